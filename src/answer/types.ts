@@ -1,0 +1,61 @@
+import type { ArticleDate } from '../corpus/types.js';
+
+/** What a reply says about where a quote comes from. */
+export interface ArticleRef {
+  id: string;
+  title: string;
+  date: ArticleDate | null;
+  outlet: string | null;
+  author: string | null;
+  url: string | null;
+}
+
+export type SearchMode = 'hybrid' | 'keyword' | 'vector';
+
+/** [start, end) character offsets. */
+export type Span = readonly [number, number];
+
+export interface AnswerResult {
+  /** 1-based rank in the whole result list (not the page). */
+  rank: number;
+  /** Fused relevance score, higher is better; comparable within one answer. */
+  score: number;
+  chunkId: string;
+  article: ArticleRef;
+  /** 1-based body paragraph number(s) in the article. */
+  paragraph: number;
+  paragraphEnd: number;
+  /** The whole chunk text (the paragraph). */
+  text: string;
+  /** Heading or caption the chunk sits under, if any (context, not a quote). */
+  context: string | null;
+  /** The one to three sentences shown to the user: always a verbatim substring of `text`. */
+  quote: string;
+  /** Offsets into `quote` of the words that matched the question. */
+  highlights: Span[];
+}
+
+export interface Answer {
+  /** The question as searched (cleaned, possibly truncated). */
+  question: string;
+  answered: boolean;
+  mode: SearchMode;
+  /** The page of results asked for (all of them relevant when answered, empty when not). */
+  results: AnswerResult[];
+  /** How many relevant results exist in all (for "more results" paging). */
+  total: number;
+  /** When not answered: the closest article titles to offer. */
+  suggestions: ArticleRef[];
+  /** Things the user should know: keyword-only mode, question cut, … (message keys, see answer/messages). */
+  notices: Notice[];
+  timings: { embedMs: number; searchMs: number; answerMs: number };
+  /** Identifies the index that produced this answer (changes on every rebuild). */
+  indexVersion: string;
+}
+
+export type Notice =
+  | { kind: 'keyword-only'; reason: string }
+  | { kind: 'question-truncated'; maxChars: number }
+  | { kind: 'empty-question' };
+
+export type Lang = 'vi' | 'en';

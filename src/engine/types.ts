@@ -1,0 +1,51 @@
+import type { Answer, ArticleRef, Lang, SearchMode } from '../answer/types.js';
+
+export interface AskOptions {
+  /** Results per page (default from config). */
+  top?: number;
+  /** Skip this many relevant results (paging: "next results"). */
+  offset?: number;
+  lang?: Lang;
+}
+
+export interface ChunkView {
+  chunkId: string;
+  article: ArticleRef;
+  paragraph: number;
+  paragraphEnd: number;
+  text: string;
+  context: string | null;
+}
+
+export interface ArticleView extends ArticleRef {
+  paragraphs: number;
+  chunks: number;
+}
+
+export interface EngineStatus {
+  articles: number;
+  chunks: number;
+  mode: SearchMode;
+  /** The model serving queries, or null in keyword-only mode. */
+  model: string | null;
+  /** The model the index was built with (null: keyword-only index). */
+  indexModel: string | null;
+  /** Why the engine is not in the best mode the index allows, if it is not. */
+  degradedReason: string | null;
+  builtAt: string;
+  loadedAt: string;
+  indexVersion: string;
+  indexDir: string;
+}
+
+/** The question-answering service the bot and the CLI talk to. Safe to call concurrently. */
+export interface QaEngine {
+  ask(question: string, opts?: AskOptions): Promise<Answer>;
+  articles(): ArticleView[];
+  article(id: string): ArticleView | null;
+  chunk(chunkId: string): ChunkView | null;
+  status(): EngineStatus;
+  /** Loads the index from disk again; a broken new index is refused and the old one keeps serving. */
+  reload(): Promise<{ ok: boolean; message: string }>;
+  close(): Promise<void>;
+}
