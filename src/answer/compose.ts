@@ -1,0 +1,95 @@
+/**
+ * From ranked candidates to an Answer: keep only what is relevant enough, one result per paragraph,
+ * a few per article, then quotes and citations for the requested page.
+ */
+import type { LoadedIndex } from '../index/load.js';
+import type { StoredArticle } from '../index/store.js';
+import type { Candidate } from '../search/retrieve.js';
+import type { AnalyzedQuery } from '../search/query.js';
+import { pickQuote } from './quote.js';
+import type { AnswerResult, ArticleRef } from './types.js';
+
+export interface ComposeOptions {
+  threshold: number;
+  maxPerArticle: number;
+  top: number;
+  offset: number;
+  /** Suggested article titles when nothing is relevant. */
+  suggestions: number;
+}
+
+export interface Composed {
+  answered: boolean;
+  results: AnswerResult[];
+  total: number;
+  suggestions: ArticleRef[];
+}
+
+// "liệt kê", "tất cả", "những … nào", "list", "all": the question wants many results, maybe from one report.
+const WANTS_MANY = /\b(liệt kê|liet ke|tất cả|tat ca|toàn bộ|toan bo|list|all)\b/iu;
+
+export function articleRef(a: StoredArticle): ArticleRef {
+  return { id: a.id, title: a.title, date: a.date, outlet: a.outlet, author: a.author, url: a.url };
+}
+
+export function selectRelevant(index: LoadedIndex, candidates: readonly Candidate[], q: AnalyzedQuery, opts: Pick<ComposeOptions, 'threshold' | 'maxPerArticle'>): Candidate[] {
+  const relevant = candidates.filter((c) => c.confidence >= opts.threshold);
+  const seenParagraph = new Set<string>();
+  const perArticle = new Map<number, number>();
+  const cap = WANTS_MANY.test(q.text) ? Number.POSITIVE_INFINITY : opts.maxPerArticle;
+  const kept: Candidate[] = [];
+  const overflow: Candidate[] = [];
+  for (const c of relevant) {
+    const chunk = index.chunks[c.chunk]!;
+    const key = `${chunk.articleId}#${chunk.paragraph}`;
+    if (seenParagraph.has(key)) continue; // pieces of one long paragraph: show the best one
+    seenParagraph.add(key);
+    const n = perArticle.get(c.article) ?? 0;
+    if (n >= cap) {
+      overflow.push(c);
+      continue;
+    }
+    perArticle.set(c.article, n + 1);
+    kept.push(c);
+  }
+  // The cap spreads results over reports; when one report is all there is, show more of it after the others.
+  return [...kept, ...overflow];
+}
+
+export function compose(index: LoadedIndex, candidates: readonly Candidate[], weights: ReadonlyMap<string, number>, q: AnalyzedQuery, opts: ComposeOptions): Composed {
+  const relevant = selectRelevant(index, candidates, q, opts);
+  const page = relevant.slice(opts.offset, opts.offset + opts.top);
+  const results = page.map((c, i): AnswerResult => {
+    const chunk = index.chunks[c.chunk]!;
+    const article = index.articles[c.article]!;
+    const quote = pickQuote(chunk.text, q, (t) => weights.get(t) ?? 0);
+    return {
+      rank: opts.offset + i + 1,
+      score: round(c.confidence),
+      chunkId: chunk.id,
+      article: articleRef(article),
+      paragraph: chunk.paragraph,
+      paragraphEnd: chunk.paragraphEnd,
+      text: chunk.text,
+      context: chunk.context,
+      quote: quote.text,
+      highlights: quote.highlights,
+    };
+  });
+  const answered = relevant.length > 0;
+  const suggestions: ArticleRef[] = [];
+  if (!answered) {
+    const seen = new Set<number>();
+    for (const c of candidates) {
+      if (seen.has(c.article) || c.confidence <= 0) continue;
+      seen.add(c.article);
+      suggestions.push(articleRef(index.articles[c.article]!));
+      if (suggestions.length >= opts.suggestions) break;
+    }
+  }
+  return { answered, results, total: relevant.length, suggestions };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

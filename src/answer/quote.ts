@@ -1,0 +1,89 @@
+/**
+ * Picks the one to three sentences of a paragraph that best answer the question, and the words to
+ * highlight in them. The quote is always a verbatim slice of the paragraph: nothing is rewritten.
+ */
+import { splitSentences } from '../chunk/sentences.js';
+import type { AnalyzedQuery } from '../search/query.js';
+import { indexTerms, isStop, tokenize } from '../search/text.js';
+import type { Span } from './types.js';
+
+export interface QuoteOptions {
+  maxSentences: number;
+  /** Stop growing the quote past this many characters. */
+  maxChars: number;
+  /** A best sentence shorter than this (in words) takes its neighbour along for context. */
+  minWords: number;
+}
+
+export const DEFAULT_QUOTE_OPTIONS: QuoteOptions = { maxSentences: 3, maxChars: 600, minWords: 12 };
+
+export interface Quote {
+  text: string;
+  /** Offsets of the quote in the paragraph. */
+  start: number;
+  end: number;
+  /** Offsets in `text` of the words that match the question. */
+  highlights: Span[];
+}
+
+/**
+ * @param weightOf IDF-like weight of a query term (rare words decide which sentence answers).
+ */
+export function pickQuote(paragraph: string, q: AnalyzedQuery, weightOf: (term: string) => number, options: Partial<QuoteOptions> = {}): Quote {
+  const opts = { ...DEFAULT_QUOTE_OPTIONS, ...options };
+  const sentences = splitSentences(paragraph);
+  if (sentences.length === 0) return { text: paragraph, start: 0, end: paragraph.length, highlights: [] };
+
+  const queryTerms = new Map(q.terms.map((t) => [t.term, weightOf(t.term)]));
+  const scoreOf = (s: { start: number; end: number }) => {
+    const seen = new Set(indexTerms(tokenize(paragraph.slice(s.start, s.end)), q.unaccented));
+    let score = 0;
+    for (const t of seen) score += queryTerms.get(t) ?? 0;
+    return score;
+  };
+  const scores = sentences.map(scoreOf);
+  let best = 0;
+  scores.forEach((s, i) => {
+    if (s > scores[best]!) best = i;
+  });
+
+  let first = best;
+  let last = best;
+  const chars = () => sentences[last]!.end - sentences[first]!.start;
+  const words = () => paragraph.slice(sentences[first]!.start, sentences[last]!.end).split(/\s+/).length;
+  while (last - first + 1 < opts.maxSentences) {
+    const prev = first > 0 ? scores[first - 1]! : -1;
+    const next = last < sentences.length - 1 ? scores[last + 1]! : -1;
+    const short = words() < opts.minWords;
+    if (prev <= 0 && next <= 0 && !short) break;
+    // Prefer the neighbour that also matches; a short sentence takes the next one (what follows a
+    // lead-in like "Cụ thể:" is the content).
+    const takeNext = next > prev || (next === prev && next >= 0);
+    const candidate = takeNext ? last + 1 : first - 1;
+    if (candidate < 0 || candidate >= sentences.length) break;
+    const newLen = takeNext ? sentences[candidate]!.end - sentences[first]!.start : sentences[last]!.end - sentences[candidate]!.start;
+    if (newLen > opts.maxChars && !short) break;
+    if (takeNext) last = candidate;
+    else first = candidate;
+    if (chars() > opts.maxChars) break;
+  }
+
+  const start = sentences[first]!.start;
+  const end = sentences[last]!.end;
+  const text = paragraph.slice(start, end);
+  return { text, start, end, highlights: highlightSpans(text, q) };
+}
+
+/** Spans of the question's content words in `text`; adjacent matched words merge into one span. */
+export function highlightSpans(text: string, q: AnalyzedQuery): Span[] {
+  const wanted = new Set(q.syllables);
+  const spans: Array<[number, number]> = [];
+  for (const tok of tokenize(text)) {
+    const form = q.unaccented ? tok.folded : tok.term;
+    if (!wanted.has(form) || isStop(form, q.unaccented)) continue;
+    const lastSpan = spans[spans.length - 1];
+    if (lastSpan && tok.joined && lastSpan[1] <= tok.start && /^\s*$/.test(text.slice(lastSpan[1], tok.start))) lastSpan[1] = tok.end;
+    else spans.push([tok.start, tok.end]);
+  }
+  return spans;
+}

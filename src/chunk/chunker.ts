@@ -1,0 +1,129 @@
+/**
+ * Article blocks -> chunks. One chunk per body paragraph; headings become the context of the chunks
+ * under them; a paragraph longer than the model's window is split at sentence boundaries.
+ * Chunk ids hash the article id and the normalised text, so an unchanged paragraph keeps its id
+ * (and its embedding) across rebuilds, whatever happens around it.
+ */
+import { createHash } from 'node:crypto';
+import type { Article } from '../corpus/types.js';
+import { squash } from '../search/text.js';
+import { splitSentences, type SentenceSpan } from './sentences.js';
+
+/** Bump when chunk boundaries or ids change: the index builder then re-chunks everything. */
+export const CHUNKER_VERSION = 'paragraph-v1';
+
+export interface Chunk {
+  id: string;
+  articleId: string;
+  /** 1-based number of the body paragraph(s) this chunk comes from. */
+  paragraph: number;
+  paragraphEnd: number;
+  /** Offsets in Article.text. */
+  start: number;
+  end: number;
+  text: string;
+  /** The heading (or short lead-in line) the paragraph sits under, if any. */
+  context: string | null;
+}
+
+export interface ChunkOptions {
+  /**
+   * Longest chunk in words. e5 reads 512 tokens; a Vietnamese syllable is one to two
+   * sentencepiece tokens, so 300 syllables stay inside the window with room for the prefix.
+   */
+  maxWords: number;
+  /** Body lines shorter than this are not indexed alone: they become the next chunk's context. */
+  minWords: number;
+}
+
+export const DEFAULT_CHUNK_OPTIONS: ChunkOptions = { maxWords: 300, minWords: 5 };
+
+export function chunkId(articleId: string, text: string): string {
+  return createHash('sha256').update(articleId).update('\0').update(squash(text)).digest('hex').slice(0, 16);
+}
+
+export function wordCount(text: string): number {
+  const m = text.match(/\S+/g);
+  return m ? m.length : 0;
+}
+
+export function chunkArticle(article: Article, options: Partial<ChunkOptions> = {}): Chunk[] {
+  const opts = { ...DEFAULT_CHUNK_OPTIONS, ...options };
+  const chunks: Chunk[] = [];
+  let context: string | null = null;
+  let paragraph = 0;
+  for (const block of article.blocks) {
+    if (block.kind === 'heading') {
+      context = block.text;
+      continue;
+    }
+    if (block.kind !== 'body') continue; // captions describe photos: never quoted, never context
+    paragraph++;
+    if (wordCount(block.text) < opts.minWords) {
+      context = block.text;
+      continue;
+    }
+    for (const piece of splitLong(block.text, opts.maxWords)) {
+      const text = block.text.slice(piece.start, piece.end);
+      chunks.push({
+        id: chunkId(article.id, text),
+        articleId: article.id,
+        paragraph,
+        paragraphEnd: paragraph,
+        start: block.start + piece.start,
+        end: block.start + piece.end,
+        text,
+        context,
+      });
+    }
+  }
+  return dedupeIds(chunks);
+}
+
+/** Greedy packing of whole sentences into pieces of at most maxWords (a longer sentence is cut at words). */
+function splitLong(text: string, maxWords: number): SentenceSpan[] {
+  if (wordCount(text) <= maxWords) return [{ start: 0, end: text.length }];
+  const units: SentenceSpan[] = [];
+  for (const s of splitSentences(text)) {
+    if (wordCount(text.slice(s.start, s.end)) <= maxWords) units.push(s);
+    else units.push(...splitAtWords(text, s, maxWords));
+  }
+  const pieces: SentenceSpan[] = [];
+  let cur: SentenceSpan | null = null;
+  let curWords = 0;
+  for (const u of units) {
+    const w = wordCount(text.slice(u.start, u.end));
+    if (cur && curWords + w <= maxWords) {
+      cur.end = u.end;
+      curWords += w;
+    } else {
+      if (cur) pieces.push(cur);
+      cur = { start: u.start, end: u.end };
+      curWords = w;
+    }
+  }
+  if (cur) pieces.push(cur);
+  return pieces;
+}
+
+function splitAtWords(text: string, span: SentenceSpan, maxWords: number): SentenceSpan[] {
+  const words = [...text.slice(span.start, span.end).matchAll(/\S+/g)];
+  const out: SentenceSpan[] = [];
+  for (let i = 0; i < words.length; i += maxWords) {
+    const first = words[i]!;
+    const last = words[Math.min(i + maxWords, words.length) - 1]!;
+    out.push({ start: span.start + first.index, end: span.start + last.index + last[0].length });
+  }
+  return out;
+}
+
+/** The same paragraph twice in one article would share an id: number the repeats. */
+function dedupeIds(chunks: Chunk[]): Chunk[] {
+  const seen = new Map<string, number>();
+  for (const c of chunks) {
+    const n = seen.get(c.id) ?? 0;
+    seen.set(c.id, n + 1);
+    if (n > 0) c.id = chunkId(c.articleId, `${c.text}\0${n}`);
+  }
+  return chunks;
+}

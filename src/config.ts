@@ -1,0 +1,168 @@
+/**
+ * Every setting of the project, read once from the environment (and `.env`) and validated up front,
+ * so that a typo fails at start with one message naming every bad variable, not later mid-request.
+ * `.env.example` documents each of them.
+ */
+import path from 'node:path';
+
+export interface Config {
+  corpusDir: string;
+  indexDir: string;
+  /** A model id, or null for keyword-only ("none"). */
+  embeddingModel: string | null;
+  modelsDir: string | null;
+  modelsCacheDir: string;
+  embedBatchSize: number;
+
+  topK: number;
+  maxPerArticle: number;
+  keywordWeight: number;
+  vectorWeight: number;
+  rrfK: number;
+  /** Relevance below which the reply says the reports do not answer the question. */
+  answerThreshold: number;
+  maxQuestionChars: number;
+
+  botToken: string | null;
+  telegramApiRoot: string | null;
+  webhookUrl: string | null;
+  webhookPort: number;
+  webhookSecret: string | null;
+  allowedUserIds: Set<number> | null;
+  allowedChatIds: Set<number> | null;
+  adminUserIds: Set<number>;
+  rateLimitPerMinute: number;
+  watchIndex: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`Invalid settings:\n  - ${problems.join('\n  - ')}\nSee .env.example for every setting.`);
+  }
+}
+
+export const DEFAULT_MODEL = 'Xenova/multilingual-e5-small';
+
+type Env = Record<string, string | undefined>;
+
+class Reader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: Env) {}
+
+  raw(name: string): string | undefined {
+    const v = this.env[name]?.trim();
+    return v === undefined || v === '' ? undefined : v;
+  }
+
+  str(name: string, fallback: string): string {
+    return this.raw(name) ?? fallback;
+  }
+
+  optStr(name: string): string | null {
+    return this.raw(name) ?? null;
+  }
+
+  num(name: string, fallback: number, min: number, max: number, integer = false): number {
+    const v = this.raw(name);
+    if (v === undefined) return fallback;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
+      this.problems.push(`${name}=${JSON.stringify(v)}: expected ${integer ? 'an integer' : 'a number'} from ${min} to ${max}`);
+      return fallback;
+    }
+    return n;
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    const v = this.raw(name)?.toLowerCase();
+    if (v === undefined) return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+    if (['0', 'false', 'no', 'off'].includes(v)) return false;
+    this.problems.push(`${name}=${JSON.stringify(v)}: expected true or false`);
+    return fallback;
+  }
+
+  ids(name: string): Set<number> | null {
+    const v = this.raw(name);
+    if (v === undefined) return null;
+    const out = new Set<number>();
+    for (const part of v.split(/[\s,;]+/).filter(Boolean)) {
+      const n = Number(part);
+      if (!Number.isSafeInteger(n)) {
+        this.problems.push(`${name}: ${JSON.stringify(part)} is not a Telegram id (an integer)`);
+        continue;
+      }
+      out.add(n);
+    }
+    return out;
+  }
+
+  url(name: string): string | null {
+    const v = this.raw(name);
+    if (v === undefined) return null;
+    try {
+      const u = new URL(v);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('protocol');
+      return v.replace(/\/+$/, '');
+    } catch {
+      this.problems.push(`${name}=${JSON.stringify(v)}: expected an http(s) URL`);
+      return null;
+    }
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Pure: builds the config from an environment object. Relative paths are resolved against `cwd`. */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const r = new Reader(env);
+  const resolve = (p: string) => path.resolve(cwd, p);
+
+  const modelSetting = r.str('EMBEDDING_MODEL', DEFAULT_MODEL);
+  const embeddingModel = ['none', 'off', 'keyword'].includes(modelSetting.toLowerCase()) ? null : modelSetting;
+
+  const logLevel = r.str('LOG_LEVEL', 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    r.problems.push(`LOG_LEVEL=${JSON.stringify(logLevel)}: expected one of ${LOG_LEVELS.join(', ')}`);
+  }
+
+  const botToken = r.optStr('BOT_TOKEN');
+  if (botToken !== null && !/^\d+:[\w-]{20,}$/.test(botToken)) {
+    // Never echo the token itself: it is a secret.
+    r.problems.push('BOT_TOKEN does not look like a token from @BotFather (digits, a colon, then the secret)');
+  }
+
+  const modelsDir = r.optStr('MODELS_DIR');
+  const config: Config = {
+    corpusDir: resolve(r.str('CORPUS_DIR', 'corpus')),
+    indexDir: resolve(r.str('INDEX_DIR', 'embeddings')),
+    embeddingModel,
+    modelsDir: modelsDir === null ? null : resolve(modelsDir),
+    modelsCacheDir: resolve(r.str('MODELS_CACHE_DIR', '.cache/models')),
+    embedBatchSize: r.num('EMBED_BATCH_SIZE', 16, 1, 512, true),
+
+    topK: r.num('TOP_K', 3, 1, 20, true),
+    maxPerArticle: r.num('MAX_PER_ARTICLE', 2, 1, 20, true),
+    keywordWeight: r.num('FUSION_KEYWORD_WEIGHT', 1, 0, 10),
+    vectorWeight: r.num('FUSION_VECTOR_WEIGHT', 1, 0, 10),
+    rrfK: r.num('RRF_K', 60, 1, 1000),
+    answerThreshold: r.num('ANSWER_THRESHOLD', 0.35, 0, 1),
+    maxQuestionChars: r.num('MAX_QUESTION_CHARS', 500, 20, 4000, true),
+
+    botToken,
+    telegramApiRoot: r.url('TELEGRAM_API_ROOT'),
+    webhookUrl: r.url('WEBHOOK_URL'),
+    webhookPort: r.num('WEBHOOK_PORT', 8080, 1, 65535, true),
+    webhookSecret: r.optStr('WEBHOOK_SECRET'),
+    allowedUserIds: r.ids('ALLOWED_USER_IDS'),
+    allowedChatIds: r.ids('ALLOWED_CHAT_IDS'),
+    adminUserIds: r.ids('ADMIN_USER_IDS') ?? new Set(),
+    rateLimitPerMinute: r.num('RATE_LIMIT_PER_MINUTE', 20, 0, 10_000, true),
+    watchIndex: r.bool('WATCH_INDEX', true),
+    logLevel: logLevel as Config['logLevel'],
+  };
+  if (r.problems.length > 0) throw new ConfigError(r.problems);
+  return config;
+}

@@ -1,0 +1,274 @@
+/**
+ * The question-answering service: holds the loaded index and the query embedder, answers questions,
+ * and swaps in a new index when build-index commits one (in-flight questions finish on the index they
+ * started with). A model problem never stops it: it serves keyword-only and says why.
+ */
+import { watchFile, unwatchFile } from 'node:fs';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import { articleRef, compose } from '../answer/compose.js';
+import type { Answer, Notice, SearchMode } from '../answer/types.js';
+import { loadEmbedder } from '../embed/embedder.js';
+import type { Embedder } from '../embed/types.js';
+import { loadIndex, type LoadedIndex } from '../index/load.js';
+import { POINTER_FILE } from '../index/store.js';
+import { analyzeQuery } from '../search/query.js';
+import { retrieve, type Candidate, type RetrieveOptions } from '../search/retrieve.js';
+import { cleanQuestion } from '../search/text.js';
+import { denseCalibration } from '../embed/calibration.js';
+import type { ArticleView, AskOptions, ChunkView, EngineStatus, QaEngine } from './types.js';
+
+export interface OpenEngineOptions {
+  logger?: Logger;
+  /** Watch the index folder and reload when build-index writes a new index (default: config.watchIndex). */
+  watch?: boolean;
+  /** Reuse an already loaded embedder (tests, eval: load the model once). */
+  embedder?: Embedder | null;
+}
+
+/** Candidates taken from each retriever before fusion and filtering. */
+const RETRIEVAL_DEPTH = 50;
+
+interface Serving {
+  index: LoadedIndex;
+  embedder: Embedder | null;
+  mode: SearchMode;
+  degradedReason: string | null;
+  loadedAt: string;
+}
+
+/** What an eval or benchmark wants to see beyond the answer. */
+export interface AskTrace {
+  answer: Answer;
+  candidates: Candidate[];
+}
+
+export class Engine implements QaEngine {
+  private serving: Serving;
+  private readonly embedders = new Map<string, Promise<Embedder | null>>();
+  private reloading: Promise<{ ok: boolean; message: string }> | null = null;
+  private stopWatch: (() => void) | null = null;
+  private modeOverride: SearchMode | null = null;
+
+  private constructor(
+    readonly config: Config,
+    private readonly logger: Logger | undefined,
+    serving: Serving,
+  ) {
+    this.serving = serving;
+  }
+
+  static async open(config: Config, opts: OpenEngineOptions = {}): Promise<Engine> {
+    const index = await loadIndex(config.indexDir);
+    const engine = new Engine(config, opts.logger, null as unknown as Serving);
+    if (opts.embedder !== undefined && opts.embedder !== null) engine.embedders.set(opts.embedder.modelId, Promise.resolve(opts.embedder));
+    engine.serving = await engine.prepare(index, opts.embedder === null);
+    engine.logStatus('index loaded');
+    if (opts.watch ?? config.watchIndex) engine.watch();
+    return engine;
+  }
+
+  /** Forces a retrieval mode (eval compares keyword, vector and hybrid on one loaded index). */
+  setMode(mode: SearchMode | null): void {
+    this.modeOverride = mode;
+  }
+
+  private async embedderFor(modelId: string): Promise<Embedder | null> {
+    let p = this.embedders.get(modelId);
+    if (!p) {
+      p = loadEmbedder({
+        model: modelId,
+        modelsDir: this.config.modelsDir ?? undefined,
+        cacheDir: this.config.modelsCacheDir,
+        batchSize: this.config.embedBatchSize,
+      }).catch((e: Error) => {
+        this.logger?.warn({ model: modelId, err: e.message }, 'embedding model unavailable');
+        this.embedders.delete(modelId);
+        throw e;
+      });
+      this.embedders.set(modelId, p);
+    }
+    return p;
+  }
+
+  /** Decides how to serve an index: with which model, or keyword-only and why. */
+  private async prepare(index: LoadedIndex, keywordOnly = false): Promise<Serving> {
+    const loadedAt = new Date().toISOString();
+    const wanted = this.config.embeddingModel;
+    const built = index.manifest.model;
+    const keyword = (reason: string): Serving => ({ index, embedder: null, mode: 'keyword', degradedReason: reason, loadedAt });
+    if (keywordOnly || wanted === null) return keyword('EMBEDDING_MODEL=none: keyword search only');
+    if (!built) return keyword(index.manifest.modelProblem ?? 'the index was built without an embedding model: keyword search only');
+    let note: string | null = null;
+    if (built.id !== wanted) note = `the index was built with ${built.id}, not the configured ${wanted}: questions are embedded with ${built.id}`;
+    try {
+      const embedder = await this.embedderFor(built.id);
+      if (!embedder) return keyword(`model ${built.id} unavailable: keyword search only`);
+      if (embedder.dim !== built.dim) return keyword(`model ${built.id} gives ${embedder.dim}-dimensional vectors but the index holds ${built.dim}: keyword search only (rebuild the index)`);
+      return { index, embedder, mode: 'hybrid', degradedReason: note, loadedAt };
+    } catch (e) {
+      return keyword(`${(e as Error).message} Keyword search only.`);
+    }
+  }
+
+  async ask(question: string, opts: AskOptions = {}): Promise<Answer> {
+    return (await this.trace(question, opts)).answer;
+  }
+
+  async trace(question: string, opts: AskOptions = {}): Promise<AskTrace> {
+    const s = this.serving; // one index for the whole question, even if a reload lands meanwhile
+    const cfg = this.config;
+    const notices: Notice[] = [];
+    const { text, truncated } = cleanQuestion(question, cfg.maxQuestionChars);
+    if (truncated) notices.push({ kind: 'question-truncated', maxChars: cfg.maxQuestionChars });
+    const mode = this.modeOverride ?? s.mode;
+    if (s.mode === 'keyword') notices.push({ kind: 'keyword-only', reason: s.degradedReason ?? '' });
+    const q = analyzeQuery(text);
+    const base = { question: text, mode, indexVersion: s.index.manifest.version };
+    if (q.tokens.length === 0) {
+      notices.push({ kind: 'empty-question' });
+      return { answer: { ...base, answered: false, results: [], total: 0, suggestions: [], notices, timings: { embedMs: 0, searchMs: 0, answerMs: 0 } }, candidates: [] };
+    }
+
+    const t0 = performance.now();
+    let qvec: Float32Array | null = null;
+    if (s.embedder && mode !== 'keyword') {
+      try {
+        qvec = await s.embedder.embedQuery(text);
+      } catch (e) {
+        this.logger?.warn({ err: (e as Error).message }, 'query embedding failed; keyword search for this question');
+      }
+    }
+    const t1 = performance.now();
+    const ropts: RetrieveOptions = {
+      mode: qvec ? mode : 'keyword',
+      depth: RETRIEVAL_DEPTH,
+      keywordWeight: cfg.keywordWeight,
+      vectorWeight: cfg.vectorWeight,
+      rrfK: cfg.rrfK,
+      denseCalibration: s.embedder ? denseCalibration(s.embedder.modelId) : null,
+    };
+    const { candidates, termWeights } = retrieve(s.index, q, qvec, ropts);
+    const t2 = performance.now();
+    const composed = compose(s.index, candidates, termWeights, q, {
+      threshold: cfg.answerThreshold,
+      maxPerArticle: cfg.maxPerArticle,
+      top: opts.top ?? cfg.topK,
+      offset: opts.offset ?? 0,
+      suggestions: 3,
+    });
+    const t3 = performance.now();
+    const answer: Answer = {
+      ...base,
+      ...composed,
+      notices,
+      timings: { embedMs: ms(t1 - t0), searchMs: ms(t2 - t1), answerMs: ms(t3 - t2) },
+    };
+    return { answer, candidates };
+  }
+
+  articles(): ArticleView[] {
+    const idx = this.serving.index;
+    return idx.articles.map((a) => ({ ...articleRef(a), paragraphs: a.paragraphs, chunks: a.chunks }));
+  }
+
+  article(id: string): ArticleView | null {
+    const idx = this.serving.index;
+    const i = idx.articleById.get(id);
+    if (i === undefined) return null;
+    const a = idx.articles[i]!;
+    return { ...articleRef(a), paragraphs: a.paragraphs, chunks: a.chunks };
+  }
+
+  chunk(chunkId: string): ChunkView | null {
+    const idx = this.serving.index;
+    const i = idx.chunkById.get(chunkId);
+    if (i === undefined) return null;
+    const c = idx.chunks[i]!;
+    const a = idx.articles[idx.chunkArticle[i]!]!;
+    return { chunkId: c.id, article: articleRef(a), paragraph: c.paragraph, paragraphEnd: c.paragraphEnd, text: c.text, context: c.context };
+  }
+
+  status(): EngineStatus {
+    const s = this.serving;
+    const m = s.index.manifest;
+    return {
+      articles: m.counts.articles,
+      chunks: m.counts.chunks,
+      mode: s.mode,
+      model: s.embedder?.modelId ?? null,
+      indexModel: m.model?.id ?? null,
+      degradedReason: s.degradedReason,
+      builtAt: m.builtAt,
+      loadedAt: s.loadedAt,
+      indexVersion: m.version,
+      indexDir: this.config.indexDir,
+    };
+  }
+
+  /** The loaded index (read-only use: eval and bench). */
+  get index(): LoadedIndex {
+    return this.serving.index;
+  }
+
+  async reload(): Promise<{ ok: boolean; message: string }> {
+    // Concurrent reload requests share one load.
+    if (!this.reloading) {
+      this.reloading = this.doReload().finally(() => {
+        this.reloading = null;
+      });
+    }
+    return this.reloading;
+  }
+
+  private async doReload(): Promise<{ ok: boolean; message: string }> {
+    const before = this.serving.index.manifest.version;
+    let index: LoadedIndex;
+    try {
+      index = await loadIndex(this.config.indexDir);
+    } catch (e) {
+      const message = `new index refused, still serving ${before}: ${(e as Error).message}`;
+      this.logger?.error({ indexVersion: before }, message);
+      return { ok: false, message };
+    }
+    if (index.manifest.version === before) return { ok: true, message: `index ${before} already loaded` };
+    this.serving = await this.prepare(index);
+    this.logStatus('index reloaded');
+    return { ok: true, message: `index ${index.manifest.version} loaded (${index.manifest.counts.articles} articles, ${index.manifest.counts.chunks} chunks, ${this.serving.mode})` };
+  }
+
+  private watch(): void {
+    const pointer = path.join(this.config.indexDir, POINTER_FILE);
+    const onChange = (cur: { mtimeMs: number }, prev: { mtimeMs: number }) => {
+      if (cur.mtimeMs !== prev.mtimeMs) void this.reload();
+    };
+    // Polling stat is portable (Docker volumes, network disks) and costs nothing at this rate.
+    watchFile(pointer, { interval: 1000, persistent: false }, onChange);
+    this.stopWatch = () => unwatchFile(pointer, onChange);
+  }
+
+  private logStatus(msg: string): void {
+    const st = this.status();
+    this.logger?.info({ indexVersion: st.indexVersion, articles: st.articles, chunks: st.chunks, mode: st.mode, model: st.model, reason: st.degradedReason }, msg);
+  }
+
+  async close(): Promise<void> {
+    this.stopWatch?.();
+    this.stopWatch = null;
+    if (this.reloading) await this.reloading.catch(() => undefined);
+    for (const p of this.embedders.values()) {
+      const e = await p.catch(() => null);
+      await e?.dispose().catch(() => undefined);
+    }
+    this.embedders.clear();
+  }
+}
+
+export async function openEngine(config: Config, opts: OpenEngineOptions = {}): Promise<QaEngine> {
+  return Engine.open(config, opts);
+}
+
+function ms(x: number): number {
+  return Math.round(x * 100) / 100;
+}

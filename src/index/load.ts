@@ -1,0 +1,101 @@
+/** Loads a committed index version into memory, checking every file before trusting it. */
+import path from 'node:path';
+import hnswlib from 'hnswlib-node';
+import { KeywordIndex } from '../search/keyword-index.js';
+import { TOKENIZER_VERSION } from '../search/query.js';
+import {
+  FILES,
+  IndexLoadError,
+  currentVersionDir,
+  readChecked,
+  readManifest,
+  rebuildHint,
+  type Manifest,
+  type StoredArticle,
+  type StoredChunk,
+} from './store.js';
+
+export interface LoadedIndex {
+  indexDir: string;
+  dir: string;
+  manifest: Manifest;
+  articles: StoredArticle[];
+  articleById: Map<string, number>;
+  chunks: StoredChunk[];
+  chunkById: Map<string, number>;
+  /** chunk ordinal -> article ordinal */
+  chunkArticle: Uint32Array;
+  /** Chunk-level BM25 over paragraph text. */
+  keyword: KeywordIndex;
+  /** BM25 over article titles (one document per article, same order as `articles`). */
+  titles: KeywordIndex;
+  vectors: hnswlib.HierarchicalNSW | null;
+  labelToChunk: Map<number, number>;
+}
+
+export interface LoadOptions {
+  /** Skip reading vectors.hnsw (keyword-only serving or a keyword-only rebuild). */
+  skipVectors?: boolean;
+}
+
+/** Throws IndexLoadError (one clear line) when there is no index or it is damaged. */
+export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promise<LoadedIndex> {
+  const cur = await currentVersionDir(indexDir);
+  if (!cur) throw new IndexLoadError(`No index in ${indexDir}. Build it with: ${rebuildHint(indexDir)}`);
+  const { dir } = cur;
+  const manifest = await readManifest(dir, indexDir);
+
+  const parseJson = async <T>(name: string): Promise<T> => {
+    const buf = await readChecked(dir, name, manifest, indexDir);
+    try {
+      return JSON.parse(buf.toString('utf8')) as T;
+    } catch {
+      throw new IndexLoadError(`${path.join(dir, name)} is corrupted (not JSON). Rebuild with: ${rebuildHint(indexDir)}`);
+    }
+  };
+  const parseKeyword = async (name: string): Promise<KeywordIndex> => {
+    const buf = await readChecked(dir, name, manifest, indexDir);
+    try {
+      return KeywordIndex.deserialize(buf);
+    } catch (e) {
+      throw new IndexLoadError(`${path.join(dir, name)} is corrupted (${(e as Error).message}). Rebuild with: ${rebuildHint(indexDir)}`);
+    }
+  };
+
+  if (manifest.tokenizer !== TOKENIZER_VERSION) {
+    throw new IndexLoadError(`The keyword index in ${dir} was made by another tokenizer (${manifest.tokenizer}). Rebuild with: ${rebuildHint(indexDir)}`);
+  }
+  const articles = await parseJson<StoredArticle[]>(FILES.articles);
+  const chunks = await parseJson<StoredChunk[]>(FILES.chunks);
+  const keyword = await parseKeyword(FILES.keyword);
+  const titles = await parseKeyword(FILES.titles);
+  if (!Array.isArray(articles) || !Array.isArray(chunks) || keyword.docCount !== chunks.length || titles.docCount !== articles.length) {
+    throw new IndexLoadError(`The index in ${dir} is inconsistent (chunk and keyword counts differ). Rebuild with: ${rebuildHint(indexDir)}`);
+  }
+
+  const articleById = new Map<string, number>();
+  articles.forEach((a, i) => articleById.set(a.id, i));
+  const chunkById = new Map<string, number>();
+  const chunkArticle = new Uint32Array(chunks.length);
+  const labelToChunk = new Map<number, number>();
+  chunks.forEach((c, i) => {
+    chunkById.set(c.id, i);
+    const a = articleById.get(c.articleId);
+    if (a === undefined) throw new IndexLoadError(`${path.join(dir, FILES.chunks)} names an unknown article ${c.articleId}. Rebuild with: ${rebuildHint(indexDir)}`);
+    chunkArticle[i] = a;
+    labelToChunk.set(c.label, i);
+  });
+
+  let vectors: hnswlib.HierarchicalNSW | null = null;
+  if (manifest.model && !opts.skipVectors) {
+    // Checked before hnswlib sees it: a truncated file must never reach native code.
+    await readChecked(dir, FILES.vectors, manifest, indexDir);
+    try {
+      vectors = new hnswlib.HierarchicalNSW('cosine', manifest.model.dim);
+      vectors.readIndexSync(path.join(dir, FILES.vectors), true);
+    } catch (e) {
+      throw new IndexLoadError(`${path.join(dir, FILES.vectors)} cannot be read (${(e as Error).message}). Rebuild with: ${rebuildHint(indexDir)}`);
+    }
+  }
+  return { indexDir, dir, manifest, articles, articleById, chunks, chunkById, chunkArticle, keyword, titles, vectors, labelToChunk };
+}

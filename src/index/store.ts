@@ -1,0 +1,297 @@
+/**
+ * The index on disk. Each build writes a complete, self-checking version folder
+ * (`embeddings/v-<version>/`) and only then points `embeddings/CURRENT` at it with an atomic rename,
+ * so a crash or Ctrl-C at any moment leaves the previous index intact and loadable, and a
+ * half-written folder is never read as an index.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { ArticleDate } from '../corpus/types.js';
+import type { PrefixScheme } from '../embed/types.js';
+
+export const INDEX_FORMAT = 1;
+export const POINTER_FILE = 'CURRENT';
+export const FILES = {
+  manifest: 'manifest.json',
+  articles: 'articles.json',
+  chunks: 'chunks.json',
+  keyword: 'keyword.bin',
+  titles: 'titles.bin',
+  vectors: 'vectors.hnsw',
+} as const;
+
+export interface ManifestModel {
+  id: string;
+  dim: number;
+  prefix: PrefixScheme;
+}
+
+export interface FileCheck {
+  bytes: number;
+  sha256: string;
+}
+
+export interface Manifest {
+  format: number;
+  version: string;
+  builtAt: string;
+  chunker: string;
+  tokenizer: string;
+  /** The embedding model of vectors.hnsw; null: a keyword-only index. */
+  model: ManifestModel | null;
+  /** Why the index is keyword-only although a model was configured. */
+  modelProblem: string | null;
+  articles: Record<string, { file: string; contentHash: string; chunks: number }>;
+  counts: { articles: number; chunks: number; terms: number; postings: number };
+  /** Next free HNSW label (labels are never reused for a different chunk within a lineage). */
+  nextLabel: number;
+  hnsw: { m: number; efConstruction: number } | null;
+  files: Record<string, FileCheck>;
+}
+
+export interface StoredArticle {
+  id: string;
+  file: string;
+  title: string;
+  date: ArticleDate | null;
+  outlet: string | null;
+  author: string | null;
+  url: string | null;
+  contentHash: string;
+  paragraphs: number;
+  chunks: number;
+}
+
+export interface StoredChunk {
+  id: string;
+  articleId: string;
+  paragraph: number;
+  paragraphEnd: number;
+  start: number;
+  end: number;
+  text: string;
+  context: string | null;
+  /** HNSW label of this chunk's vector (meaningful only when the manifest has a model). */
+  label: number;
+}
+
+/** An index folder that cannot be used; `message` is one line naming the file and what to run. */
+export class IndexLoadError extends Error {
+  override readonly name = 'IndexLoadError';
+}
+
+export function rebuildHint(indexDir: string): string {
+  const rel = path.relative(process.cwd(), indexDir) || '.';
+  return rel === 'embeddings' ? 'npm run build-index' : `npm run build-index -- --out ${rel}`;
+}
+
+export function newVersion(now = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return `${stamp}-${randomBytes(3).toString('hex')}`;
+}
+
+export function sha256(data: Buffer | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+interface Pointer {
+  format: number;
+  version: string;
+  dir: string;
+}
+
+/** The version folder CURRENT points to, or null when there is no index. Throws IndexLoadError on a bad pointer. */
+export async function currentVersionDir(indexDir: string): Promise<{ dir: string; version: string } | null> {
+  let raw: string;
+  try {
+    raw = await fs.readFile(path.join(indexDir, POINTER_FILE), 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new IndexLoadError(`Cannot read ${path.join(indexDir, POINTER_FILE)}: ${(e as Error).message}.`);
+  }
+  let p: Pointer;
+  try {
+    p = JSON.parse(raw) as Pointer;
+    if (typeof p.dir !== 'string' || typeof p.version !== 'string' || p.dir.includes('/') || p.dir.includes('\\')) throw new Error('fields');
+  } catch {
+    throw new IndexLoadError(`${path.join(indexDir, POINTER_FILE)} is corrupted. Rebuild with: ${rebuildHint(indexDir)}`);
+  }
+  if (p.format !== INDEX_FORMAT) {
+    throw new IndexLoadError(`The index in ${indexDir} has format ${p.format}, this version reads format ${INDEX_FORMAT}. Rebuild with: ${rebuildHint(indexDir)}`);
+  }
+  return { dir: path.join(indexDir, p.dir), version: p.version };
+}
+
+export async function indexExists(indexDir: string): Promise<boolean> {
+  try {
+    const cur = await currentVersionDir(indexDir);
+    if (!cur) return false;
+    await fs.access(path.join(cur.dir, FILES.manifest));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Reads and checks one file of a version folder against the manifest's size and checksum. */
+export async function readChecked(dir: string, name: string, manifest: Manifest, indexDir: string): Promise<Buffer> {
+  const file = path.join(dir, name);
+  const check = manifest.files[name];
+  if (!check) throw new IndexLoadError(`${file} is not listed in the manifest. Rebuild with: ${rebuildHint(indexDir)}`);
+  let buf: Buffer;
+  try {
+    buf = await fs.readFile(file);
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'is missing' : `cannot be read (${(e as Error).message})`;
+    throw new IndexLoadError(`${file} ${why}. Rebuild with: ${rebuildHint(indexDir)}`);
+  }
+  if (buf.length !== check.bytes) {
+    throw new IndexLoadError(`${file} is truncated or damaged (${buf.length} bytes, expected ${check.bytes}). Rebuild with: ${rebuildHint(indexDir)}`);
+  }
+  if (sha256(buf) !== check.sha256) {
+    throw new IndexLoadError(`${file} is corrupted (checksum mismatch). Rebuild with: ${rebuildHint(indexDir)}`);
+  }
+  return buf;
+}
+
+export async function readManifest(dir: string, indexDir: string): Promise<Manifest> {
+  const file = path.join(dir, FILES.manifest);
+  let m: Manifest;
+  try {
+    m = JSON.parse(await fs.readFile(file, 'utf8')) as Manifest;
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'is missing' : 'is corrupted';
+    throw new IndexLoadError(`${file} ${why}. Rebuild with: ${rebuildHint(indexDir)}`);
+  }
+  if (m.format !== INDEX_FORMAT || typeof m.version !== 'string' || typeof m.files !== 'object' || m.files === null) {
+    throw new IndexLoadError(`${file} is not a manifest this version understands. Rebuild with: ${rebuildHint(indexDir)}`);
+  }
+  return m;
+}
+
+/** Writes a file and flushes it to disk. */
+async function writeDurable(file: string, data: Buffer | string): Promise<void> {
+  const fh = await fs.open(file, 'w');
+  try {
+    await fh.writeFile(data);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
+async function syncDir(dir: string): Promise<void> {
+  try {
+    const fh = await fs.open(dir, 'r');
+    try {
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  } catch {
+    /* not supported on every platform; rename atomicity does not depend on it */
+  }
+}
+
+/** A version folder being written. Nothing is visible to readers until `commit()`. */
+export class VersionWriter {
+  readonly files: Record<string, FileCheck> = {};
+  private constructor(
+    readonly indexDir: string,
+    readonly version: string,
+    readonly dir: string,
+  ) {}
+
+  static async create(indexDir: string, version = newVersion()): Promise<VersionWriter> {
+    await fs.mkdir(indexDir, { recursive: true });
+    const dir = path.join(indexDir, `v-${version}`);
+    await fs.mkdir(dir);
+    return new VersionWriter(indexDir, version, dir);
+  }
+
+  path(name: string): string {
+    return path.join(this.dir, name);
+  }
+
+  async write(name: string, data: Buffer | string): Promise<void> {
+    await writeDurable(this.path(name), data);
+    await this.record(name);
+  }
+
+  /** Records size and checksum of a file written by someone else (hnswlib) into this folder. */
+  async record(name: string): Promise<void> {
+    const buf = await fs.readFile(this.path(name));
+    this.files[name] = { bytes: buf.length, sha256: sha256(buf) };
+  }
+
+  /** Writes the manifest last, then atomically repoints CURRENT. */
+  async commit(manifest: Omit<Manifest, 'files' | 'version' | 'format'>): Promise<Manifest> {
+    const full: Manifest = { format: INDEX_FORMAT, version: this.version, ...manifest, files: this.files };
+    await writeDurable(this.path(FILES.manifest), JSON.stringify(full, null, 1));
+    await syncDir(this.dir);
+    const pointer: Pointer = { format: INDEX_FORMAT, version: this.version, dir: path.basename(this.dir) };
+    const tmp = path.join(this.indexDir, `.${POINTER_FILE}.${process.pid}.tmp`);
+    await writeDurable(tmp, JSON.stringify(pointer) + '\n');
+    await fs.rename(tmp, path.join(this.indexDir, POINTER_FILE));
+    await syncDir(this.indexDir);
+    return full;
+  }
+
+  async abandon(): Promise<void> {
+    await fs.rm(this.dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Removes version folders other than the current one and the one before it (a bot may still be
+ * switching over from it), including folders left by crashed builds.
+ */
+export async function pruneVersions(indexDir: string, keep: string[]): Promise<string[]> {
+  const removed: string[] = [];
+  let entries: string[];
+  try {
+    entries = await fs.readdir(indexDir);
+  } catch {
+    return removed;
+  }
+  const keepNames = new Set(keep.map((d) => path.basename(d)));
+  for (const name of entries) {
+    if ((name.startsWith('v-') && !keepNames.has(name)) || /^\.CURRENT\.\d+\.tmp$/.test(name)) {
+      await fs.rm(path.join(indexDir, name), { recursive: true, force: true });
+      removed.push(name);
+    }
+  }
+  return removed;
+}
+
+/** One build at a time per index folder: a lock file holding the builder's pid (stale locks are taken over). */
+export async function acquireBuildLock(indexDir: string): Promise<() => Promise<void>> {
+  await fs.mkdir(indexDir, { recursive: true });
+  const lock = path.join(indexDir, '.build.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await fs.writeFile(lock, String(process.pid), { flag: 'wx' });
+      return async () => {
+        await fs.rm(lock, { force: true });
+      };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const pid = Number((await fs.readFile(lock, 'utf8').catch(() => '')).trim());
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
+        throw new Error(`Another build (pid ${pid}) is writing ${indexDir}; wait for it to finish.`);
+      }
+      await fs.rm(lock, { force: true }); // stale: its builder died
+    }
+  }
+  throw new Error(`Cannot take the build lock in ${indexDir}.`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
