@@ -144,7 +144,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     embedBatchSize: r.num('EMBED_BATCH_SIZE', 16, 1, 512, true),
 
     topK: r.num('TOP_K', 3, 1, 20, true),
-    maxPerArticle: r.num('MAX_PER_ARTICLE', 2, 1, 20, true),
+    maxPerArticle: r.num('MAX_PER_ARTICLE', 3, 1, 20, true),
     keywordWeight: r.num('FUSION_KEYWORD_WEIGHT', 1, 0, 10),
     vectorWeight: r.num('FUSION_VECTOR_WEIGHT', 1, 0, 10),
     rrfK: r.num('RRF_K', 60, 1, 1000),

@@ -41,7 +41,7 @@ export function selectRelevant(index: LoadedIndex, candidates: readonly Candidat
   const overflow: Candidate[] = [];
   for (const c of relevant) {
     const chunk = index.chunks[c.chunk]!;
-    const key = `${chunk.articleId}#${chunk.paragraph}`;
+    const key = `${chunk.articleId}#${chunk.kind}#${chunk.paragraph}`;
     if (seenParagraph.has(key)) continue; // pieces of one long paragraph: show the best one
     seenParagraph.add(key);
     const n = perArticle.get(c.article) ?? 0;
@@ -70,6 +70,7 @@ export function compose(index: LoadedIndex, candidates: readonly Candidate[], we
       article: articleRef(article),
       paragraph: chunk.paragraph,
       paragraphEnd: chunk.paragraphEnd,
+      kind: chunk.kind,
       text: chunk.text,
       context: chunk.context,
       quote: quote.text,

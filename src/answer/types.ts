@@ -22,9 +22,11 @@ export interface AnswerResult {
   score: number;
   chunkId: string;
   article: ArticleRef;
-  /** 1-based body paragraph number(s) in the article. */
+  /** 1-based body paragraph number(s) in the article (for a caption: the paragraph it follows). */
   paragraph: number;
   paragraphEnd: number;
+  /** A paragraph of the article, or a photo caption (absent: a paragraph). */
+  kind?: 'paragraph' | 'caption';
   /** The whole chunk text (the paragraph). */
   text: string;
   /** Heading or caption the chunk sits under, if any (context, not a quote). */

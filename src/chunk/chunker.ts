@@ -10,11 +10,13 @@ import { squash } from '../search/text.js';
 import { splitSentences, type SentenceSpan } from './sentences.js';
 
 /** Bump when chunk boundaries or ids change: the index builder then re-chunks everything. */
-export const CHUNKER_VERSION = 'paragraph-v1';
+export const CHUNKER_VERSION = 'paragraph-v2';
 
 export interface Chunk {
   id: string;
   articleId: string;
+  /** A body paragraph, or a photo caption (indexed apart: it can hold who received what, but is no paragraph). */
+  kind: 'paragraph' | 'caption';
   /** 1-based number of the body paragraph(s) this chunk comes from. */
   paragraph: number;
   paragraphEnd: number;
@@ -34,9 +36,11 @@ export interface ChunkOptions {
   maxWords: number;
   /** Body lines shorter than this are not indexed alone: they become the next chunk's context. */
   minWords: number;
+  /** Captions shorter than this are not indexed at all. */
+  minCaptionWords: number;
 }
 
-export const DEFAULT_CHUNK_OPTIONS: ChunkOptions = { maxWords: 300, minWords: 5 };
+export const DEFAULT_CHUNK_OPTIONS: ChunkOptions = { maxWords: 300, minWords: 5, minCaptionWords: 8 };
 
 export function chunkId(articleId: string, text: string): string {
   return createHash('sha256').update(articleId).update('\0').update(squash(text)).digest('hex').slice(0, 16);
@@ -57,7 +61,14 @@ export function chunkArticle(article: Article, options: Partial<ChunkOptions> = 
       context = block.text;
       continue;
     }
-    if (block.kind !== 'body') continue; // captions describe photos: never quoted, never context
+    if (block.kind === 'caption') {
+      // Short captions ("Toàn cảnh hội nghị") say nothing; long ones name people and awards.
+      if (wordCount(block.text) >= opts.minCaptionWords) {
+        chunks.push({ id: chunkId(article.id, block.text), articleId: article.id, kind: 'caption', paragraph, paragraphEnd: paragraph, start: block.start, end: block.end, text: block.text, context: null });
+      }
+      continue;
+    }
+    if (block.kind !== 'body') continue;
     paragraph++;
     if (wordCount(block.text) < opts.minWords) {
       context = block.text;
@@ -68,6 +79,7 @@ export function chunkArticle(article: Article, options: Partial<ChunkOptions> = 
       chunks.push({
         id: chunkId(article.id, text),
         articleId: article.id,
+        kind: 'paragraph',
         paragraph,
         paragraphEnd: paragraph,
         start: block.start + piece.start,

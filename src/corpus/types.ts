@@ -33,6 +33,8 @@ export interface Article {
   /** Outlet / source, e.g. "SGGPO", "HPĐT"; null when the article does not say. */
   outlet: string | null;
   author: string | null;
+  /** The byline as printed, when it says more than the name: "Thái Hùng (Văn phòng HĐND – UBND thành phố Huế)". */
+  byline?: string;
   url: string | null;
   /** The cleaned text: the blocks joined by "\n\n" (offsets refer to it). */
   text: string;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { articleRef, compose } from '../answer/compose.js';
-import type { Answer, Notice, SearchMode } from '../answer/types.js';
+import type { Answer, AnswerResult, Notice, SearchMode } from '../answer/types.js';
 import { loadEmbedder } from '../embed/embedder.js';
 import type { Embedder } from '../embed/types.js';
 import { loadIndex, type LoadedIndex } from '../index/load.js';
@@ -42,6 +42,8 @@ interface Serving {
 export interface AskTrace {
   answer: Answer;
   candidates: Candidate[];
+  /** The top results as ranked before the relevance threshold (what eval measures retrieval on). */
+  ranked: AnswerResult[];
 }
 
 export class Engine implements QaEngine {
@@ -116,7 +118,8 @@ export class Engine implements QaEngine {
     return (await this.trace(question, opts)).answer;
   }
 
-  async trace(question: string, opts: AskOptions = {}): Promise<AskTrace> {
+  /** `ask` with what happened inside; `rankedTop` > 0 also composes that many results ignoring the threshold. */
+  async trace(question: string, opts: AskOptions = {}, rankedTop = 0): Promise<AskTrace> {
     const s = this.serving; // one index for the whole question, even if a reload lands meanwhile
     const cfg = this.config;
     const notices: Notice[] = [];
@@ -128,7 +131,7 @@ export class Engine implements QaEngine {
     const base = { question: text, mode, indexVersion: s.index.manifest.version };
     if (q.tokens.length === 0) {
       notices.push({ kind: 'empty-question' });
-      return { answer: { ...base, answered: false, results: [], total: 0, suggestions: [], notices, timings: { embedMs: 0, searchMs: 0, answerMs: 0 } }, candidates: [] };
+      return { answer: { ...base, answered: false, results: [], total: 0, suggestions: [], notices, timings: { embedMs: 0, searchMs: 0, answerMs: 0 } }, candidates: [], ranked: [] };
     }
 
     const t0 = performance.now();
@@ -165,7 +168,8 @@ export class Engine implements QaEngine {
       notices,
       timings: { embedMs: ms(t1 - t0), searchMs: ms(t2 - t1), answerMs: ms(t3 - t2) },
     };
-    return { answer, candidates };
+    const ranked = rankedTop > 0 ? compose(s.index, candidates, termWeights, q, { threshold: 0, maxPerArticle: cfg.maxPerArticle, top: rankedTop, offset: 0, suggestions: 0 }).results : [];
+    return { answer, candidates, ranked };
   }
 
   articles(): ArticleView[] {
@@ -187,7 +191,7 @@ export class Engine implements QaEngine {
     if (i === undefined) return null;
     const c = idx.chunks[i]!;
     const a = idx.articles[idx.chunkArticle[i]!]!;
-    return { chunkId: c.id, article: articleRef(a), paragraph: c.paragraph, paragraphEnd: c.paragraphEnd, text: c.text, context: c.context };
+    return { chunkId: c.id, article: articleRef(a), paragraph: c.paragraph, paragraphEnd: c.paragraphEnd, kind: c.kind, text: c.text, context: c.context };
   }
 
   status(): EngineStatus {

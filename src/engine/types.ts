@@ -13,6 +13,7 @@ export interface ChunkView {
   article: ArticleRef;
   paragraph: number;
   paragraphEnd: number;
+  kind?: 'paragraph' | 'caption';
   text: string;
   context: string | null;
 }

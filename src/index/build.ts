@@ -198,7 +198,11 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
   // Keyword index: kept postings are remapped, only added chunks are tokenised.
   log(`Keyword index: ${added.length} new chunk(s) to tokenise, ${keptOld.length} kept…`);
   const keyword = KeywordIndex.update(prev ? prev.keyword : null, prev ? keep : null, added.map((c) => passageTerms(c.text)));
+  // The title and the lead (first paragraph) name who, where and when: what every paragraph is about.
+  const leads = new Map<string, string>();
+  for (const c of ordered) if (c.kind === 'paragraph' && !leads.has(c.articleId)) leads.set(c.articleId, c.text);
   const titles = KeywordIndex.build(storedArticles.map((a) => passageTerms(a.title)));
+  const leadIndex = KeywordIndex.build(storedArticles.map((a) => passageTerms(leads.get(a.id) ?? '')));
 
   const writer = await VersionWriter.create(opts.outDir);
   let modelSeconds = 0;
@@ -233,6 +237,7 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
     await writer.write(FILES.chunks, JSON.stringify(ordered));
     await writer.write(FILES.keyword, keyword.serialize());
     await writer.write(FILES.titles, titles.serialize());
+    await writer.write(FILES.leads, leadIndex.serialize());
     await opts.beforeCommit?.();
 
     const manifestArticles: Manifest['articles'] = {};

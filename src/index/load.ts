@@ -29,6 +29,8 @@ export interface LoadedIndex {
   keyword: KeywordIndex;
   /** BM25 over article titles (one document per article, same order as `articles`). */
   titles: KeywordIndex;
+  /** The same over each article's lead (first paragraph). */
+  leads: KeywordIndex;
   vectors: hnswlib.HierarchicalNSW | null;
   labelToChunk: Map<number, number>;
 }
@@ -69,7 +71,8 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
   const chunks = await parseJson<StoredChunk[]>(FILES.chunks);
   const keyword = await parseKeyword(FILES.keyword);
   const titles = await parseKeyword(FILES.titles);
-  if (!Array.isArray(articles) || !Array.isArray(chunks) || keyword.docCount !== chunks.length || titles.docCount !== articles.length) {
+  const leads = await parseKeyword(FILES.leads);
+  if (!Array.isArray(articles) || !Array.isArray(chunks) || keyword.docCount !== chunks.length || titles.docCount !== articles.length || leads.docCount !== articles.length) {
     throw new IndexLoadError(`The index in ${dir} is inconsistent (chunk and keyword counts differ). Rebuild with: ${rebuildHint(indexDir)}`);
   }
 
@@ -97,5 +100,5 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
       throw new IndexLoadError(`${path.join(dir, FILES.vectors)} cannot be read (${(e as Error).message}). Rebuild with: ${rebuildHint(indexDir)}`);
     }
   }
-  return { indexDir, dir, manifest, articles, articleById, chunks, chunkById, chunkArticle, keyword, titles, vectors, labelToChunk };
+  return { indexDir, dir, manifest, articles, articleById, chunks, chunkById, chunkArticle, keyword, titles, leads, vectors, labelToChunk };
 }

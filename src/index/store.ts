@@ -18,6 +18,7 @@ export const FILES = {
   chunks: 'chunks.json',
   keyword: 'keyword.bin',
   titles: 'titles.bin',
+  leads: 'leads.bin',
   vectors: 'vectors.hnsw',
 } as const;
 
@@ -66,6 +67,7 @@ export interface StoredArticle {
 export interface StoredChunk {
   id: string;
   articleId: string;
+  kind: 'paragraph' | 'caption';
   paragraph: number;
   paragraphEnd: number;
   start: number;

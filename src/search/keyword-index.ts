@@ -6,8 +6,12 @@
 import { fold } from './text.js';
 
 const MAGIC = 'VNKW1';
-const K1 = 1.2;
-const B = 0.75;
+/** BM25 parameters: k1 saturates term frequency, b scales the penalty for long documents. */
+export interface Bm25Params {
+  k1: number;
+  b: number;
+}
+export const DEFAULT_BM25: Bm25Params = { k1: 1.2, b: 0.75 };
 
 export interface QueryTerm {
   term: string;
@@ -192,30 +196,38 @@ export class KeywordIndex {
   }
 
   /** Adds BM25 contributions of the matches into `scores` (length docCount). */
-  accumulate(matches: readonly TermMatch[], scores: Float32Array): void {
+  accumulate(matches: readonly TermMatch[], scores: Float32Array, p: Bm25Params = DEFAULT_BM25): void {
     for (const m of matches) {
       const w = m.term.weight * m.idf;
       for (let i = 0; i < m.docs.length; i++) {
         const d = m.docs[i]!;
-        const tf = m.tfs[i]!;
-        const norm = K1 * (1 - B + (B * this.docLen[d]!) / (this.avgLen || 1));
-        scores[d] = scores[d]! + (w * tf * (K1 + 1)) / (tf + norm);
+        scores[d] = scores[d]! + w * this.saturate(m.tfs[i]!, d, p);
       }
     }
   }
 
-  /** Does document `doc` contain the match's term? (binary search in its sorted postings) */
-  static contains(m: TermMatch, doc: number): boolean {
+  /** BM25's term-frequency part for `tf` occurrences in document `doc` (tf may be fractional). */
+  saturate(tf: number, doc: number, p: Bm25Params = DEFAULT_BM25): number {
+    const norm = p.k1 * (1 - p.b + (p.b * this.docLen[doc]!) / (this.avgLen || 1));
+    return (tf * (p.k1 + 1)) / (tf + norm);
+  }
+
+  /** Frequency of the match's term in document `doc`, 0 when absent (binary search in sorted postings). */
+  static tfOf(m: TermMatch, doc: number): number {
     let lo = 0;
     let hi = m.docs.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const v = m.docs[mid]!;
-      if (v === doc) return true;
+      if (v === doc) return m.tfs[mid]!;
       if (v < doc) lo = mid + 1;
       else hi = mid - 1;
     }
-    return false;
+    return 0;
+  }
+
+  static contains(m: TermMatch, doc: number): boolean {
+    return KeywordIndex.tfOf(m, doc) > 0;
   }
 
   // ---- persistence: MAGIC, u32 header length, JSON header, then 8-byte aligned sections ----

@@ -11,7 +11,9 @@ import type { SearchMode } from '../answer/types.js';
 import type { LoadedIndex } from '../index/load.js';
 import { KeywordIndex, type TermMatch } from './keyword-index.js';
 import type { AnalyzedQuery } from './query.js';
-import { isPair } from './text.js';
+import { PAIR_SEP, indexTerms, isPair, tokenize } from './text.js';
+import { statesCount } from './query.js';
+import { splitSentences } from '../chunk/sentences.js';
 import { topK } from './topk.js';
 
 export interface RetrieveOptions {
@@ -35,17 +37,31 @@ export interface Candidate {
   cosine: number | null;
   vectorRank: number | null;
   coverage: number;
+  windowCoverage: number;
   confidence: number;
 }
 
-/** Weight of the article's BM25 and its title's in a paragraph's keyword score. */
+/** Weight of the article's BM25 and its title's in a paragraph's first-stage keyword score. */
 const ARTICLE_WEIGHT = 0.3;
 const TITLE_WEIGHT = 0.3;
-const ARTICLE_CREDIT = 0.5;
+/** Credit for a question term the passage lacks but its article's title has (see contextCredit). */
+const ARTICLE_CREDIT = 0.9;
+/** The same for a term of the article's lead paragraph (who, where, when). */
+const LEAD_CREDIT = 0.7;
+/** For "bao nhiêu X" questions, the share of the question that "<number> X" in the passage is worth. */
+const COUNT_SHARE = 0.2;
+/** Keyword-mode ranking: best sentence window first, then the whole paragraph, then raw BM25. */
+const WINDOW_WEIGHT = 1;
+const PARAGRAPH_WEIGHT = 0.25;
+const BM25_WEIGHT = 0.15;
+/** Two sentences hold more words by chance than one: a slight discount keeps quotes tight. */
+const PAIR_WINDOW_DISCOUNT = 0.9;
 
 interface ArticleStats {
   len: Float32Array;
   avg: number;
+  /** Chunks per article. */
+  chunks: Uint32Array;
 }
 const articleStatsCache = new WeakMap<LoadedIndex, ArticleStats>();
 
@@ -53,9 +69,13 @@ function articleStats(index: LoadedIndex): ArticleStats {
   let s = articleStatsCache.get(index);
   if (!s) {
     const len = new Float32Array(index.articles.length);
-    for (let c = 0; c < index.chunks.length; c++) len[index.chunkArticle[c]!]! += index.keyword.docLength(c);
+    const chunks = new Uint32Array(index.articles.length);
+    for (let c = 0; c < index.chunks.length; c++) {
+      len[index.chunkArticle[c]!]! += index.keyword.docLength(c);
+      chunks[index.chunkArticle[c]!]!++;
+    }
     const avg = len.reduce((a, b) => a + b, 0) / (len.length || 1);
-    s = { len, avg };
+    s = { len, avg, chunks };
     articleStatsCache.set(index, s);
   }
   return s;
@@ -65,7 +85,11 @@ interface KeywordPass {
   matches: Array<TermMatch | null>;
   /** Per match: article ordinal -> summed term frequency. */
   articleTf: Array<Map<number, number> | null>;
+  /** Per match: article ordinal -> number of its chunks holding the term. */
+  articleDf: Array<Map<number, number> | null>;
+  stats: ArticleStats;
   titleMatches: Array<TermMatch | null>;
+  leadMatches: Array<TermMatch | null>;
   scores: Float32Array;
 }
 
@@ -73,6 +97,7 @@ function keywordPass(index: LoadedIndex, q: AnalyzedQuery): KeywordPass {
   const { keyword, titles, chunkArticle } = index;
   const matches = q.terms.map((t) => keyword.match(t));
   const titleMatches = q.terms.map((t) => titles.match(t));
+  const leadMatches = q.terms.map((t) => index.leads.match(t));
   const present = matches.filter((m): m is TermMatch => m !== null);
   const scores = new Float32Array(keyword.docCount);
   keyword.accumulate(present, scores);
@@ -82,13 +107,20 @@ function keywordPass(index: LoadedIndex, q: AnalyzedQuery): KeywordPass {
   const stats = articleStats(index);
   const nArticles = index.articles.length;
   const articleScore = new Float32Array(nArticles);
+  const articleDf: Array<Map<number, number> | null> = [];
   const articleTf = matches.map((m) => {
-    if (!m) return null;
+    if (!m) {
+      articleDf.push(null);
+      return null;
+    }
     const tf = new Map<number, number>();
+    const df = new Map<number, number>();
     for (let i = 0; i < m.docs.length; i++) {
       const a = chunkArticle[m.docs[i]!]!;
       tf.set(a, (tf.get(a) ?? 0) + m.tfs[i]!);
+      df.set(a, (df.get(a) ?? 0) + 1);
     }
+    articleDf.push(df);
     const idf = Math.log(1 + (nArticles - tf.size + 0.5) / (tf.size + 0.5));
     for (const [a, n] of tf) {
       const norm = 1.2 * (0.25 + (0.75 * stats.len[a]!) / (stats.avg || 1));
@@ -105,27 +137,87 @@ function keywordPass(index: LoadedIndex, q: AnalyzedQuery): KeywordPass {
       scores[d] = scores[d]! + ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]!;
     }
   }
-  return { matches, articleTf, titleMatches, scores };
+
+  return { matches, articleTf, articleDf, stats, titleMatches, leadMatches, scores };
 }
 
-function coverage(index: LoadedIndex, q: AnalyzedQuery, pass: KeywordPass, chunk: number, article: number): number {
-  let total = 0;
-  let got = 0;
+/** The question's terms with the weight each carries in coverage (see the header comment). */
+interface CoverageTerm {
+  term: string;
+  weight: number;
+  /** Index into pass.matches, or -1 when the corpus lacks the term. */
+  match: number;
+}
+
+function coverageTerms(index: LoadedIndex, q: AnalyzedQuery, pass: KeywordPass): { terms: CoverageTerm[]; mass: number; countWeight: number } {
+  const terms: CoverageTerm[] = [];
+  let mass = 0;
   q.terms.forEach((t, i) => {
     const m = pass.matches[i] ?? null;
-    const pair = isPair(t.term);
-    if (pair && !m) return; // a pair the corpus never has is often not a word at all
-    const w = (m ? m.idf : index.keyword.unseenIdf) * Math.min(t.weight, 2);
-    total += w;
-    if (!m) return;
-    if (KeywordIndex.contains(m, chunk)) got += w;
-    else if (pass.articleTf[i]?.has(article)) got += ARTICLE_CREDIT * w;
-    else {
-      const tm = pass.titleMatches[i];
-      if (tm && KeywordIndex.contains(tm, article)) got += ARTICLE_CREDIT * w;
-    }
+    if (isPair(t.term) && !m) return; // a pair the corpus never has is often not a word at all
+    const weight = (m ? m.idf : index.keyword.unseenIdf) * Math.min(t.weight, 2);
+    terms.push({ term: t.term, weight, match: m ? i : -1 });
+    mass += weight;
   });
-  return total > 0 ? got / total : 0;
+  // The number is the answer: stating it weighs at least a fifth of the question ("4.466 đảng viên"
+  // answers, "Ủy viên … Đảng" does not).
+  let countWeight = 0;
+  if (q.countUnit) {
+    const unitTerms = new Set([...q.countUnit, q.countUnit.join(PAIR_SEP)]);
+    for (const t of terms) if (unitTerms.has(t.term)) countWeight = Math.max(countWeight, t.weight);
+    if (countWeight > 0) countWeight = Math.max(countWeight, COUNT_SHARE * mass);
+  }
+  return { terms, mass, countWeight };
+}
+
+/**
+ * Credit a passage gets for a question term it lacks but its article has. What the whole report is
+ * about (its title, or a term most of its paragraphs repeat: the committee, the city) is implied in
+ * every paragraph; a term only a few paragraphs hold ("kết nạp") is what the question asks about,
+ * and a paragraph without it does not answer.
+ */
+function contextCredit(pass: KeywordPass, match: number, article: number): number {
+  const tm = pass.titleMatches[match];
+  if (tm && KeywordIndex.contains(tm, article)) return ARTICLE_CREDIT;
+  const df = pass.articleDf[match]?.get(article) ?? 0;
+  if (df === 0) return 0;
+  const prevalence = ARTICLE_CREDIT * Math.min(1, df / Math.max(1, pass.stats.chunks[article]!));
+  const lm = pass.leadMatches[match];
+  return lm && KeywordIndex.contains(lm, article) ? Math.max(LEAD_CREDIT, prevalence) : prevalence;
+}
+
+interface Coverage {
+  paragraph: number;
+  /** Best window of one or two consecutive sentences. */
+  window: number;
+}
+
+function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: { terms: CoverageTerm[]; mass: number; countWeight: number }, text: string, article: number): Coverage {
+  if (cov.mass <= 0) return { paragraph: 0, window: 0 };
+  const sentences = splitSentences(text).map((s) => {
+    const tokens = tokenize(text.slice(s.start, s.end));
+    return { terms: new Set(indexTerms(tokens, q.unaccented)), counts: q.countUnit ? statesCount(tokens, q.countUnit, q.unaccented) : false };
+  });
+  // A counting question's "<number> <unit>" is one more thing the answer must hold.
+  const mass = cov.mass + cov.countWeight;
+  const score = (has: (t: string) => boolean, counts: boolean) => {
+    let got = counts ? cov.countWeight : 0;
+    for (const t of cov.terms) {
+      if (t.match < 0) continue;
+      if (has(t.term)) got += t.weight;
+      else got += contextCredit(pass, t.match, article) * t.weight;
+    }
+    return got / mass;
+  };
+  const paragraph = score((t) => sentences.some((s) => s.terms.has(t)), sentences.some((s) => s.counts));
+  let window = 0;
+  for (let i = 0; i < sentences.length; i++) {
+    const a = sentences[i]!;
+    window = Math.max(window, score((t) => a.terms.has(t), a.counts));
+    const b = sentences[i + 1];
+    if (b) window = Math.max(window, PAIR_WINDOW_DISCOUNT * score((t) => a.terms.has(t) || b.terms.has(t), a.counts || b.counts));
+  }
+  return { paragraph, window };
 }
 
 export interface Retrieval {
@@ -144,7 +236,7 @@ export function retrieve(index: LoadedIndex, q: AnalyzedQuery, queryVector: Floa
   const get = (chunk: number): Candidate => {
     let c = byChunk.get(chunk);
     if (!c) {
-      c = { chunk, article: index.chunkArticle[chunk]!, score: 0, keywordScore: pass.scores[chunk]!, keywordRank: null, cosine: null, vectorRank: null, coverage: 0, confidence: 0 };
+      c = { chunk, article: index.chunkArticle[chunk]!, score: 0, keywordScore: pass.scores[chunk]!, keywordRank: null, cosine: null, vectorRank: null, coverage: 0, windowCoverage: 0, confidence: 0 };
       byChunk.set(chunk, c);
     }
     return c;
@@ -171,14 +263,21 @@ export function retrieve(index: LoadedIndex, q: AnalyzedQuery, queryVector: Floa
 
   const out = [...byChunk.values()];
   const fused = useKeyword && useVector;
+  const cov = coverageTerms(index, q, pass);
+  let maxKeyword = 0;
+  for (const c of out) maxKeyword = Math.max(maxKeyword, c.keywordScore);
   for (const c of out) {
-    c.coverage = coverage(index, q, pass, c.chunk, c.article);
+    const cv = coverage(q, pass, cov, index.chunks[c.chunk]!.text, c.article);
+    c.coverage = cv.paragraph;
+    c.windowCoverage = cv.window;
     const dense = c.cosine !== null && opts.denseCalibration ? clamp01((c.cosine - opts.denseCalibration.lo) / (opts.denseCalibration.hi - opts.denseCalibration.lo)) : 0;
     c.confidence = Math.max(c.coverage, dense);
     if (fused) {
       c.score = (c.keywordRank ? opts.keywordWeight / (opts.rrfK + c.keywordRank) : 0) + (c.vectorRank ? opts.vectorWeight / (opts.rrfK + c.vectorRank) : 0);
     } else if (useKeyword) {
-      c.score = c.keywordScore;
+      // Paragraph BM25 finds the place; the best one-or-two-sentence window says whether one sentence
+      // there answers, which long report paragraphs otherwise drown.
+      c.score = WINDOW_WEIGHT * cv.window + PARAGRAPH_WEIGHT * cv.paragraph + BM25_WEIGHT * (maxKeyword > 0 ? c.keywordScore / maxKeyword : 0);
     } else {
       c.score = c.cosine ?? 0;
     }

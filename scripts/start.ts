@@ -1,0 +1,83 @@
+/**
+ * npm start: builds the index if there is none, opens the engine, then runs the Telegram bot
+ * (BOT_TOKEN set) or a console chat on stdin/stdout (no token; works with piped input too).
+ */
+import 'dotenv/config';
+import { pino } from 'pino';
+import { ConfigError, loadConfig, type Config } from '../src/config.js';
+import { openEngine } from '../src/engine/engine.js';
+import type { QaEngine } from '../src/engine/types.js';
+import { buildIndex, indexExists } from '../src/index/build.js';
+import { createBot, startBot } from '../src/bot/bot.js';
+import { runConsoleChat } from '../src/bot/console.js';
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const botMode = config.botToken !== null;
+  // Logs go to stderr so that the console chat's answers on stdout stay clean.
+  const logger = pino({ level: botMode ? config.logLevel : process.env.LOG_LEVEL ? config.logLevel : 'warn' }, pino.destination(2));
+
+  if (!(await indexExists(config.indexDir))) {
+    console.error(`Chưa có chỉ mục trong ${config.indexDir}: đang xây dựng từ ${config.corpusDir}…`);
+    const report = await buildIndex({
+      corpusDir: config.corpusDir,
+      outDir: config.indexDir,
+      config,
+      log: (line) => console.error(`  ${line}`),
+    });
+    console.error(`Đã xây dựng chỉ mục: ${report.articles} bài, ${report.chunks} đoạn, chế độ ${report.mode}, ${report.seconds.toFixed(1)} s.`);
+  }
+
+  const engine: QaEngine = await openEngine(config, { logger, watch: config.watchIndex });
+
+  if (!botMode) {
+    await runConsoleChat({ engine, config });
+    await engine.close();
+    return;
+  }
+
+  const bot = createBot({ config, engine, logger });
+  const handle = await startBot(bot);
+  console.error(`Bot @${handle.username} đang chạy (${handle.mode === 'webhook' ? `webhook, cổng ${config.webhookPort}` : 'long polling'}). Ctrl+C để dừng.`);
+
+  let shuttingDown = false;
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 30_000);
+    force.unref();
+    await handle.stop();
+    await engine.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    await handle.done;
+  } catch {
+    // Polling died (logged by the bot), e.g. another instance runs with the same token.
+    if (!shuttingDown) {
+      await engine.close().catch(() => undefined);
+      process.exit(1);
+    }
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,355 @@
+/**
+ * Every user-facing string of the bot and the console chat, in Vietnamese (default) and English.
+ * Pure data and small functions: no HTML here except where a function's name says `Html`
+ * (callers escape anything that comes from the corpus or the user).
+ */
+import type { ArticleDate } from '../corpus/types.js';
+import type { Lang, Notice } from './types.js';
+
+/** Example questions shown by /help, /start and the empty-question hint (always Vietnamese: the corpus is). */
+export const EXAMPLE_QUESTIONS: readonly string[] = [
+  'Đảng bộ Khối các cơ quan thành phố Hải Phòng có bao nhiêu đảng viên?',
+  'Huế sẽ tổ chức festival gì trong năm 2021?',
+  'Chủ tịch HĐND TPHCM yêu cầu Đảng ủy khối phát động đợt thi đua nào?',
+  'bi thu thanh uy hue la ai',
+];
+
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** The parts of an ArticleDate, from its fields or else from its ISO string. */
+function dateParts(date: ArticleDate): { year?: number; month?: number; day?: number } {
+  const out: { year?: number; month?: number; day?: number } = {};
+  if (date.year !== undefined) out.year = date.year;
+  if (date.month !== undefined) out.month = date.month;
+  if (date.day !== undefined) out.day = date.day;
+  if (date.iso) {
+    const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(date.iso);
+    if (m) {
+      out.year ??= Number(m[1]);
+      if (m[2] !== undefined) out.month ??= Number(m[2]);
+      if (m[3] !== undefined) out.day ??= Number(m[3]);
+    }
+  }
+  return out;
+}
+
+/**
+ * A date as precise as the article states it:
+ * day → "16/10/2024", month → "01/2021", year → "2021",
+ * year missing → "15/10 (không rõ năm)" / "15 Oct (year unknown)", nothing known → the raw text or "".
+ */
+export function formatDate(date: ArticleDate | null | undefined, lang: Lang): string {
+  if (!date) return '';
+  const { year, month, day } = dateParts(date);
+  const validMonth = month !== undefined && month >= 1 && month <= 12;
+  if (date.yearMissing || year === undefined) {
+    if (validMonth && day !== undefined) {
+      return lang === 'en' ? `${day} ${MONTHS_EN[month - 1]} (year unknown)` : `${pad2(day)}/${pad2(month)} (không rõ năm)`;
+    }
+    if (validMonth) {
+      return lang === 'en' ? `${MONTHS_EN[month - 1]} (year unknown)` : `tháng ${pad2(month)} (không rõ năm)`;
+    }
+    return date.raw.trim();
+  }
+  if (date.precision === 'day' && validMonth && day !== undefined) return `${pad2(day)}/${pad2(month)}/${year}`;
+  if ((date.precision === 'day' || date.precision === 'month') && validMonth) return `${pad2(month)}/${year}`;
+  return String(year);
+}
+
+/**
+ * "đoạn 4" / "para. 4", a range "đoạn 4–5", or for a photo caption "chú thích ảnh (sau đoạn 4)" /
+ * "photo caption (after para. 4)" (a caption's paragraph is the one it follows; 0: before the first).
+ */
+export function paragraphLabel(paragraph: number, paragraphEnd: number, lang: Lang, kind: 'paragraph' | 'caption' = 'paragraph'): string {
+  if (kind === 'caption') {
+    if (paragraph < 1) return lang === 'en' ? 'photo caption (top of the article)' : 'chú thích ảnh (đầu bài)';
+    return lang === 'en' ? `photo caption (after para. ${paragraph})` : `chú thích ảnh (sau đoạn ${paragraph})`;
+  }
+  const range = paragraphEnd > paragraph ? `${paragraph}–${paragraphEnd}` : String(paragraph);
+  return lang === 'en' ? `para. ${range}` : `đoạn ${range}`;
+}
+
+type Table = Record<Lang, string>;
+
+const T = {
+  notFound: {
+    vi: 'Các báo cáo hiện có không trả lời câu hỏi này.',
+    en: 'The available reports do not answer this question.',
+  },
+  suggestionsIntro: {
+    vi: 'Các bài viết gần nhất với câu hỏi:',
+    en: 'The closest articles:',
+  },
+  emptyQuestion: {
+    vi: 'Hãy gửi một câu hỏi về các bài báo cáo, ví dụ:',
+    en: 'Send a question about the reports, for example:',
+  },
+  nonText: {
+    vi: 'Tôi chỉ đọc được tin nhắn chữ. Hãy gõ câu hỏi của bạn, ví dụ: «Đảng bộ Khối các cơ quan thành phố Hải Phòng có bao nhiêu đảng viên?»',
+    en: 'I can only read text messages. Please type your question, e.g. «Đảng bộ Khối các cơ quan thành phố Hải Phòng có bao nhiêu đảng viên?»',
+  },
+  outdated: {
+    vi: 'Nút này đã cũ: dữ liệu đã được cập nhật. Hãy hỏi lại câu hỏi.',
+    en: 'This button is outdated: the data has been updated. Please ask again.',
+  },
+  noMoreResults: {
+    vi: 'Không còn kết quả nào khác.',
+    en: 'There are no more results.',
+  },
+  engineError: {
+    vi: 'Xin lỗi, đã có lỗi khi tìm câu trả lời. Vui lòng thử lại sau ít phút.',
+    en: 'Sorry, something went wrong while searching. Please try again in a few minutes.',
+  },
+  notAllowed: {
+    vi: 'Xin lỗi, bot này chỉ phục vụ người dùng được cho phép.',
+    en: 'Sorry, this bot only serves authorised users.',
+  },
+  adminOnly: {
+    vi: 'Lệnh này chỉ dành cho quản trị viên.',
+    en: 'This command is for administrators only.',
+  },
+  reloading: {
+    vi: 'Đang nạp lại chỉ mục…',
+    en: 'Reloading the index…',
+  },
+  unknownCommand: {
+    vi: 'Lệnh không hợp lệ. Gõ /help để xem hướng dẫn.',
+    en: 'Unknown command. Type /help for instructions.',
+  },
+  noArticles: {
+    vi: 'Chưa có bài viết nào trong chỉ mục.',
+    en: 'The index has no articles yet.',
+  },
+  sourcesTitle: {
+    vi: 'Các bài viết trong kho dữ liệu',
+    en: 'Articles in the collection',
+  },
+  articleTitle: {
+    vi: 'Bài viết',
+    en: 'Article',
+  },
+  fullParagraphTitle: {
+    vi: 'Đoạn đầy đủ',
+    en: 'Full paragraph',
+  },
+  captionTitle: {
+    vi: 'Chú thích ảnh',
+    en: 'Photo caption',
+  },
+  buttonNext: {
+    vi: 'Kết quả tiếp ▸',
+    en: 'More results ▸',
+  },
+  consoleBye: {
+    vi: 'Tạm biệt!',
+    en: 'Goodbye!',
+  },
+  consoleIntro: {
+    vi: 'Gõ câu hỏi rồi nhấn Enter; các lệnh: /help, /sources, /status, /quit.',
+    en: 'Type a question and press Enter; commands: /help, /sources, /status, /quit.',
+  },
+  consolePrompt: {
+    vi: 'Câu hỏi> ',
+    en: 'Question> ',
+  },
+} satisfies Record<string, Table>;
+
+export type MessageKey = keyof typeof T;
+
+/** A fixed text by key. */
+export function t(key: MessageKey, lang: Lang): string {
+  return T[key][lang];
+}
+
+export function notFoundText(lang: Lang): string {
+  return t('notFound', lang);
+}
+
+export function noticeText(notice: Notice, lang: Lang): string {
+  switch (notice.kind) {
+    case 'keyword-only':
+      return lang === 'en'
+        ? `Searching by keywords only (the semantic model is not in use${notice.reason ? `: ${notice.reason}` : ''}).`
+        : `Đang tìm theo từ khóa (chưa dùng mô hình ngữ nghĩa${notice.reason ? `: ${notice.reason}` : ''}).`;
+    case 'question-truncated':
+      return lang === 'en'
+        ? `Your question was too long: only its first ${notice.maxChars} characters were used.`
+        : `Câu hỏi quá dài: chỉ ${notice.maxChars} ký tự đầu được dùng để tìm.`;
+    case 'empty-question':
+      return t('emptyQuestion', lang);
+  }
+}
+
+export function rateLimitText(lang: Lang, waitSeconds: number): string {
+  const s = Math.max(1, Math.ceil(waitSeconds));
+  return lang === 'en'
+    ? `You are asking a little too fast. Please wait about ${s} s before the next question.`
+    : `Bạn đang hỏi hơi nhanh. Vui lòng đợi khoảng ${s} giây rồi hỏi tiếp.`;
+}
+
+export function resultsRangeText(from: number, to: number, total: number, lang: Lang): string {
+  return lang === 'en' ? `Results ${from}–${to} of ${total}` : `Kết quả ${from}–${to} / ${total}`;
+}
+
+export function buttonFullParagraph(rank: number, lang: Lang): string {
+  return lang === 'en' ? `📄 Full paragraph ${rank}` : `📄 Đoạn đầy đủ ${rank}`;
+}
+
+export function buttonArticle(rank: number | null, lang: Lang): string {
+  const base = lang === 'en' ? '📰 Article' : '📰 Bài viết';
+  return rank === null ? base : `${base} ${rank}`;
+}
+
+export function reloadResultText(ok: boolean, message: string, lang: Lang): string {
+  const head = ok
+    ? lang === 'en' ? 'Index reloaded.' : 'Đã nạp lại chỉ mục.'
+    : lang === 'en' ? 'Reload refused; the previous index keeps serving.' : 'Không nạp lại được; chỉ mục cũ vẫn đang phục vụ.';
+  return message ? `${head} ${message}` : head;
+}
+
+/** Lines of the examples list (plain text; callers escape for HTML). */
+export function exampleLines(): string[] {
+  return EXAMPLE_QUESTIONS.map((q) => `• ${q}`);
+}
+
+/** /start: plain text paragraphs (callers escape). */
+export function startText(lang: Lang, firstName?: string): string {
+  const hello = firstName ? (lang === 'en' ? `Hello ${firstName}!` : `Xin chào ${firstName}!`) : lang === 'en' ? 'Hello!' : 'Xin chào!';
+  const body =
+    lang === 'en'
+      ? 'I answer questions about Vietnamese news reports of Party committee meetings. I only reply with quoted excerpts from the reports, with their source (title, date, outlet, paragraph), and I never make anything up.'
+      : 'Tôi trả lời câu hỏi về các bài báo cáo hội nghị của các cấp ủy Đảng. Tôi chỉ trích dẫn nguyên văn các đoạn trong bài viết, kèm nguồn (tiêu đề, ngày, cơ quan báo, số đoạn), không tự viết thêm nội dung.';
+  const tryIt = lang === 'en' ? 'Just send a question, for example:' : 'Hãy gửi câu hỏi, ví dụ:';
+  const more = lang === 'en' ? 'Type /help for more.' : 'Gõ /help để xem thêm hướng dẫn.';
+  return [hello, body, '', tryIt, ...exampleLines(), '', more].join('\n');
+}
+
+/** /help: plain text (callers escape). */
+export function helpText(lang: Lang, opts: { isAdmin?: boolean; botUsername?: string } = {}): string {
+  const at = opts.botUsername ? `@${opts.botUsername}` : '@bot';
+  const lines =
+    lang === 'en'
+      ? [
+          'How to ask',
+          '• Send a question as a normal message (accents are optional).',
+          '• In groups: mention me (' + at + ' question), reply to one of my messages, or use /ask question.',
+          '• In any chat: type ' + at + ' question to pick a quote inline.',
+          '• The buttons under an answer show the full paragraph, the article, or more results.',
+          '',
+          'Examples:',
+          ...exampleLines(),
+          '',
+          'Commands',
+          '/ask question: ask (also in groups)',
+          '/sources: the articles I know',
+          '/status: index size and search mode',
+          '/help: this help',
+        ]
+      : [
+          'Cách hỏi',
+          '• Gửi câu hỏi như một tin nhắn bình thường (có thể gõ không dấu).',
+          '• Trong nhóm: nhắc tên tôi (' + at + ' câu hỏi), trả lời một tin nhắn của tôi, hoặc dùng /ask câu hỏi.',
+          '• Ở bất kỳ cuộc trò chuyện nào: gõ ' + at + ' câu hỏi để chọn một trích dẫn.',
+          '• Các nút dưới câu trả lời cho xem đoạn đầy đủ, thông tin bài viết, hoặc kết quả tiếp theo.',
+          '',
+          'Ví dụ:',
+          ...exampleLines(),
+          '',
+          'Lệnh',
+          '/ask câu hỏi: đặt câu hỏi (dùng được trong nhóm)',
+          '/sources: danh sách bài viết',
+          '/status: kích thước chỉ mục và chế độ tìm kiếm',
+          '/help: hướng dẫn này',
+        ];
+  if (opts.isAdmin) lines.push(lang === 'en' ? '/reload: reload the index (admins)' : '/reload: nạp lại chỉ mục (quản trị viên)');
+  return lines.join('\n');
+}
+
+/** The command menu registered with setMyCommands. */
+export function commandMenu(lang: Lang): { command: string; description: string }[] {
+  return lang === 'en'
+    ? [
+        { command: 'ask', description: 'Ask a question about the reports' },
+        { command: 'sources', description: 'List the articles' },
+        { command: 'status', description: 'Index and search mode' },
+        { command: 'help', description: 'How to ask' },
+        { command: 'start', description: 'Welcome' },
+      ]
+    : [
+        { command: 'ask', description: 'Đặt câu hỏi về các bài báo cáo' },
+        { command: 'sources', description: 'Danh sách bài viết' },
+        { command: 'status', description: 'Chỉ mục và chế độ tìm kiếm' },
+        { command: 'help', description: 'Hướng dẫn cách hỏi' },
+        { command: 'start', description: 'Giới thiệu' },
+      ];
+}
+
+/** Labels of /status. */
+export const STATUS_LABELS: Record<Lang, {
+  title: string;
+  articles: string;
+  chunks: string;
+  mode: string;
+  modeHybrid: string;
+  modeKeyword: string;
+  modeVector: string;
+  model: string;
+  indexModel: string;
+  noModel: string;
+  why: string;
+  builtAt: string;
+  loadedAt: string;
+  version: string;
+}> = {
+  vi: {
+    title: 'Trạng thái',
+    articles: 'Số bài viết',
+    chunks: 'Số đoạn',
+    mode: 'Chế độ tìm',
+    modeHybrid: 'kết hợp mô hình ngữ nghĩa và từ khóa',
+    modeKeyword: 'chỉ theo từ khóa',
+    modeVector: 'chỉ theo mô hình ngữ nghĩa',
+    model: 'Mô hình đang dùng',
+    indexModel: 'Mô hình của chỉ mục',
+    noModel: 'không có',
+    why: 'Lý do',
+    builtAt: 'Xây dựng chỉ mục lúc',
+    loadedAt: 'Nạp lúc',
+    version: 'Phiên bản chỉ mục',
+  },
+  en: {
+    title: 'Status',
+    articles: 'Articles',
+    chunks: 'Paragraphs',
+    mode: 'Search mode',
+    modeHybrid: 'semantic model + keywords',
+    modeKeyword: 'keywords only',
+    modeVector: 'semantic model only',
+    model: 'Model in use',
+    indexModel: 'Index model',
+    noModel: 'none',
+    why: 'Why',
+    builtAt: 'Index built at',
+    loadedAt: 'Loaded at',
+    version: 'Index version',
+  },
+};
+
+/** An ISO timestamp as "16/10/2024 07:56 UTC" (the bot does not know the reader's time zone). */
+export function formatTimestamp(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${pad2(d.getUTCDate())}/${pad2(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())} UTC`;
+}
+
+/** Article facts for the "Bài viết" view. */
+export const ARTICLE_LABELS: Record<Lang, { date: string; outlet: string; author: string; paragraphs: string; link: string; unknown: string }> = {
+  vi: { date: 'Ngày', outlet: 'Nguồn', author: 'Tác giả', paragraphs: 'Số đoạn', link: 'Liên kết', unknown: 'không rõ' },
+  en: { date: 'Date', outlet: 'Outlet', author: 'Author', paragraphs: 'Paragraphs', link: 'Link', unknown: 'unknown' },
+};
+
+export function paragraphsCount(n: number, lang: Lang): string {
+  return lang === 'en' ? `${n} paragraph${n === 1 ? '' : 's'}` : `${n} đoạn`;
+}

@@ -1,0 +1,441 @@
+/**
+ * Pure renderers: an Answer (and the other engine views) as Telegram HTML messages or as terminal text.
+ *
+ * Telegram HTML rules kept here: only tags Telegram supports (b, i, a href, blockquote [expandable]),
+ * every piece of corpus or user text escaped (& < > and "), each message at most 4096 characters
+ * after entity parsing, and a message is split only between results. A single result too long for one
+ * message gets its quote cut at a word boundary with "…", on the raw text before escaping, so a cut can
+ * never fall inside a tag or an entity.
+ */
+import type { ArticleView, ChunkView, EngineStatus } from '../engine/types.js';
+import type { Answer, AnswerResult, ArticleRef, Lang, Span } from './types.js';
+import {
+  ARTICLE_LABELS,
+  STATUS_LABELS,
+  exampleLines,
+  formatDate,
+  formatTimestamp,
+  noticeText,
+  paragraphLabel,
+  paragraphsCount,
+  resultsRangeText,
+  t,
+} from './messages.js';
+
+/** Telegram's limit on a message's text, after entity parsing (UTF-16 code units). */
+export const TELEGRAM_MAX_MESSAGE = 4096;
+/** Titles longer than this are shortened in citations. */
+const MAX_TITLE = 300;
+/** Notice reasons longer than this are shortened. */
+const MAX_NOTICE = 600;
+
+export interface HtmlRenderOptions {
+  /** Visible characters per message (default 4096). */
+  maxLength?: number;
+}
+
+export interface PlainRenderOptions {
+  /** Mark highlights with ANSI bold (for a terminal). Default false: no marks. */
+  ansi?: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTML basics
+
+/** Escapes text for Telegram HTML (text and attribute values). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot);/g, (_m, e: string) => {
+    if (e === 'lt') return '<';
+    if (e === 'gt') return '>';
+    if (e === 'amp') return '&';
+    if (e === 'quot') return '"';
+    const code = e.startsWith('#x') || e.startsWith('#X') ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    try {
+      return String.fromCodePoint(code);
+    } catch {
+      return '';
+    }
+  });
+}
+
+/** The length Telegram counts for an HTML message: tags removed, entities decoded, UTF-16 units. */
+export function htmlVisibleLength(html: string): number {
+  return decodeEntities(html.replace(/<[^>]*>/g, '')).length;
+}
+
+/** Turns the HTML this module produces into plain text (links become "title (url)"). */
+export function htmlToPlain(html: string): string {
+  const withLinks = html.replace(/<a\s+href="([^"]*)"\s*>([\s\S]*?)<\/a>/g, (_m, href: string, inner: string) => {
+    const url = decodeEntities(href);
+    const label = inner.replace(/<[^>]*>/g, '');
+    return decodeEntities(label) === url ? label : `${label} (${href})`;
+  });
+  return decodeEntities(withLinks.replace(/<[^>]*>/g, ''));
+}
+
+/** Only http(s) URLs become links; anything else is shown as plain text or dropped. */
+export function safeUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text cutting
+
+const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/** Moves an offset off the middle of a surrogate pair (towards the start). */
+function safeOffset(s: string, i: number): number {
+  if (i > 0 && i < s.length && isLow(s.charCodeAt(i)) && isHigh(s.charCodeAt(i - 1))) return i - 1;
+  return i;
+}
+
+/**
+ * The longest prefix of `text` of at most `max` UTF-16 units that ends at a word boundary (or a hard
+ * cut when the text has no space late enough), without trailing spaces or separators.
+ */
+export function cutPrefix(text: string, max: number, stripSeparators = true): string {
+  if (text.length <= max) return text;
+  if (max <= 0) return '';
+  let end = safeOffset(text, max);
+  // Prefer the last whitespace at or before `max`, if it keeps at least half of the room.
+  const ws = text.slice(0, end + 1).search(/\s\S*$/);
+  if (ws >= Math.floor(max / 2)) end = ws;
+  const head = text.slice(0, end);
+  return stripSeparators ? head.replace(/[\s,;:–—-]+$/u, '') : head.trimEnd();
+}
+
+/** Cuts text to at most `max` units including a final "…" (unchanged when it already fits). */
+export function cutWithEllipsis(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${cutPrefix(text, Math.max(0, max - 1))}…`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Highlights
+
+/** Sorted, clipped to [0, len], overlapping/adjacent spans merged, empty spans dropped, surrogate-safe. */
+export function normalizeSpans(spans: readonly Span[], text: string): [number, number][] {
+  const len = text.length;
+  const clipped: [number, number][] = [];
+  for (const [a, b] of spans) {
+    if (!Number.isFinite(a) || !Number.isFinite(b)) continue;
+    let s = Math.max(0, Math.min(len, Math.floor(Math.min(a, b))));
+    let e = Math.max(0, Math.min(len, Math.ceil(Math.max(a, b))));
+    s = safeOffset(text, s);
+    if (e < len && isLow(text.charCodeAt(e)) && e > 0 && isHigh(text.charCodeAt(e - 1))) e += 1;
+    if (e > s) clipped.push([s, e]);
+  }
+  clipped.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const merged: [number, number][] = [];
+  for (const span of clipped) {
+    const last = merged[merged.length - 1];
+    if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
+    else merged.push([span[0], span[1]]);
+  }
+  return merged;
+}
+
+function markSpans(text: string, spans: readonly Span[], open: string, close: string, esc: (s: string) => string): string {
+  // Words highlighted one after the other read better as one run: "<b>thành phố</b>".
+  const runs: [number, number][] = [];
+  for (const span of normalizeSpans(spans, text)) {
+    const last = runs[runs.length - 1];
+    if (last && /^[ \u00a0]+$/.test(text.slice(last[1], span[0]))) last[1] = span[1];
+    else runs.push(span);
+  }
+  let out = '';
+  let pos = 0;
+  for (const [s, e] of runs) {
+    out += esc(text.slice(pos, s)) + open + esc(text.slice(s, e)) + close;
+    pos = e;
+  }
+  return out + esc(text.slice(pos));
+}
+
+/** The quote as HTML with highlights in <b>. */
+export function highlightHtml(quote: string, spans: readonly Span[]): string {
+  return markSpans(quote, spans, '<b>', '</b>', escapeHtml);
+}
+
+const ANSI_BOLD = '\x1b[1m';
+const ANSI_RESET_BOLD = '\x1b[22m';
+
+/** The quote as terminal text, highlights in ANSI bold when asked. */
+export function highlightPlain(quote: string, spans: readonly Span[], ansi: boolean): string {
+  return ansi ? markSpans(quote, spans, ANSI_BOLD, ANSI_RESET_BOLD, (s) => s) : quote;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Citations
+
+function titleHtml(article: ArticleRef, bold = true): string {
+  const title = escapeHtml(cutWithEllipsis(article.title.trim() || '—', MAX_TITLE));
+  const url = safeUrl(article.url);
+  if (url) return `<a href="${escapeHtml(url)}">${title}</a>`;
+  return bold ? `<b>${title}</b>` : title;
+}
+
+function sourceParts(article: ArticleRef, lang: Lang): string[] {
+  const parts: string[] = [];
+  const date = formatDate(article.date, lang);
+  if (date) parts.push(date);
+  if (article.outlet) parts.push(article.outlet);
+  return parts;
+}
+
+/** "[1] Title · 16/10/2024 · HPĐT · đoạn 4 · mục “…”" as HTML. */
+/** Where a quote sits in its article: paragraph number(s), whether it is a photo caption, its heading. */
+interface Place {
+  article: ArticleRef;
+  paragraph: number;
+  paragraphEnd: number;
+  context: string | null;
+  kind?: 'paragraph' | 'caption' | undefined;
+}
+
+function citationHtml(place: Place, lang: Lang, rank: number | null): string {
+  const { article, paragraph, paragraphEnd, context } = place;
+  const parts = [titleHtml(article), ...sourceParts(article, lang).map(escapeHtml), escapeHtml(paragraphLabel(paragraph, paragraphEnd, lang, place.kind))];
+  let line = parts.join(' · ');
+  if (context && context.trim()) {
+    const label = lang === 'en' ? 'section' : 'mục';
+    line += ` · <i>${label} “${escapeHtml(cutWithEllipsis(context.trim(), 200))}”</i>`;
+  }
+  return rank === null ? `— ${line}` : `<b>[${rank}]</b> ${line}`;
+}
+
+function citationPlain(place: Place, lang: Lang): string {
+  const parts = [place.article.title.trim() || '—', ...sourceParts(place.article, lang), paragraphLabel(place.paragraph, place.paragraphEnd, lang, place.kind)];
+  return parts.join(' · ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Answers as HTML
+
+function resultHtml(r: AnswerResult, lang: Lang, quote: string, spans: readonly Span[]): string {
+  return `<blockquote>${highlightHtml(quote, spans)}</blockquote>\n${citationHtml(r, lang, r.rank)}`;
+}
+
+/** One result as HTML within `budget` visible characters (its quote cut at a word boundary if needed). */
+export function renderResultHtml(r: AnswerResult, lang: Lang, budget: number = TELEGRAM_MAX_MESSAGE): string {
+  const full = resultHtml(r, lang, r.quote, r.highlights);
+  if (htmlVisibleLength(full) <= budget) return full;
+  const overhead = htmlVisibleLength(resultHtml(r, lang, '', []));
+  const room = Math.max(1, budget - overhead - 1);
+  const cut = cutPrefix(r.quote, room);
+  const spans = r.highlights.map(([a, b]) => [Math.min(a, cut.length), Math.min(b, cut.length)] as const);
+  return resultHtml(r, lang, `${cut}…`, spans);
+}
+
+/** Packs pieces into messages joined by a blank line, never splitting a piece. */
+function pack(pieces: string[], budget: number): string[] {
+  const out: string[] = [];
+  let current = '';
+  let currentLen = 0;
+  for (const piece of pieces) {
+    const len = htmlVisibleLength(piece);
+    if (current === '') {
+      current = piece;
+      currentLen = len;
+    } else if (currentLen + 2 + len <= budget) {
+      current += `\n\n${piece}`;
+      currentLen += 2 + len;
+    } else {
+      out.push(current);
+      current = piece;
+      currentLen = len;
+    }
+  }
+  if (current !== '') out.push(current);
+  return out;
+}
+
+function noticesHtml(answer: Answer, lang: Lang): string | null {
+  const lines = answer.notices
+    .filter((n) => n.kind !== 'empty-question')
+    .map((n) => `<i>ℹ️ ${escapeHtml(cutWithEllipsis(noticeText(n, lang), MAX_NOTICE))}</i>`);
+  return lines.length > 0 ? lines.join('\n') : null;
+}
+
+/** The hint for an empty question: how to ask, with examples. */
+export function renderEmptyQuestionHtml(lang: Lang): string {
+  return [escapeHtml(t('emptyQuestion', lang)), ...exampleLines().map(escapeHtml)].join('\n');
+}
+
+function suggestionLineHtml(a: ArticleRef, lang: Lang): string {
+  const date = formatDate(a.date, lang);
+  return `• ${titleHtml(a, false)}${date ? ` (${escapeHtml(date)})` : ''}`;
+}
+
+/** The reply when the reports do not answer: the fixed sentence and the closest article titles. */
+function notFoundHtml(answer: Answer, lang: Lang): string {
+  if (answer.notices.some((n) => n.kind === 'empty-question')) return renderEmptyQuestionHtml(lang);
+  const lines = [escapeHtml(t('notFound', lang))];
+  if (answer.suggestions.length > 0) {
+    lines.push('', escapeHtml(t('suggestionsIntro', lang)), ...answer.suggestions.map((a) => suggestionLineHtml(a, lang)));
+  }
+  return lines.join('\n');
+}
+
+/**
+ * An answer as Telegram HTML messages (parse_mode HTML), each at most `maxLength` visible characters,
+ * split only between results.
+ */
+export function renderAnswerHtml(answer: Answer, lang: Lang, opts: HtmlRenderOptions = {}): string[] {
+  const budget = Math.max(200, Math.min(opts.maxLength ?? TELEGRAM_MAX_MESSAGE, TELEGRAM_MAX_MESSAGE));
+  const notices = noticesHtml(answer, lang);
+  if (!answer.answered || answer.results.length === 0) {
+    return pack([notFoundHtml(answer, lang), ...(notices ? [notices] : [])], budget);
+  }
+  const first = answer.results[0]!;
+  const last = answer.results[answer.results.length - 1]!;
+  const header =
+    first.rank > 1 || answer.total > answer.results.length
+      ? `<i>${escapeHtml(resultsRangeText(first.rank, last.rank, Math.max(answer.total, last.rank), lang))}</i>`
+      : null;
+  const pieces = answer.results.map((r, i) => {
+    if (i === 0 && header) return `${header}\n${renderResultHtml(r, lang, budget - htmlVisibleLength(header) - 1)}`;
+    return renderResultHtml(r, lang, budget);
+  });
+  if (notices) pieces.push(notices);
+  return pack(pieces, budget);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Answers as terminal text
+
+/** The same answer as terminal text: quotes in “ ”, highlights in ANSI bold when `ansi` is set. */
+export function renderAnswerPlain(answer: Answer, lang: Lang, opts: PlainRenderOptions = {}): string {
+  const ansi = opts.ansi ?? false;
+  const blocks: string[] = [];
+  if (!answer.answered || answer.results.length === 0) {
+    if (answer.notices.some((n) => n.kind === 'empty-question')) {
+      blocks.push([t('emptyQuestion', lang), ...exampleLines()].join('\n'));
+    } else {
+      const lines = [t('notFound', lang)];
+      if (answer.suggestions.length > 0) {
+        lines.push(t('suggestionsIntro', lang));
+        for (const a of answer.suggestions) {
+          const date = formatDate(a.date, lang);
+          lines.push(`  • ${a.title.trim()}${date ? ` (${date})` : ''}`);
+        }
+      }
+      blocks.push(lines.join('\n'));
+    }
+  } else {
+    const first = answer.results[0]!;
+    const last = answer.results[answer.results.length - 1]!;
+    if (first.rank > 1 || answer.total > answer.results.length) {
+      blocks.push(resultsRangeText(first.rank, last.rank, Math.max(answer.total, last.rank), lang));
+    }
+    for (const r of answer.results) {
+      const lines = [`${r.rank}. “${highlightPlain(r.quote, r.highlights, ansi)}”`, `   — ${citationPlain(r, lang)}`];
+      const url = safeUrl(r.article.url);
+      if (url) lines.push(`   ${url}`);
+      blocks.push(lines.join('\n'));
+    }
+  }
+  const notices = answer.notices.filter((n) => n.kind !== 'empty-question').map((n) => `ℹ️ ${noticeText(n, lang)}`);
+  if (notices.length > 0) blocks.push(notices.join('\n'));
+  return blocks.join('\n\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Other views
+
+/** A whole paragraph (the "Đoạn đầy đủ" button): split into several quotes only if it is very long. */
+export function renderParagraphHtml(chunk: ChunkView, lang: Lang, opts: HtmlRenderOptions = {}): string[] {
+  const budget = Math.max(200, Math.min(opts.maxLength ?? TELEGRAM_MAX_MESSAGE, TELEGRAM_MAX_MESSAGE));
+  const head = `<b>${escapeHtml(t(chunk.kind === 'caption' ? 'captionTitle' : 'fullParagraphTitle', lang))}</b>`;
+  const cite = citationHtml(chunk, lang, null);
+  const quoteTag = (s: string) => (s.length > 700 ? `<blockquote expandable>${escapeHtml(s)}</blockquote>` : `<blockquote>${escapeHtml(s)}</blockquote>`);
+  const text = chunk.text.trim();
+  const whole = `${head}\n${quoteTag(text)}\n${cite}`;
+  if (htmlVisibleLength(whole) <= budget) return [whole];
+  // Split the paragraph into consecutive verbatim parts; the citation goes under the last one.
+  const room = budget - htmlVisibleLength(`${head}\n\n${cite}`) - 2;
+  const parts: string[] = [];
+  let rest = text;
+  while (rest.length > 0) {
+    const part = rest.length <= room ? rest : cutPrefix(rest, room, false) || rest.slice(0, safeOffset(rest, room) || room);
+    parts.push(part);
+    rest = rest.slice(part.length).trimStart();
+  }
+  return parts.map((p, i) => {
+    const body = quoteTag(p);
+    const isFirst = i === 0;
+    const isLast = i === parts.length - 1;
+    return `${isFirst ? `${head}\n` : ''}${body}${isLast ? `\n${cite}` : ''}`;
+  });
+}
+
+/** The "Bài viết" view: what the corpus says about one article. */
+export function renderArticleHtml(article: ArticleView, lang: Lang): string {
+  const L = ARTICLE_LABELS[lang];
+  const url = safeUrl(article.url);
+  const lines = [
+    `<b>📰 ${escapeHtml(t('articleTitle', lang))}</b>`,
+    `<b>${escapeHtml(cutWithEllipsis(article.title.trim() || '—', 1000))}</b>`,
+    `${escapeHtml(L.date)}: ${escapeHtml(formatDate(article.date, lang) || L.unknown)}`,
+    `${escapeHtml(L.outlet)}: ${escapeHtml(article.outlet ?? L.unknown)}`,
+  ];
+  if (article.author) lines.push(`${escapeHtml(L.author)}: ${escapeHtml(cutWithEllipsis(article.author, 300))}`);
+  lines.push(`${escapeHtml(L.paragraphs)}: ${article.paragraphs}`);
+  if (url) lines.push(`${escapeHtml(L.link)}: <a href="${escapeHtml(url)}">${escapeHtml(cutWithEllipsis(url, 500))}</a>`);
+  return lines.join('\n');
+}
+
+/** /sources: every article with its date, split into messages between lines. */
+export function renderSourcesHtml(articles: readonly ArticleRef[] | readonly ArticleView[], lang: Lang, opts: HtmlRenderOptions = {}): string[] {
+  const budget = Math.max(200, Math.min(opts.maxLength ?? TELEGRAM_MAX_MESSAGE, TELEGRAM_MAX_MESSAGE));
+  if (articles.length === 0) return [escapeHtml(t('noArticles', lang))];
+  const lines = articles.map((a, i) => {
+    const parts = [`${i + 1}. ${titleHtml(a)}`];
+    const meta = sourceParts(a, lang);
+    if ('paragraphs' in a && typeof a.paragraphs === 'number') meta.push(paragraphsCount(a.paragraphs, lang));
+    if (meta.length > 0) parts.push(escapeHtml(meta.join(' · ')));
+    return parts.join(' — ');
+  });
+  const out: string[] = [];
+  let current = `<b>${escapeHtml(t('sourcesTitle', lang))} (${articles.length})</b>`;
+  for (const line of lines) {
+    if (htmlVisibleLength(current) + 1 + htmlVisibleLength(line) > budget) {
+      out.push(current);
+      current = line;
+    } else {
+      current += `\n${line}`;
+    }
+  }
+  out.push(current);
+  return out;
+}
+
+/** /status: index size, search mode (and why it is degraded), model, last rebuild. */
+export function renderStatusHtml(status: EngineStatus, lang: Lang): string {
+  const L = STATUS_LABELS[lang];
+  const mode = status.mode === 'hybrid' ? L.modeHybrid : status.mode === 'keyword' ? L.modeKeyword : L.modeVector;
+  const lines = [
+    `<b>${escapeHtml(L.title)}</b>`,
+    `${escapeHtml(L.articles)}: ${status.articles}`,
+    `${escapeHtml(L.chunks)}: ${status.chunks}`,
+    `${escapeHtml(L.mode)}: ${escapeHtml(mode)}`,
+    `${escapeHtml(L.model)}: ${escapeHtml(status.model ?? L.noModel)}`,
+  ];
+  if (status.indexModel !== status.model) lines.push(`${escapeHtml(L.indexModel)}: ${escapeHtml(status.indexModel ?? L.noModel)}`);
+  if (status.degradedReason) lines.push(`${escapeHtml(L.why)}: <i>${escapeHtml(cutWithEllipsis(status.degradedReason, MAX_NOTICE))}</i>`);
+  lines.push(`${escapeHtml(L.builtAt)}: ${escapeHtml(formatTimestamp(status.builtAt))}`);
+  lines.push(`${escapeHtml(L.loadedAt)}: ${escapeHtml(formatTimestamp(status.loadedAt))}`);
+  lines.push(`${escapeHtml(L.version)}: ${escapeHtml(cutWithEllipsis(status.indexVersion, 80))}`);
+  return lines.join('\n');
+}

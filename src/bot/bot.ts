@@ -1,0 +1,201 @@
+/**
+ * The Telegram bot: grammY wiring only (the answers come from the engine, the texts from answer/).
+ *
+ *   const bot = createBot({ config, engine, logger });
+ *   const handle = await startBot(bot);   // long polling, or a webhook server when WEBHOOK_URL is set
+ *   …
+ *   await handle.stop();                  // stop fetching, wait for running handlers
+ */
+import { createHash } from 'node:crypto';
+import http from 'node:http';
+import { autoRetry } from '@grammyjs/auto-retry';
+import { run, type RunnerHandle } from '@grammyjs/runner';
+import { Bot, webhookCallback, type Context } from 'grammy';
+import { t } from '../answer/messages.js';
+import { registerCommandMenu, registerCommands } from './commands.js';
+import { registerHandlers } from './handlers.js';
+import { langOf, sendText } from './reply.js';
+import { describeError, makeServices, type BotDeps, type Services } from './services.js';
+
+export type { BotDeps } from './services.js';
+
+/** The update types the bot handles (and asks Telegram for). */
+export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
+
+const services = new WeakMap<Bot, Services>();
+
+function servicesOf(bot: Bot): Services {
+  const s = services.get(bot);
+  if (!s) throw new Error('startBot: this bot was not made by createBot');
+  return s;
+}
+
+/** Best effort apology after a handler failed, so the user never meets silence. */
+async function apologize(ctx: Context, s: Services): Promise<void> {
+  const lang = langOf(ctx);
+  if (ctx.callbackQuery) {
+    await ctx.answerCallbackQuery({ text: t('engineError', lang) });
+  } else if (ctx.message && ctx.chat) {
+    await sendText(ctx, s, t('engineError', lang), ctx.message.message_id);
+  }
+}
+
+export function createBot(deps: BotDeps): Bot {
+  const { config } = deps;
+  if (!config.botToken) throw new Error('createBot: BOT_TOKEN is not set');
+  const bot = new Bot(config.botToken, config.telegramApiRoot ? { client: { apiRoot: config.telegramApiRoot } } : {});
+  // 429 (retry_after) and 5xx are retried a few times; network errors are retried with backoff.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120 }));
+
+  const s = makeServices(deps);
+  services.set(bot, s);
+
+  // Error boundary: one bad update is logged and apologised for; it never stops the bot.
+  bot.use(async (ctx, next) => {
+    const done = s.inFlight.begin(ctx.update.update_id);
+    try {
+      await next();
+    } catch (err) {
+      s.logger.error({ err: describeError(err, config.botToken), updateId: ctx.update.update_id }, 'update handler failed');
+      await apologize(ctx, s).catch(() => undefined);
+    } finally {
+      done();
+    }
+  });
+  // Ignore other bots and anything that is not a fresh message, a button or an inline query.
+  bot.use(async (ctx, next) => {
+    if (ctx.from?.is_bot) return;
+    if (ctx.message || ctx.callbackQuery || ctx.inlineQuery) await next();
+  });
+
+  registerCommands(bot, s);
+  registerHandlers(bot, s);
+
+  bot.catch((err) => {
+    s.logger.error({ err: describeError(err.error, config.botToken), updateId: err.ctx?.update.update_id }, 'unhandled bot error');
+  });
+  return bot;
+}
+
+export interface StartOptions {
+  /** Long-polling timeout in seconds (default 30). */
+  pollTimeoutSeconds?: number;
+  /** Updates handled at the same time in polling mode (default 16). */
+  concurrency?: number;
+  /** Seconds a shutdown waits for running handlers (default 15). */
+  shutdownGraceSeconds?: number;
+}
+
+export interface BotHandle {
+  mode: 'polling' | 'webhook';
+  username: string;
+  /** Stops receiving updates and waits for the handlers still running. Idempotent. */
+  stop(): Promise<void>;
+  /** Settles when the bot stops; rejects when polling dies (e.g. another instance took over: 409). */
+  done: Promise<void>;
+}
+
+/** Starts the bot: long polling (with concurrency) by default, a webhook server when WEBHOOK_URL is set. */
+export async function startBot(bot: Bot, opts: StartOptions = {}): Promise<BotHandle> {
+  const s = servicesOf(bot);
+  await bot.init();
+  await registerCommandMenu(bot, s);
+  return s.config.webhookUrl ? startWebhook(bot, s, opts) : startPolling(bot, s, opts);
+}
+
+async function startPolling(bot: Bot, s: Services, opts: StartOptions): Promise<BotHandle> {
+  // getUpdates fails with 409 while a webhook is set; `bot.start` would do this, the runner does not.
+  await bot.api.deleteWebhook();
+  const runner: RunnerHandle = run(bot, {
+    runner: {
+      fetch: { timeout: opts.pollTimeoutSeconds ?? 30, allowed_updates: [...ALLOWED_UPDATES] },
+      silent: true,
+      maxRetryTime: 60 * 60 * 1000,
+    },
+    sink: { concurrency: opts.concurrency ?? 16 },
+  });
+  s.logger.info({ mode: 'polling', bot: bot.botInfo.username }, 'bot started');
+  const task = runner.task() ?? Promise.resolve();
+  const done = task.then(
+    () => undefined,
+    (err: unknown) => {
+      s.logger.fatal({ err: describeError(err, s.config.botToken) }, 'polling stopped');
+      throw err;
+    },
+  );
+  done.catch(() => undefined); // observed by the caller if it wants; never an unhandled rejection
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      if (runner.isRunning()) await runner.stop().catch(() => undefined);
+      const idle = await s.inFlight.idle((opts.shutdownGraceSeconds ?? 15) * 1000);
+      if (!idle) s.logger.warn({ running: s.inFlight.size }, 'shutdown: some handlers did not finish in time');
+      // Confirm the last update to Telegram so it is not delivered again after a restart.
+      if (s.inFlight.lastUpdateId >= 0) {
+        await bot.api
+          .getUpdates({ offset: s.inFlight.lastUpdateId + 1, limit: 1, timeout: 0 })
+          .catch(() => undefined);
+      }
+      s.logger.info('bot stopped');
+    })());
+  return { mode: 'polling', username: bot.botInfo.username, stop, done };
+}
+
+/** The secret Telegram sends with each webhook call: WEBHOOK_SECRET, or one derived from the token. */
+export function webhookSecretFor(secret: string | null, token: string): string {
+  const value = secret ?? createHash('sha256').update(`webhook:${token}`).digest('hex');
+  if (!/^[A-Za-z0-9_-]{1,256}$/.test(value)) {
+    throw new Error('WEBHOOK_SECRET may only contain A-Z, a-z, 0-9, "_" and "-" (1 to 256 characters)');
+  }
+  return value;
+}
+
+async function startWebhook(bot: Bot, s: Services, opts: StartOptions): Promise<BotHandle> {
+  const { config } = s;
+  const url = new URL(config.webhookUrl!);
+  const secretToken = webhookSecretFor(config.webhookSecret, config.botToken!);
+  // Answer Telegram after 9 s at the latest (it would resend the update); the handler keeps running.
+  const callback = webhookCallback(bot, 'http', { onTimeout: 'return', timeoutMilliseconds: 9_000, secretToken });
+  const path = url.pathname || '/';
+  const server = http.createServer((req, res) => {
+    const reqPath = (req.url ?? '/').split('?')[0];
+    if (req.method === 'GET' && reqPath === '/healthz') {
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      return;
+    }
+    if (req.method !== 'POST' || reqPath !== path) {
+      res.writeHead(404).end();
+      return;
+    }
+    callback(req, res).catch((err: unknown) => {
+      s.logger.error({ err: describeError(err, config.botToken) }, 'webhook update failed');
+      if (!res.headersSent) res.writeHead(200);
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.webhookPort, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  await bot.api.setWebhook(url.href, { secret_token: secretToken, allowed_updates: [...ALLOWED_UPDATES] });
+  s.logger.info({ mode: 'webhook', port: config.webhookPort, path, bot: bot.botInfo.username }, 'bot started');
+  let resolveDone!: () => void;
+  const done = new Promise<void>((resolve) => (resolveDone = resolve));
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      // Stop accepting updates (Telegram keeps them while we are away), then let running ones finish.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const idle = await s.inFlight.idle((opts.shutdownGraceSeconds ?? 15) * 1000);
+      if (!idle) s.logger.warn({ running: s.inFlight.size }, 'shutdown: some handlers did not finish in time');
+      server.closeAllConnections();
+      await closed;
+      s.logger.info('bot stopped');
+      resolveDone();
+    })());
+  return { mode: 'webhook', username: bot.botInfo.username, stop, done };
+}

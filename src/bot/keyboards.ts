@@ -1,0 +1,47 @@
+/** Inline keyboards under answers (see callback-data.ts for what the buttons carry). */
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
+import { buttonArticle, buttonFullParagraph, t } from '../answer/messages.js';
+import type { Answer, Lang } from '../answer/types.js';
+import { encodeArticle, encodeNext, encodeParagraph, versionTag } from './callback-data.js';
+
+/**
+ * Under an answer: one row per result ([Đoạn đầy đủ N] [Bài viết N]) and, when more relevant results
+ * exist, a last row [Kết quả tiếp]. Under a not-found reply: a button per suggested article.
+ * Returns undefined when there is nothing to press.
+ */
+export function answerKeyboard(answer: Answer, lang: Lang, opts: { offset?: number } = {}): InlineKeyboardMarkup | undefined {
+  const tag = versionTag(answer.indexVersion);
+  const rows: InlineKeyboardButton[][] = [];
+  if (answer.answered && answer.results.length > 0) {
+    for (const r of answer.results) {
+      const row: InlineKeyboardButton[] = [
+        { text: buttonFullParagraph(r.rank, lang), callback_data: encodeParagraph(tag, r.chunkId, r.text, r.rank) },
+      ];
+      const art = encodeArticle(tag, r.article.id, r.rank);
+      if (art) row.push({ text: buttonArticle(r.rank, lang), callback_data: art });
+      rows.push(row);
+    }
+    const shown = (opts.offset ?? 0) + answer.results.length;
+    const lastRank = answer.results[answer.results.length - 1]!.rank;
+    const nextOffset = Math.max(shown, lastRank);
+    if (answer.total > nextOffset) rows.push([{ text: t('buttonNext', lang), callback_data: encodeNext(tag, nextOffset) }]);
+  } else {
+    for (const a of answer.suggestions.slice(0, 5)) {
+      const data = encodeArticle(tag, a.id, null);
+      if (!data) continue;
+      const title = a.title.trim();
+      const label = `${buttonArticle(null, lang)}: ${title.length > 40 ? `${title.slice(0, 39)}…` : title}`;
+      rows.push([{ text: label, callback_data: data }]);
+    }
+  }
+  return rows.length > 0 ? { inline_keyboard: rows } : undefined;
+}
+
+/** The same keyboard without its "next results" row (after that button was used). */
+export function withoutNextRow(markup: InlineKeyboardMarkup | undefined): InlineKeyboardMarkup | undefined {
+  if (!markup) return undefined;
+  const rows = markup.inline_keyboard.filter(
+    (row) => !row.some((b) => 'callback_data' in b && typeof b.callback_data === 'string' && b.callback_data.startsWith('n:')),
+  );
+  return { inline_keyboard: rows };
+}

@@ -1,0 +1,224 @@
+/**
+ * Reading the corpus folder: every `.txt` / `.md` file is one article. A file that cannot be used is
+ * reported as a problem (one line a user understands) and the rest of the corpus still builds.
+ */
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { cleanArticleText, layoutBlocks, normalizeSource } from './clean.js';
+import { parseFrontMatter } from './frontmatter.js';
+import { extractMetadata } from './metadata.js';
+import type { Article, CorpusProblem, CorpusReadResult } from './types.js';
+
+export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
+export const ARTICLE_EXTENSIONS = ['.txt', '.md'] as const;
+
+export interface ReadCorpusOptions {
+  /** Files larger than this are skipped with a problem (default 20 MB). */
+  maxFileBytes?: number;
+}
+
+/** Why a file cannot be read as an article; `message` is one line for the user. */
+export class ArticleError extends Error {
+  override readonly name = 'ArticleError';
+}
+
+/** The article id: the file stem (`corpus/a/004_x.txt` → `004_x`). */
+export function articleId(file: string): string {
+  const base = file.split(/[\\/]/u).pop() ?? file;
+  const ext = path.extname(base);
+  return ext ? base.slice(0, -ext.length) : base;
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Decodes UTF-8 strictly; binary and other encodings are refused with a message saying what to do. */
+export function decodeArticleBytes(bytes: Uint8Array): string {
+  if (bytes.length === 0) throw new ArticleError('the file is empty');
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new ArticleError('the file is UTF-16 text; save it as UTF-8');
+  }
+  if (bytes.includes(0)) throw new ArticleError('the file looks binary (it contains NUL bytes), not text');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ArticleError('the file is not valid UTF-8 text (perhaps Windows-1258 or another old encoding); save it as UTF-8');
+  }
+}
+
+/**
+ * Turns one file's raw content into an Article (pure: no I/O). Throws ArticleError when the content is
+ * not a usable article (binary, not UTF-8, empty, nothing left after cleaning).
+ */
+export function parseArticle(raw: string | Buffer, file: string): Article {
+  const bytes = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
+  const contentHash = sha256Hex(bytes);
+  let decoded: string;
+  if (typeof raw === 'string') {
+    if (raw.length === 0) throw new ArticleError('the file is empty');
+    if (raw.includes('\u0000')) throw new ArticleError('the file looks binary (it contains NUL bytes), not text');
+    decoded = raw;
+  } else {
+    decoded = decodeArticleBytes(raw);
+  }
+  const text = normalizeSource(decoded);
+  if (!text.trim()) throw new ArticleError('the file is empty (only blank space)');
+
+  const fm = parseFrontMatter(text);
+  const body = fm ? fm.body : text;
+  const markdown = /\.md$/iu.test(file);
+  const cleaned = cleanArticleText(body, {
+    markdown,
+    ...(fm?.fields.title !== undefined ? { knownTitle: fm.fields.title } : {}),
+  });
+  if (!cleaned.blocks.some((b) => b.kind === 'body')) {
+    throw new ArticleError(
+      body.trim()
+        ? 'no article text is left after removing page leftovers (menus, counters, captions, headline lists)'
+        : 'the file has front matter but no article text',
+    );
+  }
+  const meta = extractMetadata(cleaned, fm);
+  const { text: joined, blocks } = layoutBlocks(cleaned.blocks);
+  const warnings = [...(fm?.warnings ?? []), ...meta.warnings];
+  if (!meta.title) warnings.push('no title found');
+
+  const article: Article = {
+    id: articleId(file),
+    file: file.split(path.sep).join('/'),
+    title: meta.title,
+    date: meta.date,
+    outlet: meta.outlet,
+    author: meta.author,
+    url: meta.url,
+    text: joined,
+    blocks,
+    contentHash,
+    warnings,
+  };
+  if (meta.byline !== null) article.byline = meta.byline;
+  return article;
+}
+
+function isArticleFile(name: string): boolean {
+  const ext = path.extname(name).toLowerCase();
+  return (ARTICLE_EXTENSIONS as readonly string[]).includes(ext);
+}
+
+/** Relative paths (with "/") of the article files under dir; hidden files and folders are skipped. */
+async function listArticleFiles(dir: string): Promise<{ files: string[]; problems: CorpusProblem[] }> {
+  const files: string[] = [];
+  const problems: CorpusProblem[] = [];
+  async function walk(rel: string): Promise<void> {
+    let entries;
+    try {
+      entries = await fs.readdir(path.join(dir, rel), { withFileTypes: true });
+    } catch (err) {
+      problems.push({ file: rel || '.', message: `cannot open this folder: ${errorText(err)}` });
+      return;
+    }
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const childRel = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        await walk(childRel);
+      } else if (isArticleFile(e.name) && (e.isFile() || e.isSymbolicLink())) {
+        files.push(childRel);
+      }
+    }
+  }
+  await walk('');
+  // Top-level files first, then by path: "first" is the same on every machine.
+  files.sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return { files, problems };
+}
+
+function depth(rel: string): number {
+  return rel.split('/').length;
+}
+
+function errorText(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  if (e?.code === 'EACCES' || e?.code === 'EPERM') return 'permission denied';
+  if (e?.code === 'ENOENT') return 'the file disappeared while reading';
+  if (e?.code === 'EISDIR') return 'it is a folder';
+  return e?.message ?? String(err);
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1).replace(/\.0$/u, '')} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1).replace(/\.0$/u, '')} KB`;
+  return `${n} bytes`;
+}
+
+/**
+ * Reads every article in `dir` (recursively; `.txt` and `.md`; hidden files skipped). Articles come
+ * sorted by id. Files that cannot be used are listed in `problems`; this only throws when `dir` itself
+ * is missing or not a folder.
+ */
+export async function readCorpus(dir: string, options: ReadCorpusOptions = {}): Promise<CorpusReadResult> {
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  let st;
+  try {
+    st = await fs.stat(dir);
+  } catch {
+    throw new Error(`Corpus folder not found: ${dir}`);
+  }
+  if (!st.isDirectory()) throw new Error(`Corpus path is not a folder: ${dir}`);
+
+  const { files, problems } = await listArticleFiles(dir);
+  const articles: Article[] = [];
+  const byId = new Map<string, Article>();
+  const byHash = new Map<string, Article>();
+
+  for (const rel of files) {
+    const full = path.join(dir, rel);
+    let bytes: Buffer;
+    try {
+      const fst = await fs.stat(full);
+      if (!fst.isFile()) continue; // a symlink to a folder, a socket…
+      if (fst.size > maxBytes) {
+        problems.push({
+          file: rel,
+          message: `skipped: the file is ${formatBytes(fst.size)}, over the ${formatBytes(maxBytes)} limit for one article`,
+        });
+        continue;
+      }
+      bytes = await fs.readFile(full);
+    } catch (err) {
+      problems.push({ file: rel, message: `cannot read the file: ${errorText(err)}` });
+      continue;
+    }
+
+    let article: Article;
+    try {
+      article = parseArticle(bytes, rel);
+    } catch (err) {
+      const message = err instanceof ArticleError ? err.message : `could not be read as an article: ${errorText(err)}`;
+      problems.push({ file: rel, message: `skipped: ${message}` });
+      continue;
+    }
+
+    const sameId = byId.get(article.id);
+    if (sameId) {
+      problems.push({
+        file: rel,
+        message: `skipped: another file, ${sameId.file}, already gives the article id "${article.id}"; rename one of them`,
+      });
+      continue;
+    }
+    const sameContent = byHash.get(article.contentHash);
+    if (sameContent) {
+      problems.push({ file: rel, message: `skipped: same content as ${sameContent.file} (a duplicate)` });
+      continue;
+    }
+    byId.set(article.id, article);
+    byHash.set(article.contentHash, article);
+    articles.push(article);
+  }
+
+  articles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { articles, problems };
+}
