@@ -148,7 +148,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     keywordWeight: r.num('FUSION_KEYWORD_WEIGHT', 1, 0, 10),
     vectorWeight: r.num('FUSION_VECTOR_WEIGHT', 1, 0, 10),
     rrfK: r.num('RRF_K', 60, 1, 1000),
-    answerThreshold: r.num('ANSWER_THRESHOLD', 0.35, 0, 1),
+    answerThreshold: r.num('ANSWER_THRESHOLD', 0.4, 0, 1),
     maxQuestionChars: r.num('MAX_QUESTION_CHARS', 500, 20, 4000, true),
 
     botToken,

@@ -127,7 +127,8 @@ async function startPolling(bot: Bot, s: Services, opts: StartOptions): Promise<
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
-      if (runner.isRunning()) await runner.stop().catch(() => undefined);
+      // (not isRunning(): that is false for a moment between two fetches, and the runner would go on)
+      if (runner.task() !== undefined) await runner.stop().catch(() => undefined);
       const idle = await s.inFlight.idle((opts.shutdownGraceSeconds ?? 15) * 1000);
       if (!idle) s.logger.warn({ running: s.inFlight.size }, 'shutdown: some handlers did not finish in time');
       // Confirm the last update to Telegram so it is not delivered again after a restart.

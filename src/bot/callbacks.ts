@@ -7,7 +7,7 @@ import type { ChunkView } from '../engine/types.js';
 import { questionOfMessage } from './addressing.js';
 import { decodeCallback, textFingerprint, versionTag, type CallbackAction } from './callback-data.js';
 import { answerKeyboard, withoutNextRow } from './keyboards.js';
-import { checkRate, logAnswer, prepareQuestion, withTruncationNotice } from './question.js';
+import { checkRate, logAnswer, prepareQuestion } from './question.js';
 import { guard, langOf, sendHtml, startTyping } from './reply.js';
 import { describeError, type Services } from './services.js';
 
@@ -19,13 +19,13 @@ function buttonMessage(ctx: Context): Message | null {
 }
 
 /** The question the answer replied to, recovered from the chat itself (nothing kept in memory). */
-function recoverQuestion(ctx: Context, s: Services): { question: string; truncated: boolean; questionMessageId: number } | null {
+function recoverQuestion(ctx: Context, s: Services): { question: string; questionMessageId: number } | null {
   const reply = buttonMessage(ctx)?.reply_to_message;
   if (!reply) return null;
   const q = questionOfMessage(reply, ctx.me);
   if (!q) return null;
   const prepared = prepareQuestion(q, s);
-  return { question: prepared.text, truncated: prepared.truncated, questionMessageId: reply.message_id };
+  return { question: prepared.text, questionMessageId: reply.message_id };
 }
 
 async function outdated(ctx: Context, s: Services, action: CallbackAction | null, why: string): Promise<void> {
@@ -68,8 +68,7 @@ async function nextResults(ctx: Context, s: Services, action: Extract<CallbackAc
       return;
     }
     await ctx.answerCallbackQuery();
-    answer = withTruncationNotice(answer, rec.truncated, s.config.maxQuestionChars);
-    // The truncation note was already given with the first page.
+    // A truncation note was already given with the first page.
     answer = { ...answer, notices: answer.notices.filter((n) => n.kind !== 'question-truncated') };
     await sendHtml(ctx, s, renderAnswerHtml(answer, lang), {
       replyTo: rec.questionMessageId,

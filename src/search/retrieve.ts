@@ -56,6 +56,7 @@ const PARAGRAPH_WEIGHT = 0.25;
 const BM25_WEIGHT = 0.15;
 /** Two sentences hold more words by chance than one: a slight discount keeps quotes tight. */
 const PAIR_WINDOW_DISCOUNT = 0.9;
+const UNSEEN_PAIR_SHARE = 0.5;
 
 interface ArticleStats {
   len: Float32Array;
@@ -154,8 +155,10 @@ function coverageTerms(index: LoadedIndex, q: AnalyzedQuery, pass: KeywordPass):
   let mass = 0;
   q.terms.forEach((t, i) => {
     const m = pass.matches[i] ?? null;
-    if (isPair(t.term) && !m) return; // a pair the corpus never has is often not a word at all
-    const weight = (m ? m.idf : index.keyword.unseenIdf) * Math.min(t.weight, 2);
+    // A pair the corpus never has may be no word at all ("quan thành" in "cơ quan thành phố"), or a
+    // concept the reports lack ("Hà Nội"): it counts, at a fraction of an unseen syllable.
+    const unseen = isPair(t.term) ? UNSEEN_PAIR_SHARE * index.keyword.unseenIdf : index.keyword.unseenIdf;
+    const weight = (m ? m.idf : unseen) * Math.min(t.weight, 2);
     terms.push({ term: t.term, weight, match: m ? i : -1 });
     mass += weight;
   });
