@@ -16,9 +16,10 @@ export interface Config {
 
   topK: number;
   maxPerArticle: number;
+  /** Fusion: weight of the keyword score. */
   keywordWeight: number;
-  vectorWeight: number;
-  rrfK: number;
+  /** Fusion: weight of the dense score; null = the model's calibrated default (src/embed/calibration.ts). */
+  vectorWeight: number | null;
   /** Relevance below which the reply says the reports do not answer the question. */
   answerThreshold: number;
   maxQuestionChars: number;
@@ -146,8 +147,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     topK: r.num('TOP_K', 3, 1, 20, true),
     maxPerArticle: r.num('MAX_PER_ARTICLE', 3, 1, 20, true),
     keywordWeight: r.num('FUSION_KEYWORD_WEIGHT', 1, 0, 10),
-    vectorWeight: r.num('FUSION_VECTOR_WEIGHT', 1, 0, 10),
-    rrfK: r.num('RRF_K', 60, 1, 1000),
+    vectorWeight: r.raw('FUSION_VECTOR_WEIGHT') === undefined ? null : r.num('FUSION_VECTOR_WEIGHT', 0, 0, 10),
     answerThreshold: r.num('ANSWER_THRESHOLD', 0.4, 0, 1),
     maxQuestionChars: r.num('MAX_QUESTION_CHARS', 500, 20, 4000, true),
 

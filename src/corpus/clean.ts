@@ -99,7 +99,7 @@ export const BOILERPLATE_LINES: Rule[] = [
   { re: /^(?:tổng\s+)?(?:số\s+)?(?:lượt|lần) (?:truy cập|xem|đọc)\s*:?\s*[\d.,]+$/iu, why: 'view counter' },
   { re: /^(?:đang|người) (?:trực tuyến|online)\s*:?\s*[\d.,]*$/iu, why: 'online counter' },
   // Share / print toolbars: "Chia sẻ", "In bài | Gửi email", "Facebook Zalo"
-  { re: /^(?:(?:chia sẻ|share|in bài|bản in|print|gửi email|gửi bài|email|lưu bài|lưu|facebook|zalo|twitter|tweet|copy link|sao chép liên kết)\s*[|:,•/]?\s*)+$/iu, why: 'share toolbar' },
+  { re: /^(?:chia sẻ|share|in bài|bản in|print|gửi email|gửi bài|email|lưu bài|lưu|facebook|zalo|twitter|tweet|copy link|sao chép liên kết)(?:(?:\s*[|:,•/]\s*|\s+)(?:chia sẻ|share|in bài|bản in|print|gửi email|gửi bài|email|lưu bài|lưu|facebook|zalo|twitter|tweet|copy link|sao chép liên kết))*\s*[|:,•/]?$/iu, why: 'share toolbar' },
   // Text size widgets: "Cỡ chữ", "A- A+"
   { re: /^(?:cỡ chữ|font size|(?:a[-+]?\s*){2,3})\s*:?$/iu, why: 'text size widget' },
   // Media-type labels above a headline: "VIDEO", "Ảnh", "Infographic"
@@ -272,15 +272,23 @@ export function splitCredit(line: string): { caption: string; rest: string } | n
   return { caption: (line.slice(0, labelEnd) + credit).trim(), rest: rest.trim() };
 }
 
+/** The first " ảnh N " after at least 15 characters: alt text before it, caption after it. */
+function findAltMarker(line: string): { alt: string; caption: string } | null {
+  const re = /\sảnh\s+\d{1,2}\s+(?=\S)/gu;
+  re.lastIndex = 15;
+  const m = re.exec(line);
+  if (!m) return null;
+  return { alt: line.slice(0, m.index).trim(), caption: line.slice(m.index + m[0].length) };
+}
+
 /**
  * "<headline> ảnh 3 <caption>": a photo's alt text (often the article headline) + "ảnh N" + caption,
  * as some CMSs (SGGP) print it. Returns the caption part (the alt text is dropped), or null.
  */
 export function splitAltCaption(line: string, title: string | null, repeatedPrefixes: Set<string>): { alt: string; caption: string } | null {
-  const m = /^(.{15,}?)\s+ảnh\s+(\d{1,2})\s+(\S.*)$/u.exec(line);
-  if (!m || m[1] === undefined || m[3] === undefined) return null;
-  const alt = m[1];
-  const caption = m[3];
+  const found = findAltMarker(line);
+  if (!found) return null;
+  const { alt, caption } = found;
   const looksLikeCaption =
     (title !== null && wordOverlap(alt, title) >= 0.6) ||
     repeatedPrefixes.has(alt) ||
@@ -330,7 +338,11 @@ interface Line {
   caption?: boolean;
 }
 
+/** Page chrome is short: longer lines are never tested against the tables (and never dropped by them). */
+const MAX_CHROME_LINE = 200;
+
 function matchRule(rules: Rule[], s: string): Rule | undefined {
+  if (s.length > MAX_CHROME_LINE) return undefined;
   return rules.find((r) => r.re.test(s));
 }
 
@@ -343,8 +355,8 @@ function markdownLine(raw: string): Line {
   }
   s = s.replace(/!\[([^\]]*)\]\([^)]*\)/gu, '$1').replace(/\[([^\]]+)\]\([^)]*\)/gu, '$1');
   s = s.replace(/\*\*([^*]+)\*\*/gu, '$1').replace(/__([^_]+)__/gu, '$1');
-  const h = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/u.exec(s);
-  if (h) return { text: normalizeInline(h[1] ?? ''), spot: false, heading: true };
+  const h = /^\s{0,3}#{1,6}\s+/u.exec(s);
+  if (h) return { text: normalizeInline(s.slice(h[0].length).replace(/\s#+\s*$/u, '')), spot: false, heading: true };
   return { text: normalizeInline(s), spot: false };
 }
 
@@ -367,13 +379,15 @@ export function cleanArticleText(input: string, options: CleanOptions = {}): Cle
   for (let i = 0; i < lines.length; i++) {
     const s = lines[i]?.text ?? '';
     if (!s) continue;
-    if (seenText && matchRule(TAIL_MARKERS, s)) {
+    if (matchRule(TAIL_MARKERS, s)) {
+      if (!seenText) continue;
       dropped.push(...lines.slice(i).map((l) => l.text).filter(Boolean));
       lines = lines.slice(0, i);
       break;
     }
-    // Article text: a sentence-like paragraph (a headline alone does not count).
-    if ((s.length >= 40 && /[.!?…]["”’)]*$/u.test(s)) || s.length >= 200) seenText = true;
+    if (matchRule(BOILERPLATE_LINES, s)) continue;
+    // Article text: a paragraph of some length ending like a sentence (not a headline, not a caption).
+    if (((s.length >= 80 && /[.!?…]["”’)]*$/u.test(s)) || s.length >= 200) && !splitCredit(s) && !isCaptionLike(s)) seenText = true;
   }
 
   // 3. Page chrome lines, wherever they are (tail markers standing before the article too).
@@ -412,7 +426,7 @@ export function cleanArticleText(input: string, options: CleanOptions = {}): Cle
         line.text = '';
         continue;
       }
-      if (!line.heading && !splitGluedDateStamp(s) && isTitleLike(s)) {
+      if (!line.heading && !splitGluedDateStamp(s) && !findAltMarker(s) && !splitCredit(s) && isTitleLike(s)) {
         // With a front-matter title, a different first line is an ordinary heading, not the headline.
         if (options.knownTitle !== undefined && wordOverlap(s, options.knownTitle) < 0.5) break;
         title = s;
@@ -476,10 +490,11 @@ export function cleanArticleText(input: string, options: CleanOptions = {}): Cle
       lines.splice(idx, 1);
       continue;
     }
-    const glued = /^(.*?\.\/\.)\s*(\S.{1,150})$/u.exec(line.text);
-    if (byline === null && glued && glued[1] !== undefined && glued[2] !== undefined && parseByline(glued[2])) {
-      byline = glued[2];
-      line.text = glued[1];
+    const end = line.text.lastIndexOf('./.');
+    const tail = end >= 0 ? line.text.slice(end + 3).trim() : '';
+    if (byline === null && tail && tail.length <= 150 && parseByline(tail)) {
+      byline = tail;
+      line.text = line.text.slice(0, end + 3);
     }
     break;
   }
@@ -488,13 +503,14 @@ export function cleanArticleText(input: string, options: CleanOptions = {}): Cle
   const textLines = lines.filter((l) => !l.spot && l.text);
   const prefixCounts = new Map<string, number>();
   for (const l of textLines) {
-    const m = /^(.{15,}?)\s+ảnh\s+\d{1,2}\s+\S/u.exec(l.text);
-    if (m?.[1]) prefixCounts.set(m[1], (prefixCounts.get(m[1]) ?? 0) + 1);
+    const alt = findAltMarker(l.text);
+    if (alt) prefixCounts.set(alt.alt, (prefixCounts.get(alt.alt) ?? 0) + 1);
   }
   const repeatedPrefixes = new Set([...prefixCounts].filter(([, n]) => n >= 2).map(([p]) => p));
 
   // A photo spot belongs to the short line next to it that reads most like a caption (the line before
   // it when both read alike: captions usually sit right above the empty "&nbsp;" line of the photo).
+  // Cues: caption wording (+2), a photo spot on both sides (+2), no final punctuation (+1), short (+1).
   // Blank lines are gone by now, so neighbours are adjacent entries.
   const spotCaptions = new Set<Line>();
   const textAt = (i: number): Line | null => {
@@ -513,8 +529,10 @@ export function cleanArticleText(input: string, options: CleanOptions = {}): Cle
     const sn = score(i + 1);
     const prev = textAt(i - 1);
     const next = textAt(i + 1);
-    if (prev && sp >= 0 && sp >= sn) spotCaptions.add(prev);
-    else if (next && sn >= 0) spotCaptions.add(next);
+    // Being next to a photo is not enough: a caption also needs a cue of its own (score ≥ 2), so a short
+    // paragraph beside an uncaptioned photo stays body.
+    if (prev && sp >= 2 && sp >= sn) spotCaptions.add(prev);
+    else if (next && sn >= 2) spotCaptions.add(next);
   }
 
   const blocks: CleanBlock[] = [];
@@ -579,6 +597,7 @@ function lastTextIndex(lines: Line[]): number {
 }
 
 function isSectionLabel(s: string, following: Line[]): boolean {
+  if (s.length > 120) return false;
   if (SECTION_LABELS.some((re) => re.test(s))) return true;
   // A short label directly above a longer headline.
   if (words(s).length > 5 || ENDS_LIKE_SENTENCE.test(s) || !/^\p{Lu}/u.test(s)) return false;

@@ -439,7 +439,7 @@ export function firstSentence(paragraph: string): string {
   let m: RegExpExecArray | null;
   while ((m = re2.exec(s)) !== null) {
     const end = m.index + m[0].length;
-    if (ABBREVIATIONS.test(s.slice(0, m.index + 1))) continue;
+    if (ABBREVIATIONS.test(s.slice(Math.max(0, m.index - 5), m.index + 1))) continue;
     if (/\d$/u.test(s.slice(0, m.index)) && /^\.\d/u.test(s.slice(m.index))) continue;
     return s.slice(0, end);
   }
@@ -496,6 +496,7 @@ export function extractMetadata(clean: CleanResult, frontMatter: FrontMatter | n
 
   const { date, warnings: dateWarnings } = resolveDate(clean.dates, bodies.slice(0, 3), fm.date);
   warnings.push(...dateWarnings);
+  if (!date) warnings.push('no date found in the article');
 
   const outlet = fm.source ?? clean.outlets[0] ?? clean.sources[0] ?? null;
   const byline = clean.byline ? parseByline(clean.byline) : null;

@@ -1,6 +1,7 @@
 /**
  * Reading the corpus folder: every `.txt` / `.md` file is one article. A file that cannot be used is
- * reported as a problem (one line a user understands) and the rest of the corpus still builds.
+ * skipped and reported as a problem (one line a user understands, saying why; callers print it as
+ * "Skipped <file>: <message>") and the rest of the corpus still builds.
  */
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
@@ -182,7 +183,7 @@ export async function readCorpus(dir: string, options: ReadCorpusOptions = {}): 
       if (fst.size > maxBytes) {
         problems.push({
           file: rel,
-          message: `skipped: the file is ${formatBytes(fst.size)}, over the ${formatBytes(maxBytes)} limit for one article`,
+          message: `the file is ${formatBytes(fst.size)}, over the ${formatBytes(maxBytes)} limit for one article`,
         });
         continue;
       }
@@ -197,7 +198,7 @@ export async function readCorpus(dir: string, options: ReadCorpusOptions = {}): 
       article = parseArticle(bytes, rel);
     } catch (err) {
       const message = err instanceof ArticleError ? err.message : `could not be read as an article: ${errorText(err)}`;
-      problems.push({ file: rel, message: `skipped: ${message}` });
+      problems.push({ file: rel, message });
       continue;
     }
 
@@ -205,13 +206,13 @@ export async function readCorpus(dir: string, options: ReadCorpusOptions = {}): 
     if (sameId) {
       problems.push({
         file: rel,
-        message: `skipped: another file, ${sameId.file}, already gives the article id "${article.id}"; rename one of them`,
+        message: `another file, ${sameId.file}, already gives the article id "${article.id}"; rename one of them`,
       });
       continue;
     }
     const sameContent = byHash.get(article.contentHash);
     if (sameContent) {
-      problems.push({ file: rel, message: `skipped: same content as ${sameContent.file} (a duplicate)` });
+      problems.push({ file: rel, message: `same content as ${sameContent.file} (a duplicate)` });
       continue;
     }
     byId.set(article.id, article);

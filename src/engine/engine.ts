@@ -149,8 +149,7 @@ export class Engine implements QaEngine {
       depth: RETRIEVAL_DEPTH,
       keywordWeight: cfg.keywordWeight,
       vectorWeight: cfg.vectorWeight,
-      rrfK: cfg.rrfK,
-      denseCalibration: s.embedder ? denseCalibration(s.embedder.modelId) : null,
+      dense: s.embedder ? denseCalibration(s.embedder.modelId) : null,
     };
     const { candidates, termWeights } = retrieve(s.index, q, qvec, ropts);
     const t2 = performance.now();

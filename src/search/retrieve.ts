@@ -8,6 +8,7 @@
  * seen weighs the most, so "Giá vàng SJC hôm nay?" scores low against reports that never mention gold.
  */
 import type { SearchMode } from '../answer/types.js';
+import type { DenseCalibration } from '../embed/calibration.js';
 import type { LoadedIndex } from '../index/load.js';
 import { KeywordIndex, type TermMatch } from './keyword-index.js';
 import type { AnalyzedQuery } from './query.js';
@@ -21,10 +22,10 @@ export interface RetrieveOptions {
   /** Candidates kept from each retriever before fusion. */
   depth: number;
   keywordWeight: number;
-  vectorWeight: number;
-  rrfK: number;
-  /** Maps cosine similarity to a confidence: (cos - lo) / (hi - lo); null: dense scores never vouch alone. */
-  denseCalibration: { lo: number; hi: number } | null;
+  /** Null: the model's calibrated weight. */
+  vectorWeight: number | null;
+  /** How to read the model's cosine similarities (src/embed/calibration.ts); null without a model. */
+  dense: DenseCalibration | null;
 }
 
 export interface Candidate {
@@ -265,30 +266,40 @@ export function retrieve(index: LoadedIndex, q: AnalyzedQuery, queryVector: Floa
   }
 
   const out = [...byChunk.values()];
-  const fused = useKeyword && useVector;
   const cov = coverageTerms(index, q, pass);
   let maxKeyword = 0;
   for (const c of out) maxKeyword = Math.max(maxKeyword, c.keywordScore);
+  const dense = useVector ? opts.dense : null;
+  const vectorWeight = opts.vectorWeight ?? dense?.weight ?? 0;
   for (const c of out) {
     const cv = coverage(q, pass, cov, index.chunks[c.chunk]!.text, c.article);
     c.coverage = cv.paragraph;
     c.windowCoverage = cv.window;
-    const dense = c.cosine !== null && opts.denseCalibration ? clamp01((c.cosine - opts.denseCalibration.lo) / (opts.denseCalibration.hi - opts.denseCalibration.lo)) : 0;
-    c.confidence = Math.max(c.coverage, dense);
-    if (fused) {
-      c.score = (c.keywordRank ? opts.keywordWeight / (opts.rrfK + c.keywordRank) : 0) + (c.vectorRank ? opts.vectorWeight / (opts.rrfK + c.vectorRank) : 0);
-    } else if (useKeyword) {
-      // Paragraph BM25 finds the place; the best one-or-two-sentence window says whether one sentence
-      // there answers, which long report paragraphs otherwise drown.
-      c.score = WINDOW_WEIGHT * cv.window + PARAGRAPH_WEIGHT * cv.paragraph + BM25_WEIGHT * (maxKeyword > 0 ? c.keywordScore / maxKeyword : 0);
-    } else {
-      c.score = c.cosine ?? 0;
-    }
+    // Paragraph BM25 finds the place; the best one-or-two-sentence window says whether one sentence
+    // there answers, which long report paragraphs otherwise drown.
+    const keywordSide = WINDOW_WEIGHT * cv.window + PARAGRAPH_WEIGHT * cv.paragraph + BM25_WEIGHT * (maxKeyword > 0 ? c.keywordScore / maxKeyword : 0);
+    if (dense && c.cosine === null) c.cosine = cosineOf(index, c.chunk, queryVector!);
+    const denseConf = dense && c.cosine !== null ? clamp01((c.cosine - dense.lo) / (dense.hi - dense.lo)) : 0;
+    c.confidence = dense?.vouches ? Math.max(c.coverage, denseConf) : c.coverage;
+    if (opts.mode === 'vector') c.score = c.cosine ?? 0;
+    else c.score = (useKeyword ? opts.keywordWeight * keywordSide : 0) + vectorWeight * denseConf;
   }
   const termWeights = new Map<string, number>();
   pass.matches.forEach((m) => m && termWeights.set(m.term.term, m.idf));
   const candidates = out.filter((c) => c.score > 0).sort((a, b) => b.score - a.score || a.chunk - b.chunk);
   return { candidates, termWeights };
+}
+
+/** Cosine of a chunk found by keywords only, read back from the HNSW graph (vectors are unit length). */
+function cosineOf(index: LoadedIndex, chunk: number, q: Float32Array): number | null {
+  try {
+    const v = index.vectors!.getPoint(index.chunks[chunk]!.label);
+    let dot = 0;
+    for (let i = 0; i < v.length; i++) dot += v[i]! * q[i]!;
+    return dot;
+  } catch {
+    return null;
+  }
 }
 
 function clamp01(x: number): number {
