@@ -54,10 +54,12 @@ const COUNT_SHARE = 0.2;
 /** Keyword-mode ranking: best sentence window first, then the whole paragraph, then raw BM25. */
 const WINDOW_WEIGHT = 1;
 const PARAGRAPH_WEIGHT = 0.25;
-const BM25_WEIGHT = 0.15;
+const BM25_WEIGHT = Number(process.env.X_BW ?? 0.15);
 /** Two sentences hold more words by chance than one: a slight discount keeps quotes tight. */
 const PAIR_WINDOW_DISCOUNT = 0.9;
 const UNSEEN_PAIR_SHARE = 0.5;
+const CAPTION_FACTOR = Number(process.env.X_CF ?? 1);
+const SYLLABLE_IN_WORD_SHARE = Number(process.env.X_SW ?? 0.5);
 
 interface ArticleStats {
   len: Float32Array;
@@ -161,8 +163,15 @@ function coverageTerms(index: LoadedIndex, q: AnalyzedQuery, pass: KeywordPass):
     const unseen = isPair(t.term) ? UNSEEN_PAIR_SHARE * index.keyword.unseenIdf : index.keyword.unseenIdf;
     const weight = (m ? m.idf : unseen) * Math.min(t.weight, 2);
     terms.push({ term: t.term, weight, match: m ? i : -1 });
-    mass += weight;
   });
+  // A syllable of a two-syllable word the corpus knows ("viên" of "đảng viên") is weak evidence on its
+  // own: "Ủy viên … Trung ương Đảng" holds both syllables and not the word. The word carries the weight.
+  const inKnownPair = new Set<string>();
+  for (const t of terms) if (t.match >= 0 && isPair(t.term)) for (const part of t.term.split(PAIR_SEP)) inKnownPair.add(part);
+  for (const t of terms) {
+    if (!isPair(t.term) && inKnownPair.has(t.term)) t.weight *= SYLLABLE_IN_WORD_SHARE;
+    mass += t.weight;
+  }
   // The number is the answer: stating it weighs at least a fifth of the question ("4.466 đảng viên"
   // answers, "Ủy viên … Đảng" does not).
   let countWeight = 0;
@@ -283,6 +292,8 @@ export function retrieve(index: LoadedIndex, q: AnalyzedQuery, queryVector: Floa
     c.confidence = dense?.vouches ? Math.max(c.coverage, denseConf) : c.coverage;
     if (opts.mode === 'vector') c.score = c.cosine ?? 0;
     else c.score = (useKeyword ? opts.keywordWeight * keywordSide : 0) + vectorWeight * denseConf;
+    // A caption names who is in a photo; it answers only when no paragraph does about as well.
+    if (index.chunks[c.chunk]!.kind === 'caption') c.score *= CAPTION_FACTOR;
   }
   const termWeights = new Map<string, number>();
   pass.matches.forEach((m) => m && termWeights.set(m.term.term, m.idf));

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { highlightSpans, pickQuote } from '../../src/answer/quote.js';
+import { analyzeQuery } from '../../src/search/query.js';
+
+const PARA =
+  'Báo cáo tại cuộc làm việc, đồng chí Phạm Quang Hiển, Bí thư Đảng ủy Khối các cơ quan thành phố cho biết, Đảng bộ Khối các cơ quan thành phố có 62 tổ chức cơ sở đảng trực thuộc; 442 chi bộ và 10 đảng bộ bộ phận trực thuộc đảng bộ cơ sở, với 4.466 đảng viên. Từ đầu nhiệm kỳ 2020-2025 đến nay, Đảng ủy Khối và các tổ chức đảng thuộc Khối đoàn kết, thống nhất cao. Nổi bật, kết nạp 653 quần chúng ưu tú vào đảng, đạt 81,63% so với chỉ tiêu đề ra; 100% số chi bộ duy trì nền nếp sinh hoạt. Hằng năm, có hơn 95% tổ chức cơ sở Đảng được đánh giá hoàn thành tốt nhiệm vụ trở lên.';
+
+const idfLike = (t: string) => (/\d/.test(t) ? 3 : t.includes('_') ? 2 : 1);
+
+describe('pickQuote', () => {
+  it('quotes the sentence that answers, verbatim', () => {
+    const q = analyzeQuery('Từ đầu nhiệm kỳ đã kết nạp bao nhiêu quần chúng ưu tú vào Đảng?');
+    const quote = pickQuote(PARA, q, idfLike);
+    expect(PARA.slice(quote.start, quote.end)).toBe(quote.text);
+    expect(quote.text).toContain('kết nạp 653 quần chúng ưu tú');
+    expect(quote.text).not.toContain('Báo cáo tại cuộc làm việc');
+  });
+
+  it('never quotes more than three sentences', () => {
+    const q = analyzeQuery('đảng viên tổ chức cơ sở đảng chi bộ kết nạp đánh giá nhiệm kỳ');
+    const quote = pickQuote(PARA, q, idfLike);
+    const sentences = quote.text.split(/(?<=[.!?])\s+(?=\p{Lu})/u);
+    expect(sentences.length).toBeLessThanOrEqual(3);
+  });
+
+  it('takes the next sentence along when the best one is a short lead-in', () => {
+    const para = 'Cụ thể như sau. Hội nghị thống nhất giao chỉ tiêu kết nạp 120 đảng viên mới trong năm 2025 cho các chi bộ trực thuộc.';
+    const quote = pickQuote(para, analyzeQuery('cụ thể'), idfLike);
+    expect(quote.text).toBe(para);
+  });
+
+  it('returns the whole text when it has no sentence boundary', () => {
+    const quote = pickQuote('với 4.466 đảng viên', analyzeQuery('đảng viên'), idfLike);
+    expect(quote.text).toBe('với 4.466 đảng viên');
+  });
+});
+
+describe('highlightSpans', () => {
+  it('marks the question words, merging neighbours into one span', () => {
+    const text = 'Đảng bộ có 62 tổ chức cơ sở đảng, với 4.466 đảng viên.';
+    const spans = highlightSpans(text, analyzeQuery('Đảng bộ có bao nhiêu đảng viên?'));
+    const marked = spans.map(([s, e]) => text.slice(s, e));
+    expect(marked).toContain('Đảng bộ');
+    expect(marked).toContain('đảng viên');
+    expect(marked).not.toContain('có'); // glue words are not highlighted
+  });
+
+  it('highlights accented words for an unaccented question', () => {
+    const text = 'Bí thư Thành ủy Huế Phan Thiên Định trao Giấy khen.';
+    const marked = highlightSpans(text, analyzeQuery('bi thu thanh uy hue la ai')).map(([s, e]) => text.slice(s, e));
+    expect(marked).toEqual(['Bí thư Thành ủy Huế']);
+  });
+
+  it('matches numbers whatever their notation', () => {
+    const text = 'với 4.466 đảng viên';
+    const marked = highlightSpans(text, analyzeQuery('4466')).map(([s, e]) => text.slice(s, e));
+    expect(marked).toEqual(['4.466']);
+  });
+});
