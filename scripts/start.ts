@@ -2,29 +2,16 @@
  * npm start: builds the index if there is none, opens the engine, then runs the Telegram bot
  * (BOT_TOKEN set) or a console chat on stdin/stdout (no token; works with piped input too).
  */
-import 'dotenv/config';
 import { pino } from 'pino';
-import { ConfigError, loadConfig, type Config } from '../src/config.js';
+import { configOrExit, exitOnError } from '../src/cli/common.js';
 import { openEngine } from '../src/engine/engine.js';
 import type { QaEngine } from '../src/engine/types.js';
 import { buildIndex, indexExists } from '../src/index/build.js';
 import { createBot, startBot } from '../src/bot/bot.js';
 import { runConsoleChat } from '../src/bot/console.js';
 
-function readConfig(): Config {
-  try {
-    return loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
-}
-
 async function main(): Promise<void> {
-  const config = readConfig();
+  const config = configOrExit();
   const botMode = config.botToken !== null;
   // Logs go to stderr so that the console chat's answers on stdout stay clean.
   const logger = pino({ level: botMode ? config.logLevel : process.env.LOG_LEVEL ? config.logLevel : 'warn' }, pino.destination(2));
@@ -77,7 +64,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+main().catch(exitOnError);

@@ -169,10 +169,9 @@ export function notFoundText(lang: Lang): string {
 
 export function noticeText(notice: Notice, lang: Lang): string {
   switch (notice.kind) {
+    // The reason (a model id, a network error) is for /status and the log, not for every reply.
     case 'keyword-only':
-      return lang === 'en'
-        ? `Searching by keywords only (the semantic model is not in use${notice.reason ? `: ${notice.reason}` : ''}).`
-        : `Đang tìm theo từ khóa (chưa dùng mô hình ngữ nghĩa${notice.reason ? `: ${notice.reason}` : ''}).`;
+      return lang === 'en' ? 'Searched by keywords only (the semantic model is not in use; see /status).' : 'Tìm theo từ khóa (chưa dùng mô hình ngữ nghĩa; xem /status).';
     case 'question-truncated':
       return lang === 'en'
         ? `Your question was too long: only its first ${notice.maxChars} characters were used.`
