@@ -1,4 +1,4 @@
-import type { Answer, ArticleRef, Lang, SearchMode } from '../answer/types.js';
+import type { Answer, AnswerResult, ArticleRef, Lang, SearchMode } from '../answer/types.js';
 
 export interface AskOptions {
   /** Results per page (default from config). */
@@ -8,15 +8,8 @@ export interface AskOptions {
   lang?: Lang;
 }
 
-export interface ChunkView {
-  chunkId: string;
-  article: ArticleRef;
-  paragraph: number;
-  paragraphEnd: number;
-  kind?: 'paragraph' | 'caption';
-  text: string;
-  context: string | null;
-}
+/** A chunk as the bot shows it on "full paragraph": the citation fields of a result, whole text. */
+export type ChunkView = Pick<AnswerResult, 'chunkId' | 'article' | 'paragraph' | 'paragraphEnd' | 'kind' | 'text' | 'context'>;
 
 export interface ArticleView extends ArticleRef {
   paragraphs: number;
