@@ -12,11 +12,41 @@ import { extractMetadata } from './metadata.js';
 import type { Article, CorpusProblem, CorpusReadResult } from './types.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** Files larger than this are indexed with a warning: a news report is rarely over 100 KB. */
+export const LARGE_ARTICLE_BYTES = 1024 * 1024;
 export const ARTICLE_EXTENSIONS = ['.txt', '.md'] as const;
+/** Files read ahead of the one being checked. */
+const READ_AHEAD = 16;
+
+/**
+ * Bump when parseArticle() gives different articles for the same bytes (cleaning rules, metadata): the
+ * index builder then parses every file again instead of trusting what it stored for unchanged ones.
+ */
+export const READER_VERSION = 'reader-v1';
 
 export interface ReadCorpusOptions {
   /** Files larger than this are skipped with a problem (default 20 MB). */
   maxFileBytes?: number;
+  /**
+   * Asked for each file, with its path and the sha256 of its bytes, before parsing: return true when the
+   * caller already has this very article (the index builder, for files unchanged since the last build).
+   * Such a file is not parsed; it is listed in `unchanged` instead of `articles`, and the id and
+   * duplicate checks still count it.
+   */
+  isUnchanged?: (file: string, contentHash: string) => boolean;
+}
+
+/** A file the caller already knows (see ReadCorpusOptions.isUnchanged). */
+export interface UnchangedFile {
+  id: string;
+  /** Path relative to the corpus folder, with "/". */
+  file: string;
+  contentHash: string;
+}
+
+export interface CorpusScanResult extends CorpusReadResult {
+  /** Sorted by id; empty unless `isUnchanged` was given. */
+  unchanged: UnchangedFile[];
 }
 
 /** Why a file cannot be read as an article; `message` is one line for the user. */
@@ -159,7 +189,7 @@ function formatBytes(n: number): string {
  * sorted by id. Files that cannot be used are listed in `problems`; this only throws when `dir` itself
  * is missing or not a folder.
  */
-export async function readCorpus(dir: string, options: ReadCorpusOptions = {}): Promise<CorpusReadResult> {
+export async function readCorpus(dir: string, options: ReadCorpusOptions = {}): Promise<CorpusScanResult> {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   let st;
   try {
@@ -171,55 +201,76 @@ export async function readCorpus(dir: string, options: ReadCorpusOptions = {}): 
 
   const { files, problems } = await listArticleFiles(dir);
   const articles: Article[] = [];
-  const byId = new Map<string, Article>();
-  const byHash = new Map<string, Article>();
+  const unchanged: UnchangedFile[] = [];
+  const byId = new Map<string, { file: string }>();
+  const byHash = new Map<string, { file: string }>();
 
-  for (const rel of files) {
+  // Files are read a few at a time ahead of the (sequential, ordered) checks: the disk and the hashing overlap.
+  type FileRead = { bytes: Buffer } | { problem: string } | null;
+  const readOne = async (rel: string): Promise<FileRead> => {
     const full = path.join(dir, rel);
-    let bytes: Buffer;
     try {
       const fst = await fs.stat(full);
-      if (!fst.isFile()) continue; // a symlink to a folder, a socket…
-      if (fst.size > maxBytes) {
-        problems.push({
-          file: rel,
-          message: `the file is ${formatBytes(fst.size)}, over the ${formatBytes(maxBytes)} limit for one article`,
-        });
+      if (!fst.isFile()) return null; // a symlink to a folder, a socket…
+      if (fst.size > maxBytes) return { problem: `the file is ${formatBytes(fst.size)}, over the ${formatBytes(maxBytes)} limit for one article` };
+      return { bytes: await fs.readFile(full) };
+    } catch (err) {
+      return { problem: `cannot read the file: ${errorText(err)}` };
+    }
+  };
+  const ahead: Array<Promise<FileRead>> = [];
+  let next = 0;
+  for (const rel of files) {
+    while (ahead.length < READ_AHEAD && next < files.length) ahead.push(readOne(files[next++]!));
+    const read = await ahead.shift()!;
+    if (read === null) continue;
+    if ('problem' in read) {
+      problems.push({ file: rel, message: read.problem });
+      continue;
+    }
+    const bytes = read.bytes;
+
+    // Hash first: a file the caller already has is not parsed again (the same checks apply to it).
+    const contentHash = sha256Hex(bytes);
+    const known = options.isUnchanged?.(rel, contentHash) ?? false;
+    let article: Article | null = null;
+    if (!known) {
+      try {
+        article = parseArticle(bytes, rel);
+        if (bytes.length > LARGE_ARTICLE_BYTES) {
+          article.warnings.push(`the file is ${formatBytes(bytes.length)}, far longer than a news report (several articles in one file?): indexed as one article; split it for citations that point to the right report`);
+        }
+      } catch (err) {
+        const message = err instanceof ArticleError ? err.message : `could not be read as an article: ${errorText(err)}`;
+        problems.push({ file: rel, message });
         continue;
       }
-      bytes = await fs.readFile(full);
-    } catch (err) {
-      problems.push({ file: rel, message: `cannot read the file: ${errorText(err)}` });
-      continue;
     }
+    const id = article ? article.id : articleId(rel);
+    const file = article ? article.file : rel;
 
-    let article: Article;
-    try {
-      article = parseArticle(bytes, rel);
-    } catch (err) {
-      const message = err instanceof ArticleError ? err.message : `could not be read as an article: ${errorText(err)}`;
-      problems.push({ file: rel, message });
-      continue;
-    }
-
-    const sameId = byId.get(article.id);
+    const sameId = byId.get(id);
     if (sameId) {
       problems.push({
         file: rel,
-        message: `another file, ${sameId.file}, already gives the article id "${article.id}"; rename one of them`,
+        message: `another file, ${sameId.file}, already gives the article id "${id}"; rename one of them`,
       });
       continue;
     }
-    const sameContent = byHash.get(article.contentHash);
+    const sameContent = byHash.get(contentHash);
     if (sameContent) {
       problems.push({ file: rel, message: `same content as ${sameContent.file} (a duplicate)` });
       continue;
     }
-    byId.set(article.id, article);
-    byHash.set(article.contentHash, article);
-    articles.push(article);
+    const entry = { file };
+    byId.set(id, entry);
+    byHash.set(contentHash, entry);
+    if (article) articles.push(article);
+    else unchanged.push({ id, file, contentHash });
   }
 
-  articles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { articles, problems };
+  const byIdOrder = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  articles.sort(byIdOrder);
+  unchanged.sort(byIdOrder);
+  return { articles, problems, unchanged };
 }

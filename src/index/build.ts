@@ -6,13 +6,14 @@
 import path from 'node:path';
 import hnswlib from 'hnswlib-node';
 import type { Config } from '../config.js';
-import { CHUNKER_VERSION, chunkArticle, type Chunk } from '../chunk/chunker.js';
-import { readCorpus } from '../corpus/read.js';
+import { CHUNKER_VERSION, chunkArticle } from '../chunk/chunker.js';
+import { READER_VERSION, articleId, readCorpus, type UnchangedFile } from '../corpus/read.js';
 import type { Article } from '../corpus/types.js';
 import { loadEmbedder } from '../embed/embedder.js';
 import type { Embedder } from '../embed/types.js';
 import { KeywordIndex } from '../search/keyword-index.js';
 import { TOKENIZER_VERSION, passageTerms } from '../search/query.js';
+import { chunkTextBytes, encodeChunkStore } from './chunk-store.js';
 import { loadIndex, type LoadedIndex } from './load.js';
 import {
   FILES,
@@ -22,6 +23,7 @@ import {
   pruneVersions,
   readChecked,
   type Manifest,
+  type ChunkRecord,
   type ManifestModel,
   type StoredArticle,
   type StoredChunk,
@@ -40,6 +42,8 @@ export interface BuildReport {
   version: string;
   /** Problems and news worth a line each (skipped files, model changes, keyword-only fallback). */
   messages: string[];
+  /** Seconds per phase, in order (load previous, read corpus, model load, chunks, keyword, embed, vectors, write, commit, prune). */
+  phases: Record<string, number>;
 }
 
 export interface BuildOptions {
@@ -63,6 +67,13 @@ export { indexExists } from './store.js';
 
 export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
+  const phases: Record<string, number> = {};
+  let mark = started;
+  const lap = (name: string) => {
+    const now = performance.now();
+    phases[name] = Math.round(now - mark) / 1000;
+    mark = now;
+  };
   const log = opts.log ?? (() => undefined);
   const messages: string[] = [];
   const say = (line: string) => {
@@ -81,11 +92,23 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
       }
     }
 
-    // 2. The corpus.
-    const corpus = await readCorpus(opts.corpusDir);
+    lap('load previous');
+    if (prev && (prev.manifest.chunker !== CHUNKER_VERSION || prev.manifest.tokenizer !== TOKENIZER_VERSION)) {
+      say('The chunker or tokenizer changed since the last build: rebuilding everything.');
+      prev = null;
+    }
+
+    // 2. The corpus. A file with the same path and bytes as in the previous index is not parsed again:
+    //    its stored article and chunks are reused (adding one article to thousands costs one parse).
+    const known = prev && prev.manifest.reader === READER_VERSION ? prev : null;
+    const corpus = await readCorpus(opts.corpusDir, {
+      ...(known ? { isUnchanged: (file: string, hash: string) => storedArticleFor(known, articleId(file), file, hash) !== null } : {}),
+    });
+    const entries = mergeEntries(corpus.articles, corpus.unchanged, known);
+    lap('read corpus');
     for (const p of corpus.problems) say(`Skipped ${p.file}: ${p.message}`);
-    for (const a of corpus.articles) for (const w of a.warnings) say(`${a.file}: ${w}`);
-    if (corpus.articles.length === 0) say(`No articles found in ${opts.corpusDir} (.txt or .md files): the index is empty.`);
+    for (const e of entries) for (const w of e.warnings) say(`${e.file}: ${w}`);
+    if (entries.length === 0) say(`No articles found in ${opts.corpusDir} (.txt or .md files): the index is empty.`);
 
     // 3. The model: configured, or keyword-only with the reason said plainly.
     let embedder: Embedder | null = null;
@@ -108,11 +131,13 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
         say(`${modelProblem} Building the keyword index only.`);
       }
     }
+    lap('model load');
     const model: ManifestModel | null = embedder ? { id: embedder.modelId, dim: embedder.dim, prefix: embedder.prefix } : null;
 
     try {
-      const report = await writeVersion({ opts, prev, articles: corpus.articles, embedder, model, modelProblem, say, log, started });
+      const report = await writeVersion({ opts, prev, entries, embedder, model, modelProblem, say, log, started, lap });
       report.messages = messages;
+      report.phases = phases;
       return report;
     } finally {
       if (ownEmbedder) await embedder?.dispose();
@@ -125,41 +150,52 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
 interface WriteArgs {
   opts: BuildOptions;
   prev: LoadedIndex | null;
-  articles: Article[];
+  entries: CorpusEntry[];
   embedder: Embedder | null;
   model: ManifestModel | null;
   modelProblem: string | null;
   say: (line: string) => void;
   log: (line: string) => void;
   started: number;
+  lap: (phase: string) => void;
 }
 
 async function writeVersion(w: WriteArgs): Promise<BuildReport> {
-  const { opts, articles, embedder, model, say, log } = w;
-  let prev = w.prev;
-  if (prev && (prev.manifest.chunker !== CHUNKER_VERSION || prev.manifest.tokenizer !== TOKENIZER_VERSION)) {
-    say('The chunker or tokenizer changed since the last build: rebuilding everything.');
-    prev = null;
-  }
+  const { opts, prev, entries, embedder, model, say, log, lap } = w;
   const sameModel = !!prev && !!model && !!prev.manifest.model && sameModelAs(prev.manifest.model, model);
   const reuseVectors = sameModel;
   if (prev && model && !sameModel) {
     say(prev.manifest.model ? `Model changed (${prev.manifest.model.id} -> ${model.id}): every chunk is embedded again (full rebuild of the vectors).` : `The previous index had no vectors: every chunk is embedded with ${model.id}.`);
   }
 
-  // Chunks of every article: unchanged articles keep their stored chunks as they are.
-  const newChunks: Chunk[] = [];
+  // Chunks of every article: unchanged articles keep their stored chunks as they are (their texts
+  // stay bytes: copied from the previous texts.bin, never decoded).
+  const prevChunks = new Map<string, number[]>();
+  prev?.chunks.forEach((c, i) => {
+    const list = prevChunks.get(c.articleId);
+    if (list) list.push(i);
+    else prevChunks.set(c.articleId, [i]);
+  });
+  const fromPrev = (i: number): NewChunk => ({ record: recordOf(prev!.chunks[i]!), text: null, from: i });
+  const newChunks: NewChunk[] = [];
   const storedArticles: StoredArticle[] = [];
-  for (const a of articles) {
-    const before = prev?.manifest.articles[a.id];
-    let chunks: Chunk[];
-    if (prev && before && before.contentHash === a.contentHash) {
-      chunks = prev.chunks.filter((c) => c.articleId === a.id).map(({ label: _label, ...c }) => c);
-    } else {
-      chunks = chunkArticle(a);
+  for (const e of entries) {
+    if (e.stored) {
+      const chunks = (prevChunks.get(e.id) ?? []).map(fromPrev);
+      for (const c of chunks) newChunks.push(c);
+      storedArticles.push({ ...e.stored, file: e.file, chunks: chunks.length });
+      continue;
     }
-    newChunks.push(...chunks);
-    storedArticles.push({
+    const a = e.article!;
+    const before = prev?.manifest.articles[a.id];
+    let chunks: NewChunk[];
+    if (prev && before && before.contentHash === a.contentHash) {
+      chunks = (prevChunks.get(a.id) ?? []).map(fromPrev);
+    } else {
+      chunks = chunkArticle(a).map(({ text, ...record }) => ({ record, text, from: -1 }));
+    }
+    for (const c of chunks) newChunks.push(c);
+    const stored: StoredArticle = {
       id: a.id,
       file: a.file,
       title: a.title,
@@ -170,16 +206,18 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
       contentHash: a.contentHash,
       paragraphs: a.blocks.filter((b) => b.kind === 'body').length,
       chunks: chunks.length,
-    });
+    };
+    if (a.warnings.length > 0) stored.warnings = a.warnings;
+    storedArticles.push(stored);
   }
 
   // Which chunks are already in the previous index (same id = same article and same text)?
   const prevPos = new Map<string, number>();
   prev?.chunks.forEach((c, i) => prevPos.set(c.id, i));
-  const keptOld: Array<{ chunk: Chunk; old: number }> = [];
-  const added: Chunk[] = [];
+  const keptOld: Array<{ chunk: NewChunk; old: number }> = [];
+  const added: NewChunk[] = [];
   for (const c of newChunks) {
-    const old = prevPos.get(c.id);
+    const old = prevPos.get(c.record.id);
     if (old !== undefined) keptOld.push({ chunk: c, old });
     else added.push(c);
   }
@@ -190,20 +228,45 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
 
   // Labels: kept chunks keep theirs when their vectors are reused; new ones get fresh labels.
   let nextLabel = reuseVectors ? prev!.manifest.nextLabel : 0;
-  const ordered: StoredChunk[] = [
-    ...keptOld.map((k) => ({ ...k.chunk, label: reuseVectors ? prev!.chunks[k.old]!.label : nextLabel++ })),
-    ...added.map((c) => ({ ...c, label: nextLabel++ })),
+  const ordered: OrderedChunk[] = [
+    ...keptOld.map((k) => ({ ...k.chunk, record: { ...k.chunk.record, label: reuseVectors ? prev!.chunks[k.old]!.label : nextLabel++ } })),
+    ...added.map((c) => ({ ...c, record: { ...c.record, label: nextLabel++ } })),
   ];
+  const textOf = (c: NewChunk): string => c.text ?? prev!.chunks[c.from]!.text;
+  const bytesOf = (c: NewChunk): Buffer => (c.text !== null ? Buffer.from(c.text, 'utf8') : chunkTextBytes(prev!.chunks, prev!.texts, c.from));
 
+  lap('chunks');
   // Keyword index: kept postings are remapped, only added chunks are tokenised.
   log(`Keyword index: ${added.length} new chunk(s) to tokenise, ${keptOld.length} kept…`);
-  const keyword = KeywordIndex.update(prev ? prev.keyword : null, prev ? keep : null, added.map((c) => passageTerms(c.text)));
+  const keyword = KeywordIndex.update(prev ? prev.keyword : null, prev ? keep : null, termsOf(added.map(textOf)));
   // The title and the lead (first paragraph) name who, where and when: what every paragraph is about.
-  const leads = new Map<string, string>();
-  for (const c of ordered) if (c.kind === 'paragraph' && !leads.has(c.articleId)) leads.set(c.articleId, c.text);
-  const titles = KeywordIndex.build(storedArticles.map((a) => passageTerms(a.title)));
-  const leadIndex = KeywordIndex.build(storedArticles.map((a) => passageTerms(leads.get(a.id) ?? '')));
+  // An unchanged article keeps its title and lead documents (its chunks keep their order, so its
+  // lead is the same chunk): only new and changed articles are tokenised.
+  const leadChunk = new Map<string, OrderedChunk>();
+  for (const c of ordered) if (c.record.kind === 'paragraph' && !leadChunk.has(c.record.articleId)) leadChunk.set(c.record.articleId, c);
+  const leadText = (a: StoredArticle) => {
+    const c = leadChunk.get(a.id);
+    return c ? textOf(c) : '';
+  };
+  let titles: KeywordIndex;
+  let leadIndex: KeywordIndex;
+  if (prev) {
+    const place = new Int32Array(prev.articles.length).fill(-1);
+    const addedAt: number[] = [];
+    entries.forEach((e, i) => {
+      const old = e.stored ? prev.articleById.get(e.id) : undefined;
+      if (old !== undefined) place[old] = i;
+      else addedAt.push(i);
+    });
+    const fresh = addedAt.map((i) => storedArticles[i]!);
+    titles = KeywordIndex.rearrange(prev.titles, place, fresh.map((a) => passageTerms(a.title)), addedAt, storedArticles.length);
+    leadIndex = KeywordIndex.rearrange(prev.leads, place, fresh.map((a) => passageTerms(leadText(a))), addedAt, storedArticles.length);
+  } else {
+    titles = KeywordIndex.build(termsOf(storedArticles.map((a) => a.title)));
+    leadIndex = KeywordIndex.build(termsOf(storedArticles.map(leadText)));
+  }
 
+  lap('keyword');
   const writer = await VersionWriter.create(opts.outDir);
   let modelSeconds = 0;
   let embedded = 0;
@@ -214,10 +277,11 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
       const tm = performance.now();
       log(`Embedding ${toEmbed.length} chunk(s) with ${model.id}…`);
       const vectors = await embedder.embedPassages(
-        toEmbed.map((c) => c.text),
+        toEmbed.map(textOf),
         opts.onEmbedProgress,
       );
       modelSeconds = (performance.now() - tm) / 1000;
+      lap('embed');
       embedded = toEmbed.length;
       const hnsw = new hnswlib.HierarchicalNSW('cosine', model.dim);
       if (reuseVectors) {
@@ -229,15 +293,19 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
       } else {
         hnsw.initIndex({ maxElements: Math.max(16, ordered.length), m: HNSW_M, efConstruction: HNSW_EF_CONSTRUCTION, randomSeed: 42, allowReplaceDeleted: true });
       }
-      toEmbed.forEach((c, i) => hnsw.addPoint(Array.from(vectors[i]!), c.label, reuseVectors));
+      toEmbed.forEach((c, i) => hnsw.addPoint(Array.from(vectors[i]!), c.record.label, reuseVectors));
       await hnsw.writeIndex(writer.path(FILES.vectors));
       await writer.record(FILES.vectors);
+      lap('vectors');
     }
     await writer.write(FILES.articles, JSON.stringify(storedArticles));
-    await writer.write(FILES.chunks, JSON.stringify(ordered));
+    const store = encodeChunkStore(ordered.map((c) => ({ record: c.record, bytes: bytesOf(c) })));
+    await writer.write(FILES.chunks, store.json);
+    await writer.write(FILES.texts, store.texts);
     await writer.write(FILES.keyword, keyword.serialize());
     await writer.write(FILES.titles, titles.serialize());
     await writer.write(FILES.leads, leadIndex.serialize());
+    lap('write');
     await opts.beforeCommit?.();
 
     const manifestArticles: Manifest['articles'] = {};
@@ -246,6 +314,7 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
       builtAt: new Date().toISOString(),
       chunker: CHUNKER_VERSION,
       tokenizer: TOKENIZER_VERSION,
+      reader: READER_VERSION,
       model,
       modelProblem: model ? null : w.modelProblem,
       articles: manifestArticles,
@@ -253,7 +322,9 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
       nextLabel,
       hnsw: model ? { m: HNSW_M, efConstruction: HNSW_EF_CONSTRUCTION } : null,
     });
+    lap('commit');
     await pruneVersions(opts.outDir, [writer.dir, ...(prev ? [prev.dir] : [])]);
+    lap('prune');
     const reused = ordered.length - added.length;
     const report: BuildReport = {
       articles: storedArticles.length,
@@ -266,12 +337,75 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
       modelSeconds,
       version: manifest.version,
       messages: [],
+      phases: {},
     };
     return report;
   } catch (e) {
     await writer.abandon().catch(() => undefined);
     throw e;
   }
+}
+
+/** One article of the corpus: freshly parsed, or unchanged since the previous index (its stored record). */
+interface CorpusEntry {
+  id: string;
+  file: string;
+  warnings: string[];
+  article?: Article;
+  stored?: StoredArticle;
+}
+
+/** The stored record of an article when the previous index has it with this very file and content. */
+function storedArticleFor(prev: LoadedIndex, id: string, file: string, contentHash: string): StoredArticle | null {
+  if (!Object.hasOwn(prev.manifest.articles, id)) return null;
+  const m = prev.manifest.articles[id]!;
+  if (m.file !== file || m.contentHash !== contentHash) return null;
+  const i = prev.articleById.get(id);
+  const a = i === undefined ? undefined : prev.articles[i];
+  return a && a.contentHash === contentHash ? a : null;
+}
+
+/** Parsed and unchanged articles in one list, sorted by id (both inputs are). */
+function mergeEntries(parsed: readonly Article[], unchanged: readonly UnchangedFile[], prev: LoadedIndex | null): CorpusEntry[] {
+  const out: CorpusEntry[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < parsed.length || j < unchanged.length) {
+    const a = parsed[i];
+    const u = unchanged[j];
+    if (a && (!u || a.id < u.id)) {
+      out.push({ id: a.id, file: a.file, warnings: a.warnings, article: a });
+      i++;
+    } else {
+      const stored = storedArticleFor(prev!, u!.id, u!.file, u!.contentHash)!;
+      out.push({ id: u!.id, file: u!.file, warnings: stored.warnings ?? [], stored });
+      j++;
+    }
+  }
+  return out;
+}
+
+/** Index terms of each text, made one at a time as the keyword index consumes them. */
+function* termsOf(texts: readonly string[]): Generator<string[]> {
+  for (const t of texts) yield passageTerms(t);
+}
+
+/** A chunk of the version being written: its fields, and its text or the previous chunk whose bytes it reuses. */
+interface NewChunk {
+  record: Omit<ChunkRecord, 'textBytes' | 'label'>;
+  /** null: the text is that of previous chunk `from` (copied as bytes). */
+  text: string | null;
+  from: number;
+}
+
+/** A stored chunk's fields without its text (read field by field: a loaded chunk's text is a getter). */
+function recordOf(c: StoredChunk): NewChunk['record'] {
+  return { id: c.id, articleId: c.articleId, kind: c.kind, paragraph: c.paragraph, paragraphEnd: c.paragraphEnd, start: c.start, end: c.end, context: c.context };
+}
+
+/** A chunk in its place in the new version, with its HNSW label. */
+interface OrderedChunk extends NewChunk {
+  record: Omit<ChunkRecord, 'textBytes'>;
 }
 
 function sameModelAs(a: ManifestModel, b: ManifestModel): boolean {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import hnswlib from 'hnswlib-node';
 import { KeywordIndex } from '../search/keyword-index.js';
 import { TOKENIZER_VERSION } from '../search/query.js';
+import { openChunkStore, type ChunkTexts } from './chunk-store.js';
 import {
   FILES,
   IndexLoadError,
@@ -21,7 +22,10 @@ export interface LoadedIndex {
   manifest: Manifest;
   articles: StoredArticle[];
   articleById: Map<string, number>;
+  /** Chunk texts are decoded when read (see chunk-store.ts). */
   chunks: StoredChunk[];
+  /** The bytes behind the chunks' texts (null for an index with texts inline in chunks.json). */
+  texts: ChunkTexts | null;
   chunkById: Map<string, number>;
   /** chunk ordinal -> article ordinal */
   chunkArticle: Uint32Array;
@@ -32,6 +36,8 @@ export interface LoadedIndex {
   /** The same over each article's lead (first paragraph). */
   leads: KeywordIndex;
   vectors: hnswlib.HierarchicalNSW | null;
+  /** Why the manifest names a model but `vectors` is null (the file holds vectors of another size). */
+  vectorProblem: string | null;
   labelToChunk: Map<number, number>;
 }
 
@@ -68,7 +74,15 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
     throw new IndexLoadError(`The keyword index in ${dir} was made by another tokenizer (${manifest.tokenizer}). Rebuild with: ${rebuildHint(indexDir)}`);
   }
   const articles = await parseJson<StoredArticle[]>(FILES.articles);
-  const chunks = await parseJson<StoredChunk[]>(FILES.chunks);
+  const chunkFile = await parseJson<unknown>(FILES.chunks);
+  const blob = Array.isArray(chunkFile) ? null : await readChecked(dir, FILES.texts, manifest, indexDir);
+  let chunks: StoredChunk[];
+  let texts: ChunkTexts | null;
+  try {
+    ({ chunks, texts } = openChunkStore(chunkFile, blob));
+  } catch (e) {
+    throw new IndexLoadError(`${path.join(dir, FILES.chunks)} is corrupted (${(e as Error).message}). Rebuild with: ${rebuildHint(indexDir)}`);
+  }
   const keyword = await parseKeyword(FILES.keyword);
   const titles = await parseKeyword(FILES.titles);
   const leads = await parseKeyword(FILES.leads);
@@ -90,15 +104,37 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
   });
 
   let vectors: hnswlib.HierarchicalNSW | null = null;
+  let vectorProblem: string | null = null;
   if (manifest.model && !opts.skipVectors) {
-    // Checked before hnswlib sees it: a truncated file must never reach native code.
-    await readChecked(dir, FILES.vectors, manifest, indexDir);
-    try {
-      vectors = new hnswlib.HierarchicalNSW('cosine', manifest.model.dim);
-      vectors.readIndexSync(path.join(dir, FILES.vectors), true);
-    } catch (e) {
-      throw new IndexLoadError(`${path.join(dir, FILES.vectors)} cannot be read (${(e as Error).message}). Rebuild with: ${rebuildHint(indexDir)}`);
+    // Checked before hnswlib sees it: a truncated file must never reach native code, nor a graph of
+    // vectors of another size than the manifest says (hnswlib would read past each vector).
+    const buf = await readChecked(dir, FILES.vectors, manifest, indexDir);
+    const dim = hnswDimension(buf);
+    if (dim === null) throw new IndexLoadError(`${path.join(dir, FILES.vectors)} is not an HNSW index. Rebuild with: ${rebuildHint(indexDir)}`);
+    if (dim !== manifest.model.dim) {
+      vectorProblem = `${path.join(dir, FILES.vectors)} holds ${dim}-dimensional vectors but the manifest says ${manifest.model.dim} (${manifest.model.id}): keyword search only until the index is rebuilt`;
+    } else {
+      try {
+        vectors = new hnswlib.HierarchicalNSW('cosine', manifest.model.dim);
+        vectors.readIndexSync(path.join(dir, FILES.vectors), true);
+      } catch (e) {
+        throw new IndexLoadError(`${path.join(dir, FILES.vectors)} cannot be read (${(e as Error).message}). Rebuild with: ${rebuildHint(indexDir)}`);
+      }
     }
   }
-  return { indexDir, dir, manifest, articles, articleById, chunks, chunkById, chunkArticle, keyword, titles, leads, vectors, labelToChunk };
+  return { indexDir, dir, manifest, articles, articleById, chunks, texts, chunkById, chunkArticle, keyword, titles, leads, vectors, vectorProblem, labelToChunk };
+}
+
+/**
+ * The vector size an hnswlib index file was written for, from its header (u64 fields: offsetLevel0,
+ * maxElements, count, sizeDataPerElement, labelOffset, offsetData, …; float vectors sit between
+ * offsetData and labelOffset), or null when the header makes no sense.
+ */
+export function hnswDimension(buf: Buffer): number | null {
+  if (buf.length < 96) return null;
+  const field = (i: number) => Number(buf.readBigUInt64LE(8 * i));
+  const [maxElements, count, perElement, labelOffset, offsetData] = [field(1), field(2), field(3), field(4), field(5)];
+  const bytes = labelOffset - offsetData;
+  if (count > maxElements || bytes <= 0 || bytes % 4 !== 0 || labelOffset + 8 !== perElement) return null;
+  return bytes / 4;
 }

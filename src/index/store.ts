@@ -16,6 +16,8 @@ export const FILES = {
   manifest: 'manifest.json',
   articles: 'articles.json',
   chunks: 'chunks.json',
+  /** The chunks' texts, UTF-8, one after the other in chunk order (chunks.json gives each one's byte length). */
+  texts: 'texts.bin',
   keyword: 'keyword.bin',
   titles: 'titles.bin',
   leads: 'leads.bin',
@@ -39,6 +41,8 @@ export interface Manifest {
   builtAt: string;
   chunker: string;
   tokenizer: string;
+  /** READER_VERSION of the corpus reader (src/corpus/read.ts): unchanged files are trusted only under the same one. */
+  reader?: string;
   /** The embedding model of vectors.hnsw; null: a keyword-only index. */
   model: ManifestModel | null;
   /** Why the index is keyword-only although a model was configured. */
@@ -62,6 +66,8 @@ export interface StoredArticle {
   contentHash: string;
   paragraphs: number;
   chunks: number;
+  /** What the corpus reader noticed (repeated by every build, also when the file is not parsed again). */
+  warnings?: string[];
 }
 
 export interface StoredChunk {
@@ -76,6 +82,22 @@ export interface StoredChunk {
   context: string | null;
   /** HNSW label of this chunk's vector (meaningful only when the manifest has a model). */
   label: number;
+}
+
+/** chunks.json: every field of a chunk but its text (in texts.bin), and the text's length in bytes. */
+export interface ChunkRecord extends Omit<StoredChunk, 'text'> {
+  textBytes: number;
+}
+
+/**
+ * The layout of chunks.json. 'chunks-v2': `{ store, chunks: ChunkRecord[] }` with the texts in texts.bin,
+ * so that loading decodes no text until it is read and a rebuild copies unchanged texts as bytes.
+ * (Indexes written before it hold a plain array of StoredChunk, texts inline: still read.)
+ */
+export const CHUNK_STORE = 'chunks-v2';
+export interface ChunksFile {
+  store: typeof CHUNK_STORE;
+  chunks: ChunkRecord[];
 }
 
 /** An index folder that cannot be used; `message` is one line naming the file and what to run. */
@@ -217,8 +239,9 @@ export class VersionWriter {
   }
 
   async write(name: string, data: Buffer | string): Promise<void> {
-    await writeDurable(this.path(name), data);
-    await this.record(name);
+    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    await writeDurable(this.path(name), buf);
+    this.files[name] = { bytes: buf.length, sha256: sha256(buf) };
   }
 
   /** Records size and checksum of a file written by someone else (hnswlib) into this folder. */

@@ -52,84 +52,199 @@ export class KeywordIndex {
   }
 
   /** Builds an index over documents given as lists of terms (duplicates count as term frequency). */
-  static build(docs: ReadonlyArray<readonly string[]>): KeywordIndex {
+  static build(docs: Iterable<readonly string[]>): KeywordIndex {
     return KeywordIndex.update(null, null, docs);
   }
 
   /**
    * A new index made of the documents of `old` that `keep` maps to new ids (old id -> new id, or -1
    * to drop; kept ids must stay in the same order and come first), followed by `added` documents.
-   * Cost is linear in the postings; no kept document is tokenised again.
+   * Cost is linear in the postings; no kept document is tokenised again. `added` may be a generator:
+   * each document's term list is consumed and dropped, only compact postings are held.
    */
-  static update(old: KeywordIndex | null, keep: Int32Array | null, added: ReadonlyArray<readonly string[]>): KeywordIndex {
+  static update(old: KeywordIndex | null, keep: Int32Array | null, added: Iterable<readonly string[]>): KeywordIndex {
     const keptCount = keep ? keep.reduce((n, v) => (v >= 0 ? n + 1 : n), 0) : 0;
-    const docCount = keptCount + added.length;
-    const docLen = new Uint16Array(docCount);
-
-    // Postings of the added documents, per term: [doc, tf, doc, tf, …] in doc order.
-    const addedPost = new Map<string, number[]>();
-    for (let i = 0; i < added.length; i++) {
-      const doc = keptCount + i;
-      const terms = added[i]!;
-      docLen[doc] = Math.min(terms.length, 0xffff);
-      const tf = new Map<string, number>();
-      for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
-      for (const [t, n] of tf) {
-        let list = addedPost.get(t);
-        if (!list) addedPost.set(t, (list = []));
-        list.push(doc, Math.min(n, 0xffff));
-      }
-    }
-
-    let addedTotal = 0;
-    for (const list of addedPost.values()) addedTotal += list.length / 2;
     const oldTerms = old ? old.terms : [];
-    let keptTotal = 0;
+    const oldIds = old ? old.termIds : null;
+    const nOld = oldTerms.length;
+
+    // Postings of the added documents, in document order: a term key (an old term id, or nOld + the
+    // index of a new term in order of first appearance) and a frequency per (document, term).
+    const newTerms: string[] = [];
+    const newIds = new Map<string, number>();
+    let keys = new Uint32Array(1 << 16);
+    let tfs = new Uint16Array(1 << 16);
+    let n = 0;
+    const addedLen: number[] = [];
+    const addedEnd: number[] = [];
+    const tf = new Map<string, number>();
+    for (const terms of added) {
+      addedLen.push(Math.min(terms.length, 0xffff));
+      tf.clear();
+      for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+      if (n + tf.size > keys.length) {
+        const cap = Math.max(keys.length * 2, n + tf.size);
+        const k2 = new Uint32Array(cap);
+        k2.set(keys.subarray(0, n));
+        keys = k2;
+        const t2 = new Uint16Array(cap);
+        t2.set(tfs.subarray(0, n));
+        tfs = t2;
+      }
+      for (const [t, c] of tf) {
+        let key = oldIds?.get(t);
+        if (key === undefined) {
+          let k = newIds.get(t);
+          if (k === undefined) {
+            k = newTerms.length;
+            newTerms.push(t);
+            newIds.set(t, k);
+          }
+          key = nOld + k;
+        }
+        keys[n] = key;
+        tfs[n] = Math.min(c, 0xffff);
+        n++;
+      }
+      addedEnd.push(n);
+    }
+    tf.clear();
+
+    const docCount = keptCount + addedLen.length;
+    const docLen = new Uint16Array(docCount);
+    const nKeys = nOld + newTerms.length;
+    const count = new Uint32Array(nKeys);
     if (old && keep) {
       for (let d = 0; d < old.docCount; d++) {
         const nd = keep[d]!;
         if (nd >= 0) docLen[nd] = old.docLen[d]!;
       }
-      for (let p = 0; p < old.postDocs.length; p++) if (keep[old.postDocs[p]!]! >= 0) keptTotal++;
+      for (let id = 0; id < nOld; id++) {
+        let c = 0;
+        for (let p = old.postStart[id]!; p < old.postStart[id + 1]!; p++) if (keep[old.postDocs[p]!]! >= 0) c++;
+        count[id] = c;
+      }
     }
+    for (let i = 0; i < addedLen.length; i++) docLen[keptCount + i] = addedLen[i]!;
+    const keptOf = Uint32Array.from(count); // kept postings per old term, before the added ones are counted
+    for (let p = 0; p < n; p++) count[keys[p]!]!++;
 
+    // Old terms first (those with postings left), then the new ones: the order a full build would give.
     const terms: string[] = [];
-    const postStart: number[] = [0];
-    const postDocs = new Uint32Array(keptTotal + addedTotal);
-    const postTfs = new Uint16Array(keptTotal + addedTotal);
-    let w = 0;
-    const emit = (term: string, oldId: number) => {
-      const before = w;
-      if (old && keep && oldId >= 0) {
-        for (let p = old.postStart[oldId]!; p < old.postStart[oldId + 1]!; p++) {
+    const cursor = new Uint32Array(nKeys);
+    const postStartList: number[] = [0];
+    let total = 0;
+    for (let key = 0; key < nKeys; key++) {
+      const c = count[key]!;
+      if (c === 0) continue;
+      terms.push(key < nOld ? oldTerms[key]! : newTerms[key - nOld]!);
+      cursor[key] = total;
+      total += c;
+      postStartList.push(total);
+    }
+    const postDocs = new Uint32Array(total);
+    const postTfs = new Uint16Array(total);
+    if (old && keep) {
+      for (let id = 0; id < nOld; id++) {
+        if (keptOf[id] === 0) continue;
+        let w = cursor[id]!;
+        for (let p = old.postStart[id]!; p < old.postStart[id + 1]!; p++) {
           const nd = keep[old.postDocs[p]!]!;
           if (nd < 0) continue;
           postDocs[w] = nd;
           postTfs[w] = old.postTfs[p]!;
           w++;
         }
+        cursor[id] = w;
       }
-      const list = addedPost.get(term);
-      if (list) {
-        for (let i = 0; i < list.length; i += 2) {
-          postDocs[w] = list[i]!;
-          postTfs[w] = list[i + 1]!;
-          w++;
-        }
+    }
+    let p = 0;
+    for (let i = 0; i < addedLen.length; i++) {
+      const doc = keptCount + i;
+      for (const end = addedEnd[i]!; p < end; p++) {
+        const key = keys[p]!;
+        const w = cursor[key]!++;
+        postDocs[w] = doc;
+        postTfs[w] = tfs[p]!;
       }
-      if (w > before) {
-        terms.push(term);
-        postStart.push(w);
-      }
-    };
-    for (let id = 0; id < oldTerms.length; id++) emit(oldTerms[id]!, id);
-    for (const term of addedPost.keys()) if (!old?.termIds.has(term)) emit(term, -1);
+    }
 
-    let total = 0;
-    for (let d = 0; d < docCount; d++) total += docLen[d]!;
+    let sum = 0;
+    for (let d = 0; d < docCount; d++) sum += docLen[d]!;
     const termIds = new Map<string, number>();
     terms.forEach((t, i) => termIds.set(t, i));
-    return new KeywordIndex(docCount, terms, termIds, docLen, docCount ? total / docCount : 0, Uint32Array.from(postStart), postDocs, postTfs);
+    return new KeywordIndex(docCount, terms, termIds, docLen, docCount ? sum / docCount : 0, Uint32Array.from(postStartList), postDocs, postTfs);
+  }
+
+  /**
+   * Like `update`, but documents may move anywhere: old document d becomes `place[d]` (-1: dropped) and
+   * `added[i]` becomes document `addedAt[i]`; together they must fill 0..docCount-1 once each. Scores are
+   * those of a full build over the same documents (only the order of the term list may differ). Meant
+   * for the small per-article indexes (titles, leads), whose documents follow the sorted article list.
+   */
+  static rearrange(old: KeywordIndex, place: Int32Array, added: ReadonlyArray<readonly string[]>, addedAt: ArrayLike<number>, docCount: number): KeywordIndex {
+    if (place.length !== old.docCount || addedAt.length !== added.length) throw new Error('rearrange: wrong mapping sizes');
+    const docLen = new Uint16Array(docCount);
+    const filled = new Uint8Array(docCount);
+    const fill = (doc: number) => {
+      if (!(doc >= 0 && doc < docCount) || filled[doc]) throw new Error(`rearrange: document ${doc} placed twice or out of range`);
+      filled[doc] = 1;
+    };
+    for (let d = 0; d < old.docCount; d++) {
+      const nd = place[d]!;
+      if (nd < 0) continue;
+      fill(nd);
+      docLen[nd] = old.docLen[d]!;
+    }
+    // Postings per term as [doc, tf] pairs: old terms first (in their order), then new ones as they appear.
+    const lists = new Map<string, number[]>();
+    for (let id = 0; id < old.terms.length; id++) {
+      const list: number[] = [];
+      for (let p = old.postStart[id]!; p < old.postStart[id + 1]!; p++) {
+        const nd = place[old.postDocs[p]!]!;
+        if (nd >= 0) list.push(nd, old.postTfs[p]!);
+      }
+      lists.set(old.terms[id]!, list);
+    }
+    const tf = new Map<string, number>();
+    for (let i = 0; i < added.length; i++) {
+      const doc = addedAt[i]!;
+      fill(doc);
+      const terms = added[i]!;
+      docLen[doc] = Math.min(terms.length, 0xffff);
+      tf.clear();
+      for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+      for (const [t, n] of tf) {
+        let list = lists.get(t);
+        if (!list) lists.set(t, (list = []));
+        list.push(doc, Math.min(n, 0xffff));
+      }
+    }
+    if (filled.some((f) => f === 0)) throw new Error('rearrange: some documents were not placed');
+
+    const terms: string[] = [];
+    const postStart: number[] = [0];
+    let total = 0;
+    for (const list of lists.values()) total += list.length / 2;
+    const postDocs = new Uint32Array(total);
+    const postTfs = new Uint16Array(total);
+    let w = 0;
+    for (const [term, list] of lists) {
+      if (list.length === 0) continue;
+      const order = Array.from({ length: list.length / 2 }, (_, k) => k).sort((a, b) => list[2 * a]! - list[2 * b]!);
+      for (const k of order) {
+        postDocs[w] = list[2 * k]!;
+        postTfs[w] = list[2 * k + 1]!;
+        w++;
+      }
+      terms.push(term);
+      postStart.push(w);
+    }
+    let sum = 0;
+    for (let d = 0; d < docCount; d++) sum += docLen[d]!;
+    const termIds = new Map<string, number>();
+    terms.forEach((t, i) => termIds.set(t, i));
+    return new KeywordIndex(docCount, terms, termIds, docLen, docCount ? sum / docCount : 0, Uint32Array.from(postStart), postDocs, postTfs);
   }
 
   /** Number of terms in document `doc`. */
@@ -182,16 +297,22 @@ export class KeywordIndex {
   }
 
   private mergePostings(ids: number[]): { docs: Uint32Array; tfs: Uint16Array } {
-    const acc = new Map<number, number>();
+    // Dense accumulation over typed arrays (no Map work on long lists), then the touched docs sorted.
+    const acc = new Uint32Array(this.docCount);
+    let total = 0;
+    for (const id of ids) total += this.postStart[id + 1]! - this.postStart[id]!;
+    const touched = new Uint32Array(total);
+    let n = 0;
     for (const id of ids) {
       for (let p = this.postStart[id]!; p < this.postStart[id + 1]!; p++) {
         const d = this.postDocs[p]!;
-        acc.set(d, (acc.get(d) ?? 0) + this.postTfs[p]!);
+        if (acc[d] === 0) touched[n++] = d;
+        acc[d]! += this.postTfs[p]!;
       }
     }
-    const docs = Uint32Array.from([...acc.keys()].sort((a, b) => a - b));
-    const tfs = new Uint16Array(docs.length);
-    docs.forEach((d, i) => (tfs[i] = Math.min(acc.get(d)!, 0xffff)));
+    const docs = touched.slice(0, n).sort();
+    const tfs = new Uint16Array(n);
+    for (let i = 0; i < n; i++) tfs[i] = Math.min(acc[docs[i]!]!, 0xffff);
     return { docs, tfs };
   }
 
@@ -280,21 +401,29 @@ export class KeywordIndex {
     const terms = header.termCount === 0 ? [] : termsText.split('\n');
     if (terms.length !== header.termCount) throw new Error('term count mismatch');
     offset += header.termsBytes;
-    // Copy into a fresh, aligned ArrayBuffer so typed-array views are valid whatever the Buffer's offset.
-    const views: ArrayBuffer[] = [];
+    // Sections are 8-byte aligned in the file: when the Buffer is too, typed arrays view it in place
+    // (no copy of the postings); otherwise each section is copied into a fresh, aligned ArrayBuffer.
+    if (!Array.isArray(header.sections) || header.sections.length !== 4) throw new Error('bad section table');
+    const aligned = buf.byteOffset % 8 === 0;
+    const views: Array<{ buffer: ArrayBufferLike; byteOffset: number; length: number }> = [];
     for (const len of header.sections) {
       offset += (8 - (offset % 8)) % 8;
-      if (offset + len > buf.length) throw new Error('truncated postings');
-      const copy = new ArrayBuffer(len);
-      new Uint8Array(copy).set(buf.subarray(offset, offset + len));
-      views.push(copy);
+      if (!Number.isInteger(len) || len < 0 || offset + len > buf.length) throw new Error('truncated postings');
+      if (aligned) {
+        views.push({ buffer: buf.buffer, byteOffset: buf.byteOffset + offset, length: len });
+      } else {
+        const copy = new ArrayBuffer(len);
+        new Uint8Array(copy).set(buf.subarray(offset, offset + len));
+        views.push({ buffer: copy, byteOffset: 0, length: len });
+      }
       offset += len;
     }
-    const [dl, ps, pd, pt] = views as [ArrayBuffer, ArrayBuffer, ArrayBuffer, ArrayBuffer];
-    const docLen = new Uint16Array(dl);
-    const postStart = new Uint32Array(ps);
-    const postDocs = new Uint32Array(pd);
-    const postTfs = new Uint16Array(pt);
+    const [dl, ps, pd, pt] = views as [(typeof views)[0], (typeof views)[0], (typeof views)[0], (typeof views)[0]];
+    if (dl.length % 2 || ps.length % 4 || pd.length % 4 || pt.length % 2) throw new Error('inconsistent sections');
+    const docLen = new Uint16Array(dl.buffer, dl.byteOffset, dl.length / 2);
+    const postStart = new Uint32Array(ps.buffer, ps.byteOffset, ps.length / 4);
+    const postDocs = new Uint32Array(pd.buffer, pd.byteOffset, pd.length / 4);
+    const postTfs = new Uint16Array(pt.buffer, pt.byteOffset, pt.length / 2);
     if (docLen.length !== header.docCount || postStart.length !== terms.length + 1 || postDocs.length !== postTfs.length || postStart[terms.length] !== postDocs.length) {
       throw new Error('inconsistent sections');
     }

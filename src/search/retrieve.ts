@@ -87,10 +87,8 @@ function articleStats(index: LoadedIndex): ArticleStats {
 
 interface KeywordPass {
   matches: Array<TermMatch | null>;
-  /** Per match: article ordinal -> summed term frequency. */
-  articleTf: Array<Map<number, number> | null>;
   /** Per match: article ordinal -> number of its chunks holding the term. */
-  articleDf: Array<Map<number, number> | null>;
+  articleDf: Array<Uint32Array | null>;
   stats: ArticleStats;
   titleMatches: Array<TermMatch | null>;
   leadMatches: Array<TermMatch | null>;
@@ -111,27 +109,34 @@ function keywordPass(index: LoadedIndex, q: AnalyzedQuery): KeywordPass {
   const stats = articleStats(index);
   const nArticles = index.articles.length;
   const articleScore = new Float32Array(nArticles);
-  const articleDf: Array<Map<number, number> | null> = [];
-  const articleTf = matches.map((m) => {
+  // Per term: article ordinal -> its chunks holding the term. Typed arrays, not Maps: a common term's
+  // posting list runs to tens of thousands of chunks in a large corpus (same sums, same order per article).
+  const articleDf: Array<Uint32Array | null> = [];
+  const tf = new Float64Array(nArticles);
+  const touched = new Uint32Array(nArticles);
+  for (const m of matches) {
     if (!m) {
       articleDf.push(null);
-      return null;
+      continue;
     }
-    const tf = new Map<number, number>();
-    const df = new Map<number, number>();
+    const df = new Uint32Array(nArticles);
+    let size = 0;
     for (let i = 0; i < m.docs.length; i++) {
       const a = chunkArticle[m.docs[i]!]!;
-      tf.set(a, (tf.get(a) ?? 0) + m.tfs[i]!);
-      df.set(a, (df.get(a) ?? 0) + 1);
+      if (df[a] === 0) touched[size++] = a;
+      tf[a]! += m.tfs[i]!;
+      df[a]!++;
     }
     articleDf.push(df);
-    const idf = Math.log(1 + (nArticles - tf.size + 0.5) / (tf.size + 0.5));
-    for (const [a, n] of tf) {
+    const idf = Math.log(1 + (nArticles - size + 0.5) / (size + 0.5));
+    for (let k = 0; k < size; k++) {
+      const a = touched[k]!;
+      const n = tf[a]!;
+      tf[a] = 0;
       const norm = 1.2 * (0.25 + (0.75 * stats.len[a]!) / (stats.avg || 1));
       articleScore[a]! += (m.term.weight * idf * n * 2.2) / (n + norm);
     }
-    return tf;
-  });
+  }
   const titleScore = new Float32Array(nArticles);
   titles.accumulate(titleMatches.filter((m): m is TermMatch => m !== null), titleScore);
 
@@ -142,7 +147,7 @@ function keywordPass(index: LoadedIndex, q: AnalyzedQuery): KeywordPass {
     }
   }
 
-  return { matches, articleTf, articleDf, stats, titleMatches, leadMatches, scores };
+  return { matches, articleDf, stats, titleMatches, leadMatches, scores };
 }
 
 /** The question's terms with the weight each carries in coverage (see the header comment). */
@@ -192,7 +197,7 @@ function coverageTerms(index: LoadedIndex, q: AnalyzedQuery, pass: KeywordPass):
 function contextCredit(pass: KeywordPass, match: number, article: number): number {
   const tm = pass.titleMatches[match];
   if (tm && KeywordIndex.contains(tm, article)) return ARTICLE_CREDIT;
-  const df = pass.articleDf[match]?.get(article) ?? 0;
+  const df = pass.articleDf[match]?.[article] ?? 0;
   if (df === 0) return 0;
   const prevalence = ARTICLE_CREDIT * Math.min(1, df / Math.max(1, pass.stats.chunks[article]!));
   const lm = pass.leadMatches[match];

@@ -1,0 +1,72 @@
+/**
+ * npm run bench -- [--articles N] [--questions N] [--quick] [--out FILE.json] [--modes keyword,tiny-vi]
+ *                  [--seed N] [--keep] [--cpu-prof DIR] [--strict]
+ * Generates a large corpus from the project's own text, measures builds and serving (see src/bench/run.ts),
+ * prints a Markdown table and writes the results as JSON. Exits 1 when something is broken (a child
+ * process fails, a build is not incremental, nothing is answered), and with --strict also when a target is missed.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { exitOnError, UsageError } from '../src/cli/common.js';
+import { markdownTable, runBench } from '../src/bench/run.js';
+
+const USAGE =
+  'Usage: npm run bench -- [--articles N] [--questions N] [--quick] [--out FILE.json] [--modes keyword,tiny-vi] [--seed N] [--keep] [--cpu-prof DIR] [--strict]';
+
+async function main(): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        articles: { type: 'string' },
+        questions: { type: 'string' },
+        quick: { type: 'boolean', default: false },
+        out: { type: 'string' },
+        modes: { type: 'string', default: 'keyword,tiny-vi' },
+        seed: { type: 'string', default: '20240601' },
+        keep: { type: 'boolean', default: false },
+        'cpu-prof': { type: 'string' },
+        strict: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\n${USAGE}`);
+  }
+  if (values.help) return void console.log(USAGE);
+  const int = (name: string, v: string | undefined, fallback: number, min: number) => {
+    if (v === undefined) return fallback;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be an integer ≥ ${min}.\n${USAGE}`);
+    return n;
+  };
+  const quick = values.quick ?? false;
+  const root = process.cwd();
+  const modes = (values.modes ?? '').split(',').map((m) => m.trim()).filter(Boolean);
+  if (modes.length === 0) throw new UsageError(`--modes needs at least one of keyword, <model id>.\n${USAGE}`);
+  const out = path.resolve(values.out ?? path.join('.cache', 'bench', quick ? 'bench-quick.json' : 'bench.json'));
+  const cpuProfDir = values['cpu-prof'] ? path.resolve(values['cpu-prof']) : null;
+  if (cpuProfDir) await fs.mkdir(cpuProfDir, { recursive: true });
+
+  const result = await runBench({
+    root,
+    articles: int('articles', values.articles, quick ? 120 : 2000, 1),
+    questions: int('questions', values.questions, quick ? 60 : 300, 1),
+    modes,
+    modelsDir: path.join(root, 'tests/fixtures/models'),
+    seed: int('seed', values.seed, 20240601, 0),
+    quick,
+    keep: values.keep ?? false,
+    cpuProfDir,
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  await fs.mkdir(path.dirname(out), { recursive: true });
+  await fs.writeFile(out, JSON.stringify(result, null, 1) + '\n');
+  console.log(markdownTable(result));
+  console.log(`\nJSON: ${path.relative(root, out)}`);
+  if (result.problems.length > 0) process.exit(1);
+  if (values.strict && result.targets.some((t) => !t.holds)) process.exit(1);
+}
+
+main().catch(exitOnError);

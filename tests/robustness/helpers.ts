@@ -1,0 +1,87 @@
+/** Shared by the robustness tests: temporary corpora made by the benchmark's generator, configs, child builds. */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateCorpus, loadSourceText, type GeneratedCorpus, type SourceText } from '../../src/bench/corpus.js';
+import { loadConfig, type Config } from '../../src/config.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const MODELS = path.join(ROOT, 'tests/fixtures/models');
+
+export interface Sandbox {
+  root: string;
+  corpusDir: string;
+  indexDir: string;
+  config: Config;
+  cleanup(): void;
+}
+
+/** An empty temporary folder with corpus/ and embeddings/ paths and a config pointing at them. */
+export function sandbox(model = 'none', env: Record<string, string> = {}): Sandbox {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'vn-robust-'));
+  const corpusDir = path.join(root, 'corpus');
+  const indexDir = path.join(root, 'embeddings');
+  const config = loadConfig(
+    { CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, EMBEDDING_MODEL: model, MODELS_DIR: MODELS, WATCH_INDEX: 'false', LOG_LEVEL: 'silent', ...env },
+    ROOT,
+  );
+  return { root, corpusDir, indexDir, config, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+let source: Promise<SourceText> | null = null;
+
+/** `n` synthetic articles (deterministic for a seed) written into `dir`. */
+export async function synthCorpus(dir: string, n: number, seed: number): Promise<GeneratedCorpus> {
+  source ??= loadSourceText(ROOT);
+  return generateCorpus({ root: ROOT, dir, articles: n, seed, source: await source });
+}
+
+export interface ChildResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+/**
+ * Runs `npm run build-index` as its own node process (node + the tsx loader, no npx wrapper, so the pid
+ * is the builder's). `killAfterMs`: SIGKILL it then.
+ */
+export function childBuild(
+  sb: Sandbox,
+  opts: { killAfterMs?: number; killWhen?: () => boolean; env?: Record<string, string> } = {},
+): Promise<ChildResult> {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/build-index.ts'), '--corpus', sb.corpusDir, '--out', sb.indexDir], {
+    cwd: ROOT,
+    env: { ...process.env, EMBEDDING_MODEL: 'none', LOG_LEVEL: 'silent', NODE_OPTIONS: '', ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  // killWhen: polled every 2 ms; once true, the kill comes after killAfterMs more (default 0).
+  let timer: NodeJS.Timeout | null = null;
+  const arm = () => (timer = setTimeout(() => child.kill('SIGKILL'), opts.killAfterMs ?? 0));
+  const poll = opts.killWhen
+    ? setInterval(() => {
+        if (opts.killWhen!()) {
+          clearInterval(poll!);
+          arm();
+        }
+      }, 2)
+    : null;
+  if (!poll && opts.killAfterMs !== undefined) arm();
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      if (timer) clearTimeout(timer);
+      if (poll) clearInterval(poll);
+      resolve({ code, signal, stdout, stderr, ms: performance.now() - t0 });
+    });
+  });
+}
