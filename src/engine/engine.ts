@@ -97,11 +97,14 @@ export class Engine implements QaEngine {
   /** Decides how to serve an index: with which model, or keyword-only and why. */
   private async prepare(index: LoadedIndex, keywordOnly = false): Promise<Serving> {
     const loadedAt = new Date().toISOString();
+    // The fold map serves unaccented questions; build it now rather than on the first such question.
+    index.keyword.warm();
     const wanted = this.config.embeddingModel;
     const built = index.manifest.model;
     const keyword = (reason: string): Serving => ({ index, embedder: null, mode: 'keyword', degradedReason: reason, loadedAt });
     if (keywordOnly || wanted === null) return keyword('EMBEDDING_MODEL=none: keyword search only');
     if (!built) return keyword(index.manifest.modelProblem ?? 'the index was built without an embedding model: keyword search only');
+    if (index.vectorProblem || !index.vectors) return keyword(index.vectorProblem ?? 'the index has no usable vectors: keyword search only');
     let note: string | null = null;
     if (built.id !== wanted) note = `the index was built with ${built.id}, not the configured ${wanted}: questions are embedded with ${built.id}`;
     try {

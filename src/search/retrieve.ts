@@ -54,12 +54,14 @@ const COUNT_SHARE = 0.2;
 /** Keyword-mode ranking: best sentence window first, then the whole paragraph, then raw BM25. */
 const WINDOW_WEIGHT = 1;
 const PARAGRAPH_WEIGHT = 0.25;
-const BM25_WEIGHT = Number(process.env.X_BW ?? 0.15);
+const BM25_WEIGHT = 0.15;
 /** Two sentences hold more words by chance than one: a slight discount keeps quotes tight. */
 const PAIR_WINDOW_DISCOUNT = 0.9;
 const UNSEEN_PAIR_SHARE = 0.5;
-const CAPTION_FACTOR = Number(process.env.X_CF ?? 1);
-const SYLLABLE_IN_WORD_SHARE = Number(process.env.X_SW ?? 0.5);
+/** A caption names who is in a photo; it answers only when no paragraph does about as well. */
+const CAPTION_FACTOR = 0.9;
+/** Weight of a syllable whose two-syllable word (a pair the corpus knows) is also in the question. */
+const SYLLABLE_IN_WORD_SHARE = 0.5;
 
 interface ArticleStats {
   len: Float32Array;
@@ -296,9 +298,10 @@ export function retrieve(index: LoadedIndex, q: AnalyzedQuery, queryVector: Floa
     const denseConf = dense && c.cosine !== null ? clamp01((c.cosine - dense.lo) / (dense.hi - dense.lo)) : 0;
     c.confidence = dense?.vouches ? Math.max(c.coverage, denseConf) : c.coverage;
     if (opts.mode === 'vector') c.score = c.cosine ?? 0;
-    else c.score = (useKeyword ? opts.keywordWeight * keywordSide : 0) + vectorWeight * denseConf;
-    // A caption names who is in a photo; it answers only when no paragraph does about as well.
-    if (index.chunks[c.chunk]!.kind === 'caption') c.score *= CAPTION_FACTOR;
+    else {
+      c.score = (useKeyword ? opts.keywordWeight * keywordSide : 0) + vectorWeight * denseConf;
+      if (index.chunks[c.chunk]!.kind === 'caption') c.score *= CAPTION_FACTOR;
+    }
   }
   const termWeights = new Map<string, number>();
   pass.matches.forEach((m) => m && termWeights.set(m.term.term, m.idf));

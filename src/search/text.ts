@@ -23,6 +23,21 @@ export function fold(text: string): string {
     .normalize('NFC');
 }
 
+/**
+ * fold() of a syllable, memoised: a language has a few thousand syllables and every paragraph
+ * repeats them, so this takes most of the folding out of tokenising. Bounded, in case of garbage input.
+ */
+const foldMemo = new Map<string, string>();
+function foldCached(syllable: string): string {
+  let f = foldMemo.get(syllable);
+  if (f === undefined) {
+    f = fold(syllable);
+    if (foldMemo.size >= 100_000) foldMemo.clear();
+    foldMemo.set(syllable, f);
+  }
+  return f;
+}
+
 /** True when the word carries a diacritic (tone mark, hat, horn, breve or đ). */
 export function hasDiacritics(word: string): boolean {
   return fold(word) !== word.normalize('NFC');
@@ -87,7 +102,7 @@ export function tokenize(text: string): Token[] {
     const end = start + raw.length;
     const term = isNumber ? normaliseNumber(raw) : canon(raw);
     const joined = prevEnd >= 0 && SPACES_ONLY.test(text.slice(prevEnd, start));
-    out.push({ term, folded: isNumber ? term : fold(term), start, end, isNumber, joined });
+    out.push({ term, folded: isNumber ? term : foldCached(term), start, end, isNumber, joined });
     prevEnd = end;
   };
   for (const m of text.matchAll(TOKEN_RE)) {
