@@ -7,7 +7,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { ArticleDate } from '../corpus/types.js';
+import type { Chunk } from '../chunk/chunker.js';
+import type { Article } from '../corpus/types.js';
 import type { PrefixScheme } from '../embed/types.js';
 
 export const INDEX_FORMAT = 1;
@@ -55,31 +56,15 @@ export interface Manifest {
   files: Record<string, FileCheck>;
 }
 
-export interface StoredArticle {
-  id: string;
-  file: string;
-  title: string;
-  date: ArticleDate | null;
-  outlet: string | null;
-  author: string | null;
-  url: string | null;
-  contentHash: string;
+/** An article as the index keeps it: its metadata (not its text) and what it became. */
+export interface StoredArticle extends Pick<Article, 'id' | 'file' | 'title' | 'date' | 'outlet' | 'author' | 'url' | 'contentHash'> {
   paragraphs: number;
   chunks: number;
   /** What the corpus reader noticed (repeated by every build, also when the file is not parsed again). */
   warnings?: string[];
 }
 
-export interface StoredChunk {
-  id: string;
-  articleId: string;
-  kind: 'paragraph' | 'caption';
-  paragraph: number;
-  paragraphEnd: number;
-  start: number;
-  end: number;
-  text: string;
-  context: string | null;
+export interface StoredChunk extends Chunk {
   /** HNSW label of this chunk's vector (meaningful only when the manifest has a model). */
   label: number;
 }
