@@ -9,7 +9,7 @@ import { loadConfig, type Config } from '../config.js';
 import { loadEmbedder } from '../embed/embedder.js';
 import type { Embedder } from '../embed/types.js';
 import { Engine } from '../engine/engine.js';
-import { buildIndex } from '../index/build.js';
+import { buildIndex, type BuildReport } from '../index/build.js';
 import { currentVersionDir } from '../index/store.js';
 import { dirBytes, peakRssMb, round, rssMb } from './stats.js';
 
@@ -30,27 +30,17 @@ export interface BuildTask extends WorkerCommon {
   corpusDir: string;
 }
 
-export interface BuildResult {
-  articles: number;
-  chunks: number;
-  embedded: number;
-  reused: number;
-  removed: number;
-  mode: 'hybrid' | 'keyword';
+/** A child build's report: buildIndex's own, plus what only the child process can measure. */
+export interface BuildResult extends Pick<BuildReport, 'articles' | 'chunks' | 'embedded' | 'reused' | 'removed' | 'mode' | 'modelSeconds' | 'phases' | 'version'> {
   /** buildIndex() itself (plus the model load, when there is a model). */
   seconds: number;
   modelLoadSeconds: number;
-  /** Inside the embedding model (passages). */
-  modelSeconds: number;
   /** Process start until its modules are loaded (node + tsx + imports). */
   startupSeconds: number;
-  /** Seconds per phase of buildIndex() (see BuildReport.phases). */
-  phases: Record<string, number>;
   messages: number;
   firstMessages: string[];
   peakRssMb: number;
   indexBytes: number;
-  version: string;
 }
 
 export interface ServeTask extends WorkerCommon {

@@ -10,13 +10,14 @@ export const SEEDS = path.join(ROOT, 'corpus');
 export const MODELS = path.join(ROOT, 'tests/fixtures/models');
 
 export interface TempIndex {
+  root: string;
   corpusDir: string;
   indexDir: string;
   config: Config;
   cleanup(): void;
 }
 
-/** A copy of the seed corpus and an empty index folder; `model`: 'tiny-vi' (default) or 'none'. */
+/** A temporary folder with a copy of the seed corpus (unless `seeds: false`), an index path and a config for them. */
 export function tempIndex(opts: { model?: string; seeds?: boolean; env?: Record<string, string> } = {}): TempIndex {
   const root = mkdtempSync(path.join(os.tmpdir(), 'vn-index-test-'));
   const corpusDir = path.join(root, 'corpus');
@@ -34,5 +35,21 @@ export function tempIndex(opts: { model?: string; seeds?: boolean; env?: Record<
     },
     ROOT,
   );
-  return { corpusDir, indexDir, config, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+  return { root, corpusDir, indexDir, config, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** The seeds built into a temporary index, with a pristine copy to restore between tests that damage it. */
+export async function builtSeedIndex(model = 'tiny-vi'): Promise<TempIndex & { restore(): void }> {
+  const { buildIndex } = await import('../../src/index/build.js');
+  const t = tempIndex({ model });
+  await buildIndex({ corpusDir: t.corpusDir, outDir: t.indexDir, config: t.config });
+  const pristine = path.join(t.root, 'pristine');
+  cpSync(t.indexDir, pristine, { recursive: true });
+  return {
+    ...t,
+    restore() {
+      rmSync(t.indexDir, { recursive: true, force: true });
+      cpSync(pristine, t.indexDir, { recursive: true });
+    },
+  };
 }

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Answer } from '../../src/answer/types.js';
-import type { AskOptions, ChunkView, EngineStatus, QaEngine } from '../../src/engine/types.js';
+import type { AskOptions, QaEngine } from '../../src/engine/types.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SEED_CORPUS_DIR = path.join(ROOT, 'corpus');

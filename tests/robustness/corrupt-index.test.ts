@@ -3,31 +3,25 @@
  * made to agree with. Loading refuses each with one IndexLoadError line naming the file and the command
  * to run; a running engine refuses such a new index on reload and keeps serving the old one.
  */
-import { cpSync, readFileSync, rmSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine.js';
 import { buildIndex } from '../../src/index/build.js';
 import { loadIndex } from '../../src/index/load.js';
 import { FILES, IndexLoadError, POINTER_FILE, sha256, type Manifest } from '../../src/index/store.js';
-import { ROOT, sandbox, type Sandbox } from './helpers.js';
+import { builtSeedIndex } from '../helpers/index-fixture.js';
 
 const QUESTION = 'Đảng bộ Khối các cơ quan thành phố Hải Phòng có bao nhiêu đảng viên?';
-let sb: Sandbox;
-let pristine: string;
+let sb: Awaited<ReturnType<typeof builtSeedIndex>>;
 
 beforeAll(async () => {
-  sb = sandbox('tiny-vi');
-  cpSync(path.join(ROOT, 'corpus'), sb.corpusDir, { recursive: true });
-  await buildIndex({ corpusDir: sb.corpusDir, outDir: sb.indexDir, config: sb.config });
-  pristine = path.join(sb.root, 'pristine');
-  cpSync(sb.indexDir, pristine, { recursive: true });
+  sb = await builtSeedIndex('tiny-vi');
 });
 afterAll(() => sb.cleanup());
 
 function restore(): void {
-  rmSync(sb.indexDir, { recursive: true, force: true });
-  cpSync(pristine, sb.indexDir, { recursive: true });
+  sb.restore();
 }
 function versionDir(indexDir = sb.indexDir): string {
   return path.join(indexDir, (JSON.parse(readFileSync(path.join(indexDir, POINTER_FILE), 'utf8')) as { dir: string }).dir);

@@ -1,33 +1,18 @@
 /** Shared by the robustness tests: temporary corpora made by the benchmark's generator, configs, child builds. */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCorpus, loadSourceText, type GeneratedCorpus, type SourceText } from '../../src/bench/corpus.js';
-import { loadConfig, type Config } from '../../src/config.js';
+import { tempIndex, type TempIndex } from '../helpers/index-fixture.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const MODELS = path.join(ROOT, 'tests/fixtures/models');
 
-export interface Sandbox {
-  root: string;
-  corpusDir: string;
-  indexDir: string;
-  config: Config;
-  cleanup(): void;
-}
+export type Sandbox = TempIndex;
 
 /** An empty temporary folder with corpus/ and embeddings/ paths and a config pointing at them. */
 export function sandbox(model = 'none', env: Record<string, string> = {}): Sandbox {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'vn-robust-'));
-  const corpusDir = path.join(root, 'corpus');
-  const indexDir = path.join(root, 'embeddings');
-  const config = loadConfig(
-    { CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, EMBEDDING_MODEL: model, MODELS_DIR: MODELS, WATCH_INDEX: 'false', LOG_LEVEL: 'silent', ...env },
-    ROOT,
-  );
-  return { root, corpusDir, indexDir, config, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+  return tempIndex({ model, seeds: false, env });
 }
 
 let source: Promise<SourceText> | null = null;

@@ -3,32 +3,26 @@
  * a manifest naming another dimension or a model that is not there): the engine starts anyway, serves
  * keyword-only and says why in status().degradedReason.
  */
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { Engine } from '../../src/engine/engine.js';
-import { buildIndex } from '../../src/index/build.js';
 import { loadIndex } from '../../src/index/load.js';
 import { FILES, POINTER_FILE, type Manifest } from '../../src/index/store.js';
-import { MODELS, ROOT, sandbox, type Sandbox } from './helpers.js';
+import { builtSeedIndex } from '../helpers/index-fixture.js';
+import { MODELS, ROOT } from './helpers.js';
 
 const QUESTION = 'Đảng bộ Khối các cơ quan thành phố Hải Phòng có bao nhiêu đảng viên?';
-let sb: Sandbox;
-let pristine: string;
+let sb: Awaited<ReturnType<typeof builtSeedIndex>>;
 
 beforeAll(async () => {
-  sb = sandbox('tiny-vi');
-  cpSync(path.join(ROOT, 'corpus'), sb.corpusDir, { recursive: true });
-  await buildIndex({ corpusDir: sb.corpusDir, outDir: sb.indexDir, config: sb.config });
-  pristine = path.join(sb.root, 'pristine');
-  cpSync(sb.indexDir, pristine, { recursive: true });
+  sb = await builtSeedIndex('tiny-vi');
 });
 afterAll(() => sb.cleanup());
 
 function editManifest(edit: (m: Manifest) => void): void {
-  rmSync(sb.indexDir, { recursive: true, force: true });
-  cpSync(pristine, sb.indexDir, { recursive: true });
+  sb.restore();
   const dir = path.join(sb.indexDir, (JSON.parse(readFileSync(path.join(sb.indexDir, POINTER_FILE), 'utf8')) as { dir: string }).dir);
   const m = JSON.parse(readFileSync(path.join(dir, FILES.manifest), 'utf8')) as Manifest;
   edit(m);
