@@ -62,7 +62,7 @@ export function compose(index: LoadedIndex, candidates: readonly Candidate[], we
   const results = page.map((c, i): AnswerResult => {
     const chunk = index.chunks[c.chunk]!;
     const article = index.articles[c.article]!;
-    const quote = pickQuote(chunk.text, q, (t) => weights.get(t) ?? 0);
+    const quote = pickQuote(chunk.text, q, (t) => weights.get(t) ?? 0, {}, c.window);
     return {
       rank: opts.offset + i + 1,
       score: round(c.confidence),

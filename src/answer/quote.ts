@@ -28,8 +28,16 @@ export interface Quote {
 
 /**
  * @param weightOf IDF-like weight of a query term (rare words decide which sentence answers).
+ * @param window The sentences retrieval found to cover the question best (indices into
+ *   splitSentences(paragraph)); without it, the sentence holding the heaviest question words.
  */
-export function pickQuote(paragraph: string, q: AnalyzedQuery, weightOf: (term: string) => number, options: Partial<QuoteOptions> = {}): Quote {
+export function pickQuote(
+  paragraph: string,
+  q: AnalyzedQuery,
+  weightOf: (term: string) => number,
+  options: Partial<QuoteOptions> = {},
+  window: { first: number; last: number } | null = null,
+): Quote {
   const opts = { ...DEFAULT_QUOTE_OPTIONS, ...options };
   const sentences = splitSentences(paragraph);
   if (sentences.length === 0) return { text: paragraph, start: 0, end: paragraph.length, highlights: [] };
@@ -47,8 +55,9 @@ export function pickQuote(paragraph: string, q: AnalyzedQuery, weightOf: (term: 
     if (s > scores[best]!) best = i;
   });
 
-  let first = best;
-  let last = best;
+  const fromRetrieval = window !== null && window.last < sentences.length && window.first <= window.last;
+  let first = fromRetrieval ? window.first : best;
+  let last = fromRetrieval ? window.last : best;
   const chars = () => sentences[last]!.end - sentences[first]!.start;
   const words = () => paragraph.slice(sentences[first]!.start, sentences[last]!.end).split(/\s+/).length;
   while (last - first + 1 < opts.maxSentences) {

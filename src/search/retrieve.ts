@@ -39,6 +39,8 @@ export interface Candidate {
   vectorRank: number | null;
   coverage: number;
   windowCoverage: number;
+  /** Sentence indices (splitSentences of the chunk text) of the window that covers the question best. */
+  window: { first: number; last: number } | null;
   confidence: number;
 }
 
@@ -210,10 +212,13 @@ interface Coverage {
   paragraph: number;
   /** Best window of one or two consecutive sentences. */
   window: number;
+  /** That window, as indices into splitSentences(text): what the answer should quote. */
+  first: number;
+  last: number;
 }
 
 function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: { terms: CoverageTerm[]; mass: number; countWeight: number }, text: string, article: number): Coverage {
-  if (cov.mass <= 0) return { paragraph: 0, window: 0 };
+  if (cov.mass <= 0) return { paragraph: 0, window: 0, first: 0, last: 0 };
   const sentences = splitSentences(text).map((s) => {
     const tokens = tokenize(text.slice(s.start, s.end));
     return { terms: new Set(indexTerms(tokens, q.unaccented)), counts: q.countUnit ? statesCount(tokens, q.countUnit, q.unaccented) : false };
@@ -230,14 +235,17 @@ function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: { terms: CoverageTer
     return got / mass;
   };
   const paragraph = score((t) => sentences.some((s) => s.terms.has(t)), sentences.some((s) => s.counts));
-  let window = 0;
+  let best = { window: 0, first: 0, last: 0 };
   for (let i = 0; i < sentences.length; i++) {
     const a = sentences[i]!;
-    window = Math.max(window, score((t) => a.terms.has(t), a.counts));
+    const one = score((t) => a.terms.has(t), a.counts);
+    if (one > best.window) best = { window: one, first: i, last: i };
     const b = sentences[i + 1];
-    if (b) window = Math.max(window, PAIR_WINDOW_DISCOUNT * score((t) => a.terms.has(t) || b.terms.has(t), a.counts || b.counts));
+    if (!b) continue;
+    const two = PAIR_WINDOW_DISCOUNT * score((t) => a.terms.has(t) || b.terms.has(t), a.counts || b.counts);
+    if (two > best.window) best = { window: two, first: i, last: i + 1 };
   }
-  return { paragraph, window };
+  return { paragraph, ...best };
 }
 
 export interface Retrieval {
@@ -256,7 +264,7 @@ export function retrieve(index: LoadedIndex, q: AnalyzedQuery, queryVector: Floa
   const get = (chunk: number): Candidate => {
     let c = byChunk.get(chunk);
     if (!c) {
-      c = { chunk, article: index.chunkArticle[chunk]!, score: 0, keywordScore: pass.scores[chunk]!, keywordRank: null, cosine: null, vectorRank: null, coverage: 0, windowCoverage: 0, confidence: 0 };
+      c = { chunk, article: index.chunkArticle[chunk]!, score: 0, keywordScore: pass.scores[chunk]!, keywordRank: null, cosine: null, vectorRank: null, coverage: 0, windowCoverage: 0, window: null, confidence: 0 };
       byChunk.set(chunk, c);
     }
     return c;
@@ -291,6 +299,7 @@ export function retrieve(index: LoadedIndex, q: AnalyzedQuery, queryVector: Floa
     const cv = coverage(q, pass, cov, index.chunks[c.chunk]!.text, c.article);
     c.coverage = cv.paragraph;
     c.windowCoverage = cv.window;
+    if (cv.window > 0) c.window = { first: cv.first, last: cv.last };
     // Paragraph BM25 finds the place; the best one-or-two-sentence window says whether one sentence
     // there answers, which long report paragraphs otherwise drown.
     const keywordSide = WINDOW_WEIGHT * cv.window + PARAGRAPH_WEIGHT * cv.paragraph + BM25_WEIGHT * (maxKeyword > 0 ? c.keywordScore / maxKeyword : 0);
