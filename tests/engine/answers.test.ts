@@ -33,6 +33,12 @@ describe('answers', () => {
     for (const [s, e] of r.highlights) expect(e).toBeGreaterThan(s);
   });
 
+  it('quotes the sentence that answers, not the start of a long paragraph', async () => {
+    const r = (await top('Đảng bộ cơ quan chính quyền TP Huế kết nạp được bao nhiêu đảng viên trong năm 2020?'))!;
+    expect(r.quote).toContain('kết nạp được 07 đảng viên');
+    expect(r.quote.length).toBeLessThan(r.text.length / 2);
+  });
+
   it('answers questions typed without diacritics, in NFD or in capitals', async () => {
     expect((await top('bi thu thanh uy hue la ai'))!.quote).toContain('Phan Thiên Định');
     expect((await top('dang bo khoi cac co quan tinh nghe an ket nap bao nhieu dang vien moi'))!.quote).toContain('152 đảng viên mới');
