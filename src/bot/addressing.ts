@@ -8,7 +8,7 @@ import type { Message, MessageEntity, UserFromGetMe } from 'grammy/types';
 const USERNAME_CHAR = /[A-Za-z0-9_]/;
 
 /** Whitespace collapsed, stray separators left by a removed mention trimmed. */
-export function cleanQuestion(text: string): string {
+export function tidyQuestion(text: string): string {
   return text
     .replace(/[\u200b-\u200d\ufeff]/g, '')
     .replace(/\s+/g, ' ')
@@ -57,7 +57,7 @@ export function groupQuestion(msg: Message, me: UserFromGetMe): { addressed: boo
   const text = msg.text ?? msg.caption ?? '';
   const ranges = mentionRanges(text, msg.entities ?? msg.caption_entities ?? [], me);
   const addressed = ranges.length > 0 || isReplyToBot(msg, me);
-  return { addressed, question: cleanQuestion(removeRanges(text, ranges)) };
+  return { addressed, question: tidyQuestion(removeRanges(text, ranges)) };
 }
 
 /** The command at the start of a message ("ask" for "/ask@mybot …"), or null; null too when it names another bot. */
@@ -78,7 +78,7 @@ export function questionOfMessage(msg: Message, me: UserFromGetMe): string | nul
   const text = msg.text ?? msg.caption;
   if (text === undefined) return null;
   const cmd = leadingCommand(msg, me);
-  if (cmd) return cmd.command === 'ask' ? cleanQuestion(removeRanges(cmd.rest, mentionRanges(cmd.rest, [], me))) : null;
+  if (cmd) return cmd.command === 'ask' ? tidyQuestion(removeRanges(cmd.rest, mentionRanges(cmd.rest, [], me))) : null;
   if (text.startsWith('/')) return null;
   return groupQuestion(msg, me).question;
 }

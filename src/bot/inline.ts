@@ -4,7 +4,7 @@ import type { InlineQueryResultArticle } from 'grammy/types';
 import { rateLimitText, t } from '../answer/messages.js';
 import { cutWithEllipsis, renderAnswerHtml, renderResultHtml } from '../answer/render.js';
 import type { Answer } from '../answer/types.js';
-import { cleanQuestion } from './addressing.js';
+import { tidyQuestion } from './addressing.js';
 import { textFingerprint } from './callback-data.js';
 import { logAnswer, prepareQuestion, withTruncationNotice } from './question.js';
 import { guard, langOf } from './reply.js';
@@ -39,7 +39,7 @@ export function inlineResults(answer: Answer, lang: 'vi' | 'en'): InlineQueryRes
 export async function handleInlineQuery(ctx: Context, s: Services): Promise<void> {
   if (!(await guard(ctx, s))) return;
   const lang = langOf(ctx);
-  const question = cleanQuestion(ctx.inlineQuery?.query ?? '');
+  const question = tidyQuestion(ctx.inlineQuery?.query ?? '');
   if (question === '') {
     await ctx.answerInlineQuery([], { cache_time: 300 });
     return;

@@ -82,14 +82,3 @@ export class RefusalMemory {
   }
 }
 
-/** Cuts a question to at most `max` characters at a word boundary; says whether it cut. */
-export function cutQuestion(text: string, max: number): { text: string; truncated: boolean } {
-  if (text.length <= max) return { text, truncated: false };
-  let end = max;
-  const c = text.charCodeAt(end);
-  if (c >= 0xdc00 && c <= 0xdfff) end -= 1;
-  const head = text.slice(0, end + 1);
-  const ws = head.search(/\s\S*$/);
-  if (ws >= Math.floor(max * 0.7)) end = ws;
-  return { text: text.slice(0, end).trimEnd(), truncated: true };
-}

@@ -4,7 +4,7 @@ import { rateLimitText, t } from '../answer/messages.js';
 import { renderAnswerHtml, renderEmptyQuestionHtml } from '../answer/render.js';
 import type { Answer } from '../answer/types.js';
 import { answerKeyboard } from './keyboards.js';
-import { cutQuestion } from './limits.js';
+import { cleanQuestion } from '../search/text.js';
 import { langOf, sendHtml, sendText, startTyping } from './reply.js';
 import { describeError, type Services } from './services.js';
 
@@ -23,7 +23,7 @@ export async function checkRate(ctx: Context, s: Services, replyTo?: number): Pr
 
 /** The question as the bot searches it: cut to MAX_QUESTION_CHARS at a word boundary. */
 export function prepareQuestion(question: string, s: Services): { text: string; truncated: boolean } {
-  return cutQuestion(question, s.config.maxQuestionChars);
+  return cleanQuestion(question, s.config.maxQuestionChars);
 }
 
 /** Adds the truncation notice when the bot cut the question and the engine did not say so itself. */

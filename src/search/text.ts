@@ -216,9 +216,12 @@ export function cleanQuestion(input: string, maxChars: number): { text: string; 
   let truncated = false;
   if (text.length > maxChars) {
     truncated = true;
-    const cut = text.slice(0, maxChars);
-    const lastSpace = cut.lastIndexOf(' ');
-    text = (lastSpace > maxChars * 0.6 ? cut.slice(0, lastSpace) : cut).trim();
+    // One character more: a space right at the limit means the last word fits whole.
+    const lastSpace = text.slice(0, maxChars + 1).lastIndexOf(' ');
+    let end = lastSpace > maxChars * 0.6 ? lastSpace : maxChars;
+    const c = text.charCodeAt(end);
+    if (c >= 0xdc00 && c <= 0xdfff) end -= 1; // never split an emoji's surrogate pair
+    text = text.slice(0, end).trim();
   }
   return { text, truncated };
 }

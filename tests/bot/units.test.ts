@@ -6,7 +6,8 @@ import { byteLength, decodeCallback, encodeArticle, encodeNext, encodeParagraph,
 import { runConsoleChat } from '../../src/bot/console.js';
 import { pickLang } from '../../src/bot/i18n.js';
 import { answerKeyboard } from '../../src/bot/keyboards.js';
-import { RateLimiter, RefusalMemory, cutQuestion, isAllowed } from '../../src/bot/limits.js';
+import { RateLimiter, RefusalMemory, isAllowed } from '../../src/bot/limits.js';
+import { cleanQuestion as cutQuestion } from '../../src/search/text.js';
 import { FakeBotApi } from '../helpers/fake-bot-api.js';
 import { makeTestEngine } from '../helpers/test-engine.js';
 
