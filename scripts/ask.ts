@@ -1,34 +1,26 @@
 /** npm run ask -- [--index DIR] [--top K] [--json] [--batch FILE] [QUESTION] */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { toJson } from '../src/answer/json.js';
 import { renderAnswerHtml, renderAnswerPlain } from '../src/answer/render.js';
-import { configOrExit, exitOnError, UsageError } from '../src/cli/common.js';
+import { configOrExit, exitOnError, parseCli, UsageError } from '../src/cli/common.js';
 import { Engine } from '../src/engine/engine.js';
 
 const USAGE = 'Usage: npm run ask -- [--index DIR] [--top K] [--json] [--batch FILE] [QUESTION]';
 
 async function main(): Promise<void> {
   const config = configOrExit();
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        index: { type: 'string' },
-        top: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        batch: { type: 'string' },
-        lang: { type: 'string', default: 'vi' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n${USAGE}`);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) return void console.log(USAGE);
+  const { values, positionals } = parseCli(
+    USAGE,
+    {
+      index: { type: 'string' },
+      top: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      batch: { type: 'string' },
+      lang: { type: 'string', default: 'vi' },
+    },
+    true,
+  );
   const top = values.top === undefined ? config.topK : Number(values.top);
   if (!Number.isInteger(top) || top < 1 || top > 50) throw new UsageError(`--top must be an integer from 1 to 50.\n${USAGE}`);
   const lang = values.lang === 'en' ? 'en' : 'vi';

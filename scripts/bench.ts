@@ -7,34 +7,24 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { exitOnError, UsageError } from '../src/cli/common.js';
+import { exitOnError, parseCli, UsageError } from '../src/cli/common.js';
 import { markdownTable, runBench } from '../src/bench/run.js';
 
 const USAGE =
   'Usage: npm run bench -- [--articles N] [--questions N] [--quick] [--out FILE.json] [--modes keyword,tiny-vi] [--seed N] [--keep] [--cpu-prof DIR] [--strict]';
 
 async function main(): Promise<void> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        articles: { type: 'string' },
-        questions: { type: 'string' },
-        quick: { type: 'boolean', default: false },
-        out: { type: 'string' },
-        modes: { type: 'string', default: 'keyword,tiny-vi' },
-        seed: { type: 'string', default: '20240601' },
-        keep: { type: 'boolean', default: false },
-        'cpu-prof': { type: 'string' },
-        strict: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n${USAGE}`);
-  }
-  if (values.help) return void console.log(USAGE);
+  const { values } = parseCli(USAGE, {
+    articles: { type: 'string' },
+    questions: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    out: { type: 'string' },
+    modes: { type: 'string', default: 'keyword,tiny-vi' },
+    seed: { type: 'string', default: '20240601' },
+    keep: { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string' },
+    strict: { type: 'boolean', default: false },
+  });
   const int = (name: string, v: string | undefined, fallback: number, min: number) => {
     if (v === undefined) return fallback;
     const n = Number(v);

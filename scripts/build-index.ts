@@ -1,22 +1,14 @@
 /** npm run build-index -- [--corpus DIR] [--out DIR] */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { configOrExit, exitOnError, UsageError } from '../src/cli/common.js';
+import { configOrExit, exitOnError, parseCli } from '../src/cli/common.js';
 import { progressBar } from '../src/cli/progress.js';
 import { buildIndex } from '../src/index/build.js';
 
+const USAGE = 'Usage: npm run build-index -- [--corpus DIR] [--out DIR]   (defaults: corpus/, embeddings/)';
+
 async function main(): Promise<void> {
   const config = configOrExit();
-  let values;
-  try {
-    ({ values } = parseArgs({ options: { corpus: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\nUsage: npm run build-index -- [--corpus DIR] [--out DIR]`);
-  }
-  if (values.help) {
-    console.log('Usage: npm run build-index -- [--corpus DIR] [--out DIR]   (defaults: corpus/, embeddings/)');
-    return;
-  }
+  const { values } = parseCli(USAGE, { corpus: { type: 'string' }, out: { type: 'string' } });
   const corpusDir = path.resolve(values.corpus ?? config.corpusDir);
   const outDir = path.resolve(values.out ?? config.indexDir);
   let interrupted = false;

@@ -5,9 +5,8 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { SearchMode } from '../src/answer/types.js';
-import { configOrExit, exitOnError, UsageError } from '../src/cli/common.js';
+import { configOrExit, exitOnError, parseCli, UsageError } from '../src/cli/common.js';
 import { wordCount } from '../src/chunk/chunker.js';
 import { Engine } from '../src/engine/engine.js';
 import { markdown, parseQuestions, table, type Outcome } from '../src/eval/metrics.js';
@@ -18,24 +17,15 @@ const USAGE = 'Usage: npm run eval -- --questions FILE.jsonl [--corpus DIR] [--i
 
 async function main(): Promise<void> {
   const config = configOrExit();
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        questions: { type: 'string' },
-        corpus: { type: 'string' },
-        index: { type: 'string' },
-        mode: { type: 'string', default: 'all' },
-        unaccent: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        dump: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n${USAGE}`);
-  }
-  if (values.help) return void console.log(USAGE);
+  const { values } = parseCli(USAGE, {
+    questions: { type: 'string' },
+    corpus: { type: 'string' },
+    index: { type: 'string' },
+    mode: { type: 'string', default: 'all' },
+    unaccent: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    dump: { type: 'string' },
+  });
   if (!values.questions) throw new UsageError(`--questions is required.\n${USAGE}`);
   const modeArg = values.mode ?? 'all';
   if (!['keyword', 'vector', 'hybrid', 'all'].includes(modeArg)) throw new UsageError(`--mode must be keyword, vector, hybrid or all.\n${USAGE}`);

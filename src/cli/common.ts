@@ -1,5 +1,6 @@
 /** What every script does first: load .env, read and validate settings, fail with one clear message. */
 import 'dotenv/config';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { IndexLoadError } from '../index/store.js';
 
@@ -26,3 +27,27 @@ export function exitOnError(e: unknown): never {
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
+
+type CliOptions = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * Parses a script's arguments: `--help`/`-h` prints `usage` and exits; a bad flag throws a UsageError
+ * that repeats the usage. Every script's flags go through here.
+ */
+export function parseCli<const O extends CliOptions>(usage: string, options: O, allowPositionals = false) {
+  let parsed;
+  try {
+    parsed = parseArgs({ options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals, strict: true });
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\n${usage}`);
+  }
+  if ((parsed.values as { help?: boolean }).help) {
+    console.log(usage);
+    process.exit(0);
+  }
+  return parsed as unknown as { values: ParsedValues<O>; positionals: string[] };
+}
+
+type ParsedValues<O extends CliOptions> = {
+  [K in keyof O]: O[K] extends { type: 'boolean' } ? (O[K] extends { default: boolean } ? boolean : boolean | undefined) : O[K] extends { default: string } ? string : string | undefined;
+};
