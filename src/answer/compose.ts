@@ -25,8 +25,14 @@ export interface Composed {
   suggestions: ArticleRef[];
 }
 
-// "liệt kê", "tất cả", "những … nào", "list", "all": the question wants many results, maybe from one report.
-const WANTS_MANY = /\b(liệt kê|liet ke|tất cả|tat ca|toàn bộ|toan bo|list|all)\b/iu;
+// "liệt kê", "tất cả", "toàn bộ", "list", "all": the question wants many results, maybe from one report.
+// Matched on the question's diacritic-folded tokens, so typed with or without marks alike.
+const WANTS_MANY = new Set(['liet ke', 'tat ca', 'toan bo', 'list', 'all']);
+
+export function wantsMany(q: AnalyzedQuery): boolean {
+  const words = q.tokens.map((t) => t.folded);
+  return words.some((w, i) => WANTS_MANY.has(w) || (i + 1 < words.length && WANTS_MANY.has(`${w} ${words[i + 1]}`)));
+}
 
 export function articleRef(a: StoredArticle): ArticleRef {
   return { id: a.id, title: a.title, date: a.date, outlet: a.outlet, author: a.author, url: a.url };
@@ -36,7 +42,7 @@ export function selectRelevant(index: LoadedIndex, candidates: readonly Candidat
   const relevant = candidates.filter((c) => c.confidence >= opts.threshold);
   const seenParagraph = new Set<string>();
   const perArticle = new Map<number, number>();
-  const cap = WANTS_MANY.test(q.text) ? Number.POSITIVE_INFINITY : opts.maxPerArticle;
+  const cap = wantsMany(q) ? Number.POSITIVE_INFINITY : opts.maxPerArticle;
   const kept: Candidate[] = [];
   const overflow: Candidate[] = [];
   for (const c of relevant) {

@@ -57,3 +57,13 @@ describe('highlightSpans', () => {
     expect(marked).toEqual(['4.466']);
   });
 });
+
+describe('wantsMany', () => {
+  it('recognises list questions in Vietnamese, with or without diacritics, and in English', async () => {
+    const { wantsMany } = await import('../../src/answer/compose.js');
+    for (const q of ['Liệt kê các nghị quyết được nhắc tới', 'kể tất cả đại biểu dự hội nghị', 'toan bo chi tieu', 'list all resolutions']) {
+      expect(wantsMany(analyzeQuery(q)), q).toBe(true);
+    }
+    for (const q of ['Tổng kết công tác năm 2020', 'Ai chủ trì hội nghị?', 'tất thảy']) expect(wantsMany(analyzeQuery(q)), q).toBe(false);
+  });
+});
