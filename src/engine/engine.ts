@@ -47,7 +47,8 @@ export interface AskTrace {
 }
 
 export class Engine implements QaEngine {
-  private serving: Serving;
+  /** Set by open() before the engine is handed out. */
+  private serving!: Serving;
   private readonly embedders = new Map<string, Promise<Embedder | null>>();
   private reloading: Promise<{ ok: boolean; message: string }> | null = null;
   private stopWatch: (() => void) | null = null;
@@ -56,14 +57,11 @@ export class Engine implements QaEngine {
   private constructor(
     readonly config: Config,
     private readonly logger: Logger | undefined,
-    serving: Serving,
-  ) {
-    this.serving = serving;
-  }
+  ) {}
 
   static async open(config: Config, opts: OpenEngineOptions = {}): Promise<Engine> {
     const index = await loadIndex(config.indexDir);
-    const engine = new Engine(config, opts.logger, null as unknown as Serving);
+    const engine = new Engine(config, opts.logger);
     if (opts.embedder !== undefined && opts.embedder !== null) engine.embedders.set(opts.embedder.modelId, Promise.resolve(opts.embedder));
     engine.serving = await engine.prepare(index, opts.embedder === null);
     engine.logStatus('index loaded');

@@ -162,9 +162,8 @@ interface WriteArgs {
 
 async function writeVersion(w: WriteArgs): Promise<BuildReport> {
   const { opts, prev, entries, embedder, model, say, log, lap } = w;
-  const sameModel = !!prev && !!model && !!prev.manifest.model && sameModelAs(prev.manifest.model, model);
-  const reuseVectors = sameModel;
-  if (prev && model && !sameModel) {
+  const reuseVectors = !!prev && !!model && !!prev.manifest.model && sameModelAs(prev.manifest.model, model);
+  if (prev && model && !reuseVectors) {
     say(prev.manifest.model ? `Model changed (${prev.manifest.model.id} -> ${model.id}): every chunk is embedded again (full rebuild of the vectors).` : `The previous index had no vectors: every chunk is embedded with ${model.id}.`);
   }
 
