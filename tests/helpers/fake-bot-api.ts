@@ -315,32 +315,25 @@ export class FakeBotApi {
 
   /** A user sends a text message. Entities are computed like Telegram's unless given. */
   sendText(opts: { from: FakeUser; chat?: FakeChat; text: string; replyTo?: FakeMessage; entities?: FakeEntity[] }): FakeMessage & { update_id: number } {
-    const chat = opts.chat ?? this.privateChat(opts.from);
     const entities = opts.entities ?? FakeBotApi.entitiesFor(opts.text);
-    const msg: FakeMessage = {
-      message_id: this.newMessageId(chat.id),
-      date: Math.floor(Date.now() / 1000),
-      chat,
-      from: opts.from,
+    return this.deliver(opts.from, opts.chat, {
       text: opts.text,
       ...(entities.length > 0 ? { entities } : {}),
       ...(opts.replyTo ? { reply_to_message: this.shallow(opts.replyTo) } : {}),
-    };
-    this.store(msg);
-    const u = this.queueUpdate({ message: msg });
-    return Object.assign(structuredClone(msg), { update_id: u.update_id as number });
+    });
   }
 
   /** A user sends a sticker. */
   sendSticker(opts: { from: FakeUser; chat?: FakeChat }): FakeMessage & { update_id: number } {
-    const chat = opts.chat ?? this.privateChat(opts.from);
-    const msg: FakeMessage = {
-      message_id: this.newMessageId(chat.id),
-      date: Math.floor(Date.now() / 1000),
-      chat,
-      from: opts.from,
+    return this.deliver(opts.from, opts.chat, {
       sticker: { file_id: 'CAACAgIAAxk', file_unique_id: 'AgAD', type: 'regular', width: 512, height: 512, is_animated: false, is_video: false, emoji: '👍' },
-    };
+    });
+  }
+
+  /** Stores a message from a user (private chat unless `chat` is given) and queues it as an update. */
+  private deliver(from: FakeUser, chat: FakeChat | undefined, content: Partial<FakeMessage>): FakeMessage & { update_id: number } {
+    const c = chat ?? this.privateChat(from);
+    const msg: FakeMessage = { message_id: this.newMessageId(c.id), date: Math.floor(Date.now() / 1000), chat: c, from, ...content };
     this.store(msg);
     const u = this.queueUpdate({ message: msg });
     return Object.assign(structuredClone(msg), { update_id: u.update_id as number });
