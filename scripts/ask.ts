@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { toJson } from '../src/answer/json.js';
-import { renderAnswerHtml, renderAnswerPlain } from '../src/answer/render.js';
+import { renderAnswerHtml, renderAnswerPlain } from '../src/present/render.js';
 import { configOrExit, exitOnError, parseCli, UsageError } from '../src/cli/common.js';
 import { Engine } from '../src/engine/engine.js';
 

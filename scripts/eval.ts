@@ -5,13 +5,13 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { SearchMode } from '../src/answer/types.js';
+import type { SearchMode } from '../src/search/types.js';
 import { configOrExit, exitOnError, parseCli, UsageError } from '../src/cli/common.js';
 import { wordCount } from '../src/chunk/chunker.js';
 import { Engine } from '../src/engine/engine.js';
 import { markdown, parseQuestions, table, type Outcome } from '../src/eval/metrics.js';
 import { buildIndex } from '../src/index/build.js';
-import { fold } from '../src/search/text.js';
+import { fold } from '../src/text/normalise.js';
 
 const USAGE = 'Usage: npm run eval -- --questions FILE.jsonl [--corpus DIR] [--index DIR] [--mode keyword|vector|hybrid|all] [--unaccent] [--json] [--dump FILE]';
 

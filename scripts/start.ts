@@ -8,7 +8,7 @@ import { openEngine } from '../src/engine/engine.js';
 import type { QaEngine } from '../src/engine/types.js';
 import { buildIndex, indexExists } from '../src/index/build.js';
 import { createBot, startBot } from '../src/bot/bot.js';
-import { runConsoleChat } from '../src/bot/console.js';
+import { runConsoleChat } from '../src/console/console.js';
 
 async function main(): Promise<void> {
   const config = configOrExit();

@@ -4,8 +4,8 @@
  */
 import type { LoadedIndex } from '../index/load.js';
 import type { StoredArticle } from '../index/store.js';
-import type { Candidate } from '../search/retrieve.js';
-import type { AnalyzedQuery } from '../search/query.js';
+import type { Candidate } from '../search/types.js';
+import type { AnalyzedQuery } from '../search/analyse.js';
 import { pickQuote } from './quote.js';
 import type { AnswerResult, ArticleRef } from './types.js';
 

@@ -2,9 +2,10 @@
  * Picks the one to three sentences of a paragraph that best answer the question, and the words to
  * highlight in them. The quote is always a verbatim slice of the paragraph: nothing is rewritten.
  */
-import { splitSentences } from '../chunk/sentences.js';
-import type { AnalyzedQuery } from '../search/query.js';
-import { indexTerms, isStop, tokenize } from '../search/text.js';
+import { splitSentences } from '../text/sentences.js';
+import type { AnalyzedQuery } from '../search/analyse.js';
+import { indexTerms } from '../index/terms.js';
+import { isStop, tokenize } from '../text/tokens.js';
 import type { Span } from './types.js';
 
 export interface QuoteOptions {

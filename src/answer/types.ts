@@ -1,4 +1,5 @@
 import type { ArticleDate } from '../corpus/types.js';
+import type { SearchMode } from '../search/types.js';
 
 /** What a reply says about where a quote comes from. */
 export interface ArticleRef {
@@ -9,8 +10,6 @@ export interface ArticleRef {
   author: string | null;
   url: string | null;
 }
-
-export type SearchMode = 'hybrid' | 'keyword' | 'vector';
 
 /** [start, end) character offsets. */
 export type Span = readonly [number, number];

@@ -8,8 +8,9 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { splitSentences } from '../chunk/sentences.js';
-import { ARTICLE_EXTENSIONS, parseArticle } from '../corpus/read.js';
+import { splitSentences } from '../text/sentences.js';
+import { formatFor } from '../corpus/formats/registry.js';
+import { parseArticle } from '../corpus/read.js';
 import { Rng } from './random.js';
 
 /** Folders of source text, relative to the project root (never anything outside the project). */
@@ -29,7 +30,7 @@ export async function loadSourceText(root: string): Promise<SourceText> {
   const titles: string[] = [];
   for (const rel of SOURCE_DIRS) {
     const dir = path.join(root, rel);
-    const names = (await fs.readdir(dir)).filter((n) => (ARTICLE_EXTENSIONS as readonly string[]).includes(path.extname(n).toLowerCase())).sort();
+    const names = (await fs.readdir(dir)).filter((n) => formatFor(n) !== null).sort();
     for (const name of names) {
       const article = parseArticle(await fs.readFile(path.join(dir, name)), name);
       if (article.title) titles.push(article.title);

@@ -5,8 +5,8 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { splitSentences } from '../chunk/sentences.js';
-import { fold } from '../search/text.js';
+import { splitSentences } from '../text/sentences.js';
+import { fold } from '../text/normalise.js';
 import type { GeneratedArticle } from './corpus.js';
 import { Rng } from './random.js';
 

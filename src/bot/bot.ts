@@ -11,7 +11,7 @@ import http from 'node:http';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import { Bot, webhookCallback, type Context } from 'grammy';
-import { t } from '../answer/messages.js';
+import { t } from '../present/messages.js';
 import { registerCommandMenu, registerCommands } from './commands.js';
 import { registerHandlers } from './handlers.js';
 import { langOf, sendText } from './reply.js';

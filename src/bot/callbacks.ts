@@ -1,8 +1,8 @@
 /** The inline buttons under answers: full paragraph, article details, next results. */
 import type { Context } from 'grammy';
 import type { Message } from 'grammy/types';
-import { t } from '../answer/messages.js';
-import { renderAnswerHtml, renderArticleHtml, renderParagraphHtml } from '../answer/render.js';
+import { t } from '../present/messages.js';
+import { renderAnswerHtml, renderArticleHtml, renderParagraphHtml } from '../present/render.js';
 import type { ChunkView } from '../engine/types.js';
 import { questionOfMessage } from './addressing.js';
 import { decodeCallback, textFingerprint, versionTag, type CallbackAction } from './callback-data.js';

@@ -1,7 +1,7 @@
 /** /start /help /sources /status /ask /reload, and the command menu registered at start. */
 import type { Bot, Context } from 'grammy';
-import { commandMenu, helpText, reloadResultText, startText, t } from '../answer/messages.js';
-import { escapeHtml, renderSourcesHtml, renderStatusHtml } from '../answer/render.js';
+import { commandMenu, helpText, reloadResultText, startText, t } from '../present/messages.js';
+import { escapeHtml, renderSourcesHtml, renderStatusHtml } from '../present/render.js';
 import { questionOfMessage } from './addressing.js';
 import { answerQuestion } from './question.js';
 import { guard, langOf, sendHtml, sendText } from './reply.js';

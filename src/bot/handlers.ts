@@ -1,6 +1,6 @@
 /** Plain messages: questions in private chats, addressed questions in groups, hints for the rest. */
 import type { Bot, Context } from 'grammy';
-import { t } from '../answer/messages.js';
+import { t } from '../present/messages.js';
 import { groupQuestion, leadingCommand } from './addressing.js';
 import { handleCallback, handleEmptyCallback } from './callbacks.js';
 import { handleInlineQuery } from './inline.js';

@@ -1,8 +1,8 @@
 /** Inline mode: "@bot question" in any chat offers the quotes as articles to send. */
 import type { Context } from 'grammy';
 import type { InlineQueryResultArticle } from 'grammy/types';
-import { rateLimitText, t } from '../answer/messages.js';
-import { cutWithEllipsis, renderAnswerHtml, renderResultHtml } from '../answer/render.js';
+import { rateLimitText, t } from '../present/messages.js';
+import { cutWithEllipsis, renderAnswerHtml, renderResultHtml } from '../present/render.js';
 import type { Answer } from '../answer/types.js';
 import { tidyQuestion } from './addressing.js';
 import { textFingerprint } from './callback-data.js';

@@ -1,6 +1,6 @@
 /** Inline keyboards under answers (see callback-data.ts for what the buttons carry). */
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
-import { buttonArticle, buttonFullParagraph, t } from '../answer/messages.js';
+import { buttonArticle, buttonFullParagraph, t } from '../present/messages.js';
 import type { Answer, Lang } from '../answer/types.js';
 import { encodeArticle, encodeNext, encodeParagraph, versionTag } from './callback-data.js';
 

@@ -1,10 +1,10 @@
 /** A question → engine.ask → quoted answer with sources and buttons. */
 import type { Context } from 'grammy';
-import { rateLimitText, t } from '../answer/messages.js';
-import { renderAnswerHtml, renderEmptyQuestionHtml } from '../answer/render.js';
+import { rateLimitText, t } from '../present/messages.js';
+import { renderAnswerHtml, renderEmptyQuestionHtml } from '../present/render.js';
 import type { Answer } from '../answer/types.js';
 import { answerKeyboard } from './keyboards.js';
-import { cleanQuestion } from '../search/text.js';
+import { cleanQuestion } from '../text/normalise.js';
 import { langOf, sendHtml, sendText, startTyping } from './reply.js';
 import { describeError, type Services } from './services.js';
 

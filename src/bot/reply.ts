@@ -1,10 +1,10 @@
 /** Sending helpers: HTML messages (with a plain-text fallback), the typing indicator, the access guard. */
 import { GrammyError, type Context } from 'grammy';
 import type { InlineKeyboardMarkup, Message } from 'grammy/types';
-import { t } from '../answer/messages.js';
-import { escapeHtml, htmlToPlain } from '../answer/render.js';
+import { t } from '../present/messages.js';
+import { escapeHtml, htmlToPlain } from '../present/render.js';
 import type { Lang } from '../answer/types.js';
-import { pickLang } from './i18n.js';
+import { pickLang } from '../present/lang.js';
 import { isAllowed } from './limits.js';
 import { describeError, type Services } from './services.js';
 

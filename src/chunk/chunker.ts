@@ -6,8 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Article } from '../corpus/types.js';
-import { squash } from '../search/text.js';
-import { splitSentences, type SentenceSpan } from './sentences.js';
+import { squash } from '../text/normalise.js';
+import { splitSentences, type SentenceSpan } from '../text/sentences.js';
 
 /** Bump when chunk boundaries or ids change: the index builder then re-chunks everything. */
 export const CHUNKER_VERSION = 'paragraph-v2';

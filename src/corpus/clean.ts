@@ -13,42 +13,22 @@
  *      glued in front of a paragraph is split from it.
  * Words are never changed: only whole lines, page chrome, stamps and tags are removed.
  */
-import type { BlockKind, Block } from './types.js';
-import {
-  isDateOnlyLine,
-  outletFromLine,
-  parseByline,
-  sourceFromLine,
-  splitGluedDateStamp,
-  splitOutletPrefix,
-  type DateCandidate,
-} from './metadata.js';
+import type { BlockKind, Block, CleanBlock, CleanResult, DateCandidate } from './types.js';
+import { isDateOnlyLine, outletFromLine, parseByline, sourceFromLine, splitGluedDateStamp, splitOutletPrefix } from './metadata.js';
+import { ODD_SPACE_CLASS, normalizeInline, normalizeSource } from '../text/normalise.js';
+import { sentenceCount } from '../text/sentences.js';
 
 // ---------------------------------------------------------------------------------------------
-// Normalisation
+// Photo spots
 // ---------------------------------------------------------------------------------------------
 
-/** Spaces other than the ASCII one that scrapes leave behind (NBSP, thin/ideographic spaces). */
-const ODD_SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/gu;
-/** Invisible characters that are not part of any word (zero-width space, word joiner, BOM, soft hyphen). */
-const INVISIBLES = /[\u200B\u2060\uFEFF\u00AD]/gu;
-
-/** Whole-file normalisation: strip a UTF-8 BOM, CRLF/CR → LF, Unicode NFC. */
-export function normalizeSource(text: string): string {
-  return text.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').normalize('NFC');
-}
-
-/** Inside one paragraph: NBSP and odd spaces → space, invisibles dropped, runs collapsed, trimmed. */
-export function normalizeInline(text: string): string {
-  return text.replace(INVISIBLES, '').replace(ODD_SPACES, ' ').replace(/[\t\f\v]/g, ' ').replace(/ {2,}/g, ' ').trim();
-}
+const SPOT_CHARS = `${ODD_SPACE_CLASS}\\u200B\\uFEFF`;
+const ONLY_SPACES = new RegExp(`^[\\s${SPOT_CHARS}]+$`, 'u');
+const HAS_ODD_SPACE = new RegExp(`[${SPOT_CHARS}]`, 'u');
 
 /** A line that holds only "&nbsp;"-like spaces: where a photo stood in the page. */
 function isPhotoSpot(rawLine: string): boolean {
-  return (
-    /^[\s\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\uFEFF]+$/u.test(rawLine) &&
-    /[\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\uFEFF]/u.test(rawLine)
-  );
+  return ONLY_SPACES.test(rawLine) && HAS_ODD_SPACE.test(rawLine);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -149,11 +129,6 @@ export function wordOverlap(a: string, b: string): number {
   return common / Math.min(A.size, B.size);
 }
 
-/** Number of sentences, roughly (a final sentence without a period counts). */
-function sentenceCount(s: string): number {
-  const inner = s.match(/[.!?…]+["”’)]*\s+(?=[\p{Lu}“"‘])/gu)?.length ?? 0;
-  return inner + 1;
-}
 
 const ENDS_LIKE_SENTENCE = /[.,;:!?…]["”’)\]]*$/u;
 
@@ -300,26 +275,6 @@ export function splitAltCaption(line: string, title: string | null, repeatedPref
 // The cleaner
 // ---------------------------------------------------------------------------------------------
 
-export interface CleanBlock {
-  kind: BlockKind;
-  text: string;
-}
-
-export interface CleanResult {
-  blocks: CleanBlock[];
-  /** The headline line found at the top, or null (then a title is made from the lead). */
-  title: string | null;
-  /** Dates seen on datelines and stamps, in page order. */
-  dates: DateCandidate[];
-  /** Outlet tags: a line such as "SGGPO" under the title, or "(HPĐT)-" opening the lead. */
-  outlets: string[];
-  /** "Theo TTXVN" / "Nguồn: …" lines at the end. */
-  sources: string[];
-  /** The byline as printed at the end of the article, or null. */
-  byline: string | null;
-  /** Everything removed as page chrome, for inspection. */
-  dropped: string[];
-}
 
 export interface CleanOptions {
   /** Read Markdown: "# Heading" lines, "![alt](src)" images, "[text](url)" links, **bold**. */

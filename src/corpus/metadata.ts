@@ -4,9 +4,10 @@
  * Dates are read as far as the text tells them and never guessed: "Chiều 15-10" with no year anywhere
  * gives day 15, month 10, `yearMissing: true` and `iso: null`.
  */
-import type { ArticleDate } from './types.js';
-import type { CleanResult } from './clean.js';
-import type { FrontMatter } from './frontmatter.js';
+import type { ArticleDate, CleanResult, DateCandidate } from './types.js';
+import type { FormatMeta } from './formats/types.js';
+import { cutWithEllipsis } from '../text/normalise.js';
+import { firstSentence } from '../text/sentences.js';
 
 // ---------------------------------------------------------------------------------------------
 // Dates
@@ -260,12 +261,6 @@ export function findLeadDate(paragraph: string): ArticleDate | null {
   return { ...found.date, raw: raw.replace(/\($/u, '').trim() };
 }
 
-/** A date candidate noticed by the cleaner. */
-export interface DateCandidate {
-  raw: string;
-  /** head: a dateline under the title; stamp: glued to the lead; body: a dateline elsewhere. */
-  where: 'head' | 'stamp' | 'body';
-}
 
 /**
  * Chooses the article's date: front matter, else a full dateline, else a stamp (completed with the
@@ -429,22 +424,6 @@ export function parseByline(line: string): Byline | null {
 // Titles
 // ---------------------------------------------------------------------------------------------
 
-/** Abbreviations that end with a period without ending a sentence. */
-const ABBREVIATIONS = /(?:^|\s)(?:TP|TS|ThS|PGS|GS|BS|KS|Q|P|TT|Th|St|Mr|Mrs|Dr|Tp)\.$/u;
-
-/** The first sentence of a paragraph. */
-export function firstSentence(paragraph: string): string {
-  const s = paragraph.trim();
-  const re2 = /[.!?…]+["”’)]*(?=\s+[\p{Lu}“"‘(\d])/gu;
-  let m: RegExpExecArray | null;
-  while ((m = re2.exec(s)) !== null) {
-    const end = m.index + m[0].length;
-    if (ABBREVIATIONS.test(s.slice(Math.max(0, m.index - 5), m.index + 1))) continue;
-    if (/\d$/u.test(s.slice(0, m.index)) && /^\.\d/u.test(s.slice(m.index))) continue;
-    return s.slice(0, end);
-  }
-  return s;
-}
 
 /**
  * A title made from a lead sentence when the page has no title line: the first sentence, without an
@@ -459,11 +438,7 @@ export function titleFromLead(paragraph: string, max = 120): string {
     if (/^\p{Lu}/u.test(after)) s = after;
   }
   s = s.replace(/[.!?…;:,\s]+$/u, '');
-  if (s.length <= max) return s;
-  const cut = s.slice(0, max); // room for the ellipsis is made below
-  let space = cut.lastIndexOf(' ', max - 1);
-  if (space < max / 2) space = max - 1;
-  return `${cut.slice(0, space).replace(/[\s,;:–—-]+$/u, '')}…`;
+  return cutWithEllipsis(s, max);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -482,8 +457,7 @@ export interface ArticleMetadata {
 }
 
 /** Metadata from the cleaner's findings; front-matter values override what the text says. */
-export function extractMetadata(clean: CleanResult, frontMatter: FrontMatter | null): ArticleMetadata {
-  const fm = frontMatter?.fields ?? {};
+export function extractMetadata(clean: CleanResult, fm: FormatMeta): ArticleMetadata {
   const warnings: string[] = [];
   const bodies = clean.blocks.filter((b) => b.kind === 'body').map((b) => b.text);
 
@@ -498,7 +472,7 @@ export function extractMetadata(clean: CleanResult, frontMatter: FrontMatter | n
   warnings.push(...dateWarnings);
   if (!date) warnings.push('no date found in the article');
 
-  const outlet = fm.source ?? clean.outlets[0] ?? clean.sources[0] ?? null;
+  const outlet = fm.outlet ?? clean.outlets[0] ?? clean.sources[0] ?? null;
   const byline = clean.byline ? parseByline(clean.byline) : null;
   const author = fm.author ?? byline?.author ?? null;
 

@@ -1,20 +1,22 @@
 /**
- * Reading the corpus folder: every `.txt` / `.md` file is one article. A file that cannot be used is
+ * Reading the corpus folder: every file of a registered format (formats/registry.ts) is one article. A file that cannot be used is
  * skipped and reported as a problem (one line a user understands, saying why; callers print it as
  * "Skipped <file>: <message>") and the rest of the corpus still builds.
  */
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { cleanArticleText, layoutBlocks, normalizeSource } from './clean.js';
-import { parseFrontMatter } from './frontmatter.js';
+import { cleanArticleText, layoutBlocks } from './clean.js';
+import { ArticleError } from './errors.js';
+import { formatFor, knownExtensions } from './formats/registry.js';
+import { decodeArticleBytes, textDocument } from './formats/text.js';
+import type { ReadDocument } from './formats/types.js';
 import { extractMetadata } from './metadata.js';
 import type { Article, CorpusProblem, CorpusReadResult } from './types.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 /** Files larger than this are indexed with a warning: a news report is rarely over 100 KB. */
 export const LARGE_ARTICLE_BYTES = 1024 * 1024;
-export const ARTICLE_EXTENSIONS = ['.txt', '.md'] as const;
 /** Files read ahead of the one being checked. */
 const READ_AHEAD = 16;
 
@@ -49,11 +51,6 @@ export interface CorpusScanResult extends CorpusReadResult {
   unchanged: UnchangedFile[];
 }
 
-/** Why a file cannot be read as an article; `message` is one line for the user. */
-export class ArticleError extends Error {
-  override readonly name = 'ArticleError';
-}
-
 /** The article id: the file stem (`corpus/a/004_x.txt` → `004_x`). */
 export function articleId(file: string): string {
   const base = file.split(/[\\/]/u).pop() ?? file;
@@ -65,55 +62,21 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Decodes UTF-8 strictly; binary and other encodings are refused with a message saying what to do. */
-export function decodeArticleBytes(bytes: Uint8Array): string {
-  if (bytes.length === 0) throw new ArticleError('the file is empty');
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new ArticleError('the file is UTF-16 text; save it as UTF-8');
-  }
-  if (bytes.includes(0)) throw new ArticleError('the file looks binary (it contains NUL bytes), not text');
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new ArticleError('the file is not valid UTF-8 text (perhaps Windows-1258 or another old encoding); save it as UTF-8');
-  }
-}
-
 /**
- * Turns one file's raw content into an Article (pure: no I/O). Throws ArticleError when the content is
- * not a usable article (binary, not UTF-8, empty, nothing left after cleaning).
+ * Turns a read document into an Article (pure: no I/O). Throws ArticleError when nothing usable is
+ * left after cleaning.
  */
-export function parseArticle(raw: string | Buffer, file: string): Article {
-  const bytes = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
-  const contentHash = sha256Hex(bytes);
-  let decoded: string;
-  if (typeof raw === 'string') {
-    if (raw.length === 0) throw new ArticleError('the file is empty');
-    if (raw.includes('\u0000')) throw new ArticleError('the file looks binary (it contains NUL bytes), not text');
-    decoded = raw;
-  } else {
-    decoded = decodeArticleBytes(raw);
-  }
-  const text = normalizeSource(decoded);
-  if (!text.trim()) throw new ArticleError('the file is empty (only blank space)');
-
-  const fm = parseFrontMatter(text);
-  const body = fm ? fm.body : text;
-  const markdown = /\.md$/iu.test(file);
-  const cleaned = cleanArticleText(body, {
-    markdown,
-    ...(fm?.fields.title !== undefined ? { knownTitle: fm.fields.title } : {}),
+export function articleFromDocument(doc: ReadDocument, file: string, contentHash: string): Article {
+  const cleaned = cleanArticleText(doc.text, {
+    markdown: doc.markdown,
+    ...(doc.meta.title !== undefined ? { knownTitle: doc.meta.title } : {}),
   });
   if (!cleaned.blocks.some((b) => b.kind === 'body')) {
-    throw new ArticleError(
-      body.trim()
-        ? 'no article text is left after removing page leftovers (menus, counters, captions, headline lists)'
-        : 'the file has front matter but no article text',
-    );
+    throw new ArticleError('no article text is left after removing page leftovers (menus, counters, captions, headline lists)');
   }
-  const meta = extractMetadata(cleaned, fm);
+  const meta = extractMetadata(cleaned, doc.meta);
   const { text: joined, blocks } = layoutBlocks(cleaned.blocks);
-  const warnings = [...(fm?.warnings ?? []), ...meta.warnings];
+  const warnings = [...doc.warnings, ...meta.warnings];
   if (!meta.title) warnings.push('no title found');
 
   const article: Article = {
@@ -133,9 +96,26 @@ export function parseArticle(raw: string | Buffer, file: string): Article {
   return article;
 }
 
+/** Text (a .txt file, or .md by its name) to an Article, synchronously: tests and generated corpora. */
+export function parseArticle(raw: string | Buffer, file: string): Article {
+  const bytes = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
+  if (typeof raw === 'string') {
+    if (raw.length === 0) throw new ArticleError('the file is empty');
+    if (raw.includes('\u0000')) throw new ArticleError('the file looks binary (it contains NUL bytes), not text');
+  }
+  const decoded = typeof raw === 'string' ? raw : decodeArticleBytes(raw);
+  return articleFromDocument(textDocument(decoded, /\.md$/iu.test(file)), file, sha256Hex(bytes));
+}
+
+/** Any file of a registered format to an Article. Throws ArticleError for unusable content. */
+export async function readArticle(bytes: Uint8Array, file: string): Promise<Article> {
+  const format = formatFor(file);
+  if (!format) throw new ArticleError(`no reader for this kind of file (known: ${knownExtensions().join(', ')})`);
+  return articleFromDocument(await format.read(bytes, file), file, sha256Hex(bytes));
+}
+
 function isArticleFile(name: string): boolean {
-  const ext = path.extname(name).toLowerCase();
-  return (ARTICLE_EXTENSIONS as readonly string[]).includes(ext);
+  return formatFor(name) !== null;
 }
 
 /** Relative paths (with "/") of the article files under dir; hidden files and folders are skipped. */
@@ -236,7 +216,7 @@ export async function readCorpus(dir: string, options: ReadCorpusOptions = {}): 
     let article: Article | null = null;
     if (!known) {
       try {
-        article = parseArticle(bytes, rel);
+        article = await readArticle(bytes, rel);
         if (bytes.length > LARGE_ARTICLE_BYTES) {
           article.warnings.push(`the file is ${formatBytes(bytes.length)}, far longer than a news report (several articles in one file?): indexed as one article; split it for citations that point to the right report`);
         }

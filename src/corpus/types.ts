@@ -55,3 +55,32 @@ export interface CorpusReadResult {
   articles: Article[];
   problems: CorpusProblem[];
 }
+
+/** A date candidate noticed by the cleaner. */
+export interface DateCandidate {
+  raw: string;
+  /** head: a dateline under the title; stamp: glued to the lead; body: a dateline elsewhere. */
+  where: 'head' | 'stamp' | 'body';
+}
+
+/** A block as the cleaner returns it, before layout gives it offsets. */
+export interface CleanBlock {
+  kind: BlockKind;
+  text: string;
+}
+
+export interface CleanResult {
+  blocks: CleanBlock[];
+  /** The headline line found at the top, or null (then a title is made from the lead). */
+  title: string | null;
+  /** Dates seen on datelines and stamps, in page order. */
+  dates: DateCandidate[];
+  /** Outlet tags: a line such as "SGGPO" under the title, or "(HPĐT)-" opening the lead. */
+  outlets: string[];
+  /** "Theo TTXVN" / "Nguồn: …" lines at the end. */
+  sources: string[];
+  /** The byline as printed at the end of the article, or null. */
+  byline: string | null;
+  /** Everything removed as page chrome, for inspection. */
+  dropped: string[];
+}

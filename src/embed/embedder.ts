@@ -12,13 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { prefixSchemeFor } from './prefix.js';
-import {
-  EmbedderLoadError,
-  type EmbedderOptions,
-  type LoadProgressInfo,
-  type LoadedEmbedder,
-  type PrefixScheme,
-} from './types.js';
+import { EmbedderLoadError, type EmbedderOptions, type LoadProgressInfo, type LoadedEmbedder, type PrefixScheme } from './types.js';
 
 export { EmbedderLoadError } from './types.js';
 export { prefixSchemeFor } from './prefix.js';

@@ -1,4 +1,5 @@
-import type { Answer, AnswerResult, ArticleRef, Lang, SearchMode } from '../answer/types.js';
+import type { Answer, AnswerResult, ArticleRef, Lang } from '../answer/types.js';
+import type { SearchMode } from '../search/types.js';
 
 export interface AskOptions {
   /** Results per page (default from config). */

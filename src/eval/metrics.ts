@@ -1,5 +1,5 @@
 /** Retrieval and answer metrics for `npm run eval`: pure functions over per-question outcomes. */
-import { squash } from '../search/text.js';
+import { squash } from '../text/normalise.js';
 
 export type Kind = 'factoid' | 'paraphrase' | 'unaccented' | 'english' | 'out_of_corpus' | string;
 

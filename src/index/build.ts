@@ -4,30 +4,18 @@
  * Everything is written into a fresh version folder and committed atomically (see store.ts).
  */
 import path from 'node:path';
-import hnswlib from 'hnswlib-node';
 import type { Config } from '../config.js';
 import { CHUNKER_VERSION, chunkArticle } from '../chunk/chunker.js';
 import { READER_VERSION, articleId, readCorpus, type UnchangedFile } from '../corpus/read.js';
 import type { Article } from '../corpus/types.js';
 import { loadEmbedder } from '../embed/embedder.js';
 import type { Embedder } from '../embed/types.js';
-import { KeywordIndex } from '../search/keyword-index.js';
-import { TOKENIZER_VERSION, passageTerms } from '../search/query.js';
+import { KeywordIndex } from './keyword-index.js';
+import { TOKENIZER_VERSION, passageTerms } from './terms.js';
+import { HNSW_EF_CONSTRUCTION, HNSW_M, HnswVectorStore } from './vector-store.js';
 import { chunkTextBytes, encodeChunkStore } from './chunk-store.js';
 import { loadIndex, type LoadedIndex } from './load.js';
-import {
-  FILES,
-  VersionWriter,
-  acquireBuildLock,
-  currentVersionDir,
-  pruneVersions,
-  readChecked,
-  type Manifest,
-  type ChunkRecord,
-  type ManifestModel,
-  type StoredArticle,
-  type StoredChunk,
-} from './store.js';
+import { FILES, VersionWriter, acquireBuildLock, currentVersionDir, pruneVersions, readChecked, type Manifest, type ChunkRecord, type ManifestModel, type StoredArticle, type StoredChunk } from './store.js';
 
 export interface BuildReport {
   articles: number;
@@ -59,9 +47,6 @@ export interface BuildOptions {
   /** Called after the version folder is complete, just before it is committed (tests of crashes). */
   beforeCommit?: () => Promise<void> | void;
 }
-
-export const HNSW_M = 16;
-export const HNSW_EF_CONSTRUCTION = 200;
 
 export { indexExists } from './store.js';
 
@@ -282,18 +267,17 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
       modelSeconds = (performance.now() - tm) / 1000;
       lap('embed');
       embedded = toEmbed.length;
-      const hnsw = new hnswlib.HierarchicalNSW('cosine', model.dim);
+      let hnsw: HnswVectorStore;
       if (reuseVectors) {
         await readChecked(prev!.dir, FILES.vectors, prev!.manifest, opts.outDir); // never hand a damaged file to native code
-        hnsw.readIndexSync(path.join(prev!.dir, FILES.vectors), true);
-        for (let old = 0; old < keep.length; old++) if (keep[old]! < 0) hnsw.markDelete(prev!.chunks[old]!.label);
-        const need = hnsw.getCurrentCount() + toEmbed.length;
-        if (need > hnsw.getMaxElements()) hnsw.resizeIndex(Math.ceil(need * 1.2));
+        hnsw = HnswVectorStore.open(path.join(prev!.dir, FILES.vectors), model.dim);
+        for (let old = 0; old < keep.length; old++) if (keep[old]! < 0) hnsw.remove(prev!.chunks[old]!.label);
+        hnsw.reserve(toEmbed.length);
       } else {
-        hnsw.initIndex({ maxElements: Math.max(16, ordered.length), m: HNSW_M, efConstruction: HNSW_EF_CONSTRUCTION, randomSeed: 42, allowReplaceDeleted: true });
+        hnsw = HnswVectorStore.create(model.dim, ordered.length);
       }
-      toEmbed.forEach((c, i) => hnsw.addPoint(Array.from(vectors[i]!), c.record.label, reuseVectors));
-      await hnsw.writeIndex(writer.path(FILES.vectors));
+      toEmbed.forEach((c, i) => hnsw.add(vectors[i]!, c.record.label, reuseVectors));
+      await hnsw.save(writer.path(FILES.vectors));
       await writer.record(FILES.vectors);
       lap('vectors');
     }

@@ -1,20 +1,10 @@
 /** Loads a committed index version into memory, checking every file before trusting it. */
 import path from 'node:path';
-import hnswlib from 'hnswlib-node';
-import { KeywordIndex } from '../search/keyword-index.js';
-import { TOKENIZER_VERSION } from '../search/query.js';
+import { KeywordIndex } from './keyword-index.js';
+import { TOKENIZER_VERSION } from './terms.js';
+import { HnswVectorStore, type VectorStore } from './vector-store.js';
 import { openChunkStore, type ChunkTexts } from './chunk-store.js';
-import {
-  FILES,
-  IndexLoadError,
-  currentVersionDir,
-  readChecked,
-  readManifest,
-  rebuildHint,
-  type Manifest,
-  type StoredArticle,
-  type StoredChunk,
-} from './store.js';
+import { FILES, IndexLoadError, currentVersionDir, readChecked, readManifest, rebuildHint, type Manifest, type StoredArticle, type StoredChunk } from './store.js';
 
 export interface LoadedIndex {
   indexDir: string;
@@ -35,7 +25,7 @@ export interface LoadedIndex {
   titles: KeywordIndex;
   /** The same over each article's lead (first paragraph). */
   leads: KeywordIndex;
-  vectors: hnswlib.HierarchicalNSW | null;
+  vectors: VectorStore | null;
   /** Why the manifest names a model but `vectors` is null (the file holds vectors of another size). */
   vectorProblem: string | null;
   labelToChunk: Map<number, number>;
@@ -103,7 +93,7 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
     labelToChunk.set(c.label, i);
   });
 
-  let vectors: hnswlib.HierarchicalNSW | null = null;
+  let vectors: VectorStore | null = null;
   let vectorProblem: string | null = null;
   if (manifest.model && !opts.skipVectors) {
     // Checked before hnswlib sees it: a truncated file must never reach native code, nor a graph of
@@ -115,8 +105,7 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
       vectorProblem = `${path.join(dir, FILES.vectors)} holds ${dim}-dimensional vectors but the manifest says ${manifest.model.dim} (${manifest.model.id}): keyword search only until the index is rebuilt`;
     } else {
       try {
-        vectors = new hnswlib.HierarchicalNSW('cosine', manifest.model.dim);
-        vectors.readIndexSync(path.join(dir, FILES.vectors), true);
+        vectors = HnswVectorStore.open(path.join(dir, FILES.vectors), manifest.model.dim);
       } catch (e) {
         throw new IndexLoadError(`${path.join(dir, FILES.vectors)} cannot be read (${(e as Error).message}). Rebuild with: ${rebuildHint(indexDir)}`);
       }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { highlightSpans, pickQuote } from '../../src/answer/quote.js';
-import { analyzeQuery } from '../../src/search/query.js';
+import { analyzeQuery } from '../../src/search/analyse.js';
 
 const PARA =
   'Báo cáo tại cuộc làm việc, đồng chí Phạm Quang Hiển, Bí thư Đảng ủy Khối các cơ quan thành phố cho biết, Đảng bộ Khối các cơ quan thành phố có 62 tổ chức cơ sở đảng trực thuộc; 442 chi bộ và 10 đảng bộ bộ phận trực thuộc đảng bộ cơ sở, với 4.466 đảng viên. Từ đầu nhiệm kỳ 2020-2025 đến nay, Đảng ủy Khối và các tổ chức đảng thuộc Khối đoàn kết, thống nhất cao. Nổi bật, kết nạp 653 quần chúng ưu tú vào đảng, đạt 81,63% so với chỉ tiêu đề ra; 100% số chi bộ duy trì nền nếp sinh hoạt. Hằng năm, có hơn 95% tổ chức cơ sở Đảng được đánh giá hoàn thành tốt nhiệm vụ trở lên.';

@@ -7,7 +7,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { htmlToPlain } from '../../src/answer/render.js';
+import { htmlToPlain } from '../../src/present/render.js';
 import { decodeCallback } from '../../src/bot/callback-data.js';
 import { FakeBotApi, type FakeMessage, type RecordedCall } from '../helpers/fake-bot-api.js';
 import { freshUserId, startHarness, type Harness } from './harness.js';

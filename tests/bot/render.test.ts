@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, noticeText } from '../../src/answer/messages.js';
-import {
-  cutPrefix,
-  escapeHtml,
-  htmlToPlain,
-  htmlVisibleLength,
-  normalizeSpans,
-  renderAnswerHtml,
-  renderAnswerPlain,
-  renderArticleHtml,
-  renderParagraphHtml,
-  renderSourcesHtml,
-  renderStatusHtml,
-} from '../../src/answer/render.js';
+import { formatDate, noticeText } from '../../src/present/messages.js';
+import { cutPrefix, escapeHtml, htmlToPlain, htmlVisibleLength, normalizeSpans, renderAnswerHtml, renderAnswerPlain, renderArticleHtml, renderParagraphHtml, renderSourcesHtml, renderStatusHtml } from '../../src/present/render.js';
 import type { Answer, AnswerResult, ArticleRef, Span } from '../../src/answer/types.js';
 import type { ArticleView } from '../../src/engine/types.js';
 import { parseTelegramHtml } from '../helpers/fake-bot-api.js';

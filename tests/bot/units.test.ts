@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { Message, UserFromGetMe } from 'grammy/types';
 import { groupQuestion, leadingCommand, questionOfMessage } from '../../src/bot/addressing.js';
 import { byteLength, decodeCallback, encodeArticle, encodeNext, encodeParagraph, versionTag } from '../../src/bot/callback-data.js';
-import { runConsoleChat } from '../../src/bot/console.js';
-import { pickLang } from '../../src/bot/i18n.js';
+import { runConsoleChat } from '../../src/console/console.js';
+import { pickLang } from '../../src/present/lang.js';
 import { answerKeyboard } from '../../src/bot/keyboards.js';
 import { RateLimiter, RefusalMemory, isAllowed } from '../../src/bot/limits.js';
-import { cleanQuestion as cutQuestion } from '../../src/search/text.js';
+import { cleanQuestion as cutQuestion } from '../../src/text/normalise.js';
 import { FakeBotApi } from '../helpers/fake-bot-api.js';
 import { makeTestEngine } from '../helpers/test-engine.js';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chunkArticle, chunkId, wordCount } from '../../src/chunk/chunker.js';
-import { splitSentences } from '../../src/chunk/sentences.js';
+import { splitSentences } from '../../src/text/sentences.js';
 import { parseArticle } from '../../src/corpus/read.js';
 import { SEEDS } from '../helpers/index-fixture.js';
 

@@ -1,18 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  cleanArticleText,
-  isCaptionLike,
-  isHeadingLike,
-  isTitleLike,
-  layoutBlocks,
-  normalizeInline,
-  normalizeSource,
-  splitAltCaption,
-  splitCredit,
-} from '../../src/corpus/clean.js';
-import { parseArticle } from '../../src/corpus/index.js';
+import { cleanArticleText, isCaptionLike, isHeadingLike, isTitleLike, layoutBlocks, splitAltCaption, splitCredit } from '../../src/corpus/clean.js';
+import { normalizeInline, normalizeSource } from '../../src/text/normalise.js';
+import { parseArticle } from '../../src/corpus/read.js';
 
 const CORPUS = path.resolve(__dirname, '../../corpus');
 

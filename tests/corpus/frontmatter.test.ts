@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFrontMatter } from '../../src/corpus/frontmatter.js';
-import { parseArticle } from '../../src/corpus/index.js';
+import { parseArticle } from '../../src/corpus/read.js';
 
 const ARTICLE = [
   'Sign In',

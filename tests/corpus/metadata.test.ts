@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  findLeadDate,
-  isDateOnlyLine,
-  parseByline,
-  parseDate,
-  resolveDate,
-  sourceFromLine,
-  splitGluedDateStamp,
-  splitOutletPrefix,
-  outletFromLine,
-  titleFromLead,
-  firstSentence,
-} from '../../src/corpus/metadata.js';
+import { findLeadDate, isDateOnlyLine, parseByline, parseDate, resolveDate, sourceFromLine, splitGluedDateStamp, splitOutletPrefix, outletFromLine, titleFromLead } from '../../src/corpus/metadata.js';
+import { firstSentence } from '../../src/text/sentences.js';
 
 describe('parseDate', () => {
   it.each([

@@ -2,7 +2,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, chmodSync 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ArticleError, articleId, parseArticle, readCorpus } from '../../src/corpus/index.js';
+import { ArticleError } from '../../src/corpus/errors.js';
+import { articleId, parseArticle, readCorpus } from '../../src/corpus/read.js';
 
 const CORPUS = path.resolve(__dirname, '../../corpus');
 const SEED = '004_7239dae0792dcdec.txt';

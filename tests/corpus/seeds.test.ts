@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseArticle, readCorpus, type Article, type CorpusReadResult } from '../../src/corpus/index.js';
+import { parseArticle, readCorpus } from '../../src/corpus/read.js';
+import { type Article, type CorpusReadResult } from '../../src/corpus/types.js';
 
 const CORPUS = path.resolve(__dirname, '../../corpus');
 

@@ -30,7 +30,7 @@ describe('buildIndex with the tiny-vi model', () => {
     expect(Object.keys(m.articles)).toHaveLength(5);
     expect(m.articles['004_7239dae0792dcdec']!.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(m.counts.chunks).toBe(idx.chunks.length);
-    expect(idx.vectors?.getCurrentCount()).toBe(idx.chunks.length);
+    expect(idx.vectors?.count()).toBe(idx.chunks.length);
     for (const c of idx.chunks) expect(c.id).toMatch(/^[0-9a-f]{16}$/);
   });
 

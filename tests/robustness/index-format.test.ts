@@ -11,8 +11,9 @@ import { Engine } from '../../src/engine/engine.js';
 import { buildIndex } from '../../src/index/build.js';
 import { loadIndex } from '../../src/index/load.js';
 import { FILES, POINTER_FILE, sha256, type Manifest, type StoredChunk } from '../../src/index/store.js';
-import { KeywordIndex } from '../../src/search/keyword-index.js';
-import { analyzeQuery, passageTerms } from '../../src/search/query.js';
+import { KeywordIndex } from '../../src/index/keyword-index.js';
+import { analyzeQuery } from '../../src/search/analyse.js';
+import { passageTerms } from '../../src/index/terms.js';
 import { ROOT, sandbox, type Sandbox } from './helpers.js';
 
 const boxes: Sandbox[] = [];

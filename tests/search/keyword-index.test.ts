@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { KeywordIndex } from '../../src/search/keyword-index.js';
-import { passageTerms, analyzeQuery } from '../../src/search/query.js';
+import { KeywordIndex } from '../../src/index/keyword-index.js';
+import { passageTerms } from '../../src/index/terms.js';
+import { analyzeQuery } from '../../src/search/analyse.js';
 import { topK } from '../../src/search/topk.js';
 
 const docs = [

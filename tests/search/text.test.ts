@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { cleanQuestion, fold, hasDiacritics, indexTerms, isUnaccented, normaliseNumber, squash, tokenize } from '../../src/search/text.js';
-import { analyzeQuery } from '../../src/search/query.js';
+import { cleanQuestion, fold, hasDiacritics, squash } from '../../src/text/normalise.js';
+import { indexTerms } from '../../src/index/terms.js';
+import { isUnaccented, normaliseNumber, tokenize } from '../../src/text/tokens.js';
+import { analyzeQuery } from '../../src/search/analyse.js';
 
 const terms = (s: string) => tokenize(s).map((t) => t.term);
 

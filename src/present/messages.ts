@@ -4,7 +4,7 @@
  * (callers escape anything that comes from the corpus or the user).
  */
 import type { ArticleDate } from '../corpus/types.js';
-import type { Lang, Notice } from './types.js';
+import type { Lang, Notice } from '../answer/types.js';
 
 /** Example questions shown by /help, /start and the empty-question hint (always Vietnamese: the corpus is). */
 export const EXAMPLE_QUESTIONS: readonly string[] = [

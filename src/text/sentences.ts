@@ -1,17 +1,16 @@
 /**
- * Sentence boundaries for Vietnamese news prose. Used to split long paragraphs into chunks and to
- * pick the sentences quoted in an answer, so both agree on what a sentence is.
+ * Sentence boundaries for Vietnamese news prose: the one splitter. Chunking long paragraphs, picking
+ * the sentences an answer quotes, titles made from a lead and the cleaner's line shapes all use it,
+ * so they agree on what a sentence is.
  */
+import { SENTENCE_ABBREVIATIONS } from './words.js';
+
 export interface SentenceSpan {
   start: number;
   end: number;
 }
 
-// Abbreviations that end with a period inside a sentence ("TP. Hồ Chí Minh", "PGS. TS. Nguyễn …").
-const ABBREVIATIONS = new Set([
-  'tp', 'tt', 'tx', 'q', 'p', 'h', 'ths', 'ts', 'pgs', 'gs', 'bs', 'ks', 'ls', 'th.s', 'nxb', 'st', 'mr', 'mrs', 'dr', 'vs', 'etc', 'v.v', 'tr', 'no',
-]);
-
+const ABBREVIATIONS = new Set(SENTENCE_ABBREVIATIONS);
 const TERMINATOR = /[.!?…]+["'”’»)\]]*(?=\s)|[.!?…]+["'”’»)\]]*$/gu;
 const NEXT_STARTS_SENTENCE = /^\s+["'“‘«(\[-]?[\p{Lu}\p{N}]/u;
 
@@ -30,6 +29,18 @@ export function splitSentences(text: string): SentenceSpan[] {
   }
   pushTrimmed(text, start, text.length, spans);
   return spans;
+}
+
+/** The first sentence of a paragraph (the whole of it when it has one sentence). */
+export function firstSentence(paragraph: string): string {
+  const s = paragraph.trim();
+  const first = splitSentences(s)[0];
+  return first ? s.slice(first.start, first.end) : s;
+}
+
+/** Number of sentences (a final sentence without a period counts). */
+export function sentenceCount(text: string): number {
+  return Math.max(1, splitSentences(text).length);
 }
 
 function isAbbreviation(text: string, dotIndex: number): boolean {

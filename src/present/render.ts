@@ -8,19 +8,8 @@
  * never fall inside a tag or an entity.
  */
 import type { ArticleView, ChunkView, EngineStatus } from '../engine/types.js';
-import type { Answer, AnswerResult, ArticleRef, Lang, Span } from './types.js';
-import {
-  ARTICLE_LABELS,
-  STATUS_LABELS,
-  exampleLines,
-  formatDate,
-  formatTimestamp,
-  noticeText,
-  paragraphLabel,
-  paragraphsCount,
-  resultsRangeText,
-  t,
-} from './messages.js';
+import type { Answer, AnswerResult, ArticleRef, Lang, Span } from '../answer/types.js';
+import { ARTICLE_LABELS, STATUS_LABELS, exampleLines, formatDate, formatTimestamp, noticeText, paragraphLabel, paragraphsCount, resultsRangeText, t } from './messages.js';
 
 /** Telegram's limit on a message's text, after entity parsing (UTF-16 code units). */
 export const TELEGRAM_MAX_MESSAGE = 4096;

@@ -3,8 +3,8 @@
  * Works interactively (prompt "Câu hỏi> ") and with piped input: reads lines until EOF.
  */
 import readline from 'node:readline';
-import { helpText, t } from '../answer/messages.js';
-import { htmlToPlain, renderAnswerPlain, renderSourcesHtml, renderStatusHtml } from '../answer/render.js';
+import { helpText, t } from '../present/messages.js';
+import { htmlToPlain, renderAnswerPlain, renderSourcesHtml, renderStatusHtml } from '../present/render.js';
 import type { Lang } from '../answer/types.js';
 import type { Config } from '../config.js';
 import type { QaEngine } from '../engine/types.js';

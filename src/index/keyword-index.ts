@@ -1,9 +1,9 @@
 /**
  * An inverted index with BM25 scoring over typed arrays: compact in memory, saved and loaded as one
  * binary file without parsing every posting, and updatable without re-tokenising kept documents.
- * It knows nothing of Vietnamese: it indexes whatever terms it is given (see text.ts for those).
+ * It knows nothing of Vietnamese: it indexes whatever terms it is given (see terms.ts for those).
  */
-import { fold } from './text.js';
+import { fold } from '../text/normalise.js';
 
 const MAGIC = 'VNKW1';
 /** BM25 parameters: k1 saturates term frequency, b scales the penalty for long documents. */
@@ -329,8 +329,7 @@ export class KeywordIndex {
 
   /** BM25's term-frequency part for `tf` occurrences in document `doc` (tf may be fractional). */
   saturate(tf: number, doc: number, p: Bm25Params = DEFAULT_BM25): number {
-    const norm = p.k1 * (1 - p.b + (p.b * this.docLen[doc]!) / (this.avgLen || 1));
-    return (tf * (p.k1 + 1)) / (tf + norm);
+    return bm25Saturate(tf, this.docLen[doc]!, this.avgLen, p);
   }
 
   /** Frequency of the match's term in document `doc`, 0 when absent (binary search in sorted postings). */
@@ -433,8 +432,15 @@ export class KeywordIndex {
   }
 }
 
-function idf(n: number, df: number): number {
+/** BM25's IDF (the non-negative "+1" form) of a term held by `df` of `n` documents. */
+export function idf(n: number, df: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+/** BM25's term-frequency part: `tf` occurrences in a document of `len` terms, `avgLen` on average. */
+export function bm25Saturate(tf: number, len: number, avgLen: number, p: Bm25Params = DEFAULT_BM25): number {
+  const norm = p.k1 * (1 - p.b + (p.b * len) / (avgLen || 1));
+  return (tf * (p.k1 + 1)) / (tf + norm);
 }
 
 function u32(n: number): Buffer {

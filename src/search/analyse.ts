@@ -1,17 +1,10 @@
 /**
- * From text to index terms and from a question to query terms: the one bridge between the
- * Vietnamese text rules (text.ts) and the keyword index.
+ * Stage 1 of retrieval, analyse the question: its tokens, whether it was typed without diacritics,
+ * its query terms for the keyword index, and what kind of answer it wants.
  */
-import { fold, indexTerms, isPair, isStop, isUnaccented, tokenize, type Token } from './text.js';
-import type { QueryTerm } from './keyword-index.js';
-
-/** Bump when indexTerms() or tokenize() change what they produce: old keyword indexes are then rebuilt. */
-export const TOKENIZER_VERSION = 'syllable-pair-v1';
-
-/** Index terms of a passage (paragraph or title). */
-export function passageTerms(text: string): string[] {
-  return indexTerms(tokenize(text));
-}
+import type { QueryTerm } from '../index/keyword-index.js';
+import { indexTerms, isPair } from '../index/terms.js';
+import { isStop, isUnaccented, tokenize, type Token } from '../text/tokens.js';
 
 export interface AnalyzedQuery {
   text: string;
@@ -73,11 +66,3 @@ export function analyzeQuery(text: string): AnalyzedQuery {
   const syllables = terms.filter((t) => !isPair(t.term)).map((t) => t.term);
   return { text, tokens, unaccented, terms, syllables, countUnit: countUnit(tokens, unaccented) };
 }
-
-/** Does a token of a passage match one of the query's content syllables? (for highlighting and quote picking) */
-export function tokenMatches(q: AnalyzedQuery, set: ReadonlySet<string>, tok: Token): boolean {
-  const form = q.unaccented ? tok.folded : tok.term;
-  return set.has(form) && !isStop(form, q.unaccented);
-}
-
-export { fold };

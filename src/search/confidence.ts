@@ -1,0 +1,126 @@
+/**
+ * Confidence: how much of the question's information a passage holds, in [0, 1]. It is the
+ * IDF-weighted share of the question's content syllables (and of its syllable pairs the corpus knows)
+ * found in the passage (full credit) or elsewhere in its article (part credit). It is computed over
+ * every sentence window of one or two sentences, and the best window is what the answer quotes.
+ */
+import { KeywordIndex } from '../index/keyword-index.js';
+import type { LoadedIndex } from '../index/load.js';
+import { PAIR_SEP, indexTerms, isPair } from '../index/terms.js';
+import { splitSentences } from '../text/sentences.js';
+import { tokenize } from '../text/tokens.js';
+import { statesCount, type AnalyzedQuery } from './analyse.js';
+import type { KeywordPass } from './keyword.js';
+
+/** Credit for a question term the passage lacks but its article's title has (see contextCredit). */
+const ARTICLE_CREDIT = 0.9;
+/** The same for a term of the article's lead paragraph (who, where, when). */
+const LEAD_CREDIT = 0.7;
+/** For "bao nhiêu X" questions, the share of the question that "<number> X" in the passage is worth. */
+const COUNT_SHARE = 0.2;
+/** Two sentences hold more words by chance than one: a slight discount keeps quotes tight. */
+const PAIR_WINDOW_DISCOUNT = 0.9;
+/** A pair the corpus never has may be no word at all ("quan thành"): it weighs this share of an unseen syllable. */
+const UNSEEN_PAIR_SHARE = 0.5;
+/** Weight of a syllable whose two-syllable word (a pair the corpus knows) is also in the question. */
+const SYLLABLE_IN_WORD_SHARE = 0.5;
+/** A term repeated in the question counts at most this many times. */
+const MAX_TERM_REPEAT = 2;
+
+/** A question term with the weight it carries in coverage. */
+interface CoverageTerm {
+  term: string;
+  weight: number;
+  /** Index into pass.matches, or -1 when the corpus lacks the term. */
+  match: number;
+}
+
+export interface CoverageModel {
+  terms: CoverageTerm[];
+  mass: number;
+  countWeight: number;
+}
+
+export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: KeywordPass): CoverageModel {
+  const terms: CoverageTerm[] = [];
+  let mass = 0;
+  q.terms.forEach((t, i) => {
+    const m = pass.matches[i] ?? null;
+    const unseen = isPair(t.term) ? UNSEEN_PAIR_SHARE * index.keyword.unseenIdf : index.keyword.unseenIdf;
+    const weight = (m ? m.idf : unseen) * Math.min(t.weight, MAX_TERM_REPEAT);
+    terms.push({ term: t.term, weight, match: m ? i : -1 });
+  });
+  // A syllable of a two-syllable word the corpus knows ("viên" of "đảng viên") is weak evidence on its
+  // own: "Ủy viên … Trung ương Đảng" holds both syllables and not the word. The word carries the weight.
+  const inKnownPair = new Set<string>();
+  for (const t of terms) if (t.match >= 0 && isPair(t.term)) for (const part of t.term.split(PAIR_SEP)) inKnownPair.add(part);
+  for (const t of terms) {
+    if (!isPair(t.term) && inKnownPair.has(t.term)) t.weight *= SYLLABLE_IN_WORD_SHARE;
+    mass += t.weight;
+  }
+  // The number is the answer: stating it weighs at least a fifth of the question ("4.466 đảng viên"
+  // answers, "Ủy viên … Đảng" does not).
+  let countWeight = 0;
+  if (q.countUnit) {
+    const unitTerms = new Set([...q.countUnit, q.countUnit.join(PAIR_SEP)]);
+    for (const t of terms) if (unitTerms.has(t.term)) countWeight = Math.max(countWeight, t.weight);
+    if (countWeight > 0) countWeight = Math.max(countWeight, COUNT_SHARE * mass);
+  }
+  return { terms, mass, countWeight };
+}
+
+/**
+ * Credit a passage gets for a question term it lacks but its article has. What the whole report is
+ * about (its title, or a term most of its paragraphs repeat: the committee, the city) is implied in
+ * every paragraph; a term only a few paragraphs hold ("kết nạp") is what the question asks about,
+ * and a paragraph without it does not answer.
+ */
+function contextCredit(pass: KeywordPass, match: number, article: number): number {
+  const tm = pass.titleMatches[match];
+  if (tm && KeywordIndex.contains(tm, article)) return ARTICLE_CREDIT;
+  const df = pass.articleDf[match]?.[article] ?? 0;
+  if (df === 0) return 0;
+  const prevalence = ARTICLE_CREDIT * Math.min(1, df / Math.max(1, pass.stats.chunks[article]!));
+  const lm = pass.leadMatches[match];
+  return lm && KeywordIndex.contains(lm, article) ? Math.max(LEAD_CREDIT, prevalence) : prevalence;
+}
+
+export interface Coverage {
+  paragraph: number;
+  /** Best window of one or two consecutive sentences. */
+  window: number;
+  /** That window, as indices into splitSentences(text): what the answer should quote. */
+  first: number;
+  last: number;
+}
+
+export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel, text: string, article: number): Coverage {
+  if (cov.mass <= 0) return { paragraph: 0, window: 0, first: 0, last: 0 };
+  const sentences = splitSentences(text).map((s) => {
+    const tokens = tokenize(text.slice(s.start, s.end));
+    return { terms: new Set(indexTerms(tokens, q.unaccented)), counts: q.countUnit ? statesCount(tokens, q.countUnit, q.unaccented) : false };
+  });
+  // A counting question's "<number> <unit>" is one more thing the answer must hold.
+  const mass = cov.mass + cov.countWeight;
+  const score = (has: (t: string) => boolean, counts: boolean) => {
+    let got = counts ? cov.countWeight : 0;
+    for (const t of cov.terms) {
+      if (t.match < 0) continue;
+      if (has(t.term)) got += t.weight;
+      else got += contextCredit(pass, t.match, article) * t.weight;
+    }
+    return got / mass;
+  };
+  const paragraph = score((t) => sentences.some((s) => s.terms.has(t)), sentences.some((s) => s.counts));
+  let best = { window: 0, first: 0, last: 0 };
+  for (let i = 0; i < sentences.length; i++) {
+    const a = sentences[i]!;
+    const one = score((t) => a.terms.has(t), a.counts);
+    if (one > best.window) best = { window: one, first: i, last: i };
+    const b = sentences[i + 1];
+    if (!b) continue;
+    const two = PAIR_WINDOW_DISCOUNT * score((t) => a.terms.has(t) || b.terms.has(t), a.counts || b.counts);
+    if (two > best.window) best = { window: two, first: i, last: i + 1 };
+  }
+  return { paragraph, ...best };
+}

@@ -1,0 +1,107 @@
+/**
+ * Tokens of Vietnamese text: syllables (Vietnamese is written in syllables separated by spaces; most
+ * words are one or two syllables, and no word segmenter exists for Node) and numbers in Vietnamese
+ * notation. Everything that compares words (BM25, highlighting, quote picking, eval) goes through here.
+ */
+import { canon, foldSyllable } from './normalise.js';
+import { STOP_FOLDED_SYLLABLES, STOP_SYLLABLES, STOP_WORDS_EN } from './words.js';
+
+export interface Token {
+  /** Lower-case NFC form (numbers normalised). */
+  term: string;
+  /** `term` without diacritics. */
+  folded: string;
+  /** Offsets in the tokenised string. */
+  start: number;
+  end: number;
+  isNumber: boolean;
+  /** True when this token directly follows the previous one with only spaces between (a pair may form). */
+  joined: boolean;
+}
+
+/** Is `raw` one number in Vietnamese or English notation (as opposed to a date like "16.10.2024")? */
+function isSingleNumber(raw: string): boolean {
+  return /^\d+$/.test(raw) || /^\d{1,3}(\.\d{3})+$/.test(raw) || /^\d+,\d+$/.test(raw) || /^\d{1,3}(,\d{3})+$/.test(raw) || /^\d+\.\d{1,2}$/.test(raw);
+}
+
+/**
+ * Number normalisation, Vietnamese conventions: "." groups thousands, "," marks decimals.
+ * "4.466" -> "4466", "07" -> "7", "64,5" -> "64.5", "1.234.567" -> "1234567", "2,50" -> "2.5".
+ * Call only on what `isSingleNumber` accepts; other digit groups are separate numbers.
+ */
+export function normaliseNumber(raw: string): string {
+  let s = raw;
+  if (/^\d{1,3}(\.\d{3})+$/.test(s)) s = s.replace(/\./g, '');
+  else if (/^\d+,\d+$/.test(s)) s = s.replace(',', '.');
+  else if (/^\d{1,3}(,\d{3})+$/.test(s)) s = s.replace(/,/g, ''); // English-style thousands, rare in Vietnamese
+  // Leading zeros: "07" = "7"; decimals lose trailing zeros: "2.50" = "2.5".
+  let [intPart = '', frac] = s.split('.');
+  intPart = intPart.replace(/^0+(?=\d)/, '');
+  if (frac !== undefined) {
+    frac = frac.replace(/0+$/, '');
+    return frac === '' ? intPart : `${intPart}.${frac}`;
+  }
+  return intPart;
+}
+
+// A number with Vietnamese/English separators, or a run of letters, marks and digits.
+const TOKEN_RE = /\p{N}+(?:[.,]\p{N}+)+(?![\p{L}\p{M}])|[\p{L}\p{M}\p{N}]+/gu;
+const ALL_DIGITS = /^\p{N}+(?:[.,]\p{N}+)*$/u;
+const SPACES_ONLY = /^[ \t\u00a0]*$/;
+
+/**
+ * Splits text into tokens with offsets into `text` itself. Input may be NFD, mixed case, contain
+ * control characters or anything else; offsets always refer to the given string.
+ */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  let prevEnd = -1;
+  const push = (raw: string, start: number, isNumber: boolean) => {
+    const end = start + raw.length;
+    const term = isNumber ? normaliseNumber(raw) : canon(raw);
+    const joined = prevEnd >= 0 && SPACES_ONLY.test(text.slice(prevEnd, start));
+    out.push({ term, folded: isNumber ? term : foldSyllable(term), start, end, isNumber, joined });
+    prevEnd = end;
+  };
+  for (const m of text.matchAll(TOKEN_RE)) {
+    const raw = m[0];
+    if (!ALL_DIGITS.test(raw)) {
+      push(raw, m.index, false);
+      continue;
+    }
+    const ascii = raw.normalize('NFKC');
+    if (ascii.length === raw.length && isSingleNumber(ascii)) {
+      push(ascii, m.index, true);
+      continue;
+    }
+    // "16.10.2024": each group is a number of its own.
+    for (const g of raw.matchAll(/\p{N}+/gu)) {
+      const part = g[0].normalize('NFKC');
+      push(/^\d+$/.test(part) ? part : g[0], m.index + g.index, /^\d+$/.test(part));
+    }
+  }
+  return out;
+}
+
+const STOP = new Set([...STOP_SYLLABLES, ...STOP_WORDS_EN]);
+const STOP_FOLDED = new Set([...STOP_FOLDED_SYLLABLES, ...STOP_WORDS_EN]);
+
+/** Is this token form a stop word? `folded`: the form is diacritic-folded (an unaccented question). */
+export function isStop(term: string, folded = false): boolean {
+  return folded ? STOP_FOLDED.has(term) : STOP.has(term);
+}
+
+/** Share of marked syllables under which a question counts as typed without diacritics. */
+const UNACCENTED_SHARE = 0.15;
+
+/**
+ * Is the question typed without diacritics? Vietnamese prose has marks on well over a third of its
+ * syllables, so a question with (almost) none was typed unaccented, and its mark-less syllables
+ * should match accented ones ("dang vien" = "đảng viên").
+ */
+export function isUnaccented(tokens: readonly Token[]): boolean {
+  const words = tokens.filter((t) => !t.isNumber && /\p{L}/u.test(t.term));
+  if (words.length === 0) return false;
+  const accented = words.filter((t) => t.term !== t.folded).length;
+  return accented / words.length < UNACCENTED_SHARE;
+}
