@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, type Config } from '../config.js';
-import { loadEmbedder } from '../embed/embedder.js';
+import { embedderOptions, loadEmbedder } from '../embed/embedder.js';
 import type { Embedder } from '../embed/types.js';
 import { Engine } from '../engine/engine.js';
 import { buildIndex, type BuildReport } from '../index/build.js';
@@ -89,7 +89,7 @@ async function build(t: BuildTask): Promise<BuildResult> {
   const t0 = performance.now();
   let embedder: Embedder | null = null;
   if (config.embeddingModel) {
-    embedder = await loadEmbedder({ model: config.embeddingModel, modelsDir: config.modelsDir ?? undefined, cacheDir: config.modelsCacheDir, batchSize: config.embedBatchSize, onWarning: () => undefined });
+    embedder = await loadEmbedder(embedderOptions(config, config.embeddingModel, { onWarning: () => undefined }));
   }
   const modelLoadSeconds = (performance.now() - t0) / 1000;
   const messages: string[] = [];

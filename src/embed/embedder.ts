@@ -14,10 +14,9 @@ import path from 'node:path';
 import { prefixSchemeFor } from './prefix.js';
 import { EmbedderLoadError, type EmbedderOptions, type LoadProgressInfo, type LoadedEmbedder, type PrefixScheme } from './types.js';
 
-export { EmbedderLoadError } from './types.js';
-export { prefixSchemeFor } from './prefix.js';
+import { DEFAULT_EMBED_BATCH_SIZE, isKeywordOnlySetting, type Config } from '../config.js';
+import { oneLine } from '../text/normalise.js';
 
-export const DEFAULT_BATCH_SIZE = 16;
 /** Used when a tokenizer_config.json has no usable model_max_length (transformers.js would then not truncate). */
 export const FALLBACK_MAX_TOKENS = 512;
 /** Texts are cut to this many characters per allowed token before tokenising (the tokenizer truncates anyway). */
@@ -160,11 +159,6 @@ function errorText(e: unknown): string {
   return String(e);
 }
 
-function oneLine(s: string, max = 200): string {
-  const t = s.replace(/\s+/g, ' ').trim();
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
-}
-
 function loadError(model: string, src: ModelSource, e: unknown, warnings: string[]): EmbedderLoadError {
   const text = errorText(e);
   const detail = [text, ...warnings.map((w) => `warning: ${w}`)].join('\n');
@@ -252,6 +246,11 @@ const POOL: PoolOptions = { pooling: 'mean', normalize: true };
 
 // --- Loading -------------------------------------------------------------------------------------------------------
 
+/** The loader options a configuration asks for (one place for every caller: build, engine, bench). */
+export function embedderOptions(config: Config, model: string, extra: Partial<EmbedderOptions> = {}): EmbedderOptions {
+  return { model, modelsDir: config.modelsDir ?? undefined, cacheDir: config.modelsCacheDir, batchSize: config.embedBatchSize, ...extra };
+}
+
 /**
  * Loads an embedding model. Throws EmbedderLoadError (one user-facing line in `message`, details in `causeDetail`)
  * when the model cannot be loaded: missing folder or file, hub unreachable, unknown model id, damaged ONNX file.
@@ -263,13 +262,13 @@ export function loadEmbedder(opts: EmbedderOptions): Promise<LoadedEmbedder> {
 async function load(opts: EmbedderOptions): Promise<LoadedEmbedder> {
   const started = performance.now();
   const model = (opts.model ?? '').trim();
-  if (model === '' || ['none', 'off', 'keyword'].includes(model.toLowerCase())) {
+  if (isKeywordOnlySetting(model)) {
     throw new EmbedderLoadError(
       `No embedding model to load: EMBEDDING_MODEL=${model || '(empty)'} means keyword-only search. ` +
         `Set EMBEDDING_MODEL to a model id (e.g. Xenova/multilingual-e5-small) for hybrid search.`,
     );
   }
-  const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
+  const batchSize = opts.batchSize ?? DEFAULT_EMBED_BATCH_SIZE;
   if (!Number.isInteger(batchSize) || batchSize < 1) {
     throw new EmbedderLoadError(`Invalid embedding batch size ${batchSize}: expected a whole number >= 1 (EMBED_BATCH_SIZE).`);
   }

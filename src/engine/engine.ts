@@ -10,7 +10,7 @@ import type { Config } from '../config.js';
 import { articleRef, compose } from '../answer/compose.js';
 import type { Answer, AnswerResult, Notice } from '../answer/types.js';
 import type { SearchMode } from '../search/types.js';
-import { loadEmbedder } from '../embed/embedder.js';
+import { embedderOptions, loadEmbedder } from '../embed/embedder.js';
 import type { Embedder } from '../embed/types.js';
 import { loadIndex, type LoadedIndex } from '../index/load.js';
 import { POINTER_FILE } from '../index/store.js';
@@ -79,12 +79,7 @@ export class Engine implements QaEngine {
   private async embedderFor(modelId: string): Promise<Embedder | null> {
     let p = this.embedders.get(modelId);
     if (!p) {
-      p = loadEmbedder({
-        model: modelId,
-        modelsDir: this.config.modelsDir ?? undefined,
-        cacheDir: this.config.modelsCacheDir,
-        batchSize: this.config.embedBatchSize,
-      }).catch((e: Error) => {
+      p = loadEmbedder(embedderOptions(this.config, modelId)).catch((e: Error) => {
         this.logger?.warn({ model: modelId, err: e.message }, 'embedding model unavailable');
         this.embedders.delete(modelId);
         throw e;

@@ -8,7 +8,7 @@ import type { Config } from '../config.js';
 import { CHUNKER_VERSION, chunkArticle } from '../chunk/chunker.js';
 import { READER_VERSION, articleId, readCorpus, type UnchangedFile } from '../corpus/read.js';
 import type { Article } from '../corpus/types.js';
-import { loadEmbedder } from '../embed/embedder.js';
+import { embedderOptions, loadEmbedder } from '../embed/embedder.js';
 import type { Embedder } from '../embed/types.js';
 import { KeywordIndex } from './keyword-index.js';
 import { TOKENIZER_VERSION, passageTerms } from './terms.js';
@@ -103,13 +103,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
     else if (opts.config.embeddingModel) {
       try {
         log(`Loading embedding model ${opts.config.embeddingModel}…`);
-        embedder = await loadEmbedder({
-          model: opts.config.embeddingModel,
-          modelsDir: opts.config.modelsDir ?? undefined,
-          cacheDir: opts.config.modelsCacheDir,
-          batchSize: opts.config.embedBatchSize,
-          onLoadProgress: progressLogger(log),
-        });
+        embedder = await loadEmbedder(embedderOptions(opts.config, opts.config.embeddingModel, { onLoadProgress: progressLogger(log) }));
         ownEmbedder = true;
       } catch (e) {
         modelProblem = `model ${opts.config.embeddingModel} could not be loaded: ${(e as Error).message}`;

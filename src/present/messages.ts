@@ -163,10 +163,6 @@ export function t(key: MessageKey, lang: Lang): string {
   return T[key][lang];
 }
 
-export function notFoundText(lang: Lang): string {
-  return t('notFound', lang);
-}
-
 export function noticeText(notice: Notice, lang: Lang): string {
   switch (notice.kind) {
     // The reason (a model id, a network error) is for /status and the log, not for every reply.
