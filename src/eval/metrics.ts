@@ -1,7 +1,7 @@
 /** Retrieval and answer metrics for `npm run eval`: pure functions over per-question outcomes. */
 import { squash } from '../text/normalise.js';
 
-export type Kind = 'factoid' | 'paraphrase' | 'unaccented' | 'english' | 'out_of_corpus' | string;
+export type Kind = 'factoid' | 'paraphrase' | 'unaccented' | 'english' | 'out_of_corpus' | 'not_covered' | string;
 
 export interface EvalQuestion {
   id: string;
@@ -25,13 +25,21 @@ export interface Outcome {
 export interface Row {
   group: string;
   n: number;
+  /** The answer is in the top 1 / top 5 and the question was answered (a refusal is no hit). */
   hit1: number | null;
   hit5: number | null;
+  /** The answer is in the top 5 as ranked, answered or not: what the ranking alone achieves. */
+  ranked5: number | null;
   quoteHit1: number | null;
   mrr: number | null;
   answered: number | null;
   refusal: number | null;
   msPerQuestion: number;
+}
+
+/** A question the reports do not answer: out of corpus, or naming what they do not cover. */
+export function isUnanswerable(q: EvalQuestion): boolean {
+  return q.expect.length === 0 || q.kind === 'out_of_corpus' || q.kind === 'not_covered';
 }
 
 /** "compare after Unicode NFC, lower case and collapsed spaces" */
@@ -46,16 +54,18 @@ export function firstHitRank(o: Outcome, depth = 10): number | null {
 }
 
 export function summarise(group: string, outcomes: readonly Outcome[]): Row {
-  const inCorpus = outcomes.filter((o) => o.question.kind !== 'out_of_corpus');
-  const ooc = outcomes.filter((o) => o.question.kind === 'out_of_corpus');
+  const inCorpus = outcomes.filter((o) => !isUnanswerable(o.question));
+  const ooc = outcomes.filter((o) => isUnanswerable(o.question));
   const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
-  const ranks = inCorpus.map((o) => firstHitRank(o));
+  const rawRanks = inCorpus.map((o) => firstHitRank(o));
+  const ranks = inCorpus.map((o, i) => (o.answered ? rawRanks[i]! : null));
   return {
     group,
     n: outcomes.length,
     hit1: mean(ranks.map((r) => (r === 1 ? 1 : 0))),
     hit5: mean(ranks.map((r) => (r !== null && r <= 5 ? 1 : 0))),
-    quoteHit1: mean(inCorpus.map((o) => (o.firstQuote !== null && contains(o.firstQuote, o.question.expect) ? 1 : 0))),
+    ranked5: mean(rawRanks.map((r) => (r !== null && r <= 5 ? 1 : 0))),
+    quoteHit1: mean(inCorpus.map((o) => (o.answered && o.firstQuote !== null && contains(o.firstQuote, o.question.expect) ? 1 : 0))),
     mrr: mean(ranks.map((r) => (r === null ? 0 : 1 / r))),
     answered: mean(inCorpus.map((o) => (o.answered ? 1 : 0))),
     refusal: mean(ooc.map((o) => (o.answered ? 0 : 1))),
@@ -74,9 +84,9 @@ export function markdown(title: string, rows: readonly Row[]): string {
   const lines = [
     `### ${title}`,
     '',
-    '| kind | n | hit@1 | hit@5 | quote hit@1 | MRR | answered | refusal acc. | ms/question |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...rows.map((r) => `| ${r.group} | ${r.n} | ${f(r.hit1)} | ${f(r.hit5)} | ${f(r.quoteHit1)} | ${f(r.mrr)} | ${f(r.answered)} | ${f(r.refusal)} | ${r.msPerQuestion.toFixed(1)} |`),
+    '| kind | n | hit@1 | hit@5 | ranked@5 | quote hit@1 | MRR | answered | refusal acc. | ms/question |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map((r) => `| ${r.group} | ${r.n} | ${f(r.hit1)} | ${f(r.hit5)} | ${f(r.ranked5)} | ${f(r.quoteHit1)} | ${f(r.mrr)} | ${f(r.answered)} | ${f(r.refusal)} | ${r.msPerQuestion.toFixed(1)} |`),
   ];
   return lines.join('\n');
 }
