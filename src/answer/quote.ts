@@ -3,9 +3,9 @@
  * highlight in them. The quote is always a verbatim slice of the paragraph: nothing is rewritten.
  */
 import { splitSentences } from '../text/sentences.js';
-import type { AnalyzedQuery } from '../search/analyse.js';
-import { indexTerms } from '../index/terms.js';
-import { isStop, tokenize } from '../text/tokens.js';
+import { passageTermSet, type AnalyzedQuery } from '../search/analyse.js';
+import { PAIR_SEP, isPair } from '../index/terms.js';
+import { isStop, tokenize, type Token } from '../text/tokens.js';
 import type { Span } from './types.js';
 
 export interface QuoteOptions {
@@ -45,7 +45,7 @@ export function pickQuote(
 
   const queryTerms = new Map(q.terms.map((t) => [t.term, weightOf(t.term)]));
   const scoreOf = (s: { start: number; end: number }) => {
-    const seen = new Set(indexTerms(tokenize(paragraph.slice(s.start, s.end)), q.unaccented));
+    const seen = passageTermSet(tokenize(paragraph.slice(s.start, s.end)), q);
     let score = 0;
     for (const t of seen) score += queryTerms.get(t) ?? 0;
     return score;
@@ -84,16 +84,32 @@ export function pickQuote(
   return { text, start, end, highlights: highlightSpans(text, q) };
 }
 
-/** Spans of the question's content words in `text`; adjacent matched words merge into one span. */
+/**
+ * Spans of the question's words in `text`: whole syllables only, and a syllable that belongs to one of
+ * the question's two-syllable words only where that word stands ("đảng bộ", not the "bộ" of "bộ phận").
+ * Adjacent matched words merge into one span.
+ */
 export function highlightSpans(text: string, q: AnalyzedQuery): Span[] {
   const wanted = new Set(q.syllables);
+  const pairs = new Set(q.terms.filter((t) => isPair(t.term)).map((t) => t.term));
+  const inPair = new Set([...pairs].flatMap((p) => p.split(PAIR_SEP)));
+  const tokens = tokenize(text);
+  const formsOf = (t: Token) => (q.unaccented ? [t.term, t.folded] : [t.term]);
+  const has = (t: Token) => formsOf(t).some((f) => wanted.has(f) && !isStop(f, f === t.folded && t.folded !== t.term));
+  const pairAt = (i: number) => {
+    const a = tokens[i - 1];
+    const b = tokens[i];
+    if (!a || !b || !b.joined) return false;
+    return formsOf(a).some((x) => formsOf(b).some((y) => pairs.has(x + PAIR_SEP + y)));
+  };
   const spans: Array<[number, number]> = [];
-  for (const tok of tokenize(text)) {
-    const form = q.unaccented ? tok.folded : tok.term;
-    if (!wanted.has(form) || isStop(form, q.unaccented)) continue;
+  tokens.forEach((tok, i) => {
+    if (!has(tok)) return;
+    const alone = !formsOf(tok).some((f) => inPair.has(f));
+    if (!alone && !pairAt(i) && !pairAt(i + 1)) return;
     const lastSpan = spans[spans.length - 1];
     if (lastSpan && tok.joined && lastSpan[1] <= tok.start && /^\s*$/.test(text.slice(lastSpan[1], tok.start))) lastSpan[1] = tok.end;
     else spans.push([tok.start, tok.end]);
-  }
+  });
   return spans;
 }

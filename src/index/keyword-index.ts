@@ -275,6 +275,17 @@ export class KeywordIndex {
     return this.termIds.has(term);
   }
 
+  /** Number of documents holding exactly this term (0 when none). */
+  df(term: string): number {
+    const id = this.termIds.get(term);
+    return id === undefined ? 0 : this.postStart[id + 1]! - this.postStart[id]!;
+  }
+
+  /** Every indexed term with its document frequency, in index order. */
+  *vocabulary(): IterableIterator<[string, number]> {
+    for (let i = 0; i < this.terms.length; i++) yield [this.terms[i]!, this.postStart[i + 1]! - this.postStart[i]!];
+  }
+
   /** IDF of a term that occurs in no document: the most informative a term can be. */
   get unseenIdf(): number {
     return idf(this.docCount, 0);

@@ -1,19 +1,30 @@
 /**
- * Stage 1 of retrieval, analyse the question: its tokens, whether it was typed without diacritics,
- * its query terms for the keyword index, and what kind of answer it wants.
+ * Stage 1 of retrieval, analyse the question: take the chat and markup around it away, read each
+ * syllable against the corpus (diacritics, typos, abbreviations), then its query terms for the keyword
+ * index and what kind of answer it wants. The question as read (`text`) is shown to the user.
  */
 import type { QueryTerm } from '../index/keyword-index.js';
-import { indexTerms, isPair } from '../index/terms.js';
+import { PAIR_SEP, indexTerms } from '../index/terms.js';
+import { stripChat } from '../text/chat.js';
+import { stripMarkup } from '../text/markup.js';
+import { fold } from '../text/normalise.js';
 import { isStop, isUnaccented, tokenize, type Token } from '../text/tokens.js';
+import { rewriteAbbreviations } from './abbreviations.js';
+import type { Lexicon } from './lexicon.js';
+import { readTokens } from './repair.js';
 
 export interface AnalyzedQuery {
+  /** The question as read: chat and markup set aside, syllables repaired. */
   text: string;
+  /** Tokens of `text`. */
   tokens: Token[];
-  /** Typed without diacritics: match folded forms. */
+  /** Some syllables are matched by their folded form (typed without diacritics, undecided). */
   unaccented: boolean;
+  /** Per token of `text`: matched folded (any accent) rather than exactly. */
+  foldedAt: boolean[];
   /** Unique query terms (syllables and pairs) with their counts as weights. */
   terms: QueryTerm[];
-  /** The content syllables (not pairs, not stop words), as matched: folded when unaccented. */
+  /** The content syllables (not pairs, not stop words), as matched. */
   syllables: string[];
   /** For "bao nhiêu X" / "mấy X" questions: X, whose count the answer states. */
   countUnit: string[] | null;
@@ -23,46 +34,101 @@ export interface AnalyzedQuery {
  * "bao nhiêu đảng viên", "mấy chi bộ": the syllables after a counting question word name the unit
  * counted, and the sentence that answers holds a number right before it ("4.466 đảng viên").
  */
-const COUNT_WORDS = new Set(['bao nhiêu', 'bao nhieu', 'mấy', 'may']);
+const COUNT_FOLDED = 'bao nhieu';
+const COUNT_ONE = 'mấy';
 
-/** The counted unit of a counting question: one or two syllables (as matched: folded when unaccented). */
-function countUnit(tokens: readonly Token[], unaccented: boolean): string[] | null {
-  const form = (t: Token) => (unaccented ? t.folded : t.term);
+/** The counted unit of a counting question: one or two syllables, as matched. */
+function countUnit(tokens: readonly Token[], foldedAt: readonly boolean[]): string[] | null {
+  const form = (t: Token) => (foldedAt[tokens.indexOf(t)] ? t.folded : t.term);
+  const stopAt = (k: number) => isStop(form(tokens[k]!), foldedAt[k]);
   for (let i = 0; i < tokens.length; i++) {
-    const one = form(tokens[i]!);
-    const two = i + 1 < tokens.length && tokens[i + 1]!.joined ? `${one} ${form(tokens[i + 1]!)}` : '';
-    const skip = COUNT_WORDS.has(two) ? 2 : COUNT_WORDS.has(one) && !unaccented ? 1 : 0;
+    const t = tokens[i]!;
+    const two = i + 1 < tokens.length && tokens[i + 1]!.joined ? `${t.folded} ${tokens[i + 1]!.folded}` : '';
+    // "may" alone is ambiguous once folded ("máy"): only a typed "mấy" counts.
+    const skip = two === COUNT_FOLDED ? 2 : t.term === COUNT_ONE && !foldedAt[i] ? 1 : 0;
     if (skip === 0) continue;
     const a = tokens[i + skip];
     const b = tokens[i + skip + 1];
-    if (!a || !a.joined || a.isNumber || isStop(form(a), unaccented)) return null;
-    return b && b.joined && !b.isNumber && !isStop(form(b), unaccented) ? [form(a), form(b)] : [form(a)];
+    if (!a || !a.joined || a.isNumber || stopAt(i + skip)) return null;
+    return b && b.joined && !b.isNumber && !stopAt(i + skip + 1) ? [form(a), form(b)] : [form(a)];
   }
   return null;
 }
 
-/** Does the text say "<number> <unit>" (e.g. "4.466 đảng viên")? */
-export function statesCount(tokens: readonly Token[], unit: readonly string[], unaccented: boolean): boolean {
-  const form = (t: Token) => (unaccented ? t.folded : t.term);
+/** Does the text say "<number> <unit>" (e.g. "4.466 đảng viên")? Unit syllables match exactly or folded. */
+export function statesCount(tokens: readonly Token[], unit: readonly string[]): boolean {
   for (let i = 0; i + unit.length < tokens.length; i++) {
     if (!tokens[i]!.isNumber) continue;
     let ok = true;
     for (let k = 0; k < unit.length && ok; k++) {
       const t = tokens[i + 1 + k]!;
-      ok = t.joined && form(t) === unit[k];
+      ok = t.joined && (t.term === unit[k] || t.folded === unit[k]);
     }
     if (ok) return true;
   }
   return false;
 }
 
-export function analyzeQuery(text: string): AnalyzedQuery {
+/** The question as the search reads it; without a lexicon (no index at hand) nothing is repaired. */
+export function analyzeQuery(question: string, lex: Lexicon | null = null): AnalyzedQuery {
+  const core = stripChat(stripMarkup(question)) || question;
+  let text = core;
+  let foldedAt: boolean[];
+  if (lex) {
+    text = rewriteAbbreviations(text, lex);
+    const typed = tokenize(text);
+    const read = readTokens(typed, lex, isUnaccented(typed));
+    // The reading as text: each token replaced by the corpus syllable chosen (its case kept).
+    let out = '';
+    let at = 0;
+    read.forEach((r) => {
+      const form = r.folded ? r.token.folded : r.form;
+      const raw = text.slice(r.token.start, r.token.end);
+      out += text.slice(at, r.token.start) + (raw[0] !== raw[0]!.toLowerCase() ? form.charAt(0).toUpperCase() + form.slice(1) : form);
+      at = r.token.end;
+    });
+    text = out + text.slice(at);
+    foldedAt = read.map((r) => r.folded);
+  } else {
+    const typed = tokenize(text);
+    foldedAt = typed.map(() => isUnaccented(typed));
+  }
   const tokens = tokenize(text);
-  const unaccented = isUnaccented(tokens);
-  const counts = new Map<string, number>();
-  for (const t of indexTerms(tokens, unaccented)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  if (foldedAt.length !== tokens.length) foldedAt = tokens.map((_, i) => foldedAt[i] ?? false);
+  const unaccented = foldedAt.some(Boolean);
 
-  const terms: QueryTerm[] = [...counts].map(([term, n]) => ({ term, folded: unaccented, weight: n }));
-  const syllables = terms.filter((t) => !isPair(t.term)).map((t) => t.term);
-  return { text, tokens, unaccented, terms, syllables, countUnit: countUnit(tokens, unaccented) };
+  const counts = new Map<string, { n: number; folded: boolean }>();
+  const add = (term: string, folded: boolean) => {
+    const c = counts.get(term);
+    if (c) c.n++;
+    else counts.set(term, { n: 1, folded });
+  };
+  const syllables: string[] = [];
+  tokens.forEach((t, i) => {
+    const folded = foldedAt[i]!;
+    const term = folded ? t.folded : t.term;
+    const stop = isStop(term, folded);
+    if (!stop) {
+      add(term, folded);
+      if (!syllables.includes(term)) syllables.push(term);
+    }
+    const prev = tokens[i - 1];
+    if (prev && t.joined && !stop) {
+      const pf = foldedAt[i - 1]!;
+      const prevTerm = pf ? prev.folded : prev.term;
+      if (!isStop(prevTerm, pf)) {
+        const anyFolded = pf || folded;
+        add(anyFolded ? fold(prevTerm) + PAIR_SEP + fold(term) : prevTerm + PAIR_SEP + term, anyFolded);
+      }
+    }
+  });
+  const terms: QueryTerm[] = [...counts].map(([term, c]) => ({ term, folded: c.folded, weight: c.n }));
+  return { text, tokens, unaccented, foldedAt, terms, syllables, countUnit: countUnit(tokens, foldedAt) };
+}
+
+/** The index terms of a passage, in the forms the question's terms are matched in (exact, and folded when some are). */
+export function passageTermSet(tokens: readonly Token[], q: AnalyzedQuery): Set<string> {
+  const set = new Set(indexTerms(tokens, false));
+  if (q.unaccented) for (const t of indexTerms(tokens, true)) set.add(t);
+  return set;
 }

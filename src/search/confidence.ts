@@ -6,10 +6,10 @@
  */
 import { KeywordIndex } from '../index/keyword-index.js';
 import type { LoadedIndex } from '../index/load.js';
-import { PAIR_SEP, indexTerms, isPair } from '../index/terms.js';
+import { PAIR_SEP, isPair } from '../index/terms.js';
 import { splitSentences } from '../text/sentences.js';
 import { tokenize } from '../text/tokens.js';
-import { statesCount, type AnalyzedQuery } from './analyse.js';
+import { passageTermSet, statesCount, type AnalyzedQuery } from './analyse.js';
 import type { KeywordPass } from './keyword.js';
 
 /** Credit for a question term the passage lacks but its article's title has (see contextCredit). */
@@ -98,7 +98,7 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
   if (cov.mass <= 0) return { paragraph: 0, window: 0, first: 0, last: 0 };
   const sentences = splitSentences(text).map((s) => {
     const tokens = tokenize(text.slice(s.start, s.end));
-    return { terms: new Set(indexTerms(tokens, q.unaccented)), counts: q.countUnit ? statesCount(tokens, q.countUnit, q.unaccented) : false };
+    return { terms: passageTermSet(tokens, q), counts: q.countUnit ? statesCount(tokens, q.countUnit) : false };
   });
   // A counting question's "<number> <unit>" is one more thing the answer must hold.
   const mass = cov.mass + cov.countWeight;

@@ -40,3 +40,66 @@ export const SENTENCE_ABBREVIATIONS: readonly string[] = [
   'tp', 'tt', 'tx', 'q', 'p', 'h', 'th', 'ths', 'ts', 'pgs', 'gs', 'bs', 'ks', 'ls', 'th.s', 'nxb', 'st',
   'mr', 'mrs', 'dr', 'vs', 'etc', 'v.v', 'tr', 'no',
 ];
+
+/**
+ * Chat language around a question: greetings, vocatives, requests to ask and closing particles. They
+ * are set aside at the edges of a question (never inside it) and never count towards confidence.
+ * Written with diacritics; a token typed without marks matches them folded.
+ */
+export const CHAT_OPENERS: readonly string[] = [
+  'xin chào', 'chào bot', 'chào bạn', 'chào ad', 'chào admin', 'chào em', 'chào anh', 'chào chị', 'hello', 'hi', 'alo', 'chào',
+  'bot ơi', 'ad ơi', 'admin ơi', 'bạn ơi', 'em ơi', 'anh ơi', 'chị ơi',
+  'cho em hỏi', 'cho mình hỏi', 'cho tôi hỏi', 'cho tui hỏi', 'cho tớ hỏi', 'cho cháu hỏi', 'cho hỏi', 'xin hỏi', 'xin cho hỏi',
+  'em muốn hỏi', 'mình muốn hỏi', 'tôi muốn hỏi', 'em cần hỏi', 'mình cần hỏi', 'hỏi chút', 'hỏi xíu',
+  'vui lòng cho biết', 'làm ơn cho biết', 'bạn có biết', 'bot có biết', 'cho biết', 'vui lòng', 'làm ơn',
+];
+/** What may follow an opener ("cho em hỏi chút là …", "bot ơi, cho mình hỏi với"): set aside only right after one. */
+export const CHAT_OPENER_TAILS: readonly string[] = ['chút', 'xíu', 'với', 'nha', 'nhé', 'ạ', 'là', 'ơi', 'bot', 'ad'];
+export const CHAT_CLOSERS: readonly string[] = [
+  'ạ', 'ạ nhé', 'nhé', 'nha', 'nhỉ', 'vậy', 'vậy ạ', 'vậy bot', 'thế', 'thế ạ', 'với', 'với ạ', 'hả', 'hở', 'không ạ',
+  'cảm ơn', 'cảm ơn nhiều', 'cảm ơn bot', 'cảm ơn bạn', 'cảm ơn ad', 'xin cảm ơn', 'cám ơn', 'thanks', 'thank you', 'bot', 'ad', 'admin', 'ơi',
+];
+/**
+ * Words a leading clause made only of chat consists of ("chào bot, em là phóng viên báo X,"): such a
+ * clause, ended by a comma, is set aside whole.
+ */
+export const CHAT_CLAUSE_WORDS: readonly string[] = [
+  'xin', 'chào', 'bot', 'ad', 'admin', 'ơi', 'em', 'mình', 'tôi', 'tớ', 'tui', 'anh', 'chị', 'bạn', 'là', 'phóng', 'viên', 'nhà', 'báo',
+  'cảm', 'ơn', 'nhiều', 'hi', 'hello', 'ạ', 'nhé', 'hỏi', 'muốn', 'cho', 'chút', 'với', 'đang', 'cần', 'tìm', 'hiểu', 'thông', 'tin',
+  'làm', 'việc', 'tại', 'của', 'một', 'số', 'câu', 'sinh',
+];
+
+/**
+ * Administrative abbreviations of Vietnamese government news, both ways: each group lists the forms
+ * one name takes (the first is the full name). A question's form is rewritten to the one the corpus
+ * uses most; pairs the corpus itself spells out ("Hội đồng nhân dân (HĐND)") are learned at query time.
+ */
+export const ABBREVIATION_GROUPS: readonly (readonly string[])[] = [
+  ['thành phố hồ chí minh', 'tphcm', 'tp hcm', 'tp.hcm', 'tp. hcm', 'hcm', 'tp hồ chí minh', 'tp. hồ chí minh', 'sài gòn'],
+  ['thừa thiên huế', 'tt huế', 'tt-huế'],
+  ['ủy ban nhân dân', 'ubnd'],
+  ['hội đồng nhân dân', 'hđnd'],
+  ['mặt trận tổ quốc', 'mttq'],
+  ['ban chấp hành', 'bch'],
+  ['ban thường vụ', 'btv'],
+  ['ủy viên ban thường vụ', 'uvbtv', 'uvtv'],
+  ['tổ chức cơ sở đảng', 'tccsđ'],
+  ['tổ chức cơ sở', 'tccs'],
+  ['đại biểu quốc hội', 'đbqh'],
+  ['cải cách hành chính', 'cchc'],
+  ['kinh tế - xã hội', 'kt-xh', 'ktxh', 'kinh tế xã hội'],
+  ['quốc phòng - an ninh', 'qp-an', 'qpan', 'quốc phòng an ninh'],
+  ['đồng chí', 'đ/c'],
+  ['trung ương', 'tw'],
+  ['ban chỉ đạo', 'bcđ'],
+  ['ủy ban kiểm tra', 'ubkt'],
+  ['công nghệ thông tin', 'cntt'],
+  ['xã hội chủ nghĩa', 'xhcn'],
+  ['đảng cộng sản việt nam', 'đcsvn'],
+  ['chủ nghĩa xã hội', 'cnxh'],
+  ['hội liên hiệp phụ nữ', 'hlhpn'],
+  ['đoàn thanh niên cộng sản hồ chí minh', 'đoàn tncs hồ chí minh', 'đtncs hcm'],
+  ['nghị quyết', 'nq'],
+  ['thành phố', 'tp'],
+  ['thị xã', 'tx'],
+];

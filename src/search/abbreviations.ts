@@ -1,0 +1,58 @@
+/**
+ * Abbreviations both ways: a name the question writes in one form (TPHCM, UBND, "Hội đồng nhân dân")
+ * is rewritten to the form the corpus writes most, so that the keyword index finds it. Forms come from
+ * the table in src/text/words.ts.
+ */
+import { tokenize } from '../text/tokens.js';
+import { ABBREVIATION_GROUPS } from '../text/words.js';
+import type { Lexicon } from './lexicon.js';
+
+interface Form {
+  text: string;
+  /** Folded syllables of the form. */
+  syllables: string[];
+}
+
+const GROUPS: Form[][] = ABBREVIATION_GROUPS.map((g) => g.map((text) => ({ text, syllables: tokenize(text).map((t) => t.folded) })));
+/** Longest forms first, so that "tp hcm" wins over "tp". */
+const ALL = GROUPS.flatMap((forms, group) => forms.map((form) => ({ form, group }))).sort((a, b) => b.form.syllables.length - a.form.syllables.length);
+
+/** How much the corpus writes a form: its rarest syllable pair (or its one syllable), over every accent variant. */
+function presence(form: Form, lex: Lexicon): number {
+  const accented = tokenize(form.text).map((t) => t.term);
+  if (accented.length === 1) return lex.variants(form.syllables[0]!).reduce((n, v) => Math.max(n, v === accented[0] ? lex.df(v) : 0), 0);
+  let min = Infinity;
+  for (let i = 1; i < accented.length; i++) min = Math.min(min, lex.pairDf(accented[i - 1]!, accented[i]!));
+  return min === Infinity ? 0 : min;
+}
+
+export function rewriteAbbreviations(text: string, lex: Lexicon): string {
+  const tokens = tokenize(text);
+  const folded = tokens.map((t) => t.folded);
+  const edits: Array<{ start: number; end: number; text: string }> = [];
+  for (let i = 0; i < tokens.length; ) {
+    const hit = ALL.find(({ form }) => form.syllables.every((s, k) => folded[i + k] === s && (k === 0 || tokens[i + k]!.joined || /^[\s.\-/]*$/u.test(text.slice(tokens[i + k - 1]!.end, tokens[i + k]!.start)))));
+    if (!hit) {
+      i++;
+      continue;
+    }
+    const n = hit.form.syllables.length;
+    const here = presence(hit.form, lex);
+    let best = hit.form;
+    let bestPresence = here;
+    for (const f of GROUPS[hit.group]!) {
+      const p = presence(f, lex);
+      if (p > bestPresence) {
+        best = f;
+        bestPresence = p;
+      }
+    }
+    if (best !== hit.form) edits.push({ start: tokens[i]!.start, end: tokens[i + n - 1]!.end, text: best.text });
+    i += n;
+  }
+  let out = text;
+  for (const e of edits.reverse()) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}
+
+

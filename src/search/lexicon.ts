@@ -1,0 +1,86 @@
+/**
+ * The corpus's own vocabulary, as the question analyser needs it: which syllables exist (with their
+ * document frequency), their accented variants by folded form, neighbours one edit away (for typos),
+ * and which syllable pairs the corpus writes. Built once per loaded index from its keyword postings.
+ */
+import type { LoadedIndex } from '../index/load.js';
+import { PAIR_SEP, isPair } from '../index/terms.js';
+import { fold } from '../text/normalise.js';
+import { STOP_SYLLABLES } from '../text/words.js';
+
+/** Syllables shorter than this are never typo-repaired: one edit turns "ủy" into too many words. */
+const MIN_REPAIR_LENGTH = 3;
+
+export interface Lexicon {
+  /** Document frequency of a syllable; stop syllables (never indexed) count as frequent. */
+  df(syllable: string): number;
+  /** Document frequency of an adjacent pair of syllables. */
+  pairDf(a: string, b: string): number;
+  /** Syllables of the corpus (stop syllables included) whose folded form is `folded`. */
+  variants(folded: string): readonly string[];
+  /** Syllables whose folded form is one edit (insert, delete, substitute, swap) from `folded`. */
+  neighbours(folded: string): string[];
+}
+
+const cache = new WeakMap<LoadedIndex, Lexicon>();
+
+function deletes(w: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
+  return out;
+}
+
+/** Damerau–Levenshtein distance is at most one. */
+function withinOne(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+export function lexiconOf(index: LoadedIndex): Lexicon {
+  let lex = cache.get(index);
+  if (lex) return lex;
+  const frequent = Math.max(1, Math.floor(index.keyword.docCount / 2));
+  const stops = new Set(STOP_SYLLABLES);
+  const byFold = new Map<string, string[]>();
+  const addVariant = (s: string) => {
+    const f = fold(s);
+    const list = byFold.get(f);
+    if (!list) byFold.set(f, [s]);
+    else if (!list.includes(s)) list.push(s);
+  };
+  for (const [term] of index.keyword.vocabulary()) if (!isPair(term) && /^\p{L}+$/u.test(term)) addVariant(term);
+  for (const s of stops) addVariant(s);
+  // Folded forms by their one-deletion forms (SymSpell): a typo is found without scanning the vocabulary.
+  const byDelete = new Map<string, string[]>();
+  for (const f of byFold.keys()) {
+    if (f.length < MIN_REPAIR_LENGTH) continue;
+    for (const d of deletes(f)) {
+      const list = byDelete.get(d);
+      if (list) list.push(f);
+      else byDelete.set(d, [f]);
+    }
+  }
+  lex = {
+    df: (s) => (stops.has(s) ? frequent : index.keyword.df(s)),
+    pairDf: (a, b) => index.keyword.df(a + PAIR_SEP + b),
+    variants: (f) => byFold.get(f) ?? [],
+    neighbours: (f) => {
+      if (f.length < MIN_REPAIR_LENGTH) return [];
+      const found = new Set<string>();
+      for (const key of [f, ...deletes(f)]) {
+        for (const g of byDelete.get(key) ?? []) if (g !== f && withinOne(f, g)) found.add(g);
+        if (key !== f && byFold.has(key) && withinOne(f, key)) found.add(key);
+      }
+      return [...found].flatMap((g) => byFold.get(g) ?? []);
+    },
+  };
+  cache.set(index, lex);
+  return lex;
+}
