@@ -37,8 +37,10 @@ export interface AnswerResult {
 }
 
 export interface Answer {
-  /** The question as searched (cleaned, possibly truncated). */
+  /** The question as received (cleaned, possibly truncated). */
   question: string;
+  /** The question as the search read it: chat and markup set aside, diacritics and typos repaired. */
+  interpreted: string;
   answered: boolean;
   mode: SearchMode;
   /** The page of results asked for (all of them relevant when answered, empty when not). */

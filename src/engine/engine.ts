@@ -15,6 +15,7 @@ import type { Embedder } from '../embed/types.js';
 import { loadIndex, type LoadedIndex } from '../index/load.js';
 import { POINTER_FILE } from '../index/store.js';
 import { analyzeQuery } from '../search/analyse.js';
+import { lexiconOf } from '../search/lexicon.js';
 import { retrieve } from '../search/retrieve.js';
 import { type Candidate, type RetrieveOptions } from '../search/types.js';
 import { cleanQuestion } from '../text/normalise.js';
@@ -94,6 +95,7 @@ export class Engine implements QaEngine {
     const loadedAt = new Date().toISOString();
     // The fold map serves unaccented questions; build it now rather than on the first such question.
     index.keyword.warm();
+    lexiconOf(index);
     const wanted = this.config.embeddingModel;
     const built = index.manifest.model;
     const keyword = (reason: string): Serving => ({ index, embedder: null, mode: 'keyword', degradedReason: reason, loadedAt });
@@ -125,8 +127,8 @@ export class Engine implements QaEngine {
     if (truncated) notices.push({ kind: 'question-truncated', maxChars: cfg.maxQuestionChars });
     const mode = this.modeOverride ?? s.mode;
     if (s.mode === 'keyword') notices.push({ kind: 'keyword-only', reason: s.degradedReason ?? '' });
-    const q = analyzeQuery(text);
-    const base = { question: text, mode, indexVersion: s.index.manifest.version };
+    const q = analyzeQuery(text, lexiconOf(s.index));
+    const base = { question: text, interpreted: q.text, mode, indexVersion: s.index.manifest.version };
     if (q.tokens.length === 0) {
       notices.push({ kind: 'empty-question' });
       return { answer: { ...base, answered: false, results: [], total: 0, suggestions: [], notices, timings: { embedMs: 0, searchMs: 0, answerMs: 0 } }, candidates: [], ranked: [] };

@@ -5,7 +5,7 @@
 import { isStop, tokenize, type Token } from '../text/tokens.js';
 
 /** Bump when indexTerms() or tokenize() change what they produce: old keyword indexes are then rebuilt. */
-export const TOKENIZER_VERSION = 'syllable-pair-v1';
+export const TOKENIZER_VERSION = 'syllable-pair-v2';
 
 /** The separator of a syllable pair term; a character no token contains. */
 export const PAIR_SEP = '_';

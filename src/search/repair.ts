@@ -10,9 +10,10 @@ import type { Lexicon } from './lexicon.js';
 /** Costs of reading a typed syllable as a corpus syllable (lower is likelier). Chosen by hand, checked on the dev sets. */
 const COST_ACCENT_UNACCENTED = 0.3; // the question was typed without marks: any variant is plausible
 const COST_ACCENT_ACCENTED = 1.5; // the user typed marks elsewhere: this unmarked one is probably meant as typed
-const COST_WRONG_ACCENT = 1.5; // marks typed, but not a corpus syllable: another accent of the same letters
-const COST_TYPO = 3; // one letter off
-const COST_UNSEEN = 4; // keep a syllable the corpus never writes (a word of another topic)
+const COST_UNSEEN_MARKED = 1; // marks typed on a syllable the corpus never writes: a word of another topic, or a slip
+const COST_WRONG_ACCENT = 1.5; // … read as another accent of the same letters (needs a known pair to win)
+const COST_TYPO = 2; // … or as a syllable one letter off (needs a known pair to win)
+const COST_UNSEEN = 4; // an unmarked syllable with no variant at all, kept as typed
 /** A known pair is strong evidence for both of its syllables. */
 const PAIR_BONUS = 2;
 const PAIR_DF_WEIGHT = 0.2;
@@ -38,18 +39,24 @@ interface Cand {
 function candidates(t: Token, lex: Lexicon, unaccented: boolean): Cand[] {
   if (t.isNumber || !/\p{L}/u.test(t.term)) return [{ form: t.term, cost: 0, change: 'none' }];
   const marked = t.term !== t.folded;
+  if (marked && lex.df(t.term) > 0) return [{ form: t.term, cost: 0, change: 'none' }];
   const out: Cand[] = [];
-  const seen = lex.df(t.term) > 0;
-  if (marked && seen) return [{ form: t.term, cost: 0, change: 'none' }];
-  for (const v of lex.variants(t.folded)) {
-    if (v === t.term) out.push({ form: v, cost: 0, change: 'none' });
-    else out.push({ form: v, cost: marked ? COST_WRONG_ACCENT : unaccented ? COST_ACCENT_UNACCENTED : COST_ACCENT_ACCENTED, change: 'accent' });
-  }
-  if (!out.some((c) => lex.df(c.form) > 0)) {
+  if (marked) {
+    // Typed with marks but unknown: kept unless a known pair prefers another accent or a one-letter fix.
+    out.push({ form: t.term, cost: COST_UNSEEN_MARKED, change: 'none' });
+    for (const v of lex.variants(t.folded)) out.push({ form: v, cost: COST_WRONG_ACCENT, change: 'accent' });
     for (const n of lex.neighbours(t.folded)) out.push({ form: n, cost: COST_TYPO, change: 'typo' });
-    out.push({ form: t.term, cost: COST_UNSEEN, change: 'none' });
+  } else {
+    for (const v of lex.variants(t.folded)) {
+      const cost = v === t.term ? 0 : unaccented ? COST_ACCENT_UNACCENTED : COST_ACCENT_ACCENTED;
+      // Among accents of unmarked letters, the corpus's more frequent syllable is likelier.
+      out.push({ form: v, cost: cost - DF_WEIGHT * Math.log1p(lex.df(v)), change: v === t.term ? 'none' : 'accent' });
+    }
+    if (!out.some((c) => lex.df(c.form) > 0)) {
+      for (const n of lex.neighbours(t.folded)) out.push({ form: n, cost: COST_TYPO - DF_WEIGHT * Math.log1p(lex.df(n)), change: 'typo' });
+      out.push({ form: t.term, cost: COST_UNSEEN, change: 'none' });
+    }
   }
-  for (const c of out) c.cost -= DF_WEIGHT * Math.log1p(lex.df(c.form));
   return out.sort((a, b) => a.cost - b.cost).slice(0, MAX_CANDIDATES);
 }
 

@@ -42,6 +42,22 @@ export function foldSyllable(syllable: string): string {
   return f;
 }
 
+/**
+ * Two spellings of one syllable: the tone mark on the first or the second vowel of a final "oa", "oe"
+ * or "uy" ("hoà" / "hòa", "uỷ" / "ủy"). Both appear in one article; terms use the first-vowel form.
+ */
+const TONE_MOVES: Record<string, string> = {
+  'oà': 'òa', 'oá': 'óa', 'oả': 'ỏa', 'oã': 'õa', 'oạ': 'ọa',
+  'oè': 'òe', 'oé': 'óe', 'oẻ': 'ỏe', 'oẽ': 'õe', 'oẹ': 'ọe',
+  'uỳ': 'ùy', 'uý': 'úy', 'uỷ': 'ủy', 'uỹ': 'ũy', 'uỵ': 'ụy',
+};
+const TONE_AT_END = /(?<!q)(o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ])$/u;
+
+/** One spelling per syllable (lower case NFC in, lower case NFC out). */
+export function normaliseTone(syllable: string): string {
+  return syllable.replace(TONE_AT_END, (m) => TONE_MOVES[m] ?? m);
+}
+
 /** True when the word carries a diacritic (tone mark, hat, horn, breve or đ). */
 export function hasDiacritics(word: string): boolean {
   return fold(word) !== word.normalize('NFC');

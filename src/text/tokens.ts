@@ -3,7 +3,7 @@
  * words are one or two syllables, and no word segmenter exists for Node) and numbers in Vietnamese
  * notation. Everything that compares words (BM25, highlighting, quote picking, eval) goes through here.
  */
-import { canon, foldSyllable } from './normalise.js';
+import { canon, foldSyllable, normaliseTone } from './normalise.js';
 import { STOP_FOLDED_SYLLABLES, STOP_SYLLABLES, STOP_WORDS_EN } from './words.js';
 
 export interface Token {
@@ -58,7 +58,7 @@ export function tokenize(text: string): Token[] {
   let prevEnd = -1;
   const push = (raw: string, start: number, isNumber: boolean) => {
     const end = start + raw.length;
-    const term = isNumber ? normaliseNumber(raw) : canon(raw);
+    const term = isNumber ? normaliseNumber(raw) : normaliseTone(canon(raw));
     const joined = prevEnd >= 0 && SPACES_ONLY.test(text.slice(prevEnd, start));
     out.push({ term, folded: isNumber ? term : foldSyllable(term), start, end, isNumber, joined });
     prevEnd = end;

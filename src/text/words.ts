@@ -16,11 +16,14 @@ export const STOP_SYLLABLES: readonly string[] = [
   'ông', 'bà', 'anh', 'chị', 'hãy', 'xin', 'biết', 'nói', 'ạ',
 ];
 
-/** English question and glue words, for questions asked in English. */
+/**
+ * English question and glue words, for questions asked in English. Words that are also Vietnamese
+ * syllables are left out: "an" (Nghệ An, an ninh), "to", "in", "on", "at", "be", "the", "do".
+ */
 export const STOP_WORDS_EN: readonly string[] = [
-  'the', 'a', 'an', 'of', 'to', 'in', 'on', 'at', 'for', 'by', 'and', 'or', 'is', 'are', 'was', 'were',
-  'be', 'been', 'what', 'who', 'whom', 'which', 'when', 'where', 'why', 'how', 'many', 'much', 'does',
-  'do', 'did', 'has', 'have', 'had', 'it', 'its', 'this', 'that', 'with', 'as', 'from', 'about',
+  'a', 'of', 'for', 'by', 'and', 'or', 'is', 'are', 'was', 'were',
+  'been', 'what', 'who', 'whom', 'which', 'when', 'where', 'why', 'how', 'many', 'much', 'does',
+  'did', 'has', 'have', 'had', 'it', 'its', 'this', 'that', 'with', 'as', 'from', 'about',
 ];
 
 /**

@@ -21,6 +21,7 @@ function result(rank: number, quote: string, highlights: Span[] = [], article: A
 function answer(results: AnswerResult[], extra: Partial<Answer> = {}): Answer {
   return {
     question: 'q',
+    interpreted: 'q',
     answered: results.length > 0,
     mode: 'hybrid',
     results,
