@@ -20,6 +20,8 @@ export interface Outcome {
   answered: boolean;
   topConfidence: number;
   ms: number;
+  /** The question as the system read it. */
+  interpreted?: string;
 }
 
 export interface Row {

@@ -13,7 +13,7 @@ const COST_ACCENT_ACCENTED = 1.5; // the user typed marks elsewhere: this unmark
 const COST_UNSEEN_MARKED = 1; // marks typed on a syllable the corpus never writes: a word of another topic, or a slip
 const COST_WRONG_ACCENT = 1.5; // … read as another accent of the same letters (needs a known pair to win)
 const COST_TYPO = 2; // … or as a syllable one letter off (needs a known pair to win)
-const COST_UNSEEN = 4; // an unmarked syllable with no variant at all, kept as typed
+const COST_UNSEEN = 1; // an unmarked syllable with no variant at all, kept as typed unless a known pair prefers a fix
 /** A known pair is strong evidence for both of its syllables. */
 const PAIR_BONUS = 2;
 const PAIR_DF_WEIGHT = 0.2;
@@ -34,6 +34,7 @@ interface Cand {
   form: string;
   cost: number;
   change: ReadToken['change'];
+  keepFolded?: boolean;
 }
 
 function candidates(t: Token, lex: Lexicon, unaccented: boolean): Cand[] {
@@ -46,6 +47,12 @@ function candidates(t: Token, lex: Lexicon, unaccented: boolean): Cand[] {
     out.push({ form: t.term, cost: COST_UNSEEN_MARKED, change: 'none' });
     for (const v of lex.variants(t.folded)) out.push({ form: v, cost: COST_WRONG_ACCENT, change: 'accent' });
     for (const n of lex.neighbours(t.folded)) out.push({ form: n, cost: COST_TYPO, change: 'typo' });
+  } else if (!unaccented && isStop(t.term)) {
+    return [{ form: t.term, cost: 0, change: 'none' }];
+  } else if (lex.variants(t.folded).some((v) => isStop(v))) {
+    // A twin of a function word ("nao": nào / não, "co": có / cơ): corpus pairs cannot tell a question's
+    // glue from content (stop words make no indexed pairs), so it keeps folded matching as typed.
+    return [{ form: t.term, cost: 0, change: 'none', keepFolded: true }];
   } else {
     for (const v of lex.variants(t.folded)) {
       const cost = v === t.term ? 0 : unaccented ? COST_ACCENT_UNACCENTED : COST_ACCENT_ACCENTED;
@@ -104,7 +111,7 @@ export function readTokens(tokens: readonly Token[], lex: Lexicon, unaccented: b
     const paired = (prev !== null && t.joined && pairScore(prev, c.form, lex) > 0) || (next !== null && tokens[i + 1]!.joined && pairScore(c.form, next, lex) > 0);
     const variants = cands[i]!.filter((x) => x.change !== 'typo' && lex.df(x.form) > 0).length;
     // Unmarked and undecided: keep matching every accent of it, as folding did.
-    const folded = t.term === t.folded && !t.isNumber && c.change !== 'typo' && !paired && variants > 1 && unaccented;
+    const folded = c.keepFolded === true || (t.term === t.folded && !t.isNumber && c.change !== 'typo' && !paired && variants > 1 && unaccented);
     return { token: t, form: c.form, folded, change: c.change };
   });
 }

@@ -14,9 +14,16 @@ const CLOSERS = split(CHAT_CLOSERS);
 const CLAUSE_WORDS = new Set(CHAT_CLAUSE_WORDS);
 const PRONOUNS = new Set(['em', 'mình', 'tôi', 'tớ', 'tui', 'anh', 'chị', 'cháu']);
 
-/** A token equals a list word: exactly, or folded when the token was typed without marks. */
+/**
+ * Chat words whose unmarked spelling is also a common content word ("nha": nhà, "the": thể, "voi":
+ * với / voi): typed without marks they are kept, so "… trong co the?" keeps its "thể".
+ */
+const AMBIGUOUS_UNMARKED = new Set(['nha', 'the', 'voi', 'ha', 'ho', 'oi', 'ban', 'hoi', 'chi', 'anh', 'em', 'la', 'cho', 'chut', 'xiu', 'to', 'tui', 'minh', 'toi', 'can', 'muon', 'biet']);
+
+/** A token equals a list word: exactly, or folded when the token was typed without marks (and is no ambiguous twin). */
 function same(t: Token, word: string): boolean {
-  return t.term === word || (t.term === t.folded && t.folded === fold(word));
+  if (t.term === word) return true;
+  return t.term === t.folded && t.folded === fold(word) && !AMBIGUOUS_UNMARKED.has(t.folded);
 }
 
 function matchAt(tokens: readonly Token[], i: number, phrase: readonly string[]): boolean {
