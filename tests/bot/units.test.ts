@@ -1,10 +1,7 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { Message, UserFromGetMe } from 'grammy/types';
 import { groupQuestion, leadingCommand, questionOfMessage } from '../../src/bot/addressing.js';
 import { byteLength, decodeCallback, encodeArticle, encodeNext, encodeParagraph, versionTag } from '../../src/bot/callback-data.js';
-import { runConsoleChat } from '../../src/console/console.js';
-import { pickLang } from '../../src/present/lang.js';
 import { answerKeyboard } from '../../src/bot/keyboards.js';
 import { RateLimiter, RefusalMemory, isAllowed } from '../../src/bot/limits.js';
 import { cleanQuestion as cutQuestion } from '../../src/text/normalise.js';
@@ -116,47 +113,5 @@ describe('limits', () => {
     expect(cut.text.length).toBeLessThanOrEqual(20);
     expect('một hai ba bốn năm sáu bảy tám chín mười'.startsWith(cut.text)).toBe(true);
     expect(cut.text).toBe('một hai ba bốn năm');
-  });
-
-  it('picks the language', () => {
-    expect(pickLang('en')).toBe('en');
-    expect(pickLang('en-GB')).toBe('en');
-    expect(pickLang('vi')).toBe('vi');
-    expect(pickLang(undefined)).toBe('vi');
-    expect(pickLang('fr')).toBe('vi');
-  });
-});
-
-describe('console chat', () => {
-  it('answers piped questions until EOF', async () => {
-    const engine = await makeTestEngine();
-    const input = new PassThrough();
-    const output = new PassThrough();
-    let out = '';
-    output.on('data', (d: Buffer) => (out += d.toString('utf8')));
-    input.end('Đảng bộ Khối các cơ quan thành phố Hải Phòng có bao nhiêu đảng viên?\nbi thu thanh uy hue la ai\n/sources\n/status\nGiá vàng SJC hôm nay là bao nhiêu?\n');
-    await runConsoleChat({ engine, config: { topK: 2 }, input, output });
-    expect(out).toContain('Câu hỏi> Đảng bộ Khối');
-    expect(out).toContain('4.466');
-    expect(out).toContain('Phan Thiên Định');
-    expect(out).toContain('Các bài viết trong kho dữ liệu');
-    expect(out).toContain('Số bài viết:');
-    expect(out).toContain('Các báo cáo hiện có không trả lời câu hỏi này.');
-    expect(out).not.toContain('\x1b[');
-    expect(out).not.toMatch(/<\/?(b|i|blockquote)>/);
-    await engine.close();
-  });
-
-  it('stops at /quit', async () => {
-    const engine = await makeTestEngine();
-    const input = new PassThrough();
-    const output = new PassThrough();
-    let out = '';
-    output.on('data', (d: Buffer) => (out += d.toString('utf8')));
-    input.write('/quit\nbi thu thanh uy hue la ai\n');
-    await runConsoleChat({ engine, config: { topK: 2 }, input, output });
-    expect(out).not.toContain('Phan Thiên Định');
-    input.destroy();
-    await engine.close();
   });
 });
