@@ -6,6 +6,8 @@
  */
 import http from 'node:http';
 import net from 'node:net';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { htmlToPlain } from '../../src/present/render.js';
 import { decodeCallback } from '../../src/bot/callback-data.js';
@@ -393,6 +395,15 @@ describe('bot end to end (polling)', () => {
       expect(await run('/foo')).toMatch(/\/help/);
     });
 
+    it('/help lists the admin commands for admins only', async () => {
+      expect(await run('/help')).not.toContain('/reload');
+      const admin = h.fake.user(900);
+      const mark = h.fake.mark();
+      h.fake.sendText({ from: admin, text: '/help' });
+      const reply = await h.fake.waitForCall('sendMessage', { since: mark, where: (c) => Number(c.params.chat_id) === 900 });
+      expect(textOf(reply)).toContain('/reload');
+    });
+
     it('/reload works for admins only', async () => {
       const before = h.engine.status().indexVersion;
       const refused = await run('/reload');
@@ -478,6 +489,32 @@ describe('allow-list', () => {
     const { reply: adminReply } = await h.ask(HP_QUESTION, { from: h.fake.user(900) });
     expectValidAnswerHtml(adminReply);
     expect(h.fake.rejections()).toEqual([]);
+  });
+});
+
+describe('logging', () => {
+  let h: Harness;
+  const lines: string[] = [];
+  beforeAll(async () => {
+    const stream = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+        done();
+      },
+    });
+    h = await startHarness({}, { logger: pino({ level: 'info' }, stream) });
+  });
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  it('logs a failure as the error it was, without the bot token', async () => {
+    h.engine.failNextAsks(1);
+    const { reply } = await h.ask(HP_QUESTION);
+    expect(textOf(reply)).toMatch(/Xin lỗi/);
+    const failed = lines.map((l) => JSON.parse(l) as { msg: string; err?: { type: string; message: string } }).find((l) => l.msg === 'engine.ask failed');
+    expect(failed?.err).toMatchObject({ type: 'Error', message: 'injected engine failure' });
+    expect(lines.join('\n')).not.toContain(h.config.botToken!);
   });
 });
 
