@@ -11,7 +11,7 @@ import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { htmlToPlain } from '../../src/present/render.js';
 import { decodeCallback } from '../../src/bot/callback-data.js';
-import { FakeBotApi, type FakeMessage, type RecordedCall } from '../helpers/fake-bot-api.js';
+import { FakeBotApi, type FakeMessage, type FakeUser, type RecordedCall } from '../helpers/fake-bot-api.js';
 import { freshUserId, startHarness, type Harness } from './harness.js';
 
 const HP_QUESTION = 'Đảng bộ Khối các cơ quan thành phố Hải Phòng có bao nhiêu đảng viên?';
@@ -348,14 +348,15 @@ describe('bot end to end (polling)', () => {
   });
 
   describe('commands', () => {
-    const run = async (text: string, languageCode?: string) => {
-      const from = h.fake.user(freshUserId(), languageCode ? { languageCode } : {});
+    /** Sends `text` as `from` in private and returns the text of the bot's reply. */
+    const runAs = async (from: FakeUser, text: string) => {
       const mark = h.fake.mark();
       h.fake.sendText({ from, text });
       const reply = await h.fake.waitForCall('sendMessage', { since: mark, where: (c) => Number(c.params.chat_id) === from.id });
       expect(reply.status).toBe(200);
       return textOf(reply);
     };
+    const run = (text: string, languageCode?: string) => runAs(h.fake.user(freshUserId(), languageCode ? { languageCode } : {}), text);
 
     it('/start and /help in Vietnamese', async () => {
       expect(await run('/start')).toMatch(/Xin chào/);
@@ -397,11 +398,7 @@ describe('bot end to end (polling)', () => {
 
     it('/help lists the admin commands for admins only', async () => {
       expect(await run('/help')).not.toContain('/reload');
-      const admin = h.fake.user(900);
-      const mark = h.fake.mark();
-      h.fake.sendText({ from: admin, text: '/help' });
-      const reply = await h.fake.waitForCall('sendMessage', { since: mark, where: (c) => Number(c.params.chat_id) === 900 });
-      expect(textOf(reply)).toContain('/reload');
+      expect(await runAs(h.fake.user(900), '/help')).toContain('/reload');
     });
 
     it('/reload works for admins only', async () => {
@@ -410,12 +407,7 @@ describe('bot end to end (polling)', () => {
       expect(refused).toMatch(/chỉ dành cho quản trị viên/);
       expect(h.engine.status().indexVersion).toBe(before);
 
-      const admin = h.fake.user(900);
-      const mark = h.fake.mark();
-      h.fake.sendText({ from: admin, text: '/reload' });
-      const reply = await h.fake.waitForCall('sendMessage', { since: mark, where: (c) => Number(c.params.chat_id) === 900 });
-      expect(reply.status).toBe(200);
-      expect(textOf(reply)).toMatch(/Đã nạp lại chỉ mục|Không nạp lại được/);
+      expect(await runAs(h.fake.user(900), '/reload')).toMatch(/Đã nạp lại chỉ mục|Không nạp lại được/);
     });
   });
 
