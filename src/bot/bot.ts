@@ -1,5 +1,8 @@
 /**
- * The Telegram bot: grammY wiring only (the answers come from the engine, the texts from answer/).
+ * The Telegram bot: grammY wiring only (the answers come from the engine, texts and HTML from
+ * src/present). Handlers get `ctx.services` and `ctx.lang` (context.ts); access.ts decides what is
+ * for the bot and who may use it; each feature is one Composer in features/; the commands are one
+ * registry (features/commands.ts) that makes their handlers, /help and the command menu.
  *
  *   const bot = createBot({ config, engine, logger });
  *   const handle = await startBot(bot);   // long polling, or a webhook server when WEBHOOK_URL is set
@@ -123,6 +126,12 @@ export async function startBot(bot: QaBot, opts: StartOptions = {}): Promise<Bot
   return s.config.webhookUrl ? startWebhook(bot, s, opts) : startPolling(bot, s, opts);
 }
 
+/** Lets the running handlers finish, for the shutdown grace period at most. */
+async function waitForHandlers(s: Services, opts: StartOptions): Promise<void> {
+  const idle = await s.inFlight.idle((opts.shutdownGraceSeconds ?? 15) * 1000);
+  if (!idle) s.logger.warn({ running: s.inFlight.size }, 'shutdown: some handlers did not finish in time');
+}
+
 async function startPolling(bot: QaBot, s: Services, opts: StartOptions): Promise<BotHandle> {
   // getUpdates fails with 409 while a webhook is set; `bot.start` would do this, the runner does not.
   await bot.api.deleteWebhook();
@@ -149,8 +158,7 @@ async function startPolling(bot: QaBot, s: Services, opts: StartOptions): Promis
     (stopping ??= (async () => {
       // (not isRunning(): that is false for a moment between two fetches, and the runner would go on)
       if (runner.task() !== undefined) await runner.stop().catch(() => undefined);
-      const idle = await s.inFlight.idle((opts.shutdownGraceSeconds ?? 15) * 1000);
-      if (!idle) s.logger.warn({ running: s.inFlight.size }, 'shutdown: some handlers did not finish in time');
+      await waitForHandlers(s, opts);
       // Confirm the last update to Telegram so it is not delivered again after a restart.
       if (s.inFlight.lastUpdateId >= 0) {
         await bot.api
@@ -211,8 +219,7 @@ async function startWebhook(bot: QaBot, s: Services, opts: StartOptions): Promis
       // Stop accepting updates (Telegram keeps them while we are away), then let running ones finish.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      const idle = await s.inFlight.idle((opts.shutdownGraceSeconds ?? 15) * 1000);
-      if (!idle) s.logger.warn({ running: s.inFlight.size }, 'shutdown: some handlers did not finish in time');
+      await waitForHandlers(s, opts);
       server.closeAllConnections();
       await closed;
       s.logger.info('bot stopped');
