@@ -2,19 +2,19 @@
  * npm start: builds the index if there is none, opens the engine, then runs the Telegram bot
  * (BOT_TOKEN set) or a console chat on stdin/stdout (no token; works with piped input too).
  */
-import { pino } from 'pino';
 import { configOrExit, exitOnError } from '../src/cli/common.js';
 import { openEngine } from '../src/engine/engine.js';
 import type { QaEngine } from '../src/engine/types.js';
 import { buildIndex, indexExists } from '../src/index/build.js';
 import { createBot, startBot } from '../src/bot/bot.js';
+import { createLogger } from '../src/bot/logger.js';
 import { runConsoleChat } from '../src/console/console.js';
 
 async function main(): Promise<void> {
   const config = configOrExit();
   const botMode = config.botToken !== null;
   // Logs go to stderr so that the console chat's answers on stdout stay clean.
-  const logger = pino({ level: botMode ? config.logLevel : process.env.LOG_LEVEL ? config.logLevel : 'warn' }, pino.destination(2));
+  const logger = createLogger({ level: botMode || process.env.LOG_LEVEL ? config.logLevel : 'warn', botToken: config.botToken });
 
   if (!(await indexExists(config.indexDir))) {
     console.error(`Chưa có chỉ mục trong ${config.indexDir}: đang xây dựng từ ${config.corpusDir}…`);

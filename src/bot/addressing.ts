@@ -4,13 +4,17 @@
  * is removed from the question.
  */
 import type { Message, MessageEntity, UserFromGetMe } from 'grammy/types';
+import { stripInvisibles } from '../text/normalise.js';
 
 const USERNAME_CHAR = /[A-Za-z0-9_]/;
+/** "/command@somebot": a command explicitly addressed to a bot (leadingCommand checks which). */
+const EXPLICIT_COMMAND = /^\/[A-Za-z0-9_]+@/;
+
+const isGroupType = (chatType: string) => chatType === 'group' || chatType === 'supergroup';
 
 /** Whitespace collapsed, stray separators left by a removed mention trimmed. */
 export function tidyQuestion(text: string): string {
-  return text
-    .replace(/[\u200b-\u200d\ufeff]/g, '')
+  return stripInvisibles(text)
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^[,:;.!\-–—\s]+/, '')
@@ -81,4 +85,34 @@ export function questionOfMessage(msg: Message, me: UserFromGetMe): string | nul
   if (cmd) return cmd.command === 'ask' ? tidyQuestion(removeRanges(cmd.rest, mentionRanges(cmd.rest, [], me))) : null;
   if (text.startsWith('/')) return null;
   return groupQuestion(msg, me).question;
+}
+
+/** Whether a command the bot does not know was explicitly addressed to it ("/foo@thisbot"). */
+export function isExplicitCommand(msg: Message): boolean {
+  return EXPLICIT_COMMAND.test(msg.text ?? msg.caption ?? '');
+}
+
+/** Stickers, photos, voice…: content someone sent (not a service message such as a member joining). */
+export function isContentMessage(m: Message): boolean {
+  return Boolean(
+    m.sticker || m.photo || m.voice || m.video || m.video_note || m.audio || m.document || m.animation || m.location || m.contact || m.poll || m.dice || m.venue,
+  );
+}
+
+/**
+ * Whether a message is for this bot at all; anything else is ignored without a word.
+ * Private chats: everything but commands for other bots and service messages. Groups: known commands,
+ * unknown ones written "/foo@thisbot", and text that mentions the bot or replies to it.
+ */
+export function isAddressedToMe(msg: Message, chatType: string, me: UserFromGetMe, knownCommands: ReadonlySet<string>): boolean {
+  const cmd = leadingCommand(msg, me);
+  if (chatType === 'private') {
+    if (cmd) return true;
+    if (msg.text !== undefined) return !msg.text.startsWith('/');
+    return isContentMessage(msg);
+  }
+  if (!isGroupType(chatType)) return false;
+  if (cmd) return knownCommands.has(cmd.command) || isExplicitCommand(msg);
+  if (msg.text === undefined || msg.text.startsWith('/')) return false;
+  return groupQuestion(msg, me).addressed;
 }

@@ -1,5 +1,8 @@
 /**
- * The Telegram bot: grammY wiring only (the answers come from the engine, the texts from answer/).
+ * The Telegram bot: grammY wiring only (the answers come from the engine, texts and HTML from
+ * src/present). Handlers get `ctx.services` and `ctx.lang` (context.ts); access.ts decides what is
+ * for the bot and who may use it; each feature is one Composer in features/; the commands are one
+ * registry (features/commands.ts) that makes their handlers, /help and the command menu.
  *
  *   const bot = createBot({ config, engine, logger });
  *   const handle = await startBot(bot);   // long polling, or a webhook server when WEBHOOK_URL is set
@@ -10,71 +13,91 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { run, type RunnerHandle } from '@grammyjs/runner';
-import { Bot, webhookCallback, type Context } from 'grammy';
+import { Bot, webhookCallback } from 'grammy';
 import { t } from '../present/messages.js';
-import { registerCommandMenu, registerCommands } from './commands.js';
-import { registerHandlers } from './handlers.js';
-import { langOf, sendText } from './reply.js';
-import { describeError, makeServices, type BotDeps, type Services } from './services.js';
+import { accessGuard, forMe } from './access.js';
+import { commandMenu } from './command-registry.js';
+import { provideContext, type BotContext } from './context.js';
+import { admin } from './features/admin.js';
+import { buttons } from './features/buttons.js';
+import { COMMANDS, commands } from './features/commands.js';
+import { inline } from './features/inline.js';
+import { questions } from './features/questions.js';
+import { sendText } from './reply.js';
+import { makeServices, type BotDeps, type Services } from './services.js';
 
 export type { BotDeps } from './services.js';
+export type { BotContext } from './context.js';
 
 /** The update types the bot handles (and asks Telegram for). */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
 
-const services = new WeakMap<Bot, Services>();
+export type QaBot = Bot<BotContext>;
 
-function servicesOf(bot: Bot): Services {
+const services = new WeakMap<QaBot, Services>();
+
+function servicesOf(bot: QaBot): Services {
   const s = services.get(bot);
   if (!s) throw new Error('startBot: this bot was not made by createBot');
   return s;
 }
 
 /** Best effort apology after a handler failed, so the user never meets silence. */
-async function apologize(ctx: Context, s: Services): Promise<void> {
-  const lang = langOf(ctx);
+async function apologize(ctx: BotContext): Promise<void> {
+  const text = t('engineError', ctx.lang);
   if (ctx.callbackQuery) {
-    await ctx.answerCallbackQuery({ text: t('engineError', lang) });
+    await ctx.answerCallbackQuery({ text });
   } else if (ctx.message && ctx.chat) {
-    await sendText(ctx, s, t('engineError', lang), ctx.message.message_id);
+    await sendText(ctx, text, ctx.message.message_id);
   }
 }
 
-export function createBot(deps: BotDeps): Bot {
+/**
+ * The middleware, in order: services and language on the context; the error boundary; "is this for
+ * me" and the allow-lists; then one Composer per feature.
+ */
+export function createBot(deps: BotDeps): QaBot {
   const { config } = deps;
   if (!config.botToken) throw new Error('createBot: BOT_TOKEN is not set');
-  const bot = new Bot(config.botToken, config.telegramApiRoot ? { client: { apiRoot: config.telegramApiRoot } } : {});
+  const bot = new Bot<BotContext>(config.botToken, config.telegramApiRoot ? { client: { apiRoot: config.telegramApiRoot } } : {});
   // 429 (retry_after) and 5xx are retried a few times; network errors are retried with backoff.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120 }));
 
   const s = makeServices(deps);
   services.set(bot, s);
 
+  bot.use(provideContext(s));
   // Error boundary: one bad update is logged and apologised for; it never stops the bot.
   bot.use(async (ctx, next) => {
     const done = s.inFlight.begin(ctx.update.update_id);
     try {
       await next();
     } catch (err) {
-      s.logger.error({ err: describeError(err, config.botToken), updateId: ctx.update.update_id }, 'update handler failed');
-      await apologize(ctx, s).catch(() => undefined);
+      s.logger.error({ err, updateId: ctx.update.update_id }, 'update handler failed');
+      await apologize(ctx).catch(() => undefined);
     } finally {
       done();
     }
   });
-  // Ignore other bots and anything that is not a fresh message, a button or an inline query.
-  bot.use(async (ctx, next) => {
-    if (ctx.from?.is_bot) return;
-    if (ctx.message || ctx.callbackQuery || ctx.inlineQuery) await next();
-  });
-
-  registerCommands(bot, s);
-  registerHandlers(bot, s);
+  bot.use(forMe(COMMANDS.map((c) => c.name)));
+  bot.use(accessGuard);
+  bot.use(commands, admin, buttons, inline, questions);
 
   bot.catch((err) => {
-    s.logger.error({ err: describeError(err.error, config.botToken), updateId: err.ctx?.update.update_id }, 'unhandled bot error');
+    s.logger.error({ err: err.error, updateId: err.ctx?.update.update_id }, 'unhandled bot error');
   });
   return bot;
+}
+
+/** The command menu in Vietnamese (default) and English (for English-language Telegram apps). */
+async function registerCommandMenu(bot: QaBot, s: Services): Promise<void> {
+  try {
+    await bot.api.setMyCommands(commandMenu(COMMANDS, 'vi'));
+    await bot.api.setMyCommands(commandMenu(COMMANDS, 'vi'), { language_code: 'vi' });
+    await bot.api.setMyCommands(commandMenu(COMMANDS, 'en'), { language_code: 'en' });
+  } catch (err) {
+    s.logger.warn({ err }, 'setMyCommands failed (the bot works without the menu)');
+  }
 }
 
 export interface StartOptions {
@@ -96,14 +119,20 @@ export interface BotHandle {
 }
 
 /** Starts the bot: long polling (with concurrency) by default, a webhook server when WEBHOOK_URL is set. */
-export async function startBot(bot: Bot, opts: StartOptions = {}): Promise<BotHandle> {
+export async function startBot(bot: QaBot, opts: StartOptions = {}): Promise<BotHandle> {
   const s = servicesOf(bot);
   await bot.init();
   await registerCommandMenu(bot, s);
   return s.config.webhookUrl ? startWebhook(bot, s, opts) : startPolling(bot, s, opts);
 }
 
-async function startPolling(bot: Bot, s: Services, opts: StartOptions): Promise<BotHandle> {
+/** Lets the running handlers finish, for the shutdown grace period at most. */
+async function waitForHandlers(s: Services, opts: StartOptions): Promise<void> {
+  const idle = await s.inFlight.idle((opts.shutdownGraceSeconds ?? 15) * 1000);
+  if (!idle) s.logger.warn({ running: s.inFlight.size }, 'shutdown: some handlers did not finish in time');
+}
+
+async function startPolling(bot: QaBot, s: Services, opts: StartOptions): Promise<BotHandle> {
   // getUpdates fails with 409 while a webhook is set; `bot.start` would do this, the runner does not.
   await bot.api.deleteWebhook();
   const runner: RunnerHandle = run(bot, {
@@ -119,7 +148,7 @@ async function startPolling(bot: Bot, s: Services, opts: StartOptions): Promise<
   const done = task.then(
     () => undefined,
     (err: unknown) => {
-      s.logger.fatal({ err: describeError(err, s.config.botToken) }, 'polling stopped');
+      s.logger.fatal({ err }, 'polling stopped');
       throw err;
     },
   );
@@ -129,8 +158,7 @@ async function startPolling(bot: Bot, s: Services, opts: StartOptions): Promise<
     (stopping ??= (async () => {
       // (not isRunning(): that is false for a moment between two fetches, and the runner would go on)
       if (runner.task() !== undefined) await runner.stop().catch(() => undefined);
-      const idle = await s.inFlight.idle((opts.shutdownGraceSeconds ?? 15) * 1000);
-      if (!idle) s.logger.warn({ running: s.inFlight.size }, 'shutdown: some handlers did not finish in time');
+      await waitForHandlers(s, opts);
       // Confirm the last update to Telegram so it is not delivered again after a restart.
       if (s.inFlight.lastUpdateId >= 0) {
         await bot.api
@@ -151,7 +179,7 @@ export function webhookSecretFor(secret: string | null, token: string): string {
   return value;
 }
 
-async function startWebhook(bot: Bot, s: Services, opts: StartOptions): Promise<BotHandle> {
+async function startWebhook(bot: QaBot, s: Services, opts: StartOptions): Promise<BotHandle> {
   const { config } = s;
   const url = new URL(config.webhookUrl!);
   const secretToken = webhookSecretFor(config.webhookSecret, config.botToken!);
@@ -169,7 +197,7 @@ async function startWebhook(bot: Bot, s: Services, opts: StartOptions): Promise<
       return;
     }
     callback(req, res).catch((err: unknown) => {
-      s.logger.error({ err: describeError(err, config.botToken) }, 'webhook update failed');
+      s.logger.error({ err }, 'webhook update failed');
       if (!res.headersSent) res.writeHead(200);
       res.end();
     });
@@ -191,8 +219,7 @@ async function startWebhook(bot: Bot, s: Services, opts: StartOptions): Promise<
       // Stop accepting updates (Telegram keeps them while we are away), then let running ones finish.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      const idle = await s.inFlight.idle((opts.shutdownGraceSeconds ?? 15) * 1000);
-      if (!idle) s.logger.warn({ running: s.inFlight.size }, 'shutdown: some handlers did not finish in time');
+      await waitForHandlers(s, opts);
       server.closeAllConnections();
       await closed;
       s.logger.info('bot stopped');

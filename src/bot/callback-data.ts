@@ -23,6 +23,20 @@ export type CallbackAction =
   | { kind: 'article-rank'; tag: string; rank: number }
   | { kind: 'next'; tag: string; offset: number };
 
+/** The one-letter prefix of each kind (buttons are routed on it). */
+export const CALLBACK_PREFIX = {
+  paragraph: 'p',
+  'paragraph-rank': 'P',
+  article: 'a',
+  'article-rank': 'A',
+  next: 'n',
+} as const satisfies Record<CallbackAction['kind'], string>;
+
+/** Matches the callback data of one kind, for `bot.callbackQuery(pattern, …)`. */
+export function callbackPattern(kind: CallbackAction['kind']): RegExp {
+  return new RegExp(`^${CALLBACK_PREFIX[kind]}:`);
+}
+
 /** FNV-1a 32-bit hash as 6 base-36 characters. */
 function fnv(text: string): string {
   let h = 0x811c9dc5;
@@ -51,18 +65,18 @@ const fits = (s: string) => byteLength(s) <= MAX_CALLBACK_BYTES;
 
 export function encodeParagraph(tag: string, chunkId: string, chunkText: string, rank: number): string {
   const fp = textFingerprint(chunkText);
-  const byId = `p:${tag}:${fp}:${chunkId}`;
-  return fits(byId) ? byId : `P:${tag}:${fp}:${rank}`;
+  const byId = `${CALLBACK_PREFIX.paragraph}:${tag}:${fp}:${chunkId}`;
+  return fits(byId) ? byId : `${CALLBACK_PREFIX['paragraph-rank']}:${tag}:${fp}:${rank}`;
 }
 
 export function encodeArticle(tag: string, articleId: string, rank: number | null): string | null {
-  const byId = `a:${tag}:${articleId}`;
+  const byId = `${CALLBACK_PREFIX.article}:${tag}:${articleId}`;
   if (fits(byId)) return byId;
-  return rank === null ? null : `A:${tag}:${rank}`;
+  return rank === null ? null : `${CALLBACK_PREFIX['article-rank']}:${tag}:${rank}`;
 }
 
 export function encodeNext(tag: string, offset: number): string {
-  return `n:${tag}:${offset}`;
+  return `${CALLBACK_PREFIX.next}:${tag}:${offset}`;
 }
 
 const TAG = /^[0-9a-z]{1,8}$/;

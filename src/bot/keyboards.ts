@@ -2,7 +2,11 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
 import { buttonArticle, buttonFullParagraph, t } from '../present/messages.js';
 import type { Answer, Lang } from '../answer/types.js';
-import { encodeArticle, encodeNext, encodeParagraph, versionTag } from './callback-data.js';
+import { cutWithEllipsis } from '../text/normalise.js';
+import { callbackPattern, encodeArticle, encodeNext, encodeParagraph, versionTag } from './callback-data.js';
+
+/** Article titles on suggestion buttons are shortened to this many characters. */
+const MAX_TITLE_IN_BUTTON = 40;
 
 /**
  * Under an answer: one row per result ([Đoạn đầy đủ N] [Bài viết N]) and, when more relevant results
@@ -29,8 +33,7 @@ export function answerKeyboard(answer: Answer, lang: Lang, opts: { offset?: numb
     for (const a of answer.suggestions.slice(0, 5)) {
       const data = encodeArticle(tag, a.id, null);
       if (!data) continue;
-      const title = a.title.trim();
-      const label = `${buttonArticle(null, lang)}: ${title.length > 40 ? `${title.slice(0, 39)}…` : title}`;
+      const label = `${buttonArticle(null, lang)}: ${cutWithEllipsis(a.title.trim(), MAX_TITLE_IN_BUTTON)}`;
       rows.push([{ text: label, callback_data: data }]);
     }
   }
@@ -40,8 +43,7 @@ export function answerKeyboard(answer: Answer, lang: Lang, opts: { offset?: numb
 /** The same keyboard without its "next results" row (after that button was used). */
 export function withoutNextRow(markup: InlineKeyboardMarkup | undefined): InlineKeyboardMarkup | undefined {
   if (!markup) return undefined;
-  const rows = markup.inline_keyboard.filter(
-    (row) => !row.some((b) => 'callback_data' in b && typeof b.callback_data === 'string' && b.callback_data.startsWith('n:')),
-  );
+  const isNext = callbackPattern('next');
+  const rows = markup.inline_keyboard.filter((row) => !row.some((b) => 'callback_data' in b && typeof b.callback_data === 'string' && isNext.test(b.callback_data)));
   return { inline_keyboard: rows };
 }

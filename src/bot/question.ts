@@ -1,49 +1,53 @@
-/** A question → engine.ask → quoted answer with sources and buttons. */
-import type { Context } from 'grammy';
+/** A question → engine.ask → quoted answer with sources and buttons; the rate limit and the answer log. */
+import type { Answer } from '../answer/types.js';
 import { rateLimitText, t } from '../present/messages.js';
 import { renderAnswerHtml, renderEmptyQuestionHtml } from '../present/render.js';
-import type { Answer } from '../answer/types.js';
+import type { BotContext } from './context.js';
 import { answerKeyboard } from './keyboards.js';
-import { cleanQuestion } from '../text/normalise.js';
-import { langOf, sendHtml, sendText, startTyping } from './reply.js';
-import { describeError, type Services } from './services.js';
+import { sendHtml, sendText, startTyping } from './reply.js';
 
 /** Rate limit for one user: true when the request may go on; replies politely once per window. */
-export async function checkRate(ctx: Context, s: Services, replyTo?: number): Promise<boolean> {
+export async function checkRate(ctx: BotContext, replyTo?: number): Promise<boolean> {
   const userId = ctx.from?.id;
   if (userId === undefined) return true;
-  const decision = s.limiter.check(String(userId));
+  const { limiter, logger } = ctx.services;
+  const decision = limiter.check(String(userId));
   if (decision.allowed) return true;
-  s.logger.info({ event: 'rate-limited', chatType: ctx.chat?.type, notify: decision.notify }, 'rate limited');
-  const text = rateLimitText(langOf(ctx), decision.retryAfterSeconds);
+  logger.info({ event: 'rate-limited', chatType: ctx.chat?.type, notify: decision.notify }, 'rate limited');
+  const text = rateLimitText(ctx.lang, decision.retryAfterSeconds);
   if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text });
-  else if (decision.notify) await sendText(ctx, s, text, replyTo);
+  else if (decision.notify) await sendText(ctx, text, replyTo);
   return false;
 }
 
-/** The question as the bot searches it: cut to MAX_QUESTION_CHARS at a word boundary. */
-export function prepareQuestion(question: string, s: Services): { text: string; truncated: boolean } {
-  return cleanQuestion(question, s.config.maxQuestionChars);
+/** Where an update came from, for the log: the chat type, or "inline". */
+export function chatTypeOf(ctx: BotContext): string {
+  return ctx.chat?.type ?? (ctx.inlineQuery ? 'inline' : 'unknown');
 }
 
-/** Adds the truncation notice when the bot cut the question and the engine did not say so itself. */
-export function withTruncationNotice(answer: Answer, truncated: boolean, maxChars: number): Answer {
-  if (!truncated || answer.notices.some((n) => n.kind === 'question-truncated')) return answer;
-  return { ...answer, notices: [...answer.notices, { kind: 'question-truncated', maxChars }] };
+/** engine.ask, with a failure logged (and the caller told by `undefined`). */
+export async function askEngine(ctx: BotContext, question: string, opts: { offset?: number; top: number }): Promise<Answer | undefined> {
+  try {
+    return await ctx.services.engine.ask(question, { lang: ctx.lang, ...opts });
+  } catch (err) {
+    ctx.services.logger.error({ err, event: 'engine-error', chatType: chatTypeOf(ctx) }, 'engine.ask failed');
+    return undefined;
+  }
 }
 
-export function logAnswer(s: Services, ctx: Context, question: string, answer: Answer, startedAt: number, extra: Record<string, unknown> = {}): void {
-  s.logger.info(
+/** One log line per answer: the question as the engine searched it, and how it went. */
+export function logAnswer(ctx: BotContext, answer: Answer, startedAt: number, extra: Record<string, unknown> = {}): void {
+  ctx.services.logger.info(
     {
       event: 'question',
-      chatType: ctx.chat?.type ?? (ctx.inlineQuery ? 'inline' : 'unknown'),
+      chatType: chatTypeOf(ctx),
       latencyMs: Math.round(performance.now() - startedAt),
       mode: answer.mode,
       topScore: answer.results[0] ? Number(answer.results[0].score.toFixed(4)) : null,
       answered: answer.answered,
       results: answer.results.length,
       total: answer.total,
-      question,
+      question: answer.question,
       ...extra,
     },
     'answered',
@@ -51,31 +55,26 @@ export function logAnswer(s: Services, ctx: Context, question: string, answer: A
 }
 
 /**
- * Answers `rawQuestion` (already stripped of any mention or command) in reply to `replyTo`.
- * Empty → a hint with examples; too long → cut with a notice; engine failure → an apology.
+ * Answers `question` (stripped of any mention or command; the engine cleans and cuts it) in reply
+ * to `replyTo`. Empty → a hint with examples; engine failure → an apology.
  */
-export async function answerQuestion(ctx: Context, s: Services, rawQuestion: string, replyTo: number): Promise<void> {
-  const lang = langOf(ctx);
-  if (rawQuestion.trim() === '') {
-    await sendHtml(ctx, s, [renderEmptyQuestionHtml(lang)], { replyTo });
+export async function answerQuestion(ctx: BotContext, question: string, replyTo: number): Promise<void> {
+  const { lang } = ctx;
+  if (question.trim() === '') {
+    await sendHtml(ctx, [renderEmptyQuestionHtml(lang)], { replyTo });
     return;
   }
-  if (!(await checkRate(ctx, s, replyTo))) return;
-  const q = prepareQuestion(rawQuestion, s);
+  if (!(await checkRate(ctx, replyTo))) return;
   const stopTyping = startTyping(ctx);
   const startedAt = performance.now();
   try {
-    let answer: Answer;
-    try {
-      answer = await s.engine.ask(q.text, { lang, top: s.config.topK });
-    } catch (err) {
-      s.logger.error({ err: describeError(err, s.config.botToken), event: 'engine-error', chatType: ctx.chat?.type }, 'engine.ask failed');
-      await sendText(ctx, s, t('engineError', lang), replyTo);
+    const answer = await askEngine(ctx, question, { top: ctx.services.config.topK });
+    if (!answer) {
+      await sendText(ctx, t('engineError', lang), replyTo);
       return;
     }
-    answer = withTruncationNotice(answer, q.truncated, s.config.maxQuestionChars);
-    await sendHtml(ctx, s, renderAnswerHtml(answer, lang), { replyTo, keyboard: answerKeyboard(answer, lang, { offset: 0 }) });
-    logAnswer(s, ctx, q.text, answer, startedAt);
+    await sendHtml(ctx, renderAnswerHtml(answer, lang), { replyTo, keyboard: answerKeyboard(answer, lang, { offset: 0 }) });
+    logAnswer(ctx, answer, startedAt);
   } finally {
     stopTyping();
   }

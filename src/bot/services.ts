@@ -1,13 +1,17 @@
-/** What the handlers share: settings, the engine, the logger, limits and the in-flight tracker. */
+/** What the handlers share (as `ctx.services`): settings, the engine, the logger, limits, the store and the in-flight tracker. */
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { QaEngine } from '../engine/types.js';
+import { MemoryStore, type ChatStore } from '../store/index.js';
 import { RateLimiter, RefusalMemory } from './limits.js';
+import { withErrorSerializer } from './logger.js';
 
 export interface BotDeps {
   config: Config;
   engine: QaEngine;
   logger: Logger;
+  /** Per-chat state and feedback (default: in memory). */
+  store?: ChatStore;
 }
 
 /** Counts handlers that are running, so a shutdown can wait for them. */
@@ -50,7 +54,7 @@ export class InFlight {
   }
 }
 
-export interface Services extends BotDeps {
+export interface Services extends Required<BotDeps> {
   limiter: RateLimiter;
   /** Inline queries arrive as the user types: a separate, looser budget. */
   inlineLimiter: RateLimiter;
@@ -61,25 +65,12 @@ export interface Services extends BotDeps {
 export function makeServices(deps: BotDeps): Services {
   return {
     ...deps,
+    // Whatever logger the bot is given, its errors are logged the same way, with the token masked.
+    logger: withErrorSerializer(deps.logger, deps.config.botToken),
+    store: deps.store ?? new MemoryStore(),
     limiter: new RateLimiter(deps.config.rateLimitPerMinute),
     inlineLimiter: new RateLimiter(deps.config.rateLimitPerMinute * 3),
     refusals: new RefusalMemory(),
     inFlight: new InFlight(),
   };
-}
-
-/** An error as a log-safe object: no payloads, no nested request errors, the bot token masked. */
-export function describeError(err: unknown, token: string | null): Record<string, unknown> {
-  const mask = (s: string) => (token ? s.split(token).join('<token>') : s);
-  if (err instanceof Error) {
-    const out: Record<string, unknown> = { type: err.name, message: mask(err.message) };
-    const e = err as Error & { error_code?: unknown; description?: unknown; method?: unknown; error?: unknown };
-    if (typeof e.error_code === 'number') out.code = e.error_code;
-    if (typeof e.description === 'string') out.description = mask(e.description);
-    if (typeof e.method === 'string') out.method = e.method;
-    if (e.error instanceof Error) out.cause = mask(e.error.message);
-    if (err.stack) out.stack = mask(err.stack.split('\n').slice(0, 6).join('\n'));
-    return out;
-  }
-  return { message: mask(String(err)) };
 }

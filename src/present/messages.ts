@@ -110,10 +110,6 @@ const T = {
     vi: 'Lệnh này chỉ dành cho quản trị viên.',
     en: 'This command is for administrators only.',
   },
-  reloading: {
-    vi: 'Đang nạp lại chỉ mục…',
-    en: 'Reloading the index…',
-  },
   unknownCommand: {
     vi: 'Lệnh không hợp lệ. Gõ /help để xem hướng dẫn.',
     en: 'Unknown command. Type /help for instructions.',
@@ -221,8 +217,15 @@ export function startText(lang: Lang, firstName?: string): string {
   return [hello, body, '', tryIt, ...exampleLines(), '', more].join('\n');
 }
 
-/** /help: plain text (callers escape). */
-export function helpText(lang: Lang, opts: { isAdmin?: boolean; botUsername?: string } = {}): string {
+/** One line of the command list in /help: "/ask câu hỏi: đặt câu hỏi". */
+export interface CommandHelp {
+  command: string;
+  args?: string | undefined;
+  help: string;
+}
+
+/** /help: how to ask, examples, then the given commands (plain text; callers escape). */
+export function helpText(lang: Lang, opts: { botUsername?: string; commands?: readonly CommandHelp[] } = {}): string {
   const at = opts.botUsername ? `@${opts.botUsername}` : '@bot';
   const lines =
     lang === 'en'
@@ -235,12 +238,6 @@ export function helpText(lang: Lang, opts: { isAdmin?: boolean; botUsername?: st
           '',
           'Examples:',
           ...exampleLines(),
-          '',
-          'Commands',
-          '/ask question: ask (also in groups)',
-          '/sources: the articles I know',
-          '/status: index size and search mode',
-          '/help: this help',
         ]
       : [
           'Cách hỏi',
@@ -251,34 +248,12 @@ export function helpText(lang: Lang, opts: { isAdmin?: boolean; botUsername?: st
           '',
           'Ví dụ:',
           ...exampleLines(),
-          '',
-          'Lệnh',
-          '/ask câu hỏi: đặt câu hỏi (dùng được trong nhóm)',
-          '/sources: danh sách bài viết',
-          '/status: kích thước chỉ mục và chế độ tìm kiếm',
-          '/help: hướng dẫn này',
         ];
-  if (opts.isAdmin) lines.push(lang === 'en' ? '/reload: reload the index (admins)' : '/reload: nạp lại chỉ mục (quản trị viên)');
+  const commands = opts.commands ?? [];
+  if (commands.length > 0) {
+    lines.push('', lang === 'en' ? 'Commands' : 'Lệnh', ...commands.map((c) => `/${c.command}${c.args ? ` ${c.args}` : ''}: ${c.help}`));
+  }
   return lines.join('\n');
-}
-
-/** The command menu registered with setMyCommands. */
-export function commandMenu(lang: Lang): { command: string; description: string }[] {
-  return lang === 'en'
-    ? [
-        { command: 'ask', description: 'Ask a question about the reports' },
-        { command: 'sources', description: 'List the articles' },
-        { command: 'status', description: 'Index and search mode' },
-        { command: 'help', description: 'How to ask' },
-        { command: 'start', description: 'Welcome' },
-      ]
-    : [
-        { command: 'ask', description: 'Đặt câu hỏi về các bài báo cáo' },
-        { command: 'sources', description: 'Danh sách bài viết' },
-        { command: 'status', description: 'Chỉ mục và chế độ tìm kiếm' },
-        { command: 'help', description: 'Hướng dẫn cách hỏi' },
-        { command: 'start', description: 'Giới thiệu' },
-      ];
 }
 
 /** Labels of /status. */

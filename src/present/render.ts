@@ -9,6 +9,7 @@
  */
 import type { ArticleView, ChunkView, EngineStatus } from '../engine/types.js';
 import type { Answer, AnswerResult, ArticleRef, Lang, Span } from '../answer/types.js';
+import { cutAtWord, cutWithEllipsis, safeOffset } from '../text/normalise.js';
 import { ARTICLE_LABELS, STATUS_LABELS, exampleLines, formatDate, formatTimestamp, noticeText, paragraphLabel, paragraphsCount, resultsRangeText, t } from './messages.js';
 
 /** Telegram's limit on a message's text, after entity parsing (UTF-16 code units). */
@@ -78,39 +79,6 @@ export function safeUrl(url: string | null | undefined): string | null {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Text cutting
-
-const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;
-const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff;
-
-/** Moves an offset off the middle of a surrogate pair (towards the start). */
-function safeOffset(s: string, i: number): number {
-  if (i > 0 && i < s.length && isLow(s.charCodeAt(i)) && isHigh(s.charCodeAt(i - 1))) return i - 1;
-  return i;
-}
-
-/**
- * The longest prefix of `text` of at most `max` UTF-16 units that ends at a word boundary (or a hard
- * cut when the text has no space late enough), without trailing spaces or separators.
- */
-export function cutPrefix(text: string, max: number, stripSeparators = true): string {
-  if (text.length <= max) return text;
-  if (max <= 0) return '';
-  let end = safeOffset(text, max);
-  // Prefer the last whitespace at or before `max`, if it keeps at least half of the room.
-  const ws = text.slice(0, end + 1).search(/\s\S*$/);
-  if (ws >= Math.floor(max / 2)) end = ws;
-  const head = text.slice(0, end);
-  return stripSeparators ? head.replace(/[\s,;:–—-]+$/u, '') : head.trimEnd();
-}
-
-/** Cuts text to at most `max` units including a final "…" (unchanged when it already fits). */
-export function cutWithEllipsis(text: string, max: number): string {
-  if (text.length <= max) return text;
-  return `${cutPrefix(text, Math.max(0, max - 1))}…`;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Highlights
 
 /** Sorted, clipped to [0, len], overlapping/adjacent spans merged, empty spans dropped, surrogate-safe. */
@@ -122,7 +90,7 @@ export function normalizeSpans(spans: readonly Span[], text: string): [number, n
     let s = Math.max(0, Math.min(len, Math.floor(Math.min(a, b))));
     let e = Math.max(0, Math.min(len, Math.ceil(Math.max(a, b))));
     s = safeOffset(text, s);
-    if (e < len && isLow(text.charCodeAt(e)) && e > 0 && isHigh(text.charCodeAt(e - 1))) e += 1;
+    if (safeOffset(text, e) !== e) e += 1; // an end inside a surrogate pair moves past it
     if (e > s) clipped.push([s, e]);
   }
   clipped.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
@@ -222,9 +190,11 @@ export function renderResultHtml(r: AnswerResult, lang: Lang, budget: number = T
   if (htmlVisibleLength(full) <= budget) return full;
   const overhead = htmlVisibleLength(resultHtml(r, lang, '', []));
   const room = Math.max(1, budget - overhead - 1);
-  const cut = cutPrefix(r.quote, room);
-  const spans = r.highlights.map(([a, b]) => [Math.min(a, cut.length), Math.min(b, cut.length)] as const);
-  return resultHtml(r, lang, `${cut}…`, spans);
+  // The quote is longer than room + 1 here (the full result did not fit), so this always cuts.
+  const cut = cutWithEllipsis(r.quote, room + 1);
+  const kept = cut.length - 1;
+  const spans = r.highlights.map(([a, b]) => [Math.min(a, kept), Math.min(b, kept)] as const);
+  return resultHtml(r, lang, cut, spans);
 }
 
 /** Packs pieces into messages joined by a blank line, never splitting a piece. */
@@ -357,7 +327,7 @@ export function renderParagraphHtml(chunk: ChunkView, lang: Lang, opts: HtmlRend
   const parts: string[] = [];
   let rest = text;
   while (rest.length > 0) {
-    const part = rest.length <= room ? rest : cutPrefix(rest, room, false) || rest.slice(0, safeOffset(rest, room) || room);
+    const part = rest.length <= room ? rest : cutAtWord(rest, room) || rest.slice(0, safeOffset(rest, room) || room);
     parts.push(part);
     rest = rest.slice(part.length).trimStart();
   }

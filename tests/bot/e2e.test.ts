@@ -6,10 +6,12 @@
  */
 import http from 'node:http';
 import net from 'node:net';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { htmlToPlain } from '../../src/present/render.js';
 import { decodeCallback } from '../../src/bot/callback-data.js';
-import { FakeBotApi, type FakeMessage, type RecordedCall } from '../helpers/fake-bot-api.js';
+import { FakeBotApi, type FakeMessage, type FakeUser, type RecordedCall } from '../helpers/fake-bot-api.js';
 import { freshUserId, startHarness, type Harness } from './harness.js';
 
 const HP_QUESTION = 'Đảng bộ Khối các cơ quan thành phố Hải Phòng có bao nhiêu đảng viên?';
@@ -346,14 +348,15 @@ describe('bot end to end (polling)', () => {
   });
 
   describe('commands', () => {
-    const run = async (text: string, languageCode?: string) => {
-      const from = h.fake.user(freshUserId(), languageCode ? { languageCode } : {});
+    /** Sends `text` as `from` in private and returns the text of the bot's reply. */
+    const runAs = async (from: FakeUser, text: string) => {
       const mark = h.fake.mark();
       h.fake.sendText({ from, text });
       const reply = await h.fake.waitForCall('sendMessage', { since: mark, where: (c) => Number(c.params.chat_id) === from.id });
       expect(reply.status).toBe(200);
       return textOf(reply);
     };
+    const run = (text: string, languageCode?: string) => runAs(h.fake.user(freshUserId(), languageCode ? { languageCode } : {}), text);
 
     it('/start and /help in Vietnamese', async () => {
       expect(await run('/start')).toMatch(/Xin chào/);
@@ -393,18 +396,18 @@ describe('bot end to end (polling)', () => {
       expect(await run('/foo')).toMatch(/\/help/);
     });
 
+    it('/help lists the admin commands for admins only', async () => {
+      expect(await run('/help')).not.toContain('/reload');
+      expect(await runAs(h.fake.user(900), '/help')).toContain('/reload');
+    });
+
     it('/reload works for admins only', async () => {
       const before = h.engine.status().indexVersion;
       const refused = await run('/reload');
       expect(refused).toMatch(/chỉ dành cho quản trị viên/);
       expect(h.engine.status().indexVersion).toBe(before);
 
-      const admin = h.fake.user(900);
-      const mark = h.fake.mark();
-      h.fake.sendText({ from: admin, text: '/reload' });
-      const reply = await h.fake.waitForCall('sendMessage', { since: mark, where: (c) => Number(c.params.chat_id) === 900 });
-      expect(reply.status).toBe(200);
-      expect(textOf(reply)).toMatch(/Đã nạp lại chỉ mục|Không nạp lại được/);
+      expect(await runAs(h.fake.user(900), '/reload')).toMatch(/Đã nạp lại chỉ mục|Không nạp lại được/);
     });
   });
 
@@ -478,6 +481,32 @@ describe('allow-list', () => {
     const { reply: adminReply } = await h.ask(HP_QUESTION, { from: h.fake.user(900) });
     expectValidAnswerHtml(adminReply);
     expect(h.fake.rejections()).toEqual([]);
+  });
+});
+
+describe('logging', () => {
+  let h: Harness;
+  const lines: string[] = [];
+  beforeAll(async () => {
+    const stream = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+        done();
+      },
+    });
+    h = await startHarness({}, { logger: pino({ level: 'info' }, stream) });
+  });
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  it('logs a failure as the error it was, without the bot token', async () => {
+    h.engine.failNextAsks(1);
+    const { reply } = await h.ask(HP_QUESTION);
+    expect(textOf(reply)).toMatch(/Xin lỗi/);
+    const failed = lines.map((l) => JSON.parse(l) as { msg: string; err?: { type: string; message: string } }).find((l) => l.msg === 'engine.ask failed');
+    expect(failed?.err).toMatchObject({ type: 'Error', message: 'injected engine failure' });
+    expect(lines.join('\n')).not.toContain(h.config.botToken!);
   });
 });
 

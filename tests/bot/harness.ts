@@ -1,7 +1,6 @@
 /** Runs the real bot (createBot + startBot, long polling) against the fake Bot API. */
-import { pino } from 'pino';
-import type { Bot } from 'grammy';
-import { createBot, startBot, type BotHandle } from '../../src/bot/bot.js';
+import { pino, type Logger } from 'pino';
+import { createBot, startBot, type BotHandle, type QaBot } from '../../src/bot/bot.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { FakeBotApi, type FakeChat, type FakeMessage, type FakeUser, type RecordedCall } from '../helpers/fake-bot-api.js';
 import { controlledEngine, makeTestEngine, type ControlledEngine } from '../helpers/test-engine.js';
@@ -10,7 +9,7 @@ export interface Harness {
   fake: FakeBotApi;
   engine: ControlledEngine;
   config: Config;
-  bot: Bot;
+  bot: QaBot;
   handle: BotHandle;
   /** Sends a text and resolves with the bot's first reply to it (sendMessage replying to that message). */
   ask(text: string, opts?: { from?: FakeUser; chat?: FakeChat; replyTo?: FakeMessage }): Promise<{ question: FakeMessage; reply: RecordedCall }>;
@@ -27,7 +26,7 @@ export function freshUserId(): number {
   return nextUserId++;
 }
 
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(env: Record<string, string> = {}, opts: { logger?: Logger } = {}): Promise<Harness> {
   const fake = await FakeBotApi.start();
   const engine = controlledEngine(await makeTestEngine());
   const config = loadConfig({
@@ -40,7 +39,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     EMBEDDING_MODEL: 'none',
     ...env,
   });
-  const logger = pino({ level: process.env.TEST_BOT_LOG ? 'debug' : 'silent' });
+  const logger = opts.logger ?? pino({ level: process.env.TEST_BOT_LOG ? 'debug' : 'silent' });
   const bot = createBot({ config, engine, logger });
   const handle = await startBot(bot, { pollTimeoutSeconds: 5, shutdownGraceSeconds: 5 });
 

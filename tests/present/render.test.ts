@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, noticeText } from '../../src/present/messages.js';
-import { cutPrefix, escapeHtml, htmlToPlain, htmlVisibleLength, normalizeSpans, renderAnswerHtml, renderAnswerPlain, renderArticleHtml, renderParagraphHtml, renderSourcesHtml, renderStatusHtml } from '../../src/present/render.js';
+import { escapeHtml, htmlToPlain, htmlVisibleLength, normalizeSpans, renderAnswerHtml, renderAnswerPlain, renderArticleHtml, renderParagraphHtml, renderSourcesHtml, renderStatusHtml } from '../../src/present/render.js';
 import type { Answer, AnswerResult, ArticleRef, Span } from '../../src/answer/types.js';
 import type { ArticleView } from '../../src/engine/types.js';
+import { cutAtWord } from '../../src/text/normalise.js';
 import { parseTelegramHtml } from '../helpers/fake-bot-api.js';
 
 const ARTICLE: ArticleRef = {
@@ -162,10 +163,10 @@ describe('splitting at 4096', () => {
     for (const m of msgs) expect(parsed(m).length).toBeLessThanOrEqual(1000);
   });
 
-  it('cutPrefix keeps whole words and never exceeds the limit', () => {
-    expect(cutPrefix('một hai ba bốn', 9)).toBe('một hai');
-    expect(cutPrefix('abcdefghij', 4)).toBe('abcd');
-    expect(cutPrefix('ngắn', 10)).toBe('ngắn');
+  it('cuts (with cutAtWord) keep whole words and never exceed the limit', () => {
+    expect(cutAtWord('một hai ba bốn', 9)).toBe('một hai');
+    expect(cutAtWord('abcdefghij', 4)).toBe('abcd');
+    expect(cutAtWord('ngắn', 10)).toBe('ngắn');
   });
 });
 

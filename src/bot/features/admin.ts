@@ -1,0 +1,33 @@
+/** Admin commands (ADMIN_USER_IDS only): /reload. */
+import type { CommandContext } from 'grammy';
+import { escapeHtml } from '../../present/render.js';
+import { reloadResultText } from '../../present/messages.js';
+import { commandComposer, type BotCommandSpec } from '../command-registry.js';
+import type { BotContext } from '../context.js';
+import { sendHtml } from '../reply.js';
+
+async function reload(ctx: CommandContext<BotContext>): Promise<void> {
+  const { engine, logger } = ctx.services;
+  logger.info({ event: 'reload', by: ctx.from?.id }, 'reload requested');
+  let result: { ok: boolean; message: string };
+  try {
+    result = await engine.reload();
+  } catch (err) {
+    logger.error({ err }, 'reload failed');
+    result = { ok: false, message: err instanceof Error ? err.message : String(err) };
+  }
+  logger.info({ event: 'reloaded', ok: result.ok, indexVersion: engine.status().indexVersion }, result.message);
+  await sendHtml(ctx, [escapeHtml(reloadResultText(result.ok, result.message, ctx.lang))], { replyTo: ctx.msg.message_id });
+}
+
+export const ADMIN_COMMANDS: readonly BotCommandSpec[] = [
+  {
+    name: 'reload',
+    adminOnly: true,
+    description: { vi: 'Nạp lại chỉ mục', en: 'Reload the index' },
+    help: { text: { vi: 'nạp lại chỉ mục (quản trị viên)', en: 'reload the index (admins)' } },
+    handler: reload,
+  },
+];
+
+export const admin = commandComposer(ADMIN_COMMANDS);

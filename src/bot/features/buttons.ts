@@ -1,0 +1,135 @@
+/**
+ * The inline buttons under answers: full paragraph, article details, next results. Each kind is
+ * routed on its callback-data prefix (see callback-data.ts); anything else is answered as outdated.
+ */
+import { Composer, type CallbackQueryContext } from 'grammy';
+import type { Message } from 'grammy/types';
+import type { ChunkView } from '../../engine/types.js';
+import { t } from '../../present/messages.js';
+import { renderAnswerHtml, renderArticleHtml, renderParagraphHtml } from '../../present/render.js';
+import { questionOfMessage } from '../addressing.js';
+import { callbackPattern, decodeCallback, textFingerprint, versionTag, type CallbackAction } from '../callback-data.js';
+import type { BotContext } from '../context.js';
+import { answerKeyboard, withoutNextRow } from '../keyboards.js';
+import { askEngine, checkRate, logAnswer } from '../question.js';
+import { sendHtml, startTyping } from '../reply.js';
+
+type ButtonContext = CallbackQueryContext<BotContext>;
+type Action<K extends CallbackAction['kind']> = Extract<CallbackAction, { kind: K }>;
+
+/** The answer message a button sits under, when Telegram still gives it to us. */
+function buttonMessage(ctx: ButtonContext): Message | null {
+  const msg = ctx.callbackQuery.message;
+  if (!msg || msg.date === 0) return null;
+  return msg as Message;
+}
+
+/** The question the answer replied to, recovered from the chat itself (nothing kept in memory). */
+function recoverQuestion(ctx: ButtonContext): { question: string; questionMessageId: number } | null {
+  const reply = buttonMessage(ctx)?.reply_to_message;
+  if (!reply) return null;
+  const question = questionOfMessage(reply, ctx.me);
+  return question ? { question, questionMessageId: reply.message_id } : null;
+}
+
+async function outdated(ctx: BotContext, action: CallbackAction | null, why: string): Promise<void> {
+  ctx.services.logger.info({ event: 'button-outdated', kind: action?.kind ?? 'unknown', why }, 'outdated button');
+  await ctx.answerCallbackQuery({ text: t('outdated', ctx.lang) });
+}
+
+async function showParagraph(ctx: ButtonContext, chunk: ChunkView): Promise<void> {
+  await ctx.answerCallbackQuery();
+  await sendHtml(ctx, renderParagraphHtml(chunk, ctx.lang), { replyTo: buttonMessage(ctx)?.message_id });
+}
+
+async function showArticle(ctx: ButtonContext, articleId: string | undefined, action: CallbackAction): Promise<void> {
+  const article = articleId === undefined ? null : ctx.services.engine.article(articleId);
+  if (!article) return outdated(ctx, action, 'article gone');
+  await ctx.answerCallbackQuery();
+  await sendHtml(ctx, [renderArticleHtml(article, ctx.lang)], { replyTo: buttonMessage(ctx)?.message_id });
+}
+
+/** Re-asks the recovered question for the result at `rank` (rank-based buttons). */
+async function resultAtRank(ctx: ButtonContext, rank: number) {
+  const rec = recoverQuestion(ctx);
+  if (!rec) return null;
+  const answer = await ctx.services.engine.ask(rec.question, { lang: ctx.lang, offset: rank - 1, top: 1 });
+  const r = answer.results[0];
+  return r && r.rank === rank ? r : null;
+}
+
+async function onParagraph(ctx: ButtonContext, action: Action<'paragraph'>): Promise<void> {
+  const chunk = ctx.services.engine.chunk(action.chunkId);
+  if (!chunk || textFingerprint(chunk.text) !== action.fp) return outdated(ctx, action, chunk ? 'text changed' : 'chunk gone');
+  return showParagraph(ctx, chunk);
+}
+
+async function onParagraphRank(ctx: ButtonContext, action: Action<'paragraph-rank'>): Promise<void> {
+  const r = await resultAtRank(ctx, action.rank);
+  if (!r || textFingerprint(r.text) !== action.fp) return outdated(ctx, action, 'result changed');
+  const chunk = ctx.services.engine.chunk(r.chunkId) ?? { chunkId: r.chunkId, article: r.article, paragraph: r.paragraph, paragraphEnd: r.paragraphEnd, text: r.text, context: r.context };
+  return showParagraph(ctx, chunk);
+}
+
+async function onArticle(ctx: ButtonContext, action: Action<'article'>): Promise<void> {
+  return showArticle(ctx, action.articleId, action);
+}
+
+async function onArticleRank(ctx: ButtonContext, action: Action<'article-rank'>): Promise<void> {
+  if (action.tag !== versionTag(ctx.services.engine.status().indexVersion)) return outdated(ctx, action, 'index changed');
+  const r = await resultAtRank(ctx, action.rank);
+  return showArticle(ctx, r?.article.id, action);
+}
+
+async function onNext(ctx: ButtonContext, action: Action<'next'>): Promise<void> {
+  const { lang } = ctx;
+  const rec = recoverQuestion(ctx);
+  if (!rec) return outdated(ctx, action, 'question not recoverable');
+  if (!(await checkRate(ctx))) return;
+  const stopTyping = startTyping(ctx);
+  const startedAt = performance.now();
+  try {
+    const answer = await askEngine(ctx, rec.question, { offset: action.offset, top: ctx.services.config.topK });
+    if (!answer) {
+      await ctx.answerCallbackQuery({ text: t('engineError', lang) });
+      return;
+    }
+    if (!answer.answered || answer.results.length === 0) {
+      await ctx.answerCallbackQuery({ text: t('noMoreResults', lang) });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    // A truncation note was already given with the first page.
+    const page = { ...answer, notices: answer.notices.filter((n) => n.kind !== 'question-truncated') };
+    await sendHtml(ctx, renderAnswerHtml(page, lang), {
+      replyTo: rec.questionMessageId,
+      keyboard: answerKeyboard(page, lang, { offset: action.offset }),
+    });
+    logAnswer(ctx, page, startedAt, { offset: action.offset });
+    // The old "next" button has been used: drop it so the page is not fetched twice.
+    const old = buttonMessage(ctx);
+    if (old?.reply_markup) {
+      await ctx.editMessageReplyMarkup({ reply_markup: withoutNextRow(old.reply_markup) }).catch(() => undefined);
+    }
+  } finally {
+    stopTyping();
+  }
+}
+
+export const buttons = new Composer<BotContext>();
+
+/** Routes one kind of button to its handler, with its data decoded. */
+function route<K extends CallbackAction['kind']>(kind: K, handle: (ctx: ButtonContext, action: Action<K>) => Promise<void>): void {
+  buttons.callbackQuery(callbackPattern(kind), (ctx) => {
+    const action = decodeCallback(ctx.callbackQuery.data);
+    return action?.kind === kind ? handle(ctx, action as Action<K>) : outdated(ctx, action, 'unknown data');
+  });
+}
+
+route('paragraph', onParagraph);
+route('paragraph-rank', onParagraphRank);
+route('article', onArticle);
+route('article-rank', onArticleRank);
+route('next', onNext);
+// Data this bot did not make (or an older format), or none at all.
+buttons.on('callback_query', (ctx) => outdated(ctx, null, 'unknown data'));

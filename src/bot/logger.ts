@@ -1,0 +1,53 @@
+/**
+ * The logger: pino with one error serializer, so every log site writes `{ err }` and gets the same
+ * log-safe shape (name, message, Telegram error code and method, a short stack; the bot token masked).
+ *
+ *   const logger = createLogger({ level: config.logLevel, botToken: config.botToken });
+ *   logger.error({ err }, 'something failed');
+ */
+import { pino, type DestinationStream, type Level, type Logger } from 'pino';
+
+export type LogLevel = Level | 'silent';
+
+const LEVELS: readonly string[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** How many stack lines a logged error keeps. */
+const STACK_LINES = 6;
+
+/**
+ * Turns anything thrown into a log-safe value: no request payloads, no nested request errors, the
+ * bot token masked everywhere. Strings (some callers log a message) stay strings.
+ */
+export function errorSerializer(token: string | null): (err: unknown) => unknown {
+  const mask = (s: string) => (token ? s.split(token).join('<token>') : s);
+  return (err) => {
+    if (!(err instanceof Error)) return typeof err === 'string' ? mask(err) : { message: mask(String(err)) };
+    const out: Record<string, unknown> = { type: err.name, message: mask(err.message) };
+    const e = err as Error & { error_code?: unknown; description?: unknown; method?: unknown; error?: unknown };
+    if (typeof e.error_code === 'number') out.code = e.error_code;
+    if (typeof e.description === 'string') out.description = mask(e.description);
+    if (typeof e.method === 'string') out.method = e.method;
+    if (e.error instanceof Error) out.cause = mask(e.error.message);
+    if (err.stack) out.stack = mask(err.stack.split('\n').slice(0, STACK_LINES).join('\n'));
+    return out;
+  };
+}
+
+/** The same logger with the error serializer for this token (for loggers made elsewhere, e.g. in tests). */
+export function withErrorSerializer(logger: Logger, token: string | null): Logger {
+  return logger.child({}, { serializers: { err: errorSerializer(token) } });
+}
+
+export interface LoggerOptions {
+  level: LogLevel;
+  /** Masked in every logged error. */
+  botToken: string | null;
+  /** Where the lines go (default stderr, so that the console chat's stdout stays clean). */
+  destination?: DestinationStream;
+}
+
+/** The one place a logger is made: the options are checked here, once. */
+export function createLogger(opts: LoggerOptions): Logger {
+  if (!LEVELS.includes(opts.level)) throw new Error(`createLogger: unknown log level ${JSON.stringify(opts.level)} (expected one of ${LEVELS.join(', ')})`);
+  return pino({ level: opts.level, serializers: { err: errorSerializer(opts.botToken) } }, opts.destination ?? pino.destination(2));
+}

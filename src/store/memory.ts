@@ -1,0 +1,75 @@
+/** The ChatStore in memory: lost on restart, which is harmless for contexts; feedback is capped. */
+import type { ChatContext, ChatKey, ChatStore, FeedbackQuery, FeedbackRecord } from './types.js';
+
+export interface MemoryStoreOptions {
+  /** Clock in milliseconds (tests move it). */
+  now?: () => number;
+  /** Feedback records kept; the oldest are dropped beyond it (default 10 000). */
+  maxFeedback?: number;
+  /** Contexts kept; expired ones are swept first, then the oldest dropped (default 10 000). */
+  maxContexts?: number;
+}
+
+const keyString = (key: ChatKey) => (key.userId === undefined ? `${key.chatId}` : `${key.chatId}:${key.userId}`);
+
+export class MemoryStore implements ChatStore {
+  private readonly contexts = new Map<string, { context: ChatContext; expiresAt: number }>();
+  private readonly feedback: FeedbackRecord[] = [];
+  private readonly now: () => number;
+  private readonly maxFeedback: number;
+  private readonly maxContexts: number;
+
+  constructor(opts: MemoryStoreOptions = {}) {
+    this.now = opts.now ?? Date.now;
+    this.maxFeedback = opts.maxFeedback ?? 10_000;
+    this.maxContexts = opts.maxContexts ?? 10_000;
+  }
+
+  async getContext(key: ChatKey): Promise<ChatContext | null> {
+    const k = keyString(key);
+    const entry = this.contexts.get(k);
+    if (!entry) return null;
+    if (entry.expiresAt <= this.now()) {
+      this.contexts.delete(k);
+      return null;
+    }
+    return structuredClone(entry.context);
+  }
+
+  async setContext(key: ChatKey, context: ChatContext, ttlMs: number): Promise<void> {
+    const k = keyString(key);
+    this.contexts.delete(k); // re-inserted last: the map stays in insertion (age) order
+    if (this.contexts.size >= this.maxContexts) this.evict();
+    this.contexts.set(k, { context: structuredClone(context), expiresAt: this.now() + ttlMs });
+  }
+
+  async deleteContext(key: ChatKey): Promise<void> {
+    this.contexts.delete(keyString(key));
+  }
+
+  async appendFeedback(record: FeedbackRecord): Promise<void> {
+    this.feedback.push(structuredClone(record));
+    if (this.feedback.length > this.maxFeedback) this.feedback.splice(0, this.feedback.length - this.maxFeedback);
+  }
+
+  async listFeedback(query: FeedbackQuery = {}): Promise<FeedbackRecord[]> {
+    const { since, limit } = query;
+    const matching = since === undefined ? this.feedback : this.feedback.filter((r) => Date.parse(r.time) >= Date.parse(since));
+    const recent = limit === undefined ? matching : matching.slice(Math.max(0, matching.length - limit));
+    return structuredClone(recent);
+  }
+
+  async close(): Promise<void> {
+    this.contexts.clear();
+  }
+
+  /** Drops expired contexts, then the oldest when still full. */
+  private evict(): void {
+    const now = this.now();
+    for (const [k, e] of this.contexts) if (e.expiresAt <= now) this.contexts.delete(k);
+    for (const k of this.contexts.keys()) {
+      if (this.contexts.size < this.maxContexts) break;
+      this.contexts.delete(k);
+    }
+  }
+}
