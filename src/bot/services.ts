@@ -2,7 +2,8 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { QaEngine } from '../engine/types.js';
-import { MemoryStore, type ChatStore } from '../store/index.js';
+import { MemoryStore } from '../store/memory.js';
+import type { ChatStore } from '../store/types.js';
 import { RateLimiter, RefusalMemory } from './limits.js';
 import { withErrorSerializer } from './logger.js';
 

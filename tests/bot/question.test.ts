@@ -10,6 +10,7 @@ import { cleanQuestion as cutQuestion } from '../../src/text/normalise.js';
 
 const notFound = (question: string): Answer => ({
   question,
+  interpreted: question,
   answered: false,
   mode: 'keyword',
   results: [],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryStore, chatKey, type ChatContext, type FeedbackRecord } from '../../src/store/index.js';
+import { MemoryStore } from '../../src/store/memory.js';
+import { chatKey, type ChatContext, type FeedbackRecord } from '../../src/store/types.js';
 
 const ctx = (question: string): ChatContext => ({ question, chunkIds: ['a#p1', 'b#p2'], indexVersion: 'v1', shown: 2 });
 
