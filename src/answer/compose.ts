@@ -1,15 +1,28 @@
 /**
- * From ranked candidates to an Answer: keep only what is relevant enough, one result per paragraph,
- * a few per article, then quotes and citations for the requested page.
+ * From ranked candidates to an Answer in one of three honest tiers: *high* (the reports answer: quote
+ * it), *low* (passages that may be related, labelled as no confident answer) and *none* (the reports
+ * do not answer, naming the closest articles). A refusal comes from a constraint the reports never
+ * state (a place, a name, a year) or from too little of the question in any passage.
  */
 import type { LoadedIndex } from '../index/load.js';
 import type { StoredArticle } from '../index/store.js';
+import type { ConstraintCheck } from '../search/entities.js';
 import type { Candidate } from '../search/types.js';
 import type { AnalyzedQuery } from '../search/analyse.js';
 import { pickQuote } from './quote.js';
-import type { AnswerResult, ArticleRef } from './types.js';
+import type { AnswerResult, ArticleRef, Confidence } from './types.js';
+
+/**
+ * Confidence from which passages are offered as "may be related" when none reaches the answer threshold.
+ * Chosen on the tuning half of the news dev set so that most questions about articles that are not
+ * indexed fall below it (the split-half test).
+ */
+export const LOW_CONFIDENCE = 0.25;
+/** Results offered in the low tier: a few, since none is a confident answer. */
+const LOW_RESULTS = 3;
 
 export interface ComposeOptions {
+  /** Confidence from which a passage answers (the high tier). */
   threshold: number;
   maxPerArticle: number;
   top: number;
@@ -20,6 +33,8 @@ export interface ComposeOptions {
 
 export interface Composed {
   answered: boolean;
+  confidence: Confidence;
+  missing: string[];
   results: AnswerResult[];
   total: number;
   suggestions: ArticleRef[];
@@ -62,8 +77,16 @@ export function selectRelevant(index: LoadedIndex, candidates: readonly Candidat
   return [...kept, ...overflow];
 }
 
-export function compose(index: LoadedIndex, candidates: readonly Candidate[], weights: ReadonlyMap<string, number>, q: AnalyzedQuery, opts: ComposeOptions): Composed {
-  const relevant = selectRelevant(index, candidates, q, opts);
+export function compose(index: LoadedIndex, candidates: readonly Candidate[], weights: ReadonlyMap<string, number>, q: AnalyzedQuery, opts: ComposeOptions, check: ConstraintCheck = { allows: null, missing: [] }): Composed {
+  const allows = check.allows;
+  const eligible = check.missing.length > 0 ? [] : allows === null ? candidates : candidates.filter((c) => allows(c.chunk, c.article));
+  let confidence: Confidence = 'none';
+  let relevant = selectRelevant(index, eligible, q, opts);
+  if (relevant.length > 0) confidence = 'high';
+  else {
+    relevant = selectRelevant(index, eligible, q, { ...opts, threshold: Math.min(LOW_CONFIDENCE, opts.threshold) }).slice(0, LOW_RESULTS);
+    if (relevant.length > 0) confidence = 'low';
+  }
   const page = relevant.slice(opts.offset, opts.offset + opts.top);
   const results = page.map((c, i): AnswerResult => {
     const chunk = index.chunks[c.chunk]!;
@@ -83,9 +106,8 @@ export function compose(index: LoadedIndex, candidates: readonly Candidate[], we
       highlights: quote.highlights,
     };
   });
-  const answered = relevant.length > 0;
   const suggestions: ArticleRef[] = [];
-  if (!answered) {
+  if (confidence === 'none') {
     const seen = new Set<number>();
     for (const c of candidates) {
       if (seen.has(c.article) || c.confidence <= 0) continue;
@@ -94,7 +116,7 @@ export function compose(index: LoadedIndex, candidates: readonly Candidate[], we
       if (suggestions.length >= opts.suggestions) break;
     }
   }
-  return { answered, results, total: relevant.length, suggestions };
+  return { answered: confidence === 'high', confidence, missing: check.missing, results, total: relevant.length, suggestions };
 }
 
 function round(x: number): number {

@@ -3,7 +3,13 @@ import type { Answer } from './types.js';
 
 export interface JsonAnswer {
   question: string;
+  /** The question as the search read it. */
+  interpreted: string;
   answered: boolean;
+  /** high: answered; low: passages that may be related; none: not in the reports. */
+  confidence: 'high' | 'low' | 'none';
+  /** Places, names or years asked about that no report states. */
+  missing: string[];
   results: Array<{
     rank: number;
     score: number;
@@ -20,7 +26,10 @@ export interface JsonAnswer {
 export function toJson(answer: Answer, reply: string): JsonAnswer {
   return {
     question: answer.question,
+    interpreted: answer.interpreted,
     answered: answer.answered,
+    confidence: answer.confidence,
+    missing: answer.missing,
     results: answer.results.map((r) => ({
       rank: r.rank,
       score: r.score,

@@ -36,12 +36,19 @@ export interface AnswerResult {
   highlights: Span[];
 }
 
+/** high: the reports answer; low: passages that may be related, no confident answer; none: not in the reports. */
+export type Confidence = 'high' | 'low' | 'none';
+
 export interface Answer {
   /** The question as received (cleaned, possibly truncated). */
   question: string;
   /** The question as the search read it: chat and markup set aside, diacritics and typos repaired. */
   interpreted: string;
+  /** True for the high tier only. */
   answered: boolean;
+  confidence: Confidence;
+  /** Places, names or years the question asks about that no report states. */
+  missing: string[];
   mode: SearchMode;
   /** The page of results asked for (all of them relevant when answered, empty when not). */
   results: AnswerResult[];

@@ -16,7 +16,7 @@ const MAX_TITLE_IN_BUTTON = 40;
 export function answerKeyboard(answer: Answer, lang: Lang, opts: { offset?: number } = {}): InlineKeyboardMarkup | undefined {
   const tag = versionTag(answer.indexVersion);
   const rows: InlineKeyboardButton[][] = [];
-  if (answer.answered && answer.results.length > 0) {
+  if (answer.results.length > 0) {
     for (const r of answer.results) {
       const row: InlineKeyboardButton[] = [
         { text: buttonFullParagraph(r.rank, lang), callback_data: encodeParagraph(tag, r.chunkId, r.text, r.rank) },

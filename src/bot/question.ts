@@ -45,6 +45,7 @@ export function logAnswer(ctx: BotContext, answer: Answer, startedAt: number, ex
       mode: answer.mode,
       topScore: answer.results[0] ? Number(answer.results[0].score.toFixed(4)) : null,
       answered: answer.answered,
+      confidence: answer.confidence,
       results: answer.results.length,
       total: answer.total,
       question: answer.question,

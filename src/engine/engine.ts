@@ -16,6 +16,7 @@ import { loadIndex, type LoadedIndex } from '../index/load.js';
 import { POINTER_FILE } from '../index/store.js';
 import { analyzeQuery } from '../search/analyse.js';
 import { lexiconOf } from '../search/lexicon.js';
+import { checkConstraints, findConstraints } from '../search/entities.js';
 import { retrieve } from '../search/retrieve.js';
 import { type Candidate, type RetrieveOptions } from '../search/types.js';
 import { cleanQuestion } from '../text/normalise.js';
@@ -131,7 +132,7 @@ export class Engine implements QaEngine {
     const base = { question: text, interpreted: q.text, mode, indexVersion: s.index.manifest.version };
     if (q.tokens.length === 0) {
       notices.push({ kind: 'empty-question' });
-      return { answer: { ...base, answered: false, results: [], total: 0, suggestions: [], notices, timings: { embedMs: 0, searchMs: 0, answerMs: 0 } }, candidates: [], ranked: [] };
+      return { answer: { ...base, answered: false, confidence: 'none', missing: [], results: [], total: 0, suggestions: [], notices, timings: { embedMs: 0, searchMs: 0, answerMs: 0 } }, candidates: [], ranked: [] };
     }
 
     const t0 = performance.now();
@@ -152,6 +153,7 @@ export class Engine implements QaEngine {
       dense: s.embedder ? denseCalibration(s.embedder.modelId) : null,
     };
     const { candidates, termWeights } = retrieve(s.index, q, qvec, ropts);
+    const check = checkConstraints(s.index, findConstraints(q));
     const t2 = performance.now();
     const composed = compose(s.index, candidates, termWeights, q, {
       threshold: cfg.answerThreshold,
@@ -159,7 +161,7 @@ export class Engine implements QaEngine {
       top: opts.top ?? cfg.topK,
       offset: opts.offset ?? 0,
       suggestions: 3,
-    });
+    }, check);
     const t3 = performance.now();
     const answer: Answer = {
       ...base,
@@ -167,7 +169,7 @@ export class Engine implements QaEngine {
       notices,
       timings: { embedMs: ms(t1 - t0), searchMs: ms(t2 - t1), answerMs: ms(t3 - t2) },
     };
-    const ranked = rankedTop > 0 ? compose(s.index, candidates, termWeights, q, { threshold: 0, maxPerArticle: cfg.maxPerArticle, top: rankedTop, offset: 0, suggestions: 0 }).results : [];
+    const ranked = rankedTop > 0 ? compose(s.index, candidates, termWeights, q, { threshold: 0, maxPerArticle: cfg.maxPerArticle, top: rankedTop, offset: 0, suggestions: 0 }, { ...check, missing: [] }).results : [];
     return { answer, candidates, ranked };
   }
 

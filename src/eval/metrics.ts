@@ -22,6 +22,7 @@ export interface Outcome {
   ms: number;
   /** The question as the system read it. */
   interpreted?: string;
+  missing?: string[];
 }
 
 export interface Row {

@@ -63,6 +63,7 @@ async function ask(engine: Engine, questions: EvalQuestion[]): Promise<{ outcome
       topConfidence: tr.candidates.reduce((m, c) => Math.max(m, c.confidence), 0),
       ms: performance.now() - t0,
       interpreted: tr.answer.interpreted,
+      missing: tr.answer.missing,
     });
     top.push(tr.ranked[0]?.chunkId ?? null);
   }
@@ -116,7 +117,7 @@ export async function runEval(o: EvalOptions): Promise<EvalReport> {
       const { outcomes } = await ask(engine, questions);
       const halves = [summarise('tuning half', outcomes.filter((x) => !isHeldOut(x.question.id))), summarise('held-out half', outcomes.filter((x) => isHeldOut(x.question.id)))];
       out.tables.push({ title: `mode: ${mode}`, rows: [...table(outcomes), ...halves, base] });
-      for (const x of outcomes) out.dump.push({ mode, id: x.question.id, kind: x.question.kind, question: x.question.question, interpreted: x.interpreted, answered: x.answered, topConfidence: x.topConfidence, rank: firstHitRank(x), first: x.firstQuote, expect: x.question.expect });
+      for (const x of outcomes) out.dump.push({ mode, id: x.question.id, kind: x.question.kind, question: x.question.question, interpreted: x.interpreted, missing: x.missing, answered: x.answered, topConfidence: x.topConfidence, rank: firstHitRank(x), first: x.firstQuote, expect: x.question.expect });
     }
     engine.setMode(null);
 

@@ -78,6 +78,14 @@ const T = {
     vi: 'Các báo cáo hiện có không trả lời câu hỏi này.',
     en: 'The available reports do not answer this question.',
   },
+  lowConfidence: {
+    vi: 'Chưa có câu trả lời chắc chắn. Các đoạn có thể liên quan:',
+    en: 'No confident answer. Passages that may be related:',
+  },
+  nearestIntro: {
+    vi: 'Gần nhất:',
+    en: 'Closest:',
+  },
   suggestionsIntro: {
     vi: 'Các bài viết gần nhất với câu hỏi:',
     en: 'The closest articles:',
@@ -157,6 +165,17 @@ export type MessageKey = keyof typeof T;
 /** A fixed text by key. */
 export function t(key: MessageKey, lang: Lang): string {
   return T[key][lang];
+}
+
+/** "The reports do not mention Quảng Nam, 2019." */
+export function missingText(labels: readonly string[], lang: Lang): string {
+  const list = labels.join(', ');
+  return lang === 'en' ? `The available reports do not mention ${list}.` : `Các báo cáo hiện có không nhắc đến ${list}.`;
+}
+
+/** How the question was read, when that differs from what was typed. */
+export function interpretedText(interpreted: string, lang: Lang): string {
+  return lang === 'en' ? `Read as: ${interpreted}` : `Hiểu là: ${interpreted}`;
 }
 
 export function noticeText(notice: Notice, lang: Lang): string {

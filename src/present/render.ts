@@ -9,8 +9,8 @@
  */
 import type { ArticleView, ChunkView, EngineStatus } from '../engine/types.js';
 import type { Answer, AnswerResult, ArticleRef, Lang, Span } from '../answer/types.js';
-import { cutAtWord, cutWithEllipsis, safeOffset } from '../text/normalise.js';
-import { ARTICLE_LABELS, STATUS_LABELS, exampleLines, formatDate, formatTimestamp, noticeText, paragraphLabel, paragraphsCount, resultsRangeText, t } from './messages.js';
+import { cutAtWord, cutWithEllipsis, fold, safeOffset, squash } from '../text/normalise.js';
+import { ARTICLE_LABELS, STATUS_LABELS, exampleLines, formatDate, formatTimestamp, interpretedText, missingText, noticeText, paragraphLabel, paragraphsCount, resultsRangeText, t } from './messages.js';
 
 /** Telegram's limit on a message's text, after entity parsing (UTF-16 code units). */
 export const TELEGRAM_MAX_MESSAGE = 4096;
@@ -237,14 +237,22 @@ function suggestionLineHtml(a: ArticleRef, lang: Lang): string {
   return `• ${titleHtml(a, false)}${date ? ` (${escapeHtml(date)})` : ''}`;
 }
 
-/** The reply when the reports do not answer: the fixed sentence and the closest article titles. */
+/** The reply when the reports do not answer: why (a place or name they never state, or nothing close enough) and the closest articles. */
 function notFoundHtml(answer: Answer, lang: Lang): string {
   if (answer.notices.some((n) => n.kind === 'empty-question')) return renderEmptyQuestionHtml(lang);
-  const lines = [escapeHtml(t('notFound', lang))];
+  const missing = answer.missing.length > 0;
+  const lines = [escapeHtml(missing ? missingText(answer.missing, lang) : t('notFound', lang))];
   if (answer.suggestions.length > 0) {
-    lines.push('', escapeHtml(t('suggestionsIntro', lang)), ...answer.suggestions.map((a) => suggestionLineHtml(a, lang)));
+    lines.push('', escapeHtml(t(missing ? 'nearestIntro' : 'suggestionsIntro', lang)), ...answer.suggestions.map((a) => suggestionLineHtml(a, lang)));
   }
   return lines.join('\n');
+}
+
+/** "Hiểu là: …" when the search read the question otherwise than it was typed (repairs, not just chat words). */
+function readAs(answer: Answer): string | null {
+  const typed = squash(fold(answer.question)).replace(/[^\p{L}\p{N} ]/gu, '');
+  const read = squash(fold(answer.interpreted)).replace(/[^\p{L}\p{N} ]/gu, '');
+  return read !== '' && !typed.includes(read) ? answer.interpreted : null;
 }
 
 /**
@@ -254,15 +262,19 @@ function notFoundHtml(answer: Answer, lang: Lang): string {
 export function renderAnswerHtml(answer: Answer, lang: Lang, opts: HtmlRenderOptions = {}): string[] {
   const budget = Math.max(200, Math.min(opts.maxLength ?? TELEGRAM_MAX_MESSAGE, TELEGRAM_MAX_MESSAGE));
   const notices = noticesHtml(answer, lang);
-  if (!answer.answered || answer.results.length === 0) {
-    return pack([notFoundHtml(answer, lang), ...(notices ? [notices] : [])], budget);
+  const read = readAs(answer);
+  const readLine = read ? `<i>${escapeHtml(cutWithEllipsis(interpretedText(read, lang), MAX_NOTICE))}</i>` : null;
+  if (answer.results.length === 0) {
+    return pack([[readLine, notFoundHtml(answer, lang)].filter(Boolean).join('\n'), ...(notices ? [notices] : [])], budget);
   }
   const first = answer.results[0]!;
   const last = answer.results[answer.results.length - 1]!;
-  const header =
+  const range =
     first.rank > 1 || answer.total > answer.results.length
       ? `<i>${escapeHtml(resultsRangeText(first.rank, last.rank, Math.max(answer.total, last.rank), lang))}</i>`
       : null;
+  const low = answer.confidence === 'low' ? `<b>${escapeHtml(t('lowConfidence', lang))}</b>` : null;
+  const header = [readLine, low, range].filter(Boolean).join('\n') || null;
   const pieces = answer.results.map((r, i) => {
     if (i === 0 && header) return `${header}\n${renderResultHtml(r, lang, budget - htmlVisibleLength(header) - 1)}`;
     return renderResultHtml(r, lang, budget);
@@ -278,13 +290,16 @@ export function renderAnswerHtml(answer: Answer, lang: Lang, opts: HtmlRenderOpt
 export function renderAnswerPlain(answer: Answer, lang: Lang, opts: PlainRenderOptions = {}): string {
   const ansi = opts.ansi ?? false;
   const blocks: string[] = [];
-  if (!answer.answered || answer.results.length === 0) {
+  const read = readAs(answer);
+  if (read) blocks.push(interpretedText(read, lang));
+  if (answer.results.length === 0) {
     if (answer.notices.some((n) => n.kind === 'empty-question')) {
       blocks.push([t('emptyQuestion', lang), ...exampleLines()].join('\n'));
     } else {
-      const lines = [t('notFound', lang)];
+      const missing = answer.missing.length > 0;
+      const lines = [missing ? missingText(answer.missing, lang) : t('notFound', lang)];
       if (answer.suggestions.length > 0) {
-        lines.push(t('suggestionsIntro', lang));
+        lines.push(t(missing ? 'nearestIntro' : 'suggestionsIntro', lang));
         for (const a of answer.suggestions) {
           const date = formatDate(a.date, lang);
           lines.push(`  • ${a.title.trim()}${date ? ` (${date})` : ''}`);
@@ -293,6 +308,7 @@ export function renderAnswerPlain(answer: Answer, lang: Lang, opts: PlainRenderO
       blocks.push(lines.join('\n'));
     }
   } else {
+    if (answer.confidence === 'low') blocks.push(t('lowConfidence', lang));
     const first = answer.results[0]!;
     const last = answer.results[answer.results.length - 1]!;
     if (first.rank > 1 || answer.total > answer.results.length) {

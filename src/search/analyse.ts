@@ -22,6 +22,8 @@ export interface AnalyzedQuery {
   unaccented: boolean;
   /** Per token of `text`: matched folded (any accent) rather than exactly. */
   foldedAt: boolean[];
+  /** The question was typed without diacritics (its restored syllables are a guess). */
+  typedUnaccented: boolean;
   /** Unique query terms (syllables and pairs) with their counts as weights. */
   terms: QueryTerm[];
   /** The content syllables (not pairs, not stop words), as matched. */
@@ -74,6 +76,7 @@ export function analyzeQuery(question: string, lex: Lexicon | null = null): Anal
   const core = stripChat(stripMarkup(question)) || question;
   let text = core;
   let foldedAt: boolean[];
+  const typedUnaccented = isUnaccented(tokenize(core));
   if (lex) {
     text = rewriteAbbreviations(text, lex);
     const typed = tokenize(text);
@@ -123,7 +126,7 @@ export function analyzeQuery(question: string, lex: Lexicon | null = null): Anal
     }
   });
   const terms: QueryTerm[] = [...counts].map(([term, c]) => ({ term, folded: c.folded, weight: c.n }));
-  return { text, tokens, unaccented, foldedAt, terms, syllables, countUnit: countUnit(tokens, foldedAt) };
+  return { text, tokens, unaccented, foldedAt, typedUnaccented, terms, syllables, countUnit: countUnit(tokens, foldedAt) };
 }
 
 /** The index terms of a passage, in the forms the question's terms are matched in (exact, and folded when some are). */

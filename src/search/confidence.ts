@@ -8,7 +8,7 @@ import { KeywordIndex } from '../index/keyword-index.js';
 import type { LoadedIndex } from '../index/load.js';
 import { PAIR_SEP, isPair } from '../index/terms.js';
 import { splitSentences } from '../text/sentences.js';
-import { tokenize } from '../text/tokens.js';
+import { isStopTwin, tokenize } from '../text/tokens.js';
 import { passageTermSet, statesCount, type AnalyzedQuery } from './analyse.js';
 import type { KeywordPass } from './keyword.js';
 
@@ -39,6 +39,15 @@ export interface CoverageModel {
   terms: CoverageTerm[];
   mass: number;
   countWeight: number;
+  /** The question's word sequences of two and three syllables (function words included), as matched. */
+  bigrams: Set<string>;
+  trigrams: Set<string>;
+}
+
+/** Sequences of `n` consecutive forms. */
+function grams(forms: readonly string[], n: number, into = new Set<string>()): Set<string> {
+  for (let i = 0; i + n <= forms.length; i++) into.add(forms.slice(i, i + n).join(' '));
+  return into;
 }
 
 export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: KeywordPass): CoverageModel {
@@ -46,6 +55,9 @@ export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: Keywor
   let mass = 0;
   q.terms.forEach((t, i) => {
     const m = pass.matches[i] ?? null;
+    // Typed without marks, a function word's twin ("vao" of vào, "ra" in "gay ra") is never indexed:
+    // that the corpus lacks it says nothing about the question's topic.
+    if (!m && t.folded && t.term.split(PAIR_SEP).some((part) => isStopTwin(part))) return;
     const unseen = isPair(t.term) ? UNSEEN_PAIR_SHARE * index.keyword.unseenIdf : index.keyword.unseenIdf;
     const weight = (m ? m.idf : unseen) * Math.min(t.weight, MAX_TERM_REPEAT);
     terms.push({ term: t.term, weight, match: m ? i : -1 });
@@ -66,7 +78,8 @@ export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: Keywor
     for (const t of terms) if (unitTerms.has(t.term)) countWeight = Math.max(countWeight, t.weight);
     if (countWeight > 0) countWeight = Math.max(countWeight, COUNT_SHARE * mass);
   }
-  return { terms, mass, countWeight };
+  const forms = q.tokens.map((t, i) => (q.foldedAt[i] ? t.folded : t.term));
+  return { terms, mass, countWeight, bigrams: grams(forms, 2), trigrams: grams(forms, 3) };
 }
 
 /**
@@ -86,6 +99,9 @@ function contextCredit(pass: KeywordPass, match: number, article: number): numbe
 }
 
 export interface Coverage {
+  /** Share of the question's two- and three-syllable sequences the paragraph repeats word for word. */
+  bigramShare: number;
+  trigramShare: number;
   paragraph: number;
   /** Best window of one or two consecutive sentences. */
   window: number;
@@ -95,11 +111,22 @@ export interface Coverage {
 }
 
 export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel, text: string, article: number): Coverage {
-  if (cov.mass <= 0) return { paragraph: 0, window: 0, first: 0, last: 0 };
+  if (cov.mass <= 0) return { paragraph: 0, window: 0, first: 0, last: 0, bigramShare: 0, trigramShare: 0 };
+  const bi = new Set<string>();
+  const tri = new Set<string>();
   const sentences = splitSentences(text).map((s) => {
     const tokens = tokenize(text.slice(s.start, s.end));
+    for (const forms of q.unaccented ? [tokens.map((t) => t.term), tokens.map((t) => t.folded)] : [tokens.map((t) => t.term)]) {
+      grams(forms, 2, bi);
+      grams(forms, 3, tri);
+    }
     return { terms: passageTermSet(tokens, q), counts: q.countUnit ? statesCount(tokens, q.countUnit) : false };
   });
+  const share = (mine: Set<string>, theirs: Set<string>) => {
+    let n = 0;
+    for (const g of mine) if (theirs.has(g)) n++;
+    return mine.size > 0 ? n / mine.size : 0;
+  };
   // A counting question's "<number> <unit>" is one more thing the answer must hold.
   const mass = cov.mass + cov.countWeight;
   const score = (has: (t: string) => boolean, counts: boolean) => {
@@ -122,5 +149,5 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
     const two = PAIR_WINDOW_DISCOUNT * score((t) => a.terms.has(t) || b.terms.has(t), a.counts || b.counts);
     if (two > best.window) best = { window: two, first: i, last: i + 1 };
   }
-  return { paragraph, ...best };
+  return { paragraph, ...best, bigramShare: share(cov.bigrams, bi), trigramShare: share(cov.trigrams, tri) };
 }

@@ -45,6 +45,8 @@ export interface KeywordPass {
   leadMatches: Array<TermMatch | null>;
   /** Per chunk: paragraph BM25 plus the article's and its title's share. */
   scores: Float32Array;
+  /** Per chunk: the paragraph's own BM25. */
+  chunkScores: Float32Array;
 }
 
 export function keywordPass(index: LoadedIndex, q: AnalyzedQuery): KeywordPass {
@@ -55,6 +57,7 @@ export function keywordPass(index: LoadedIndex, q: AnalyzedQuery): KeywordPass {
   const present = matches.filter((m): m is TermMatch => m !== null);
   const scores = new Float32Array(keyword.docCount);
   keyword.accumulate(present, scores);
+  const chunkScores = scores.slice();
 
   // Article-level BM25 from the same postings (an article is the sum of its chunks).
   const stats = articleStats(index);
@@ -96,5 +99,5 @@ export function keywordPass(index: LoadedIndex, q: AnalyzedQuery): KeywordPass {
       scores[d] = scores[d]! + ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]!;
     }
   }
-  return { matches, articleDf, stats, titleMatches, leadMatches, scores };
+  return { matches, articleDf, stats, titleMatches, leadMatches, scores, chunkScores };
 }

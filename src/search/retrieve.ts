@@ -37,7 +37,17 @@ export function retrieve(index: LoadedIndex, q: AnalyzedQuery, queryVector: Floa
   const out = [...byChunk.values()];
   const model = coverageModel(index, q, pass);
   let maxKeyword = 0;
-  for (const c of out) maxKeyword = Math.max(maxKeyword, c.keywordScore);
+  let maxChunk = 0;
+  for (const c of out) {
+    maxKeyword = Math.max(maxKeyword, c.keywordScore);
+    maxChunk = Math.max(maxChunk, pass.chunkScores[c.chunk]!);
+  }
+  const neighbours = (chunk: number, article: number) => {
+    let s = 0;
+    if (chunk > 0 && index.chunkArticle[chunk - 1] === article) s += pass.chunkScores[chunk - 1]!;
+    if (chunk + 1 < index.chunks.length && index.chunkArticle[chunk + 1] === article) s += pass.chunkScores[chunk + 1]!;
+    return maxChunk > 0 ? s / maxChunk : 0;
+  };
   const dense = useVector ? opts.dense : null;
   const vectorWeight = opts.vectorWeight ?? dense?.weight ?? 0;
   for (const c of out) {
@@ -52,7 +62,7 @@ export function retrieve(index: LoadedIndex, q: AnalyzedQuery, queryVector: Floa
       opts.mode === 'vector'
         ? (c.cosine ?? 0)
         : fuse(
-            { coverage: cv, bm25Share: maxKeyword > 0 ? c.keywordScore / maxKeyword : 0, denseConfidence: denseConf, isCaption: index.chunks[c.chunk]!.kind === 'caption' },
+            { coverage: cv, bm25Share: maxKeyword > 0 ? c.keywordScore / maxKeyword : 0, neighbourShare: neighbours(c.chunk, c.article), denseConfidence: denseConf, isCaption: index.chunks[c.chunk]!.kind === 'caption' },
             opts.keywordWeight,
             vectorWeight,
             useKeyword,

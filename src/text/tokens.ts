@@ -91,6 +91,13 @@ export function isStop(term: string, folded = false): boolean {
   return folded ? STOP_FOLDED.has(term) : STOP.has(term);
 }
 
+const STOP_TWINS = new Set([...STOP].map((w) => foldSyllable(w)));
+
+/** Could this folded syllable be a stop word with its marks ("anh" of "Tuấn Anh", "co" of có)? The index makes no pair with one. */
+export function isStopTwin(folded: string): boolean {
+  return STOP_TWINS.has(folded);
+}
+
 /** Share of marked syllables under which a question counts as typed without diacritics. */
 const UNACCENTED_SHARE = 0.15;
 

@@ -11,6 +11,8 @@ import { cleanQuestion as cutQuestion } from '../../src/text/normalise.js';
 const notFound = (question: string): Answer => ({
   question,
   interpreted: question,
+  confidence: 'none',
+  missing: [],
   answered: false,
   mode: 'keyword',
   results: [],

@@ -24,6 +24,8 @@ function answer(results: AnswerResult[], extra: Partial<Answer> = {}): Answer {
     question: 'q',
     interpreted: 'q',
     answered: results.length > 0,
+    confidence: results.length > 0 ? 'high' : 'none',
+    missing: [],
     mode: 'hybrid',
     results,
     total: results.length,

@@ -94,7 +94,7 @@ async function onNext(ctx: ButtonContext, action: Action<'next'>): Promise<void>
       await ctx.answerCallbackQuery({ text: t('engineError', lang) });
       return;
     }
-    if (!answer.answered || answer.results.length === 0) {
+    if (answer.results.length === 0) {
       await ctx.answerCallbackQuery({ text: t('noMoreResults', lang) });
       return;
     }

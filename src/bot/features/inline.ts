@@ -15,7 +15,7 @@ const INLINE_MAX_RESULTS = 5;
 
 export function inlineResults(answer: Answer, lang: Lang): InlineQueryResultArticle[] {
   const noPreview = { is_disabled: true };
-  if (!answer.answered || answer.results.length === 0) {
+  if (answer.results.length === 0) {
     const html = renderAnswerHtml(answer, lang)[0] ?? t('notFound', lang);
     return [
       {

@@ -1,0 +1,158 @@
+/**
+ * Names, places and years in a question are constraints, not keywords: a passage answers only when its
+ * article states each of them as a whole name. "Hà Nội" is not matched by "Đông Hà", nor "Quảng Nam"
+ * by "Quảng Trị" plus "Việt Nam". Places come from the gazetteer (src/text/places.ts); other names are
+ * read from the question's capitalised words and "đồng chí / ông / bà X"; years are 4-digit numbers.
+ */
+import type { LoadedIndex } from '../index/load.js';
+import { PAIR_SEP } from '../index/terms.js';
+import { fold } from '../text/normalise.js';
+import { PLACES, PLACE_MARKERS } from '../text/places.js';
+import { isStop, isStopTwin, tokenize, type Token } from '../text/tokens.js';
+import type { AnalyzedQuery } from './analyse.js';
+
+/** Years a report can be about. */
+const MIN_YEAR = 1930;
+const MAX_YEAR = 2100;
+/** Words that introduce a person's name in a question. */
+const PERSON_MARKERS = ['đồng chí', 'ông', 'bà', 'anh', 'chị', 'cô', 'chú', 'bác', 'bố', 'mẹ', 'em', 'đ/c'];
+
+export interface Constraint {
+  kind: 'place' | 'name' | 'year';
+  /** As shown to the user ("Quảng Nam", "2019"). */
+  label: string;
+  /** Alternative spellings; each is the list of index terms that must all occur in the article. */
+  forms: Array<Array<{ term: string; folded: boolean }>>;
+}
+
+interface PlaceForm {
+  place: number;
+  folded: string[];
+  tokens: Token[];
+}
+
+const PLACE_FORMS: PlaceForm[] = PLACES.flatMap((forms, place) =>
+  forms.map((f) => {
+    const tokens = tokenize(f);
+    return { place, folded: tokens.map((t) => t.folded), tokens };
+  }),
+).sort((a, b) => b.folded.length - a.folded.length);
+const MARKERS = PLACE_MARKERS.map((m) => tokenize(m).map((t) => t.folded));
+const PERSON = PERSON_MARKERS.map((m) => tokenize(m).map((t) => t.term));
+
+/** Index terms that pin a name down: its adjacent pairs (whole-word order), or its one syllable. */
+function termsOf(tokens: readonly Token[], folded: boolean): Array<{ term: string; folded: boolean }> {
+  const form = (t: Token) => (folded ? t.folded : t.term);
+  // The index makes no pair with a stop word; folded, any syllable that may be one is left out too.
+  const stop = (t: Token) => (folded ? isStopTwin(t.folded) : isStop(t.term));
+  const pairs: Array<{ term: string; folded: boolean }> = [];
+  for (let i = 1; i < tokens.length; i++) {
+    if (!stop(tokens[i - 1]!) && !stop(tokens[i]!)) pairs.push({ term: form(tokens[i - 1]!) + PAIR_SEP + form(tokens[i]!), folded });
+  }
+  if (pairs.length > 0) return pairs;
+  return tokens.filter((t) => !stop(t)).map((t) => ({ term: form(t), folded }));
+}
+
+const endsWith = (seq: readonly string[], at: number, words: readonly string[]) => words.every((w, k) => seq[at - words.length + k] === w);
+
+function isCapitalised(text: string, t: Token): boolean {
+  const c = text.charAt(t.start);
+  return c !== c.toLowerCase();
+}
+
+/** The constraints a question states. */
+export function findConstraints(q: AnalyzedQuery): Constraint[] {
+  const { tokens, text } = q;
+  const folded = tokens.map((t) => t.folded);
+  const out: Constraint[] = [];
+  const used = new Array<boolean>(tokens.length).fill(false);
+
+  // Places, longest form first at each position.
+  for (let i = 0; i < tokens.length; i++) {
+    const hit = PLACE_FORMS.find((p) => p.folded.every((s, k) => folded[i + k] === s && (k === 0 || tokens[i + k]!.joined || /^[\s\-.]*$/u.test(text.slice(tokens[i + k - 1]!.end, tokens[i + k]!.start)))));
+    if (!hit) continue;
+    const n = hit.folded.length;
+    const marked = MARKERS.some((m) => endsWith(folded, i, m));
+    const capital = isCapitalised(text, tokens[i]!) && (i > 0 || n > 1);
+    // A one-syllable name ("Vinh", "Huế", "Mỹ") is a place only when written with a capital (not the
+    // question's first word) or after a place word; a longer one typed in lower case without marks only
+    // when none of its syllables is a function word once folded ("ha noi", not "la gi").
+    if (n === 1 && !capital && !marked) continue;
+    const bare = hit.folded.every((_, k) => tokens[i + k]!.term === tokens[i + k]!.folded) && !capital && !marked;
+    if (n > 1 && bare && hit.folded.some((s) => isStop(s, true))) continue;
+    // Typed with marks that disagree with the place ("hà nam" is no "Hà Nội"): not this place.
+    if (hit.tokens.some((t, k) => tokens[i + k]!.term !== tokens[i + k]!.folded && tokens[i + k]!.term !== t.term)) continue;
+    const forms = PLACE_FORMS.filter((p) => p.place === hit.place).map((p) => termsOf(p.tokens, false));
+    out.push({ kind: 'place', label: PLACES[hit.place]![0]!, forms });
+    for (let k = 0; k < n; k++) used[i + k] = true;
+    i += n - 1;
+  }
+
+  // Other names: two or more capitalised syllables in a row. The question's first word and a title
+  // before a name ("Ông", "Bà", "Mẹ") are capitalised for other reasons and are not part of it.
+  for (let i = 0; i < tokens.length; i++) {
+    if (used[i] || tokens[i]!.isNumber || !isCapitalised(text, tokens[i]!)) continue;
+    if (i === 0 || PERSON.some((m) => m.length === 1 && (tokens[i]!.term === m[0] || tokens[i]!.folded === fold(m[0]!)))) continue;
+    let j = i;
+    while (j + 1 < tokens.length && !used[j + 1] && tokens[j + 1]!.joined && isCapitalised(text, tokens[j + 1]!) && !tokens[j + 1]!.isNumber) j++;
+    const n = j - i + 1;
+    if (n >= 2) {
+      const span = tokens.slice(i, j + 1);
+      // Restored diacritics are a guess: a name typed without marks is matched folded.
+      const isFolded = q.typedUnaccented || q.foldedAt.slice(i, j + 1).some(Boolean);
+      out.push({ kind: 'name', label: text.slice(span[0]!.start, span[n - 1]!.end), forms: [termsOf(span, isFolded)] });
+      for (let k = i; k <= j; k++) used[k] = true;
+    }
+    i = j;
+  }
+
+  // Years.
+  for (const t of tokens) {
+    const y = Number(t.term);
+    if (t.isNumber && /^\d{4}$/u.test(t.term) && y >= MIN_YEAR && y <= MAX_YEAR) out.push({ kind: 'year', label: t.term, forms: [[{ term: t.term, folded: false }]] });
+  }
+  return out.filter((c) => c.forms.some((f) => f.length > 0));
+}
+
+/** Where a constraint is stated: chunks that state it, and articles whose title, lead or date do (all of their chunks qualify). */
+export interface Stated {
+  chunks: Set<number>;
+  articles: Set<number>;
+}
+
+function intersect(a: number[] | null, b: Set<number>): number[] {
+  return (a ?? [...b]).filter((x) => b.has(x));
+}
+
+function whereStated(index: LoadedIndex, c: Constraint): Stated {
+  const chunks = new Set<number>();
+  const articles = new Set<number>();
+  for (const form of c.forms) {
+    let inChunk: number[] | null = null;
+    let inHead: number[] | null = null;
+    for (const { term, folded } of form) {
+      const q = { term, folded, weight: 1 };
+      inChunk = intersect(inChunk, new Set(index.keyword.match(q)?.docs ?? []));
+      inHead = intersect(inHead, new Set([...(index.titles.match(q)?.docs ?? []), ...(index.leads.match(q)?.docs ?? [])]));
+    }
+    for (const x of inChunk ?? []) chunks.add(x);
+    for (const x of inHead ?? []) articles.add(x);
+  }
+  if (c.kind === 'year') index.articles.forEach((a, i) => a.date?.year === Number(c.label) && articles.add(i));
+  return { chunks, articles };
+}
+
+/** What the question's constraints allow: a passage qualifies when, for each constraint, it or its article's head states it. */
+export interface ConstraintCheck {
+  /** Null: the question states no constraint. */
+  allows: ((chunk: number, article: number) => boolean) | null;
+  /** Constraints no report states, as shown to the user ("Quảng Nam"). */
+  missing: string[];
+}
+
+export function checkConstraints(index: LoadedIndex, constraints: readonly Constraint[]): ConstraintCheck {
+  if (constraints.length === 0) return { allows: null, missing: [] };
+  const stated = constraints.map((c) => whereStated(index, c));
+  const missing = constraints.filter((_, i) => stated[i]!.chunks.size === 0 && stated[i]!.articles.size === 0).map((c) => c.label);
+  return { allows: (chunk, article) => stated.every((s) => s.chunks.has(chunk) || s.articles.has(article)), missing };
+}
