@@ -47,7 +47,9 @@ export function rewriteAbbreviations(text: string, lex: Lexicon): string {
         bestPresence = p;
       }
     }
-    if (best !== hit.form) edits.push({ start: tokens[i]!.start, end: tokens[i + n - 1]!.end, text: best.text });
+    // An abbreviation is written in capitals ("HĐND"), a full name as it comes.
+    const shown = !best.text.includes(' ') && best.text.length <= 8 ? best.text.toUpperCase() : best.text;
+    if (best !== hit.form) edits.push({ start: tokens[i]!.start, end: tokens[i + n - 1]!.end, text: shown });
     i += n;
   }
   let out = text;

@@ -87,7 +87,8 @@ export function analyzeQuery(question: string, lex: Lexicon | null = null): Anal
     read.forEach((r) => {
       const form = r.folded ? r.token.folded : r.form;
       const raw = text.slice(r.token.start, r.token.end);
-      out += text.slice(at, r.token.start) + (raw[0] !== raw[0]!.toLowerCase() ? form.charAt(0).toUpperCase() + form.slice(1) : form);
+      const same = form === r.token.term || (r.folded && form === r.token.folded);
+      out += text.slice(at, r.token.start) + (same ? raw : raw[0] !== raw[0]!.toLowerCase() ? form.charAt(0).toUpperCase() + form.slice(1) : form);
       at = r.token.end;
     });
     text = out + text.slice(at);

@@ -98,7 +98,20 @@ function contextCredit(pass: KeywordPass, match: number, article: number): numbe
   return lm && KeywordIndex.contains(lm, article) ? Math.max(LEAD_CREDIT, prevalence) : prevalence;
 }
 
+/**
+ * A counting question ("bao nhiêu", "mấy") is answered only by a window that states a number: without
+ * one, confidence stays under this (the low tier at most).
+ */
+export const NO_NUMBER_CAP = 0.3;
+
+/** "2021" in a sentence is a date, not a count. */
+function isYear(term: string): boolean {
+  return /^(19|20)\d\d$/u.test(term);
+}
+
 export interface Coverage {
+  /** The best window states a number (what a counting question needs). */
+  windowHasNumber: boolean;
   /** Share of the question's two- and three-syllable sequences the paragraph repeats word for word. */
   bigramShare: number;
   trigramShare: number;
@@ -111,7 +124,7 @@ export interface Coverage {
 }
 
 export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel, text: string, article: number): Coverage {
-  if (cov.mass <= 0) return { paragraph: 0, window: 0, first: 0, last: 0, bigramShare: 0, trigramShare: 0 };
+  if (cov.mass <= 0) return { paragraph: 0, window: 0, first: 0, last: 0, bigramShare: 0, trigramShare: 0, windowHasNumber: false };
   const bi = new Set<string>();
   const tri = new Set<string>();
   const sentences = splitSentences(text).map((s) => {
@@ -120,7 +133,7 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
       grams(forms, 2, bi);
       grams(forms, 3, tri);
     }
-    return { terms: passageTermSet(tokens, q), counts: q.countUnit ? statesCount(tokens, q.countUnit) : false };
+    return { terms: passageTermSet(tokens, q), counts: q.countUnit ? statesCount(tokens, q.countUnit) : false, number: tokens.some((t) => t.isNumber && !isYear(t.term)) };
   });
   const share = (mine: Set<string>, theirs: Set<string>) => {
     let n = 0;
@@ -149,5 +162,6 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
     const two = PAIR_WINDOW_DISCOUNT * score((t) => a.terms.has(t) || b.terms.has(t), a.counts || b.counts);
     if (two > best.window) best = { window: two, first: i, last: i + 1 };
   }
-  return { paragraph, ...best, bigramShare: share(cov.bigrams, bi), trigramShare: share(cov.trigrams, tri) };
+  const windowHasNumber = sentences.slice(best.first, best.last + 1).some((x) => x.number);
+  return { paragraph, ...best, bigramShare: share(cov.bigrams, bi), trigramShare: share(cov.trigrams, tri), windowHasNumber };
 }

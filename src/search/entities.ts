@@ -8,12 +8,15 @@ import type { LoadedIndex } from '../index/load.js';
 import { PAIR_SEP } from '../index/terms.js';
 import { fold } from '../text/normalise.js';
 import { PLACES, PLACE_MARKERS } from '../text/places.js';
+import { INSTITUTION_WORDS } from '../text/words.js';
 import { isStop, isStopTwin, tokenize, type Token } from '../text/tokens.js';
 import type { AnalyzedQuery } from './analyse.js';
 
 /** Years a report can be about. */
 const MIN_YEAR = 1930;
 const MAX_YEAR = 2100;
+/** Paragraphs that must name a place for the whole report to count as being about it. */
+const ARTICLE_MENTIONS = 2;
 /** Words that introduce a person's name in a question. */
 const PERSON_MARKERS = ['đồng chí', 'ông', 'bà', 'anh', 'chị', 'cô', 'chú', 'bác', 'bố', 'mẹ', 'em', 'đ/c'];
 
@@ -55,6 +58,14 @@ function termsOf(tokens: readonly Token[], folded: boolean): Array<{ term: strin
 
 const endsWith = (seq: readonly string[], at: number, words: readonly string[]) => words.every((w, k) => seq[at - words.length + k] === w);
 
+const INSTITUTION = new Set(INSTITUTION_WORDS.map((w) => fold(w)));
+
+/** "UBND", "TPHCM": an abbreviation, not part of a name. */
+function isAcronym(text: string, t: Token): boolean {
+  const raw = text.slice(t.start, t.end);
+  return raw.length >= 2 && raw === raw.toUpperCase();
+}
+
 function isCapitalised(text: string, t: Token): boolean {
   const c = text.charAt(t.start);
   return c !== c.toLowerCase();
@@ -80,7 +91,8 @@ export function findConstraints(q: AnalyzedQuery): Constraint[] {
     if (n === 1 && !capital && !marked) continue;
     const bare = hit.folded.every((_, k) => tokens[i + k]!.term === tokens[i + k]!.folded) && !capital && !marked;
     if (n > 1 && bare && hit.folded.some((s) => isStop(s, true))) continue;
-    // Typed with marks that disagree with the place ("hà nam" is no "Hà Nội"): not this place.
+    // Typed with marks that disagree with the place: not this place ("Lao động" is no "Lào").
+    if (!q.typedUnaccented && hit.tokens.some((t, k) => tokens[i + k]!.term !== t.term)) continue;
     if (hit.tokens.some((t, k) => tokens[i + k]!.term !== tokens[i + k]!.folded && tokens[i + k]!.term !== t.term)) continue;
     const forms = PLACE_FORMS.filter((p) => p.place === hit.place).map((p) => termsOf(p.tokens, false));
     out.push({ kind: 'place', label: PLACES[hit.place]![0]!, forms });
@@ -93,10 +105,11 @@ export function findConstraints(q: AnalyzedQuery): Constraint[] {
   for (let i = 0; i < tokens.length; i++) {
     if (used[i] || tokens[i]!.isNumber || !isCapitalised(text, tokens[i]!)) continue;
     if (i === 0 || PERSON.some((m) => m.length === 1 && (tokens[i]!.term === m[0] || tokens[i]!.folded === fold(m[0]!)))) continue;
+    if (isAcronym(text, tokens[i]!)) continue;
     let j = i;
-    while (j + 1 < tokens.length && !used[j + 1] && tokens[j + 1]!.joined && isCapitalised(text, tokens[j + 1]!) && !tokens[j + 1]!.isNumber) j++;
+    while (j + 1 < tokens.length && !used[j + 1] && tokens[j + 1]!.joined && isCapitalised(text, tokens[j + 1]!) && !tokens[j + 1]!.isNumber && !isAcronym(text, tokens[j + 1]!)) j++;
     const n = j - i + 1;
-    if (n >= 2) {
+    if (n >= 2 && !tokens.slice(i, j + 1).every((t) => INSTITUTION.has(t.folded))) {
       const span = tokens.slice(i, j + 1);
       // Restored diacritics are a guess: a name typed without marks is matched folded.
       const isFolded = q.typedUnaccented || q.foldedAt.slice(i, j + 1).some(Boolean);
@@ -114,7 +127,11 @@ export function findConstraints(q: AnalyzedQuery): Constraint[] {
   return out.filter((c) => c.forms.some((f) => f.length > 0));
 }
 
-/** Where a constraint is stated: chunks that state it, and articles whose title, lead or date do (all of their chunks qualify). */
+/**
+ * Where a constraint is stated: chunks that state it, and articles that are about it (all of their
+ * chunks qualify): their title, lead or date state it, or at least ARTICLE_MENTIONS of their
+ * paragraphs do. A name mentioned once in passing does not make another report about it.
+ */
 export interface Stated {
   chunks: Set<number>;
   articles: Set<number>;
@@ -135,8 +152,14 @@ function whereStated(index: LoadedIndex, c: Constraint): Stated {
       inChunk = intersect(inChunk, new Set(index.keyword.match(q)?.docs ?? []));
       inHead = intersect(inHead, new Set([...(index.titles.match(q)?.docs ?? []), ...(index.leads.match(q)?.docs ?? [])]));
     }
-    for (const x of inChunk ?? []) chunks.add(x);
+    const perArticle = new Map<number, number>();
+    for (const x of inChunk ?? []) {
+      chunks.add(x);
+      const a = index.chunkArticle[x]!;
+      perArticle.set(a, (perArticle.get(a) ?? 0) + 1);
+    }
     for (const x of inHead ?? []) articles.add(x);
+    for (const [a, n] of perArticle) if (n >= ARTICLE_MENTIONS) articles.add(a);
   }
   if (c.kind === 'year') index.articles.forEach((a, i) => a.date?.year === Number(c.label) && articles.add(i));
   return { chunks, articles };

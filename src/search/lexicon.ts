@@ -18,7 +18,7 @@ export interface Lexicon {
   pairDf(a: string, b: string): number;
   /** Syllables of the corpus (stop syllables included) whose folded form is `folded`. */
   variants(folded: string): readonly string[];
-  /** Syllables whose folded form is one edit (insert, delete, substitute, swap) from `folded`. */
+  /** Syllables whose folded form is one letter longer or shorter than `folded` (a letter dropped or doubled). */
   neighbours(folded: string): string[];
 }
 
@@ -75,7 +75,9 @@ export function lexiconOf(index: LoadedIndex): Lexicon {
       if (f.length < MIN_REPAIR_LENGTH) return [];
       const found = new Set<string>();
       for (const key of [f, ...deletes(f)]) {
-        for (const g of byDelete.get(key) ?? []) if (g !== f && withinOne(f, g)) found.add(g);
+        // Only a letter left out or typed twice: a swapped or replaced letter reads as another word too
+        // often ("tên" / "đến", "kiêm" / "kiện") to be repaired from pairs alone.
+        for (const g of byDelete.get(key) ?? []) if (g !== f && g.length !== f.length && withinOne(f, g)) found.add(g);
         if (key !== f && byFold.has(key) && withinOne(f, key)) found.add(key);
       }
       return [...found].flatMap((g) => byFold.get(g) ?? []);

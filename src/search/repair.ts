@@ -5,6 +5,7 @@
  * writes. A syllable nothing supports keeps folded matching, so restoring never does worse than folding.
  */
 import { isStop, type Token } from '../text/tokens.js';
+import { QUESTION_PHRASES } from '../text/words.js';
 import type { Lexicon } from './lexicon.js';
 
 /** Costs of reading a typed syllable as a corpus syllable (lower is likelier). Chosen by hand, checked on the dev sets. */
@@ -67,7 +68,11 @@ function candidates(t: Token, lex: Lexicon, unaccented: boolean): Cand[] {
   return out.sort((a, b) => a.cost - b.cost).slice(0, MAX_CANDIDATES);
 }
 
+const PHRASES = new Set(QUESTION_PHRASES);
+
 function pairScore(a: string, b: string, lex: Lexicon): number {
+  // Function words make no indexed pairs; the question's own phrases ("bao nhiêu", "là gì") stand in.
+  if (PHRASES.has(`${a} ${b}`)) return PAIR_BONUS;
   if (isStop(a) || isStop(b)) return 0;
   const df = lex.pairDf(a, b);
   return df > 0 ? PAIR_BONUS + PAIR_DF_WEIGHT * Math.log1p(df) : 0;

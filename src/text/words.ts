@@ -106,3 +106,21 @@ export const ABBREVIATION_GROUPS: readonly (readonly string[])[] = [
   ['thành phố', 'tp'],
   ['thị xã', 'tx'],
 ];
+
+/**
+ * Words of titles and bodies that reports capitalise ("Ban Thường vụ Tỉnh ủy", "Sở Y tế"): a run of
+ * capitalised words made only of these is an office, not a person's or place's name.
+ */
+export const INSTITUTION_WORDS: readonly string[] = [
+  'ban', 'thường', 'vụ', 'chấp', 'hành', 'tỉnh', 'thành', 'ủy', 'ủy ban', 'đảng', 'bộ', 'khối', 'cơ', 'quan', 'hội', 'đồng', 'nhân', 'dân',
+  'chủ', 'tịch', 'phó', 'bí', 'thư', 'viên', 'trung', 'ương', 'quốc', 'mặt', 'trận', 'tổ', 'sở', 'y', 'tế', 'nghị', 'đại', 'biểu',
+  'chính', 'phủ', 'thủ', 'tướng', 'văn', 'phòng', 'kiểm', 'tra', 'tuyên', 'giáo', 'dân', 'vận', 'công', 'an', 'quân', 'sự', 'liên',
+  'đoàn', 'lao', 'động', 'phụ', 'nữ', 'thanh', 'niên', 'cựu', 'chiến', 'binh', 'nông', 'trưởng', 'giám', 'đốc', 'huân', 'chương',
+  'hạng', 'nhất', 'nhì', 'ba', 'bằng', 'khen', 'giấy', 'chi', 'cấp', 'huyện', 'xã', 'phường', 'quận', 'thị', 'trấn', 'khóa', 'kỳ',
+  'nhiệm', 'tổng', 'học', 'viện', 'trường', 'bệnh', 'cục', 'câu', 'hỏi',
+];
+
+/** Question phrases made of function words: what a repaired "bao nhiu" or "la gi" should read as. */
+export const QUESTION_PHRASES: readonly string[] = [
+  'bao nhiêu', 'như thế', 'thế nào', 'là gì', 'là ai', 'ở đâu', 'khi nào', 'vì sao', 'tại sao', 'bao giờ', 'mấy giờ', 'những gì', 'cái gì',
+];
