@@ -2,7 +2,7 @@
 import 'dotenv/config';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../config.js';
-import { IndexLoadError } from '../index/store.js';
+import { IndexLoadError, LockBusyError } from '../index/store.js';
 
 export function configOrExit(env: NodeJS.ProcessEnv = process.env): Config {
   try {
@@ -18,7 +18,7 @@ export function configOrExit(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** Known, explained failures print one line; anything else keeps its stack for a bug report. */
 export function exitOnError(e: unknown): never {
-  if (e instanceof IndexLoadError || e instanceof ConfigError) process.stderr.write(`${e.message}\n`);
+  if (e instanceof IndexLoadError || e instanceof ConfigError || e instanceof LockBusyError) process.stderr.write(`${e.message}\n`);
   else if (e instanceof Error && e.name === 'UsageError') process.stderr.write(`${e.message}\n`);
   else process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exit(1);

@@ -6,10 +6,14 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Chunk } from '../chunk/chunker.js';
 import type { Article } from '../corpus/types.js';
 import type { PrefixScheme } from '../embed/types.js';
+import { acquireLock, ownerAlive, type LockOptions } from './lock.js';
+
+export { LockBusyError } from './lock.js';
 
 export const INDEX_FORMAT = 1;
 export const POINTER_FILE = 'CURRENT';
@@ -267,7 +271,7 @@ export async function pruneVersions(indexDir: string, keep: string[]): Promise<s
   }
   const keepNames = new Set(keep.map((d) => path.basename(d)));
   for (const name of entries) {
-    if ((name.startsWith('v-') && !keepNames.has(name)) || /^\.CURRENT\.\d+\.tmp$/.test(name)) {
+    if ((name.startsWith('v-') && !keepNames.has(name)) || /^\.CURRENT\.\d+\.tmp$/.test(name) || deadLockTemp(name)) {
       await fs.rm(path.join(indexDir, name), { recursive: true, force: true });
       removed.push(name);
     }
@@ -275,33 +279,18 @@ export async function pruneVersions(indexDir: string, keep: string[]): Promise<s
   return removed;
 }
 
-/** One build at a time per index folder: a lock file holding the builder's pid (stale locks are taken over). */
-export async function acquireBuildLock(indexDir: string): Promise<() => Promise<void>> {
+export const BUILD_LOCK = '.build.lock';
+
+/** One build at a time per index folder (see lock.ts: atomic creation, stale locks of dead builders taken over by exactly one contender). */
+export async function acquireBuildLock(indexDir: string, opts?: LockOptions): Promise<() => Promise<void>> {
   await fs.mkdir(indexDir, { recursive: true });
-  const lock = path.join(indexDir, '.build.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      await fs.writeFile(lock, String(process.pid), { flag: 'wx' });
-      return async () => {
-        await fs.rm(lock, { force: true });
-      };
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const pid = Number((await fs.readFile(lock, 'utf8').catch(() => '')).trim());
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
-        throw new Error(`Another build (pid ${pid}) is writing ${indexDir}; wait for it to finish.`);
-      }
-      await fs.rm(lock, { force: true }); // stale: its builder died
-    }
-  }
-  throw new Error(`Cannot take the build lock in ${indexDir}.`);
+  return acquireLock(path.join(indexDir, BUILD_LOCK), opts);
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
+/** Leftover temporary files of lock contenders that died between writing and linking them. */
+function deadLockTemp(name: string): boolean {
+  const m = /^\.build\.lock\.(\d+)\.[0-9a-f]+\.tmp$/.exec(name);
+  if (!m) return false;
+  const pid = Number(m[1]);
+  return pid !== process.pid && !ownerAlive({ pid, host: os.hostname(), startedAt: '', token: '' });
 }
