@@ -3,6 +3,7 @@ import 'dotenv/config';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { IndexLoadError, LockBusyError } from '../index/store.js';
+import { operatorMessage } from './messages.js';
 
 export function configOrExit(env: NodeJS.ProcessEnv = process.env): Config {
   try {
@@ -16,9 +17,17 @@ export function configOrExit(env: NodeJS.ProcessEnv = process.env): Config {
   }
 }
 
+/** Exit code when another build holds the lock (EX_TEMPFAIL: try again later). */
+export const EXIT_BUSY = 75;
+
 /** Known, explained failures print one line; anything else keeps its stack for a bug report. */
 export function exitOnError(e: unknown): never {
-  if (e instanceof IndexLoadError || e instanceof ConfigError || e instanceof LockBusyError) process.stderr.write(`${e.message}\n`);
+  const known = operatorMessage(e);
+  if (known !== null) {
+    process.stderr.write(`${known}\n`);
+    process.exit(e instanceof LockBusyError ? EXIT_BUSY : 1);
+  }
+  if (e instanceof IndexLoadError || e instanceof ConfigError) process.stderr.write(`${e.message}\n`);
   else if (e instanceof Error && e.name === 'UsageError') process.stderr.write(`${e.message}\n`);
   else process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exit(1);

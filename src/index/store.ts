@@ -185,12 +185,18 @@ export async function readManifest(dir: string, indexDir: string): Promise<Manif
 
 /** Writes a file and flushes it to disk. */
 async function writeDurable(file: string, data: Buffer | string): Promise<void> {
-  const fh = await fs.open(file, 'w');
   try {
-    await fh.writeFile(data);
-    await fh.sync();
-  } finally {
-    await fh.close();
+    const fh = await fs.open(file, 'w');
+    try {
+      await fh.writeFile(data);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  } catch (e) {
+    // A file handle's write errors (ENOSPC) carry no path: name the file for the operator.
+    if (typeof e === 'object' && e !== null && (e as NodeJS.ErrnoException).path === undefined) (e as NodeJS.ErrnoException).path = file;
+    throw e;
   }
 }
 
