@@ -5,9 +5,12 @@ import { ConfigError, loadConfig, type Config } from '../config.js';
 import { IndexLoadError, LockBusyError } from '../index/store.js';
 import { operatorMessage } from './messages.js';
 
+/** The validated settings; prints a warning for each variable that looks like a misspelt setting. */
 export function configOrExit(env: NodeJS.ProcessEnv = process.env): Config {
   try {
-    return loadConfig(env);
+    const config = loadConfig(env);
+    for (const w of config.warnings) process.stderr.write(`Warning: ${w}\n`);
+    return config;
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`${e.message}\n`);
