@@ -67,7 +67,9 @@ describe('misspelt settings', () => {
   });
 
   it('scripts print the warnings at start (configOrExit)', async () => {
-    const { stderr } = await promisify(execFile)(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/build-index.ts', '--help'], { cwd: ROOT, env: { ...process.env, ALLOWED_USERS: '111' } });
+    // ask on a missing index: it reads the settings, then stops (exit 1) on the missing index.
+    const run = promisify(execFile)(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/ask.ts', '--index', '/nonexistent-index', 'câu hỏi'], { cwd: ROOT, env: { ...process.env, ALLOWED_USERS: '111', EMBEDDING_MODEL: 'none' } });
+    const { stderr } = (await run.catch((e: { stderr: string }) => e)) as { stderr: string };
     expect(stderr).toContain('Warning: ALLOWED_USERS is not a setting and is ignored: did you mean ALLOWED_USER_IDS?');
   });
 });
