@@ -275,6 +275,10 @@ export class KeywordIndex {
     return this.termIds.has(term);
   }
 
+  termList(): readonly string[] {
+    return this.terms;
+  }
+
   /** IDF of a term that occurs in no document: the most informative a term can be. */
   get unseenIdf(): number {
     return idf(this.docCount, 0);
@@ -318,13 +322,14 @@ export class KeywordIndex {
 
   /** Adds BM25 contributions of the matches into `scores` (length docCount). */
   accumulate(matches: readonly TermMatch[], scores: Float32Array, p: Bm25Params = DEFAULT_BM25): void {
-    for (const m of matches) {
-      const w = m.term.weight * m.idf;
-      for (let i = 0; i < m.docs.length; i++) {
-        const d = m.docs[i]!;
-        scores[d] = scores[d]! + w * this.saturate(m.tfs[i]!, d, p);
-      }
-    }
+    accumulateBm25(this, matches, scores, p);
+  }
+
+  /** Sum of the documents' lengths (in terms). */
+  get totalLength(): number {
+    let sum = 0;
+    for (let d = 0; d < this.docCount; d++) sum += this.docLen[d]!;
+    return sum;
   }
 
   /** BM25's term-frequency part for `tf` occurrences in document `doc` (tf may be fractional). */
@@ -429,6 +434,91 @@ export class KeywordIndex {
     const termIds = new Map<string, number>();
     terms.forEach((t, i) => termIds.set(t, i));
     return new KeywordIndex(header.docCount, terms, termIds, docLen, header.avgLen, postStart, postDocs, postTfs);
+  }
+}
+
+/**
+ * The keyword index of a version in two segments: a large base (documents 0..B-1), written once and
+ * shared by the versions that follow (hard-linked, never rewritten), and a small tail (documents B..)
+ * that each build rewrites. Adding an article then writes the tail only, not every posting of the
+ * corpus. Scores are exactly those of one index over all the documents (global document count, lengths
+ * and document frequencies). Without a tail it is the base itself.
+ */
+export class KeywordSegments {
+  readonly docCount: number;
+  private readonly avgLen: number;
+  private readonly baseCount: number;
+
+  constructor(
+    readonly base: KeywordIndex,
+    readonly tail: KeywordIndex | null,
+  ) {
+    this.baseCount = base.docCount;
+    this.docCount = base.docCount + (tail?.docCount ?? 0);
+    this.avgLen = this.docCount ? (base.totalLength + (tail?.totalLength ?? 0)) / this.docCount : 0;
+  }
+
+  get termCount(): number {
+    if (!this.tail) return this.base.termCount;
+    let extra = 0;
+    for (const t of this.tail.termList()) if (!this.base.has(t)) extra++;
+    return this.base.termCount + extra;
+  }
+
+  get postingCount(): number {
+    return this.base.postingCount + (this.tail?.postingCount ?? 0);
+  }
+
+  get unseenIdf(): number {
+    return idf(this.docCount, 0);
+  }
+
+  has(term: string): boolean {
+    return this.base.has(term) || (this.tail?.has(term) ?? false);
+  }
+
+  warm(): void {
+    this.base.warm();
+    this.tail?.warm();
+  }
+
+  docLength(doc: number): number {
+    return doc < this.baseCount ? this.base.docLength(doc) : (this.tail?.docLength(doc - this.baseCount) ?? 0);
+  }
+
+  /** The base's matches as they are (no copy) when the tail lacks the term; else both, the tail's ids shifted. */
+  match(q: QueryTerm): TermMatch | null {
+    const a = this.base.match(q);
+    const b = this.tail?.match(q) ?? null;
+    if (!b) return a && { term: q, idf: idf(this.docCount, a.docs.length), docs: a.docs, tfs: a.tfs };
+    const off = a?.docs.length ?? 0;
+    const docs = new Uint32Array(off + b.docs.length);
+    const tfs = new Uint16Array(off + b.docs.length);
+    if (a) {
+      docs.set(a.docs);
+      tfs.set(a.tfs);
+    }
+    for (let i = 0; i < b.docs.length; i++) docs[off + i] = b.docs[i]! + this.baseCount;
+    tfs.set(b.tfs, off);
+    return { term: q, idf: idf(this.docCount, docs.length), docs, tfs };
+  }
+
+  accumulate(matches: readonly TermMatch[], scores: Float32Array, p: Bm25Params = DEFAULT_BM25): void {
+    accumulateBm25(this, matches, scores, p);
+  }
+
+  saturate(tf: number, doc: number, p: Bm25Params = DEFAULT_BM25): number {
+    return bm25Saturate(tf, this.docLength(doc), this.avgLen, p);
+  }
+}
+
+function accumulateBm25(index: { saturate(tf: number, doc: number, p: Bm25Params): number }, matches: readonly TermMatch[], scores: Float32Array, p: Bm25Params): void {
+  for (const m of matches) {
+    const w = m.term.weight * m.idf;
+    for (let i = 0; i < m.docs.length; i++) {
+      const d = m.docs[i]!;
+      scores[d] = scores[d]! + w * index.saturate(m.tfs[i]!, d, p);
+    }
   }
 }
 

@@ -23,7 +23,9 @@ export const FILES = {
   chunks: 'chunks.json',
   /** The chunks' texts, UTF-8, one after the other in chunk order (chunks.json gives each one's byte length). */
   texts: 'texts.bin',
+  /** The keyword index's base segment; with `keywordTail`, its first documents only (see KeywordSegments). */
   keyword: 'keyword.bin',
+  keywordTail: 'keyword-tail.bin',
   titles: 'titles.bin',
   leads: 'leads.bin',
   vectors: 'vectors.hnsw',
@@ -237,6 +239,20 @@ export class VersionWriter {
     const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     await writeDurable(this.path(name), buf);
     this.files[name] = { bytes: buf.length, sha256: sha256(buf) };
+  }
+
+  /**
+   * Puts a file of a previous version (already checked against `check`) into this folder without
+   * writing it again: a hard link (files of committed versions are never modified), else a copy.
+   */
+  async reuse(name: string, fromDir: string, check: FileCheck): Promise<void> {
+    const from = path.join(fromDir, name);
+    try {
+      await fs.link(from, this.path(name));
+    } catch {
+      await fs.copyFile(from, this.path(name));
+    }
+    this.files[name] = check;
   }
 
   /** Records size and checksum of a file written by someone else (hnswlib) into this folder. */
