@@ -3,6 +3,7 @@
  * (Vietnamese by default, English when LC_ALL / LC_MESSAGES / LANG starts with "en"), saying what went
  * wrong and what to do. Every such text is in the table below; exitOnError (common.ts) prints them.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { CorpusFolderError } from '../corpus/errors.js';
 import { LockBusyError } from '../index/store.js';
@@ -50,7 +51,8 @@ const WHY: Record<string, Record<OperatorLang, string>> = {
 export function operatorMessage(e: unknown, lang: OperatorLang = operatorLang()): string | null {
   if (e instanceof LockBusyError) {
     const h = e.holder;
-    const holder = h ? (lang === 'vi' ? ` (pid ${h.pid}, từ ${h.startedAt})` : ` (pid ${h.pid}, since ${h.startedAt})`) : '';
+    const host = h && h.host !== os.hostname() ? (lang === 'vi' ? ` trên máy ${h.host}` : ` on ${h.host}`) : '';
+    const holder = h ? (lang === 'vi' ? ` (pid ${h.pid}${host}, từ ${h.startedAt})` : ` (pid ${h.pid}${host}, since ${h.startedAt})`) : '';
     return OPERATOR_MESSAGES.buildRunning[lang]({ holder, dir: path.dirname(e.lockFile), lock: e.lockFile });
   }
   if (e instanceof CorpusFolderError) {

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { operatorMessage } from '../../src/cli/messages.js';
 import { loadIndex } from '../../src/index/load.js';
 import { acquireBuildLock, POINTER_FILE } from '../../src/index/store.js';
 import { childBuild, ROOT, sandbox, synthCorpus, type Sandbox } from './helpers.js';
@@ -60,6 +61,15 @@ describe('a stale build lock and concurrent builds', () => {
       expect(existsSync(path.join(dir, LOCK)), `round ${round}`).toBe(false);
     }
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('a lock written on another host (another container) is respected: its process cannot be checked from here', async () => {
+    const dir = path.join(sb.root, 'other-host');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, LOCK), JSON.stringify({ pid: deadPid(), host: 'another-container', startedAt: '2026-01-01T00:00:00.000Z', token: 'x' }) + '\n');
+    const err = await acquireBuildLock(dir).catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(/^Another build \(pid \d+ on another-container, since 2026-01-01T00:00:00.000Z\) holds .*\.build\.lock/);
+    expect(operatorMessage(err, 'en')).toMatch(/^Another index build \(pid \d+ on another-container, since .*\) is writing .*; if you are sure none is running, delete .*\.build\.lock\.$/);
   });
 
   it('separate processes racing for a stale lock never hold it together', async () => {
