@@ -26,6 +26,8 @@ export const FILES = {
   /** The keyword index's base segment; with `keywordTail`, its first documents only (see KeywordSegments). */
   keyword: 'keyword.bin',
   keywordTail: 'keyword-tail.bin',
+  /** Base documents deleted since the base was written (u32 ids). */
+  keywordDeleted: 'keyword-deleted.bin',
   titles: 'titles.bin',
   leads: 'leads.bin',
   vectors: 'vectors.hnsw',

@@ -1,9 +1,10 @@
 /**
- * Adding an article to a large index must not rewrite the whole keyword index: the base segment's file
- * is carried over (hard link) and only a small tail is written, with scores identical to a build from
- * scratch. Removing a document of the base, or a tail grown past its share, merges into one new base.
+ * Adding, changing or removing an article of a large index must not rewrite the whole keyword index: the
+ * base segment's file is carried over (hard link), only a small tail and a deletion list are written, and
+ * scores are identical to a build from scratch. A tail and deletions grown past their share merge into
+ * one new base.
  */
-import { copyFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildIndex, KEYWORD_TAIL_MAX_SHARE } from '../../src/index/build.js';
@@ -43,7 +44,7 @@ async function sameAsScratch(idx: LoadedIndex): Promise<void> {
   await build(scratch);
   const full = await loadIndex(scratch.indexDir, { skipVectors: true });
   expect(idx.keyword.docCount).toBe(full.keyword.docCount);
-  expect(idx.manifest.counts).toEqual(full.manifest.counts);
+  expect([idx.manifest.counts.articles, idx.manifest.counts.chunks]).toEqual([full.manifest.counts.articles, full.manifest.counts.chunks]);
   const terms = new Set<string>();
   for (let c = 0; c < full.chunks.length; c += Math.max(1, Math.floor(full.chunks.length / 60))) for (const t of passageTerms(full.chunks[c]!.text)) terms.add(t);
   for (const c of full.chunks.slice(-20)) for (const t of passageTerms(c.text)) terms.add(t);
@@ -53,7 +54,7 @@ async function sameAsScratch(idx: LoadedIndex): Promise<void> {
 const inode = (idx: LoadedIndex) => statSync(path.join(idx.dir, FILES.keyword)).ino;
 
 describe('keyword index segments', () => {
-  it('adding an article writes a tail only; removing a base document merges; scores always match a full build', async () => {
+  it('adding, changing, removing articles writes a tail and a deletion list only; scores always match a full build', async () => {
     await synthCorpus(sb.corpusDir, 150, 3);
     await build(sb);
     const first = await loadIndex(sb.indexDir, { skipVectors: true });
@@ -86,15 +87,27 @@ describe('keyword index segments', () => {
     expect(inode(fourth)).toBe(baseInode);
     await sameAsScratch(fourth);
 
-    // Removing an article of the base: one new base, no tail.
-    const baseArticle = readdirSync(sb.corpusDir).sort()[0]!;
-    rmSync(path.join(sb.corpusDir, baseArticle));
+    // Removing an article of the base: its documents join the deletion list, the base stays.
+    const [firstArticle, secondArticle] = readdirSync(sb.corpusDir).sort();
+    rmSync(path.join(sb.corpusDir, firstArticle!));
     await build(sb);
     const fifth = await loadIndex(sb.indexDir, { skipVectors: true });
-    expect(inode(fifth)).not.toBe(baseInode);
-    expect(fifth.keyword.tail).toBeNull();
-    expect(existsSync(path.join(fifth.dir, FILES.keywordTail))).toBe(false);
+    expect(inode(fifth)).toBe(baseInode);
+    expect(fifth.keyword.deleted.length).toBe(first.articles[0]!.chunks);
+    expect(existsSync(path.join(fifth.dir, FILES.keywordDeleted))).toBe(true);
     await sameAsScratch(fifth);
+
+    // Changing an article of the base: its old documents deleted, its new ones in the tail.
+    const file = path.join(sb.corpusDir, secondArticle!);
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const longest = lines.reduce((best, l, i) => (l.length > lines[best]!.length ? i : best), 0);
+    lines[longest] += ' Hội nghị cũng thống nhất nhiều nội dung quan trọng khác.';
+    writeFileSync(file, lines.join('\n'));
+    await build(sb);
+    const sixth = await loadIndex(sb.indexDir, { skipVectors: true });
+    expect(inode(sixth)).toBe(baseInode);
+    expect(sixth.keyword.deleted.length).toBeGreaterThan(fifth.keyword.deleted.length);
+    await sameAsScratch(sixth);
   });
 
   it(`a tail over ${KEYWORD_TAIL_MAX_SHARE * 100}% of the documents is merged into a new base`, async () => {
@@ -111,6 +124,8 @@ describe('keyword index segments', () => {
     expect(after.chunks.length - n).toBeGreaterThan(KEYWORD_TAIL_MAX_SHARE * after.chunks.length);
     expect(added).toBeGreaterThan(0);
     expect(after.keyword.tail).toBeNull();
+    expect(after.keyword.deleted.length).toBe(0);
+    expect(existsSync(path.join(after.dir, FILES.keywordDeleted))).toBe(false);
     expect(after.keyword.base.docCount).toBe(after.chunks.length);
     await sameAsScratch(after);
   });
