@@ -79,14 +79,19 @@ describe('a stale build lock and concurrent builds', () => {
       staleLock(dir, round);
       writeFileSync(journal, '');
       const go = path.join(sb.root, `go-${round}`);
+      let exited = 0;
       const child = () =>
         new Promise<number | null>((resolve, reject) => {
           const c = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests/robustness/lock-child.ts'), dir, journal, go, '150'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, NODE_OPTIONS: '' } });
           c.on('error', reject);
-          c.on('close', (code) => resolve(code));
+          c.on('close', (code) => {
+            exited++;
+            resolve(code);
+          });
         });
       const running = [child(), child()];
-      await sleep(round === 0 ? 2500 : 1200); // both processes started and polling for the signal
+      const ready = () => readdirSync(sb.root).filter((f) => f.startsWith(`go-${round}.ready.`)).length;
+      while (ready() < 2 && exited === 0) await sleep(5); // both processes started and polling for the signal
       writeFileSync(go, '');
       const codes = await Promise.all(running);
       expect(codes.every((c) => c === 0 || c === 3), `round ${round}: exit codes ${codes}`).toBe(true);

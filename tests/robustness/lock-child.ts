@@ -1,13 +1,14 @@
 /**
- * A build-lock contender in its own process (tests/robustness/build-lock.test.ts): waits for the start
- * signal, takes the lock, appends "<pid> in" / "<pid> out" to a journal while holding it, releases.
+ * A build-lock contender in its own process (tests/robustness/build-lock.test.ts): says it is ready
+ * (GO_FILE.ready.<pid>), waits for the start signal, takes the lock, appends "<pid> in" / "<pid> out" to a journal while holding it, releases.
  * Exit 0: held it; 3: another build held it (one clear refusal); anything else is a failure.
  *   node --import tsx tests/robustness/lock-child.ts INDEX_DIR JOURNAL GO_FILE HOLD_MS
  */
-import { appendFileSync, existsSync } from 'node:fs';
+import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import { acquireBuildLock } from '../../src/index/store.js';
 
 const [indexDir, journal, go, holdMs] = process.argv.slice(2) as [string, string, string, string];
+writeFileSync(`${go}.ready.${process.pid}`, '');
 while (!existsSync(go)) await new Promise((r) => setTimeout(r, 1));
 let release: () => Promise<void>;
 try {
