@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildIndex, KEYWORD_TAIL_MAX_SHARE } from '../../src/index/build.js';
 import { loadIndex, type LoadedIndex } from '../../src/index/load.js';
-import { FILES } from '../../src/index/store.js';
+import { FILES, IndexLoadError } from '../../src/index/store.js';
 import { passageTerms } from '../../src/index/terms.js';
 import { SEEDS } from '../helpers/index-fixture.js';
 import { sandbox, synthCorpus, type Sandbox } from '../robustness/helpers.js';
@@ -108,6 +108,19 @@ describe('keyword index segments', () => {
     expect(inode(sixth)).toBe(baseInode);
     expect(sixth.keyword.deleted.length).toBeGreaterThan(fifth.keyword.deleted.length);
     await sameAsScratch(sixth);
+
+    // A damaged tail or deletion list is refused with one line naming it, like every other index file.
+    for (const name of [FILES.keywordTail, FILES.keywordDeleted]) {
+      const f = path.join(sixth.dir, name);
+      const good = readFileSync(f);
+      const bad = Buffer.from(good);
+      bad[bad.length - 1] = bad[bad.length - 1]! ^ 0xff;
+      writeFileSync(f, bad);
+      const err = await loadIndex(sb.indexDir, { skipVectors: true }).catch((e: unknown) => e);
+      writeFileSync(f, good);
+      expect(err).toBeInstanceOf(IndexLoadError);
+      expect((err as Error).message).toMatch(new RegExp(`${name} is corrupted \\(checksum mismatch\\)\\. Rebuild with: `));
+    }
   });
 
   it(`a tail over ${KEYWORD_TAIL_MAX_SHARE * 100}% of the documents is merged into a new base`, async () => {
