@@ -4,8 +4,9 @@
  * - The lock appears with its whole content at once: the owner record (pid, host, start time, a random
  *   token) is written to a private temporary file and `link()`ed to the lock name, which fails with
  *   EEXIST when the lock exists. A reader never sees an empty or half-written lock.
- * - A lock whose holder is dead (same host, pid no longer alive; or our own pid with a token this
- *   process does not hold: a previous process that had the same pid, common in containers) is stale.
+ * - A lock whose holder is dead (same host, pid no longer alive, or alive with another start time or
+ *   boot id than the holder's: the pid was reused; or our own pid with a token this process does not
+ *   hold: a previous process that had the same pid, common in containers) is stale.
  *   Taking it over is itself guarded by a lock named after the stale content (`<lock>.takeover-<hash>`),
  *   so among all the contenders that saw the same stale lock exactly one replaces it (atomic rename),
  *   after checking that the lock still holds that very content. The others look again and find a live
@@ -14,7 +15,7 @@
  * - Releasing removes the lock only while it is still ours.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
 
 export interface LockOwner {
@@ -22,6 +23,9 @@ export interface LockOwner {
   host: string;
   startedAt: string;
   token: string;
+  /** Linux: the boot id and the holder's start in clock ticks since boot (tells a reused pid from the holder). */
+  boot?: string;
+  ticks?: number;
 }
 
 /** The lock is held by a live process (or by a process on another host, whose liveness cannot be checked). */
@@ -48,6 +52,9 @@ export interface LockOptions {
 /** Takes the lock `file` or throws LockBusyError; returns the function that releases it. */
 export async function acquireLock(file: string, opts: LockOptions = {}): Promise<() => Promise<void>> {
   const owner: LockOwner = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString(), token: randomBytes(9).toString('hex') };
+  const me = processIdentity(process.pid);
+  if (me.boot !== null) owner.boot = me.boot;
+  if (me.ticks !== null) owner.ticks = me.ticks;
   const content = JSON.stringify(owner) + '\n';
   const isAlive = opts.isAlive ?? ownerAlive;
   held.add(owner.token); // before taking: our takeover guard must look alive to contenders in this process
@@ -151,10 +158,36 @@ export function ownerAlive(o: LockOwner): boolean {
   if (o.pid === process.pid) return held.has(o.token);
   try {
     process.kill(o.pid, 0);
-    return true;
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
+  // Alive, but is it the holder? A process with another start time has the dead holder's pid by reuse
+  // (common in containers, where pids are small and restart from the same numbers); after a reboot
+  // every holder is gone. Start times are clock ticks since boot: no wall clock is involved.
+  const me = processIdentity(o.pid);
+  if (o.boot !== undefined && me.boot !== null && o.boot !== me.boot) return false;
+  if (o.ticks !== undefined && me.ticks !== null && o.ticks !== me.ticks) return false;
+  return true;
+}
+
+/** This boot's id and when process `pid` started (clock ticks since boot), from /proc on Linux; nulls elsewhere. */
+export function processIdentity(pid: number): { boot: string | null; ticks: number | null } {
+  let boot: string | null = null;
+  let ticks: number | null = null;
+  try {
+    boot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+  } catch {
+    /* not Linux */
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Field 22 (starttime), counted after the command name, which may hold spaces and parentheses.
+    const t = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+    if (Number.isSafeInteger(t)) ticks = t;
+  } catch {
+    /* gone, or not Linux */
+  }
+  return { boot, ticks };
 }
 
 function sleep(ms: number): Promise<void> {

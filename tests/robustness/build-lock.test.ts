@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { operatorMessage } from '../../src/cli/messages.js';
 import { loadIndex } from '../../src/index/load.js';
+import { processIdentity } from '../../src/index/lock.js';
 import { acquireBuildLock, POINTER_FILE } from '../../src/index/store.js';
 import { childBuild, ROOT, sandbox, synthCorpus, type Sandbox } from './helpers.js';
 
@@ -70,6 +71,29 @@ describe('a stale build lock and concurrent builds', () => {
     const err = await acquireBuildLock(dir).catch((e: unknown) => e);
     expect((err as Error).message).toMatch(/^Another build \(pid \d+ on another-container, since 2026-01-01T00:00:00.000Z\) holds .*\.build\.lock/);
     expect(operatorMessage(err, 'en')).toMatch(/^Another index build \(pid \d+ on another-container, since .*\) is writing .*; if you are sure none is running, delete .*\.build\.lock\.$/);
+  });
+
+  it.runIf(process.platform === 'linux')('a live process that merely reuses the pid (other start time, or another boot) does not hold the lock', async () => {
+    const dir = path.join(sb.root, 'reused-pid');
+    mkdirSync(dir, { recursive: true });
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    try {
+      await sleep(100);
+      const id = processIdentity(other.pid!);
+      expect(id.ticks).not.toBeNull();
+      const lock = (extra: object) =>
+        writeFileSync(path.join(dir, LOCK), JSON.stringify({ pid: other.pid, host: os.hostname(), startedAt: new Date().toISOString(), token: 't', ...extra }) + '\n');
+      lock({ boot: id.boot, ticks: id.ticks }); // that very process: held
+      expect(((await acquireBuildLock(dir).catch((e: unknown) => e)) as Error).message).toMatch(/^Another build/);
+      for (const reused of [{ boot: id.boot, ticks: id.ticks! - 1 }, { boot: 'another-boot', ticks: id.ticks }]) {
+        lock(reused);
+        const release = await acquireBuildLock(dir);
+        await release();
+        expect(existsSync(path.join(dir, LOCK))).toBe(false);
+      }
+    } finally {
+      other.kill();
+    }
   });
 
   it('separate processes racing for a stale lock never hold it together', async () => {
