@@ -10,8 +10,15 @@ import path from 'node:path';
 import { exitOnError, parseCli, UsageError } from '../src/cli/common.js';
 import { markdownTable, runBench } from '../src/bench/run.js';
 
-const USAGE =
-  'Usage: npm run bench -- [--articles N] [--questions N] [--quick] [--out FILE.json] [--modes keyword,tiny-vi] [--seed N] [--keep] [--cpu-prof DIR] [--strict]';
+const USAGE = `Usage: npm run bench -- [--articles N] [--questions N] [--quick] [--out FILE.json] [--modes keyword,tiny-vi] [--seed N] [--keep] [--cpu-prof DIR] [--strict]
+Speed and memory of builds and serving on a generated corpus; a Markdown table on stdout, JSON in --out.
+  --articles N    articles to generate (default 2000; --quick 120)
+  --questions N   questions to time (default 300; --quick 60)
+  --quick         the small run CI does
+  --out FILE      the JSON results (default .cache/bench/bench.json)
+  --modes LIST    keyword and/or model ids from tests/fixtures/models (default keyword,tiny-vi)
+  --seed N        generator seed; --keep keeps the generated corpus; --cpu-prof DIR writes CPU profiles
+  --strict        exit 1 when a target is missed, not only when something is broken`;
 
 async function main(): Promise<void> {
   const { values } = parseCli(USAGE, {

@@ -465,6 +465,14 @@ tests can run hybrid search offline in milliseconds. Its vectors only mean "thes
 // CLI
 // ---------------------------------------------------------------------------------------------------------------
 
+const USAGE = `Usage: npm run make-tiny-model -- [--out DIR] [--text DIR]... [--no-default-text] [--vocab N] [--dim N]
+Regenerates the tiny-vi test embedding model (deterministic: the same text gives the same bytes).
+  --out DIR           where to write it (default: tests/fixtures/models/tiny-vi)
+  --text DIR          another folder of .txt files to learn syllables from (repeatable)
+  --no-default-text   do not read corpus/ and tests/fixtures/xquad_vi/docs/
+  --vocab N           vocabulary size cap (default ${TINY_DEFAULTS.vocabCap})
+  --dim N             vector size (default ${TINY_DEFAULTS.dim})`;
+
 function parseArgs(argv: string[]): MakeOptions {
   let out = path.join(ROOT, 'tests/fixtures/models/tiny-vi');
   const extra: string[] = [];
@@ -484,7 +492,7 @@ function parseArgs(argv: string[]): MakeOptions {
     else if (a === '--dim') dim = Number(value());
     else if (a === '--vocab') vocabCap = Number(value());
     else if (a === '--help' || a === '-h') {
-      console.log('usage: tsx scripts/make-tiny-model.ts [--out DIR] [--text DIR]... [--no-default-text] [--vocab N] [--dim N]');
+      console.log(USAGE);
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }

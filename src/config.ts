@@ -35,16 +35,78 @@ export interface Config {
   rateLimitPerMinute: number;
   watchIndex: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Environment variables that look like settings but are not (a typo): one line each, to print at start. */
+  warnings: string[];
 }
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
-  constructor(readonly problems: string[]) {
-    super(`Invalid settings:\n  - ${problems.join('\n  - ')}\nSee .env.example for every setting.`);
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    const masked = problems.map(maskSecrets);
+    super(`Invalid settings:\n  - ${masked.join('\n  - ')}\nSee .env.example for every setting.`);
+    this.problems = masked;
   }
 }
 
 export const DEFAULT_MODEL = 'Xenova/multilingual-e5-small';
+
+/** Most results one answer may show: the TOP_K setting and `ask --top` share it. */
+export const MAX_TOP_K = 20;
+
+/** Anything shaped like a Telegram bot token (digits, a colon, the secret) becomes `<token>`: error texts never echo one. */
+export function maskSecrets(text: string): string {
+  return text.replace(/\d+:[A-Za-z0-9_-]{30,}/g, '<token>');
+}
+
+/** Every environment variable loadConfig reads. */
+export const SETTINGS = [
+  'BOT_TOKEN', 'TELEGRAM_API_ROOT', 'WEBHOOK_URL', 'WEBHOOK_PORT', 'WEBHOOK_SECRET',
+  'ALLOWED_USER_IDS', 'ALLOWED_CHAT_IDS', 'ADMIN_USER_IDS', 'RATE_LIMIT_PER_MINUTE',
+  'CORPUS_DIR', 'INDEX_DIR', 'WATCH_INDEX',
+  'EMBEDDING_MODEL', 'MODELS_DIR', 'MODELS_CACHE_DIR', 'EMBED_BATCH_SIZE',
+  'TOP_K', 'MAX_PER_ARTICLE', 'ANSWER_THRESHOLD', 'MAX_QUESTION_CHARS', 'FUSION_KEYWORD_WEIGHT', 'FUSION_VECTOR_WEIGHT',
+  'LOG_LEVEL',
+] as const;
+
+/** Name beginnings that only our settings use: an unknown variable starting so is a misspelt setting. */
+const OUR_PREFIXES = ['ALLOWED_', 'ADMIN_', 'BOT_', 'TELEGRAM_', 'WEBHOOK_', 'INDEX_', 'CORPUS_', 'EMBEDDING_', 'EMBED_', 'MODEL', 'FUSION_', 'RATE_LIMIT', 'ANSWER_', 'TOP_', 'MAX_PER', 'MAX_QUESTION', 'WATCH_INDEX'];
+
+/**
+ * Warnings for variables that look like our settings but are none (`ALLOWED_USERS=111` would leave the
+ * bot open to everyone without a word): a name starting like ours, or within two edits of one (any case).
+ * Each names the closest setting. Values are never shown.
+ */
+export function settingWarnings(env: Env): string[] {
+  const known = new Set<string>(SETTINGS);
+  const out: string[] = [];
+  for (const name of Object.keys(env).sort()) {
+    if (known.has(name) || env[name] === undefined) continue;
+    const upper = name.toUpperCase();
+    let best: string = SETTINGS[0];
+    let bestDistance = Infinity;
+    for (const s of SETTINGS) {
+      const d = editDistance(upper, s);
+      if (d < bestDistance) [best, bestDistance] = [s, d];
+    }
+    const looksOurs = OUR_PREFIXES.some((p) => upper.startsWith(p)) || (bestDistance <= 2 && upper.length >= 4);
+    if (!looksOurs) continue;
+    const open = (best === 'ALLOWED_USER_IDS' || best === 'ALLOWED_CHAT_IDS') && env.ALLOWED_USER_IDS === undefined && env.ALLOWED_CHAT_IDS === undefined;
+    out.push(`${name} is not a setting and is ignored: did you mean ${best}?${open ? ' Without ALLOWED_USER_IDS or ALLOWED_CHAT_IDS the bot answers everyone.' : ''}`);
+  }
+  return out;
+}
+
+/** Levenshtein distance (names are short). */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
 
 type Env = Record<string, string | undefined>;
 
@@ -154,7 +216,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     modelsCacheDir: resolve(r.str('MODELS_CACHE_DIR', '.cache/models')),
     embedBatchSize: r.num('EMBED_BATCH_SIZE', DEFAULT_EMBED_BATCH_SIZE, 1, 512, true),
 
-    topK: r.num('TOP_K', 3, 1, 20, true),
+    topK: r.num('TOP_K', 3, 1, MAX_TOP_K, true),
     maxPerArticle: r.num('MAX_PER_ARTICLE', 3, 1, 20, true),
     keywordWeight: r.num('FUSION_KEYWORD_WEIGHT', 1, 0, 10),
     vectorWeight: r.raw('FUSION_VECTOR_WEIGHT') === undefined ? null : r.num('FUSION_VECTOR_WEIGHT', 0, 0, 10),
@@ -172,6 +234,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     rateLimitPerMinute: r.num('RATE_LIMIT_PER_MINUTE', 20, 0, 10_000, true),
     watchIndex: r.bool('WATCH_INDEX', true),
     logLevel: logLevel as Config['logLevel'],
+    warnings: settingWarnings(env),
   };
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return config;

@@ -2,11 +2,15 @@
 import 'dotenv/config';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../config.js';
-import { IndexLoadError } from '../index/store.js';
+import { IndexLoadError, LockBusyError } from '../index/store.js';
+import { operatorMessage } from './messages.js';
 
+/** The validated settings; prints a warning for each variable that looks like a misspelt setting. */
 export function configOrExit(env: NodeJS.ProcessEnv = process.env): Config {
   try {
-    return loadConfig(env);
+    const config = loadConfig(env);
+    for (const w of config.warnings) process.stderr.write(`Warning: ${w}\n`);
+    return config;
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`${e.message}\n`);
@@ -16,8 +20,16 @@ export function configOrExit(env: NodeJS.ProcessEnv = process.env): Config {
   }
 }
 
+/** Exit code when another build holds the lock (EX_TEMPFAIL: try again later). */
+export const EXIT_BUSY = 75;
+
 /** Known, explained failures print one line; anything else keeps its stack for a bug report. */
 export function exitOnError(e: unknown): never {
+  const known = operatorMessage(e);
+  if (known !== null) {
+    process.stderr.write(`${known}\n`);
+    process.exit(e instanceof LockBusyError ? EXIT_BUSY : 1);
+  }
   if (e instanceof IndexLoadError || e instanceof ConfigError) process.stderr.write(`${e.message}\n`);
   else if (e instanceof Error && e.name === 'UsageError') process.stderr.write(`${e.message}\n`);
   else process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { cleanArticleText, layoutBlocks } from './clean.js';
-import { ArticleError } from './errors.js';
+import { ArticleError, CorpusFolderError } from './errors.js';
 import { formatFor, knownExtensions } from './formats/registry.js';
 import { decodeArticleBytes, textDocument } from './formats/text.js';
 import type { ReadDocument } from './formats/types.js';
@@ -175,9 +175,9 @@ export async function readCorpus(dir: string, options: ReadCorpusOptions = {}): 
   try {
     st = await fs.stat(dir);
   } catch {
-    throw new Error(`Corpus folder not found: ${dir}`);
+    throw new CorpusFolderError(dir, 'missing');
   }
-  if (!st.isDirectory()) throw new Error(`Corpus path is not a folder: ${dir}`);
+  if (!st.isDirectory()) throw new CorpusFolderError(dir, 'not-a-folder');
 
   const { files, problems } = await listArticleFiles(dir);
   const articles: Article[] = [];

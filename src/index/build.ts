@@ -10,7 +10,7 @@ import { READER_VERSION, articleId, readCorpus, type UnchangedFile } from '../co
 import type { Article } from '../corpus/types.js';
 import { embedderOptions, loadEmbedder } from '../embed/embedder.js';
 import type { Embedder } from '../embed/types.js';
-import { KeywordIndex } from './keyword-index.js';
+import { KeywordIndex, KeywordSegments } from './keyword-index.js';
 import { TOKENIZER_VERSION, passageTerms } from './terms.js';
 import { HNSW_EF_CONSTRUCTION, HNSW_M, HnswVectorStore } from './vector-store.js';
 import { chunkTextBytes, encodeChunkStore } from './chunk-store.js';
@@ -216,7 +216,7 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
   lap('chunks');
   // Keyword index: kept postings are remapped, only added chunks are tokenised.
   log(`Keyword index: ${added.length} new chunk(s) to tokenise, ${keptOld.length} kept…`);
-  const keyword = KeywordIndex.update(prev ? prev.keyword : null, prev ? keep : null, termsOf(added.map(textOf)));
+  const keyword = updateKeyword(prev, keep, added.map(textOf), ordered.length);
   // The title and the lead (first paragraph) name who, where and when: what every paragraph is about.
   // An unchanged article keeps its title and lead documents (its chunks keep their order, so its
   // lead is the same chunk): only new and changed articles are tokenised.
@@ -279,7 +279,10 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
     const store = encodeChunkStore(ordered.map((c) => ({ record: c.record, bytes: bytesOf(c) })));
     await writer.write(FILES.chunks, store.json);
     await writer.write(FILES.texts, store.texts);
-    await writer.write(FILES.keyword, keyword.serialize());
+    if (keyword.reuseBase) await writer.reuse(FILES.keyword, prev!.dir, prev!.manifest.files[FILES.keyword]!);
+    else await writer.write(FILES.keyword, keyword.segments.base.serialize());
+    if (keyword.segments.tail) await writer.write(FILES.keywordTail, keyword.segments.tail.serialize());
+    if (keyword.segments.deleted.length > 0) await writer.write(FILES.keywordDeleted, KeywordSegments.encodeDeleted(keyword.segments.deleted));
     await writer.write(FILES.titles, titles.serialize());
     await writer.write(FILES.leads, leadIndex.serialize());
     lap('write');
@@ -295,7 +298,7 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
       model,
       modelProblem: model ? null : w.modelProblem,
       articles: manifestArticles,
-      counts: { articles: storedArticles.length, chunks: ordered.length, terms: keyword.termCount, postings: keyword.postingCount },
+      counts: { articles: storedArticles.length, chunks: ordered.length, terms: keyword.segments.termCount, postings: keyword.segments.postingCount },
       nextLabel,
       hnsw: model ? { m: HNSW_M, efConstruction: HNSW_EF_CONSTRUCTION } : null,
     });
@@ -360,6 +363,39 @@ function mergeEntries(parsed: readonly Article[], unchanged: readonly UnchangedF
     }
   }
   return out;
+}
+
+/** Largest share of the documents the keyword tail and the deleted base documents together may make up before a build merges them into a new base. */
+export const KEYWORD_TAIL_MAX_SHARE = 0.1;
+
+/**
+ * The chunk keyword index of the new version. While the tail and the deleted base documents stay a small
+ * share of the whole, the previous base is kept as it is (its file is linked, not rewritten: adding,
+ * changing or removing an article in a large corpus writes only the tail and the deletion list): base
+ * documents of removed chunks join the deletion list, and the tail is updated. Otherwise one new base:
+ * the kept base documents' postings remapped, the kept tail documents tokenised again (the tail is
+ * small), then the added ones. Chunk order (kept chunks in their old order, then added ones) is
+ * document order in both cases.
+ */
+function updateKeyword(prev: LoadedIndex | null, keep: Int32Array, addedTexts: string[], total: number): { segments: KeywordSegments; reuseBase: boolean } {
+  if (!prev) return { segments: new KeywordSegments(KeywordIndex.build(termsOf(addedTexts)), null), reuseBase: false };
+  const kw = prev.keyword;
+  const { base, tail } = kw;
+  const live = kw.baseLive; // previous chunks 0..live-1 are the base's live documents
+  // keep, indexed by base document id (deleted ones stay -1).
+  const keepBase = new Int32Array(base.docCount).fill(-1);
+  for (let i = 0; i < live; i++) keepBase[kw.baseDocOf(i)] = keep[i]!;
+  const deleted: number[] = [];
+  for (let d = 0; d < base.docCount; d++) if (keepBase[d]! < 0) deleted.push(d);
+  const tailDocs = total - (base.docCount - deleted.length);
+  if (base.docCount > 0 && deleted.length + tailDocs <= KEYWORD_TAIL_MAX_SHARE * total) {
+    const tailKeep = tail ? keep.subarray(live).map((v) => (v < 0 ? -1 : v - (base.docCount - deleted.length))) : null;
+    const newTail = KeywordIndex.update(tail, tailKeep, termsOf(addedTexts));
+    return { segments: new KeywordSegments(base, newTail.docCount > 0 ? newTail : null, Uint32Array.from(deleted)), reuseBase: true };
+  }
+  const keptTail: string[] = [];
+  for (let old = live; old < keep.length; old++) if (keep[old]! >= 0) keptTail.push(prev.chunks[old]!.text);
+  return { segments: new KeywordSegments(KeywordIndex.update(base, keepBase, termsOf([...keptTail, ...addedTexts])), null), reuseBase: false };
 }
 
 /** Index terms of each text, made one at a time as the keyword index consumes them. */

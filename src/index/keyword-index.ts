@@ -286,6 +286,10 @@ export class KeywordIndex {
     for (let i = 0; i < this.terms.length; i++) yield [this.terms[i]!, this.postStart[i + 1]! - this.postStart[i]!];
   }
 
+  termList(): readonly string[] {
+    return this.terms;
+  }
+
   /** IDF of a term that occurs in no document: the most informative a term can be. */
   get unseenIdf(): number {
     return idf(this.docCount, 0);
@@ -329,13 +333,14 @@ export class KeywordIndex {
 
   /** Adds BM25 contributions of the matches into `scores` (length docCount). */
   accumulate(matches: readonly TermMatch[], scores: Float32Array, p: Bm25Params = DEFAULT_BM25): void {
-    for (const m of matches) {
-      const w = m.term.weight * m.idf;
-      for (let i = 0; i < m.docs.length; i++) {
-        const d = m.docs[i]!;
-        scores[d] = scores[d]! + w * this.saturate(m.tfs[i]!, d, p);
-      }
-    }
+    accumulateBm25(this, matches, scores, p);
+  }
+
+  /** Sum of the documents' lengths (in terms). */
+  get totalLength(): number {
+    let sum = 0;
+    for (let d = 0; d < this.docCount; d++) sum += this.docLen[d]!;
+    return sum;
   }
 
   /** BM25's term-frequency part for `tf` occurrences in document `doc` (tf may be fractional). */
@@ -440,6 +445,158 @@ export class KeywordIndex {
     const termIds = new Map<string, number>();
     terms.forEach((t, i) => termIds.set(t, i));
     return new KeywordIndex(header.docCount, terms, termIds, docLen, header.avgLen, postStart, postDocs, postTfs);
+  }
+}
+
+/**
+ * The keyword index of a version in two segments: a large base, written once and shared by the versions
+ * that follow (hard-linked, never rewritten), less the base documents deleted since (a sorted list of
+ * base document ids), and a small tail that each build rewrites. Documents are numbered as the chunks:
+ * the base's live documents in their order, then the tail's. Adding, changing or removing an article
+ * then writes the tail and the deletion list, not every posting of the corpus. Scores are exactly those
+ * of one index over the live documents (their count, lengths and document frequencies).
+ */
+export class KeywordSegments {
+  readonly docCount: number;
+  /** Live documents of the base: documents 0..baseLive-1. */
+  readonly baseLive: number;
+  private readonly avgLen: number;
+  /** Base document id -> document id (-1: deleted), and the reverse; null when nothing is deleted. */
+  private readonly fromBase: Int32Array | null;
+  private readonly toBase: Uint32Array | null;
+
+  constructor(
+    readonly base: KeywordIndex,
+    readonly tail: KeywordIndex | null,
+    /** Deleted base document ids, sorted, distinct. */
+    readonly deleted: Uint32Array = new Uint32Array(0),
+  ) {
+    this.baseLive = base.docCount - deleted.length;
+    this.docCount = this.baseLive + (tail?.docCount ?? 0);
+    let length = base.totalLength + (tail?.totalLength ?? 0);
+    if (deleted.length > 0) {
+      this.fromBase = new Int32Array(base.docCount);
+      this.toBase = new Uint32Array(this.baseLive);
+      let k = 0;
+      let live = 0;
+      for (let d = 0; d < base.docCount; d++) {
+        if (k < deleted.length && deleted[k] === d) {
+          this.fromBase[d] = -1;
+          length -= base.docLength(d);
+          k++;
+        } else {
+          this.fromBase[d] = live;
+          this.toBase[live++] = d;
+        }
+      }
+      if (k !== deleted.length || live !== this.baseLive) throw new Error('deleted documents out of range or unsorted');
+    } else {
+      this.fromBase = null;
+      this.toBase = null;
+    }
+    this.avgLen = this.docCount ? length / this.docCount : 0;
+  }
+
+  /** The base document id of live document `doc` (< baseLive). */
+  baseDocOf(doc: number): number {
+    return this.toBase ? this.toBase[doc]! : doc;
+  }
+
+  /** Terms and postings stored (a deleted document's postings stay in the base until the next merge). */
+  get termCount(): number {
+    if (!this.tail) return this.base.termCount;
+    let extra = 0;
+    for (const t of this.tail.termList()) if (!this.base.has(t)) extra++;
+    return this.base.termCount + extra;
+  }
+
+  get postingCount(): number {
+    return this.base.postingCount + (this.tail?.postingCount ?? 0);
+  }
+
+  get unseenIdf(): number {
+    return idf(this.docCount, 0);
+  }
+
+  /** Documents holding this term; deleted base documents still count until the next merge (a hint, not a score). */
+  df(term: string): number {
+    return this.base.df(term) + (this.tail?.df(term) ?? 0);
+  }
+
+  /** Every term with its document frequency (as df()), the base's first. */
+  *vocabulary(): IterableIterator<[string, number]> {
+    for (const [t, n] of this.base.vocabulary()) yield [t, n + (this.tail?.df(t) ?? 0)];
+    if (this.tail) for (const [t, n] of this.tail.vocabulary()) if (!this.base.has(t)) yield [t, n];
+  }
+
+  warm(): void {
+    this.base.warm();
+    this.tail?.warm();
+  }
+
+  docLength(doc: number): number {
+    return doc < this.baseLive ? this.base.docLength(this.baseDocOf(doc)) : (this.tail?.docLength(doc - this.baseLive) ?? 0);
+  }
+
+  /**
+   * The base's matches as they are (no copy) when nothing is deleted and the tail lacks the term; else
+   * the base's live documents renumbered, then the tail's shifted after them.
+   */
+  match(q: QueryTerm): TermMatch | null {
+    const a = this.base.match(q);
+    const b = this.tail?.match(q) ?? null;
+    if (!b && !this.fromBase) return a && { term: q, idf: idf(this.docCount, a.docs.length), docs: a.docs, tfs: a.tfs };
+    const docs = new Uint32Array((a?.docs.length ?? 0) + (b?.docs.length ?? 0));
+    const tfs = new Uint16Array(docs.length);
+    let n = 0;
+    if (a) {
+      for (let i = 0; i < a.docs.length; i++) {
+        const d = this.fromBase ? this.fromBase[a.docs[i]!]! : a.docs[i]!;
+        if (d < 0) continue;
+        docs[n] = d;
+        tfs[n++] = a.tfs[i]!;
+      }
+    }
+    if (b) {
+      for (let i = 0; i < b.docs.length; i++) {
+        docs[n] = b.docs[i]! + this.baseLive;
+        tfs[n++] = b.tfs[i]!;
+      }
+    }
+    if (n === 0) return null;
+    return { term: q, idf: idf(this.docCount, n), docs: docs.subarray(0, n), tfs: tfs.subarray(0, n) };
+  }
+
+  accumulate(matches: readonly TermMatch[], scores: Float32Array, p: Bm25Params = DEFAULT_BM25): void {
+    accumulateBm25(this, matches, scores, p);
+  }
+
+  saturate(tf: number, doc: number, p: Bm25Params = DEFAULT_BM25): number {
+    return bm25Saturate(tf, this.docLength(doc), this.avgLen, p);
+  }
+
+  /** The deletion list as stored: u32 little-endian base document ids. */
+  static encodeDeleted(deleted: Uint32Array): Buffer {
+    const b = Buffer.alloc(deleted.length * 4);
+    deleted.forEach((d, i) => b.writeUInt32LE(d, i * 4));
+    return b;
+  }
+
+  static decodeDeleted(buf: Buffer): Uint32Array {
+    if (buf.length % 4 !== 0) throw new Error('truncated deletion list');
+    const out = new Uint32Array(buf.length / 4);
+    for (let i = 0; i < out.length; i++) out[i] = buf.readUInt32LE(i * 4);
+    return out;
+  }
+}
+
+function accumulateBm25(index: { saturate(tf: number, doc: number, p: Bm25Params): number }, matches: readonly TermMatch[], scores: Float32Array, p: Bm25Params): void {
+  for (const m of matches) {
+    const w = m.term.weight * m.idf;
+    for (let i = 0; i < m.docs.length; i++) {
+      const d = m.docs[i]!;
+      scores[d] = scores[d]! + w * index.saturate(m.tfs[i]!, d, p);
+    }
   }
 }
 

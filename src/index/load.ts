@@ -1,6 +1,6 @@
 /** Loads a committed index version into memory, checking every file before trusting it. */
 import path from 'node:path';
-import { KeywordIndex } from './keyword-index.js';
+import { KeywordIndex, KeywordSegments } from './keyword-index.js';
 import { TOKENIZER_VERSION } from './terms.js';
 import { HnswVectorStore, type VectorStore } from './vector-store.js';
 import { openChunkStore, type ChunkTexts } from './chunk-store.js';
@@ -19,8 +19,8 @@ export interface LoadedIndex {
   chunkById: Map<string, number>;
   /** chunk ordinal -> article ordinal */
   chunkArticle: Uint32Array;
-  /** Chunk-level BM25 over paragraph text. */
-  keyword: KeywordIndex;
+  /** Chunk-level BM25 over paragraph text (a base segment and, after incremental builds, a tail). */
+  keyword: KeywordSegments;
   /** BM25 over article titles (one document per article, same order as `articles`). */
   titles: KeywordIndex;
   /** The same over each article's lead (first paragraph). */
@@ -60,6 +60,19 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
     }
   };
 
+  const parseSegments = async (): Promise<KeywordSegments> => {
+    const base = await parseKeyword(FILES.keyword);
+    const tail = manifest.files[FILES.keywordTail] ? await parseKeyword(FILES.keywordTail) : null;
+    if (!manifest.files[FILES.keywordDeleted]) return new KeywordSegments(base, tail);
+    const file = path.join(dir, FILES.keywordDeleted);
+    try {
+      return new KeywordSegments(base, tail, KeywordSegments.decodeDeleted(await readChecked(dir, FILES.keywordDeleted, manifest, indexDir)));
+    } catch (e) {
+      if (e instanceof IndexLoadError) throw e;
+      throw new IndexLoadError(`${file} is corrupted (${(e as Error).message}). Rebuild with: ${rebuildHint(indexDir)}`);
+    }
+  };
+
   if (manifest.tokenizer !== TOKENIZER_VERSION) {
     throw new IndexLoadError(`The keyword index in ${dir} was made by another tokenizer (${manifest.tokenizer}). Rebuild with: ${rebuildHint(indexDir)}`);
   }
@@ -73,7 +86,7 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
   } catch (e) {
     throw new IndexLoadError(`${path.join(dir, FILES.chunks)} is corrupted (${(e as Error).message}). Rebuild with: ${rebuildHint(indexDir)}`);
   }
-  const keyword = await parseKeyword(FILES.keyword);
+  const keyword = await parseSegments();
   const titles = await parseKeyword(FILES.titles);
   const leads = await parseKeyword(FILES.leads);
   if (!Array.isArray(articles) || !Array.isArray(chunks) || keyword.docCount !== chunks.length || titles.docCount !== articles.length || leads.docCount !== articles.length) {

@@ -6,10 +6,14 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Chunk } from '../chunk/chunker.js';
 import type { Article } from '../corpus/types.js';
 import type { PrefixScheme } from '../embed/types.js';
+import { acquireLock, ownerAlive, type LockOptions } from './lock.js';
+
+export { LockBusyError } from './lock.js';
 
 export const INDEX_FORMAT = 1;
 export const POINTER_FILE = 'CURRENT';
@@ -19,7 +23,11 @@ export const FILES = {
   chunks: 'chunks.json',
   /** The chunks' texts, UTF-8, one after the other in chunk order (chunks.json gives each one's byte length). */
   texts: 'texts.bin',
+  /** The keyword index's base segment; with `keywordTail`, its first documents only (see KeywordSegments). */
   keyword: 'keyword.bin',
+  keywordTail: 'keyword-tail.bin',
+  /** Base documents deleted since the base was written (u32 ids). */
+  keywordDeleted: 'keyword-deleted.bin',
   titles: 'titles.bin',
   leads: 'leads.bin',
   vectors: 'vectors.hnsw',
@@ -181,12 +189,18 @@ export async function readManifest(dir: string, indexDir: string): Promise<Manif
 
 /** Writes a file and flushes it to disk. */
 async function writeDurable(file: string, data: Buffer | string): Promise<void> {
-  const fh = await fs.open(file, 'w');
   try {
-    await fh.writeFile(data);
-    await fh.sync();
-  } finally {
-    await fh.close();
+    const fh = await fs.open(file, 'w');
+    try {
+      await fh.writeFile(data);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  } catch (e) {
+    // A file handle's write errors (ENOSPC) carry no path: name the file for the operator.
+    if (typeof e === 'object' && e !== null && (e as NodeJS.ErrnoException).path === undefined) (e as NodeJS.ErrnoException).path = file;
+    throw e;
   }
 }
 
@@ -229,6 +243,20 @@ export class VersionWriter {
     this.files[name] = { bytes: buf.length, sha256: sha256(buf) };
   }
 
+  /**
+   * Puts a file of a previous version (already checked against `check`) into this folder without
+   * writing it again: a hard link (files of committed versions are never modified), else a copy.
+   */
+  async reuse(name: string, fromDir: string, check: FileCheck): Promise<void> {
+    const from = path.join(fromDir, name);
+    try {
+      await fs.link(from, this.path(name));
+    } catch {
+      await fs.copyFile(from, this.path(name));
+    }
+    this.files[name] = check;
+  }
+
   /** Records size and checksum of a file written by someone else (hnswlib) into this folder. */
   async record(name: string): Promise<void> {
     const buf = await fs.readFile(this.path(name));
@@ -267,7 +295,7 @@ export async function pruneVersions(indexDir: string, keep: string[]): Promise<s
   }
   const keepNames = new Set(keep.map((d) => path.basename(d)));
   for (const name of entries) {
-    if ((name.startsWith('v-') && !keepNames.has(name)) || /^\.CURRENT\.\d+\.tmp$/.test(name)) {
+    if ((name.startsWith('v-') && !keepNames.has(name)) || /^\.CURRENT\.\d+\.tmp$/.test(name) || deadLockTemp(name)) {
       await fs.rm(path.join(indexDir, name), { recursive: true, force: true });
       removed.push(name);
     }
@@ -275,33 +303,18 @@ export async function pruneVersions(indexDir: string, keep: string[]): Promise<s
   return removed;
 }
 
-/** One build at a time per index folder: a lock file holding the builder's pid (stale locks are taken over). */
-export async function acquireBuildLock(indexDir: string): Promise<() => Promise<void>> {
+export const BUILD_LOCK = '.build.lock';
+
+/** One build at a time per index folder (see lock.ts: atomic creation, stale locks of dead builders taken over by exactly one contender). */
+export async function acquireBuildLock(indexDir: string, opts?: LockOptions): Promise<() => Promise<void>> {
   await fs.mkdir(indexDir, { recursive: true });
-  const lock = path.join(indexDir, '.build.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      await fs.writeFile(lock, String(process.pid), { flag: 'wx' });
-      return async () => {
-        await fs.rm(lock, { force: true });
-      };
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const pid = Number((await fs.readFile(lock, 'utf8').catch(() => '')).trim());
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
-        throw new Error(`Another build (pid ${pid}) is writing ${indexDir}; wait for it to finish.`);
-      }
-      await fs.rm(lock, { force: true }); // stale: its builder died
-    }
-  }
-  throw new Error(`Cannot take the build lock in ${indexDir}.`);
+  return acquireLock(path.join(indexDir, BUILD_LOCK), opts);
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
+/** Leftover temporary files of lock contenders that died between writing and linking them. */
+function deadLockTemp(name: string): boolean {
+  const m = /^\.build\.lock\.(\d+)\.[0-9a-f]+\.tmp$/.exec(name);
+  if (!m) return false;
+  const pid = Number(m[1]);
+  return pid !== process.pid && !ownerAlive({ pid, host: os.hostname(), startedAt: '', token: '' });
 }

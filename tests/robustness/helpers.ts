@@ -33,14 +33,15 @@ export interface ChildResult {
 
 /**
  * Runs `npm run build-index` as its own node process (node + the tsx loader, no npx wrapper, so the pid
- * is the builder's). `killAfterMs`: SIGKILL it then.
+ * is the builder's). `killAfterMs`: SIGKILL it then. `nodeArgs`: more node flags (a preload); `args`: other script arguments.
  */
 export function childBuild(
   sb: Sandbox,
-  opts: { killAfterMs?: number; killWhen?: () => boolean; env?: Record<string, string> } = {},
+  opts: { killAfterMs?: number; killWhen?: () => boolean; env?: Record<string, string>; nodeArgs?: string[]; args?: string[] } = {},
 ): Promise<ChildResult> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/build-index.ts'), '--corpus', sb.corpusDir, '--out', sb.indexDir], {
+  const args = opts.args ?? ['--corpus', sb.corpusDir, '--out', sb.indexDir];
+  const child = spawn(process.execPath, ['--import', 'tsx', ...(opts.nodeArgs ?? []), path.join(ROOT, 'scripts/build-index.ts'), ...args], {
     cwd: ROOT,
     env: { ...process.env, EMBEDDING_MODEL: 'none', LOG_LEVEL: 'silent', NODE_OPTIONS: '', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,49 @@
+/** The scripts as an operator runs them: through npm, piped into jq, asked for --help. */
+import { execFile } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_TOP_K } from '../../src/config.js';
+import { buildIndex } from '../../src/index/build.js';
+import { ROOT, tempIndex, type TempIndex } from '../helpers/index-fixture.js';
+
+const run = promisify(execFile);
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+const ENV = { ...process.env, EMBEDDING_MODEL: 'none', LOG_LEVEL: 'silent' };
+
+let t: TempIndex;
+beforeAll(async () => {
+  t = tempIndex({ model: 'none' });
+  await buildIndex({ corpusDir: t.corpusDir, outDir: t.indexDir, config: t.config });
+});
+afterAll(() => t.cleanup());
+
+describe('npm run -s ask -- --json', () => {
+  it('stdout is JSON lines only, through npm', async () => {
+    const file = path.join(t.root, 'questions.txt');
+    writeFileSync(file, 'Đảng bộ Khối các cơ quan thành phố Hải Phòng có bao nhiêu đảng viên?\nbi thu thanh uy hue la ai\n');
+    const { stdout } = await run('npm', ['run', '-s', 'ask', '--', '--index', t.indexDir, '--json', '--batch', file], { cwd: ROOT, env: ENV });
+    const lines = stdout.split('\n');
+    expect(lines.at(-1)).toBe('');
+    const rows = lines.slice(0, -1).map((l) => JSON.parse(l) as { answered: boolean });
+    expect(rows.map((r) => r.answered)).toEqual([true, true]);
+  });
+
+  it(`--top and TOP_K share one limit (${MAX_TOP_K})`, async () => {
+    const ok = await run(TSX, ['scripts/ask.ts', '--index', t.indexDir, '--json', '--top', String(MAX_TOP_K), 'Huế festival'], { cwd: ROOT, env: ENV });
+    expect(JSON.parse(ok.stdout).question).toBe('Huế festival');
+    const err = (await run(TSX, ['scripts/ask.ts', '--index', t.indexDir, '--top', String(MAX_TOP_K + 1), 'Huế'], { cwd: ROOT, env: ENV }).catch((e: unknown) => e)) as { code: number; stderr: string };
+    expect(err.code).toBe(1);
+    expect(err.stderr).toContain(`--top must be an integer from 1 to ${MAX_TOP_K}.`);
+  });
+});
+
+describe('--help', () => {
+  const scripts = readdirSync(path.join(ROOT, 'scripts')).filter((f) => f.endsWith('.ts') && f !== 'start.ts');
+  it.each(scripts)('%s --help prints its usage and exits 0, even with bad settings', async (script) => {
+    const { stdout } = await run(TSX, [`scripts/${script}`, '--help'], { cwd: ROOT, env: { ...ENV, TOP_K: 'many' } });
+    expect(stdout).toMatch(new RegExp(`^Usage: npm run (-s )?${script.replace(/\.ts$/, '')} `));
+    expect(stdout.trim().split('\n').length).toBeGreaterThan(2); // what each flag does, not only the synopsis
+  });
+});

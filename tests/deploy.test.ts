@@ -1,0 +1,73 @@
+/**
+ * The deployment kit cannot be built here (no Docker daemon), so its promises are checked as text: the
+ * image installs with --omit=dev, so everything the bot imports at run time must be a dependency; the
+ * volumes of the Dockerfile, compose.yaml and the systemd unit agree; secrets stay out of the image.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers/index-fixture.js';
+
+const read = (f: string) => readFileSync(path.join(ROOT, f), 'utf8');
+const pkg = JSON.parse(read('package.json')) as { dependencies: Record<string, string>; engines: { node: string } };
+
+function tsFiles(dir: string): string[] {
+  return readdirSync(path.join(ROOT, dir), { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+    .map((e) => path.join(e.parentPath, e.name));
+}
+
+describe('deployment kit', () => {
+  it('everything the bot and its scripts import is a runtime dependency (the image runs npm ci --omit=dev)', () => {
+    // make-tiny-model regenerates a test fixture: a developer tool, allowed to use dev dependencies.
+    const files = [...tsFiles('src'), ...tsFiles('scripts').filter((f) => !f.endsWith('make-tiny-model.ts'))];
+    const missing = new Set<string>();
+    const seen = new Set<string>();
+    for (const f of files) {
+      for (const m of readFileSync(f, 'utf8').matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+'([^'.][^']*)'|^\s*import\s+'([^'.][^']*)'|\bimport\('([^'.][^']*)'\)/gm)) {
+        const spec = (m[1] ?? m[2] ?? m[3])!;
+        if (spec.startsWith('node:') || builtinModules.includes(spec)) continue;
+        const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
+        seen.add(name);
+        if (!Object.hasOwn(pkg.dependencies, name)) missing.add(`${name} (${path.relative(ROOT, f)})`);
+      }
+    }
+    expect([...missing]).toEqual([]);
+    expect([...seen]).toEqual(expect.arrayContaining(['grammy', 'pino', 'hnswlib-node', '@xenova/transformers', 'dotenv']));
+    expect(pkg.dependencies.tsx).toBeDefined(); // the CMD is node --import tsx
+    expect(read('Dockerfile')).toMatch(/npm ci --omit=dev/);
+  });
+
+  it('supports Node 20 to 24', () => {
+    expect(pkg.engines.node).toBe('>=20 <25');
+    expect(read('Dockerfile')).toMatch(/^ARG NODE_VERSION=20$/m);
+  });
+
+  it('the image runs as node from a slim base, with the data folders as volumes', () => {
+    const d = read('Dockerfile');
+    expect(d.match(/^FROM node:\$\{NODE_VERSION\}-bookworm-slim AS \w+$/gm)).toHaveLength(2);
+    expect(d).toMatch(/apt-get install -y --no-install-recommends python3 make g\+\+/);
+    expect(d).toMatch(/^USER node$/m);
+    const volumes = ['/app/corpus', '/app/embeddings', '/app/.cache/models', '/app/data'];
+    expect(d).toContain(`VOLUME ${JSON.stringify(volumes).replace(/,/g, ', ')}`);
+    const compose = read('compose.yaml');
+    for (const v of volumes) expect(compose).toMatch(new RegExp(`^\\s+- [\\w./]+:${v.replace(/\./g, '\\.')}(:ro)?\\s`, 'm'));
+    expect(compose).toMatch(/^\s+env_file: \.env$/m);
+  });
+
+  it('keeps secrets and local state out of the image', () => {
+    const ignored = read('.dockerignore').split('\n').map((l) => l.trim());
+    for (const p of ['.env', 'node_modules', '.cache', 'embeddings', '.git']) expect(ignored).toContain(p);
+  });
+
+  it('the systemd unit runs unprivileged, restarts on failure, and writes only its state folder', () => {
+    const unit = read('deploy/vn-meeting-bot.service');
+    for (const line of ['Restart=on-failure', 'NoNewPrivileges=yes', 'ProtectSystem=strict', 'ReadWritePaths=/var/lib/vn-meeting-bot', 'ExecStart=/usr/bin/node --import tsx scripts/start.ts']) {
+      expect(unit).toContain(`\n${line}\n`);
+    }
+    expect(unit).toMatch(/^User=(?!root)\w+$/m);
+    // Paths the bot writes must be under ReadWritePaths.
+    for (const m of unit.matchAll(/^Environment=(?:INDEX_DIR|MODELS_CACHE_DIR)=(.+)$/gm)) expect(m[1]).toMatch(/^\/var\/lib\/vn-meeting-bot\//);
+  });
+});
