@@ -169,7 +169,10 @@ export class Engine implements QaEngine {
       notices,
       timings: { embedMs: ms(t1 - t0), searchMs: ms(t2 - t1), answerMs: ms(t3 - t2) },
     };
-    const ranked = rankedTop > 0 ? compose(s.index, candidates, termWeights, q, { threshold: 0, maxPerArticle: cfg.maxPerArticle, top: rankedTop, offset: 0, suggestions: 0 }, { ...check, missing: [] }).results : [];
+    // The ranking alone, for eval: every candidate, those the constraints rule out after the others.
+    const allows = check.allows;
+    const byConstraint = allows === null ? candidates : [...candidates.filter((c) => allows(c.chunk, c.article)), ...candidates.filter((c) => !allows(c.chunk, c.article))];
+    const ranked = rankedTop > 0 ? compose(s.index, byConstraint, termWeights, q, { threshold: 0, maxPerArticle: cfg.maxPerArticle, top: rankedTop, offset: 0, suggestions: 0 }).results : [];
     return { answer, candidates, ranked };
   }
 

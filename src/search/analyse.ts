@@ -30,6 +30,23 @@ export interface AnalyzedQuery {
   syllables: string[];
   /** For "bao nhiêu X" / "mấy X" questions: X, whose count the answer states. */
   countUnit: string[] | null;
+  /** What the answer is: a number (bao nhiêu, mấy), a person (ai), a date (khi nào, ngày nào), or not known. */
+  answerType: AnswerType;
+}
+
+export type AnswerType = 'count' | 'person' | 'date' | null;
+
+/** Question words of each answer type, folded (typed with or without marks). */
+const PERSON_WORDS = ['ai', 'who'];
+const DATE_WORDS = ['khi nao', 'bao gio', 'ngay nao', 'thoi gian nao', 'luc nao', 'when', 'ngay bao nhieu', 'thang nao', 'nam nao'];
+
+function answerTypeOf(tokens: readonly Token[], countUnitFound: boolean): AnswerType {
+  const f = ` ${tokens.map((t) => t.folded).join(' ')} `;
+  if (DATE_WORDS.some((w) => f.includes(` ${w} `))) return 'date';
+  if (countUnitFound) return 'count';
+  // "ai" is the question word only typed as such ("ái", "ải" are other words).
+  if (tokens.some((t) => PERSON_WORDS.includes(t.term))) return 'person';
+  return null;
 }
 
 /**
@@ -127,7 +144,8 @@ export function analyzeQuery(question: string, lex: Lexicon | null = null): Anal
     }
   });
   const terms: QueryTerm[] = [...counts].map(([term, c]) => ({ term, folded: c.folded, weight: c.n }));
-  return { text, tokens, unaccented, foldedAt, typedUnaccented, terms, syllables, countUnit: countUnit(tokens, foldedAt) };
+  const unit = countUnit(tokens, foldedAt);
+  return { text, tokens, unaccented, foldedAt, typedUnaccented, terms, syllables, countUnit: unit, answerType: answerTypeOf(tokens, unit !== null) };
 }
 
 /** The index terms of a passage, in the forms the question's terms are matched in (exact, and folded when some are). */

@@ -109,7 +109,14 @@ function isYear(term: string): boolean {
   return /^(19|20)\d\d$/u.test(term);
 }
 
+/** "đồng chí Phạm Quang Hiển", "ông Nguyễn Văn A", or three capitalised syllables in a row: a person named. */
+const PERSON_NAME = /(?:đồng chí|ông|bà|Đồng chí|Ông|Bà)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)+|\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u;
+/** A date: "16-10", "9/1", "ngày 9", "tháng 10", a year. */
+const DATE = /\b\d{1,2}[-/.]\d{1,2}\b|(?:ngày|tháng|năm)\s+\d{1,4}|\b(?:19|20)\d\d\b/iu;
+
 export interface Coverage {
+  /** The best window holds what the question asks for (a person's name, a date, a number). */
+  windowHasAnswer: boolean;
   /** The best window states a number (what a counting question needs). */
   windowHasNumber: boolean;
   /** Share of the question's two- and three-syllable sequences the paragraph repeats word for word. */
@@ -124,7 +131,7 @@ export interface Coverage {
 }
 
 export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel, text: string, article: number): Coverage {
-  if (cov.mass <= 0) return { paragraph: 0, window: 0, first: 0, last: 0, bigramShare: 0, trigramShare: 0, windowHasNumber: false };
+  if (cov.mass <= 0) return { paragraph: 0, window: 0, first: 0, last: 0, bigramShare: 0, trigramShare: 0, windowHasNumber: false, windowHasAnswer: false };
   const bi = new Set<string>();
   const tri = new Set<string>();
   const sentences = splitSentences(text).map((s) => {
@@ -163,5 +170,9 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
     if (two > best.window) best = { window: two, first: i, last: i + 1 };
   }
   const windowHasNumber = sentences.slice(best.first, best.last + 1).some((x) => x.number);
-  return { paragraph, ...best, bigramShare: share(cov.bigrams, bi), trigramShare: share(cov.trigrams, tri), windowHasNumber };
+  const spans = splitSentences(text);
+  const windowText = spans.length > 0 ? text.slice(spans[best.first]?.start ?? 0, spans[best.last]?.end ?? text.length) : text;
+  const windowHasAnswer =
+    q.answerType === 'count' ? windowHasNumber : q.answerType === 'person' ? PERSON_NAME.test(windowText) : q.answerType === 'date' ? DATE.test(windowText) : false;
+  return { paragraph, ...best, bigramShare: share(cov.bigrams, bi), trigramShare: share(cov.trigrams, tri), windowHasNumber, windowHasAnswer };
 }

@@ -18,6 +18,8 @@ const BM25_WEIGHT = 0.5;
 const NEIGHBOUR_WEIGHT = 0.2;
 const TRIGRAM_WEIGHT = 0.25;
 const BIGRAM_WEIGHT = 0.5;
+/** The window holds the kind of thing asked for (a name for "ai", a number for "bao nhiêu", a date for "khi nào"). */
+const ANSWER_TYPE_WEIGHT = 0.15;
 /** A caption names who is in a photo; it answers only when no paragraph does about as well. */
 const CAPTION_FACTOR = 0.9;
 
@@ -36,7 +38,7 @@ export function fuse(x: FusionInput, keywordWeight: number, vectorWeight: number
   // there answers, which long report paragraphs otherwise drown.
   const c = x.coverage;
   const keywordSide =
-    WINDOW_WEIGHT * c.window + PARAGRAPH_WEIGHT * c.paragraph + BM25_WEIGHT * x.bm25Share + NEIGHBOUR_WEIGHT * x.neighbourShare + TRIGRAM_WEIGHT * c.trigramShare + BIGRAM_WEIGHT * c.bigramShare;
+    WINDOW_WEIGHT * c.window + PARAGRAPH_WEIGHT * c.paragraph + BM25_WEIGHT * x.bm25Share + NEIGHBOUR_WEIGHT * x.neighbourShare + TRIGRAM_WEIGHT * c.trigramShare + BIGRAM_WEIGHT * c.bigramShare + (c.windowHasAnswer ? ANSWER_TYPE_WEIGHT : 0);
   const score = (useKeyword ? keywordWeight * keywordSide : 0) + vectorWeight * x.denseConfidence;
   return x.isCaption ? score * CAPTION_FACTOR : score;
 }
