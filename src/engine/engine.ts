@@ -147,7 +147,7 @@ export class Engine implements QaEngine {
       depth: RETRIEVAL_DEPTH,
       keywordWeight: cfg.keywordWeight,
       vectorWeight: cfg.vectorWeight,
-      dense: s.embedder ? denseCalibration(s.embedder.modelId) : null,
+      dense: s.embedder ? denseCalibration(s.embedder.modelId, s.index.manifest.model?.band ?? null) : null,
     };
     const { candidates, termWeights } = retrieve(s.index, q, qvec, ropts);
     const t2 = performance.now();

@@ -9,6 +9,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Chunk } from '../chunk/chunker.js';
 import type { Article } from '../corpus/types.js';
+import type { DenseBand } from '../embed/band.js';
 import type { PrefixScheme } from '../embed/types.js';
 
 export const INDEX_FORMAT = 1;
@@ -29,6 +30,8 @@ export interface ManifestModel {
   id: string;
   dim: number;
   prefix: PrefixScheme;
+  /** The model's cosine band measured on this index at build time (absent in older indexes: re-rank only). */
+  band?: DenseBand;
 }
 
 export interface FileCheck {
