@@ -83,12 +83,13 @@ async function main(): Promise<void> {
       threshold: config.answerThreshold,
       chunks: chunks.length,
       meanChunkWords: Math.round(meanWords * 10) / 10,
+      dense: status.dense ?? null,
     };
     if (values.dump) await fs.writeFile(values.dump, dump.map((d) => JSON.stringify(d)).join('\n') + '\n');
     if (values.json) {
       console.log(JSON.stringify({ ...meta, modes: results }, null, 1));
     } else {
-      console.log(`Questions: ${meta.questions}${meta.unaccented ? ' (diacritics stripped)' : ''} | corpus: ${meta.corpus} (${meta.chunks} chunks, mean ${meta.meanChunkWords} words) | model: ${meta.model} | threshold ${meta.threshold}\n`);
+      console.log(`Questions: ${meta.questions}${meta.unaccented ? ' (diacritics stripped)' : ''} | corpus: ${meta.corpus} (${meta.chunks} chunks, mean ${meta.meanChunkWords} words) | model: ${meta.model} | threshold ${meta.threshold}${meta.dense ? `\n${meta.dense}` : ''}\n`);
       for (const r of results) console.log(markdown(`mode: ${r.mode}`, r.rows) + '\n');
     }
   } finally {

@@ -12,7 +12,7 @@ import type { Embedder } from './types.js';
 import { OFF_TOPIC_QUESTIONS, OTHER_NAMES, PLACE_NAMES } from './off-topic.js';
 
 /** Changes whenever the constants or the procedure change: an older band is measured again. */
-export const BAND_METHOD = 'band-1';
+export const BAND_METHOD = 'band-2';
 /** Pseudo-questions per index: enough for a stable median, cheap to embed (~0.5 s with e5-small per 20). */
 const POSITIVE_SAMPLE = 200;
 /** Fixed seed of the sample: the same corpus gives the same questions and the same band. */
@@ -29,17 +29,17 @@ const POSITIVE_QUANTILE = 0.5;
 const MIN_SEPARATION = 0.03;
 /** ... and at most this share of all negatives (off-topic and swapped) at or above hi: each would be a confident wrong answer. */
 const MAX_FALSE_ANSWERS = 0.02;
-/** ... and this many positives and off-topic questions, or the quantiles mean little. */
-const MIN_COUNTS = { positives: 50, offTopic: 40 };
+/** ... and this many positives and off-topic questions, or the quantiles mean little (swapped: or their AUC is ignored). */
+const MIN_COUNTS = { positives: 50, offTopic: 40, swapped: 10 };
 /** A band narrower than this is widened (to keep the linear map defined); such a model never vouches. */
 const MIN_WIDTH = 0.02;
 /**
- * Fusion weight from separation, measured scale-free as the AUC of positives against off-topic
- * questions: AUC_FLOOR or below gets WEIGHT_MIN, 1 gets WEIGHT_MAX (what e5 was given unmeasured).
+ * Fusion weight from separation, measured scale-free as the AUC of positives against the harder kind
+ * of negatives (off-topic or swapped: telling "which province" apart is what re-ranking needs):
+ * WEIGHT_MAX (what e5 was given unmeasured) times ((AUC - 0.5) / 0.5)^2, so chance-level separation
+ * gets ~0 and fusion stays as good as keyword search (the measured ramp lo..hi can be narrow and steep).
  * A model that does not vouch stays at most WEIGHT_NO_VOUCH (the unknown model's weight): re-rank only.
  */
-const AUC_FLOOR = 0.75;
-const WEIGHT_MIN = 0.05;
 const WEIGHT_MAX = 0.5;
 const WEIGHT_NO_VOUCH = 0.15;
 
@@ -66,6 +66,8 @@ export interface DenseBand {
   falseAnswers: number;
   /** P(a positive's cosine > an off-topic question's). */
   auc: number;
+  /** P(a positive's cosine > a swapped question's); null when too few were made. */
+  aucSwapped: number | null;
 }
 
 /** The q-quantile of `values` (linear interpolation between order statistics); NaN when empty. */
@@ -100,6 +102,7 @@ export function bandFrom(positives: readonly number[], offTopic: readonly number
   const falseAnswers = negatives.length === 0 ? 1 : negatives.filter((c) => c >= rawHi).length / negatives.length;
   const separation = rawHi - rawLo;
   const a = auc(positives, offTopic);
+  const aSwapped = swapped.length >= MIN_COUNTS.swapped ? auc(positives, swapped) : null;
   let why: string;
   if (positives.length < MIN_COUNTS.positives || offTopic.length < MIN_COUNTS.offTopic) {
     why = `too few questions measured (${positives.length} answerable, ${offTopic.length} off-topic)`;
@@ -111,8 +114,8 @@ export function bandFrom(positives: readonly number[], offTopic: readonly number
     why = `clear separation (hi - lo = ${separation.toFixed(3)}, ${pct(falseAnswers)} of unanswerable questions reach hi)`;
   }
   const vouches = why.startsWith('clear');
-  const share = Math.min(1, Math.max(0, (a - AUC_FLOOR) / (1 - AUC_FLOOR)));
-  const weight = Math.min(WEIGHT_MIN + (WEIGHT_MAX - WEIGHT_MIN) * share, vouches ? WEIGHT_MAX : WEIGHT_NO_VOUCH);
+  const share = Math.max(0, (Math.min(a, aSwapped ?? 1) - 0.5) / 0.5);
+  const weight = Math.min(WEIGHT_MAX * share * share, vouches ? WEIGHT_MAX : WEIGHT_NO_VOUCH);
   let lo = Number.isFinite(rawLo) ? rawLo : 0;
   let hi = Number.isFinite(rawHi) ? rawHi : 1;
   if (hi - lo < MIN_WIDTH) {
@@ -132,6 +135,7 @@ export function bandFrom(positives: readonly number[], offTopic: readonly number
     swapped: summary(swapped),
     falseAnswers: round(falseAnswers),
     auc: round(a),
+    aucSwapped: aSwapped === null ? null : round(aSwapped),
   };
 }
 
@@ -265,8 +269,9 @@ export async function measureBand(embedder: Pick<Embedder, 'embedQuery'>, probe:
 /** One line for logs, /status and eval headers. */
 export function describeBand(b: DenseBand): string {
   return (
-    `lo ${b.lo.toFixed(3)} hi ${b.hi.toFixed(3)} weight ${b.weight}, ` +
+    `lo ${b.lo.toFixed(3)} hi ${b.hi.toFixed(3)} weight ${b.weight.toFixed(3)}, ` +
     `${b.vouches ? 'may answer alone' : 're-rank only'} (${b.why}; answerable n=${b.positives.count} median ${b.positives.q50.toFixed(3)}, ` +
-    `off-topic n=${b.offTopic.count} p95 ${b.offTopic.q95.toFixed(3)}, swapped n=${b.swapped.count} p95 ${b.swapped.q95.toFixed(3)}, AUC ${b.auc.toFixed(2)})`
+    `off-topic n=${b.offTopic.count} p95 ${b.offTopic.q95.toFixed(3)}, swapped n=${b.swapped.count} p95 ${b.swapped.q95.toFixed(3)}, AUC ${b.auc.toFixed(2)}` +
+    `${b.aucSwapped === null ? '' : ` / swapped ${b.aucSwapped.toFixed(2)}`})`
   );
 }
