@@ -13,7 +13,7 @@ import { OFF_TOPIC_QUESTIONS, OTHER_NAMES, PLACE_NAMES } from './off-topic.js';
 
 /** Changes whenever the constants or the procedure change: an older band is measured again. */
 export const BAND_METHOD = 'band-2';
-/** Pseudo-questions per index: enough for a stable median, cheap to embed (~0.5 s with e5-small per 20). */
+/** Pseudo-questions per index: enough for a stable median; ~400 short queries in all, little next to embedding a corpus. */
 const POSITIVE_SAMPLE = 200;
 /** Fixed seed of the sample: the same corpus gives the same questions and the same band. */
 const SAMPLE_SEED = 'dense-band';
