@@ -221,8 +221,9 @@ function findPlace(text: string): { start: number; end: number; name: string } |
 }
 
 /**
- * The question about someone or somewhere else: its place (else its capitalised name) replaced by one
- * the corpus text `avoid` does not mention. Null when the question names nothing.
+ * The question about someone or somewhere else: its place (else its capitalised name) replaced by a
+ * name `avoid` does not reject (build: it rejects names the sampled questions mention, so that the swapped
+ * question is not about the corpus after all). Null when the question names nothing.
  */
 export function swapEntity(question: string, avoid: (name: string) => boolean): string | null {
   const h = parseInt(key(question).slice(0, 8), 16);

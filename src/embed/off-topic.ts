@@ -1,6 +1,7 @@
 /**
  * Data of the dense calibration (band.ts): questions no meeting report answers, and names to swap
  * into questions the corpus does answer. Written for this project; chat style, some without diacritics.
+ * A change here changes every band: bump BAND_METHOD in band.ts so that indexes measure theirs again.
  */
 
 /** Questions about anything but party and council meetings: weather, sport, food, prices, stars, health, tech, travel… */
