@@ -20,6 +20,7 @@ import { checkConstraints, findConstraints } from '../search/entities.js';
 import { retrieve } from '../search/retrieve.js';
 import { type Candidate, type RetrieveOptions } from '../search/types.js';
 import { cleanQuestion } from '../text/normalise.js';
+import { describeBand, type DenseBand } from '../embed/band.js';
 import { denseCalibration } from '../embed/calibration.js';
 import type { ArticleView, AskOptions, ChunkView, EngineStatus, QaEngine } from './types.js';
 
@@ -150,7 +151,7 @@ export class Engine implements QaEngine {
       depth: RETRIEVAL_DEPTH,
       keywordWeight: cfg.keywordWeight,
       vectorWeight: cfg.vectorWeight,
-      dense: s.embedder ? denseCalibration(s.embedder.modelId) : null,
+      dense: s.embedder ? denseCalibration(s.embedder.modelId, s.index.manifest.model?.band ?? null) : null,
     };
     const { candidates, termWeights } = retrieve(s.index, q, qvec, ropts);
     const check = checkConstraints(s.index, findConstraints(q));
@@ -208,6 +209,7 @@ export class Engine implements QaEngine {
       model: s.embedder?.modelId ?? null,
       indexModel: m.model?.id ?? null,
       degradedReason: s.degradedReason,
+      dense: s.embedder ? denseNote(m.model?.band, s.embedder.modelId) : null,
       builtAt: m.builtAt,
       loadedAt: s.loadedAt,
       indexVersion: m.version,
@@ -258,7 +260,7 @@ export class Engine implements QaEngine {
 
   private logStatus(msg: string): void {
     const st = this.status();
-    this.logger?.info({ indexVersion: st.indexVersion, articles: st.articles, chunks: st.chunks, mode: st.mode, model: st.model, reason: st.degradedReason }, msg);
+    this.logger?.info({ indexVersion: st.indexVersion, articles: st.articles, chunks: st.chunks, mode: st.mode, model: st.model, reason: st.degradedReason, dense: st.dense }, msg);
   }
 
   async close(): Promise<void> {
@@ -275,6 +277,12 @@ export class Engine implements QaEngine {
 
 export async function openEngine(config: Config, opts: OpenEngineOptions = {}): Promise<QaEngine> {
   return Engine.open(config, opts);
+}
+
+function denseNote(band: DenseBand | undefined, modelId: string): string {
+  return band
+    ? `dense band measured at build: ${describeBand(band)}`
+    : `no dense band measured for this index (built before bands were): ${modelId} re-ranks only, never answers alone; rebuild the index to measure it`;
 }
 
 function ms(x: number): number {

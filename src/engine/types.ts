@@ -27,6 +27,8 @@ export interface EngineStatus {
   indexModel: string | null;
   /** Why the engine is not in the best mode the index allows, if it is not. */
   degradedReason: string | null;
+  /** How dense similarity counts: the band measured when the index was built, or why there is none (null: keyword-only). */
+  dense?: string | null;
   builtAt: string;
   loadedAt: string;
   indexVersion: string;

@@ -105,7 +105,7 @@ export async function runEval(o: EvalOptions): Promise<EvalReport> {
     const status = engine.status();
     const chunks = engine.index.chunks;
     const meanWords = chunks.reduce((n, c) => n + c.text.split(/\s+/u).length, 0) / (chunks.length || 1);
-    out.header = `Questions: ${o.questionsLabel}${o.unaccent ? ' (diacritics stripped)' : ''} | corpus: ${path.relative(process.cwd(), o.corpusDir) || '.'} (${chunks.length} chunks, mean ${Math.round(meanWords * 10) / 10} words) | model: ${status.model ?? 'none (keyword-only)'} | threshold ${o.config.answerThreshold}`;
+    out.header = `Questions: ${o.questionsLabel}${o.unaccent ? ' (diacritics stripped)' : ''} | corpus: ${path.relative(process.cwd(), o.corpusDir) || '.'} (${chunks.length} chunks, mean ${Math.round(meanWords * 10) / 10} words) | model: ${status.model ?? 'none (keyword-only)'} | threshold ${o.config.answerThreshold}${status.dense ? `\n${status.dense}` : ''}`;
     const base = baselineRow(engine, questions);
     const modes: SearchMode[] = o.modes === 'all' ? ['keyword', 'vector', 'hybrid'] : o.modes;
     for (const mode of modes) {

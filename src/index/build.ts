@@ -8,6 +8,7 @@ import type { Config } from '../config.js';
 import { CHUNKER_VERSION, chunkArticle } from '../chunk/chunker.js';
 import { READER_VERSION, articleId, readCorpus, type UnchangedFile } from '../corpus/read.js';
 import type { Article } from '../corpus/types.js';
+import { BAND_METHOD, describeBand, measureBand, type DenseBand } from '../embed/band.js';
 import { embedderOptions, loadEmbedder } from '../embed/embedder.js';
 import type { Embedder } from '../embed/types.js';
 import { KeywordIndex, KeywordSegments } from './keyword-index.js';
@@ -30,7 +31,9 @@ export interface BuildReport {
   version: string;
   /** Problems and news worth a line each (skipped files, model changes, keyword-only fallback). */
   messages: string[];
-  /** Seconds per phase, in order (load previous, read corpus, model load, chunks, keyword, embed, vectors, write, commit, prune). */
+  /** The model's dense band (measured now or reused from the previous build); null for a keyword-only index. */
+  band: DenseBand | null;
+  /** Seconds per phase, in order (load previous, read corpus, model load, chunks, keyword, embed, vectors, band, write, commit, prune). */
   phases: Record<string, number>;
 }
 
@@ -248,6 +251,7 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
   const writer = await VersionWriter.create(opts.outDir);
   let modelSeconds = 0;
   let embedded = 0;
+  let band: DenseBand | null = null;
   try {
     // Vectors: reuse the previous HNSW graph when the model is the same, else embed everything.
     if (embedder && model) {
@@ -274,6 +278,21 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
       await hnsw.save(writer.path(FILES.vectors));
       await writer.record(FILES.vectors);
       lap('vectors');
+      // The band depends on the chunks and the model only: the same ones give the same band.
+      const prevBand = reuseVectors ? prev!.manifest.model!.band : undefined;
+      if (prevBand?.method === BAND_METHOD && added.length === 0 && removed === 0) {
+        band = prevBand;
+        log(`Dense band reused (corpus and model unchanged): ${describeBand(band)}`);
+      } else {
+        log(`Measuring the dense band of ${model.id}…`);
+        band = await measureBand(embedder, {
+          ids: ordered.map((c) => c.record.id),
+          textOf: (i) => textOf(ordered[i]!),
+          top1: (v) => hnsw.search(v, 1)[0]?.cosine ?? 0,
+        });
+        log(`Dense band of ${model.id}: ${describeBand(band)}`);
+      }
+      lap('band');
     }
     await writer.write(FILES.articles, JSON.stringify(storedArticles));
     const store = encodeChunkStore(ordered.map((c) => ({ record: c.record, bytes: bytesOf(c) })));
@@ -295,7 +314,7 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
       chunker: CHUNKER_VERSION,
       tokenizer: TOKENIZER_VERSION,
       reader: READER_VERSION,
-      model,
+      model: model && band ? { ...model, band } : model,
       modelProblem: model ? null : w.modelProblem,
       articles: manifestArticles,
       counts: { articles: storedArticles.length, chunks: ordered.length, terms: keyword.segments.termCount, postings: keyword.segments.postingCount },
@@ -316,6 +335,7 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
       seconds: (performance.now() - w.started) / 1000,
       modelSeconds,
       version: manifest.version,
+      band,
       messages: [],
       phases: {},
     };

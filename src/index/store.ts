@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Chunk } from '../chunk/chunker.js';
 import type { Article } from '../corpus/types.js';
+import type { DenseBand } from '../embed/band.js';
 import type { PrefixScheme } from '../embed/types.js';
 import { acquireLock, ownerAlive, type LockOptions } from './lock.js';
 
@@ -37,6 +38,8 @@ export interface ManifestModel {
   id: string;
   dim: number;
   prefix: PrefixScheme;
+  /** The model's cosine band measured on this index at build time (absent in older indexes: re-rank only). */
+  band?: DenseBand;
 }
 
 export interface FileCheck {

@@ -288,6 +288,7 @@ export const STATUS_LABELS: Record<Lang, {
   indexModel: string;
   noModel: string;
   why: string;
+  dense: string;
   builtAt: string;
   loadedAt: string;
   version: string;
@@ -304,6 +305,7 @@ export const STATUS_LABELS: Record<Lang, {
     indexModel: 'Mô hình của chỉ mục',
     noModel: 'không có',
     why: 'Lý do',
+    dense: 'Độ tin của mô hình ngữ nghĩa',
     builtAt: 'Xây dựng chỉ mục lúc',
     loadedAt: 'Nạp lúc',
     version: 'Phiên bản chỉ mục',
@@ -320,6 +322,7 @@ export const STATUS_LABELS: Record<Lang, {
     indexModel: 'Index model',
     noModel: 'none',
     why: 'Why',
+    dense: 'Semantic model confidence',
     builtAt: 'Index built at',
     loadedAt: 'Loaded at',
     version: 'Index version',

@@ -396,7 +396,7 @@ export function renderSourcesHtml(articles: readonly ArticleRef[] | readonly Art
   return out;
 }
 
-/** /status: index size, search mode (and why it is degraded), model, last rebuild. */
+/** /status: index size, search mode (and why it is degraded), model and its measured dense band, last rebuild. */
 export function renderStatusHtml(status: EngineStatus, lang: Lang): string {
   const L = STATUS_LABELS[lang];
   const mode = status.mode === 'hybrid' ? L.modeHybrid : status.mode === 'keyword' ? L.modeKeyword : L.modeVector;
@@ -409,6 +409,7 @@ export function renderStatusHtml(status: EngineStatus, lang: Lang): string {
   ];
   if (status.indexModel !== status.model) lines.push(`${escapeHtml(L.indexModel)}: ${escapeHtml(status.indexModel ?? L.noModel)}`);
   if (status.degradedReason) lines.push(`${escapeHtml(L.why)}: <i>${escapeHtml(cutWithEllipsis(status.degradedReason, MAX_NOTICE))}</i>`);
+  if (status.dense) lines.push(`${escapeHtml(L.dense)}: <i>${escapeHtml(cutWithEllipsis(status.dense, MAX_NOTICE))}</i>`);
   lines.push(`${escapeHtml(L.builtAt)}: ${escapeHtml(formatTimestamp(status.builtAt))}`);
   lines.push(`${escapeHtml(L.loadedAt)}: ${escapeHtml(formatTimestamp(status.loadedAt))}`);
   lines.push(`${escapeHtml(L.version)}: ${escapeHtml(cutWithEllipsis(status.indexVersion, 80))}`);

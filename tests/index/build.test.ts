@@ -2,6 +2,7 @@ import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine.js';
+import { BAND_METHOD } from '../../src/embed/band.js';
 import { buildIndex } from '../../src/index/build.js';
 import { loadIndex } from '../../src/index/load.js';
 import { POINTER_FILE, indexExists } from '../../src/index/store.js';
@@ -25,7 +26,7 @@ describe('buildIndex with the tiny-vi model', () => {
     expect(report.embedded).toBe(report.chunks);
     const idx = await loadIndex(t.indexDir);
     const m = idx.manifest;
-    expect(m.model).toEqual({ id: 'tiny-vi', dim: 96, prefix: { name: 'e5', query: 'query: ', passage: 'passage: ' } });
+    expect(m.model).toMatchObject({ id: 'tiny-vi', dim: 96, prefix: { name: 'e5', query: 'query: ', passage: 'passage: ' } });
     expect(m.chunker).toMatch(/^paragraph-v\d+$/);
     expect(Object.keys(m.articles)).toHaveLength(5);
     expect(m.articles['004_7239dae0792dcdec']!.contentHash).toMatch(/^[0-9a-f]{64}$/);
@@ -91,6 +92,51 @@ describe('buildIndex with the tiny-vi model', () => {
     expect(r.mode).toBe('hybrid');
     expect(r.embedded).toBe(r.chunks);
     expect(lines.join('\n')).toMatch(/every chunk is embedded/);
+  });
+});
+
+describe('dense band', () => {
+  it('a build with a model measures the band and stores it in the manifest; keyword-only builds have none', async () => {
+    t = tempIndex();
+    const lines: string[] = [];
+    const report = await build(t, { log: (l) => lines.push(l) });
+    const band = (await loadIndex(t.indexDir)).manifest.model!.band!;
+    expect(report.band).toEqual(band);
+    expect(band.method).toBe(BAND_METHOD);
+    expect(band.lo).toBeLessThan(band.hi);
+    expect(band.positives.count).toBeGreaterThanOrEqual(50);
+    expect(band.positives.count).toBeLessThanOrEqual(200);
+    expect(band.offTopic.count).toBeGreaterThanOrEqual(60);
+    expect(band.swapped.count).toBeGreaterThan(0);
+    // Questions cut from the corpus look more like it than off-topic ones do.
+    expect(band.positives.q50).toBeGreaterThan(band.offTopic.q50);
+    expect(band.auc).toBeGreaterThan(0.75);
+    // tiny-vi is a bag of syllables: a question about another province looks as close as the real one.
+    expect(band.vouches).toBe(false);
+    expect(band.weight).toBeLessThanOrEqual(0.15);
+    expect(lines.join('\n')).toMatch(/Dense band of tiny-vi: lo 0\.\d{3} hi 0\.\d{3} .*re-rank only/);
+
+    const kw = tempIndex({ model: 'none' });
+    try {
+      expect((await build(kw)).band).toBeNull();
+      expect((await loadIndex(kw.indexDir)).manifest.model).toBeNull();
+    } finally {
+      kw.cleanup();
+    }
+  });
+
+  it('is reused when neither corpus nor model changed, and measured again when the corpus did', async () => {
+    t = tempIndex();
+    const first = await build(t);
+    const lines: string[] = [];
+    const again = await build(t, { log: (l) => lines.push(l) });
+    expect(again.band).toEqual(first.band);
+    expect(lines.join('\n')).toMatch(/Dense band reused/);
+    writeFileSync(path.join(t.corpusDir, '902_more.txt'), 'Hội nghị mới\n\nSáng nay, Đảng ủy xã Tân Lập tổ chức hội nghị tổng kết công tác xây dựng Đảng với 85 đảng viên tham dự.\n');
+    lines.length = 0;
+    const changed = await build(t, { log: (l) => lines.push(l) });
+    expect(lines.join('\n')).toMatch(/Measuring the dense band/);
+    expect(changed.band!.positives.count).toBeGreaterThanOrEqual(first.band!.positives.count);
   });
 });
 

@@ -256,6 +256,14 @@ describe('other views', () => {
     expect(st).toContain('Chế độ tìm: chỉ theo từ khóa');
     expect(st).toContain('Lý do: model <not> downloaded & offline');
     expect(st).toContain('16/10/2024 07:56 UTC');
+    expect(st).not.toContain('Độ tin của mô hình');
+    const hybrid = parsed(
+      renderStatusHtml(
+        { articles: 5, chunks: 120, mode: 'hybrid', model: 'tiny-vi', indexModel: 'tiny-vi', degradedReason: null, dense: 'dense band measured at build: lo 0.353 hi 0.444 weight 0.009, re-rank only (…)', builtAt: '2024-10-16T07:56:00Z', loadedAt: '2024-10-16T08:00:00Z', indexVersion: 'abc', indexDir: '/x' },
+        'en',
+      ),
+    );
+    expect(hybrid).toContain('Semantic model confidence: dense band measured at build: lo 0.353 hi 0.444');
   });
 });
 
