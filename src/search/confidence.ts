@@ -8,7 +8,7 @@ import { KeywordIndex } from '../index/keyword-index.js';
 import type { LoadedIndex } from '../index/load.js';
 import { PAIR_SEP, isPair } from '../index/terms.js';
 import { splitSentences } from '../text/sentences.js';
-import { isStopTwin, tokenize } from '../text/tokens.js';
+import { isStopTwin, tokenize, type Token } from '../text/tokens.js';
 import { passageTermSet, statesCount, type AnalyzedQuery } from './analyse.js';
 import type { KeywordPass } from './keyword.js';
 
@@ -104,9 +104,10 @@ function contextCredit(pass: KeywordPass, match: number, article: number): numbe
  */
 export const NO_NUMBER_CAP = 0.3;
 
-/** "2021" in a sentence is a date, not a count. */
-function isYear(term: string): boolean {
-  return /^(19|20)\d\d$/u.test(term);
+/** A number that can be a count: not a year ("2021") nor part of a date ("16-10", "9/1"). */
+function isCount(t: Token, sentence: string): boolean {
+  if (!t.isNumber || /^(19|20)\d\d$/u.test(t.term)) return false;
+  return !/^[-/]\d/u.test(sentence.slice(t.end, t.end + 2)) && !/\d[-/]$/u.test(sentence.slice(Math.max(0, t.start - 2), t.start));
 }
 
 /** "đồng chí Phạm Quang Hiển", "ông Nguyễn Văn A", or three capitalised syllables in a row: a person named. */
@@ -135,12 +136,13 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
   const bi = new Set<string>();
   const tri = new Set<string>();
   const sentences = splitSentences(text).map((s) => {
-    const tokens = tokenize(text.slice(s.start, s.end));
+    const sentence = text.slice(s.start, s.end);
+    const tokens = tokenize(sentence);
     for (const forms of q.unaccented ? [tokens.map((t) => t.term), tokens.map((t) => t.folded)] : [tokens.map((t) => t.term)]) {
       grams(forms, 2, bi);
       grams(forms, 3, tri);
     }
-    return { terms: passageTermSet(tokens, q), counts: q.countUnit ? statesCount(tokens, q.countUnit) : false, number: tokens.some((t) => t.isNumber && !isYear(t.term)) };
+    return { terms: passageTermSet(tokens, q), counts: q.countUnit ? statesCount(tokens, q.countUnit) : false, number: tokens.some((t) => isCount(t, sentence)) };
   });
   const share = (mine: Set<string>, theirs: Set<string>) => {
     let n = 0;

@@ -54,12 +54,12 @@ export const CHAT_OPENERS: readonly string[] = [
   'bot ơi', 'ad ơi', 'admin ơi', 'bạn ơi', 'em ơi', 'anh ơi', 'chị ơi',
   'cho em hỏi', 'cho mình hỏi', 'cho tôi hỏi', 'cho tui hỏi', 'cho tớ hỏi', 'cho cháu hỏi', 'cho hỏi', 'xin hỏi', 'xin cho hỏi',
   'em muốn hỏi', 'mình muốn hỏi', 'tôi muốn hỏi', 'em cần hỏi', 'mình cần hỏi', 'hỏi chút', 'hỏi xíu',
-  'vui lòng cho biết', 'làm ơn cho biết', 'bạn có biết', 'bot có biết', 'cho biết', 'vui lòng', 'làm ơn',
+  'câu hỏi', 'hỏi', 'vui lòng cho biết', 'làm ơn cho biết', 'bạn có biết', 'bot có biết', 'cho biết', 'vui lòng', 'làm ơn',
 ];
 /** What may follow an opener ("cho em hỏi chút là …", "bot ơi, cho mình hỏi với"): set aside only right after one. */
 export const CHAT_OPENER_TAILS: readonly string[] = ['chút', 'xíu', 'với', 'nha', 'nhé', 'ạ', 'là', 'ơi', 'bot', 'ad'];
 export const CHAT_CLOSERS: readonly string[] = [
-  'ạ', 'ạ nhé', 'nhé', 'nha', 'nhỉ', 'vậy', 'vậy ạ', 'vậy bot', 'thế', 'thế ạ', 'với', 'với ạ', 'hả', 'hở', 'không ạ',
+  'ạ', 'ạ nhé', 'nhé', 'nhỉ', 'vậy', 'vậy ạ', 'vậy bot', 'thế', 'thế ạ', 'với', 'với ạ', 'hả', 'hở', 'không ạ',
   'cảm ơn', 'cảm ơn nhiều', 'cảm ơn bot', 'cảm ơn bạn', 'cảm ơn ad', 'xin cảm ơn', 'cám ơn', 'thanks', 'thank you', 'bot', 'ad', 'admin', 'ơi',
 ];
 /**

@@ -1,0 +1,106 @@
+/**
+ * Trustworthy answers on the seeds (keyword-only, what CI can measure): questions naming what the
+ * reports do not cover are not answered with another place's figures, chatty / typo / abbreviated /
+ * HTML variants of answerable questions find the right paragraph, and the three tiers hold.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Engine } from '../../src/engine/engine.js';
+import { contains, parseQuestions } from '../../src/eval/metrics.js';
+import { buildIndex } from '../../src/index/build.js';
+import { renderAnswerPlain } from '../../src/present/render.js';
+import { ROOT, tempIndex, type TempIndex } from '../helpers/index-fixture.js';
+
+let t: TempIndex;
+let engine: Engine;
+beforeAll(async () => {
+  t = tempIndex({ model: 'none' });
+  await buildIndex({ corpusDir: t.corpusDir, outDir: t.indexDir, config: t.config });
+  engine = await Engine.open(t.config, { watch: false });
+});
+afterAll(async () => {
+  await engine.close();
+  t.cleanup();
+});
+
+const load = (name: string) => parseQuestions(readFileSync(path.join(ROOT, 'tests/fixtures/eval', name), 'utf8'), name);
+
+describe('what the reports do not cover', () => {
+  it('names the place the reports lack and points to the closest report instead of quoting its figures', async () => {
+    for (const [q, place] of [
+      ['Đảng bộ Khối các cơ quan tỉnh Quảng Nam có bao nhiêu đảng viên?', 'Quảng Nam'],
+      ['Hà Nội có bao nhiêu đảng viên?', 'Hà Nội'],
+      ['Bí thư Tỉnh ủy Đà Nẵng là ai?', 'Đà Nẵng'],
+      ['ha noi co bao nhieu dang vien', 'Hà Nội'],
+    ] as const) {
+      const a = await engine.ask(q);
+      expect(a.confidence, q).toBe('none');
+      expect(a.answered).toBe(false);
+      expect(a.results).toEqual([]);
+      expect(a.missing).toEqual([place]);
+      expect(a.suggestions.length).toBeGreaterThan(0);
+      expect(renderAnswerPlain(a, 'vi')).toContain(`Các báo cáo hiện có không nhắc đến ${place}.`);
+    }
+  });
+
+  it('refuses most of the 53 not-covered questions (places, people, years, blocs the seeds lack)', async () => {
+    const qs = load('not-covered.jsonl');
+    expect(qs.length).toBeGreaterThanOrEqual(40);
+    let refused = 0;
+    for (const q of qs) if (!(await engine.ask(q.question)).answered) refused++;
+    // Measured: 42 of 53 (0.79). Those still answered ask for a measure a covered place does not report
+    // (Nghệ An's member count) or a role the report names only as deputy; see the README.
+    expect(refused / qs.length).toBeGreaterThanOrEqual(0.75);
+  });
+});
+
+describe('chat language, typos, abbreviations and markup', () => {
+  it('finds the right paragraph for at least 85% of the 57 variants, first in the list, and answers every one', async () => {
+    const qs = load('chatty.jsonl');
+    let first = 0;
+    let answered = 0;
+    for (const q of qs) {
+      const a = await engine.ask(q.question, { top: 5 });
+      if (a.answered) answered++;
+      if (a.answered && a.results[0] && contains(a.results[0].text, q.expect)) first++;
+    }
+    // Measured: 51 of 57 first (0.895), 57 of 57 answered; the misses rank the right paragraph second or third.
+    expect(first / qs.length).toBeGreaterThanOrEqual(0.85);
+    expect(answered / qs.length).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('answers the chatty form of a question as it answers the plain one, and shows how it read it', async () => {
+    const plain = await engine.ask('Đảng bộ Khối các cơ quan Hải Phòng có bao nhiêu đảng viên?');
+    const chatty = await engine.ask('bot ơi cho mình hỏi Đảng bộ Khối các cơ quan Hải Phòng có bao nhiu đảng viên vậy?');
+    expect(chatty.answered).toBe(true);
+    expect(chatty.results[0]!.chunkId).toBe(plain.results[0]!.chunkId);
+    expect(chatty.interpreted).toBe('Đảng bộ Khối các cơ quan Hải Phòng có bao nhiêu đảng viên');
+    expect(renderAnswerPlain(chatty, 'vi')).toContain('Hiểu là: Đảng bộ Khối các cơ quan Hải Phòng có bao nhiêu đảng viên');
+  });
+});
+
+describe('three tiers', () => {
+  it('high: answered, quoting the sentence', async () => {
+    const a = await engine.ask('Đảng bộ Khối các cơ quan thành phố Hải Phòng có bao nhiêu đảng viên?');
+    expect(a.confidence).toBe('high');
+    expect(a.answered).toBe(true);
+    expect(a.results[0]!.quote).toContain('4.466 đảng viên');
+  });
+
+  it('low: passages that may be related, labelled, and not counted as answered', async () => {
+    // The Huế report names a festival, not a food festival nor its date: related, not an answer.
+    const a = await engine.ask('Huế tổ chức lễ hội ẩm thực quốc tế khi nào?');
+    expect(a.confidence).toBe('low');
+    expect(a.answered).toBe(false);
+    expect(a.results.length).toBeGreaterThan(0);
+    expect(a.results.length).toBeLessThanOrEqual(3);
+    expect(renderAnswerPlain(a, 'vi')).toContain('Chưa có câu trả lời chắc chắn. Các đoạn có thể liên quan:');
+  });
+
+  it('none: off-topic questions name the closest articles', async () => {
+    const a = await engine.ask('Giá vàng SJC hôm nay là bao nhiêu?');
+    expect(a.confidence).toBe('none');
+    expect(a.results).toEqual([]);
+  });
+});

@@ -1,0 +1,55 @@
+/** The question read against the seed corpus: diacritics restored, slips repaired, abbreviations in the corpus's form. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIndex } from '../../src/index/build.js';
+import { loadIndex, type LoadedIndex } from '../../src/index/load.js';
+import { analyzeQuery } from '../../src/search/analyse.js';
+import { lexiconOf, type Lexicon } from '../../src/search/lexicon.js';
+import { tempIndex, type TempIndex } from '../helpers/index-fixture.js';
+
+let t: TempIndex;
+let index: LoadedIndex;
+let lex: Lexicon;
+beforeAll(async () => {
+  t = tempIndex({ model: 'none' });
+  await buildIndex({ corpusDir: t.corpusDir, outDir: t.indexDir, config: t.config });
+  index = await loadIndex(t.indexDir);
+  lex = lexiconOf(index);
+});
+afterAll(() => t.cleanup());
+
+const read = (q: string) => analyzeQuery(q, lex).text;
+
+describe('reading a question against the corpus', () => {
+  it('repairs a one-letter slip and restores marks from the pairs the corpus writes', () => {
+    expect(read('bí thu thàn ủy hai phong là ai')).toBe('bí thư thành ủy hải phòng là ai');
+    expect(read('Đảng bộ Khối các cơ quan Hải Phòng kết nạp bao nhiu đản viên')).toBe('Đảng bộ Khối các cơ quan Hải Phòng kết nạp bao nhiêu đảng viên');
+  });
+
+  it('restores a question typed without marks where the corpus decides, and keeps folded matching where it does not', () => {
+    const q = analyzeQuery('dang bo khoi cac co quan tinh nghe an ket nap bao nhieu dang vien moi', lex);
+    expect(q.text).toContain('nghệ an kết nạp');
+    expect(q.text).toContain('viên mới');
+    expect(q.unaccented).toBe(true);
+  });
+
+  it('keeps a marked word the corpus does not use rather than forcing one of its words', () => {
+    expect(read('Chủ tịch HĐND TPHCM tên là gì?')).toContain('tên là gì');
+    expect(read('có tổng cộng bao nhiêu')).toContain('tổng cộng');
+  });
+
+  it('rewrites an abbreviation to the form the corpus writes, both ways', () => {
+    // The seeds write "TPHCM", never "Thành phố Hồ Chí Minh".
+    expect(read('Thành phố Hồ Chí Minh có bao nhiêu dân?')).toBe('TPHCM có bao nhiêu dân?');
+    expect(read('TP.HCM có bao nhiêu dân?')).toBe('TPHCM có bao nhiêu dân?');
+  });
+
+  it('sets chat and markup aside before reading', () => {
+    expect(read('<b>Hải Phòng</b> có bao nhiêu chi bộ ạ?')).toBe('Hải Phòng có bao nhiêu chi bộ');
+  });
+
+  it('knows what the answer is', () => {
+    expect(analyzeQuery('Hải Phòng có bao nhiêu chi bộ?', lex).answerType).toBe('count');
+    expect(analyzeQuery('Bí thư Thành ủy Huế là ai?', lex).answerType).toBe('person');
+    expect(analyzeQuery('Hội nghị diễn ra khi nào?', lex).answerType).toBe('date');
+  });
+});

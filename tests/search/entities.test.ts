@@ -1,0 +1,64 @@
+/** Places, names and years are constraints a passage's article must state as a whole name. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIndex } from '../../src/index/build.js';
+import { loadIndex, type LoadedIndex } from '../../src/index/load.js';
+import { analyzeQuery } from '../../src/search/analyse.js';
+import { checkConstraints, findConstraints } from '../../src/search/entities.js';
+import { lexiconOf } from '../../src/search/lexicon.js';
+import { tempIndex, type TempIndex } from '../helpers/index-fixture.js';
+
+let t: TempIndex;
+let index: LoadedIndex;
+beforeAll(async () => {
+  t = tempIndex({ model: 'none' });
+  await buildIndex({ corpusDir: t.corpusDir, outDir: t.indexDir, config: t.config });
+  index = await loadIndex(t.indexDir);
+});
+afterAll(() => t.cleanup());
+
+const constraints = (q: string) => findConstraints(analyzeQuery(q, lexiconOf(index)));
+const labels = (q: string) => constraints(q).map((c) => `${c.kind}:${c.label}`);
+const missing = (q: string) => checkConstraints(index, constraints(q)).missing;
+
+describe('finding constraints', () => {
+  it('reads places from the gazetteer, with their short forms and without marks', () => {
+    expect(labels('Hà Nội có bao nhiêu đảng viên?')).toEqual(['place:Hà Nội']);
+    expect(labels('ha noi co bao nhieu dang vien')).toEqual(['place:Hà Nội']);
+    expect(labels('Đảng ủy Khối TPHCM họp ngày nào?')).toEqual(['place:Hồ Chí Minh']);
+    expect(labels('Bí thư Thành ủy Huế là ai?')).toEqual(['place:Huế']);
+  });
+
+  it('does not read everyday words as places', () => {
+    expect(labels('Cay toc la gi?')).toEqual([]); // "là gì", not the town La Gi
+    expect(labels('Ai được trao Huân chương Lao động hạng Nhì?')).toEqual([]); // "Lao động", not Lào
+  });
+
+  it('reads names from capitals, not offices, acronyms or the first word', () => {
+    expect(labels('Đồng chí Lê Tiến Châu yêu cầu gì?')).toEqual(['name:Lê Tiến Châu']);
+    expect(labels('Ủy viên Ban Thường vụ Tỉnh ủy là ai?')).toEqual([]);
+    expect(labels('Chủ tịch HĐND TPHCM là ai?')).toEqual(['place:Hồ Chí Minh']);
+  });
+
+  it('reads years', () => {
+    expect(labels('Năm 2019 Huế kết nạp bao nhiêu đảng viên?')).toEqual(['place:Huế', 'year:2019']);
+  });
+});
+
+describe('checking them against the reports', () => {
+  it('a name is matched whole: "Hà Nội" is not "Đông Hà", "Quảng Nam" not "Quảng Trị" plus "Việt Nam"', () => {
+    expect(missing('Hà Nội có bao nhiêu đảng viên?')).toEqual(['Hà Nội']);
+    expect(missing('Đảng bộ Khối các cơ quan tỉnh Quảng Nam có bao nhiêu đảng viên?')).toEqual(['Quảng Nam']);
+    expect(missing('Bí thư Tỉnh ủy Đà Nẵng là ai?')).toEqual(['Đà Nẵng']);
+  });
+
+  it('places the reports cover pass, and limit answers to the reports about them', () => {
+    const q = constraints('Đảng bộ Khối các cơ quan Hải Phòng có bao nhiêu đảng viên?');
+    const check = checkConstraints(index, q);
+    expect(check.missing).toEqual([]);
+    const hp = index.articleById.get('004_7239dae0792dcdec')!;
+    const hue = index.articleById.get('000_2f1c6def5fbb55b7')!;
+    const chunkOf = (a: number) => index.chunkArticle.indexOf(a);
+    expect(check.allows!(chunkOf(hp), hp)).toBe(true);
+    expect(check.allows!(chunkOf(hue), hue)).toBe(false);
+  });
+});
