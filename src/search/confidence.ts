@@ -42,6 +42,8 @@ export interface CoverageModel {
   /** The question's word sequences of two and three syllables (function words included), as matched. */
   bigrams: Set<string>;
   trigrams: Set<string>;
+  /** First words of those sequences: a passage word that starts none is skipped without building strings. */
+  gramHeads: Set<string>;
 }
 
 /** Sequences of `n` consecutive forms. */
@@ -79,7 +81,7 @@ export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: Keywor
     if (countWeight > 0) countWeight = Math.max(countWeight, COUNT_SHARE * mass);
   }
   const forms = q.tokens.map((t, i) => (q.foldedAt[i] ? t.folded : t.term));
-  return { terms, mass, countWeight, bigrams: grams(forms, 2), trigrams: grams(forms, 3) };
+  return { terms, mass, countWeight, bigrams: grams(forms, 2), trigrams: grams(forms, 3), gramHeads: new Set(forms.slice(0, -1)) };
 }
 
 /**
@@ -135,29 +137,36 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
   if (cov.mass <= 0) return { paragraph: 0, window: 0, first: 0, last: 0, bigramShare: 0, trigramShare: 0, windowHasNumber: false, windowHasAnswer: false };
   const bi = new Set<string>();
   const tri = new Set<string>();
-  const sentences = splitSentences(text).map((s) => {
+  const found = (forms: readonly string[]) => {
+    for (let i = 0; i + 1 < forms.length; i++) {
+      if (!cov.gramHeads.has(forms[i]!)) continue;
+      const two = `${forms[i]} ${forms[i + 1]}`;
+      if (cov.bigrams.has(two)) bi.add(two);
+      if (i + 2 < forms.length) {
+        const three = `${two} ${forms[i + 2]}`;
+        if (cov.trigrams.has(three)) tri.add(three);
+      }
+    }
+  };
+  const spans = splitSentences(text);
+  const sentences = spans.map((s) => {
     const sentence = text.slice(s.start, s.end);
     const tokens = tokenize(sentence);
-    for (const forms of q.unaccented ? [tokens.map((t) => t.term), tokens.map((t) => t.folded)] : [tokens.map((t) => t.term)]) {
-      grams(forms, 2, bi);
-      grams(forms, 3, tri);
-    }
+    found(tokens.map((t) => t.term));
+    if (q.unaccented) found(tokens.map((t) => t.folded));
     return { terms: passageTermSet(tokens, q), counts: q.countUnit ? statesCount(tokens, q.countUnit) : false, number: tokens.some((t) => isCount(t, sentence)) };
   });
-  const share = (mine: Set<string>, theirs: Set<string>) => {
-    let n = 0;
-    for (const g of mine) if (theirs.has(g)) n++;
-    return mine.size > 0 ? n / mine.size : 0;
-  };
+  const share = (mine: Set<string>, all: Set<string>) => (all.size > 0 ? mine.size / all.size : 0);
   // A counting question's "<number> <unit>" is one more thing the answer must hold.
   const mass = cov.mass + cov.countWeight;
+  // What each term is worth where the window lacks it: the same for every window of the paragraph.
+  const credit = cov.terms.map((t) => (t.match < 0 ? 0 : contextCredit(pass, t.match, article) * t.weight));
   const score = (has: (t: string) => boolean, counts: boolean) => {
     let got = counts ? cov.countWeight : 0;
-    for (const t of cov.terms) {
-      if (t.match < 0) continue;
-      if (has(t.term)) got += t.weight;
-      else got += contextCredit(pass, t.match, article) * t.weight;
-    }
+    cov.terms.forEach((t, k) => {
+      if (t.match < 0) return;
+      got += has(t.term) ? t.weight : credit[k]!;
+    });
     return got / mass;
   };
   const paragraph = score((t) => sentences.some((s) => s.terms.has(t)), sentences.some((s) => s.counts));
@@ -172,9 +181,8 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
     if (two > best.window) best = { window: two, first: i, last: i + 1 };
   }
   const windowHasNumber = sentences.slice(best.first, best.last + 1).some((x) => x.number);
-  const spans = splitSentences(text);
   const windowText = spans.length > 0 ? text.slice(spans[best.first]?.start ?? 0, spans[best.last]?.end ?? text.length) : text;
   const windowHasAnswer =
     q.answerType === 'count' ? windowHasNumber : q.answerType === 'person' ? PERSON_NAME.test(windowText) : q.answerType === 'date' ? DATE.test(windowText) : false;
-  return { paragraph, ...best, bigramShare: share(cov.bigrams, bi), trigramShare: share(cov.trigrams, tri), windowHasNumber, windowHasAnswer };
+  return { paragraph, ...best, bigramShare: share(bi, cov.bigrams), trigramShare: share(tri, cov.trigrams), windowHasNumber, windowHasAnswer };
 }

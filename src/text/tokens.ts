@@ -44,6 +44,23 @@ export function normaliseNumber(raw: string): string {
   return intPart;
 }
 
+/**
+ * A word's term and folded form, memoised by its raw spelling: a corpus repeats a few tens of thousands
+ * of spellings, and tokenising candidate paragraphs for every question is the hot path of a search.
+ */
+const formsMemo = new Map<string, readonly [string, string]>();
+const FORMS_MEMO_MAX = 200_000;
+function wordForms(raw: string): readonly [string, string] {
+  let f = formsMemo.get(raw);
+  if (f === undefined) {
+    const term = normaliseTone(canon(raw));
+    f = [term, foldSyllable(term)];
+    if (formsMemo.size >= FORMS_MEMO_MAX) formsMemo.clear();
+    formsMemo.set(raw, f);
+  }
+  return f;
+}
+
 // A number with Vietnamese/English separators, or a run of letters, marks and digits.
 const TOKEN_RE = /\p{N}+(?:[.,]\p{N}+)+(?![\p{L}\p{M}])|[\p{L}\p{M}\p{N}]+/gu;
 const ALL_DIGITS = /^\p{N}+(?:[.,]\p{N}+)*$/u;
@@ -58,9 +75,14 @@ export function tokenize(text: string): Token[] {
   let prevEnd = -1;
   const push = (raw: string, start: number, isNumber: boolean) => {
     const end = start + raw.length;
-    const term = isNumber ? normaliseNumber(raw) : normaliseTone(canon(raw));
     const joined = prevEnd >= 0 && SPACES_ONLY.test(text.slice(prevEnd, start));
-    out.push({ term, folded: isNumber ? term : foldSyllable(term), start, end, isNumber, joined });
+    if (isNumber) {
+      const term = normaliseNumber(raw);
+      out.push({ term, folded: term, start, end, isNumber, joined });
+    } else {
+      const [term, folded] = wordForms(raw);
+      out.push({ term, folded, start, end, isNumber, joined });
+    }
     prevEnd = end;
   };
   for (const m of text.matchAll(TOKEN_RE)) {
