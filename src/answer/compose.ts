@@ -50,7 +50,7 @@ export function wantsMany(q: AnalyzedQuery): boolean {
 }
 
 export function articleRef(a: StoredArticle): ArticleRef {
-  return { id: a.id, title: a.title, date: a.date, outlet: a.outlet, author: a.author, url: a.url };
+  return { id: a.id, title: a.title, subject: a.subject ?? null, date: a.date, outlet: a.outlet, author: a.author, url: a.url };
 }
 
 export function selectRelevant(index: LoadedIndex, candidates: readonly Candidate[], q: AnalyzedQuery, opts: Pick<ComposeOptions, 'threshold' | 'maxPerArticle'>): Candidate[] {

@@ -5,6 +5,8 @@ import type { SearchMode } from '../search/types.js';
 export interface ArticleRef {
   id: string;
   title: string;
+  /** The place the article is about when its title does not say (cited beside it). */
+  subject: string | null;
   date: ArticleDate | null;
   outlet: string | null;
   author: string | null;

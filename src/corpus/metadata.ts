@@ -8,6 +8,7 @@ import type { ArticleDate, CleanResult, DateCandidate } from './types.js';
 import type { FormatMeta } from './formats/types.js';
 import { cutWithEllipsis } from '../text/normalise.js';
 import { firstSentence } from '../text/sentences.js';
+import { firstPlace, placesIn } from '../text/gazetteer.js';
 
 // ---------------------------------------------------------------------------------------------
 // Dates
@@ -447,6 +448,8 @@ export function titleFromLead(paragraph: string, max = 120): string {
 
 export interface ArticleMetadata {
   title: string;
+  /** The place the report is about when its title does not name one (from the lead): cited beside the title. */
+  subject: string | null;
   date: ArticleDate | null;
   outlet: string | null;
   author: string | null;
@@ -457,6 +460,19 @@ export interface ArticleMetadata {
 }
 
 /** Metadata from the cleaner's findings; front-matter values override what the text says. */
+/** Paragraphs that must name a place for a report to be about it when its lead names none. */
+const SUBJECT_MENTIONS = 2;
+
+/** The place a report is about: the one its lead names, else the one most of its paragraphs name. */
+function subjectOf(bodies: readonly string[]): string | null {
+  const lead = bodies[0] ? firstPlace(bodies[0]) : null;
+  if (lead) return lead;
+  const counts = new Map<string, number>();
+  for (const b of bodies) for (const p of new Set(placesIn(b))) counts.set(p, (counts.get(p) ?? 0) + 1);
+  const [best] = [...counts].sort((a, b) => b[1] - a[1]);
+  return best && best[1] >= SUBJECT_MENTIONS ? best[0] : null;
+}
+
 export function extractMetadata(clean: CleanResult, fm: FormatMeta): ArticleMetadata {
   const warnings: string[] = [];
   const bodies = clean.blocks.filter((b) => b.kind === 'body').map((b) => b.text);
@@ -476,8 +492,10 @@ export function extractMetadata(clean: CleanResult, fm: FormatMeta): ArticleMeta
   const byline = clean.byline ? parseByline(clean.byline) : null;
   const author = fm.author ?? byline?.author ?? null;
 
+  const subject = title && firstPlace(title) ? null : subjectOf(bodies);
   return {
     title: title ?? '',
+    subject,
     date,
     outlet,
     author,

@@ -24,7 +24,7 @@ const READ_AHEAD = 16;
  * Bump when parseArticle() gives different articles for the same bytes (cleaning rules, metadata): the
  * index builder then parses every file again instead of trusting what it stored for unchanged ones.
  */
-export const READER_VERSION = 'reader-v1';
+export const READER_VERSION = 'reader-v2';
 
 export interface ReadCorpusOptions {
   /** Files larger than this are skipped with a problem (default 20 MB). */
@@ -83,6 +83,7 @@ export function articleFromDocument(doc: ReadDocument, file: string, contentHash
     id: articleId(file),
     file: file.split(path.sep).join('/'),
     title: meta.title,
+    subject: meta.subject,
     date: meta.date,
     outlet: meta.outlet,
     author: meta.author,

@@ -29,6 +29,8 @@ export interface Article {
   /** Path relative to the corpus folder. */
   file: string;
   title: string;
+  /** The place the report is about when its title names none (from its lead), e.g. "Hải Phòng". */
+  subject?: string | null;
   date: ArticleDate | null;
   /** Outlet / source, e.g. "SGGPO", "HPĐT"; null when the article does not say. */
   outlet: string | null;

@@ -180,6 +180,7 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
       id: a.id,
       file: a.file,
       title: a.title,
+      subject: a.subject ?? null,
       date: a.date,
       outlet: a.outlet,
       author: a.author,

@@ -68,7 +68,7 @@ export interface Manifest {
 }
 
 /** An article as the index keeps it: its metadata (not its text) and what it became. */
-export interface StoredArticle extends Pick<Article, 'id' | 'file' | 'title' | 'date' | 'outlet' | 'author' | 'url' | 'contentHash'> {
+export interface StoredArticle extends Pick<Article, 'id' | 'file' | 'title' | 'subject' | 'date' | 'outlet' | 'author' | 'url' | 'contentHash'> {
   paragraphs: number;
   chunks: number;
   /** What the corpus reader noticed (repeated by every build, also when the file is not parsed again). */

@@ -144,7 +144,8 @@ function titleHtml(article: ArticleRef, bold = true): string {
 }
 
 function sourceParts(article: ArticleRef, lang: Lang): string[] {
-  const parts: string[] = [];
+  // The place first when the title does not name it: a quote never reads as another province's.
+  const parts: string[] = article.subject ? [article.subject] : [];
   const date = formatDate(article.date, lang);
   if (date) parts.push(date);
   if (article.outlet) parts.push(article.outlet);

@@ -7,7 +7,7 @@
 import type { LoadedIndex } from '../index/load.js';
 import { PAIR_SEP } from '../index/terms.js';
 import { fold } from '../text/normalise.js';
-import { PLACES, PLACE_MARKERS } from '../text/places.js';
+import { findPlaces, isCapitalised, placeForms } from '../text/gazetteer.js';
 import { INSTITUTION_WORDS } from '../text/words.js';
 import { isStop, isStopTwin, tokenize, type Token } from '../text/tokens.js';
 import type { AnalyzedQuery } from './analyse.js';
@@ -33,19 +33,6 @@ export interface Constraint {
   forms: Array<Array<{ term: string; folded: boolean }>>;
 }
 
-interface PlaceForm {
-  place: number;
-  folded: string[];
-  tokens: Token[];
-}
-
-const PLACE_FORMS: PlaceForm[] = PLACES.flatMap((forms, place) =>
-  forms.map((f) => {
-    const tokens = tokenize(f);
-    return { place, folded: tokens.map((t) => t.folded), tokens };
-  }),
-).sort((a, b) => b.folded.length - a.folded.length);
-const MARKERS = PLACE_MARKERS.map((m) => tokenize(m).map((t) => t.folded));
 const PERSON = PERSON_MARKERS.map((m) => tokenize(m).map((t) => t.term));
 
 /** Index terms that pin a name down: its adjacent pairs (whole-word order), or its one syllable. */
@@ -61,8 +48,6 @@ function termsOf(tokens: readonly Token[], folded: boolean): Array<{ term: strin
   return tokens.filter((t) => !stop(t)).map((t) => ({ term: form(t), folded }));
 }
 
-const endsWith = (seq: readonly string[], at: number, words: readonly string[]) => words.every((w, k) => seq[at - words.length + k] === w);
-
 const INSTITUTION = new Set(INSTITUTION_WORDS.map((w) => fold(w)));
 
 /** "UBND", "TPHCM": an abbreviation, not part of a name. */
@@ -71,38 +56,16 @@ function isAcronym(text: string, t: Token): boolean {
   return raw.length >= 2 && raw === raw.toUpperCase();
 }
 
-function isCapitalised(text: string, t: Token): boolean {
-  const c = text.charAt(t.start);
-  return c !== c.toLowerCase();
-}
-
 /** The constraints a question states. */
 export function findConstraints(q: AnalyzedQuery): Constraint[] {
   const { tokens, text } = q;
-  const folded = tokens.map((t) => t.folded);
   const out: Constraint[] = [];
   const used = new Array<boolean>(tokens.length).fill(false);
 
-  // Places, longest form first at each position.
-  for (let i = 0; i < tokens.length; i++) {
-    const hit = PLACE_FORMS.find((p) => p.folded.every((s, k) => folded[i + k] === s && (k === 0 || tokens[i + k]!.joined || /^[\s\-.]*$/u.test(text.slice(tokens[i + k - 1]!.end, tokens[i + k]!.start)))));
-    if (!hit) continue;
-    const n = hit.folded.length;
-    const marked = MARKERS.some((m) => endsWith(folded, i, m));
-    const capital = isCapitalised(text, tokens[i]!) && (i > 0 || n > 1);
-    // A one-syllable name ("Vinh", "Huế", "Mỹ") is a place only when written with a capital (not the
-    // question's first word) or after a place word; a longer one typed in lower case without marks only
-    // when none of its syllables is a function word once folded ("ha noi", not "la gi").
-    if (n === 1 && !capital && !marked) continue;
-    const bare = hit.folded.every((_, k) => tokens[i + k]!.term === tokens[i + k]!.folded) && !capital && !marked;
-    if (n > 1 && bare && hit.folded.some((s) => isStop(s, true))) continue;
-    // Typed with marks that disagree with the place: not this place ("Lao động" is no "Lào").
-    if (!q.typedUnaccented && hit.tokens.some((t, k) => tokens[i + k]!.term !== t.term)) continue;
-    if (hit.tokens.some((t, k) => tokens[i + k]!.term !== tokens[i + k]!.folded && tokens[i + k]!.term !== t.term)) continue;
-    const forms = PLACE_FORMS.filter((p) => p.place === hit.place).map((p) => termsOf(p.tokens, false));
-    out.push({ kind: 'place', label: PLACES[hit.place]![0]!, forms });
-    for (let k = 0; k < n; k++) used[i + k] = true;
-    i += n - 1;
+  // Places of the gazetteer.
+  for (const hit of findPlaces(text, tokens, q.typedUnaccented)) {
+    out.push({ kind: 'place', label: hit.label, forms: placeForms(hit.place).map((f) => termsOf(f, false)) });
+    for (let k = 0; k < hit.length; k++) used[hit.first + k] = true;
   }
 
   // Other names: two or more capitalised syllables in a row. The question's first word and a title

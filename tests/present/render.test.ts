@@ -9,6 +9,7 @@ import { parseTelegramHtml } from '../helpers/fake-bot-api.js';
 const ARTICLE: ArticleRef = {
   id: '004_7239dae0792dcdec',
   title: 'Phát huy mạnh mẽ, sắc nét trong lãnh đạo, chỉ đạo thực hiện nhiệm vụ',
+  subject: null,
   date: { iso: '2024-10-16', raw: '07:56 16/10/2024', precision: 'day', yearMissing: false, year: 2024, month: 10, day: 16 },
   outlet: 'HPĐT',
   author: null,

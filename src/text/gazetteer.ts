@@ -1,0 +1,82 @@
+/**
+ * Finding the places of the gazetteer (places.ts) in text: whole names only, longest first, with the
+ * rules that keep everyday words from reading as places. Used to read a question's constraints and to
+ * name the place a report is about.
+ */
+import { PLACES, PLACE_MARKERS } from './places.js';
+import { isStop, tokenize, type Token } from './tokens.js';
+
+export interface PlaceHit {
+  /** Index into PLACES. */
+  place: number;
+  /** The name shown ("Hồ Chí Minh"). */
+  label: string;
+  /** Token positions [first, first + length). */
+  first: number;
+  length: number;
+}
+
+interface PlaceForm {
+  place: number;
+  folded: string[];
+  tokens: Token[];
+}
+
+const PLACE_FORMS: PlaceForm[] = PLACES.flatMap((forms, place) =>
+  forms.map((f) => {
+    const tokens = tokenize(f);
+    return { place, folded: tokens.map((t) => t.folded), tokens };
+  }),
+).sort((a, b) => b.folded.length - a.folded.length);
+const MARKERS = PLACE_MARKERS.map((m) => tokenize(m).map((t) => t.folded));
+
+const endsWith = (seq: readonly string[], at: number, words: readonly string[]) => words.every((w, k) => seq[at - words.length + k] === w);
+
+/** The token is written with a capital letter. */
+export function isCapitalised(text: string, t: Token): boolean {
+  const c = text.charAt(t.start);
+  return c !== c.toLowerCase();
+}
+
+/** The tokens of every spelling of a place. */
+export function placeForms(place: number): Token[][] {
+  return PLACE_FORMS.filter((p) => p.place === place).map((p) => p.tokens);
+}
+
+/**
+ * Places named in `text` (tokens of it). `typedUnaccented`: the text was typed without marks, so marks
+ * cannot tell "Lào" from "lao"; otherwise a place must be written with its own marks.
+ */
+export function findPlaces(text: string, tokens: readonly Token[], typedUnaccented: boolean): PlaceHit[] {
+  const folded = tokens.map((t) => t.folded);
+  const out: PlaceHit[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const hit = PLACE_FORMS.find((p) => p.folded.every((s, k) => folded[i + k] === s && (k === 0 || tokens[i + k]!.joined || /^[\s\-.]*$/u.test(text.slice(tokens[i + k - 1]!.end, tokens[i + k]!.start)))));
+    if (!hit) continue;
+    const n = hit.folded.length;
+    const marked = MARKERS.some((m) => endsWith(folded, i, m));
+    const capital = isCapitalised(text, tokens[i]!) && (i > 0 || n > 1);
+    // A one-syllable name ("Vinh", "Huế", "Mỹ") is a place only when written with a capital (not the
+    // first word) or after a place word; a longer one typed in lower case without marks only when none
+    // of its syllables is a function word once folded ("ha noi", not "la gi").
+    if (n === 1 && !capital && !marked) continue;
+    const bare = hit.folded.every((_, k) => tokens[i + k]!.term === tokens[i + k]!.folded) && !capital && !marked;
+    if (n > 1 && bare && hit.folded.some((s) => isStop(s, true))) continue;
+    // Written with marks that disagree with the place: not this place ("Lao động" is no "Lào").
+    if (!typedUnaccented && hit.tokens.some((t, k) => tokens[i + k]!.term !== t.term)) continue;
+    if (hit.tokens.some((t, k) => tokens[i + k]!.term !== tokens[i + k]!.folded && tokens[i + k]!.term !== t.term)) continue;
+    out.push({ place: hit.place, label: PLACES[hit.place]![0]!, first: i, length: n });
+    i += n - 1;
+  }
+  return out;
+}
+
+/** The places a text names, in order. */
+export function placesIn(text: string): string[] {
+  return findPlaces(text, tokenize(text), false).map((h) => h.label);
+}
+
+/** The first place a text names, or null. */
+export function firstPlace(text: string): string | null {
+  return placesIn(text)[0] ?? null;
+}
