@@ -281,6 +281,8 @@ export interface CleanOptions {
   markdown?: boolean;
   /** A title known from front matter: a head line is dropped as the headline only when it matches it. */
   knownTitle?: string;
+  /** The 1-based page of each input line (paged formats): blocks keep the page of the line they come from. */
+  linePages?: readonly number[];
 }
 
 interface Line {
@@ -291,6 +293,8 @@ interface Line {
   heading?: boolean;
   /** A Markdown image's alt text: a caption. */
   caption?: boolean;
+  /** The page the line stands on (paged formats). */
+  page?: number;
 }
 
 /** Page chrome is short: longer lines are never tested against the tables (and never dropped by them). */
@@ -324,9 +328,11 @@ export function cleanArticleText(input: string, options: CleanOptions = {}): Cle
   const sources: string[] = [];
 
   // 1. Lines.
-  let lines: Line[] = text.split('\n').map((raw) => {
-    if (options.markdown) return isPhotoSpot(raw) ? { text: '', spot: true } : markdownLine(raw);
-    return { text: normalizeInline(raw), spot: isPhotoSpot(raw) };
+  let lines: Line[] = text.split('\n').map((raw, i) => {
+    const line: Line = options.markdown ? (isPhotoSpot(raw) ? { text: '', spot: true } : markdownLine(raw)) : { text: normalizeInline(raw), spot: isPhotoSpot(raw) };
+    const page = options.linePages?.[i];
+    if (page !== undefined) line.page = page;
+    return line;
   });
 
   // 2. Cut the page tail at the first end-of-article marker that follows some article text.
@@ -491,11 +497,13 @@ export function cleanArticleText(input: string, options: CleanOptions = {}): Cle
   }
 
   const blocks: CleanBlock[] = [];
+  let page: number | undefined;
   const push = (kind: BlockKind, s: string): void => {
     const t = normalizeInline(s);
-    if (/[\p{L}\p{N}]/u.test(t)) blocks.push({ kind, text: t });
+    if (/[\p{L}\p{N}]/u.test(t)) blocks.push(page === undefined ? { kind, text: t } : { kind, text: t, page });
   };
   for (const line of textLines) {
+    page = line.page;
     const s = line.text;
     if (line.caption) {
       push('caption', s);
@@ -571,7 +579,9 @@ export function layoutBlocks(blocks: CleanBlock[]): { text: string; blocks: Bloc
   const parts: string[] = [];
   for (const b of blocks) {
     if (parts.length > 0) pos += 2;
-    out.push({ kind: b.kind, text: b.text, start: pos, end: pos + b.text.length });
+    const block: Block = { kind: b.kind, text: b.text, start: pos, end: pos + b.text.length };
+    if (b.page !== undefined) block.page = b.page;
+    out.push(block);
     parts.push(b.text);
     pos += b.text.length;
   }

@@ -24,7 +24,7 @@ const READ_AHEAD = 16;
  * Bump when parseArticle() gives different articles for the same bytes (cleaning rules, metadata): the
  * index builder then parses every file again instead of trusting what it stored for unchanged ones.
  */
-export const READER_VERSION = 'reader-v1';
+export const READER_VERSION = 'reader-v2';
 
 export interface ReadCorpusOptions {
   /** Files larger than this are skipped with a problem (default 20 MB). */
@@ -69,6 +69,7 @@ export function sha256Hex(bytes: Uint8Array): string {
 export function articleFromDocument(doc: ReadDocument, file: string, contentHash: string): Article {
   const cleaned = cleanArticleText(doc.text, {
     markdown: doc.markdown,
+    ...(doc.linePages ? { linePages: doc.linePages } : {}),
     ...(doc.meta.title !== undefined ? { knownTitle: doc.meta.title } : {}),
   });
   if (!cleaned.blocks.some((b) => b.kind === 'body')) {

@@ -22,6 +22,8 @@ export interface ReadDocument {
   meta: FormatMeta;
   /** Things the reader noticed that the user should know. */
   warnings: string[];
+  /** For paged formats (pdf): the 1-based page of each line of `text` (same length as `text.split('\n')`). */
+  linePages?: number[];
 }
 
 export interface FormatReader {
