@@ -468,8 +468,16 @@ export function extractMetadata(clean: CleanResult, fm: FormatMeta): ArticleMeta
     if (title) warnings.push('no title line found; the title was made from the lead sentence');
   }
 
-  const { date, warnings: dateWarnings } = resolveDate(clean.dates, bodies.slice(0, 3), fm.date);
-  warnings.push(...dateWarnings);
+  const resolved = resolveDate(clean.dates, bodies.slice(0, 3), fm.date);
+  let date = resolved.date;
+  warnings.push(...resolved.warnings);
+  if (!date && fm.fileDate !== undefined) {
+    const d = parseDate(fm.fileDate);
+    if (d) {
+      date = { ...d, raw: fm.fileDate.trim() };
+      warnings.push(`the text gives no date; using the date the file was created (${date.iso ?? fm.fileDate})`);
+    }
+  }
   if (!date) warnings.push('no date found in the article');
 
   const outlet = fm.outlet ?? clean.outlets[0] ?? clean.sources[0] ?? null;

@@ -11,6 +11,11 @@ export interface FormatMeta {
   author?: string;
   outlet?: string;
   url?: string;
+  /**
+   * When the file itself was made (a Word document's dcterms:created): used only when the text gives
+   * no date, since a file is often saved days after the meeting it reports.
+   */
+  fileDate?: string;
 }
 
 export interface ReadDocument {
