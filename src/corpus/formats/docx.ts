@@ -6,7 +6,7 @@
  * inflated under its declared size as a cap, so a zip bomb named .docx is refused, never unpacked.
  */
 import mammoth from 'mammoth';
-import { normalizeInline } from '../../text/normalise.js';
+import { normalizeInline, oneLine } from '../../text/normalise.js';
 import { ArticleError } from '../errors.js';
 import { htmlToLines } from './dom-lines.js';
 import type { FormatMeta, FormatReader, ReadDocument } from './types.js';
@@ -59,7 +59,7 @@ export async function readDocx(bytes: Uint8Array): Promise<ReadDocument> {
     const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { ignoreEmptyParagraphs: true });
     html = result.value;
   } catch (e) {
-    throw new ArticleError(`the Word document could not be read (${normalizeInline((e as Error).message).slice(0, 160)})`);
+    throw new ArticleError(`the Word document could not be read (${oneLine((e as Error).message, 160)})`);
   }
   const lines = htmlToLines(html);
   if (lines.length === 0) throw new ArticleError('the Word document has no text');

@@ -191,7 +191,9 @@ export function readHtml(html: string): ReadDocument {
   } catch (e) {
     throw new ArticleError(`the HTML page could not be read (${(e as Error).message})`);
   }
-  if (!parsed?.content || normalizeInline(parsed.textContent ?? '').length < MIN_ARTICLE_CHARS) {
+  // Text outside links: a list of headlines is all links.
+  const ownText = (parsed?.content ?? '').replace(/<a\b[^>]*>[\s\S]*?<\/a>/giu, ' ').replace(/<[^>]+>/gu, ' ');
+  if (!parsed?.content || normalizeInline(ownText).length < MIN_ARTICLE_CHARS) {
     throw new ArticleError('no article found in the HTML page (only menus, links or too little text)');
   }
   if (!meta.title && parsed.title) meta.title = normalizeInline(parsed.title);

@@ -7,7 +7,7 @@
  * starts on (ReadDocument.linePages). A PDF without a text layer (a scan) is refused, never indexed empty.
  */
 import { getDocumentProxy } from 'unpdf';
-import { normalizeInline } from '../../text/normalise.js';
+import { normalizeInline, oneLine } from '../../text/normalise.js';
 import { ArticleError } from '../errors.js';
 import type { FormatMeta, FormatReader, ReadDocument } from './types.js';
 
@@ -147,7 +147,7 @@ async function openPdf(bytes: Uint8Array) {
   } catch (e) {
     const err = e as Error;
     if (err.name === 'PasswordException') throw new ArticleError('the PDF is protected by a password; save an unprotected copy');
-    throw new ArticleError(`the PDF is damaged and cannot be read (${normalizeInline(err.message ?? String(e)).slice(0, 120)})`);
+    throw new ArticleError(`the PDF is damaged and cannot be read (${oneLine(err.message ?? String(e), 120)})`);
   }
 }
 
@@ -163,7 +163,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadDocument> {
         const page = await pdf.getPage(n);
         items = (await page.getTextContent()).items as TextItemLike[];
       } catch (e) {
-        throw new ArticleError(`the PDF is damaged: page ${n} cannot be read (${normalizeInline((e as Error).message ?? '').slice(0, 120)})`);
+        throw new ArticleError(`the PDF is damaged: page ${n} cannot be read (${oneLine((e as Error).message ?? '', 120)})`);
       }
       const pieces: PdfPiece[] = items
         .filter((it) => typeof it.str === 'string' && Array.isArray(it.transform))
