@@ -112,7 +112,7 @@ export async function download(address: string, opts: IngestOptions = {}): Promi
   } catch (e) {
     if (e instanceof IngestError) throw e;
     const err = e as Error;
-    if (err.name === 'TimeoutError' || err.name === 'AbortError') throw new IngestError(`no complete answer from ${url.host} within ${Math.round(timeoutMs / 1000)} s`);
+    if (err.name === 'TimeoutError' || err.name === 'AbortError') throw new IngestError(`no complete answer from ${url.host} within ${timeoutMs < 1000 ? (timeoutMs / 1000).toFixed(1) : Math.round(timeoutMs / 1000)} s`);
     const cause = (err.cause as Error | undefined)?.message;
     throw new IngestError(`cannot fetch ${url.href.slice(0, 100)}: ${cause ?? err.message}`);
   }
