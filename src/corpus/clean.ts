@@ -293,6 +293,8 @@ interface Line {
   heading?: boolean;
   /** A Markdown image's alt text: a caption. */
   caption?: boolean;
+  /** A Markdown list item or table row: text of the article, whatever its shape. */
+  item?: boolean;
   /** The page the line stands on (paged formats). */
   page?: number;
 }
@@ -316,6 +318,14 @@ function markdownLine(raw: string): Line {
   s = s.replace(/\*\*([^*]+)\*\*/gu, '$1').replace(/__([^_]+)__/gu, '$1');
   const h = /^\s{0,3}#{1,6}\s+/u.exec(s);
   if (h) return { text: normalizeInline(s.slice(h[0].length).replace(/\s#+\s*$/u, '')), spot: false, heading: true };
+  // "- item", "* item": a list item; "| a | b |": a table row ("|---|" rules are no text).
+  const bullet = /^\s{0,3}[-*+]\s+(?=\S)/u.exec(s);
+  if (bullet) return { text: normalizeInline(s.slice(bullet[0].length)), spot: false, item: true };
+  if (/^\s*\|.*\|\s*$/u.test(s)) {
+    const cells = s.trim().slice(1, -1).split('|').map((c) => normalizeInline(c));
+    if (cells.every((c) => /^:?-{2,}:?$/u.test(c) || c === '')) return { text: '', spot: false };
+    return { text: cells.filter(Boolean).join(' | '), spot: false, item: true };
+  }
   return { text: normalizeInline(s), spot: false };
 }
 
@@ -353,7 +363,7 @@ export function cleanArticleText(input: string, options: CleanOptions = {}): Cle
 
   // 3. Page chrome lines, wherever they are (tail markers standing before the article too).
   lines = lines.filter((l) => {
-    if (!l.text || l.heading || l.caption) return true;
+    if (!l.text || l.heading || l.caption || l.item) return true;
     if (matchRule(BOILERPLATE_LINES, l.text) || matchRule(TAIL_MARKERS, l.text)) {
       dropped.push(l.text);
       return false;
@@ -511,6 +521,10 @@ export function cleanArticleText(input: string, options: CleanOptions = {}): Cle
     }
     if (line.heading) {
       push('heading', s);
+      continue;
+    }
+    if (line.item) {
+      push('body', s);
       continue;
     }
     const alt = splitAltCaption(s, title ?? options.knownTitle ?? null, repeatedPrefixes);

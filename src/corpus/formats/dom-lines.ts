@@ -2,7 +2,7 @@
  * An HTML element tree (an article's main content, or a converted Word document) to Markdown lines the
  * cleaner reads (clean.ts, `markdown: true`): one paragraph per line, headings as "# …", photo
  * captions as "![caption](photo)" (the cleaner makes image alt text a caption), a lone image as
- * "![](photo)" (a photo spot), list items one per line, table rows as "cell | cell".
+ * "![](photo)" (a photo spot), list items as "- item", table rows as "| cell | cell |".
  */
 import { parseHTML } from 'linkedom';
 import { normalizeInline } from '../../text/normalise.js';
@@ -21,7 +21,7 @@ const ELEMENT_NODE = 1;
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'SVG', 'BUTTON', 'FORM', 'INPUT', 'SELECT', 'TEXTAREA', 'NAV', 'ASIDE', 'FOOTER']);
 const BLOCKS = new Set([
-  'P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'BLOCKQUOTE', 'PRE', 'UL', 'OL', 'DL', 'DT', 'DD', 'LI', 'TABLE', 'THEAD', 'TBODY', 'TFOOT',
+  'TD', 'TH', 'P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'BLOCKQUOTE', 'PRE', 'UL', 'OL', 'DL', 'DT', 'DD', 'LI', 'TABLE', 'THEAD', 'TBODY', 'TFOOT',
   'CENTER', 'ADDRESS', 'HR', 'BODY', 'HTML',
 ]);
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
@@ -86,11 +86,24 @@ export function domToLines(root: DomNode): string[] {
     }
     if (tag === 'TR') {
       flush();
-      const cells = Array.from(node.childNodes)
-        .filter((c) => c.nodeType === ELEMENT_NODE && /^T[DH]$/u.test(c.nodeName.toUpperCase()))
-        .map((c) => textOf(c))
-        .filter(Boolean);
-      if (cells.length > 0) lines.push(cells.join(' | '));
+      const cellNodes = Array.from(node.childNodes).filter((c) => c.nodeType === ELEMENT_NODE && /^T[DH]$/u.test(c.nodeName.toUpperCase()));
+      // A one-cell row is layout (a framed photo and its caption), not a table of data: read it as blocks.
+      if (cellNodes.length <= 1) {
+        for (const c of cellNodes) walk(c);
+        flush();
+        return;
+      }
+      const cells = cellNodes.map((c) => textOf(c)).filter(Boolean);
+      if (cells.length > 0) lines.push(`| ${cells.join(' | ')} |`);
+      return;
+    }
+    if (tag === 'LI') {
+      flush();
+      const before = lines.length;
+      for (const child of Array.from(node.childNodes)) walk(child);
+      flush();
+      // The item's first line is marked as one; nested blocks inside it follow as lines of their own.
+      if (lines.length > before) lines[before] = `- ${lines[before]!.replace(/^(?:#+\s|-\s)/u, '')}`;
       return;
     }
     const block = BLOCKS.has(tag);

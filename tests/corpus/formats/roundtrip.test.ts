@@ -16,6 +16,8 @@ const IDS = readdirSync(SEEDS)
   .map((f) => f.slice(0, -4))
   .sort();
 
+const DOCX_EXTRAS = ['Kết nạp từ 6 đến 10 đảng viên mới', '100% chi bộ hoàn thành tốt nhiệm vụ trở lên', 'Danh hiệu | Số lượng', 'Chi bộ hoàn thành xuất sắc nhiệm vụ | 3', 'Đảng viên hoàn thành xuất sắc nhiệm vụ | 25'].map(squash);
+
 const bodies = (a: Article): string[] => a.blocks.filter((b) => b.kind === 'body').map((b) => squash(b.text));
 
 function seed(id: string): Article {
@@ -38,8 +40,10 @@ describe.each(['html', 'docx', 'pdf'])('%s round trip of the seed articles', (ex
     const other = await fixture(ext, id);
     const ratio = coverage(bodies(txt), bodies(other));
     expect(ratio).toBeGreaterThanOrEqual(0.95);
-    // Nothing that is not article text: every paragraph of the other format is one of the seed's.
-    expect(coverage(bodies(other), bodies(txt))).toBeGreaterThanOrEqual(0.95);
+    // Nothing that is not article text: every paragraph of the other format is one of the seed's
+    // (but for the list and table the first Word fixture adds on purpose).
+    const extra = bodies(other).filter((p) => !bodies(txt).includes(p));
+    expect(extra).toEqual(ext === 'docx' && id === '000_2f1c6def5fbb55b7' ? DOCX_EXTRAS : []);
     expect(other.title).toBe(txt.title);
     if (txt.date?.iso) expect(other.date?.iso).toBe(txt.date.iso);
     expect(other.id).toBe(id);
