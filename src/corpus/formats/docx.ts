@@ -56,7 +56,15 @@ export async function readDocx(bytes: Uint8Array): Promise<ReadDocument> {
   let html: string;
   const warnings: string[] = [];
   try {
-    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { ignoreEmptyParagraphs: true });
+    const result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes) },
+      {
+        ignoreEmptyParagraphs: true,
+        // Word's "Caption" style is a photo caption; photos themselves are only where they stood (no data URIs).
+        styleMap: ["p[style-name='Caption'] => figcaption:fresh", "p[style-name='Chú thích'] => figcaption:fresh"],
+        convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+      },
+    );
     html = result.value;
   } catch (e) {
     throw new ArticleError(`the Word document could not be read (${oneLine((e as Error).message, 160)})`);

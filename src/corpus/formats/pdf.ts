@@ -151,10 +151,14 @@ async function openPdf(bytes: Uint8Array) {
   }
 }
 
+/** A news report is a few pages; a book-length PDF is not one article (and would take long to read). */
+export const MAX_PDF_PAGES = 300;
+
 export async function readPdf(bytes: Uint8Array): Promise<ReadDocument> {
   if (bytes.length === 0) throw new ArticleError('the file is empty');
   const pdf = await openPdf(bytes);
   try {
+    if (pdf.numPages > MAX_PDF_PAGES) throw new ArticleError(`the PDF has ${pdf.numPages} pages, over the ${MAX_PDF_PAGES}-page limit for one article; split it into its reports`);
     const pages: PdfLine[][] = [];
     let chars = 0;
     for (let n = 1; n <= pdf.numPages; n++) {

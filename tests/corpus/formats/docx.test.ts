@@ -61,3 +61,16 @@ describe('docx format', () => {
     }
   });
 });
+
+describe('docx captions', () => {
+  it('a paragraph in Word\'s "Caption" style is a photo caption', async () => {
+    const { Document, Packer, Paragraph, HeadingLevel } = await import('docx');
+    const lead = 'Sáng 16-10, Ban Chấp hành Đảng bộ tỉnh tổ chức hội nghị lần thứ 20 để đánh giá tình hình thực hiện nhiệm vụ chính trị năm 2024.';
+    const doc = new Document({
+      styles: { paragraphStyles: [{ id: 'Caption', name: 'Caption', basedOn: 'Normal', run: { italics: true } }] },
+      sections: [{ children: [new Paragraph({ text: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 20', heading: HeadingLevel.TITLE }), new Paragraph(lead), new Paragraph({ text: 'Phiên họp diễn ra trong hai ngày tại hội trường lớn của tỉnh.', style: 'Caption' }), new Paragraph(lead.replace('20', '21'))] }],
+    });
+    const a = await readArticle(await Packer.toBuffer(doc), 'c.docx');
+    expect(a.blocks.map((b) => b.kind)).toEqual(['body', 'caption', 'body']);
+  });
+});
