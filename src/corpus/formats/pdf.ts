@@ -20,6 +20,8 @@ export interface PdfLine {
   y: number;
   /** Font size (text height). */
   size: number;
+  /** The column the line stands in, on a page set in columns (else the page's text block is measured across pages). */
+  column?: { x0: number; x1: number };
 }
 
 /** A positioned piece of text, as pdf.js gives it. */
@@ -31,8 +33,60 @@ export interface PdfPiece {
   height: number;
 }
 
-/** Pieces of one page to lines, in reading order (one column: top to bottom, then left to right). */
+/**
+ * Pieces of one page to lines, in reading order: top to bottom, left to right; on a page set in two
+ * columns, the full-width lines above them (the headline), then the left column, then the right one,
+ * then full-width lines below.
+ */
 export function piecesToLines(pieces: readonly PdfPiece[], page: number): PdfLine[] {
+  const cols = splitColumns(pieces);
+  if (!cols) return rowsToLines(pieces, page);
+  const top = Math.max(...cols.left.map((p) => p.y), ...cols.right.map((p) => p.y));
+  const above = cols.full.filter((p) => p.y > top);
+  const below = cols.full.filter((p) => p.y <= top);
+  return [...rowsToLines(above, page), ...inColumn(rowsToLines(cols.left, page)), ...inColumn(rowsToLines(cols.right, page)), ...rowsToLines(below, page)];
+}
+
+function inColumn(lines: PdfLine[]): PdfLine[] {
+  const column = { x0: Math.min(...lines.map((l) => l.x0)), x1: Math.max(...lines.map((l) => l.x1)) };
+  for (const l of lines) l.column = column;
+  return lines;
+}
+
+/** Distinct text rows (baselines, to the point) of some pieces. */
+function rowCount(pieces: readonly PdfPiece[]): number {
+  return new Set(pieces.map((p) => Math.round(p.y))).size;
+}
+
+/**
+ * Two columns: a vertical gutter in the middle of the text that (almost) no row crosses, with rows of
+ * text on both sides. Counted by rows, not pieces: a PDF that gives one piece per word has small gaps
+ * between words everywhere, but no gutter that most rows leave empty.
+ */
+function splitColumns(pieces: readonly PdfPiece[]): { left: PdfPiece[]; right: PdfPiece[]; full: PdfPiece[] } | null {
+  const ps = pieces.filter((p) => p.str.trim() && p.width > 0);
+  const rows = rowCount(ps);
+  if (rows < 8) return null;
+  const minX = Math.min(...ps.map((p) => p.x));
+  const maxX = Math.max(...ps.map((p) => p.x + p.width));
+  const width = maxX - minX;
+  const GUTTER = 4;
+  let best: { x: number; crossing: number } | null = null;
+  for (let x = minX + width * 0.3; x <= minX + width * 0.7; x += 2) {
+    const crossing = rowCount(ps.filter((p) => p.x < x + GUTTER && p.x + p.width > x - GUTTER));
+    if (!best || crossing < best.crossing) best = { x, crossing };
+  }
+  if (!best || best.crossing > rows * 0.15) return null;
+  const x = best.x;
+  const full = ps.filter((p) => p.x < x + GUTTER && p.x + p.width > x - GUTTER);
+  const left = ps.filter((p) => p.x + p.width <= x - GUTTER);
+  const right = ps.filter((p) => p.x >= x + GUTTER);
+  if (rowCount(left) < 3 || rowCount(right) < 3) return null;
+  return { left, right, full };
+}
+
+/** Pieces grouped into rows by baseline (top to bottom), each row read left to right. */
+function rowsToLines(pieces: readonly PdfPiece[], page: number): PdfLine[] {
   const sorted = pieces.filter((p) => p.str.length > 0).sort((a, b) => b.y - a.y || a.x - b.x);
   const rows: PdfPiece[][] = [];
   for (const p of sorted) {
@@ -118,10 +172,12 @@ export function linesToParagraphs(pages: readonly PdfLine[][]): Array<{ text: st
     let startsNew = prev === null;
     if (prev && !startsNew) {
       const sameSize = Math.abs(prev.size - line.size) < 0.5;
-      const atLeft = Math.abs(prev.x0 - left) < Math.max(2, prev.size * 0.5);
-      const short = prev.x1 < right - width * 0.1;
-      const samePage = prev.page === line.page;
-      const gap = samePage ? (prev.y - line.y) / line.size : usual;
+      const col = prev.column ?? { x0: left, x1: right };
+      const atLeft = Math.abs(prev.x0 - col.x0) < Math.max(2, prev.size * 0.5);
+      const short = prev.x1 < col.x1 - (prev.column ? prev.column.x1 - prev.column.x0 : width) * 0.1;
+      // A page break or a column break (the next column starts higher up) is no gap.
+      const sameBlock = prev.page === line.page && prev.column === line.column;
+      const gap = sameBlock ? (prev.y - line.y) / line.size : usual;
       startsNew = !sameSize || (atLeft && short) || gap > usual * 1.35 || gap < 0;
     }
     if (startsNew || out.length === 0) out.push({ text: line.text, page: line.page });

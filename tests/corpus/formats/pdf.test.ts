@@ -59,3 +59,16 @@ describe('pdf format', () => {
     }
   });
 });
+
+describe('pdf pages in two columns', () => {
+  it('reads the headline, then the left column, then the right one, with their paragraphs', async () => {
+    const para = (n: number) => `Doan van so ${n} cua bai viet ve hoi nghi Ban Chap hanh Dang bo tinh lan thu hai muoi, danh gia tinh hinh thuc hien nhiem vu chinh tri va de ra chi tieu nam toi cho toan Dang bo.`;
+    const bytes = await pdfWith((doc) => {
+      doc.fontSize(18).text('Hoi nghi Ban Chap hanh Dang bo tinh lan thu 20', { paragraphGap: 12 });
+      doc.fontSize(10).text([1, 2, 3, 4, 5, 6].map(para).join('\n'), { columns: 2, columnGap: 24, height: 170, paragraphGap: 8, align: 'justify' });
+    });
+    const a = await readArticle(bytes, 'cols.pdf');
+    expect(a.title).toBe('Hoi nghi Ban Chap hanh Dang bo tinh lan thu 20');
+    expect(a.blocks.map((b) => b.text)).toEqual([1, 2, 3, 4, 5, 6].map(para));
+  });
+});
