@@ -131,9 +131,10 @@ export function htmlMeta(doc: Doc): FormatMeta {
   const title = metaContent(doc, 'og:title', 'twitter:title') ?? ldName(ld.headline) ?? ldName(ld.name);
   if (title) meta.title = title;
   const date = metaContent(doc, 'article:published_time', 'datePublished', 'pubdate', 'publishdate', 'dc.date', 'date') ?? (typeof ld.datePublished === 'string' ? ld.datePublished : undefined);
-  const time = doc.querySelector('time[datetime]')?.getAttribute('datetime');
+  // A <time> of the article itself, not of a comment or a sidebar headline.
+  const time = (doc.querySelector('[itemprop="datePublished"][datetime], [itemprop="datePublished"][content]') ?? doc.querySelector('article time[datetime]'))?.getAttribute('datetime') ?? doc.querySelector('[itemprop="datePublished"][content]')?.getAttribute('content');
   if (date) meta.date = date;
-  else if (time) meta.date = time;
+  else if (time && time.trim()) meta.date = time.trim();
   const author = metaContent(doc, 'author', 'dc.creator') ?? ldName(ld.author);
   if (author && !/^https?:/iu.test(author)) meta.author = author;
   const outlet = metaContent(doc, 'og:site_name', 'application-name') ?? ldName(ld.publisher);

@@ -55,3 +55,13 @@ describe('html format', () => {
     expect(() => decodeHtml(Buffer.from('<meta charset="x-no-such-charset">'))).toThrow(/character set/u);
   });
 });
+
+describe('html dates without meta tags', () => {
+  const body = `<p>${'Sáng 2-3, Ban Chấp hành Đảng bộ tỉnh tổ chức hội nghị lần thứ 5 để bàn các chỉ tiêu kinh tế - xã hội năm 2025. '.repeat(4)}</p>`;
+  it('takes the <time> of the article, never one of a comment or a sidebar', () => {
+    const html = `<html><body><aside><time datetime="2020-01-01">1/1/2020</time></aside><article><time datetime="2025-03-02T08:00:00+07:00">02/03/2025</time><h1>Hội nghị Tỉnh ủy lần thứ 5</h1>${body}</article></body></html>`;
+    expect(readHtml(html).meta.date).toBe('2025-03-02T08:00:00+07:00');
+    const sidebarOnly = `<html><body><aside><time datetime="2020-01-01">1/1/2020</time></aside><article><h1>Hội nghị Tỉnh ủy lần thứ 5</h1>${body}</article></body></html>`;
+    expect(readHtml(sidebarOnly).meta.date).toBeUndefined();
+  });
+});
