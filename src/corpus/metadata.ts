@@ -456,6 +456,20 @@ export interface ArticleMetadata {
   warnings: string[];
 }
 
+/**
+ * A machine timestamp in another time zone ("2024-10-15T20:00:00Z", as og: tags, JSON-LD and Word
+ * properties often give it) moved to Vietnam time (UTC+7), so that its day is the day the reader saw:
+ * "2024-10-16T03:00:00+07:00". Anything else is returned as it is.
+ */
+export function toVietnamTime(raw: string): string {
+  const s = raw.trim();
+  const m = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/u.exec(s);
+  if (!m || /^\+07:?00$/u.test(m[1]!)) return s;
+  const t = Date.parse(s);
+  if (Number.isNaN(t)) return s;
+  return `${new Date(t + 7 * 3600_000).toISOString().slice(0, 19)}+07:00`;
+}
+
 /** Metadata from the cleaner's findings; front-matter values override what the text says. */
 export function extractMetadata(clean: CleanResult, fm: FormatMeta): ArticleMetadata {
   const warnings: string[] = [];

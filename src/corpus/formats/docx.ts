@@ -8,6 +8,7 @@
 import mammoth from 'mammoth';
 import { normalizeInline, oneLine } from '../../text/normalise.js';
 import { ArticleError } from '../errors.js';
+import { toVietnamTime } from '../metadata.js';
 import { htmlToLines } from './dom-lines.js';
 import type { FormatMeta, FormatReader, ReadDocument } from './types.js';
 import { checkUnpackedSize, readZipEntry, zipEntries } from './zip.js';
@@ -39,7 +40,7 @@ export function coreProperties(xml: string): FormatMeta {
   // Placeholders that tools write when nobody is named.
   if (author && !/^(?:un-?named|unknown|author|user|admin(?:istrator)?|microsoft office user)$/iu.test(author)) meta.author = author;
   const created = field('dcterms:created');
-  if (created) meta.fileDate = created;
+  if (created) meta.fileDate = toVietnamTime(created);
   return meta;
 }
 

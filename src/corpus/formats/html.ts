@@ -12,6 +12,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { normalizeInline } from '../../text/normalise.js';
 import { ArticleError } from '../errors.js';
+import { toVietnamTime } from '../metadata.js';
 import { htmlToLines } from './dom-lines.js';
 import type { FormatMeta, FormatReader, ReadDocument } from './types.js';
 
@@ -133,8 +134,8 @@ export function htmlMeta(doc: Doc): FormatMeta {
   const date = metaContent(doc, 'article:published_time', 'datePublished', 'pubdate', 'publishdate', 'dc.date', 'date') ?? (typeof ld.datePublished === 'string' ? ld.datePublished : undefined);
   // A <time> of the article itself, not of a comment or a sidebar headline.
   const time = (doc.querySelector('[itemprop="datePublished"][datetime], [itemprop="datePublished"][content]') ?? doc.querySelector('article time[datetime]'))?.getAttribute('datetime') ?? doc.querySelector('[itemprop="datePublished"][content]')?.getAttribute('content');
-  if (date) meta.date = date;
-  else if (time && time.trim()) meta.date = time.trim();
+  if (date) meta.date = toVietnamTime(date);
+  else if (time && time.trim()) meta.date = toVietnamTime(time);
   const author = metaContent(doc, 'author', 'dc.creator') ?? ldName(ld.author);
   if (author && !/^https?:/iu.test(author)) meta.author = author;
   const outlet = metaContent(doc, 'og:site_name', 'application-name') ?? ldName(ld.publisher);
@@ -200,7 +201,7 @@ export function readHtml(html: string): ReadDocument {
   if (!meta.title && parsed.title) meta.title = normalizeInline(parsed.title);
   if (!meta.author && parsed.byline && parsed.byline.length <= 80) meta.author = normalizeInline(parsed.byline);
   if (!meta.outlet && parsed.siteName) meta.outlet = normalizeInline(parsed.siteName);
-  if (!meta.date && parsed.publishedTime) meta.date = parsed.publishedTime;
+  if (!meta.date && parsed.publishedTime) meta.date = toVietnamTime(parsed.publishedTime);
   const lines = htmlToLines(parsed.content);
   // The headline is in the metadata; the cleaner drops it from the text when it stands on top.
   return { text: lines.join('\n'), markdown: true, meta, warnings: [] };

@@ -29,7 +29,7 @@ describe('docx format', () => {
 
   it('reads dc:title, dc:creator and dcterms:created', () => {
     const xml = `<?xml version="1.0"?><cp:coreProperties xmlns:cp="x" xmlns:dc="y" xmlns:dcterms="z"><dc:title>Hội nghị &amp; tổng kết</dc:title><dc:creator>Thanh Lê</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">2025-03-02T08:00:00Z</dcterms:created></cp:coreProperties>`;
-    expect(coreProperties(xml)).toEqual({ title: 'Hội nghị & tổng kết', author: 'Thanh Lê', fileDate: '2025-03-02T08:00:00Z' });
+    expect(coreProperties(xml)).toEqual({ title: 'Hội nghị & tổng kết', author: 'Thanh Lê', fileDate: '2025-03-02T15:00:00+07:00' }); // UTC in Word, Vietnam time here
     expect(coreProperties('<dc:creator>Un-named</dc:creator>')).toEqual({});
   });
 
