@@ -92,7 +92,7 @@ export function compose(index: LoadedIndex, candidates: readonly Candidate[], we
     const chunk = index.chunks[c.chunk]!;
     const article = index.articles[c.article]!;
     const quote = pickQuote(chunk.text, q, (t) => weights.get(t) ?? 0, {}, c.window);
-    return {
+    const result: AnswerResult = {
       rank: opts.offset + i + 1,
       score: round(c.confidence),
       chunkId: chunk.id,
@@ -105,6 +105,8 @@ export function compose(index: LoadedIndex, candidates: readonly Candidate[], we
       quote: quote.text,
       highlights: quote.highlights,
     };
+    if (chunk.page !== undefined) result.page = chunk.page;
+    return result;
   });
   const suggestions: ArticleRef[] = [];
   if (confidence === 'none') {

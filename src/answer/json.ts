@@ -15,6 +15,8 @@ export interface JsonAnswer {
     score: number;
     article: { id: string; title: string; date: string | null; date_text: string | null; source: string | null; url: string | null };
     paragraph: number;
+    /** Page of a paged source (pdf); absent otherwise. */
+    page?: number;
     text: string;
     quote: string;
   }>;
@@ -42,6 +44,7 @@ export function toJson(answer: Answer, reply: string): JsonAnswer {
         url: r.article.url,
       },
       paragraph: r.paragraph,
+      ...(r.page !== undefined ? { page: r.page } : {}),
       text: r.text,
       quote: r.quote,
     })),

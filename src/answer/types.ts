@@ -26,6 +26,8 @@ export interface AnswerResult {
   /** 1-based body paragraph number(s) in the article (for a caption: the paragraph it follows). */
   paragraph: number;
   paragraphEnd: number;
+  /** 1-based page of the paragraph in a paged source (pdf); absent for other formats. */
+  page?: number;
   /** A paragraph of the article, or a photo caption (absent: a paragraph). */
   kind?: 'paragraph' | 'caption';
   /** The whole chunk text (the paragraph). */

@@ -26,6 +26,8 @@ export interface Chunk {
   text: string;
   /** The heading (or short lead-in line) the paragraph sits under, if any. */
   context: string | null;
+  /** 1-based page of the paragraph in a paged source (pdf). */
+  page?: number;
 }
 
 export interface ChunkOptions {
@@ -64,7 +66,7 @@ export function chunkArticle(article: Article, options: Partial<ChunkOptions> = 
     if (block.kind === 'caption') {
       // Short captions ("Toàn cảnh hội nghị") say nothing; long ones name people and awards.
       if (wordCount(block.text) >= opts.minCaptionWords) {
-        chunks.push({ id: chunkId(article.id, block.text), articleId: article.id, kind: 'caption', paragraph, paragraphEnd: paragraph, start: block.start, end: block.end, text: block.text, context: null });
+        chunks.push(withPage({ id: chunkId(article.id, block.text), articleId: article.id, kind: 'caption', paragraph, paragraphEnd: paragraph, start: block.start, end: block.end, text: block.text, context: null }, block.page));
       }
       continue;
     }
@@ -76,20 +78,30 @@ export function chunkArticle(article: Article, options: Partial<ChunkOptions> = 
     }
     for (const piece of splitLong(block.text, opts.maxWords)) {
       const text = block.text.slice(piece.start, piece.end);
-      chunks.push({
-        id: chunkId(article.id, text),
-        articleId: article.id,
-        kind: 'paragraph',
-        paragraph,
-        paragraphEnd: paragraph,
-        start: block.start + piece.start,
-        end: block.start + piece.end,
-        text,
-        context,
-      });
+      chunks.push(
+        withPage(
+          {
+            id: chunkId(article.id, text),
+            articleId: article.id,
+            kind: 'paragraph',
+            paragraph,
+            paragraphEnd: paragraph,
+            start: block.start + piece.start,
+            end: block.start + piece.end,
+            text,
+            context,
+          },
+          block.page,
+        ),
+      );
     }
   }
   return dedupeIds(chunks);
+}
+
+function withPage(chunk: Chunk, page: number | undefined): Chunk {
+  if (page !== undefined) chunk.page = page;
+  return chunk;
 }
 
 /** Greedy packing of whole sentences into pieces of at most maxWords (a longer sentence is cut at words). */

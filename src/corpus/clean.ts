@@ -281,6 +281,8 @@ export interface CleanOptions {
   markdown?: boolean;
   /** A title known from front matter: a head line is dropped as the headline only when it matches it. */
   knownTitle?: string;
+  /** The 1-based page of each input line (paged formats): blocks keep the page of the line they come from. */
+  linePages?: readonly number[];
 }
 
 interface Line {
@@ -291,6 +293,10 @@ interface Line {
   heading?: boolean;
   /** A Markdown image's alt text: a caption. */
   caption?: boolean;
+  /** A Markdown list item or table row: text of the article, whatever its shape. */
+  item?: boolean;
+  /** The page the line stands on (paged formats). */
+  page?: number;
 }
 
 /** Page chrome is short: longer lines are never tested against the tables (and never dropped by them). */
@@ -312,6 +318,14 @@ function markdownLine(raw: string): Line {
   s = s.replace(/\*\*([^*]+)\*\*/gu, '$1').replace(/__([^_]+)__/gu, '$1');
   const h = /^\s{0,3}#{1,6}\s+/u.exec(s);
   if (h) return { text: normalizeInline(s.slice(h[0].length).replace(/\s#+\s*$/u, '')), spot: false, heading: true };
+  // "- item", "* item": a list item; "| a | b |": a table row ("|---|" rules are no text).
+  const bullet = /^\s{0,3}[-*+]\s+(?=\S)/u.exec(s);
+  if (bullet) return { text: normalizeInline(s.slice(bullet[0].length)), spot: false, item: true };
+  if (/^\s*\|.*\|\s*$/u.test(s)) {
+    const cells = s.trim().slice(1, -1).split('|').map((c) => normalizeInline(c));
+    if (cells.every((c) => /^:?-{2,}:?$/u.test(c) || c === '')) return { text: '', spot: false };
+    return { text: cells.filter(Boolean).join(' | '), spot: false, item: true };
+  }
   return { text: normalizeInline(s), spot: false };
 }
 
@@ -324,9 +338,11 @@ export function cleanArticleText(input: string, options: CleanOptions = {}): Cle
   const sources: string[] = [];
 
   // 1. Lines.
-  let lines: Line[] = text.split('\n').map((raw) => {
-    if (options.markdown) return isPhotoSpot(raw) ? { text: '', spot: true } : markdownLine(raw);
-    return { text: normalizeInline(raw), spot: isPhotoSpot(raw) };
+  let lines: Line[] = text.split('\n').map((raw, i) => {
+    const line: Line = options.markdown ? (isPhotoSpot(raw) ? { text: '', spot: true } : markdownLine(raw)) : { text: normalizeInline(raw), spot: isPhotoSpot(raw) };
+    const page = options.linePages?.[i];
+    if (page !== undefined) line.page = page;
+    return line;
   });
 
   // 2. Cut the page tail at the first end-of-article marker that follows some article text.
@@ -347,7 +363,7 @@ export function cleanArticleText(input: string, options: CleanOptions = {}): Cle
 
   // 3. Page chrome lines, wherever they are (tail markers standing before the article too).
   lines = lines.filter((l) => {
-    if (!l.text || l.heading || l.caption) return true;
+    if (!l.text || l.heading || l.caption || l.item) return true;
     if (matchRule(BOILERPLATE_LINES, l.text) || matchRule(TAIL_MARKERS, l.text)) {
       dropped.push(l.text);
       return false;
@@ -491,11 +507,13 @@ export function cleanArticleText(input: string, options: CleanOptions = {}): Cle
   }
 
   const blocks: CleanBlock[] = [];
+  let page: number | undefined;
   const push = (kind: BlockKind, s: string): void => {
     const t = normalizeInline(s);
-    if (/[\p{L}\p{N}]/u.test(t)) blocks.push({ kind, text: t });
+    if (/[\p{L}\p{N}]/u.test(t)) blocks.push(page === undefined ? { kind, text: t } : { kind, text: t, page });
   };
   for (const line of textLines) {
+    page = line.page;
     const s = line.text;
     if (line.caption) {
       push('caption', s);
@@ -503,6 +521,10 @@ export function cleanArticleText(input: string, options: CleanOptions = {}): Cle
     }
     if (line.heading) {
       push('heading', s);
+      continue;
+    }
+    if (line.item) {
+      push('body', s);
       continue;
     }
     const alt = splitAltCaption(s, title ?? options.knownTitle ?? null, repeatedPrefixes);
@@ -571,7 +593,9 @@ export function layoutBlocks(blocks: CleanBlock[]): { text: string; blocks: Bloc
   const parts: string[] = [];
   for (const b of blocks) {
     if (parts.length > 0) pos += 2;
-    out.push({ kind: b.kind, text: b.text, start: pos, end: pos + b.text.length });
+    const block: Block = { kind: b.kind, text: b.text, start: pos, end: pos + b.text.length };
+    if (b.page !== undefined) block.page = b.page;
+    out.push(block);
     parts.push(b.text);
     pos += b.text.length;
   }

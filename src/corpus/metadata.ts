@@ -459,6 +459,20 @@ export interface ArticleMetadata {
   warnings: string[];
 }
 
+/**
+ * A machine timestamp in another time zone ("2024-10-15T20:00:00Z", as og: tags, JSON-LD and Word
+ * properties often give it) moved to Vietnam time (UTC+7), so that its day is the day the reader saw:
+ * "2024-10-16T03:00:00+07:00". Anything else is returned as it is.
+ */
+export function toVietnamTime(raw: string): string {
+  const s = raw.trim();
+  const m = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/u.exec(s);
+  if (!m || /^\+07:?00$/u.test(m[1]!)) return s;
+  const t = Date.parse(s);
+  if (Number.isNaN(t)) return s;
+  return `${new Date(t + 7 * 3600_000).toISOString().slice(0, 19)}+07:00`;
+}
+
 /** Metadata from the cleaner's findings; front-matter values override what the text says. */
 /** Paragraphs that must name a place for a report to be about it when its lead names none. */
 const SUBJECT_MENTIONS = 2;
@@ -484,8 +498,16 @@ export function extractMetadata(clean: CleanResult, fm: FormatMeta): ArticleMeta
     if (title) warnings.push('no title line found; the title was made from the lead sentence');
   }
 
-  const { date, warnings: dateWarnings } = resolveDate(clean.dates, bodies.slice(0, 3), fm.date);
-  warnings.push(...dateWarnings);
+  const resolved = resolveDate(clean.dates, bodies.slice(0, 3), fm.date);
+  let date = resolved.date;
+  warnings.push(...resolved.warnings);
+  if (!date && fm.fileDate !== undefined) {
+    const d = parseDate(fm.fileDate);
+    if (d) {
+      date = { ...d, raw: fm.fileDate.trim() };
+      warnings.push(`the text gives no date; using the date the file was created (${date.iso ?? fm.fileDate})`);
+    }
+  }
   if (!date) warnings.push('no date found in the article');
 
   const outlet = fm.outlet ?? clean.outlets[0] ?? clean.sources[0] ?? null;

@@ -24,7 +24,7 @@ const READ_AHEAD = 16;
  * Bump when parseArticle() gives different articles for the same bytes (cleaning rules, metadata): the
  * index builder then parses every file again instead of trusting what it stored for unchanged ones.
  */
-export const READER_VERSION = 'reader-v2';
+export const READER_VERSION = 'reader-v3';
 
 export interface ReadCorpusOptions {
   /** Files larger than this are skipped with a problem (default 20 MB). */
@@ -69,6 +69,7 @@ export function sha256Hex(bytes: Uint8Array): string {
 export function articleFromDocument(doc: ReadDocument, file: string, contentHash: string): Article {
   const cleaned = cleanArticleText(doc.text, {
     markdown: doc.markdown,
+    ...(doc.linePages ? { linePages: doc.linePages } : {}),
     ...(doc.meta.title !== undefined ? { knownTitle: doc.meta.title } : {}),
   });
   if (!cleaned.blocks.some((b) => b.kind === 'body')) {
@@ -120,7 +121,25 @@ function isArticleFile(name: string): boolean {
 }
 
 /** Relative paths (with "/") of the article files under dir; hidden files and folders are skipped. */
-async function listArticleFiles(dir: string): Promise<{ files: string[]; problems: CorpusProblem[] }> {
+/**
+ * Why the symbolic link `full` is not followed, or null when it leads to a file inside `root` (the
+ * corpus folder, resolved): a link out of the corpus could make the index quote any file of the machine.
+ */
+async function symlinkProblem(root: string, full: string): Promise<string | null> {
+  let target: string;
+  try {
+    target = await fs.realpath(full);
+  } catch {
+    return 'a symbolic link that leads nowhere (its target is missing)';
+  }
+  const inside = path.relative(root, target);
+  if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) {
+    return 'a symbolic link to a file outside the corpus folder; not followed (copy the file into the corpus instead)';
+  }
+  return null;
+}
+
+async function listArticleFiles(dir: string, root: string): Promise<{ files: string[]; problems: CorpusProblem[] }> {
   const files: string[] = [];
   const problems: CorpusProblem[] = [];
   async function walk(rel: string): Promise<void> {
@@ -136,7 +155,11 @@ async function listArticleFiles(dir: string): Promise<{ files: string[]; problem
       const childRel = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) {
         await walk(childRel);
-      } else if (isArticleFile(e.name) && (e.isFile() || e.isSymbolicLink())) {
+      } else if (isArticleFile(e.name) && e.isSymbolicLink()) {
+        const problem = await symlinkProblem(root, path.join(dir, childRel));
+        if (problem) problems.push({ file: childRel, message: problem });
+        else files.push(childRel);
+      } else if (isArticleFile(e.name) && e.isFile()) {
         files.push(childRel);
       }
     }
@@ -166,7 +189,8 @@ function formatBytes(n: number): string {
 }
 
 /**
- * Reads every article in `dir` (recursively; `.txt` and `.md`; hidden files skipped). Articles come
+ * Reads every article in `dir` (recursively; every format of formats/registry.ts; hidden files skipped;
+ * symbolic links only when they lead inside `dir`). Articles come
  * sorted by id. Files that cannot be used are listed in `problems`; this only throws when `dir` itself
  * is missing or not a folder.
  */
@@ -180,7 +204,8 @@ export async function readCorpus(dir: string, options: ReadCorpusOptions = {}): 
   }
   if (!st.isDirectory()) throw new CorpusFolderError(dir, 'not-a-folder');
 
-  const { files, problems } = await listArticleFiles(dir);
+  const root = await fs.realpath(dir);
+  const { files, problems } = await listArticleFiles(dir, root);
   const articles: Article[] = [];
   const unchanged: UnchangedFile[] = [];
   const byId = new Map<string, { file: string }>();
@@ -191,6 +216,12 @@ export async function readCorpus(dir: string, options: ReadCorpusOptions = {}): 
   const readOne = async (rel: string): Promise<FileRead> => {
     const full = path.join(dir, rel);
     try {
+      // lstat: a file replaced by a link since the listing is not followed either.
+      const lst = await fs.lstat(full);
+      if (lst.isSymbolicLink()) {
+        const problem = await symlinkProblem(root, full);
+        if (problem) return { problem };
+      }
       const fst = await fs.stat(full);
       if (!fst.isFile()) return null; // a symlink to a folder, a socket…
       if (fst.size > maxBytes) return { problem: `the file is ${formatBytes(fst.size)}, over the ${formatBytes(maxBytes)} limit for one article` };

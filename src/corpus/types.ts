@@ -21,6 +21,8 @@ export interface Block {
   /** Character offsets of `text` inside Article.text. */
   start: number;
   end: number;
+  /** 1-based page the block starts on, for paged formats (pdf). */
+  page?: number;
 }
 
 export interface Article {
@@ -69,6 +71,8 @@ export interface DateCandidate {
 export interface CleanBlock {
   kind: BlockKind;
   text: string;
+  /** 1-based page of the source line, for paged formats (pdf). */
+  page?: number;
 }
 
 export interface CleanResult {

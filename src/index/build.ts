@@ -434,7 +434,9 @@ interface NewChunk {
 
 /** A stored chunk's fields without its text (read field by field: a loaded chunk's text is a getter). */
 function recordOf(c: StoredChunk): NewChunk['record'] {
-  return { id: c.id, articleId: c.articleId, kind: c.kind, paragraph: c.paragraph, paragraphEnd: c.paragraphEnd, start: c.start, end: c.end, context: c.context };
+  const r: NewChunk['record'] = { id: c.id, articleId: c.articleId, kind: c.kind, paragraph: c.paragraph, paragraphEnd: c.paragraphEnd, start: c.start, end: c.end, context: c.context };
+  if (c.page !== undefined) r.page = c.page;
+  return r;
 }
 
 /** A chunk in its place in the new version, with its HNSW label. */

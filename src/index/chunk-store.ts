@@ -28,6 +28,7 @@ export class LoadedChunk implements StoredChunk {
   end: number;
   context: string | null;
   label: number;
+  page?: number;
 
   constructor(r: ChunkRecord, texts: ChunkTexts, i: number) {
     this.id = r.id;
@@ -39,6 +40,7 @@ export class LoadedChunk implements StoredChunk {
     this.end = r.end;
     this.context = r.context;
     this.label = r.label;
+    if (r.page !== undefined) this.page = r.page;
     this.#texts = texts;
     this.#i = i;
   }
@@ -48,7 +50,9 @@ export class LoadedChunk implements StoredChunk {
   }
 
   toJSON(): StoredChunk {
-    return { id: this.id, articleId: this.articleId, kind: this.kind, paragraph: this.paragraph, paragraphEnd: this.paragraphEnd, start: this.start, end: this.end, text: this.text, context: this.context, label: this.label };
+    const json: StoredChunk = { id: this.id, articleId: this.articleId, kind: this.kind, paragraph: this.paragraph, paragraphEnd: this.paragraphEnd, start: this.start, end: this.end, text: this.text, context: this.context, label: this.label };
+    if (this.page !== undefined) json.page = this.page;
+    return json;
   }
 }
 
@@ -91,6 +95,7 @@ export function encodeChunkStore(items: ReadonlyArray<{ record: Omit<ChunkRecord
     end: r.end,
     context: r.context,
     label: r.label,
+    ...(r.page !== undefined ? { page: r.page } : {}),
     textBytes: bytes.length,
   }));
   const file: ChunksFile = { store: CHUNK_STORE, chunks: records };

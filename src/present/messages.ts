@@ -71,6 +71,11 @@ export function paragraphLabel(paragraph: number, paragraphEnd: number, lang: La
   return lang === 'en' ? `para. ${range}` : `đoạn ${range}`;
 }
 
+/** "trang 3" / "p. 3": the page of a paged source (pdf). */
+export function pageLabel(page: number, lang: Lang): string {
+  return lang === 'en' ? `p. ${page}` : `trang ${page}`;
+}
+
 type Table = Record<Lang, string>;
 
 const T = {

@@ -10,7 +10,7 @@
 import type { ArticleView, ChunkView, EngineStatus } from '../engine/types.js';
 import type { Answer, AnswerResult, ArticleRef, Lang, Span } from '../answer/types.js';
 import { cutAtWord, cutWithEllipsis, fold, safeOffset, squash } from '../text/normalise.js';
-import { ARTICLE_LABELS, STATUS_LABELS, exampleLines, formatDate, formatTimestamp, interpretedText, missingText, noticeText, paragraphLabel, paragraphsCount, resultsRangeText, t } from './messages.js';
+import { ARTICLE_LABELS, STATUS_LABELS, exampleLines, formatDate, formatTimestamp, interpretedText, missingText, noticeText, pageLabel, paragraphLabel, paragraphsCount, resultsRangeText, t } from './messages.js';
 
 /** Telegram's limit on a message's text, after entity parsing (UTF-16 code units). */
 export const TELEGRAM_MAX_MESSAGE = 4096;
@@ -152,19 +152,26 @@ function sourceParts(article: ArticleRef, lang: Lang): string[] {
   return parts;
 }
 
-/** "[1] Title · 16/10/2024 · HPĐT · đoạn 4 · mục “…”" as HTML. */
-/** Where a quote sits in its article: paragraph number(s), whether it is a photo caption, its heading. */
+/** Where a quote sits in its article: paragraph number(s), page (pdf), whether it is a photo caption, its heading. */
 interface Place {
   article: ArticleRef;
   paragraph: number;
   paragraphEnd: number;
   context: string | null;
   kind?: 'paragraph' | 'caption' | undefined;
+  page?: number | undefined;
 }
 
+/** "trang 3", "đoạn 4": the page (paged sources only) and the paragraph. */
+function placeParts(place: Place, lang: Lang): string[] {
+  const para = paragraphLabel(place.paragraph, place.paragraphEnd, lang, place.kind);
+  return place.page !== undefined ? [pageLabel(place.page, lang), para] : [para];
+}
+
+/** "[1] Title · 16/10/2024 · HPĐT · trang 2 · đoạn 4 · mục “…”" as HTML. */
 function citationHtml(place: Place, lang: Lang, rank: number | null): string {
-  const { article, paragraph, paragraphEnd, context } = place;
-  const parts = [titleHtml(article), ...sourceParts(article, lang).map(escapeHtml), escapeHtml(paragraphLabel(paragraph, paragraphEnd, lang, place.kind))];
+  const { article, context } = place;
+  const parts = [titleHtml(article), ...sourceParts(article, lang).map(escapeHtml), ...placeParts(place, lang).map(escapeHtml)];
   let line = parts.join(' · ');
   if (context && context.trim()) {
     const label = lang === 'en' ? 'section' : 'mục';
@@ -174,7 +181,7 @@ function citationHtml(place: Place, lang: Lang, rank: number | null): string {
 }
 
 function citationPlain(place: Place, lang: Lang): string {
-  const parts = [place.article.title.trim() || '—', ...sourceParts(place.article, lang), paragraphLabel(place.paragraph, place.paragraphEnd, lang, place.kind)];
+  const parts = [place.article.title.trim() || '—', ...sourceParts(place.article, lang), ...placeParts(place, lang)];
   return parts.join(' · ');
 }
 

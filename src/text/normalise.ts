@@ -129,3 +129,19 @@ export function cutWithEllipsis(text: string, max: number): string {
 export function oneLine(text: string, max = 200): string {
   return cutWithEllipsis(text.replace(/\s+/g, ' ').trim(), max);
 }
+
+/**
+ * An ASCII file-name slug: diacritics folded ("Hội nghị Đảng bộ" -> "hoi-nghi-dang-bo"), lower case,
+ * anything but letters, digits and "_" a single "-", at most `max` characters, cut at a "-"; "" when
+ * nothing is left.
+ */
+export function asciiSlug(text: string, max = 80): string {
+  const slug = fold(text.normalize('NFC'))
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/gu, '-')
+    .replace(/^[-_]+|[-_]+$/gu, '');
+  if (slug.length <= max) return slug;
+  const cut = slug.slice(0, max + 1);
+  const at = cut.lastIndexOf('-');
+  return (at >= max / 2 ? cut.slice(0, at) : slug.slice(0, max)).replace(/-+$/u, '');
+}

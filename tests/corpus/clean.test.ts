@@ -205,3 +205,25 @@ describe('input encodings give the same article', () => {
     expect(other.text.normalize('NFC')).toBe(other.text);
   });
 });
+
+describe('Markdown lists and tables', () => {
+  it('list items and table rows are body text whatever their shape; table rules are dropped', () => {
+    const md = [
+      '# Hội nghị tổng kết công tác xây dựng Đảng năm 2024',
+      'Sáng 16-10, Ban Chấp hành Đảng bộ tỉnh tổ chức hội nghị tổng kết công tác xây dựng Đảng năm 2024 và đề ra các chỉ tiêu năm 2025.',
+      '- Kết nạp từ 6 đến 10 đảng viên mới',
+      '* 100% chi bộ hoàn thành tốt nhiệm vụ',
+      '| Danh hiệu | Số lượng |',
+      '|---|---:|',
+      '| Chi bộ hoàn thành xuất sắc nhiệm vụ | 3 |',
+    ].join('\n');
+    const r = cleanArticleText(md, { markdown: true });
+    expect(r.blocks.map((b) => [b.kind, b.text])).toEqual([
+      ['body', 'Sáng 16-10, Ban Chấp hành Đảng bộ tỉnh tổ chức hội nghị tổng kết công tác xây dựng Đảng năm 2024 và đề ra các chỉ tiêu năm 2025.'],
+      ['body', 'Kết nạp từ 6 đến 10 đảng viên mới'],
+      ['body', '100% chi bộ hoàn thành tốt nhiệm vụ'],
+      ['body', 'Danh hiệu | Số lượng'],
+      ['body', 'Chi bộ hoàn thành xuất sắc nhiệm vụ | 3'],
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findLeadDate, isDateOnlyLine, parseByline, parseDate, resolveDate, sourceFromLine, splitGluedDateStamp, splitOutletPrefix, outletFromLine, titleFromLead } from '../../src/corpus/metadata.js';
+import { findLeadDate, isDateOnlyLine, parseByline, parseDate, resolveDate, sourceFromLine, splitGluedDateStamp, splitOutletPrefix, outletFromLine, titleFromLead, toVietnamTime } from '../../src/corpus/metadata.js';
 import { firstSentence } from '../../src/text/sentences.js';
 
 describe('parseDate', () => {
@@ -188,5 +188,15 @@ describe('titles from the lead', () => {
 
   it('does not end a sentence at an abbreviation', () => {
     expect(firstSentence('Sáng nay, TP. Huế tổ chức hội nghị. Câu hai.')).toBe('Sáng nay, TP. Huế tổ chức hội nghị.');
+  });
+});
+
+describe('toVietnamTime', () => {
+  it('moves machine timestamps of other zones to UTC+7 and leaves everything else alone', () => {
+    expect(toVietnamTime('2024-10-15T20:00:00Z')).toBe('2024-10-16T03:00:00+07:00');
+    expect(toVietnamTime('2024-10-15T10:00:00.000+02:00')).toBe('2024-10-15T15:00:00+07:00');
+    expect(toVietnamTime('2024-10-16T07:56:00+07:00')).toBe('2024-10-16T07:56:00+07:00');
+    expect(toVietnamTime('2024-10-16')).toBe('2024-10-16');
+    expect(toVietnamTime('Chiều 15-10')).toBe('Chiều 15-10');
   });
 });

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -134,6 +134,28 @@ describe('readCorpus', () => {
       expect(problemFor(r.problems, 'locked.txt')).toMatch(/cannot read the file: permission denied/);
     }
     chmodSync(path.join(dir, 'locked.txt'), 0o644);
+  });
+
+  it('symbolic links out of the corpus folder are not followed and are reported; links inside are read', async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'corpus-outside-'));
+    try {
+      writeFileSync(path.join(outside, 'secret.txt'), GOOD);
+      write('a.txt', GOOD);
+      symlinkSync(path.join(outside, 'secret.txt'), path.join(dir, 'secret.txt'));
+      symlinkSync('/etc/passwd', path.join(dir, 'passwd.txt'));
+      symlinkSync(path.join(dir, 'missing.txt'), path.join(dir, 'dangling.txt'));
+      mkdirSync(path.join(dir, 'sub'));
+      symlinkSync('../a.txt', path.join(dir, 'sub', 'again.md'));
+      const { articles, problems } = await readCorpus(dir);
+      expect(articles.map((a) => a.file)).toEqual(['a.txt']);
+      const byFile = Object.fromEntries(problems.map((p) => [p.file, p.message]));
+      expect(byFile['passwd.txt']).toMatch(/symbolic link to a file outside the corpus folder; not followed/u);
+      expect(byFile['secret.txt']).toMatch(/outside the corpus folder/u);
+      expect(byFile['dangling.txt']).toMatch(/leads nowhere/u);
+      expect(byFile['sub/again.md']).toMatch(/same content as a\.txt/u); // inside: followed (and found to be a duplicate)
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   it('a missing corpus folder is an error naming the folder', async () => {

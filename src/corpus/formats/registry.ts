@@ -1,8 +1,11 @@
 /** The formats the corpus reads, by file extension. A new format is one entry here. */
+import { docxFormat } from './docx.js';
+import { htmlFormat } from './html.js';
+import { pdfFormat } from './pdf.js';
 import { mdFormat, txtFormat } from './text.js';
 import type { FormatReader } from './types.js';
 
-export const FORMATS: readonly FormatReader[] = [txtFormat, mdFormat];
+export const FORMATS: readonly FormatReader[] = [txtFormat, mdFormat, htmlFormat, docxFormat, pdfFormat];
 
 const byExtension = new Map(FORMATS.flatMap((f) => f.extensions.map((e) => [e, f] as const)));
 

@@ -11,6 +11,11 @@ export interface FormatMeta {
   author?: string;
   outlet?: string;
   url?: string;
+  /**
+   * When the file itself was made (a Word document's dcterms:created): used only when the text gives
+   * no date, since a file is often saved days after the meeting it reports.
+   */
+  fileDate?: string;
 }
 
 export interface ReadDocument {
@@ -22,6 +27,8 @@ export interface ReadDocument {
   meta: FormatMeta;
   /** Things the reader noticed that the user should know. */
   warnings: string[];
+  /** For paged formats (pdf): the 1-based page of each line of `text` (same length as `text.split('\n')`). */
+  linePages?: number[];
 }
 
 export interface FormatReader {

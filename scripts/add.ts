@@ -1,0 +1,38 @@
+/** npm run add -- [--corpus DIR] [--out DIR] [--replace] <URL|FILE…> */
+import path from 'node:path';
+import { runBuild } from '../src/cli/build.js';
+import { configOrExit, exitOnError, parseCli, UsageError } from '../src/cli/common.js';
+import { ArticleError } from '../src/corpus/errors.js';
+import { addToCorpus, IngestError } from '../src/corpus/ingest.js';
+
+const USAGE = [
+  'Usage: npm run -s add -- [--corpus DIR] [--out DIR] [--replace] <URL|FILE…>',
+  '  Saves each web page (as .md with front matter), .pdf, .docx, .html, .txt or .md file into the corpus,',
+  '  then updates the index. An existing article is kept (the new one gets another name) unless --replace.',
+].join('\n');
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseCli(USAGE, { corpus: { type: 'string' }, out: { type: 'string' }, replace: { type: 'boolean' } }, true);
+  const config = configOrExit();
+  if (positionals.length === 0) throw new UsageError(`Nothing to add.\n${USAGE}`);
+  const corpusDir = path.resolve(values.corpus ?? config.corpusDir);
+  const outDir = path.resolve(values.out ?? config.indexDir);
+  let added = 0;
+  let failed = 0;
+  for (const source of positionals) {
+    try {
+      const a = await addToCorpus(source, corpusDir, { replace: values.replace ?? false });
+      added++;
+      console.log(`${a.replaced ? 'Replaced' : 'Added'} ${path.relative(process.cwd(), path.join(corpusDir, a.file))}: ${a.article.title || '(no title)'}`);
+      for (const w of a.article.warnings) console.log(`  note: ${w}`);
+    } catch (e) {
+      if (!(e instanceof IngestError || e instanceof ArticleError)) throw e;
+      failed++;
+      process.stderr.write(`Not added ${source}: ${e.message}\n`);
+    }
+  }
+  if (added > 0) console.log(await runBuild(config, corpusDir, outDir));
+  if (failed > 0) process.exitCode = 1;
+}
+
+main().catch(exitOnError);

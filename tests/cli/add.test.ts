@@ -1,0 +1,47 @@
+/** npm run add: files into the corpus, then the incremental build; a refused source fails alone. */
+import { execFile } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, tempIndex, type TempIndex } from '../helpers/index-fixture.js';
+
+const run = promisify(execFile);
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+const FIXTURES = path.join(ROOT, 'tests/fixtures/formats');
+
+let t: TempIndex;
+beforeAll(() => {
+  t = tempIndex({ seeds: false });
+});
+afterAll(() => t.cleanup());
+
+async function add(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(TSX, ['scripts/add.ts', '--corpus', t.corpusDir, '--out', t.indexDir, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, MODELS_DIR: 'tests/fixtures/models', EMBEDDING_MODEL: 'tiny-vi', LOG_LEVEL: 'silent' },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+describe('npm run add', () => {
+  it('adds the files it can, says why it refuses the others, builds the index and exits 1 when something was refused', async () => {
+    const r = await add([path.join(FIXTURES, 'pdf/003_8fd1f3030b24dd22.pdf'), 'file:///etc/passwd', path.join(FIXTURES, 'html/004_7239dae0792dcdec.html')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Not added file:///etc/passwd: only http and https addresses can be added');
+    expect(r.stdout).toMatch(/Added .*003_8fd1f3030b24dd22\.pdf: Đảng ủy Khối Dân - Chính - Đảng TPHCM/u);
+    expect(r.stdout).toMatch(/^2 articles, \d+ chunks: \d+ embedded, 0 reused, 0 removed/mu);
+    expect(readdirSync(t.corpusDir).sort()).toEqual(['003_8fd1f3030b24dd22.pdf', '004_7239dae0792dcdec.html']);
+  }, 60_000);
+
+  it('without sources it prints the usage', async () => {
+    const r = await add([]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Usage: npm run -s add --');
+  }, 30_000);
+});
