@@ -196,7 +196,9 @@ export class Engine implements QaEngine {
     if (i === undefined) return null;
     const c = idx.chunks[i]!;
     const a = idx.articles[idx.chunkArticle[i]!]!;
-    return { chunkId: c.id, article: articleRef(a), paragraph: c.paragraph, paragraphEnd: c.paragraphEnd, kind: c.kind, text: c.text, context: c.context };
+    const view: ChunkView = { chunkId: c.id, article: articleRef(a), paragraph: c.paragraph, paragraphEnd: c.paragraphEnd, kind: c.kind, text: c.text, context: c.context };
+    if (c.page !== undefined) view.page = c.page;
+    return view;
   }
 
   status(): EngineStatus {

@@ -10,7 +10,7 @@ export interface AskOptions {
 }
 
 /** A chunk as the bot shows it on "full paragraph": the citation fields of a result, whole text. */
-export type ChunkView = Pick<AnswerResult, 'chunkId' | 'article' | 'paragraph' | 'paragraphEnd' | 'kind' | 'text' | 'context'>;
+export type ChunkView = Pick<AnswerResult, 'chunkId' | 'article' | 'paragraph' | 'paragraphEnd' | 'kind' | 'text' | 'context' | 'page'>;
 
 export interface ArticleView extends ArticleRef {
   paragraphs: number;
