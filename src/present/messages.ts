@@ -189,7 +189,21 @@ export function noticeText(notice: Notice, lang: Lang): string {
         : `Câu hỏi quá dài: chỉ ${notice.maxChars} ký tự đầu được dùng để tìm.`;
     case 'empty-question':
       return t('emptyQuestion', lang);
+    case 'ask-who':
+      return askWhoText(lang);
   }
+}
+
+/** "ông ấy …" as a first message: who is meant, rather than a guess. */
+export function askWhoText(lang: Lang): string {
+  return lang === 'en'
+    ? 'Who do you mean? Please name the person or their title (for example "Bí thư Thành ủy Hải Phòng"), and I will answer the question.'
+    : 'Bạn muốn hỏi về ai? Hãy cho biết tên hoặc chức vụ (ví dụ "Bí thư Thành ủy Hải Phòng"), tôi sẽ trả lời câu hỏi đó.';
+}
+
+/** The facts block of a metadata answer. */
+export function factsTitle(lang: Lang): string {
+  return lang === 'en' ? 'From the reports’ details:' : 'Theo thông tin bài viết:';
 }
 
 export function rateLimitText(lang: Lang, waitSeconds: number): string {

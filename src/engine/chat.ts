@@ -1,0 +1,175 @@
+/**
+ * One turn of a conversation: the message read against the chat's last turn (conversation.ts), its
+ * filters ("năm:2024 nguồn:HPĐT", "báo SGGPO"), then the kind of question — facts about the reports
+ * (author, date, outlet, link, how many articles), a list across articles, a comparison of two sides,
+ * or an ordinary question — answered through the engine. Returns the answer and what the chat keeps.
+ */
+import type { Answer, AnswerResult } from '../answer/types.js';
+import { fold, squash } from '../text/normalise.js';
+import { readFollowUp, turnOf, type TurnContext } from './conversation.js';
+import type { ArticleView, AskOptions, QaEngine } from './types.js';
+
+/** Lines of a list answer, one per article. */
+export const LIST_LIMIT = 10;
+
+export interface ChatTurn {
+  answer: Answer;
+  /** What the chat keeps for the next message. */
+  turn: TurnContext;
+}
+
+const has = (text: string, re: RegExp) => re.test(fold(text));
+const IS_LIST = /(^|\s)(nhung|cac) .*\bnao\b|^liet ke|^ke ten|(^|\s)(cac|nhung) bi thu|^moi (tinh|thanh pho|dang bo|nguoi)/u;
+const IS_COMPARE = /^so sanh\s|\s(hay|hoac)\s.+\snhieu hon|\sben nao\s(nhieu|it|cao|thap)/u;
+const META = {
+  author: /\bai viet\b|tac gia|nguoi viet|but danh/u,
+  date: /dang (ngay|khi|luc|hom|vao) nao|ngay nao|dang khi nao|dang luc nao/u,
+  outlet: /bao nao|nguon nao|trang nao|co quan bao/u,
+  link: /\blink\b|duong dan|\burl\b/u,
+  count: /bao nhieu bai|may bai/u,
+  which: /(nhung|cac) bai (viet |bao )?nao|bai nao (noi|viet|nhac|de cap)/u,
+};
+
+/** Explicit filters ("năm:2024", "nguồn:HPĐT", "báo:SGGPO") and natural outlet mentions ("báo SGGPO"). */
+export function readFilters(message: string, articles: readonly ArticleView[]): { text: string; articleIds: string[] | null; labels: string[] } {
+  let text = message;
+  const labels: string[] = [];
+  let keep: ArticleView[] | null = null;
+  const narrow = (pred: (a: ArticleView) => boolean) => {
+    keep = (keep ?? [...articles]).filter(pred);
+  };
+  text = text.replace(/(?<![\p{L}])(năm|nam|year):\s*(\d{4})/giu, (_m, _k: string, y: string) => {
+    labels.push(`năm ${y}`);
+    narrow((a) => a.date?.year === Number(y));
+    return '';
+  });
+  text = text.replace(/(?<![\p{L}])(nguồn|nguon|báo|bao|source):\s*(\S+)/giu, (_m, _k: string, o: string) => {
+    labels.push(o);
+    narrow((a) => a.outlet !== null && fold(a.outlet) === fold(o));
+    return '';
+  });
+  // "báo SGGPO", "trong bài của báo HPĐT": an outlet one of the articles has.
+  const outlets = [...new Set(articles.flatMap((a) => (a.outlet ? [a.outlet] : [])))];
+  for (const o of outlets) {
+    const re = new RegExp(`(?:trong bài (?:của )?)?(?:báo|bao|nguồn|trang)\\s+${o.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[:,]?`, 'iu');
+    if (re.test(text)) {
+      labels.push(o);
+      narrow((a) => a.outlet === o);
+      text = text.replace(re, '');
+    }
+  }
+  const ids = keep === null ? null : (keep as ArticleView[]).map((a) => a.id);
+  return { text: squash(text), articleIds: ids, labels };
+}
+
+function emptyAnswer(base: Answer, patch: Partial<Answer>): Answer {
+  return { ...base, answered: false, confidence: 'none', results: [], total: 0, suggestions: [], missing: [], ...patch };
+}
+
+/** Facts about the reports from their metadata ("ai viết bài về Đông Hà?"). */
+async function metaAnswer(engine: QaEngine, question: string, articleIds: string[] | null, previous: TurnContext | null, opts: AskOptions): Promise<ChatTurn | null> {
+  const f = fold(question);
+  const wants = (Object.keys(META) as Array<keyof typeof META>).filter((k) => META[k].test(f));
+  const aboutArticle = /\bbai\b|\bbao\b/u.test(f);
+  if (wants.length === 0 || !aboutArticle) return null;
+  const all = engine.articles();
+  // Which articles: those the question's place or name is about, else those of the last answer ("bài đó").
+  const about = engine.about(question);
+  let ids = about ?? (/\bbai (do|ay|nay|tren)\b/u.test(f) && previous ? previous.articleIds : null);
+  if (articleIds) ids = (ids ?? all.map((a) => a.id)).filter((id) => articleIds.includes(id));
+  if (ids === null) ids = wants.includes('count') || wants.includes('which') ? all.map((a) => a.id) : [];
+  const arts = all.filter((a) => ids!.includes(a.id));
+  const probe = await engine.ask(question, { ...opts, top: 1 });
+  if (arts.length === 0 || (wants.every((w) => w === 'author') && arts.every((a) => !a.author))) {
+    const turn = turnOf(question, { chunkIds: [], articleIds: previous?.articleIds ?? [], quotes: [], person: null });
+    return { answer: emptyAnswer(probe, { notices: probe.notices }), turn };
+  }
+  const facts: string[] = [];
+  if (wants.includes('count') || wants.includes('which')) facts.push(`${arts.length}`);
+  for (const a of arts) {
+    const parts: string[] = [a.title.trim()];
+    if (a.date) parts.push(a.date.raw ?? a.date.iso ?? '');
+    if (a.outlet) parts.push(a.outlet);
+    if (a.author) parts.push(a.author);
+    if (a.url && wants.includes('link')) parts.push(a.url);
+    facts.push(parts.filter(Boolean).join(' · '));
+  }
+  // Each fact is cited by its article's lead: the first passage shown under it.
+  const results: AnswerResult[] = [];
+  for (const a of arts.slice(0, LIST_LIMIT)) {
+    const lead = await engine.ask(`${a.title}`, { ...opts, top: 1, articles: [a.id] });
+    const r = lead.results[0];
+    if (r) results.push({ ...r, rank: results.length + 1 });
+  }
+  const answer: Answer = { ...probe, answered: true, confidence: 'high', missing: [], results, total: results.length, suggestions: [], facts };
+  const authors = arts.flatMap((a) => (a.author ? [a.author] : []));
+  const turn = turnOf(question, { chunkIds: results.map((r) => r.chunkId), articleIds: arts.map((a) => a.id), quotes: [], person: authors.length === 1 ? authors[0]! : null });
+  return { answer, turn };
+}
+
+/** One line per article: the best passage of each, up to LIST_LIMIT. */
+async function listAnswer(engine: QaEngine, question: string, opts: AskOptions): Promise<Answer> {
+  const wide = await engine.ask(question, { ...opts, top: LIST_LIMIT * 3, offset: 0 });
+  const seen = new Set<string>();
+  const results = wide.results.filter((r) => !seen.has(r.article.id) && seen.add(r.article.id) !== undefined);
+  const offset = opts.offset ?? 0;
+  const page = results.slice(offset, offset + LIST_LIMIT).map((r, i) => ({ ...r, rank: offset + i + 1 }));
+  return { ...wide, results: page, total: results.length };
+}
+
+/** "so sánh A và B", "A hay B nhiều hơn": the sides, as written. */
+export function compareSides(question: string): { measure: string; sides: string[] } | null {
+  const q = squash(question).replace(/[?.!]+$/u, '');
+  const m = /^so sánh\s+(.+?)\s+(?:của|giữa|ở|tại)\s+(.+?)\s+(?:và|với)\s+(.+)$/iu.exec(q);
+  if (m) return { measure: m[1]!, sides: [m[2]!, m[3]!] };
+  const h = /^(.+?)\s+hay\s+(.+?)\s+(?:có\s+)?(nhiều|ít|cao|thấp)\s+(.+?)\s+hơn$/iu.exec(q);
+  if (h) return { measure: h[4]!, sides: [h[1]!, h[2]!] };
+  return null;
+}
+
+/** One quote per side, each asked with that side as its constraint. */
+async function compareAnswer(engine: QaEngine, sides: { measure: string; sides: string[] }, opts: AskOptions): Promise<Answer> {
+  const answers = await Promise.all(sides.sides.map((s) => engine.ask(`${sides.measure} của ${s}`, { ...opts, top: 1, offset: 0 })));
+  const results = answers.flatMap((a) => a.results.slice(0, 1)).map((r, i) => ({ ...r, rank: i + 1 }));
+  const missing = sides.sides.filter((_, i) => answers[i]!.results.length === 0);
+  const base = answers[0]!;
+  const confidence = results.length === 0 ? 'none' : answers.every((a) => a.confidence === 'high') ? 'high' : 'low';
+  return { ...base, answered: confidence === 'high', confidence, results, total: results.length, missing, suggestions: [], notices: base.notices };
+}
+
+/** Answers one message of a chat. `previous`: the chat's last turn, null for a new chat. */
+export async function converse(engine: QaEngine, message: string, previous: TurnContext | null, opts: AskOptions = {}): Promise<ChatTurn> {
+  const filters = readFilters(message, engine.articles());
+  const follow = readFollowUp(filters.text, previous);
+  if (follow.needsWho) {
+    const probe = await engine.ask(filters.text, { ...opts, top: 1 });
+    const answer = emptyAnswer(probe, { question: message, interpreted: message, notices: [{ kind: 'ask-who' }] });
+    return { answer, turn: { question: message, constraints: [], measure: null, person: null, chunkIds: [], articleIds: [], pendingWho: filters.text } };
+  }
+  const question = follow.question;
+  const restrict = [filters.articleIds, follow.articleIds].filter((x): x is string[] => x !== null);
+  const articles = restrict.length === 0 ? undefined : restrict.reduce((a, b) => a.filter((id) => b.includes(id)));
+  const askOpts: AskOptions = { ...opts, ...(articles ? { articles } : {}) };
+  const typed = { question: squash(message), interpreted: follow.interpreted ?? undefined };
+  const finish = (answer: Answer, turn?: TurnContext): ChatTurn => {
+    const shown: Answer = { ...answer, question: typed.question, interpreted: typed.interpreted ?? answer.interpreted };
+    return {
+      answer: shown,
+      turn:
+        turn ??
+        turnOf(question, {
+          chunkIds: answer.results.map((r) => r.chunkId),
+          articleIds: [...new Set(answer.results.map((r) => r.article.id))],
+          quotes: answer.results.map((r) => r.quote),
+        }),
+    };
+  };
+
+  const meta = await metaAnswer(engine, question, askOpts.articles ? [...askOpts.articles] : null, previous, askOpts);
+  if (meta) return finish(meta.answer, meta.turn);
+  const f = fold(question);
+  const sides = has(question, IS_COMPARE) ? compareSides(question) : null;
+  if (sides) return finish(await compareAnswer(engine, sides, askOpts));
+  if (IS_LIST.test(f)) return finish(await listAnswer(engine, question, askOpts));
+  return finish(await engine.ask(question, askOpts));
+}
