@@ -5,8 +5,8 @@
  * or an ordinary question — answered through the engine. Returns the answer and what the chat keeps.
  */
 import type { Answer, AnswerResult } from '../answer/types.js';
-import { fold, squash } from '../text/normalise.js';
-import { readFollowUp, turnOf, type TurnContext } from './conversation.js';
+import { fold } from '../text/normalise.js';
+import { collapse, readFollowUp, turnOf, type TurnContext } from './conversation.js';
 import type { ArticleView, AskOptions, QaEngine } from './types.js';
 
 /** Lines of a list answer, one per article. */
@@ -18,7 +18,9 @@ export interface ChatTurn {
   turn: TurnContext;
 }
 
-const has = (text: string, re: RegExp) => re.test(fold(text));
+/** Folded and lower case: the form the patterns below are written in. */
+const plain = (text: string) => fold(text).toLowerCase();
+const has = (text: string, re: RegExp) => re.test(plain(text));
 const IS_LIST = /(^|\s)(nhung|cac) .*\bnao\b|^liet ke|^ke ten|(^|\s)(cac|nhung) bi thu|^moi (tinh|thanh pho|dang bo|nguoi)/u;
 const IS_COMPARE = /^so sanh\s|\s(hay|hoac)\s.+\snhieu hon|\sben nao\s(nhieu|it|cao|thap)/u;
 const META = {
@@ -59,7 +61,7 @@ export function readFilters(message: string, articles: readonly ArticleView[]): 
     }
   }
   const ids = keep === null ? null : (keep as ArticleView[]).map((a) => a.id);
-  return { text: squash(text), articleIds: ids, labels };
+  return { text: collapse(text), articleIds: ids, labels };
 }
 
 function emptyAnswer(base: Answer, patch: Partial<Answer>): Answer {
@@ -68,13 +70,15 @@ function emptyAnswer(base: Answer, patch: Partial<Answer>): Answer {
 
 /** Facts about the reports from their metadata ("ai viết bài về Đông Hà?"). */
 async function metaAnswer(engine: QaEngine, question: string, articleIds: string[] | null, previous: TurnContext | null, opts: AskOptions): Promise<ChatTurn | null> {
-  const f = fold(question);
+  const f = plain(question);
   const wants = (Object.keys(META) as Array<keyof typeof META>).filter((k) => META[k].test(f));
   const aboutArticle = /\bbai\b|\bbao\b/u.test(f);
   if (wants.length === 0 || !aboutArticle) return null;
   const all = engine.articles();
   // Which articles: those the question's place or name is about, else those of the last answer ("bài đó").
   const about = engine.about(question);
+  // "những bài nào nói về Đảng bộ Khối các cơ quan?": no place or name to look up, search for it.
+  if (about === null && wants.every((w) => w === 'which')) return null;
   let ids = about ?? (/\bbai (do|ay|nay|tren)\b/u.test(f) && previous ? previous.articleIds : null);
   if (articleIds) ids = (ids ?? all.map((a) => a.id)).filter((id) => articleIds.includes(id));
   if (ids === null) ids = wants.includes('count') || wants.includes('which') ? all.map((a) => a.id) : [];
@@ -96,8 +100,10 @@ async function metaAnswer(engine: QaEngine, question: string, articleIds: string
   }
   // Each fact is cited by its article's lead: the first passage shown under it.
   const results: AnswerResult[] = [];
+  // The place or name asked about, else the title, finds the passage that cites the article.
+  const named = turnOf(question, { chunkIds: [], articleIds: [], quotes: [] }).constraints.map((c) => c.label).join(' ');
   for (const a of arts.slice(0, LIST_LIMIT)) {
-    const lead = await engine.ask(`${a.title}`, { ...opts, top: 1, articles: [a.id] });
+    const lead = await engine.ask(named || a.title, { ...opts, top: 1, articles: [a.id] });
     const r = lead.results[0];
     if (r) results.push({ ...r, rank: results.length + 1 });
   }
@@ -107,9 +113,13 @@ async function metaAnswer(engine: QaEngine, question: string, articleIds: string
   return { answer, turn };
 }
 
+/** The words that ask for a list, not for a passage ("liệt kê", "được nhắc đến", "những bài nào nói về"). */
+const LIST_WORDS = /(?<![\p{L}])(liệt kê|kể tên|những bài nào|các bài nào|bài nào|được nhắc đến|được nhắc tới|được đề cập|nói về|viết về|những|các|nào|mỗi)(?![\p{L}])/giu;
+
 /** One line per article: the best passage of each, up to LIST_LIMIT. */
 async function listAnswer(engine: QaEngine, question: string, opts: AskOptions): Promise<Answer> {
-  const wide = await engine.ask(question, { ...opts, top: LIST_LIMIT * 3, offset: 0 });
+  const core = collapse(question.replace(LIST_WORDS, ' ')).replace(/^[\s,:?]+/u, '');
+  const wide = await engine.ask(core || question, { ...opts, top: LIST_LIMIT * 3, offset: 0 });
   const seen = new Set<string>();
   const results = wide.results.filter((r) => !seen.has(r.article.id) && seen.add(r.article.id) !== undefined);
   const offset = opts.offset ?? 0;
@@ -119,7 +129,7 @@ async function listAnswer(engine: QaEngine, question: string, opts: AskOptions):
 
 /** "so sánh A và B", "A hay B nhiều hơn": the sides, as written. */
 export function compareSides(question: string): { measure: string; sides: string[] } | null {
-  const q = squash(question).replace(/[?.!]+$/u, '');
+  const q = collapse(question).replace(/[?.!]+$/u, '');
   const m = /^so sánh\s+(.+?)\s+(?:của|giữa|ở|tại)\s+(.+?)\s+(?:và|với)\s+(.+)$/iu.exec(q);
   if (m) return { measure: m[1]!, sides: [m[2]!, m[3]!] };
   const h = /^(.+?)\s+hay\s+(.+?)\s+(?:có\s+)?(nhiều|ít|cao|thấp)\s+(.+?)\s+hơn$/iu.exec(q);
@@ -129,7 +139,10 @@ export function compareSides(question: string): { measure: string; sides: string
 
 /** One quote per side, each asked with that side as its constraint. */
 async function compareAnswer(engine: QaEngine, sides: { measure: string; sides: string[] }, opts: AskOptions): Promise<Answer> {
-  const answers = await Promise.all(sides.sides.map((s) => engine.ask(`${sides.measure} của ${s}`, { ...opts, top: 1, offset: 0 })));
+  // "số đảng viên" of a side is asked as "<side> có bao nhiêu đảng viên": the sentence with the figure.
+  const count = /^(?:số|số lượng)\s+(.+)$/iu.exec(sides.measure);
+  const askSide = (side: string) => (count ? `${side} có bao nhiêu ${count[1]}` : `${sides.measure} của ${side}`);
+  const answers = await Promise.all(sides.sides.map((s) => engine.ask(askSide(s), { ...opts, top: 1, offset: 0 })));
   const results = answers.flatMap((a) => a.results.slice(0, 1)).map((r, i) => ({ ...r, rank: i + 1 }));
   const missing = sides.sides.filter((_, i) => answers[i]!.results.length === 0);
   const base = answers[0]!;
@@ -150,7 +163,7 @@ export async function converse(engine: QaEngine, message: string, previous: Turn
   const restrict = [filters.articleIds, follow.articleIds].filter((x): x is string[] => x !== null);
   const articles = restrict.length === 0 ? undefined : restrict.reduce((a, b) => a.filter((id) => b.includes(id)));
   const askOpts: AskOptions = { ...opts, ...(articles ? { articles } : {}) };
-  const typed = { question: squash(message), interpreted: follow.interpreted ?? undefined };
+  const typed = { question: collapse(message), interpreted: follow.interpreted ?? undefined };
   const finish = (answer: Answer, turn?: TurnContext): ChatTurn => {
     const shown: Answer = { ...answer, question: typed.question, interpreted: typed.interpreted ?? answer.interpreted };
     return {
@@ -167,9 +180,16 @@ export async function converse(engine: QaEngine, message: string, previous: Turn
 
   const meta = await metaAnswer(engine, question, askOpts.articles ? [...askOpts.articles] : null, previous, askOpts);
   if (meta) return finish(meta.answer, meta.turn);
-  const f = fold(question);
+  const f = plain(question);
   const sides = has(question, IS_COMPARE) ? compareSides(question) : null;
   if (sides) return finish(await compareAnswer(engine, sides, askOpts));
   if (IS_LIST.test(f)) return finish(await listAnswer(engine, question, askOpts));
+  if (/chup anh|anh cua ai|tac gia anh/u.test(f)) {
+    // Photo credits sit in captions ("Ảnh: Thanh Lê"), in the articles in question.
+    const inArticles = askOpts.articles ?? engine.about(question) ?? undefined;
+    const wide = await engine.ask('Ảnh', { ...askOpts, ...(inArticles ? { articles: inArticles } : {}), top: 20, offset: 0 });
+    const credits = wide.results.filter((r) => /(?<![\p{L}])Ảnh\s*:/u.test(r.quote)).map((r, i) => ({ ...r, rank: i + 1 }));
+    if (credits.length > 0) return finish({ ...wide, results: credits.slice(0, opts.top ?? 3), total: credits.length });
+  }
   return finish(await engine.ask(question, askOpts));
 }

@@ -9,7 +9,10 @@
  */
 import { analyzeQuery } from '../search/analyse.js';
 import { findConstraints } from '../search/entities.js';
-import { fold, squash } from '../text/normalise.js';
+import { fold } from '../text/normalise.js';
+
+/** Collapses white space, keeping case and marks (names stay capitalised). */
+export const collapse = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
 
 /** What a chat keeps of its last turn. */
 export interface TurnContext {
@@ -48,7 +51,7 @@ const TAIL = /\s*(?:thì sao|thì thế nào|thì như thế nào|ra sao|thế n
 const SAO_ONLY = /\s+thì sao\s*[?.!…]*\s*$/iu;
 const QUESTION_WORDS = /(?<![\p{L}])(bao nhiêu|mấy|gì|ai|nào|đâu|khi nào|không|hay|sao)(?![\p{L}])/iu;
 /** A name given after "ai?" was asked: fillers around it. */
-const WHO_FILLERS = /^(?:(?:ý|ý là|ý mình là|ý tôi là|ý em là|mình hỏi|tôi hỏi|em hỏi|là|tức là|người đó là|đó là)\s+)+|\s+(?:ấy|đó|nhé|ạ|nha)\s*[?.!…]*$|[?.!…]+$/giu;
+const WHO_FILLERS = /^(?:(?:ý mình là|ý tôi là|ý em là|ý là|mình hỏi|tôi hỏi|em hỏi|tức là|người đó là|đó là|là|ý)\s+)+|\s+(?:ấy|đó|nhé|ạ|nha)\s*[?.!…]*$|[?.!…]+$/giu;
 /** Common Vietnamese family names: a capitalised run starting with one is a person's name. */
 const SURNAMES = new Set(
   'Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trịnh Đoàn Lâm Mai Trương Cao Lương Tô Châu Thái Kiều Quách Tạ Triệu Văn Hà Chu Đào Lưu Nông La Khúc Tăng Thân'.split(' '),
@@ -81,15 +84,18 @@ export function personNames(text: string): Array<{ name: string; at: number }> {
 export function personOf(question: string, quotes: readonly string[]): string | null {
   const inQuestion = personNames(question);
   if (inQuestion.length > 0) return inQuestion[0]!.name;
-  const words = new Set(fold(question).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1));
+  const words = (t: string) => fold(t).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const pairs = (w: string[]) => w.slice(1).map((x, i) => `${w[i]} ${x}`);
+  const asked = new Set(pairs(words(question)));
   let best: { name: string; score: number } | null = null;
-  for (const quote of quotes) {
+  for (const [rank, quote] of quotes.entries()) {
     for (const n of personNames(quote)) {
-      const before = fold(quote.slice(Math.max(0, n.at - 60), n.at)).split(/[^\p{L}\p{N}]+/u);
-      const score = before.filter((w) => words.has(w)).length;
+      // The words around a name say who it is: "Phạm Quang Hiển, Bí thư Đảng ủy Khối …".
+      const around = pairs(words(quote.slice(Math.max(0, n.at - 50), n.at))).concat(pairs(words(quote.slice(n.at + n.name.length, n.at + n.name.length + 70))));
+      // Better-ranked quotes win ties: a little less per rank down.
+      const score = new Set(around.filter((p) => asked.has(p))).size - rank * 0.1;
       if (!best || score > best.score) best = { name: n.name, score };
     }
-    if (best) break; // the best-ranked quote that names someone
   }
   return best?.name ?? null;
 }
@@ -113,8 +119,10 @@ export function turnOf(question: string, answer: { chunkIds: string[]; articleId
 function measureText(question: string, unit: readonly string[]): string | null {
   const m = new RegExp(`(?:bao nhiêu|bao nhieu|mấy)\\s+(\\S+(?:\\s+\\S+)?)`, 'iu').exec(question);
   if (!m) return null;
-  const words = m[1]!.split(/\s+/).slice(0, unit.length).map((w) => w.replace(/[?.!,;:]+$/u, ''));
-  return words.join(' ');
+  const after = question.slice(m.index + m[0].length - m[1]!.length).replace(/[?.!…]+\s*$/u, '').split(/\s+/);
+  // "bao nhiêu tổ chức đảng?": a last word left alone belongs to the unit.
+  const n = after.length === unit.length + 1 ? after.length : unit.length;
+  return after.slice(0, n).map((w) => w.replace(/[?.!,;:]+$/u, '')).join(' ');
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -128,10 +136,10 @@ function replaceLabel(text: string, label: string, by: string): string | null {
 
 /** Reads a message against the previous turn. */
 export function readFollowUp(message: string, previous: TurnContext | null): FollowUp {
-  const text = squash(message.normalize('NFC'));
+  const text = collapse(message);
   const plain: FollowUp = { question: message, interpreted: null, needsWho: false, articleIds: null };
   const done = (question: string, articleIds: string[] | null = null): FollowUp => {
-    const q = squash(question);
+    const q = collapse(question);
     return { question: q, interpreted: q, needsWho: false, articleIds };
   };
 
@@ -148,6 +156,9 @@ export function readFollowUp(message: string, previous: TurnContext | null): Fol
   }
   if (!previous) return plain;
 
+  // "bên nào nhiều hơn?" after a comparison: the comparison again (both sides are shown).
+  if (/(?<![\p{L}])(bên nào|nơi nào|ai)\s+(nhiều|ít|cao|thấp)\s+hơn/iu.test(text) && /^so sánh\s/iu.test(previous.question)) return done(previous.question);
+
   // "hội nghị đó", "bài đó", "trong đó": the same articles as the last answer, the same subject.
   if (THING.test(text) || WITHIN.test(text)) {
     const subject = previous.constraints.filter((c) => c.kind !== 'year' && !fold(text).includes(fold(c.label))).map((c) => c.label);
@@ -160,15 +171,16 @@ export function readFollowUp(message: string, previous: TurnContext | null): Fol
   if (!lead && !saoOnly) return plain;
   const rest = strip(text.slice(lead ? lead[0].length : 0).replace(TAIL, ''));
   if (rest === '') return plain;
-  const restQ = analyzeQuery(rest);
-  const found = findConstraints(restQ);
+  // Read after a word: a one-syllable place is a place only when it is not the first word ("Huế").
+  const found = findConstraints(analyzeQuery(`còn ${rest}`));
   const prevQ = strip(previous.question);
 
   // "còn năm 2021?", "còn Huế?": the new place or year takes the old one's place.
   if (found.length > 0 && rest.split(/\s+/).length <= found.reduce((n, c) => n + c.label.split(/\s+/).length, 0) + 3) {
     let q = prevQ;
     for (const c of found) {
-      const old = previous.constraints.filter((p) => (p.kind === 'year') === (c.kind === 'year'));
+      const same = previous.constraints.filter((p) => p.kind === c.kind);
+      const old = same.length > 0 ? same : previous.constraints.filter((p) => (p.kind === 'year') === (c.kind === 'year'));
       const newText = c.kind === 'year' ? c.label : c.label;
       let replaced: string | null = null;
       if (old.length > 1 && c.kind !== 'year') {
