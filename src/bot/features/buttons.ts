@@ -10,8 +10,8 @@ import { renderAnswerHtml, renderArticleHtml, renderParagraphHtml } from '../../
 import { questionOfMessage } from '../addressing.js';
 import { callbackPattern, decodeCallback, textFingerprint, versionTag, type CallbackAction } from '../callback-data.js';
 import type { BotContext } from '../context.js';
-import { answerKeyboard, withoutNextRow } from '../keyboards.js';
-import { askEngine, checkRate, logAnswer } from '../question.js';
+import { answerKeyboard, shownChunkIds, withoutNextRow } from '../keyboards.js';
+import { askEngine, checkRate, forgetContext, logAnswer, storeInBackground } from '../question.js';
 import { sendHtml, startTyping } from '../reply.js';
 
 type ButtonContext = CallbackQueryContext<BotContext>;
@@ -116,6 +116,30 @@ async function onNext(ctx: ButtonContext, action: Action<'next'>): Promise<void>
   }
 }
 
+/** 👍 / 👎: a feedback record with the question and the chunks the answer showed. */
+async function onVote(ctx: ButtonContext, action: Action<'vote'>): Promise<void> {
+  const rec = recoverQuestion(ctx);
+  const userId = ctx.from.id;
+  const chatId = ctx.chat?.id ?? userId;
+  const record = {
+    time: new Date().toISOString(),
+    chatId,
+    userId,
+    question: rec?.question ?? '',
+    chunkIds: shownChunkIds(buttonMessage(ctx)?.reply_markup),
+    indexVersion: ctx.services.engine.status().indexVersion,
+    vote: action.vote,
+  };
+  storeInBackground(ctx, 'feedback', ctx.services.store.appendFeedback(record));
+  ctx.services.logger.info({ event: 'vote', vote: action.vote }, 'feedback');
+  await ctx.answerCallbackQuery({ text: t('voteThanks', ctx.lang) });
+}
+
+async function onNewChat(ctx: ButtonContext): Promise<void> {
+  await forgetContext(ctx);
+  await ctx.answerCallbackQuery({ text: t('newChat', ctx.lang) });
+}
+
 export const buttons = new Composer<BotContext>();
 
 /** Routes one kind of button to its handler, with its data decoded. */
@@ -131,5 +155,7 @@ route('paragraph-rank', onParagraphRank);
 route('article', onArticle);
 route('article-rank', onArticleRank);
 route('next', onNext);
+route('vote', onVote);
+route('new-chat', onNewChat);
 // Data this bot did not make (or an older format), or none at all.
 buttons.on('callback_query', (ctx) => outdated(ctx, null, 'unknown data'));
