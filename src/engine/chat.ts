@@ -61,7 +61,7 @@ export function readFilters(message: string, articles: readonly ArticleView[]): 
     }
   }
   const ids = keep === null ? null : (keep as ArticleView[]).map((a) => a.id);
-  return { text: collapse(text), articleIds: ids, labels };
+  return { text: text === message ? message : collapse(text), articleIds: ids, labels };
 }
 
 function emptyAnswer(base: Answer, patch: Partial<Answer>): Answer {

@@ -1,0 +1,82 @@
+/**
+ * Conversations through the real bot over the fake Bot API, with the SQLite store: follow-ups are read
+ * against the chat's context, and a bot restarted between turns (same store file) answers the same.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBot, startBot, type BotHandle } from '../../src/bot/bot.js';
+import { loadConfig } from '../../src/config.js';
+import type { QaEngine } from '../../src/engine/types.js';
+import { htmlToPlain } from '../../src/present/render.js';
+import { SqliteStore } from '../../src/store/sqlite.js';
+import { FakeBotApi } from '../helpers/fake-bot-api.js';
+import { makeTestEngine } from '../helpers/test-engine.js';
+import { CONVERSATIONS } from '../helpers/conversations.js';
+
+const SAMPLE = ['cv-02', 'cv-11', 'cv-17', 'cv-39', 'cv-47'];
+
+let fake: FakeBotApi;
+let engine: QaEngine;
+let dir: string;
+beforeAll(async () => {
+  fake = await FakeBotApi.start();
+  engine = await makeTestEngine();
+  dir = mkdtempSync(path.join(os.tmpdir(), 'conv-e2e-'));
+}, 120_000);
+afterAll(async () => {
+  await engine.close();
+  await fake.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const config = () =>
+  loadConfig({ BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, TOP_K: '3', RATE_LIMIT_PER_MINUTE: '0', ADMIN_USER_IDS: '900', LOG_LEVEL: 'silent', EMBEDDING_MODEL: 'none' });
+
+async function startWith(storeFile: string): Promise<{ handle: BotHandle; store: SqliteStore }> {
+  const store = new SqliteStore(storeFile);
+  const bot = createBot({ config: config(), engine, logger: pino({ level: 'silent' }), store });
+  return { handle: await startBot(bot, { pollTimeoutSeconds: 1, shutdownGraceSeconds: 5 }), store };
+}
+
+/** Runs the sample's turns as one user; `restart`: a new bot process (same store file) before every turn. */
+async function run(userId: number, storeFile: string, restart: boolean): Promise<string[]> {
+  const from = fake.user(userId);
+  const replies: string[] = [];
+  let running = await startWith(storeFile);
+  for (const id of SAMPLE) {
+    const conv = CONVERSATIONS.find((c) => c.id === id)!;
+    for (const [i, turn] of [{ q: '/new', expect: [] }, ...conv.turns].entries()) {
+      if (restart && i > 0) {
+        await running.handle.stop();
+        await running.store.close();
+        running = await startWith(storeFile);
+      }
+      const question = fake.sendText({ from, text: turn.q });
+      const reply = await fake.waitForCall('sendMessage', { where: (c) => c.status === 200 && Number(c.params.chat_id) === userId && c.params.reply_parameters?.message_id === question.message_id });
+      replies.push(htmlToPlain(String(reply.params.text)));
+    }
+  }
+  await running.handle.stop();
+  await running.store.close();
+  return replies;
+}
+
+describe('conversations through the bot', () => {
+  let straight: string[] = [];
+  it('reads follow-ups against the chat, shows "Hiểu là", asks who is meant without context', async () => {
+    straight = await run(31_001, path.join(dir, 'a', 'store.sqlite'), false);
+    const text = straight.join('\n---\n');
+    expect(text).toContain('Hiểu là:');
+    expect(straight.some((r) => r.includes('62 tổ chức cơ sở đảng'))).toBe(true); // cv-02 "thế còn Hải Phòng thì sao?"
+    expect(straight.some((r) => /Bạn muốn hỏi về ai/.test(r))).toBe(true); // cv-47 first turn
+    expect(straight.some((r) => r.includes('phối hợp chặt chẽ Ban Tổ chức Thành ủy'))).toBe(true);
+  }, 240_000);
+
+  it('answers the same when the bot restarts between turns (context in the SQLite file)', async () => {
+    const restarted = await run(31_002, path.join(dir, 'b', 'store.sqlite'), true);
+    expect(restarted).toEqual(straight);
+  }, 240_000);
+});
