@@ -175,8 +175,8 @@ const T = {
     en: 'Goodbye!',
   },
   consoleIntro: {
-    vi: 'Gõ câu hỏi rồi nhấn Enter; các lệnh: /help, /sources, /status, /quit.',
-    en: 'Type a question and press Enter; commands: /help, /sources, /status, /quit.',
+    vi: 'Gõ câu hỏi rồi nhấn Enter; các lệnh: /more (hoặc Enter trên dòng trống) kết quả tiếp, /new chủ đề mới, /help, /sources, /status, /quit.',
+    en: 'Type a question and press Enter; commands: /more (or Enter on an empty line) for more results, /new for a new topic, /help, /sources, /status, /quit.',
   },
   consolePrompt: {
     vi: 'Câu hỏi> ',
