@@ -12,7 +12,7 @@ import { loadConfig } from '../../src/config.js';
 import type { QaEngine } from '../../src/engine/types.js';
 import { htmlToPlain } from '../../src/present/render.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
-import { FakeBotApi } from '../helpers/fake-bot-api.js';
+import { FakeBotApi, type FakeMessage, type RecordedCall } from '../helpers/fake-bot-api.js';
 import { makeTestEngine } from '../helpers/test-engine.js';
 import { CONVERSATIONS } from '../helpers/conversations.js';
 
@@ -79,4 +79,38 @@ describe('conversations through the bot', () => {
     const restarted = await run(31_002, path.join(dir, 'b', 'store.sqlite'), true);
     expect(restarted).toEqual(straight);
   }, 240_000);
+
+  it('records 👍 / 👎 with the question and the shown chunks, shows them in /stats, and the 🆕 button forgets the context', async () => {
+    const running = await startWith(path.join(dir, 'c', 'store.sqlite'));
+    try {
+      const user = fake.user(31_003);
+      const admin = fake.user(900);
+      const reply = async (from: typeof user, text: string): Promise<RecordedCall> => {
+        const q = fake.sendText({ from, text });
+        return fake.waitForCall('sendMessage', { where: (c) => c.status === 200 && Number(c.params.chat_id) === from.id && c.params.reply_parameters?.message_id === q.message_id });
+      };
+      const answer = await reply(user, 'Ai là Bí thư Thành ủy Hải Phòng?');
+      const message = answer.response.result as FakeMessage;
+      const buttons = FakeBotApi.buttons(message);
+      const up = buttons.find((b) => b.text === '👍')!;
+      const mark = fake.mark();
+      const press = fake.pressButton({ from: user, message, data: up.data });
+      await fake.waitForCall('answerCallbackQuery', { since: mark, where: (c) => c.params.callback_query_id === press.id });
+      const votes = await running.store.listFeedback();
+      expect(votes).toHaveLength(1);
+      expect(votes[0]).toMatchObject({ question: 'Ai là Bí thư Thành ủy Hải Phòng?', vote: 'up', userId: 31_003 });
+      expect(votes[0]!.chunkIds.length).toBeGreaterThan(0);
+      expect(htmlToPlain(String((await reply(admin, '/stats')).params.text))).toMatch(/Góp ý: 1 \(👍 100%/);
+      expect(String((await reply(user, '/stats')).params.text)).not.toMatch(/Góp ý/);
+
+      const fresh = buttons.find((b) => b.data.startsWith('N:'))!;
+      const mark2 = fake.mark();
+      const press2 = fake.pressButton({ from: user, message, data: fresh.data });
+      await fake.waitForCall('answerCallbackQuery', { since: mark2, where: (c) => c.params.callback_query_id === press2.id });
+      expect(String((await reply(user, 'ông ấy yêu cầu gì?')).params.text)).toMatch(/Bạn muốn hỏi về ai/);
+    } finally {
+      await running.handle.stop();
+      await running.store.close();
+    }
+  }, 120_000);
 });
