@@ -47,7 +47,7 @@ export function readFilters(message: string, articles: readonly ArticleView[]): 
   });
   text = text.replace(/(?<![\p{L}])(nguồn|nguon|báo|bao|source):\s*(\S+)/giu, (_m, _k: string, o: string) => {
     labels.push(o);
-    narrow((a) => a.outlet !== null && fold(a.outlet) === fold(o));
+    narrow((a) => a.outlet !== null && plain(a.outlet) === plain(o));
     return '';
   });
   // "báo SGGPO", "trong bài của báo HPĐT": an outlet one of the articles has.
