@@ -148,6 +148,7 @@ function sourceParts(article: ArticleRef, lang: Lang): string[] {
   const date = formatDate(article.date, lang);
   if (date) parts.push(date);
   if (article.outlet) parts.push(article.outlet);
+  if (article.author) parts.push(article.author);
   return parts;
 }
 
