@@ -27,14 +27,19 @@ export function chatTypeOf(ctx: BotContext): string {
   return ctx.chat?.type ?? (ctx.inlineQuery ? 'inline' : 'unknown');
 }
 
-/** engine.ask, with a failure logged (and the caller told by `undefined`). */
-export async function askEngine(ctx: BotContext, question: string, opts: { offset?: number; top: number }): Promise<Answer | undefined> {
+/** An engine call with a failure logged (and the caller told by `undefined`). */
+async function guarded<T>(ctx: BotContext, call: () => Promise<T>): Promise<T | undefined> {
   try {
-    return await ctx.services.engine.ask(question, { lang: ctx.lang, ...opts });
+    return await call();
   } catch (err) {
     ctx.services.logger.error({ err, event: 'engine-error', chatType: chatTypeOf(ctx) }, 'engine.ask failed');
     return undefined;
   }
+}
+
+/** engine.ask, with a failure logged (and the caller told by `undefined`). */
+export function askEngine(ctx: BotContext, question: string, opts: { offset?: number; top: number }): Promise<Answer | undefined> {
+  return guarded(ctx, () => ctx.services.engine.ask(question, { lang: ctx.lang, ...opts }));
 }
 
 /** Whose context this update reads and writes: the chat, and the user too in groups; null for inline queries. */
@@ -58,9 +63,9 @@ export function storeInBackground(ctx: BotContext, what: string, write: Promise<
  * answered; the new context and the question record are written after, not awaited.
  */
 async function converseInChat(ctx: BotContext, question: string, top: number): Promise<Answer | undefined> {
-  const { store, engine, config, logger } = ctx.services;
+  const { store, engine, config } = ctx.services;
   const key = contextKey(ctx);
-  try {
+  return guarded(ctx, async () => {
     const previous = key ? ((await store.getContext(key).catch(() => null))?.turn ?? null) : null;
     const { answer, turn } = await converse(engine, question, previous, { lang: ctx.lang, top });
     if (key) {
@@ -69,10 +74,15 @@ async function converseInChat(ctx: BotContext, question: string, top: number): P
       storeInBackground(ctx, 'question', store.appendQuestion({ time: new Date().toISOString(), chatId: key.chatId, question: answer.question, interpreted: answer.interpreted, confidence: answer.confidence, chunkIds: turn.chunkIds, indexVersion: answer.indexVersion }));
     }
     return answer;
-  } catch (err) {
-    logger.error({ err, event: 'engine-error', chatType: chatTypeOf(ctx) }, 'engine.ask failed');
-    return undefined;
-  }
+  });
+}
+
+/**
+ * A further page of an answer ("Kết quả tiếp", "xem thêm" of a list): the question read the same way
+ * (a list stays a list), without the chat's context, which has moved on since.
+ */
+export function askPage(ctx: BotContext, question: string, offset: number): Promise<Answer | undefined> {
+  return guarded(ctx, async () => (await converse(ctx.services.engine, question, null, { lang: ctx.lang, offset, top: ctx.services.config.topK })).answer);
 }
 
 /** One log line per answer: the question as the engine searched it, and how it went. */

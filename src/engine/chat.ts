@@ -6,11 +6,12 @@
  */
 import type { Answer, AnswerResult } from '../answer/types.js';
 import { fold } from '../text/normalise.js';
-import { collapse, readFollowUp, turnOf, type TurnContext } from './conversation.js';
+import { collapse, escapeRe, readFollowUp, turnOf, type TurnContext } from './conversation.js';
 import type { ArticleView, AskOptions, QaEngine } from './types.js';
 
-/** Lines of a list answer, one per article. */
-export const LIST_LIMIT = 10;
+/** Articles a list answer looks through, and its lines per page without a `top` (one line per article). */
+const LIST_LIMIT = 10;
+const LIST_PAGE = 5;
 
 export interface ChatTurn {
   answer: Answer;
@@ -53,7 +54,7 @@ export function readFilters(message: string, articles: readonly ArticleView[]): 
   // "báo SGGPO", "trong bài của báo HPĐT": an outlet one of the articles has.
   const outlets = [...new Set(articles.flatMap((a) => (a.outlet ? [a.outlet] : [])))];
   for (const o of outlets) {
-    const re = new RegExp(`(?:trong bài (?:của )?)?(?:báo|bao|nguồn|trang)\\s+${o.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[:,]?`, 'iu');
+    const re = new RegExp(`(?:trong bài (?:của )?)?(?:báo|bao|nguồn|trang)\\s+${escapeRe(o)}\\s*[:,]?`, 'iu');
     if (re.test(text)) {
       labels.push(o);
       narrow((a) => a.outlet === o);
@@ -123,8 +124,8 @@ async function listAnswer(engine: QaEngine, question: string, opts: AskOptions):
   const seen = new Set<string>();
   const results = wide.results.filter((r) => !seen.has(r.article.id) && seen.add(r.article.id) !== undefined);
   const offset = opts.offset ?? 0;
-  const page = results.slice(offset, offset + LIST_LIMIT).map((r, i) => ({ ...r, rank: offset + i + 1 }));
-  return { ...wide, results: page, total: results.length };
+  const page = results.slice(offset, offset + (opts.top ?? LIST_PAGE)).map((r, i) => ({ ...r, rank: offset + i + 1 }));
+  return { ...wide, results: page, total: Math.min(results.length, LIST_LIMIT) };
 }
 
 /** "so sánh A và B", "A hay B nhiều hơn": the sides, as written. */

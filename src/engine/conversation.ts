@@ -125,7 +125,8 @@ function measureText(question: string, unit: readonly string[]): string | null {
   return after.slice(0, n).map((w) => w.replace(/[?.!,;:]+$/u, '')).join(' ');
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A text as a literal in a regular expression. */
+export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const strip = (s: string) => s.replace(/[?.!…\s]+$/u, '');
 
 /** Replaces `label` (with an administrative word before it) in `text` by `by`; null when absent. */

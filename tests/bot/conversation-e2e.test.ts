@@ -114,3 +114,29 @@ describe('conversations through the bot', () => {
     }
   }, 120_000);
 });
+
+describe('lists through the bot', () => {
+  it('answers a list with one line per article and pages it with the next button', async () => {
+    const running = await startWith(path.join(dir, 'd', 'store.sqlite'));
+    try {
+      const user = fake.user(31_004);
+      const q = fake.sendText({ from: user, text: 'liệt kê các bí thư thành ủy được nhắc đến' });
+      const first = await fake.waitForCall('sendMessage', { where: (c) => c.status === 200 && Number(c.params.chat_id) === user.id && c.params.reply_parameters?.message_id === q.message_id });
+      const text = htmlToPlain(String(first.params.text));
+      const cited = [...text.matchAll(/\[\d+\] ([^·\n]+)/g)].map((m) => m[1]);
+      expect(new Set(cited).size).toBe(cited.length); // one line per article
+      const message = first.response.result as FakeMessage;
+      const next = FakeBotApi.buttons(message).find((b) => b.data.startsWith('n:'));
+      if (next) {
+        const mark = fake.mark();
+        fake.pressButton({ from: user, message, data: next.data });
+        const page = await fake.waitForCall('sendMessage', { since: mark, where: (c) => c.status === 200 && Number(c.params.chat_id) === user.id });
+        const more = [...htmlToPlain(String(page.params.text)).matchAll(/\[\d+\] ([^·\n]+)/g)].map((m) => m[1]);
+        expect(more.some((t) => cited.includes(t))).toBe(false);
+      }
+    } finally {
+      await running.handle.stop();
+      await running.store.close();
+    }
+  }, 120_000);
+});
