@@ -3,22 +3,15 @@
  * the chat's context carried over: the rate of right turns, per kind, must stay at or above the target.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Engine } from '../../src/engine/engine.js';
-import { buildIndex } from '../../src/index/build.js';
+import type { QaEngine } from '../../src/engine/types.js';
 import { runConversations } from '../helpers/conversations.js';
-import { tempIndex, type TempIndex } from '../helpers/index-fixture.js';
+import { makeTestEngine } from '../helpers/test-engine.js';
 
-let t: TempIndex;
-let engine: Engine;
+let engine: QaEngine;
 beforeAll(async () => {
-  t = tempIndex();
-  await buildIndex({ corpusDir: t.corpusDir, outDir: t.indexDir, config: t.config });
-  engine = await Engine.open(t.config, { watch: false });
+  engine = await makeTestEngine();
 }, 120_000);
-afterAll(async () => {
-  await engine.close();
-  t.cleanup();
-});
+afterAll(() => engine.close());
 
 describe('conversations', () => {
   it('answers at least 90% of the conversation turns right', async () => {
