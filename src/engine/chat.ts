@@ -125,7 +125,7 @@ async function listAnswer(engine: QaEngine, question: string, opts: AskOptions):
   const results = wide.results.filter((r) => !seen.has(r.article.id) && seen.add(r.article.id) !== undefined);
   const offset = opts.offset ?? 0;
   const page = results.slice(offset, offset + (opts.top ?? LIST_PAGE)).map((r, i) => ({ ...r, rank: offset + i + 1 }));
-  return { ...wide, results: page, total: Math.min(results.length, LIST_LIMIT) };
+  return { ...wide, interpreted: question, results: page, total: Math.min(results.length, LIST_LIMIT) };
 }
 
 /** "so sánh A và B", "A hay B nhiều hơn": the sides, as written. */
@@ -149,6 +149,27 @@ async function compareAnswer(engine: QaEngine, sides: { measure: string; sides: 
   const base = answers[0]!;
   const confidence = results.length === 0 ? 'none' : answers.every((a) => a.confidence === 'high') ? 'high' : 'low';
   return { ...base, answered: confidence === 'high', confidence, results, total: results.length, missing, suggestions: [], notices: base.notices };
+}
+
+const LATEST = /(muon|moi|gan day|sau) nhat|sau cung/u;
+const EARLIEST = /(som|dau) nhat|dau tien/u;
+
+/**
+ * "hội nghị nào diễn ra muộn nhất?" after a list: the latest (or earliest) of the last answer's
+ * articles by date; a date without a year takes the year the last question asked about.
+ */
+function byDate(engine: QaEngine, question: string, previous: TurnContext | null): { id: string; when: string | null } | null {
+  const f = plain(question);
+  const latest = LATEST.test(f);
+  if (!previous || previous.articleIds.length < 2 || (!latest && !EARLIEST.test(f))) return null;
+  const year = Number(previous.constraints.find((c) => c.kind === 'year')?.label ?? 0);
+  const dated = engine
+    .articles()
+    .filter((a) => previous.articleIds.includes(a.id) && a.date?.month !== undefined)
+    .map((a) => ({ id: a.id, when: a.date!.raw ?? null, key: ((a.date!.year ?? year) * 100 + (a.date!.month ?? 0)) * 100 + (a.date!.day ?? 0) }))
+    .sort((a, b) => a.key - b.key);
+  if (dated.length === 0) return null;
+  return latest ? dated[dated.length - 1]! : dated[0]!;
 }
 
 /** Answers one message of a chat. `previous`: the chat's last turn, null for a new chat. */
@@ -179,6 +200,13 @@ export async function converse(engine: QaEngine, message: string, previous: Turn
     };
   };
 
+  const pick = byDate(engine, message, previous);
+  if (pick) {
+    const context = previous!.constraints.map((c) => (c.kind === 'year' ? `năm ${c.label}` : c.label));
+    typed.interpreted = context.length > 0 ? `${collapse(message).replace(/[?.!]+$/u, '')} (${context.join(', ')})?` : undefined;
+    // The passage that states the article's date answers "which one is the latest".
+    return finish(await engine.ask(pick.when ?? question, { ...askOpts, articles: [pick.id] }));
+  }
   const meta = await metaAnswer(engine, question, askOpts.articles ? [...askOpts.articles] : null, previous, askOpts);
   if (meta) return finish(meta.answer, meta.turn);
   const f = plain(question);
