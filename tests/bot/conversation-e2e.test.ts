@@ -140,3 +140,25 @@ describe('lists through the bot', () => {
     }
   }, 120_000);
 });
+
+describe('context in groups', () => {
+  it('keeps one context per user in a group chat', async () => {
+    const running = await startWith(path.join(dir, 'e', 'store.sqlite'));
+    try {
+      const group = fake.groupChat(-31_005);
+      const a = fake.user(31_006);
+      const b = fake.user(31_007);
+      const say = async (from: typeof a, text: string) => {
+        const q = fake.sendText({ from, chat: group, text });
+        const r = await fake.waitForCall('sendMessage', { where: (c) => c.status === 200 && Number(c.params.chat_id) === group.id && c.params.reply_parameters?.message_id === q.message_id });
+        return htmlToPlain(String(r.params.text));
+      };
+      await say(a, '/ask Ai là Bí thư Thành ủy Hải Phòng?');
+      expect(await say(b, '/ask ông ấy yêu cầu gì?')).toMatch(/Bạn muốn hỏi về ai/);
+      expect(await say(a, '/ask ông ấy yêu cầu gì?')).toContain('Hiểu là: đồng chí Lê Tiến Châu yêu cầu gì?');
+    } finally {
+      await running.handle.stop();
+      await running.store.close();
+    }
+  }, 120_000);
+});
