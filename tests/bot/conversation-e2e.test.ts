@@ -41,6 +41,31 @@ async function startWith(storeFile: string): Promise<{ handle: BotHandle; store:
   return { handle: await startBot(bot, { pollTimeoutSeconds: 1, shutdownGraceSeconds: 5 }), store };
 }
 
+/** A bot with its own store file for the length of `body`. */
+async function withBot(name: string, body: (store: SqliteStore) => Promise<void>): Promise<void> {
+  const running = await startWith(path.join(dir, name, 'store.sqlite'));
+  try {
+    await body(running.store);
+  } finally {
+    await running.handle.stop();
+    await running.store.close();
+  }
+}
+
+/** Sends `text` (in `chat`, default the user's private chat) and waits for the bot's reply to it. */
+async function replyTo(from: ReturnType<FakeBotApi['user']>, text: string, chat?: ReturnType<FakeBotApi['groupChat']>): Promise<RecordedCall> {
+  const q = fake.sendText({ from, text, ...(chat ? { chat } : {}) });
+  const chatId = chat?.id ?? from.id;
+  return fake.waitForCall('sendMessage', { where: (c) => c.status === 200 && Number(c.params.chat_id) === chatId && c.params.reply_parameters?.message_id === q.message_id });
+}
+
+/** Presses a button under `message` and waits until the bot answered the press. */
+async function press(from: ReturnType<FakeBotApi['user']>, message: FakeMessage, data: string): Promise<void> {
+  const mark = fake.mark();
+  const pressed = fake.pressButton({ from, message, data });
+  await fake.waitForCall('answerCallbackQuery', { since: mark, where: (c) => c.params.callback_query_id === pressed.id });
+}
+
 /** Runs the sample's turns as one user; `restart`: a new bot process (same store file) before every turn. */
 async function run(userId: number, storeFile: string, restart: boolean): Promise<string[]> {
   const from = fake.user(userId);
@@ -54,8 +79,7 @@ async function run(userId: number, storeFile: string, restart: boolean): Promise
         await running.store.close();
         running = await startWith(storeFile);
       }
-      const question = fake.sendText({ from, text: turn.q });
-      const reply = await fake.waitForCall('sendMessage', { where: (c) => c.status === 200 && Number(c.params.chat_id) === userId && c.params.reply_parameters?.message_id === question.message_id });
+      const reply = await replyTo(from, turn.q);
       replies.push(htmlToPlain(String(reply.params.text)));
     }
   }
@@ -80,50 +104,30 @@ describe('conversations through the bot', () => {
     expect(restarted).toEqual(straight);
   }, 240_000);
 
-  it('records 👍 / 👎 with the question and the shown chunks, shows them in /stats, and the 🆕 button forgets the context', async () => {
-    const running = await startWith(path.join(dir, 'c', 'store.sqlite'));
-    try {
+  it('records 👍 / 👎 with the question and the shown chunks, shows them in /stats, and the 🆕 button forgets the context', () =>
+    withBot('c', async (store) => {
       const user = fake.user(31_003);
-      const admin = fake.user(900);
-      const reply = async (from: typeof user, text: string): Promise<RecordedCall> => {
-        const q = fake.sendText({ from, text });
-        return fake.waitForCall('sendMessage', { where: (c) => c.status === 200 && Number(c.params.chat_id) === from.id && c.params.reply_parameters?.message_id === q.message_id });
-      };
-      const answer = await reply(user, 'Ai là Bí thư Thành ủy Hải Phòng?');
+      const answer = await replyTo(user, 'Ai là Bí thư Thành ủy Hải Phòng?');
       const message = answer.response.result as FakeMessage;
       const buttons = FakeBotApi.buttons(message);
-      const up = buttons.find((b) => b.text === '👍')!;
-      const mark = fake.mark();
-      const press = fake.pressButton({ from: user, message, data: up.data });
-      await fake.waitForCall('answerCallbackQuery', { since: mark, where: (c) => c.params.callback_query_id === press.id });
-      const votes = await running.store.listFeedback();
+      await press(user, message, buttons.find((b) => b.text === '👍')!.data);
+      const votes = await store.listFeedback();
       expect(votes).toHaveLength(1);
       expect(votes[0]).toMatchObject({ question: 'Ai là Bí thư Thành ủy Hải Phòng?', vote: 'up', userId: 31_003 });
       expect(votes[0]!.chunkIds.length).toBeGreaterThan(0);
-      expect(htmlToPlain(String((await reply(admin, '/stats')).params.text))).toMatch(/Góp ý: 1 \(👍 100%/);
-      expect(String((await reply(user, '/stats')).params.text)).not.toMatch(/Góp ý/);
-
-      const fresh = buttons.find((b) => b.data.startsWith('N:'))!;
-      const mark2 = fake.mark();
-      const press2 = fake.pressButton({ from: user, message, data: fresh.data });
-      await fake.waitForCall('answerCallbackQuery', { since: mark2, where: (c) => c.params.callback_query_id === press2.id });
-      expect(String((await reply(user, 'ông ấy yêu cầu gì?')).params.text)).toMatch(/Bạn muốn hỏi về ai/);
-    } finally {
-      await running.handle.stop();
-      await running.store.close();
-    }
-  }, 120_000);
+      expect(htmlToPlain(String((await replyTo(fake.user(900), '/stats')).params.text))).toMatch(/Góp ý: 1 \(👍 100%/);
+      expect(String((await replyTo(user, '/stats')).params.text)).not.toMatch(/Góp ý/);
+      await press(user, message, buttons.find((b) => b.data.startsWith('N:'))!.data);
+      expect(String((await replyTo(user, 'ông ấy yêu cầu gì?')).params.text)).toMatch(/Bạn muốn hỏi về ai/);
+    }), 120_000);
 });
 
 describe('lists through the bot', () => {
-  it('answers a list with one line per article and pages it with the next button', async () => {
-    const running = await startWith(path.join(dir, 'd', 'store.sqlite'));
-    try {
+  it('answers a list with one line per article and pages it with the next button', () =>
+    withBot('d', async () => {
       const user = fake.user(31_004);
-      const q = fake.sendText({ from: user, text: 'liệt kê các bí thư thành ủy được nhắc đến' });
-      const first = await fake.waitForCall('sendMessage', { where: (c) => c.status === 200 && Number(c.params.chat_id) === user.id && c.params.reply_parameters?.message_id === q.message_id });
-      const text = htmlToPlain(String(first.params.text));
-      const cited = [...text.matchAll(/\[\d+\] ([^·\n]+)/g)].map((m) => m[1]);
+      const first = await replyTo(user, 'liệt kê các bí thư thành ủy được nhắc đến');
+      const cited = [...htmlToPlain(String(first.params.text)).matchAll(/\[\d+\] ([^·\n]+)/g)].map((m) => m[1]);
       expect(new Set(cited).size).toBe(cited.length); // one line per article
       const message = first.response.result as FakeMessage;
       const next = FakeBotApi.buttons(message).find((b) => b.data.startsWith('n:'));
@@ -134,31 +138,16 @@ describe('lists through the bot', () => {
         const more = [...htmlToPlain(String(page.params.text)).matchAll(/\[\d+\] ([^·\n]+)/g)].map((m) => m[1]);
         expect(more.some((t) => cited.includes(t))).toBe(false);
       }
-    } finally {
-      await running.handle.stop();
-      await running.store.close();
-    }
-  }, 120_000);
+    }), 120_000);
 });
 
 describe('context in groups', () => {
-  it('keeps one context per user in a group chat', async () => {
-    const running = await startWith(path.join(dir, 'e', 'store.sqlite'));
-    try {
+  it('keeps one context per user in a group chat', () =>
+    withBot('e', async () => {
       const group = fake.groupChat(-31_005);
-      const a = fake.user(31_006);
-      const b = fake.user(31_007);
-      const say = async (from: typeof a, text: string) => {
-        const q = fake.sendText({ from, chat: group, text });
-        const r = await fake.waitForCall('sendMessage', { where: (c) => c.status === 200 && Number(c.params.chat_id) === group.id && c.params.reply_parameters?.message_id === q.message_id });
-        return htmlToPlain(String(r.params.text));
-      };
-      await say(a, '/ask Ai là Bí thư Thành ủy Hải Phòng?');
-      expect(await say(b, '/ask ông ấy yêu cầu gì?')).toMatch(/Bạn muốn hỏi về ai/);
-      expect(await say(a, '/ask ông ấy yêu cầu gì?')).toContain('Hiểu là: đồng chí Lê Tiến Châu yêu cầu gì?');
-    } finally {
-      await running.handle.stop();
-      await running.store.close();
-    }
-  }, 120_000);
+      const say = async (userId: number, text: string) => htmlToPlain(String((await replyTo(fake.user(userId), text, group)).params.text));
+      await say(31_006, '/ask Ai là Bí thư Thành ủy Hải Phòng?');
+      expect(await say(31_007, '/ask ông ấy yêu cầu gì?')).toMatch(/Bạn muốn hỏi về ai/);
+      expect(await say(31_006, '/ask ông ấy yêu cầu gì?')).toContain('Hiểu là: đồng chí Lê Tiến Châu yêu cầu gì?');
+    }), 120_000);
 });
