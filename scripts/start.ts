@@ -9,6 +9,7 @@ import { buildIndex, indexExists } from '../src/index/build.js';
 import { createBot, startBot } from '../src/bot/bot.js';
 import { createLogger } from '../src/bot/logger.js';
 import { runConsoleChat } from '../src/console/console.js';
+import { openStore } from '../src/store/open.js';
 
 async function main(): Promise<void> {
   const config = configOrExit();
@@ -35,7 +36,8 @@ async function main(): Promise<void> {
     return;
   }
 
-  const bot = createBot({ config, engine, logger });
+  const store = openStore(config);
+  const bot = createBot({ config, engine, logger, store });
   const handle = await startBot(bot);
   console.error(`Bot @${handle.username} đang chạy (${handle.mode === 'webhook' ? `webhook, cổng ${config.webhookPort}` : 'long polling'}). Ctrl+C để dừng.`);
 
@@ -48,6 +50,7 @@ async function main(): Promise<void> {
     force.unref();
     await handle.stop();
     await engine.close();
+    await store.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

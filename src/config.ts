@@ -34,6 +34,10 @@ export interface Config {
   adminUserIds: Set<number>;
   rateLimitPerMinute: number;
   watchIndex: boolean;
+  /** How long a chat's last question is remembered for follow-ups ("còn Huế thì sao?"), in minutes. */
+  contextMinutes: number;
+  /** The SQLite file of chat contexts and feedback (created on first use); null: kept in memory. */
+  storePath: string | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Environment variables that look like settings but are not (a typo): one line each, to print at start. */
   warnings: string[];
@@ -63,7 +67,7 @@ export function maskSecrets(text: string): string {
 export const SETTINGS = [
   'BOT_TOKEN', 'TELEGRAM_API_ROOT', 'WEBHOOK_URL', 'WEBHOOK_PORT', 'WEBHOOK_SECRET',
   'ALLOWED_USER_IDS', 'ALLOWED_CHAT_IDS', 'ADMIN_USER_IDS', 'RATE_LIMIT_PER_MINUTE',
-  'CORPUS_DIR', 'INDEX_DIR', 'WATCH_INDEX',
+  'CORPUS_DIR', 'INDEX_DIR', 'WATCH_INDEX', 'CONTEXT_MINUTES', 'STORE_PATH',
   'EMBEDDING_MODEL', 'MODELS_DIR', 'MODELS_CACHE_DIR', 'EMBED_BATCH_SIZE',
   'TOP_K', 'MAX_PER_ARTICLE', 'ANSWER_THRESHOLD', 'MAX_QUESTION_CHARS', 'FUSION_KEYWORD_WEIGHT', 'FUSION_VECTOR_WEIGHT',
   'LOG_LEVEL',
@@ -233,6 +237,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     adminUserIds: r.ids('ADMIN_USER_IDS') ?? new Set(),
     rateLimitPerMinute: r.num('RATE_LIMIT_PER_MINUTE', 20, 0, 10_000, true),
     watchIndex: r.bool('WATCH_INDEX', true),
+    contextMinutes: r.num('CONTEXT_MINUTES', 15, 0, 24 * 60),
+    storePath: ['', 'none', 'memory'].includes(r.str('STORE_PATH', 'data/store.sqlite').trim().toLowerCase()) ? null : resolve(r.str('STORE_PATH', 'data/store.sqlite')),
     logLevel: logLevel as Config['logLevel'],
     warnings: settingWarnings(env),
   };

@@ -65,11 +65,15 @@ export interface Answer {
   timings: { embedMs: number; searchMs: number; answerMs: number };
   /** Identifies the index that produced this answer (changes on every rebuild). */
   indexVersion: string;
+  /** Facts read from the reports' metadata (author, date, outlet, how many), shown before the quotes. */
+  facts?: string[];
 }
 
 export type Notice =
   | { kind: 'keyword-only'; reason: string }
   | { kind: 'question-truncated'; maxChars: number }
-  | { kind: 'empty-question' };
+  | { kind: 'empty-question' }
+  /** "ông ấy …" with nobody to refer to: the reply asks who is meant. */
+  | { kind: 'ask-who' };
 
 export type Lang = 'vi' | 'en';

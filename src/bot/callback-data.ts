@@ -8,6 +8,8 @@
  *   a:<tag>:<articleId>      article details
  *   A:<tag>:<rank>           same, by rank, when the article id is too long
  *   n:<tag>:<offset>         the next page of results, starting after `offset` results
+ *   v:<tag>:<u|d>            👍 / 👎 on the answer (the question and chunk ids are read from the chat)
+ *   N:<tag>                  start a new conversation (forget the chat's context)
  *
  * <tag> is a short hash of the index version that produced the button. A chunk shown after the index
  * changed is served only when it still exists with the same text (its fingerprint matches); otherwise
@@ -21,7 +23,9 @@ export type CallbackAction =
   | { kind: 'paragraph-rank'; tag: string; fp: string; rank: number }
   | { kind: 'article'; tag: string; articleId: string }
   | { kind: 'article-rank'; tag: string; rank: number }
-  | { kind: 'next'; tag: string; offset: number };
+  | { kind: 'next'; tag: string; offset: number }
+  | { kind: 'vote'; tag: string; vote: 'up' | 'down' }
+  | { kind: 'new-chat'; tag: string };
 
 /** The one-letter prefix of each kind (buttons are routed on it). */
 export const CALLBACK_PREFIX = {
@@ -30,6 +34,8 @@ export const CALLBACK_PREFIX = {
   article: 'a',
   'article-rank': 'A',
   next: 'n',
+  vote: 'v',
+  'new-chat': 'N',
 } as const satisfies Record<CallbackAction['kind'], string>;
 
 /** Matches the callback data of one kind, for `bot.callbackQuery(pattern, …)`. */
@@ -79,12 +85,20 @@ export function encodeNext(tag: string, offset: number): string {
   return `${CALLBACK_PREFIX.next}:${tag}:${offset}`;
 }
 
+export function encodeVote(tag: string, vote: 'up' | 'down'): string {
+  return `${CALLBACK_PREFIX.vote}:${tag}:${vote === 'up' ? 'u' : 'd'}`;
+}
+
+export function encodeNewChat(tag: string): string {
+  return `${CALLBACK_PREFIX['new-chat']}:${tag}:`;
+}
+
 const TAG = /^[0-9a-z]{1,8}$/;
 const nonNegInt = (s: string | undefined): number | null => (s !== undefined && /^\d{1,6}$/.test(s) ? Number(s) : null);
 
 /** Parses callback data; null for anything this bot did not produce (or an older format). */
 export function decodeCallback(data: string): CallbackAction | null {
-  const m = /^([pPaAn]):([^:]*):(.*)$/s.exec(data);
+  const m = /^([pPaAnvN]):([^:]*):(.*)$/s.exec(data);
   if (!m) return null;
   const [, kind, tag = '', rest = ''] = m;
   if (!TAG.test(tag)) return null;
@@ -111,6 +125,10 @@ export function decodeCallback(data: string): CallbackAction | null {
       const offset = nonNegInt(rest);
       return offset !== null ? { kind: 'next', tag, offset } : null;
     }
+    case 'v':
+      return rest === 'u' || rest === 'd' ? { kind: 'vote', tag, vote: rest === 'u' ? 'up' : 'down' } : null;
+    case 'N':
+      return { kind: 'new-chat', tag };
     default:
       return null;
   }

@@ -3,7 +3,7 @@ import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
 import { buttonArticle, buttonFullParagraph, t } from '../present/messages.js';
 import type { Answer, Lang } from '../answer/types.js';
 import { cutWithEllipsis } from '../text/normalise.js';
-import { callbackPattern, encodeArticle, encodeNext, encodeParagraph, versionTag } from './callback-data.js';
+import { callbackPattern, decodeCallback, encodeArticle, encodeNewChat, encodeNext, encodeParagraph, encodeVote, versionTag } from './callback-data.js';
 
 /** Article titles on suggestion buttons are shortened to this many characters. */
 const MAX_TITLE_IN_BUTTON = 40;
@@ -37,7 +37,22 @@ export function answerKeyboard(answer: Answer, lang: Lang, opts: { offset?: numb
       rows.push([{ text: label, callback_data: data }]);
     }
   }
+  if (!answer.notices.some((n) => n.kind === 'ask-who' || n.kind === 'empty-question')) {
+    rows.push([
+      { text: '👍', callback_data: encodeVote(tag, 'up') },
+      { text: '👎', callback_data: encodeVote(tag, 'down') },
+      { text: t('buttonNewChat', lang), callback_data: encodeNewChat(tag) },
+    ]);
+  }
   return rows.length > 0 ? { inline_keyboard: rows } : undefined;
+}
+
+/** The chunk ids an answer message showed, read from its "full paragraph" buttons. */
+export function shownChunkIds(markup: InlineKeyboardMarkup | undefined): string[] {
+  return (markup?.inline_keyboard ?? []).flat().flatMap((b) => {
+    const action = 'callback_data' in b && typeof b.callback_data === 'string' ? decodeCallback(b.callback_data) : null;
+    return action?.kind === 'paragraph' ? [action.chunkId] : [];
+  });
 }
 
 /** The same keyboard without its "next results" row (after that button was used). */

@@ -1,5 +1,7 @@
 /** A question → engine.ask → quoted answer with sources and buttons; the rate limit and the answer log. */
 import type { Answer } from '../answer/types.js';
+import { converse } from '../engine/chat.js';
+import { chatKey, type ChatKey } from '../store/types.js';
 import { rateLimitText, t } from '../present/messages.js';
 import { renderAnswerHtml, renderEmptyQuestionHtml } from '../present/render.js';
 import type { BotContext } from './context.js';
@@ -25,14 +27,62 @@ export function chatTypeOf(ctx: BotContext): string {
   return ctx.chat?.type ?? (ctx.inlineQuery ? 'inline' : 'unknown');
 }
 
-/** engine.ask, with a failure logged (and the caller told by `undefined`). */
-export async function askEngine(ctx: BotContext, question: string, opts: { offset?: number; top: number }): Promise<Answer | undefined> {
+/** An engine call with a failure logged (and the caller told by `undefined`). */
+async function guarded<T>(ctx: BotContext, call: () => Promise<T>): Promise<T | undefined> {
   try {
-    return await ctx.services.engine.ask(question, { lang: ctx.lang, ...opts });
+    return await call();
   } catch (err) {
     ctx.services.logger.error({ err, event: 'engine-error', chatType: chatTypeOf(ctx) }, 'engine.ask failed');
     return undefined;
   }
+}
+
+/** engine.ask, with a failure logged (and the caller told by `undefined`). */
+export function askEngine(ctx: BotContext, question: string, opts: { offset?: number; top: number }): Promise<Answer | undefined> {
+  return guarded(ctx, () => ctx.services.engine.ask(question, { lang: ctx.lang, ...opts }));
+}
+
+/** Whose context this update reads and writes: the chat, and the user too in groups; null for inline queries. */
+export function contextKey(ctx: BotContext): ChatKey | null {
+  return ctx.chat ? chatKey(ctx.chat.id, ctx.chat.type, ctx.from?.id) : null;
+}
+
+/** /new and its button: the next message is read on its own. */
+export async function forgetContext(ctx: BotContext): Promise<void> {
+  const key = contextKey(ctx);
+  if (key) await ctx.services.store.deleteContext(key).catch((err: unknown) => ctx.services.logger.warn({ err, event: 'store-error' }, 'store delete failed'));
+}
+
+/** A store write that must not hold the reply up: started now, its failure only logged. */
+export function storeInBackground(ctx: BotContext, what: string, write: Promise<void>): void {
+  write.catch((err: unknown) => ctx.services.logger.warn({ err, event: 'store-error', what }, 'store write failed'));
+}
+
+/**
+ * The message read against the chat's context (follow-ups, filters, lists, comparisons, report facts),
+ * answered; the new context and the question record are written after, not awaited.
+ */
+async function converseInChat(ctx: BotContext, question: string, top: number): Promise<Answer | undefined> {
+  const { store, engine, config } = ctx.services;
+  const key = contextKey(ctx);
+  return guarded(ctx, async () => {
+    const previous = key ? ((await store.getContext(key).catch(() => null))?.turn ?? null) : null;
+    const { answer, turn } = await converse(engine, question, previous, { lang: ctx.lang, top });
+    if (key) {
+      const context = { question: answer.interpreted, chunkIds: turn.chunkIds, indexVersion: answer.indexVersion, shown: answer.results.length, turn };
+      storeInBackground(ctx, 'context', store.setContext(key, context, config.contextMinutes * 60_000));
+      storeInBackground(ctx, 'question', store.appendQuestion({ time: new Date().toISOString(), chatId: key.chatId, question: answer.question, interpreted: answer.interpreted, confidence: answer.confidence, chunkIds: turn.chunkIds, indexVersion: answer.indexVersion }));
+    }
+    return answer;
+  });
+}
+
+/**
+ * A further page of an answer ("Kết quả tiếp", "xem thêm" of a list): the question read the same way
+ * (a list stays a list), without the chat's context, which has moved on since.
+ */
+export function askPage(ctx: BotContext, question: string, offset: number): Promise<Answer | undefined> {
+  return guarded(ctx, async () => (await converse(ctx.services.engine, question, null, { lang: ctx.lang, offset, top: ctx.services.config.topK })).answer);
 }
 
 /** One log line per answer: the question as the engine searched it, and how it went. */
@@ -69,7 +119,7 @@ export async function answerQuestion(ctx: BotContext, question: string, replyTo:
   const stopTyping = startTyping(ctx);
   const startedAt = performance.now();
   try {
-    const answer = await askEngine(ctx, question, { top: ctx.services.config.topK });
+    const answer = await converseInChat(ctx, question, ctx.services.config.topK);
     if (!answer) {
       await sendText(ctx, t('engineError', lang), replyTo);
       return;

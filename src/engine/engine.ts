@@ -16,7 +16,7 @@ import { loadIndex, type LoadedIndex } from '../index/load.js';
 import { POINTER_FILE } from '../index/store.js';
 import { analyzeQuery } from '../search/analyse.js';
 import { lexiconOf } from '../search/lexicon.js';
-import { checkConstraints, findConstraints } from '../search/entities.js';
+import { checkConstraints, findConstraints, type ConstraintCheck } from '../search/entities.js';
 import { retrieve } from '../search/retrieve.js';
 import { type Candidate, type RetrieveOptions } from '../search/types.js';
 import { cleanQuestion } from '../text/normalise.js';
@@ -154,7 +154,7 @@ export class Engine implements QaEngine {
       dense: s.embedder ? denseCalibration(s.embedder.modelId, s.index.manifest.model?.band ?? null) : null,
     };
     const { candidates, termWeights } = retrieve(s.index, q, qvec, ropts);
-    const check = checkConstraints(s.index, findConstraints(q));
+    const check = withArticleFilter(s.index, checkConstraints(s.index, findConstraints(q)), opts.articles);
     const t2 = performance.now();
     const composed = compose(s.index, candidates, termWeights, q, {
       threshold: cfg.answerThreshold,
@@ -180,6 +180,15 @@ export class Engine implements QaEngine {
   articles(): ArticleView[] {
     const idx = this.serving.index;
     return idx.articles.map((a) => ({ ...articleRef(a), paragraphs: a.paragraphs, chunks: a.chunks }));
+  }
+
+  about(question: string): string[] | null {
+    const idx = this.serving.index;
+    const constraints = findConstraints(analyzeQuery(cleanQuestion(question, this.config.maxQuestionChars).text, lexiconOf(idx)));
+    if (constraints.length === 0) return null;
+    const { allows } = checkConstraints(idx, constraints);
+    // Chunk -1 is no chunk: only articles whose head or several paragraphs state every constraint pass.
+    return idx.articles.flatMap((a, i) => (allows?.(-1, i) ? [a.id] : []));
   }
 
   article(id: string): ArticleView | null {
@@ -285,6 +294,14 @@ function denseNote(band: DenseBand | undefined, modelId: string): string {
   return band
     ? `dense band measured at build: ${describeBand(band)}`
     : `no dense band measured for this index (built before bands were): ${modelId} re-ranks only, never answers alone; rebuild the index to measure it`;
+}
+
+/** The constraint check narrowed to the allowed articles (ids), if any are given. */
+function withArticleFilter(index: LoadedIndex, check: ConstraintCheck, articles: readonly string[] | undefined): ConstraintCheck {
+  if (!articles) return check;
+  const allowed = new Set(articles.flatMap((id) => index.articleById.get(id) ?? []));
+  const inner = check.allows;
+  return { ...check, allows: (chunk, article) => allowed.has(article) && (inner === null || inner(chunk, article)) };
 }
 
 function ms(x: number): number {

@@ -7,6 +7,8 @@ export interface AskOptions {
   /** Skip this many relevant results (paging: "next results"). */
   offset?: number;
   lang?: Lang;
+  /** Only passages of these articles (ids) may answer: filters and "bài đó" follow-ups. */
+  articles?: readonly string[];
 }
 
 /** A chunk as the bot shows it on "full paragraph": the citation fields of a result, whole text. */
@@ -39,6 +41,8 @@ export interface EngineStatus {
 export interface QaEngine {
   ask(question: string, opts?: AskOptions): Promise<Answer>;
   articles(): ArticleView[];
+  /** Ids of the articles the question's places, names and years are about (null: it names none). */
+  about(question: string): string[] | null;
   article(id: string): ArticleView | null;
   chunk(chunkId: string): ChunkView | null;
   status(): EngineStatus;

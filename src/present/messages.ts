@@ -151,13 +151,37 @@ const T = {
     vi: 'Kết quả tiếp ▸',
     en: 'More results ▸',
   },
+  buttonNewChat: {
+    vi: '🆕 Hỏi chuyện mới',
+    en: '🆕 New topic',
+  },
+  newChat: {
+    vi: 'Đã bắt đầu cuộc trò chuyện mới: câu hỏi tiếp theo không nối với câu trước.',
+    en: 'New conversation: your next question is read on its own.',
+  },
+  voteThanks: {
+    vi: 'Cảm ơn bạn đã góp ý!',
+    en: 'Thanks for the feedback!',
+  },
+  consoleUnknownCommand: {
+    vi: 'Lệnh không hợp lệ. Gõ /help để xem các lệnh.',
+    en: 'Unknown command. Type /help for the commands.',
+  },
+  consoleNoMore: {
+    vi: 'Không còn kết quả nào nữa.',
+    en: 'No more results.',
+  },
+  indexReloaded: {
+    vi: '(Chỉ mục vừa được nạp lại.)',
+    en: '(The index was just reloaded.)',
+  },
   consoleBye: {
     vi: 'Tạm biệt!',
     en: 'Goodbye!',
   },
   consoleIntro: {
-    vi: 'Gõ câu hỏi rồi nhấn Enter; các lệnh: /help, /sources, /status, /quit.',
-    en: 'Type a question and press Enter; commands: /help, /sources, /status, /quit.',
+    vi: 'Gõ câu hỏi rồi nhấn Enter; các lệnh: /more (hoặc Enter trên dòng trống) kết quả tiếp, /new chủ đề mới, /help, /sources, /status, /quit.',
+    en: 'Type a question and press Enter; commands: /more (or Enter on an empty line) for more results, /new for a new topic, /help, /sources, /status, /quit.',
   },
   consolePrompt: {
     vi: 'Câu hỏi> ',
@@ -194,7 +218,21 @@ export function noticeText(notice: Notice, lang: Lang): string {
         : `Câu hỏi quá dài: chỉ ${notice.maxChars} ký tự đầu được dùng để tìm.`;
     case 'empty-question':
       return t('emptyQuestion', lang);
+    case 'ask-who':
+      return askWhoText(lang);
   }
+}
+
+/** "ông ấy …" as a first message: who is meant, rather than a guess. */
+export function askWhoText(lang: Lang): string {
+  return lang === 'en'
+    ? 'Who do you mean? Please name the person or their title (for example "Bí thư Thành ủy Hải Phòng"), and I will answer the question.'
+    : 'Bạn muốn hỏi về ai? Hãy cho biết tên hoặc chức vụ (ví dụ "Bí thư Thành ủy Hải Phòng"), tôi sẽ trả lời câu hỏi đó.';
+}
+
+/** The facts block of a metadata answer. */
+export function factsTitle(lang: Lang): string {
+  return lang === 'en' ? 'From the reports’ details:' : 'Theo thông tin bài viết:';
 }
 
 export function rateLimitText(lang: Lang, waitSeconds: number): string {
@@ -258,7 +296,9 @@ export function helpText(lang: Lang, opts: { botUsername?: string; commands?: re
           '• Send a question as a normal message (accents are optional).',
           '• In groups: mention me (' + at + ' question), reply to one of my messages, or use /ask question.',
           '• In any chat: type ' + at + ' question to pick a quote inline.',
-          '• The buttons under an answer show the full paragraph, the article, or more results.',
+          '• The buttons under an answer show the full paragraph, the article, or more results; 👍 / 👎 tell us how it went.',
+          '• Follow-ups are read against your last question for a while: "what about Huế?", "and in 2021?", "what did he ask for?". /new starts afresh.',
+          '• Filters: "năm:2024", "nguồn:HPĐT" (or "in 2021", "at Hải Phòng", "báo SGGPO") narrow the search to those articles.',
           '',
           'Examples:',
           ...exampleLines(),
@@ -268,7 +308,9 @@ export function helpText(lang: Lang, opts: { botUsername?: string; commands?: re
           '• Gửi câu hỏi như một tin nhắn bình thường (có thể gõ không dấu).',
           '• Trong nhóm: nhắc tên tôi (' + at + ' câu hỏi), trả lời một tin nhắn của tôi, hoặc dùng /ask câu hỏi.',
           '• Ở bất kỳ cuộc trò chuyện nào: gõ ' + at + ' câu hỏi để chọn một trích dẫn.',
-          '• Các nút dưới câu trả lời cho xem đoạn đầy đủ, thông tin bài viết, hoặc kết quả tiếp theo.',
+          '• Các nút dưới câu trả lời cho xem đoạn đầy đủ, thông tin bài viết, hoặc kết quả tiếp theo; 👍 / 👎 để góp ý.',
+          '• Có thể hỏi tiếp theo câu trước: "thế còn Huế?", "còn năm 2021?", "ông ấy yêu cầu gì?". /new để bắt đầu chủ đề mới.',
+          '• Lọc: "năm:2024", "nguồn:HPĐT" (hoặc "năm 2021", "ở Hải Phòng", "báo SGGPO") chỉ tìm trong các bài đó.',
           '',
           'Ví dụ:',
           ...exampleLines(),

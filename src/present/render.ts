@@ -10,7 +10,7 @@
 import type { ArticleView, ChunkView, EngineStatus } from '../engine/types.js';
 import type { Answer, AnswerResult, ArticleRef, Lang, Span } from '../answer/types.js';
 import { cutAtWord, cutWithEllipsis, fold, safeOffset, squash } from '../text/normalise.js';
-import { ARTICLE_LABELS, STATUS_LABELS, exampleLines, formatDate, formatTimestamp, interpretedText, missingText, noticeText, pageLabel, paragraphLabel, paragraphsCount, resultsRangeText, t } from './messages.js';
+import { ARTICLE_LABELS, askWhoText, factsTitle, STATUS_LABELS, exampleLines, formatDate, formatTimestamp, interpretedText, missingText, noticeText, pageLabel, paragraphLabel, paragraphsCount, resultsRangeText, t } from './messages.js';
 
 /** Telegram's limit on a message's text, after entity parsing (UTF-16 code units). */
 export const TELEGRAM_MAX_MESSAGE = 4096;
@@ -149,6 +149,7 @@ function sourceParts(article: ArticleRef, lang: Lang): string[] {
   const date = formatDate(article.date, lang);
   if (date) parts.push(date);
   if (article.outlet) parts.push(article.outlet);
+  if (article.author) parts.push(article.author);
   return parts;
 }
 
@@ -230,7 +231,7 @@ function pack(pieces: string[], budget: number): string[] {
 
 function noticesHtml(answer: Answer, lang: Lang): string | null {
   const lines = answer.notices
-    .filter((n) => n.kind !== 'empty-question')
+    .filter((n) => n.kind !== 'empty-question' && n.kind !== 'ask-who')
     .map((n) => `<i>ℹ️ ${escapeHtml(cutWithEllipsis(noticeText(n, lang), MAX_NOTICE))}</i>`);
   return lines.length > 0 ? lines.join('\n') : null;
 }
@@ -248,6 +249,7 @@ function suggestionLineHtml(a: ArticleRef, lang: Lang): string {
 /** The reply when the reports do not answer: why (a place or name they never state, or nothing close enough) and the closest articles. */
 function notFoundHtml(answer: Answer, lang: Lang): string {
   if (answer.notices.some((n) => n.kind === 'empty-question')) return renderEmptyQuestionHtml(lang);
+  if (answer.notices.some((n) => n.kind === 'ask-who')) return escapeHtml(askWhoText(lang));
   const missing = answer.missing.length > 0;
   const lines = [escapeHtml(missing ? missingText(answer.missing, lang) : t('notFound', lang))];
   if (answer.suggestions.length > 0) {
@@ -282,7 +284,8 @@ export function renderAnswerHtml(answer: Answer, lang: Lang, opts: HtmlRenderOpt
       ? `<i>${escapeHtml(resultsRangeText(first.rank, last.rank, Math.max(answer.total, last.rank), lang))}</i>`
       : null;
   const low = answer.confidence === 'low' ? `<b>${escapeHtml(t('lowConfidence', lang))}</b>` : null;
-  const header = [readLine, low, range].filter(Boolean).join('\n') || null;
+  const facts = answer.facts?.length ? [`<b>${escapeHtml(factsTitle(lang))}</b>`, ...answer.facts.map((f) => `• ${escapeHtml(cutWithEllipsis(f, MAX_NOTICE))}`)].join('\n') : null;
+  const header = [readLine, facts, low, range].filter(Boolean).join('\n') || null;
   const pieces = answer.results.map((r, i) => {
     if (i === 0 && header) return `${header}\n${renderResultHtml(r, lang, budget - htmlVisibleLength(header) - 1)}`;
     return renderResultHtml(r, lang, budget);
@@ -303,6 +306,8 @@ export function renderAnswerPlain(answer: Answer, lang: Lang, opts: PlainRenderO
   if (answer.results.length === 0) {
     if (answer.notices.some((n) => n.kind === 'empty-question')) {
       blocks.push([t('emptyQuestion', lang), ...exampleLines()].join('\n'));
+    } else if (answer.notices.some((n) => n.kind === 'ask-who')) {
+      blocks.push(askWhoText(lang));
     } else {
       const missing = answer.missing.length > 0;
       const lines = [missing ? missingText(answer.missing, lang) : t('notFound', lang)];
@@ -316,6 +321,7 @@ export function renderAnswerPlain(answer: Answer, lang: Lang, opts: PlainRenderO
       blocks.push(lines.join('\n'));
     }
   } else {
+    if (answer.facts?.length) blocks.push([factsTitle(lang), ...answer.facts.map((f) => `  • ${f}`)].join('\n'));
     if (answer.confidence === 'low') blocks.push(t('lowConfidence', lang));
     const first = answer.results[0]!;
     const last = answer.results[answer.results.length - 1]!;
@@ -329,7 +335,7 @@ export function renderAnswerPlain(answer: Answer, lang: Lang, opts: PlainRenderO
       blocks.push(lines.join('\n'));
     }
   }
-  const notices = answer.notices.filter((n) => n.kind !== 'empty-question').map((n) => `ℹ️ ${noticeText(n, lang)}`);
+  const notices = answer.notices.filter((n) => n.kind !== 'empty-question' && n.kind !== 'ask-who').map((n) => `ℹ️ ${noticeText(n, lang)}`);
   if (notices.length > 0) blocks.push(notices.join('\n'));
   return blocks.join('\n\n');
 }

@@ -1,5 +1,5 @@
 /** The ChatStore in memory: lost on restart, which is harmless for contexts; feedback is capped. */
-import type { ChatContext, ChatKey, ChatStore, FeedbackQuery, FeedbackRecord } from './types.js';
+import type { ChatContext, ChatKey, ChatStore, FeedbackQuery, FeedbackRecord, QuestionRecord } from './types.js';
 
 export interface MemoryStoreOptions {
   /** Clock in milliseconds (tests move it). */
@@ -10,11 +10,12 @@ export interface MemoryStoreOptions {
   maxContexts?: number;
 }
 
-const keyString = (key: ChatKey) => (key.userId === undefined ? `${key.chatId}` : `${key.chatId}:${key.userId}`);
+export const keyString = (key: ChatKey) => (key.userId === undefined ? `${key.chatId}` : `${key.chatId}:${key.userId}`);
 
 export class MemoryStore implements ChatStore {
   private readonly contexts = new Map<string, { context: ChatContext; expiresAt: number }>();
   private readonly feedback: FeedbackRecord[] = [];
+  private readonly questions: QuestionRecord[] = [];
   private readonly now: () => number;
   private readonly maxFeedback: number;
   private readonly maxContexts: number;
@@ -53,10 +54,16 @@ export class MemoryStore implements ChatStore {
   }
 
   async listFeedback(query: FeedbackQuery = {}): Promise<FeedbackRecord[]> {
-    const { since, limit } = query;
-    const matching = since === undefined ? this.feedback : this.feedback.filter((r) => Date.parse(r.time) >= Date.parse(since));
-    const recent = limit === undefined ? matching : matching.slice(Math.max(0, matching.length - limit));
-    return structuredClone(recent);
+    return select(this.feedback, query);
+  }
+
+  async appendQuestion(record: QuestionRecord): Promise<void> {
+    this.questions.push(structuredClone(record));
+    if (this.questions.length > this.maxFeedback) this.questions.splice(0, this.questions.length - this.maxFeedback);
+  }
+
+  async listQuestions(query: FeedbackQuery = {}): Promise<QuestionRecord[]> {
+    return select(this.questions, query);
   }
 
   async close(): Promise<void> {
@@ -72,4 +79,11 @@ export class MemoryStore implements ChatStore {
       this.contexts.delete(k);
     }
   }
+}
+
+/** Records at or after `since`, the last `limit` of them, as copies. */
+function select<T extends { time: string }>(records: readonly T[], { since, limit }: FeedbackQuery): T[] {
+  const matching = since === undefined ? records : records.filter((r) => Date.parse(r.time) >= Date.parse(since));
+  const recent = limit === undefined ? matching : matching.slice(Math.max(0, matching.length - limit));
+  return structuredClone([...recent]);
 }

@@ -4,6 +4,8 @@
  * persistent one (SQLite) can take its place without touching the callers.
  */
 
+import type { TurnContext } from '../engine/conversation.js';
+
 /** Whose context: the chat, and in groups also the user (two members asking at once keep apart). */
 export interface ChatKey {
   chatId: number;
@@ -19,6 +21,8 @@ export function chatKey(chatId: number, chatType: string, userId: number | undef
 
 /** The last exchange in a chat, enough to follow up on it. */
 export interface ChatContext {
+  /** What a follow-up is read against: constraints, measure, person, articles (engine/conversation.ts). */
+  turn?: TurnContext;
   /** The question as searched. */
   question: string;
   /** The chunks the answer showed, best first. */
@@ -41,6 +45,21 @@ export interface FeedbackRecord {
   chunkIds: string[];
   indexVersion: string;
   vote: Vote;
+  /** How sure the answer was (absent in older records). */
+  confidence?: 'high' | 'low' | 'none';
+}
+
+/** One question answered (for /stats): what was asked and how sure the answer was. */
+export interface QuestionRecord {
+  /** ISO 8601 time of the answer. */
+  time: string;
+  chatId: number;
+  question: string;
+  /** The question as searched (a follow-up rewritten in full). */
+  interpreted: string;
+  confidence: 'high' | 'low' | 'none';
+  chunkIds: string[];
+  indexVersion: string;
 }
 
 export interface FeedbackQuery {
@@ -59,5 +78,8 @@ export interface ChatStore {
   appendFeedback(record: FeedbackRecord): Promise<void>;
   /** Feedback records, oldest first. */
   listFeedback(query?: FeedbackQuery): Promise<FeedbackRecord[]>;
+  appendQuestion(record: QuestionRecord): Promise<void>;
+  /** Question records, oldest first (same query as feedback). */
+  listQuestions(query?: FeedbackQuery): Promise<QuestionRecord[]>;
   close(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byteLength, callbackPattern, decodeCallback, encodeArticle, encodeNext, encodeParagraph, versionTag } from '../../src/bot/callback-data.js';
+import { byteLength, callbackPattern, decodeCallback, encodeArticle, encodeNewChat, encodeNext, encodeParagraph, encodeVote, versionTag } from '../../src/bot/callback-data.js';
 import { answerKeyboard, withoutNextRow } from '../../src/bot/keyboards.js';
 import { makeTestEngine } from '../helpers/test-engine.js';
 
@@ -11,6 +11,10 @@ describe('callback data', () => {
     expect(decodeCallback(p)).toMatchObject({ kind: 'paragraph', tag, chunkId: '004_7239dae0792dcdec#p4' });
     expect(decodeCallback(encodeArticle(tag, '004_7239dae0792dcdec', 1)!)).toEqual({ kind: 'article', tag, articleId: '004_7239dae0792dcdec' });
     expect(decodeCallback(encodeNext(tag, 6))).toEqual({ kind: 'next', tag, offset: 6 });
+    expect(decodeCallback(encodeVote(tag, 'up'))).toEqual({ kind: 'vote', tag, vote: 'up' });
+    expect(decodeCallback(encodeVote(tag, 'down'))).toEqual({ kind: 'vote', tag, vote: 'down' });
+    expect(decodeCallback(encodeNewChat(tag))).toEqual({ kind: 'new-chat', tag });
+    expect(decodeCallback(`v:${tag}:x`)).toBeNull();
   });
 
   it('falls back to ranks when ids are too long', () => {

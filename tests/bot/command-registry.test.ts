@@ -19,7 +19,7 @@ describe('command registry', () => {
 
   it('makes the menu from everyone\'s commands, in registry order', () => {
     const menu = commandMenu(COMMANDS, 'vi');
-    expect(menu.map((c) => c.command)).toEqual(['ask', 'sources', 'status', 'help', 'start']);
+    expect(menu.map((c) => c.command)).toEqual(['ask', 'new', 'sources', 'status', 'help', 'start']);
     expect(menu[0]!.description).toMatch(/câu hỏi/i);
     expect(commandMenu(COMMANDS, 'en')[0]!.description).toMatch(/question/i);
   });

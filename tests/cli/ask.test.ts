@@ -56,6 +56,17 @@ describe('npm run ask', () => {
     expect(rows[2].reply).toMatch(/không trả lời/);
   });
 
+  it('--conversation: consecutive lines are one chat, a blank line starts another; each line says how it was read', async () => {
+    const file = path.join(path.dirname(t.indexDir), 'chat.txt');
+    writeFileSync(file, `Ai là Bí thư Thành ủy Hải Phòng?\nthế còn Huế?\n\nthế còn Huế?\n`);
+    const { stdout } = await ask(['--index', t.indexDir, '--json', '--conversation', '--batch', file]);
+    const rows = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(rows).toHaveLength(3);
+    expect(rows[1]).toMatchObject({ question: 'thế còn Huế?', interpreted: 'Ai là Bí thư Thành ủy Huế?' });
+    expect(rows[1].results[0].quote).toContain('Phan Thiên Định');
+    expect(rows[2].interpreted).not.toContain('Bí thư'); // a new chat: nothing to follow
+  });
+
   it('plain output quotes the paragraph and names its article and date', async () => {
     const { stdout } = await ask(['--index', t.indexDir, HP]);
     expect(stdout).toContain('4.466 đảng viên');

@@ -4,8 +4,15 @@ import { runConsoleChat } from '../../src/console/console.js';
 import { makeTestEngine } from '../helpers/test-engine.js';
 
 /** Runs the console chat on `text` and returns what it wrote; `keepOpen`: the input never ends (the chat must stop by itself). */
-async function chat(text: string, opts: { keepOpen?: boolean } = {}): Promise<string> {
-  const engine = await makeTestEngine();
+async function chat(text: string, opts: { keepOpen?: boolean; reloadAfterFirst?: boolean } = {}): Promise<string> {
+  const inner = await makeTestEngine();
+  let asked = 0;
+  // reloadAfterFirst: the index version changes once the first question was answered.
+  const engine: typeof inner = {
+    ...inner,
+    ask: (q, o) => ((asked += 1), inner.ask(q, o)),
+    status: () => ({ ...inner.status(), indexVersion: opts.reloadAfterFirst && asked > 1 ? 'v-new' : inner.status().indexVersion }),
+  };
   const input = new PassThrough();
   const output = new PassThrough();
   let out = '';
@@ -43,5 +50,20 @@ describe('console chat', () => {
     const out = await chat('/help\n');
     expect(out).toContain('Cách hỏi');
     expect(out).toContain('/quit');
+  });
+
+  it('reads follow-ups, pages with /more and an empty line, forgets with /new, refuses unknown commands', async () => {
+    const out = await chat('Ai là Bí thư Thành ủy Hải Phòng?\nthế còn Huế?\n/more\n\n/new\n/frobnicate\nông ấy yêu cầu gì?\n');
+    expect(out).toContain('Hiểu là: Ai là Bí thư Thành ủy Huế?');
+    expect(out).toContain('Phan Thiên Định');
+    expect(out).toMatch(/Kết quả 3–4|Không còn kết quả nào nữa/);
+    expect(out).toContain('Đã bắt đầu cuộc trò chuyện mới');
+    expect(out).toContain('Lệnh không hợp lệ. Gõ /help để xem các lệnh.');
+    expect(out).toContain('Bạn muốn hỏi về ai?');
+  });
+
+  it('says so when the index was reloaded between questions', async () => {
+    const out = await chat('Ai là Bí thư Thành ủy Hải Phòng?\nbi thu thanh uy hue la ai\n', { reloadAfterFirst: true });
+    expect(out.match(/Chỉ mục vừa được nạp lại/g)?.length).toBe(1);
   });
 });

@@ -36,6 +36,7 @@ export async function makeTestEngine(): Promise<QaEngine> {
   return {
     ask: (q, o) => engine.ask(q, o),
     articles: () => engine.articles(),
+    about: (q) => engine.about(q),
     article: (id) => engine.article(id),
     chunk: (id) => engine.chunk(id),
     status: () => engine.status(),
@@ -111,6 +112,7 @@ export function controlledEngine(inner: QaEngine): ControlledEngine {
       };
     },
     articles: () => inner.articles().map((a) => (wrapper.longIds ? { ...a, id: lengthen(a.id) } : a)),
+    about: (q) => inner.about(q),
     article: (id) => {
       const a = inner.article(shorten(id));
       return a && wrapper.longIds ? { ...a, id: lengthen(a.id) } : a;

@@ -280,3 +280,20 @@ describe('dates', () => {
     expect(formatDate({ iso: null, raw: 'hôm qua', precision: 'none', yearMissing: false }, 'vi')).toBe('hôm qua');
   });
 });
+
+describe('conversation replies', () => {
+  it('names the author in citations and /sources', () => {
+    const byline = { ...ARTICLE, author: 'Thái Hùng' };
+    expect(htmlToPlain(renderAnswerHtml(answer([result(1, 'Một câu.', [], byline)]), 'vi').join('\n'))).toContain('Thái Hùng');
+    expect(htmlToPlain(renderSourcesHtml([byline], 'vi').join('\n'))).toContain('Thái Hùng');
+  });
+
+  it('asks who is meant, shows report facts, and says how a follow-up was read', () => {
+    const who = renderAnswerPlain(answer([], { confidence: 'none', notices: [{ kind: 'ask-who' }] }), 'vi');
+    expect(who).toContain('Bạn muốn hỏi về ai?');
+    expect(who).not.toContain('không trả lời');
+    const facts = renderAnswerHtml(answer([result(1, 'Một câu.')], { facts: ['Bài A · 16/10/2024 · HPĐT'], question: 'còn Huế?', interpreted: 'Ai là Bí thư Thành ủy Huế?' }), 'vi').join('\n');
+    expect(htmlToPlain(facts)).toContain('Theo thông tin bài viết:\n• Bài A · 16/10/2024 · HPĐT');
+    expect(htmlToPlain(facts)).toContain('Hiểu là: Ai là Bí thư Thành ủy Huế?');
+  });
+});

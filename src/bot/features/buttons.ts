@@ -5,13 +5,14 @@
 import { Composer, type CallbackQueryContext } from 'grammy';
 import type { Message } from 'grammy/types';
 import type { ChunkView } from '../../engine/types.js';
-import { t } from '../../present/messages.js';
+import { escapeRe } from '../../engine/conversation.js';
+import { interpretedText, t } from '../../present/messages.js';
 import { renderAnswerHtml, renderArticleHtml, renderParagraphHtml } from '../../present/render.js';
 import { questionOfMessage } from '../addressing.js';
 import { callbackPattern, decodeCallback, textFingerprint, versionTag, type CallbackAction } from '../callback-data.js';
 import type { BotContext } from '../context.js';
-import { answerKeyboard, withoutNextRow } from '../keyboards.js';
-import { askEngine, checkRate, logAnswer } from '../question.js';
+import { answerKeyboard, shownChunkIds, withoutNextRow } from '../keyboards.js';
+import { askPage, checkRate, forgetContext, logAnswer, storeInBackground } from '../question.js';
 import { sendHtml, startTyping } from '../reply.js';
 
 type ButtonContext = CallbackQueryContext<BotContext>;
@@ -31,6 +32,17 @@ function recoverQuestion(ctx: ButtonContext): { question: string; questionMessag
   const question = questionOfMessage(reply, ctx.me);
   return question ? { question, questionMessageId: reply.message_id } : null;
 }
+
+/** The question as the answer read it: its "Hiểu là: …" line (a follow-up in full), else as typed. */
+function recoverReading(ctx: ButtonContext): { question: string; questionMessageId: number } | null {
+  const rec = recoverQuestion(ctx);
+  const msg = buttonMessage(ctx);
+  const first = (msg && 'text' in msg ? (msg.text ?? '') : '').split('\n')[0]!;
+  const read = READ_AS.exec(first);
+  return rec && read ? { ...rec, question: read[1]!.trim() } : rec;
+}
+
+const READ_AS = new RegExp(`^(?:${escapeRe(interpretedText('', 'vi'))}|${escapeRe(interpretedText('', 'en'))})(.+)$`, 'u');
 
 async function outdated(ctx: BotContext, action: CallbackAction | null, why: string): Promise<void> {
   ctx.services.logger.info({ event: 'button-outdated', kind: action?.kind ?? 'unknown', why }, 'outdated button');
@@ -83,13 +95,13 @@ async function onArticleRank(ctx: ButtonContext, action: Action<'article-rank'>)
 
 async function onNext(ctx: ButtonContext, action: Action<'next'>): Promise<void> {
   const { lang } = ctx;
-  const rec = recoverQuestion(ctx);
+  const rec = recoverReading(ctx);
   if (!rec) return outdated(ctx, action, 'question not recoverable');
   if (!(await checkRate(ctx))) return;
   const stopTyping = startTyping(ctx);
   const startedAt = performance.now();
   try {
-    const answer = await askEngine(ctx, rec.question, { offset: action.offset, top: ctx.services.config.topK });
+    const answer = await askPage(ctx, rec.question, action.offset);
     if (!answer) {
       await ctx.answerCallbackQuery({ text: t('engineError', lang) });
       return;
@@ -116,6 +128,30 @@ async function onNext(ctx: ButtonContext, action: Action<'next'>): Promise<void>
   }
 }
 
+/** 👍 / 👎: a feedback record with the question and the chunks the answer showed. */
+async function onVote(ctx: ButtonContext, action: Action<'vote'>): Promise<void> {
+  const rec = recoverQuestion(ctx);
+  const userId = ctx.from.id;
+  const chatId = ctx.chat?.id ?? userId;
+  const record = {
+    time: new Date().toISOString(),
+    chatId,
+    userId,
+    question: rec?.question ?? '',
+    chunkIds: shownChunkIds(buttonMessage(ctx)?.reply_markup),
+    indexVersion: ctx.services.engine.status().indexVersion,
+    vote: action.vote,
+  };
+  storeInBackground(ctx, 'feedback', ctx.services.store.appendFeedback(record));
+  ctx.services.logger.info({ event: 'vote', vote: action.vote }, 'feedback');
+  await ctx.answerCallbackQuery({ text: t('voteThanks', ctx.lang) });
+}
+
+async function onNewChat(ctx: ButtonContext): Promise<void> {
+  await forgetContext(ctx);
+  await ctx.answerCallbackQuery({ text: t('newChat', ctx.lang) });
+}
+
 export const buttons = new Composer<BotContext>();
 
 /** Routes one kind of button to its handler, with its data decoded. */
@@ -131,5 +167,7 @@ route('paragraph-rank', onParagraphRank);
 route('article', onArticle);
 route('article-rank', onArticleRank);
 route('next', onNext);
+route('vote', onVote);
+route('new-chat', onNewChat);
 // Data this bot did not make (or an older format), or none at all.
 buttons.on('callback_query', (ctx) => outdated(ctx, null, 'unknown data'));

@@ -2,11 +2,11 @@
  * The command registry (COMMANDS: everyone's commands here, then the admin ones) and the Composer
  * with everyone's commands: /ask /sources /status /help /start.
  */
-import { helpText, startText } from '../../present/messages.js';
+import { helpText, startText, t } from '../../present/messages.js';
 import { renderSourcesHtml, renderStatusHtml } from '../../present/render.js';
 import { questionOfMessage } from '../addressing.js';
 import { commandComposer, commandHelp, isAdmin, type BotCommandSpec } from '../command-registry.js';
-import { answerQuestion } from '../question.js';
+import { answerQuestion, forgetContext } from '../question.js';
 import { sendHtml, sendText } from '../reply.js';
 import { ADMIN_COMMANDS } from './admin.js';
 
@@ -17,6 +17,16 @@ const USER_COMMANDS: readonly BotCommandSpec[] = [
     description: { vi: 'Đặt câu hỏi về các bài báo cáo', en: 'Ask a question about the reports' },
     help: { args: { vi: 'câu hỏi', en: 'question' }, text: { vi: 'đặt câu hỏi (dùng được trong nhóm)', en: 'ask (also in groups)' } },
     handler: (ctx) => answerQuestion(ctx, questionOfMessage(ctx.msg, ctx.me) ?? '', ctx.msg.message_id),
+  },
+  {
+    name: 'new',
+    adminOnly: false,
+    description: { vi: 'Bắt đầu chủ đề mới', en: 'Start a new topic' },
+    help: { text: { vi: 'quên câu hỏi trước, câu sau không nối tiếp', en: 'forget the last question: the next one is read on its own' } },
+    handler: async (ctx) => {
+      await forgetContext(ctx);
+      await sendText(ctx, t('newChat', ctx.lang), ctx.msg.message_id);
+    },
   },
   {
     name: 'sources',

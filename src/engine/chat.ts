@@ -1,0 +1,224 @@
+/**
+ * One turn of a conversation: the message read against the chat's last turn (conversation.ts), its
+ * filters ("năm:2024 nguồn:HPĐT", "báo SGGPO"), then the kind of question — facts about the reports
+ * (author, date, outlet, link, how many articles), a list across articles, a comparison of two sides,
+ * or an ordinary question — answered through the engine. Returns the answer and what the chat keeps.
+ */
+import type { Answer, AnswerResult } from '../answer/types.js';
+import { fold } from '../text/normalise.js';
+import { collapse, escapeRe, readFollowUp, turnOf, type TurnContext } from './conversation.js';
+import type { ArticleView, AskOptions, QaEngine } from './types.js';
+
+/** Articles a list answer looks through, and its lines per page without a `top` (one line per article). */
+const LIST_LIMIT = 10;
+const LIST_PAGE = 5;
+
+export interface ChatTurn {
+  answer: Answer;
+  /** What the chat keeps for the next message. */
+  turn: TurnContext;
+}
+
+/** Folded and lower case: the form the patterns below are written in. */
+const plain = (text: string) => fold(text).toLowerCase();
+const has = (text: string, re: RegExp) => re.test(plain(text));
+const IS_LIST = /(^|\s)(nhung|cac) .*\bnao\b|^liet ke|^ke ten|(^|\s)(cac|nhung) bi thu|^moi (tinh|thanh pho|dang bo|nguoi)/u;
+const IS_COMPARE = /^so sanh\s|\s(hay|hoac)\s.+\snhieu hon|\sben nao\s(nhieu|it|cao|thap)/u;
+const META = {
+  author: /\bai viet\b|tac gia|nguoi viet|but danh/u,
+  date: /dang (ngay|khi|luc|hom|vao) nao|ngay nao|dang khi nao|dang luc nao/u,
+  outlet: /bao nao|nguon nao|trang nao|co quan bao/u,
+  link: /\blink\b|duong dan|\burl\b/u,
+  count: /bao nhieu bai|may bai/u,
+  which: /(nhung|cac) bai (viet |bao )?nao|bai nao (noi|viet|nhac|de cap)/u,
+};
+
+/** Explicit filters ("năm:2024", "nguồn:HPĐT", "báo:SGGPO") and natural outlet mentions ("báo SGGPO"). */
+export function readFilters(message: string, articles: readonly ArticleView[]): { text: string; articleIds: string[] | null; labels: string[] } {
+  let text = message;
+  const labels: string[] = [];
+  let keep: ArticleView[] | null = null;
+  const narrow = (pred: (a: ArticleView) => boolean) => {
+    keep = (keep ?? [...articles]).filter(pred);
+  };
+  text = text.replace(/(?<![\p{L}])(năm|nam|year):\s*(\d{4})/giu, (_m, _k: string, y: string) => {
+    labels.push(`năm ${y}`);
+    narrow((a) => a.date?.year === Number(y));
+    return '';
+  });
+  text = text.replace(/(?<![\p{L}])(nguồn|nguon|báo|bao|source):\s*(\S+)/giu, (_m, _k: string, o: string) => {
+    labels.push(o);
+    narrow((a) => a.outlet !== null && plain(a.outlet) === plain(o));
+    return '';
+  });
+  // "báo SGGPO", "trong bài của báo HPĐT": an outlet one of the articles has.
+  const outlets = [...new Set(articles.flatMap((a) => (a.outlet ? [a.outlet] : [])))];
+  for (const o of outlets) {
+    const re = new RegExp(`(?:trong bài (?:của )?)?(?:báo|bao|nguồn|trang)\\s+${escapeRe(o)}\\s*[:,]?`, 'iu');
+    if (re.test(text)) {
+      labels.push(o);
+      narrow((a) => a.outlet === o);
+      text = text.replace(re, '');
+    }
+  }
+  const ids = keep === null ? null : (keep as ArticleView[]).map((a) => a.id);
+  return { text: text === message ? message : collapse(text), articleIds: ids, labels };
+}
+
+function emptyAnswer(base: Answer, patch: Partial<Answer>): Answer {
+  return { ...base, answered: false, confidence: 'none', results: [], total: 0, suggestions: [], missing: [], ...patch };
+}
+
+/** Facts about the reports from their metadata ("ai viết bài về Đông Hà?"). */
+async function metaAnswer(engine: QaEngine, question: string, articleIds: string[] | null, previous: TurnContext | null, opts: AskOptions): Promise<ChatTurn | null> {
+  const f = plain(question);
+  const wants = (Object.keys(META) as Array<keyof typeof META>).filter((k) => META[k].test(f));
+  const aboutArticle = /\bbai\b|\bbao\b/u.test(f);
+  if (wants.length === 0 || !aboutArticle) return null;
+  const all = engine.articles();
+  // Which articles: those the question's place or name is about, else those of the last answer ("bài đó").
+  const about = engine.about(question);
+  // "những bài nào nói về Đảng bộ Khối các cơ quan?": no place or name to look up, search for it.
+  if (about === null && wants.every((w) => w === 'which')) return null;
+  let ids = about ?? (/\bbai (do|ay|nay|tren)\b/u.test(f) && previous ? previous.articleIds : null);
+  if (articleIds) ids = (ids ?? all.map((a) => a.id)).filter((id) => articleIds.includes(id));
+  if (ids === null) ids = wants.includes('count') || wants.includes('which') ? all.map((a) => a.id) : [];
+  const arts = all.filter((a) => ids!.includes(a.id));
+  const probe = await engine.ask(question, { ...opts, top: 1 });
+  if (arts.length === 0 || (wants.every((w) => w === 'author') && arts.every((a) => !a.author))) {
+    const turn = turnOf(question, { chunkIds: [], articleIds: previous?.articleIds ?? [], quotes: [], person: null });
+    return { answer: emptyAnswer(probe, { notices: probe.notices }), turn };
+  }
+  const facts: string[] = [];
+  if (wants.includes('count') || wants.includes('which')) facts.push(`${arts.length}`);
+  for (const a of arts) {
+    const parts: string[] = [a.title.trim()];
+    if (a.date) parts.push(a.date.raw ?? a.date.iso ?? '');
+    if (a.outlet) parts.push(a.outlet);
+    if (a.author) parts.push(a.author);
+    if (a.url && wants.includes('link')) parts.push(a.url);
+    facts.push(parts.filter(Boolean).join(' · '));
+  }
+  // Each fact is cited by its article's lead: the first passage shown under it.
+  const results: AnswerResult[] = [];
+  // The place or name asked about, else the title, finds the passage that cites the article.
+  const named = turnOf(question, { chunkIds: [], articleIds: [], quotes: [] }).constraints.map((c) => c.label).join(' ');
+  for (const a of arts.slice(0, LIST_LIMIT)) {
+    const lead = await engine.ask(named || a.title, { ...opts, top: 1, articles: [a.id] });
+    const r = lead.results[0];
+    if (r) results.push({ ...r, rank: results.length + 1 });
+  }
+  const answer: Answer = { ...probe, answered: true, confidence: 'high', missing: [], results, total: results.length, suggestions: [], facts };
+  const authors = arts.flatMap((a) => (a.author ? [a.author] : []));
+  const turn = turnOf(question, { chunkIds: results.map((r) => r.chunkId), articleIds: arts.map((a) => a.id), quotes: [], person: authors.length === 1 ? authors[0]! : null });
+  return { answer, turn };
+}
+
+/** The words that ask for a list, not for a passage ("liệt kê", "được nhắc đến", "những bài nào nói về"). */
+const LIST_WORDS = /(?<![\p{L}])(liệt kê|kể tên|những bài nào|các bài nào|bài nào|được nhắc đến|được nhắc tới|được đề cập|nói về|viết về|những|các|nào|mỗi)(?![\p{L}])/giu;
+
+/** One line per article: the best passage of each, up to LIST_LIMIT. */
+async function listAnswer(engine: QaEngine, question: string, opts: AskOptions): Promise<Answer> {
+  const core = collapse(question.replace(LIST_WORDS, ' ')).replace(/^[\s,:?]+/u, '');
+  const wide = await engine.ask(core || question, { ...opts, top: LIST_LIMIT * 3, offset: 0 });
+  const seen = new Set<string>();
+  const results = wide.results.filter((r) => !seen.has(r.article.id) && seen.add(r.article.id) !== undefined);
+  const offset = opts.offset ?? 0;
+  const page = results.slice(offset, offset + (opts.top ?? LIST_PAGE)).map((r, i) => ({ ...r, rank: offset + i + 1 }));
+  return { ...wide, interpreted: question, results: page, total: Math.min(results.length, LIST_LIMIT) };
+}
+
+/** "so sánh A và B", "A hay B nhiều hơn": the sides, as written. */
+export function compareSides(question: string): { measure: string; sides: string[] } | null {
+  const q = collapse(question).replace(/[?.!]+$/u, '');
+  const m = /^so sánh\s+(.+?)\s+(?:của|giữa|ở|tại)\s+(.+?)\s+(?:và|với)\s+(.+)$/iu.exec(q);
+  if (m) return { measure: m[1]!, sides: [m[2]!, m[3]!] };
+  const h = /^(.+?)\s+hay\s+(.+?)\s+(?:có\s+)?(nhiều|ít|cao|thấp)\s+(.+?)\s+hơn$/iu.exec(q);
+  if (h) return { measure: h[4]!, sides: [h[1]!, h[2]!] };
+  return null;
+}
+
+/** One quote per side, each asked with that side as its constraint. */
+async function compareAnswer(engine: QaEngine, sides: { measure: string; sides: string[] }, opts: AskOptions): Promise<Answer> {
+  // "số đảng viên" of a side is asked as "<side> có bao nhiêu đảng viên": the sentence with the figure.
+  const count = /^(?:số|số lượng)\s+(.+)$/iu.exec(sides.measure);
+  const askSide = (side: string) => (count ? `${side} có bao nhiêu ${count[1]}` : `${sides.measure} của ${side}`);
+  const answers = await Promise.all(sides.sides.map((s) => engine.ask(askSide(s), { ...opts, top: 1, offset: 0 })));
+  const results = answers.flatMap((a) => a.results.slice(0, 1)).map((r, i) => ({ ...r, rank: i + 1 }));
+  const missing = sides.sides.filter((_, i) => answers[i]!.results.length === 0);
+  const base = answers[0]!;
+  const confidence = results.length === 0 ? 'none' : answers.every((a) => a.confidence === 'high') ? 'high' : 'low';
+  return { ...base, answered: confidence === 'high', confidence, results, total: results.length, missing, suggestions: [], notices: base.notices };
+}
+
+const LATEST = /(muon|moi|gan day|sau) nhat|sau cung/u;
+const EARLIEST = /(som|dau) nhat|dau tien/u;
+
+/**
+ * "hội nghị nào diễn ra muộn nhất?" after a list: the latest (or earliest) of the last answer's
+ * articles by date; a date without a year takes the year the last question asked about.
+ */
+function byDate(engine: QaEngine, question: string, previous: TurnContext | null): { id: string; when: string | null } | null {
+  const f = plain(question);
+  const latest = LATEST.test(f);
+  if (!previous || previous.articleIds.length < 2 || (!latest && !EARLIEST.test(f))) return null;
+  const year = Number(previous.constraints.find((c) => c.kind === 'year')?.label ?? 0);
+  const dated = engine
+    .articles()
+    .filter((a) => previous.articleIds.includes(a.id) && a.date?.month !== undefined)
+    .map((a) => ({ id: a.id, when: a.date!.raw ?? null, key: ((a.date!.year ?? year) * 100 + (a.date!.month ?? 0)) * 100 + (a.date!.day ?? 0) }))
+    .sort((a, b) => a.key - b.key);
+  if (dated.length === 0) return null;
+  return latest ? dated[dated.length - 1]! : dated[0]!;
+}
+
+/** Answers one message of a chat. `previous`: the chat's last turn, null for a new chat. */
+export async function converse(engine: QaEngine, message: string, previous: TurnContext | null, opts: AskOptions = {}): Promise<ChatTurn> {
+  const filters = readFilters(message, engine.articles());
+  const follow = readFollowUp(filters.text, previous);
+  if (follow.needsWho) {
+    const probe = await engine.ask(filters.text, { ...opts, top: 1 });
+    const answer = emptyAnswer(probe, { question: message, interpreted: message, notices: [{ kind: 'ask-who' }] });
+    return { answer, turn: { question: message, constraints: [], measure: null, person: null, chunkIds: [], articleIds: [], pendingWho: filters.text } };
+  }
+  const question = follow.question;
+  const restrict = [filters.articleIds, follow.articleIds].filter((x): x is string[] => x !== null);
+  const articles = restrict.length === 0 ? undefined : restrict.reduce((a, b) => a.filter((id) => b.includes(id)));
+  const askOpts: AskOptions = { ...opts, ...(articles ? { articles } : {}) };
+  const typed = { question: collapse(message), interpreted: follow.interpreted ?? undefined };
+  const finish = (answer: Answer, turn?: TurnContext): ChatTurn => {
+    const shown: Answer = { ...answer, question: typed.question, interpreted: typed.interpreted ?? answer.interpreted };
+    return {
+      answer: shown,
+      turn:
+        turn ??
+        turnOf(question, {
+          chunkIds: answer.results.map((r) => r.chunkId),
+          articleIds: [...new Set(answer.results.map((r) => r.article.id))],
+          quotes: answer.results.map((r) => r.quote),
+        }),
+    };
+  };
+
+  const pick = byDate(engine, message, previous);
+  if (pick) {
+    const context = previous!.constraints.map((c) => (c.kind === 'year' ? `năm ${c.label}` : c.label));
+    typed.interpreted = context.length > 0 ? `${collapse(message).replace(/[?.!]+$/u, '')} (${context.join(', ')})?` : undefined;
+    // The passage that states the article's date answers "which one is the latest".
+    return finish(await engine.ask(pick.when ?? question, { ...askOpts, articles: [pick.id] }));
+  }
+  const meta = await metaAnswer(engine, question, askOpts.articles ? [...askOpts.articles] : null, previous, askOpts);
+  if (meta) return finish(meta.answer, meta.turn);
+  const f = plain(question);
+  const sides = has(question, IS_COMPARE) ? compareSides(question) : null;
+  if (sides) return finish(await compareAnswer(engine, sides, askOpts));
+  if (IS_LIST.test(f)) return finish(await listAnswer(engine, question, askOpts));
+  if (/chup anh|anh cua ai|tac gia anh/u.test(f)) {
+    // Photo credits sit in captions ("Ảnh: Thanh Lê"), in the articles in question.
+    const inArticles = askOpts.articles ?? engine.about(question) ?? undefined;
+    const wide = await engine.ask('Ảnh', { ...askOpts, ...(inArticles ? { articles: inArticles } : {}), top: 20, offset: 0 });
+    const credits = wide.results.filter((r) => /(?<![\p{L}])Ảnh\s*:/u.test(r.quote)).map((r, i) => ({ ...r, rank: i + 1 }));
+    if (credits.length > 0) return finish({ ...wide, results: credits.slice(0, opts.top ?? 3), total: credits.length });
+  }
+  return finish(await engine.ask(question, askOpts));
+}

@@ -1,0 +1,218 @@
+/**
+ * Follow-up questions, read against the last exchange of a chat (pure: no index, no clock).
+ *
+ * "thế còn Nghệ An?", "còn năm 2021?", "thế còn đảng viên?", "ông ấy yêu cầu gì?", "hội nghị đó …",
+ * "bài đó …": the place, year, counted unit or person of the previous question is replaced (or the
+ * missing part added), the rest kept, giving a whole question that then goes the normal way. A
+ * pronoun with nothing to refer to is not guessed: the caller asks who is meant, and the next message
+ * (a name or a title) completes the question that was waiting.
+ */
+import { analyzeQuery } from '../search/analyse.js';
+import { findConstraints } from '../search/entities.js';
+import { fold } from '../text/normalise.js';
+
+/** Collapses white space, keeping case and marks (names stay capitalised). */
+export const collapse = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
+
+/** What a chat keeps of its last turn. */
+export interface TurnContext {
+  /** The whole question as searched (after any rewriting). */
+  question: string;
+  /** Place, name and year constraints of the question, as labels ("Hải Phòng", "2020"). */
+  constraints: Array<{ kind: 'place' | 'name' | 'year'; label: string }>;
+  /** The counted unit of a counting question ("chi bộ", "đảng viên"), as written in `question`. */
+  measure: string | null;
+  /** The person the answer or question names (for "ông ấy", "bà ấy", "người đó"). */
+  person: string | null;
+  /** The chunks the answer showed, best first, and their articles. */
+  chunkIds: string[];
+  articleIds: string[];
+  /** A question that waits for "who?" to be answered ("ông ấy yêu cầu gì?" with no one before). */
+  pendingWho?: string;
+}
+
+export interface FollowUp {
+  /** The question to search: the message itself, or the rewritten whole question. */
+  question: string;
+  /** The rewritten question, when the message was read as a follow-up (null otherwise). */
+  interpreted: string | null;
+  /** A person pronoun with nobody to refer to: ask who is meant. */
+  needsWho: boolean;
+  /** Answers must come from these articles (the previous answer's, for "bài đó", "hội nghị đó", "trong đó"). */
+  articleIds: string[] | null;
+}
+
+const PRONOUN = /(?<![\p{L}])(ông|bà|anh|chị|đồng chí|người|vị)\s+(ấy|đó|này|nọ)(?![\p{L}])/iu;
+const THING = /(?<![\p{L}])(hội nghị|đại hội|cuộc làm việc|cuộc họp|buổi làm việc|sự kiện|bài viết|bài báo|bài)\s+(đó|ấy|này|trên)(?![\p{L}])/iu;
+const WITHIN = /(?<![\p{L}])(trong (số )?(đó|này)|bên nào|ai trong số|cùng làm việc|mỗi người)(?![\p{L}])/iu;
+/** "còn …", "thế còn …", "vậy còn …", "so với … thì sao", "… thì sao". */
+const LEAD = /^(?:(?:thế|vậy|thế thì|vậy thì|vậy)\s+)?(?:còn|so với|với lại|thế còn)\s+/iu;
+const TAIL = /\s*(?:thì sao|thì thế nào|thì như thế nào|ra sao|thế nào|nữa)?\s*(?:nhỉ|ạ|vậy|hả)?\s*[?.!…]*\s*$/iu;
+const SAO_ONLY = /\s+thì sao\s*[?.!…]*\s*$/iu;
+const QUESTION_WORDS = /(?<![\p{L}])(bao nhiêu|mấy|gì|ai|nào|đâu|khi nào|không|hay|sao)(?![\p{L}])/iu;
+/** A name given after "ai?" was asked: fillers around it. */
+const WHO_FILLERS = /^(?:(?:ý mình là|ý tôi là|ý em là|ý là|mình hỏi|tôi hỏi|em hỏi|tức là|người đó là|đó là|là|ý)\s+)+|\s+(?:ấy|đó|nhé|ạ|nha)\s*[?.!…]*$|[?.!…]+$/giu;
+/** Common Vietnamese family names: a capitalised run starting with one is a person's name. */
+const SURNAMES = new Set(
+  'Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trịnh Đoàn Lâm Mai Trương Cao Lương Tô Châu Thái Kiều Quách Tạ Triệu Văn Hà Chu Đào Lưu Nông La Khúc Tăng Thân'.split(' '),
+);
+
+const NAME_RUN = /\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*)+/gu;
+
+/** Vietnamese full names in a text ("Lê Tiến Châu"), with where they start. */
+export function personNames(text: string): Array<{ name: string; at: number }> {
+  const out: Array<{ name: string; at: number }> = [];
+  for (const m of text.normalize('NFC').matchAll(NAME_RUN)) {
+    const words = m[0].split(/\s+/);
+    let offset = m.index;
+    for (let i = 0; i < words.length; i++) {
+      if (SURNAMES.has(words[i]!) && i + 1 < words.length) {
+        const name = words.slice(i, Math.min(words.length, i + 4)).join(' ');
+        out.push({ name, at: offset });
+        break;
+      }
+      offset += words[i]!.length + 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * The person an exchange is about: a name in the question, else the name in the answer's quotes
+ * that stands closest after the question's words ("Bí thư Thành ủy … đồng chí Lê Tiến Châu").
+ */
+export function personOf(question: string, quotes: readonly string[]): string | null {
+  const inQuestion = personNames(question);
+  if (inQuestion.length > 0) return inQuestion[0]!.name;
+  const words = (t: string) => fold(t).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const pairs = (w: string[]) => w.slice(1).map((x, i) => `${w[i]} ${x}`);
+  const asked = new Set(pairs(words(question)));
+  let best: { name: string; score: number } | null = null;
+  for (const [rank, quote] of quotes.entries()) {
+    for (const n of personNames(quote)) {
+      // The words around a name say who it is: "Phạm Quang Hiển, Bí thư Đảng ủy Khối …".
+      const around = pairs(words(quote.slice(Math.max(0, n.at - 50), n.at))).concat(pairs(words(quote.slice(n.at + n.name.length, n.at + n.name.length + 70))));
+      // Better-ranked quotes win ties: a little less per rank down.
+      const score = new Set(around.filter((p) => asked.has(p))).size - rank * 0.1;
+      if (!best || score > best.score) best = { name: n.name, score };
+    }
+  }
+  return best?.name ?? null;
+}
+
+/** The parts of a question a follow-up can replace. */
+export function turnOf(question: string, answer: { chunkIds: string[]; articleIds: string[]; quotes: string[]; person?: string | null }): TurnContext {
+  const q = analyzeQuery(question);
+  const constraints = findConstraints(q).map((c) => ({ kind: c.kind, label: c.label }));
+  const unit = q.countUnit;
+  return {
+    question,
+    constraints,
+    measure: unit ? measureText(question, unit) : null,
+    person: answer.person ?? personOf(question, answer.quotes),
+    chunkIds: answer.chunkIds,
+    articleIds: answer.articleIds,
+  };
+}
+
+/** The counted unit as written in the question (the analysed unit is lower case, maybe folded). */
+function measureText(question: string, unit: readonly string[]): string | null {
+  const m = new RegExp(`(?:bao nhiêu|bao nhieu|mấy)\\s+(\\S+(?:\\s+\\S+)?)`, 'iu').exec(question);
+  if (!m) return null;
+  const after = question.slice(m.index + m[0].length - m[1]!.length).replace(/[?.!…]+\s*$/u, '').split(/\s+/);
+  // "bao nhiêu tổ chức đảng?": a last word left alone belongs to the unit.
+  const n = after.length === unit.length + 1 ? after.length : unit.length;
+  return after.slice(0, n).map((w) => w.replace(/[?.!,;:]+$/u, '')).join(' ');
+}
+
+/** A text as a literal in a regular expression. */
+export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const strip = (s: string) => s.replace(/[?.!…\s]+$/u, '');
+
+/** Replaces `label` (with an administrative word before it) in `text` by `by`; null when absent. */
+function replaceLabel(text: string, label: string, by: string): string | null {
+  const re = new RegExp(`((?:thành phố|TP\\.?|tỉnh|quận|huyện)\\s+)?${escapeRe(label)}`, 'iu');
+  return re.test(text) ? text.replace(re, by) : null;
+}
+
+/** Reads a message against the previous turn. */
+export function readFollowUp(message: string, previous: TurnContext | null): FollowUp {
+  const text = collapse(message);
+  const plain: FollowUp = { question: message, interpreted: null, needsWho: false, articleIds: null };
+  const done = (question: string, articleIds: string[] | null = null): FollowUp => {
+    const q = collapse(question);
+    return { question: q, interpreted: q, needsWho: false, articleIds };
+  };
+
+  // The answer to "who do you mean?": the waiting question with the pronoun replaced by it.
+  if (previous?.pendingWho) {
+    const who = text.replace(WHO_FILLERS, '').trim();
+    if (who !== '' && !QUESTION_WORDS.test(who)) return done(previous.pendingWho.replace(PRONOUN, who));
+  }
+
+  const pronoun = PRONOUN.exec(text);
+  if (pronoun) {
+    if (!previous?.person) return { ...plain, needsWho: true };
+    return done(text.replace(PRONOUN, `đồng chí ${previous.person}`), previous.articleIds);
+  }
+  if (!previous) return plain;
+
+  // "bên nào nhiều hơn?" after a comparison: the comparison again (both sides are shown).
+  if (/(?<![\p{L}])(bên nào|nơi nào|ai)\s+(nhiều|ít|cao|thấp)\s+hơn/iu.test(text) && /^so sánh\s/iu.test(previous.question)) return done(previous.question);
+
+  // "hội nghị đó", "bài đó", "trong đó": the same articles as the last answer, the same subject.
+  if (THING.test(text) || WITHIN.test(text)) {
+    const subject = previous.constraints.filter((c) => c.kind !== 'year' && !fold(text).includes(fold(c.label))).map((c) => c.label);
+    const rewritten = subject.length > 0 ? `${strip(text)} (${subject.join(', ')})?` : text;
+    return done(rewritten, previous.articleIds);
+  }
+
+  const lead = LEAD.exec(text);
+  const saoOnly = SAO_ONLY.test(text);
+  if (!lead && !saoOnly) return plain;
+  const rest = strip(text.slice(lead ? lead[0].length : 0).replace(TAIL, ''));
+  if (rest === '') return plain;
+  // Read after a word: a one-syllable place is a place only when it is not the first word ("Huế").
+  const found = findConstraints(analyzeQuery(`còn ${rest}`));
+  const prevQ = strip(previous.question);
+
+  // "còn năm 2021?", "còn Huế?": the new place or year takes the old one's place.
+  if (found.length > 0 && rest.split(/\s+/).length <= found.reduce((n, c) => n + c.label.split(/\s+/).length, 0) + 3) {
+    let q = prevQ;
+    for (const c of found) {
+      const same = previous.constraints.filter((p) => p.kind === c.kind);
+      const old = same.length > 0 ? same : previous.constraints.filter((p) => (p.kind === 'year') === (c.kind === 'year'));
+      const newText = c.kind === 'year' ? c.label : c.label;
+      let replaced: string | null = null;
+      if (old.length > 1 && c.kind !== 'year') {
+        // "So sánh … của Huế và Nghệ An" → "… của Hải Phòng".
+        const re = new RegExp(`${escapeRe(old[0]!.label)}.*${escapeRe(old[old.length - 1]!.label)}`, 'u');
+        if (re.test(q)) replaced = q.replace(re, newText).replace(/^so sánh\s+/iu, '');
+      } else if (old.length === 1) {
+        replaced = replaceLabel(q, old[0]!.label, newText);
+      }
+      q = replaced ?? `${q} ${c.kind === 'year' ? `năm ${c.label}` : `ở ${c.label}`}`;
+    }
+    return done(`${strip(q)}?`);
+  }
+
+  // A clause of its own ("còn kỷ luật bao nhiêu đảng viên?"): keep the previous subject.
+  if (QUESTION_WORDS.test(rest)) {
+    const subject = previous.constraints.filter((c) => !fold(rest).includes(fold(c.label))).map((c) => (c.kind === 'year' ? `năm ${c.label}` : c.label));
+    return done(subject.length > 0 ? `${rest} (${subject.join(', ')})?` : `${rest}?`);
+  }
+
+  // "thế còn đảng viên?", "còn số chi bộ?", "còn tỷ lệ đảng viên …": another measure, same subject.
+  const measure = rest.replace(/^(?:số|số lượng)\s+/iu, '');
+  if (previous.measure) {
+    const re = new RegExp(`((?:bao nhiêu|bao nhieu|mấy)\\s+)${escapeRe(previous.measure)}`, 'iu');
+    if (re.test(prevQ)) return done(`${prevQ.replace(re, `$1${measure}`)}?`);
+  }
+  const span = /(?<![\p{L}])(số|tỷ lệ|tỉ lệ)\s+.+?(?=\s+(?:của|ở|tại|năm)\s)/iu.exec(prevQ);
+  if (span) {
+    const head = /^(?:tỷ lệ|tỉ lệ)\s/iu.test(rest) ? '' : `${span[1]} `;
+    return done(`${prevQ.replace(span[0], `${head}${measure}`)}?`);
+  }
+  const subject = previous.constraints.map((c) => (c.kind === 'year' ? `năm ${c.label}` : c.label));
+  return done(`${rest} ${subject.join(' ')}?`);
+}
