@@ -28,6 +28,13 @@ const PLACE_FORMS: PlaceForm[] = PLACES.flatMap((forms, place) =>
     return { place, folded: tokens.map((t) => t.folded), tokens };
   }),
 ).sort((a, b) => b.folded.length - a.folded.length);
+/** Forms by their first folded syllable, longest first: one map look-up per word of a text. */
+const BY_FIRST = new Map<string, PlaceForm[]>();
+for (const f of PLACE_FORMS) {
+  const list = BY_FIRST.get(f.folded[0]!);
+  if (list) list.push(f);
+  else BY_FIRST.set(f.folded[0]!, [f]);
+}
 const MARKERS = PLACE_MARKERS.map((m) => tokenize(m).map((t) => t.folded));
 
 const endsWith = (seq: readonly string[], at: number, words: readonly string[]) => words.every((w, k) => seq[at - words.length + k] === w);
@@ -51,7 +58,7 @@ export function findPlaces(text: string, tokens: readonly Token[], typedUnaccent
   const folded = tokens.map((t) => t.folded);
   const out: PlaceHit[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const hit = PLACE_FORMS.find((p) => p.folded.every((s, k) => folded[i + k] === s && (k === 0 || tokens[i + k]!.joined || /^[\s\-.]*$/u.test(text.slice(tokens[i + k - 1]!.end, tokens[i + k]!.start)))));
+    const hit = BY_FIRST.get(folded[i]!)?.find((p) => p.folded.every((s, k) => folded[i + k] === s && (k === 0 || tokens[i + k]!.joined || /^[\s\-.]*$/u.test(text.slice(tokens[i + k - 1]!.end, tokens[i + k]!.start)))));
     if (!hit) continue;
     const n = hit.folded.length;
     const marked = MARKERS.some((m) => endsWith(folded, i, m));
