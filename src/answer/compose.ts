@@ -10,6 +10,7 @@ import type { ConstraintCheck } from '../search/entities.js';
 import type { Candidate } from '../search/types.js';
 import type { AnalyzedQuery } from '../search/analyse.js';
 import { pickQuote } from './quote.js';
+import { squash } from '../text/normalise.js';
 import type { AnswerResult, ArticleRef, Confidence } from './types.js';
 
 /**
@@ -88,7 +89,7 @@ export function compose(index: LoadedIndex, candidates: readonly Candidate[], we
     if (relevant.length > 0) confidence = 'low';
   }
   const page = relevant.slice(opts.offset, opts.offset + opts.top);
-  const results = page.map((c, i): AnswerResult => {
+  const built = page.map((c, i): AnswerResult => {
     const chunk = index.chunks[c.chunk]!;
     const article = index.articles[c.article]!;
     const quote = pickQuote(chunk.text, q, (t) => weights.get(t) ?? 0, {}, c.window);
@@ -104,9 +105,18 @@ export function compose(index: LoadedIndex, candidates: readonly Candidate[], we
       context: chunk.context,
       quote: quote.text,
       highlights: quote.highlights,
+      answer: quote.answer,
     };
     if (chunk.page !== undefined) result.page = chunk.page;
     return result;
+  });
+  // No two results quote the same sentence (a lead, its photo caption and a later paragraph can repeat it).
+  const quoted = new Set<string>();
+  const results = built.filter((r) => {
+    const key = squash(r.quote);
+    if (quoted.has(key)) return false;
+    quoted.add(key);
+    return true;
   });
   const suggestions: ArticleRef[] = [];
   if (confidence === 'none') {

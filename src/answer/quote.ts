@@ -4,6 +4,8 @@
  */
 import { splitSentences } from '../text/sentences.js';
 import { passageTermSet, type AnalyzedQuery } from '../search/analyse.js';
+import { DATE, PERSON_NAME } from '../search/confidence.js';
+import { fold } from '../text/normalise.js';
 import { PAIR_SEP, isPair } from '../index/terms.js';
 import { isStop, tokenize, type Token } from '../text/tokens.js';
 import type { Span } from './types.js';
@@ -20,6 +22,8 @@ export const DEFAULT_QUOTE_OPTIONS: QuoteOptions = { maxSentences: 3, maxChars: 
 
 export interface Quote {
   text: string;
+  /** Offsets in `text` of the answer itself: the number of a counting question, the name for "ai", the date for "khi nào". */
+  answer: Span[];
   /** Offsets of the quote in the paragraph. */
   start: number;
   end: number;
@@ -41,7 +45,7 @@ export function pickQuote(
 ): Quote {
   const opts = { ...DEFAULT_QUOTE_OPTIONS, ...options };
   const sentences = splitSentences(paragraph);
-  if (sentences.length === 0) return { text: paragraph, start: 0, end: paragraph.length, highlights: [] };
+  if (sentences.length === 0) return { text: paragraph, start: 0, end: paragraph.length, highlights: [], answer: [] };
 
   const queryTerms = new Map(q.terms.map((t) => [t.term, weightOf(t.term)]));
   const scoreOf = (s: { start: number; end: number }) => {
@@ -81,7 +85,7 @@ export function pickQuote(
   const start = sentences[first]!.start;
   const end = sentences[last]!.end;
   const text = paragraph.slice(start, end);
-  return { text, start, end, highlights: highlightSpans(text, q) };
+  return { text, start, end, highlights: highlightSpans(text, q), answer: answerSpans(text, q) };
 }
 
 /**
@@ -112,4 +116,30 @@ export function highlightSpans(text: string, q: AnalyzedQuery): Span[] {
     else spans.push([tok.start, tok.end]);
   });
   return spans;
+}
+
+/** A day of the month: "15-10", "9/1", "ngày 9". */
+const DAY = /(?<!\d)\d{1,2}[-/.]\d{1,2}(?![-/.]?\d{3})|(?:ngày|Ngày)\s+\d{1,2}(?:\s+tháng\s+\d{1,2})?/gu;
+
+/** A number with its unit after it ("4.466 đảng viên", "64,5%"), not a date. */
+const COUNT = /(?<![\p{L}\p{N}/-])\p{N}+(?:[.,]\p{N}+)*(?:\s*%|(?:\s+\p{Ll}+){1,2})?(?![\p{N}/-])/gu;
+
+/** Where the answer stands in a quote, by what the question asks for. */
+export function answerSpans(text: string, q: AnalyzedQuery): Span[] {
+  const all = (re: RegExp): Span[] => [...text.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`))].map((m) => [m.index, m.index + m[0].length] as const);
+  if (q.answerType === 'person') return all(PERSON_NAME);
+  if (q.answerType === 'date') {
+    // A day ("15-10", "ngày 9") answers "khi nào" better than the years of a term ("2020-2025").
+    const days = all(DAY);
+    return days.length > 0 ? days : all(DATE);
+  }
+  if (q.answerType !== 'count') return [];
+  const unit = q.countUnit ?? [];
+  const spans = all(COUNT).filter(([s, e]) => !/^(19|20)\d\d\b/u.test(text.slice(s, e)));
+  // With the unit the question counts, only those ("442 chi bộ", not "62 tổ chức"); else every count.
+  const withUnit = spans.filter(([s, e]) => {
+    const words = tokenize(text.slice(s, e)).slice(1).map((t) => t.term);
+    return unit.length > 0 && unit.every((u, k) => words[k] === u || fold(words[k] ?? '') === u);
+  });
+  return withUnit.length > 0 ? withUnit : spans;
 }

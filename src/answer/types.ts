@@ -38,6 +38,8 @@ export interface AnswerResult {
   quote: string;
   /** Offsets into `quote` of the words that matched the question. */
   highlights: Span[];
+  /** Offsets into `quote` of the answer itself (the number, the name, the date asked for), marked apart. */
+  answer?: Span[];
 }
 
 /** high: the reports answer; low: passages that may be related, no confident answer; none: not in the reports. */

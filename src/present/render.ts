@@ -121,8 +121,21 @@ function markSpans(text: string, spans: readonly Span[], open: string, close: st
 }
 
 /** The quote as HTML with highlights in <b>. */
-export function highlightHtml(quote: string, spans: readonly Span[]): string {
-  return markSpans(quote, spans, '<b>', '</b>', escapeHtml);
+export function highlightHtml(quote: string, spans: readonly Span[], answer: readonly Span[] = []): string {
+  if (answer.length === 0) return markSpans(quote, spans, '<b>', '</b>', escapeHtml);
+  // The answer underlined, the question's words in bold around it: one mark per character, never nested.
+  const marks = normalizeSpans(answer, quote);
+  const inAnswer = (a: number, b: number) => marks.some(([s, e]) => a < e && b > s);
+  const bold = normalizeSpans(spans, quote).filter(([a, b]) => !inAnswer(a, b));
+  const events = [...marks.map(([a, b]) => [a, b, 'u'] as const), ...bold.map(([a, b]) => [a, b, 'b'] as const)].sort((x, y) => x[0] - y[0]);
+  let out = '';
+  let pos = 0;
+  for (const [a, b, tag] of events) {
+    if (a < pos) continue;
+    out += `${escapeHtml(quote.slice(pos, a))}<${tag}>${escapeHtml(quote.slice(a, b))}</${tag}>`;
+    pos = b;
+  }
+  return out + escapeHtml(quote.slice(pos));
 }
 
 const ANSI_BOLD = '\x1b[1m';
@@ -189,21 +202,21 @@ function citationPlain(place: Place, lang: Lang): string {
 // ---------------------------------------------------------------------------------------------
 // Answers as HTML
 
-function resultHtml(r: AnswerResult, lang: Lang, quote: string, spans: readonly Span[]): string {
-  return `<blockquote>${highlightHtml(quote, spans)}</blockquote>\n${citationHtml(r, lang, r.rank)}`;
+function resultHtml(r: AnswerResult, lang: Lang, quote: string, spans: readonly Span[], answer: readonly Span[] = []): string {
+  return `<blockquote>${highlightHtml(quote, spans, answer)}</blockquote>\n${citationHtml(r, lang, r.rank)}`;
 }
 
 /** One result as HTML within `budget` visible characters (its quote cut at a word boundary if needed). */
 export function renderResultHtml(r: AnswerResult, lang: Lang, budget: number = TELEGRAM_MAX_MESSAGE): string {
-  const full = resultHtml(r, lang, r.quote, r.highlights);
+  const full = resultHtml(r, lang, r.quote, r.highlights, r.answer ?? []);
   if (htmlVisibleLength(full) <= budget) return full;
   const overhead = htmlVisibleLength(resultHtml(r, lang, '', []));
   const room = Math.max(1, budget - overhead - 1);
   // The quote is longer than room + 1 here (the full result did not fit), so this always cuts.
   const cut = cutWithEllipsis(r.quote, room + 1);
   const kept = cut.length - 1;
-  const spans = r.highlights.map(([a, b]) => [Math.min(a, kept), Math.min(b, kept)] as const);
-  return resultHtml(r, lang, cut, spans);
+  const clip = (xs: readonly Span[]) => xs.map(([a, b]) => [Math.min(a, kept), Math.min(b, kept)] as const);
+  return resultHtml(r, lang, cut, clip(r.highlights), clip(r.answer ?? []));
 }
 
 /** Packs pieces into messages joined by a blank line, never splitting a piece. */

@@ -104,3 +104,24 @@ describe('three tiers', () => {
     expect(a.results).toEqual([]);
   });
 });
+
+describe('quotes carry the answer, marked apart from the question words', () => {
+  it('underlines the number for "bao nhiêu X", the name for "ai", the day for "khi nào"; bold stays on whole question words', async () => {
+    const { renderAnswerHtml } = await import('../../src/present/render.js');
+    const count = await engine.ask('Đảng bộ Khối các cơ quan thành phố Hải Phòng có bao nhiêu chi bộ?', { top: 1 });
+    const html = renderAnswerHtml(count, 'vi')[0]!;
+    expect(html).toContain('<u>442 chi bộ</u>');
+    expect(html).not.toContain('<u>62');
+    expect(html).not.toMatch(/<b>[^<]*bộ<\/b> phận/u); // no bold piece of "bộ phận"
+    const who = await engine.ask('Bí thư Thành ủy Huế là ai?', { top: 1 });
+    expect(renderAnswerHtml(who, 'vi')[0]).toContain('<u>đồng chí Phan Thiên Định</u>');
+    const when = await engine.ask('Hội nghị của Đảng ủy Khối Dân - Chính - Đảng TPHCM diễn ra khi nào?', { top: 1 });
+    expect(renderAnswerHtml(when, 'vi')[0]).toContain('<u>15-10</u>');
+  });
+
+  it('never quotes the same sentence twice in one reply', async () => {
+    const a = await engine.ask('Đồng chí Lê Tiến Châu', { top: 10 });
+    const quotes = a.results.map((r) => r.quote);
+    expect(new Set(quotes).size).toBe(quotes.length);
+  });
+});
