@@ -19,6 +19,8 @@ import type { AnswerResult, ArticleRef, Confidence } from './types.js';
  * indexed fall below it (the split-half test).
  */
 export const LOW_CONFIDENCE = 0.25;
+/** Extra candidates quoted beyond the page, to replace results that repeat a sentence already quoted. */
+const SPARE_RESULTS = 3;
 /** Results offered in the low tier: a few, since none is a confident answer. */
 const LOW_RESULTS = 3;
 
@@ -88,7 +90,8 @@ export function compose(index: LoadedIndex, candidates: readonly Candidate[], we
     relevant = selectRelevant(index, eligible, q, { ...opts, threshold: Math.min(LOW_CONFIDENCE, opts.threshold) }).slice(0, LOW_RESULTS);
     if (relevant.length > 0) confidence = 'low';
   }
-  const page = relevant.slice(opts.offset, opts.offset + opts.top);
+  // A few more than the page, so that dropping a repeated quote still fills it.
+  const page = relevant.slice(opts.offset, opts.offset + opts.top + SPARE_RESULTS);
   const built = page.map((c, i): AnswerResult => {
     const chunk = index.chunks[c.chunk]!;
     const article = index.articles[c.article]!;
@@ -112,12 +115,15 @@ export function compose(index: LoadedIndex, candidates: readonly Candidate[], we
   });
   // No two results quote the same sentence (a lead, its photo caption and a later paragraph can repeat it).
   const quoted = new Set<string>();
-  const results = built.filter((r) => {
-    const key = squash(r.quote);
-    if (quoted.has(key)) return false;
-    quoted.add(key);
-    return true;
-  });
+  const results = built
+    .filter((r) => {
+      const key = squash(r.quote);
+      if (quoted.has(key)) return false;
+      quoted.add(key);
+      return true;
+    })
+    .slice(0, opts.top)
+    .map((r, i) => ({ ...r, rank: opts.offset + i + 1 }));
   const suggestions: ArticleRef[] = [];
   if (confidence === 'none') {
     const seen = new Set<number>();
