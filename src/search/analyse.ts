@@ -4,7 +4,7 @@
  * index and what kind of answer it wants. The question as read (`text`) is shown to the user.
  */
 import type { QueryTerm } from '../index/keyword-index.js';
-import { PAIR_SEP, indexTerms } from '../index/terms.js';
+import { PAIR_SEP } from '../index/terms.js';
 import { stripChat } from '../text/chat.js';
 import { stripMarkup } from '../text/markup.js';
 import { fold } from '../text/normalise.js';
@@ -148,9 +148,40 @@ export function analyzeQuery(question: string, lex: Lexicon | null = null): Anal
   return { text, tokens, unaccented, foldedAt, typedUnaccented, terms, syllables, countUnit: unit, answerType: answerTypeOf(tokens, unit !== null) };
 }
 
-/** The index terms of a passage, in the forms the question's terms are matched in (exact, and folded when some are). */
+/**
+ * The question's terms a passage holds, in the forms they are matched in (exact, and folded when some
+ * are): the same as intersecting the passage's index terms with the question's, without building every
+ * pair of the passage (this runs for each sentence of each candidate).
+ */
 export function passageTermSet(tokens: readonly Token[], q: AnalyzedQuery): Set<string> {
-  const set = new Set(indexTerms(tokens, false));
-  if (q.unaccented) for (const t of indexTerms(tokens, true)) set.add(t);
-  return set;
+  const wanted = queryTermSet(q);
+  const out = new Set<string>();
+  const formsOf = (t: Token) => (q.unaccented && t.folded !== t.term ? [t.term, t.folded] : [t.term]);
+  for (let i = 0; i < tokens.length; i++) {
+    const here = formsOf(tokens[i]!);
+    for (const f of here) if (wanted.terms.has(f)) out.add(f);
+    const next = tokens[i + 1];
+    if (!next || !next.joined) continue;
+    for (const f of here) {
+      if (!wanted.heads.has(f)) continue;
+      for (const g of formsOf(next)) {
+        const pair = f + PAIR_SEP + g;
+        if (wanted.terms.has(pair)) out.add(pair);
+      }
+    }
+  }
+  return out;
+}
+
+const termSets = new WeakMap<AnalyzedQuery, { terms: Set<string>; heads: Set<string> }>();
+
+function queryTermSet(q: AnalyzedQuery): { terms: Set<string>; heads: Set<string> } {
+  let s = termSets.get(q);
+  if (!s) {
+    const terms = new Set(q.terms.map((t) => t.term));
+    const heads = new Set(q.terms.filter((t) => t.term.includes(PAIR_SEP)).map((t) => t.term.split(PAIR_SEP)[0]!));
+    s = { terms, heads };
+    termSets.set(q, s);
+  }
+  return s;
 }
