@@ -55,26 +55,35 @@ export interface RebuilderOptions {
   onDone?: (outcome: BuildOutcome) => void;
 }
 
-/** One build at a time; a request made while one runs is served by the next build (requests coalesce). */
+/**
+ * One build at a time. A request waits for the build that is running, then starts the next one;
+ * requests made before that next build started share it (they all see the files as it reads them).
+ */
 export class Rebuilder {
-  private running: Promise<BuildOutcome> | null = null;
-  private queued: Promise<BuildOutcome> | null = null;
+  private tail: Promise<unknown> = Promise.resolve();
+  /** The next build, not started yet. */
+  private pending: Promise<BuildOutcome> | null = null;
+  private active = 0;
 
   constructor(private readonly opts: RebuilderOptions) {}
 
   /** Resolves when a build that started after this call has finished and the engine reloaded. */
   rebuild(): Promise<BuildOutcome> {
-    if (!this.running) return (this.running = this.runOnce());
-    this.queued ??= this.running.then(() => {
-      this.queued = null;
-      return (this.running = this.runOnce());
+    if (this.pending) return this.pending;
+    this.active++;
+    const next = this.tail.then(() => {
+      this.pending = null;
+      return this.runOnce();
     });
-    return this.queued;
+    this.pending = next;
+    this.tail = next;
+    void next.finally(() => this.active--);
+    return next;
   }
 
   /** True while a build runs or waits. */
   get busy(): boolean {
-    return this.running !== null || this.queued !== null;
+    return this.active > 0;
   }
 
   private async runOnce(): Promise<BuildOutcome> {
@@ -87,8 +96,6 @@ export class Rebuilder {
       }
     } catch (e) {
       outcome = { ok: false, message: (e as Error).message, ms: 0 };
-    } finally {
-      this.running = null;
     }
     this.opts.onDone?.(outcome);
     return outcome;
