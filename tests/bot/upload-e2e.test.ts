@@ -185,6 +185,15 @@ describe('articles from Telegram', () => {
     expect(missing).toContain('Không có bài nào mang mã');
   });
 
+  it('answers an English-speaking admin in English', async () => {
+    const admin = fake.user(ADMIN, { languageCode: 'en' });
+    const upload = fake.sendDocument({ from: admin, fileName: 'notes.txt', bytes: 'Hội nghị tổng kết công tác Đảng năm 2024 của xã Minh Tân\n\nXã Minh Tân có 240 đảng viên.\n' });
+    const text = textOf(await replyTo(upload));
+    expect(text).toMatch(/^Added “/);
+    expect(text).toContain('Paragraphs: ');
+    expect(text).toMatch(/can be asked about now/);
+  });
+
   it('lists /add and /remove as admin commands: in /help for admins only, never in the public menu', async () => {
     const menu = fake.callsOf('setMyCommands').flatMap((c) => (c.params.commands as { command: string }[]).map((x) => x.command));
     expect(menu).not.toContain('add');

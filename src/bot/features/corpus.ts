@@ -62,6 +62,15 @@ async function downloadTelegramFile(ctx: BotContext, fileId: string, dest: strin
   await fs.writeFile(dest, Buffer.concat(chunks));
 }
 
+/** The one line for the user when a source cannot be added, or null for an unexpected error. */
+function refusalReason(e: unknown, corpusDir: string): string | null {
+  if (e instanceof IngestError || e instanceof ArticleError) return e.message;
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return `the corpus folder ${corpusDir} is not writable for the bot (${code}); mount it read-write to add articles from Telegram`;
+  if (code === 'ENOSPC') return 'the disk is full';
+  return null;
+}
+
 /** Adds a source to the corpus, rebuilds, and replies with what was read (or one line saying why not). */
 async function addAndReport(ctx: BotContext, replyTo: number, add: () => Promise<Added>): Promise<void> {
   const { config, engine, rebuilder, logger } = ctx.services;
@@ -69,9 +78,10 @@ async function addAndReport(ctx: BotContext, replyTo: number, add: () => Promise
   try {
     added = await add();
   } catch (e) {
-    if (!(e instanceof IngestError || e instanceof ArticleError)) throw e;
-    logger.info({ event: 'add-refused', by: ctx.from?.id, reason: e.message }, 'article not added');
-    await sendText(ctx, notAddedText(e.message, ctx.lang), replyTo);
+    const reason = refusalReason(e, config.corpusDir);
+    if (reason === null) throw e;
+    logger.info({ event: 'add-refused', by: ctx.from?.id, reason }, 'article not added');
+    await sendText(ctx, notAddedText(reason, ctx.lang), replyTo);
     return;
   }
   logger.info({ event: 'added', by: ctx.from?.id, file: added.file }, 'article added to the corpus');
@@ -132,7 +142,14 @@ async function removeCommand(ctx: CommandContext<BotContext>): Promise<void> {
     await sendText(ctx, noSuchArticleText(id, ctx.lang), ctx.msg.message_id);
     return;
   }
-  await fs.rm(path.join(config.corpusDir, rel));
+  try {
+    await fs.rm(path.join(config.corpusDir, rel));
+  } catch (e) {
+    const reason = refusalReason(e, config.corpusDir);
+    if (reason === null) throw e;
+    await sendText(ctx, reason, ctx.msg.message_id);
+    return;
+  }
   logger.info({ event: 'removed', by: ctx.from?.id, file: rel }, 'article removed from the corpus');
   const build = await rebuilder.rebuild();
   await sendText(ctx, removedText(id, rel, { ok: build.ok, message: build.message, seconds: build.ms / 1000 }, ctx.lang), ctx.msg.message_id);
