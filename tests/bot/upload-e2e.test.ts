@@ -185,6 +185,17 @@ describe('articles from Telegram', () => {
     expect(missing).toContain('Không có bài nào mang mã');
   });
 
+  it('keeps answering questions while a build runs', async () => {
+    const admin = fake.user(ADMIN);
+    const upload = fake.sendDocument({ from: admin, fileName: 'xa-an-binh.txt', bytes: 'Hội nghị Đảng bộ xã An Bình lần thứ 3\n\nĐảng bộ xã An Bình có 318 đảng viên.\n' });
+    const question = await ask(fake.user(77_001), 'Đảng bộ Khối các cơ quan thành phố Hải Phòng có bao nhiêu đảng viên?');
+    const added = await replyTo(upload);
+    expect(textOf(question)).toContain('4.466');
+    expect(textOf(added)).toContain('Đã thêm bài');
+    // The answer went out before the upload's build finished.
+    expect(question.seq).toBeLessThan(added.seq);
+  });
+
   it('answers an English-speaking admin in English', async () => {
     const admin = fake.user(ADMIN, { languageCode: 'en' });
     const upload = fake.sendDocument({ from: admin, fileName: 'notes.txt', bytes: 'Hội nghị tổng kết công tác Đảng năm 2024 của xã Minh Tân\n\nXã Minh Tân có 240 đảng viên.\n' });
