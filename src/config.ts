@@ -34,6 +34,8 @@ export interface Config {
   adminUserIds: Set<number>;
   rateLimitPerMinute: number;
   watchIndex: boolean;
+  /** Rebuild the index (debounced, one build at a time) when files in the corpus folder change. */
+  watchCorpus: boolean;
   /** How long a chat's last question is remembered for follow-ups ("còn Huế thì sao?"), in minutes. */
   contextMinutes: number;
   /** The SQLite file of chat contexts and feedback (created on first use); null: kept in memory. */
@@ -67,14 +69,14 @@ export function maskSecrets(text: string): string {
 export const SETTINGS = [
   'BOT_TOKEN', 'TELEGRAM_API_ROOT', 'WEBHOOK_URL', 'WEBHOOK_PORT', 'WEBHOOK_SECRET',
   'ALLOWED_USER_IDS', 'ALLOWED_CHAT_IDS', 'ADMIN_USER_IDS', 'RATE_LIMIT_PER_MINUTE',
-  'CORPUS_DIR', 'INDEX_DIR', 'WATCH_INDEX', 'CONTEXT_MINUTES', 'STORE_PATH',
+  'CORPUS_DIR', 'INDEX_DIR', 'WATCH_INDEX', 'WATCH_CORPUS', 'CONTEXT_MINUTES', 'STORE_PATH',
   'EMBEDDING_MODEL', 'MODELS_DIR', 'MODELS_CACHE_DIR', 'EMBED_BATCH_SIZE',
   'TOP_K', 'MAX_PER_ARTICLE', 'ANSWER_THRESHOLD', 'MAX_QUESTION_CHARS', 'FUSION_KEYWORD_WEIGHT', 'FUSION_VECTOR_WEIGHT',
   'LOG_LEVEL',
 ] as const;
 
 /** Name beginnings that only our settings use: an unknown variable starting so is a misspelt setting. */
-const OUR_PREFIXES = ['ALLOWED_', 'ADMIN_', 'BOT_', 'TELEGRAM_', 'WEBHOOK_', 'INDEX_', 'CORPUS_', 'EMBEDDING_', 'EMBED_', 'MODEL', 'FUSION_', 'RATE_LIMIT', 'ANSWER_', 'TOP_', 'MAX_PER', 'MAX_QUESTION', 'WATCH_INDEX'];
+const OUR_PREFIXES = ['ALLOWED_', 'ADMIN_', 'BOT_', 'TELEGRAM_', 'WEBHOOK_', 'INDEX_', 'CORPUS_', 'EMBEDDING_', 'EMBED_', 'MODEL', 'FUSION_', 'RATE_LIMIT', 'ANSWER_', 'TOP_', 'MAX_PER', 'MAX_QUESTION', 'WATCH_INDEX', 'WATCH_CORPUS'];
 
 /**
  * Warnings for variables that look like our settings but are none (`ALLOWED_USERS=111` would leave the
@@ -237,6 +239,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     adminUserIds: r.ids('ADMIN_USER_IDS') ?? new Set(),
     rateLimitPerMinute: r.num('RATE_LIMIT_PER_MINUTE', 20, 0, 10_000, true),
     watchIndex: r.bool('WATCH_INDEX', true),
+    watchCorpus: r.bool('WATCH_CORPUS', false),
     contextMinutes: r.num('CONTEXT_MINUTES', 15, 0, 24 * 60),
     storePath: ['', 'none', 'memory'].includes(r.str('STORE_PATH', 'data/store.sqlite').trim().toLowerCase()) ? null : resolve(r.str('STORE_PATH', 'data/store.sqlite')),
     logLevel: logLevel as Config['logLevel'],

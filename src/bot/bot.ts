@@ -14,6 +14,7 @@ import http from 'node:http';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import { Bot, webhookCallback } from 'grammy';
+import { watchCorpus } from '../engine/rebuild.js';
 import { t } from '../present/messages.js';
 import { accessGuard, forMe } from './access.js';
 import { commandMenu } from './command-registry.js';
@@ -21,6 +22,7 @@ import { provideContext, type BotContext } from './context.js';
 import { admin } from './features/admin.js';
 import { buttons } from './features/buttons.js';
 import { COMMANDS, commands } from './features/commands.js';
+import { corpus } from './features/corpus.js';
 import { inline } from './features/inline.js';
 import { questions } from './features/questions.js';
 import { sendText } from './reply.js';
@@ -81,7 +83,7 @@ export function createBot(deps: BotDeps): QaBot {
   });
   bot.use(forMe(COMMANDS.map((c) => c.name)));
   bot.use(accessGuard);
-  bot.use(commands, admin, buttons, inline, questions);
+  bot.use(commands, admin, corpus, buttons, inline, questions);
 
   bot.catch((err) => {
     s.logger.error({ err: err.error, updateId: err.ctx?.update.update_id }, 'unhandled bot error');
@@ -123,7 +125,12 @@ export async function startBot(bot: QaBot, opts: StartOptions = {}): Promise<Bot
   const s = servicesOf(bot);
   await bot.init();
   await registerCommandMenu(bot, s);
-  return s.config.webhookUrl ? startWebhook(bot, s, opts) : startPolling(bot, s, opts);
+  const handle = s.config.webhookUrl ? await startWebhook(bot, s, opts) : await startPolling(bot, s, opts);
+  if (!s.config.watchCorpus) return handle;
+  // WATCH_CORPUS: a change in the corpus folder rebuilds the index (debounced, one build at a time).
+  const stopWatch = watchCorpus(s.config.corpusDir, () => void s.rebuilder.rebuild());
+  s.logger.info({ corpusDir: s.config.corpusDir }, 'watching the corpus folder');
+  return { ...handle, stop: () => (stopWatch(), handle.stop()) };
 }
 
 /** Lets the running handlers finish, for the shutdown grace period at most. */

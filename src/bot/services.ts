@@ -1,6 +1,7 @@
 /** What the handlers share (as `ctx.services`): settings, the engine, the logger, limits, the store and the in-flight tracker. */
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
+import { buildInChildProcess, Rebuilder } from '../engine/rebuild.js';
 import type { QaEngine } from '../engine/types.js';
 import { MemoryStore } from '../store/memory.js';
 import type { ChatStore } from '../store/types.js';
@@ -13,6 +14,8 @@ export interface BotDeps {
   logger: Logger;
   /** Per-chat state and feedback (default: in memory). */
   store?: ChatStore;
+  /** Rebuilds the index after an admin adds or removes an article (default: a child process, then engine.reload()). */
+  rebuilder?: Rebuilder;
 }
 
 /** Counts handlers that are running, so a shutdown can wait for them. */
@@ -63,12 +66,24 @@ export interface Services extends Required<BotDeps> {
   inFlight: InFlight;
 }
 
+function defaultRebuilder(deps: BotDeps): Rebuilder {
+  return new Rebuilder({
+    build: () => buildInChildProcess(deps.config),
+    reload: () => deps.engine.reload(),
+    onDone: (o) =>
+      o.ok
+        ? deps.logger.info({ event: 'rebuilt', ms: o.ms, indexVersion: deps.engine.status().indexVersion }, o.message)
+        : deps.logger.error({ event: 'rebuild-failed', ms: o.ms }, o.message),
+  });
+}
+
 export function makeServices(deps: BotDeps): Services {
   return {
     ...deps,
     // Whatever logger the bot is given, its errors are logged the same way, with the token masked.
     logger: withErrorSerializer(deps.logger, deps.config.botToken),
     store: deps.store ?? new MemoryStore(),
+    rebuilder: deps.rebuilder ?? defaultRebuilder(deps),
     limiter: new RateLimiter(deps.config.rateLimitPerMinute),
     inlineLimiter: new RateLimiter(deps.config.rateLimitPerMinute * 3),
     refusals: new RefusalMemory(),

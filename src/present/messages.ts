@@ -392,3 +392,84 @@ export const ARTICLE_LABELS: Record<Lang, { date: string; outlet: string; author
 export function paragraphsCount(n: number, lang: Lang): string {
   return lang === 'en' ? `${n} paragraph${n === 1 ? '' : 's'}` : `${n} đoạn`;
 }
+
+/** What an admin's upload (/add, a document) read, for the reply. */
+export interface AddedInfo {
+  id: string;
+  file: string;
+  title: string;
+  date: ArticleDate | null;
+  outlet: string | null;
+  paragraphs: number;
+  replaced: boolean;
+  /** What the reader noticed (plain one-liners). */
+  warnings: readonly string[];
+  /** The rebuild: ok, and its summary or why it failed. */
+  build: { ok: boolean; message: string; seconds: number };
+}
+
+/** The reply to an upload: what was read, and whether it can be asked about yet (plain text). */
+export function addedText(a: AddedInfo, lang: Lang): string {
+  const L = ARTICLE_LABELS[lang];
+  const en = lang === 'en';
+  const lines = [
+    en ? `Added “${a.title || '(no title)'}” (${a.file}, id ${a.id}).` : `Đã thêm bài “${a.title || '(không có tiêu đề)'}” (${a.file}, mã ${a.id}).`,
+    `${L.date}: ${formatDate(a.date, lang) || L.unknown}`,
+    `${L.outlet}: ${a.outlet ?? L.unknown}`,
+    `${L.paragraphs}: ${a.paragraphs}`,
+  ];
+  if (a.replaced) lines.push(en ? 'It replaced the article with the same name.' : 'Bài này thay cho bài cùng tên trước đó.');
+  if (a.warnings.length > 0) {
+    lines.push(en ? 'Problems noticed:' : 'Vấn đề ghi nhận:');
+    for (const w of a.warnings) lines.push(`• ${w}`);
+  }
+  lines.push(buildResultText(a.build, lang));
+  return lines.join('\n');
+}
+
+function buildResultText(b: { ok: boolean; message: string; seconds: number }, lang: Lang): string {
+  if (b.ok) return lang === 'en' ? `Index updated in ${b.seconds.toFixed(1)} s: it can be asked about now.` : `Đã cập nhật chỉ mục (${b.seconds.toFixed(1)} giây): có thể hỏi về bài này ngay.`;
+  return lang === 'en' ? `The index could not be updated (the previous one keeps serving): ${b.message}` : `Chưa cập nhật được chỉ mục (chỉ mục cũ vẫn phục vụ): ${b.message}`;
+}
+
+/** An upload or /add that was refused or unreadable: one line, nothing written. */
+export function notAddedText(reason: string, lang: Lang): string {
+  return lang === 'en' ? `Not added: ${reason}` : `Không thêm được: ${reason}`;
+}
+
+export function fileTooBigText(bytes: number, maxBytes: number, lang: Lang): string {
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+  return lang === 'en'
+    ? `Not added: the file is ${mb(bytes)} MB, over the ${mb(maxBytes)} MB limit.`
+    : `Không thêm được: tệp nặng ${mb(bytes)} MB, quá giới hạn ${mb(maxBytes)} MB.`;
+}
+
+export function unsupportedFileText(extensions: readonly string[], lang: Lang): string {
+  return lang === 'en'
+    ? `Not added: I can read ${extensions.join(', ')} files only.`
+    : `Không thêm được: tôi chỉ đọc được các tệp ${extensions.join(', ')}.`;
+}
+
+export function removedText(id: string, file: string, build: { ok: boolean; message: string; seconds: number }, lang: Lang): string {
+  const head = lang === 'en' ? `Removed article ${id} (${file}).` : `Đã xoá bài ${id} (${file}).`;
+  return `${head}\n${buildResultText(build, lang).replace(/: có thể hỏi về bài này ngay\.$|: it can be asked about now\.$/u, '.')}`;
+}
+
+export function noSuchArticleText(id: string, lang: Lang): string {
+  return lang === 'en' ? `There is no article with id “${id}” (an article's id is its file name without the extension; I say it when an article is added).` : `Không có bài nào mang mã “${id}” (mã bài là tên tệp không có phần đuôi; tôi báo mã khi thêm bài).`;
+}
+
+export const CORPUS_TEXTS: Record<Lang, { uploadRefused: string; addUsage: string; removeUsage: string; reading: string }> = {
+  vi: {
+    uploadRefused: 'Xin lỗi, chỉ quản trị viên mới thêm được bài viết. Bạn vẫn có thể gõ câu hỏi về các bài hiện có.',
+    addUsage: 'Cách dùng: /add <địa chỉ web của bài viết>, hoặc gửi tệp .txt, .md, .html, .docx, .pdf.',
+    removeUsage: 'Cách dùng: /remove <mã bài> (mã bài là tên tệp không có phần đuôi).',
+    reading: 'Đang đọc và cập nhật chỉ mục…',
+  },
+  en: {
+    uploadRefused: 'Sorry, only administrators can add articles. You can still ask about the articles I have.',
+    addUsage: 'Usage: /add <web address of the article>, or send a .txt, .md, .html, .docx or .pdf file.',
+    removeUsage: 'Usage: /remove <article id> (the file name without the extension).',
+    reading: 'Reading it and updating the index…',
+  },
+};

@@ -46,6 +46,8 @@ export interface FakeMessage {
   entities?: FakeEntity[];
   sticker?: Json;
   photo?: Json[];
+  document?: { file_id: string; file_unique_id: string; file_name?: string; mime_type?: string; file_size?: number };
+  caption?: string;
   reply_to_message?: FakeMessage;
   reply_markup?: { inline_keyboard: { text: string; callback_data?: string; url?: string }[][] };
   /** Not in Telegram: the HTML the bot sent (for bot messages with parse_mode HTML). */
@@ -230,6 +232,9 @@ export class FakeBotApi {
   private inlineQueries = new Map<string, { answered: boolean }>();
   private nextQueryId = 1;
   private closed = false;
+  /** Files users sent, by file_id: what getFile describes and the download route serves. */
+  private files = new Map<string, { path: string; bytes: Buffer; size: number }>();
+  private nextFileId = 1;
 
   private constructor(opts: FakeBotApiOptions) {
     this.token = opts.token ?? '123456789:TEST-fake-token_abcdefghijklmnop';
@@ -329,6 +334,28 @@ export class FakeBotApi {
       sticker: { file_id: 'CAACAgIAAxk', file_unique_id: 'AgAD', type: 'regular', width: 512, height: 512, is_animated: false, is_video: false, emoji: '👍' },
     });
   }
+
+  /**
+   * A user sends a document. Its bytes are served by getFile and the download route
+   * (`/file/bot<TOKEN>/<file_path>`); `size` overrides the announced size (to test the 20 MB limit
+   * without 20 MB).
+   */
+  sendDocument(opts: { from: FakeUser; chat?: FakeChat; fileName: string; bytes: Buffer | string; mimeType?: string; size?: number; caption?: string }): FakeMessage & { update_id: number; file_id: string } {
+    const bytes = Buffer.isBuffer(opts.bytes) ? opts.bytes : Buffer.from(opts.bytes, 'utf8');
+    const n = this.nextFileId++;
+    const fileId = `BQACAgIAAxk-doc-${n}`;
+    const ext = /\.[A-Za-z0-9]+$/.exec(opts.fileName)?.[0] ?? '';
+    const size = opts.size ?? bytes.length;
+    this.files.set(fileId, { path: `documents/file_${n}${ext}`, bytes, size });
+    const msg = this.deliver(opts.from, opts.chat, {
+      document: { file_id: fileId, file_unique_id: `AgADdoc${n}`, file_name: opts.fileName, ...(opts.mimeType ? { mime_type: opts.mimeType } : {}), file_size: size },
+      ...(opts.caption ? { caption: opts.caption } : {}),
+    });
+    return Object.assign(msg, { file_id: fileId });
+  }
+
+  /** Paths of the files the bot downloaded, in order. */
+  readonly downloads: string[] = [];
 
   /** Stores a message from a user (private chat unless `chat` is given) and queues it as an update. */
   private deliver(from: FakeUser, chat: FakeChat | undefined, content: Partial<FakeMessage>): FakeMessage & { update_id: number } {
@@ -455,6 +482,16 @@ export class FakeBotApi {
       if (res.writableEnded || res.destroyed) return;
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     };
+    const f = /^\/file\/bot([^/]+)\/(.+)$/.exec((req.url ?? '').split('?')[0]!);
+    if (f && req.method === 'GET') {
+      if (f[1] !== this.token) return send(401, { ok: false, error_code: 401, description: 'Unauthorized' });
+      const filePath = decodeURIComponent(f[2]!);
+      const file = [...this.files.values()].find((x) => x.path === filePath);
+      if (!file) return send(404, { ok: false, error_code: 404, description: 'Not Found' });
+      this.downloads.push(filePath);
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(file.bytes.length) }).end(file.bytes);
+      return;
+    }
     const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec((req.url ?? '').split('?')[0]!);
     if (!m) return send(404, { ok: false, error_code: 404, description: 'Not Found' });
     if (m[1] !== this.token) return send(401, { ok: false, error_code: 401, description: 'Unauthorized' });
@@ -552,6 +589,13 @@ export class FakeBotApi {
       case 'setWebhook':
       case 'close':
         return ok(true);
+      case 'getFile': {
+        const file = this.files.get(String(p.file_id ?? ''));
+        if (!file) return bad('Bad Request: invalid file_id');
+        // Telegram refuses files over 20 MB to bots.
+        if (file.size > 20 * 1024 * 1024) return bad('Bad Request: file is too big');
+        return ok({ file_id: p.file_id, file_unique_id: `u-${p.file_id}`, file_size: file.size, file_path: file.path });
+      }
       case 'getWebhookInfo':
         return ok({ url: '', has_custom_certificate: false, pending_update_count: this.updates.length });
       case 'setMyCommands': {

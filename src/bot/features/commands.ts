@@ -9,6 +9,7 @@ import { commandComposer, commandHelp, isAdmin, type BotCommandSpec } from '../c
 import { answerQuestion, forgetContext } from '../question.js';
 import { sendHtml, sendText } from '../reply.js';
 import { ADMIN_COMMANDS } from './admin.js';
+import { CORPUS_COMMANDS } from './corpus.js';
 
 const USER_COMMANDS: readonly BotCommandSpec[] = [
   {
@@ -59,6 +60,6 @@ const USER_COMMANDS: readonly BotCommandSpec[] = [
 ];
 
 /** Every command the bot knows, in menu and /help order. */
-export const COMMANDS: readonly BotCommandSpec[] = [...USER_COMMANDS, ...ADMIN_COMMANDS];
+export const COMMANDS: readonly BotCommandSpec[] = [...USER_COMMANDS, ...ADMIN_COMMANDS, ...CORPUS_COMMANDS];
 
 export const commands = commandComposer(USER_COMMANDS);
