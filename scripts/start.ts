@@ -11,7 +11,16 @@ import { createLogger } from '../src/bot/logger.js';
 import { runConsoleChat } from '../src/console/console.js';
 import { openStore } from '../src/store/open.js';
 
+/** Output whose reader went away (EPIPE) is dropped: a closed log pipe must never keep the bot from stopping. */
+function ignoreOutputErrors(): void {
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+}
+
+/** Seconds a shutdown may take before the process exits anyway. */
+const FORCED_EXIT_MS = 30_000;
+
 async function main(): Promise<void> {
+  ignoreOutputErrors();
   const config = configOrExit();
   const botMode = config.botToken !== null;
   // Logs go to stderr so that the console chat's answers on stdout stay clean.
@@ -45,13 +54,21 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (shuttingDown) return;
     shuttingDown = true;
-    logger.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 30_000);
+    // The timer first: nothing below (not even logging) may keep it from being armed.
+    const force = setTimeout(() => process.exit(1), FORCED_EXIT_MS);
     force.unref();
-    await handle.stop();
-    await engine.close();
-    await store.close();
-    process.exit(0);
+    try {
+      logger.info({ signal }, 'shutting down');
+    } catch {
+      // logging is best effort
+    }
+    try {
+      await handle.stop();
+      await engine.close();
+      await store.close();
+    } finally {
+      process.exit(0);
+    }
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -46,8 +46,33 @@ export interface LoggerOptions {
   destination?: DestinationStream;
 }
 
+/**
+ * stderr as a log destination that never holds the process. Synchronous writes: an asynchronous
+ * destination is flushed synchronously on exit, and that flush retries EPIPE forever (a bot whose log
+ * reader went away never exited). A full pipe (EAGAIN) is retried for a second at most; any write
+ * error (EPIPE) ends logging instead of being retried or thrown. A bot must outlive its log reader.
+ */
+function safeStderr(): DestinationStream {
+  let blockedSince = 0;
+  const dest = pino.destination({
+    dest: 2,
+    sync: true,
+    retryEAGAIN: () => {
+      const now = Date.now();
+      blockedSince ||= now;
+      return now - blockedSince < 1000;
+    },
+  });
+  dest.on('write', () => (blockedSince = 0));
+  dest.on('error', () => {
+    const noop = () => true;
+    Object.assign(dest, { write: noop, end: noop, flush: noop, flushSync: noop, destroy: noop });
+  });
+  return dest;
+}
+
 /** The one place a logger is made: the options are checked here, once. */
 export function createLogger(opts: LoggerOptions): Logger {
   if (!LEVELS.includes(opts.level)) throw new Error(`createLogger: unknown log level ${JSON.stringify(opts.level)} (expected one of ${LEVELS.join(', ')})`);
-  return pino({ level: opts.level, serializers: { err: errorSerializer(opts.botToken) } }, opts.destination ?? pino.destination(2));
+  return pino({ level: opts.level, serializers: { err: errorSerializer(opts.botToken) } }, opts.destination ?? safeStderr());
 }
