@@ -18,6 +18,7 @@ import { t } from '../present/messages.js';
 import { accessGuard, forMe } from './access.js';
 import { commandMenu } from './command-registry.js';
 import { provideContext, type BotContext } from './context.js';
+import { maskToken } from './logger.js';
 import { admin } from './features/admin.js';
 import { buttons } from './features/buttons.js';
 import { COMMANDS, commands } from './features/commands.js';
@@ -210,7 +211,7 @@ async function startWebhook(bot: QaBot, s: Services, opts: StartOptions): Promis
     });
   });
   await bot.api.setWebhook(url.href, { secret_token: secretToken, allowed_updates: [...ALLOWED_UPDATES] });
-  s.logger.info({ mode: 'webhook', port: config.webhookPort, path, bot: bot.botInfo.username }, 'bot started');
+  s.logger.info({ mode: 'webhook', port: config.webhookPort, path: maskToken(path, config.botToken), bot: bot.botInfo.username }, 'bot started');
   let resolveDone!: () => void;
   const done = new Promise<void>((resolve) => (resolveDone = resolve));
   let stopping: Promise<void> | null = null;
