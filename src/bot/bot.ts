@@ -180,6 +180,9 @@ export function webhookSecretFor(secret: string | null, token: string): string {
   return value;
 }
 
+/** Bytes a webhook request body may have (Telegram's updates are a few kB). */
+const WEBHOOK_BODY_LIMIT = 1024 * 1024;
+
 async function startWebhook(bot: QaBot, s: Services, opts: StartOptions): Promise<BotHandle> {
   const { config } = s;
   const url = new URL(config.webhookUrl!);
@@ -195,6 +198,15 @@ async function startWebhook(bot: QaBot, s: Services, opts: StartOptions): Promis
     }
     if (req.method !== 'POST' || reqPath !== path) {
       res.writeHead(404).end();
+      return;
+    }
+    // An update is a few kB and Telegram always declares its length: refuse an undeclared (chunked)
+    // body with 411 and one over the limit with 413, before reading a byte of it. (The HTTP parser
+    // never hands a handler more than the declared length.)
+    const declared = req.headers['content-length'];
+    if (declared === undefined || !(Number(declared) <= WEBHOOK_BODY_LIMIT)) {
+      res.once('finish', () => req.destroy());
+      res.writeHead(declared === undefined ? 411 : 413, { connection: 'close' }).end();
       return;
     }
     callback(req, res).catch((err: unknown) => {
