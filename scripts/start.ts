@@ -7,6 +7,7 @@ import { openEngine } from '../src/engine/engine.js';
 import type { QaEngine } from '../src/engine/types.js';
 import { buildIndex, indexExists } from '../src/index/build.js';
 import { createBot, startBot } from '../src/bot/bot.js';
+import { startHealthServer } from '../src/bot/health.js';
 import { createLogger } from '../src/bot/logger.js';
 import { runConsoleChat } from '../src/console/console.js';
 import { openStore } from '../src/store/open.js';
@@ -26,6 +27,12 @@ async function main(): Promise<void> {
   // Logs go to stderr so that the console chat's answers on stdout stay clean.
   const logger = createLogger({ level: botMode || process.env.LOG_LEVEL ? config.logLevel : 'warn', botToken: config.botToken });
 
+  // Polling mode: /healthz and /readyz from the start (not ready while the index is built and loaded).
+  let engine: QaEngine | null = null;
+  if (botMode && !config.webhookUrl && config.healthPort !== null) {
+    await startHealthServer({ port: config.healthPort, host: config.healthHost, ready: () => engine !== null });
+  }
+
   if (!(await indexExists(config.indexDir))) {
     console.error(`Chưa có chỉ mục trong ${config.indexDir}: đang xây dựng từ ${config.corpusDir}…`);
     const report = await buildIndex({
@@ -37,7 +44,7 @@ async function main(): Promise<void> {
     console.error(`Đã xây dựng chỉ mục: ${report.articles} bài, ${report.chunks} đoạn, chế độ ${report.mode}, ${report.seconds.toFixed(1)} s.`);
   }
 
-  const engine: QaEngine = await openEngine(config, { logger, watch: config.watchIndex });
+  engine = await openEngine(config, { logger, watch: config.watchIndex });
 
   if (!botMode) {
     await runConsoleChat({ engine, config });

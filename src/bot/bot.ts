@@ -18,6 +18,7 @@ import { t } from '../present/messages.js';
 import { accessGuard, forMe } from './access.js';
 import { commandMenu } from './command-registry.js';
 import { provideContext, type BotContext } from './context.js';
+import { answerHealth } from './health.js';
 import { maskToken } from './logger.js';
 import { admin } from './features/admin.js';
 import { buttons } from './features/buttons.js';
@@ -192,10 +193,8 @@ async function startWebhook(bot: QaBot, s: Services, opts: StartOptions): Promis
   const path = url.pathname || '/';
   const server = http.createServer((req, res) => {
     const reqPath = (req.url ?? '/').split('?')[0];
-    if (req.method === 'GET' && reqPath === '/healthz') {
-      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
-      return;
-    }
+    // /healthz and /readyz (ready: the engine has an index to answer from).
+    if (answerHealth(req, res, () => s.engine.status().chunks >= 0)) return;
     if (req.method !== 'POST' || reqPath !== path) {
       res.writeHead(404).end();
       return;
