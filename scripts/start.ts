@@ -91,4 +91,7 @@ async function main(): Promise<void> {
   }
 }
 
+// Anything that escapes is printed by exitOnError too (the token masked), not raw by Node.
+process.on('uncaughtException', exitOnError);
+process.on('unhandledRejection', exitOnError);
 main().catch(exitOnError);
