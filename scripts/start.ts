@@ -7,15 +7,31 @@ import { openEngine } from '../src/engine/engine.js';
 import type { QaEngine } from '../src/engine/types.js';
 import { buildIndex, indexExists } from '../src/index/build.js';
 import { createBot, startBot } from '../src/bot/bot.js';
+import { startHealthServer } from '../src/bot/health.js';
 import { createLogger } from '../src/bot/logger.js';
 import { runConsoleChat } from '../src/console/console.js';
 import { openStore } from '../src/store/open.js';
 
+/** Output whose reader went away (EPIPE) is dropped: a closed log pipe must never keep the bot from stopping. */
+function ignoreOutputErrors(): void {
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+}
+
+/** Seconds a shutdown may take before the process exits anyway. */
+const FORCED_EXIT_MS = 30_000;
+
 async function main(): Promise<void> {
+  ignoreOutputErrors();
   const config = configOrExit();
   const botMode = config.botToken !== null;
   // Logs go to stderr so that the console chat's answers on stdout stay clean.
   const logger = createLogger({ level: botMode || process.env.LOG_LEVEL ? config.logLevel : 'warn', botToken: config.botToken });
+
+  // Polling mode: /healthz and /readyz from the start (not ready while the index is built and loaded).
+  let engine: QaEngine | null = null;
+  if (botMode && !config.webhookUrl && config.healthPort !== null) {
+    await startHealthServer({ port: config.healthPort, host: config.healthHost, ready: () => engine !== null });
+  }
 
   if (!(await indexExists(config.indexDir))) {
     console.error(`Chưa có chỉ mục trong ${config.indexDir}: đang xây dựng từ ${config.corpusDir}…`);
@@ -28,7 +44,7 @@ async function main(): Promise<void> {
     console.error(`Đã xây dựng chỉ mục: ${report.articles} bài, ${report.chunks} đoạn, chế độ ${report.mode}, ${report.seconds.toFixed(1)} s.`);
   }
 
-  const engine: QaEngine = await openEngine(config, { logger, watch: config.watchIndex });
+  engine = await openEngine(config, { logger, watch: config.watchIndex });
 
   if (!botMode) {
     await runConsoleChat({ engine, config });
@@ -45,13 +61,21 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (shuttingDown) return;
     shuttingDown = true;
-    logger.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 30_000);
+    // The timer first: nothing below (not even logging) may keep it from being armed.
+    const force = setTimeout(() => process.exit(1), FORCED_EXIT_MS);
     force.unref();
-    await handle.stop();
-    await engine.close();
-    await store.close();
-    process.exit(0);
+    try {
+      logger.info({ signal }, 'shutting down');
+    } catch {
+      // logging is best effort
+    }
+    try {
+      await handle.stop();
+      await engine.close();
+      await store.close();
+    } finally {
+      process.exit(0);
+    }
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
@@ -67,4 +91,7 @@ async function main(): Promise<void> {
   }
 }
 
+// Anything that escapes is printed by exitOnError too (the token masked), not raw by Node.
+process.on('uncaughtException', exitOnError);
+process.on('unhandledRejection', exitOnError);
 main().catch(exitOnError);

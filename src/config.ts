@@ -29,6 +29,10 @@ export interface Config {
   webhookUrl: string | null;
   webhookPort: number;
   webhookSecret: string | null;
+  /** Polling mode: port of the /healthz and /readyz server (null: none). Webhook mode serves them on the webhook port. */
+  healthPort: number | null;
+  /** Address the health server listens on (default 127.0.0.1: local only). */
+  healthHost: string;
   allowedUserIds: Set<number> | null;
   allowedChatIds: Set<number> | null;
   adminUserIds: Set<number>;
@@ -67,7 +71,7 @@ export function maskSecrets(text: string): string {
 
 /** Every environment variable loadConfig reads. */
 export const SETTINGS = [
-  'BOT_TOKEN', 'TELEGRAM_API_ROOT', 'WEBHOOK_URL', 'WEBHOOK_PORT', 'WEBHOOK_SECRET',
+  'BOT_TOKEN', 'TELEGRAM_API_ROOT', 'WEBHOOK_URL', 'WEBHOOK_PORT', 'WEBHOOK_SECRET', 'HEALTH_PORT', 'HEALTH_HOST',
   'ALLOWED_USER_IDS', 'ALLOWED_CHAT_IDS', 'ADMIN_USER_IDS', 'RATE_LIMIT_PER_MINUTE',
   'CORPUS_DIR', 'INDEX_DIR', 'WATCH_INDEX', 'WATCH_CORPUS', 'CONTEXT_MINUTES', 'STORE_PATH',
   'EMBEDDING_MODEL', 'MODELS_DIR', 'MODELS_CACHE_DIR', 'EMBED_BATCH_SIZE',
@@ -76,7 +80,7 @@ export const SETTINGS = [
 ] as const;
 
 /** Name beginnings that only our settings use: an unknown variable starting so is a misspelt setting. */
-const OUR_PREFIXES = ['ALLOWED_', 'ADMIN_', 'BOT_', 'TELEGRAM_', 'WEBHOOK_', 'INDEX_', 'CORPUS_', 'EMBEDDING_', 'EMBED_', 'MODEL', 'FUSION_', 'RATE_LIMIT', 'ANSWER_', 'TOP_', 'MAX_PER', 'MAX_QUESTION', 'WATCH_INDEX', 'WATCH_CORPUS'];
+const OUR_PREFIXES = ['ALLOWED_', 'ADMIN_', 'BOT_', 'TELEGRAM_', 'WEBHOOK_', 'HEALTH_', 'INDEX_', 'CORPUS_', 'EMBEDDING_', 'EMBED_', 'MODEL', 'FUSION_', 'RATE_LIMIT', 'ANSWER_', 'TOP_', 'MAX_PER', 'MAX_QUESTION', 'WATCH_INDEX', 'WATCH_CORPUS'];
 
 /**
  * Warnings for variables that look like our settings but are none (`ALLOWED_USERS=111` would leave the
@@ -234,6 +238,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     webhookUrl: r.url('WEBHOOK_URL'),
     webhookPort: r.num('WEBHOOK_PORT', 8080, 1, 65535, true),
     webhookSecret: r.optStr('WEBHOOK_SECRET'),
+    healthPort: r.raw('HEALTH_PORT') === undefined ? null : r.num('HEALTH_PORT', 0, 1, 65535, true),
+    healthHost: r.str('HEALTH_HOST', '127.0.0.1'),
     allowedUserIds: r.ids('ALLOWED_USER_IDS'),
     allowedChatIds: r.ids('ALLOWED_CHAT_IDS'),
     adminUserIds: r.ids('ADMIN_USER_IDS') ?? new Set(),

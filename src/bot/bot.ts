@@ -19,6 +19,8 @@ import { t } from '../present/messages.js';
 import { accessGuard, forMe } from './access.js';
 import { commandMenu } from './command-registry.js';
 import { provideContext, type BotContext } from './context.js';
+import { answerHealth } from './health.js';
+import { maskToken } from './logger.js';
 import { admin } from './features/admin.js';
 import { buttons } from './features/buttons.js';
 import { COMMANDS, commands } from './features/commands.js';
@@ -186,6 +188,9 @@ export function webhookSecretFor(secret: string | null, token: string): string {
   return value;
 }
 
+/** Bytes a webhook request body may have (Telegram's updates are a few kB). */
+const WEBHOOK_BODY_LIMIT = 1024 * 1024;
+
 async function startWebhook(bot: QaBot, s: Services, opts: StartOptions): Promise<BotHandle> {
   const { config } = s;
   const url = new URL(config.webhookUrl!);
@@ -195,12 +200,19 @@ async function startWebhook(bot: QaBot, s: Services, opts: StartOptions): Promis
   const path = url.pathname || '/';
   const server = http.createServer((req, res) => {
     const reqPath = (req.url ?? '/').split('?')[0];
-    if (req.method === 'GET' && reqPath === '/healthz') {
-      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
-      return;
-    }
+    // /healthz and /readyz (ready: the engine has an index to answer from).
+    if (answerHealth(req, res, () => s.engine.status().chunks >= 0)) return;
     if (req.method !== 'POST' || reqPath !== path) {
       res.writeHead(404).end();
+      return;
+    }
+    // An update is a few kB and Telegram always declares its length: refuse an undeclared (chunked)
+    // body with 411 and one over the limit with 413, before reading a byte of it. (The HTTP parser
+    // never hands a handler more than the declared length.)
+    const declared = req.headers['content-length'];
+    if (declared === undefined || !(Number(declared) <= WEBHOOK_BODY_LIMIT)) {
+      res.once('finish', () => req.destroy());
+      res.writeHead(declared === undefined ? 411 : 413, { connection: 'close' }).end();
       return;
     }
     callback(req, res).catch((err: unknown) => {
@@ -217,7 +229,7 @@ async function startWebhook(bot: QaBot, s: Services, opts: StartOptions): Promis
     });
   });
   await bot.api.setWebhook(url.href, { secret_token: secretToken, allowed_updates: [...ALLOWED_UPDATES] });
-  s.logger.info({ mode: 'webhook', port: config.webhookPort, path, bot: bot.botInfo.username }, 'bot started');
+  s.logger.info({ mode: 'webhook', port: config.webhookPort, path: maskToken(path, config.botToken), bot: bot.botInfo.username }, 'bot started');
   let resolveDone!: () => void;
   const done = new Promise<void>((resolve) => (resolveDone = resolve));
   let stopping: Promise<void> | null = null;

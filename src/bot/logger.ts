@@ -15,11 +15,23 @@ const LEVELS: readonly string[] = ['fatal', 'error', 'warn', 'info', 'debug', 't
 const STACK_LINES = 6;
 
 /**
+ * The bot token replaced by "<token>" in a string (a webhook URL may carry it in its path; an error
+ * message or stack may quote a request URL), as typed and URL-encoded.
+ */
+export function maskToken(s: string, token: string | null): string {
+  if (!token) return s;
+  let out = s.split(token).join('<token>');
+  const encoded = encodeURIComponent(token);
+  if (encoded !== token) out = out.split(encoded).join('<token>');
+  return out;
+}
+
+/**
  * Turns anything thrown into a log-safe value: no request payloads, no nested request errors, the
  * bot token masked everywhere. Strings (some callers log a message) stay strings.
  */
 export function errorSerializer(token: string | null): (err: unknown) => unknown {
-  const mask = (s: string) => (token ? s.split(token).join('<token>') : s);
+  const mask = (s: string) => maskToken(s, token);
   return (err) => {
     if (!(err instanceof Error)) return typeof err === 'string' ? mask(err) : { message: mask(String(err)) };
     const out: Record<string, unknown> = { type: err.name, message: mask(err.message) };
@@ -40,14 +52,48 @@ export function withErrorSerializer(logger: Logger, token: string | null): Logge
 
 export interface LoggerOptions {
   level: LogLevel;
-  /** Masked in every logged error. */
+  /** Masked in every log line (errors, URLs, messages). */
   botToken: string | null;
   /** Where the lines go (default stderr, so that the console chat's stdout stays clean). */
   destination?: DestinationStream;
 }
 
+/**
+ * stderr as a log destination that never holds the process. Synchronous writes: an asynchronous
+ * destination is flushed synchronously on exit, and that flush retries EPIPE forever (a bot whose log
+ * reader went away never exited). A full pipe (EAGAIN) is retried for a second at most; any write
+ * error (EPIPE) ends logging instead of being retried or thrown. A bot must outlive its log reader.
+ */
+function safeStderr(): DestinationStream {
+  let blockedSince = 0;
+  const dest = pino.destination({
+    dest: 2,
+    sync: true,
+    retryEAGAIN: () => {
+      const now = Date.now();
+      blockedSince ||= now;
+      return now - blockedSince < 1000;
+    },
+  });
+  dest.on('write', () => (blockedSince = 0));
+  dest.on('error', () => {
+    const noop = () => true;
+    Object.assign(dest, { write: noop, end: noop, flush: noop, flushSync: noop, destroy: noop });
+  });
+  return dest;
+}
+
 /** The one place a logger is made: the options are checked here, once. */
 export function createLogger(opts: LoggerOptions): Logger {
   if (!LEVELS.includes(opts.level)) throw new Error(`createLogger: unknown log level ${JSON.stringify(opts.level)} (expected one of ${LEVELS.join(', ')})`);
-  return pino({ level: opts.level, serializers: { err: errorSerializer(opts.botToken) } }, opts.destination ?? pino.destination(2));
+  const token = opts.botToken;
+  return pino(
+    {
+      level: opts.level,
+      serializers: { err: errorSerializer(token) },
+      // The last line of defence: whatever a log site passed (a URL, a message), no line carries the token.
+      hooks: { streamWrite: (line) => maskToken(line, token) },
+    },
+    opts.destination ?? safeStderr(),
+  );
 }

@@ -2,6 +2,7 @@
 import 'dotenv/config';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../config.js';
+import { maskToken } from '../bot/logger.js';
 import { IndexLoadError, LockBusyError } from '../index/store.js';
 import { operatorMessage } from './messages.js';
 
@@ -32,7 +33,8 @@ export function exitOnError(e: unknown): never {
   }
   if (e instanceof IndexLoadError || e instanceof ConfigError) process.stderr.write(`${e.message}\n`);
   else if (e instanceof Error && e.name === 'UsageError') process.stderr.write(`${e.message}\n`);
-  else process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  // A startup failure may quote a Bot API URL: the token never reaches the terminal or a log file.
+  else process.stderr.write(`${maskToken(e instanceof Error ? (e.stack ?? e.message) : String(e), process.env.BOT_TOKEN?.trim() || null)}\n`);
   process.exit(1);
 }
 

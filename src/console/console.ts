@@ -88,7 +88,7 @@ export async function runConsoleChat(opts: ConsoleChatOptions): Promise<void> {
       try {
         if (command === 'help' || command === 'start') write(`${helpText(lang)}\n\n${t('consoleIntro', lang)}`);
         else if (command === 'sources') write(renderSourcesHtml(engine.articles(), lang).map(htmlToPlain).join('\n'));
-        else if (command === 'status') write(htmlToPlain(renderStatusHtml(engine.status(), lang)));
+        else if (command === 'status') write(htmlToPlain(renderStatusHtml(engine.status(), lang, { showPaths: true })));
         else if (command === 'more') await more();
         else if (command === 'new') {
           previous = null;

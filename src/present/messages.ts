@@ -339,6 +339,7 @@ export const STATUS_LABELS: Record<Lang, {
   builtAt: string;
   loadedAt: string;
   version: string;
+  indexDir: string;
 }> = {
   vi: {
     title: 'Trạng thái',
@@ -356,6 +357,7 @@ export const STATUS_LABELS: Record<Lang, {
     builtAt: 'Xây dựng chỉ mục lúc',
     loadedAt: 'Nạp lúc',
     version: 'Phiên bản chỉ mục',
+    indexDir: 'Thư mục chỉ mục',
   },
   en: {
     title: 'Status',
@@ -373,6 +375,7 @@ export const STATUS_LABELS: Record<Lang, {
     builtAt: 'Index built at',
     loadedAt: 'Loaded at',
     version: 'Index version',
+    indexDir: 'Index folder',
   },
 };
 

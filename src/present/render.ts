@@ -424,8 +424,24 @@ export function renderSourcesHtml(articles: readonly ArticleRef[] | readonly Art
 }
 
 /** /status: index size, search mode (and why it is degraded), model and its measured dense band, last rebuild. */
-export function renderStatusHtml(status: EngineStatus, lang: Lang): string {
+/** Absolute file paths (POSIX or Windows, at least two segments) inside a message. */
+const ABSOLUTE_PATH = /(?<![\w.\/\\])(?:[A-Za-z]:)?[\/\\](?:[^\s\/\\'"`<>()]+[\/\\])+[^\s'"`<>(),;]*/g;
+
+/** A reason without the server's file paths in it (for users who are not admins). */
+function withoutPaths(text: string, indexDir: string): string {
+  const named = indexDir ? text.split(indexDir).join('…') : text;
+  return named.replace(ABSOLUTE_PATH, '…');
+}
+
+interface StatusRenderOptions {
+  /** Show the index folder and the file paths inside reasons (admins only). Default false. */
+  showPaths?: boolean;
+}
+
+export function renderStatusHtml(status: EngineStatus, lang: Lang, opts: StatusRenderOptions = {}): string {
   const L = STATUS_LABELS[lang];
+  const showPaths = opts.showPaths ?? false;
+  const reason = (text: string) => (showPaths ? text : withoutPaths(text, status.indexDir));
   const mode = status.mode === 'hybrid' ? L.modeHybrid : status.mode === 'keyword' ? L.modeKeyword : L.modeVector;
   const lines = [
     `<b>${escapeHtml(L.title)}</b>`,
@@ -435,10 +451,11 @@ export function renderStatusHtml(status: EngineStatus, lang: Lang): string {
     `${escapeHtml(L.model)}: ${escapeHtml(status.model ?? L.noModel)}`,
   ];
   if (status.indexModel !== status.model) lines.push(`${escapeHtml(L.indexModel)}: ${escapeHtml(status.indexModel ?? L.noModel)}`);
-  if (status.degradedReason) lines.push(`${escapeHtml(L.why)}: <i>${escapeHtml(cutWithEllipsis(status.degradedReason, MAX_NOTICE))}</i>`);
-  if (status.dense) lines.push(`${escapeHtml(L.dense)}: <i>${escapeHtml(cutWithEllipsis(status.dense, MAX_NOTICE))}</i>`);
+  if (status.degradedReason) lines.push(`${escapeHtml(L.why)}: <i>${escapeHtml(cutWithEllipsis(reason(status.degradedReason), MAX_NOTICE))}</i>`);
+  if (status.dense) lines.push(`${escapeHtml(L.dense)}: <i>${escapeHtml(cutWithEllipsis(reason(status.dense), MAX_NOTICE))}</i>`);
   lines.push(`${escapeHtml(L.builtAt)}: ${escapeHtml(formatTimestamp(status.builtAt))}`);
   lines.push(`${escapeHtml(L.loadedAt)}: ${escapeHtml(formatTimestamp(status.loadedAt))}`);
-  lines.push(`${escapeHtml(L.version)}: ${escapeHtml(cutWithEllipsis(status.indexVersion, 80))}`);
+  lines.push(`${escapeHtml(L.version)}: ${escapeHtml(cutWithEllipsis(reason(status.indexVersion), 80))}`);
+  if (showPaths) lines.push(`${escapeHtml(L.indexDir)}: <code>${escapeHtml(status.indexDir)}</code>`);
   return lines.join('\n');
 }

@@ -97,7 +97,6 @@ async function onNext(ctx: ButtonContext, action: Action<'next'>): Promise<void>
   const { lang } = ctx;
   const rec = recoverReading(ctx);
   if (!rec) return outdated(ctx, action, 'question not recoverable');
-  if (!(await checkRate(ctx))) return;
   const stopTyping = startTyping(ctx);
   const startedAt = performance.now();
   try {
@@ -153,6 +152,12 @@ async function onNewChat(ctx: ButtonContext): Promise<void> {
 }
 
 export const buttons = new Composer<BotContext>();
+
+// Every press counts against the per-user limit, as a question does: a limited press is answered
+// with the rate-limit text (checkRate) and sends nothing.
+buttons.on('callback_query', async (ctx, next) => {
+  if (await checkRate(ctx)) await next();
+});
 
 /** Routes one kind of button to its handler, with its data decoded. */
 function route<K extends CallbackAction['kind']>(kind: K, handle: (ctx: ButtonContext, action: Action<K>) => Promise<void>): void {

@@ -41,7 +41,9 @@ const USER_COMMANDS: readonly BotCommandSpec[] = [
     adminOnly: false,
     description: { vi: 'Chỉ mục và chế độ tìm kiếm', en: 'Index and search mode' },
     help: { text: { vi: 'kích thước chỉ mục và chế độ tìm kiếm', en: 'index size and search mode' } },
-    handler: (ctx) => sendHtml(ctx, [renderStatusHtml(ctx.services.engine.status(), ctx.lang)]),
+    // Server file paths (the index folder, paths in reasons) only for admins.
+    handler: (ctx) =>
+      sendHtml(ctx, [renderStatusHtml(ctx.services.engine.status(), ctx.lang, { showPaths: ctx.from !== undefined && ctx.services.config.adminUserIds.has(ctx.from.id) })]),
   },
   {
     name: 'help',
