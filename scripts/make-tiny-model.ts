@@ -16,6 +16,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { Rng } from '../src/text/random.js';
 import { fileURLToPath } from 'node:url';
 import protobuf from 'protobufjs';
 
@@ -83,14 +84,8 @@ function fnv1a(s: string): number {
 }
 
 function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = new Rng(seed);
+  return () => r.next();
 }
 
 /** A unit vector of approximately Gaussian components (Irwin-Hall: sum of 12 uniforms - 6), seeded by `key`. */

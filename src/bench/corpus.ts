@@ -11,7 +11,7 @@ import path from 'node:path';
 import { splitSentences } from '../text/sentences.js';
 import { formatFor } from '../corpus/formats/registry.js';
 import { parseArticle } from '../corpus/read.js';
-import { Rng } from './random.js';
+import { Rng } from '../text/random.js';
 
 /** Folders of source text, relative to the project root (never anything outside the project). */
 export const SOURCE_DIRS = ['corpus', 'tests/fixtures/xquad_vi/docs'] as const;

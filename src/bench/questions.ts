@@ -8,7 +8,7 @@ import path from 'node:path';
 import { splitSentences } from '../text/sentences.js';
 import { fold } from '../text/normalise.js';
 import type { GeneratedArticle } from './corpus.js';
-import { Rng } from './random.js';
+import { Rng } from '../text/random.js';
 
 export interface BenchQuestion {
   question: string;

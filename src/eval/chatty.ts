@@ -3,19 +3,15 @@
  * politeness and given one typo (a fixed seed, so every run asks the same). The fillers here are an
  * eval list of their own, written apart from the analyser's table so the test is not circular.
  */
+import { Rng } from '../text/random.js';
+
 const OPENERS = ['bot ơi cho mình hỏi', 'cho em hỏi', 'ad ơi', 'xin hỏi', 'chào bot, em là phóng viên, cho em hỏi', 'mình muốn hỏi là', 'cho tôi hỏi chút', 'hi bot,'];
 const CLOSERS = ['vậy', 'ạ', 'nhé', 'thế', 'nhỉ', 'với ạ', 'vậy bot', 'cảm ơn nhiều', 'ạ, cảm ơn bot'];
 
-/** Mulberry32: a small seeded generator. */
+/** The seeded generator's next value in [0, 1). */
 function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = new Rng(seed);
+  return () => r.next();
 }
 
 /** One slip in one syllable of 3+ letters: a letter dropped (not the first) or two neighbours swapped. */

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/types.js';
 import { questionFrom } from '../../src/bench/questions.js';
-import { Rng } from '../../src/bench/random.js';
+import { Rng } from '../../src/text/random.js';
 import { Engine } from '../../src/engine/engine.js';
 import { buildIndex } from '../../src/index/build.js';
 import { sandbox, synthCorpus, type Sandbox } from './helpers.js';

@@ -1,4 +1,4 @@
-/** A small seeded PRNG (mulberry32): the benchmark corpus and questions are the same on every run. */
+/** A small seeded PRNG (mulberry32): generated corpora, questions, test models and chatty variants are the same on every run. */
 export class Rng {
   private state: number;
 
