@@ -44,6 +44,8 @@ export interface Config {
   contextMinutes: number;
   /** The SQLite file of chat contexts and feedback (created on first use); null: kept in memory. */
   storePath: string | null;
+  /** Question records and feedback older than this many days are deleted from the store; 0 keeps them. */
+  storeKeepDays: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Environment variables that look like settings but are not (a typo): one line each, to print at start. */
   warnings: string[];
@@ -73,7 +75,7 @@ export function maskSecrets(text: string): string {
 export const SETTINGS = [
   'BOT_TOKEN', 'TELEGRAM_API_ROOT', 'WEBHOOK_URL', 'WEBHOOK_PORT', 'WEBHOOK_SECRET', 'HEALTH_PORT', 'HEALTH_HOST',
   'ALLOWED_USER_IDS', 'ALLOWED_CHAT_IDS', 'ADMIN_USER_IDS', 'RATE_LIMIT_PER_MINUTE',
-  'CORPUS_DIR', 'INDEX_DIR', 'WATCH_INDEX', 'WATCH_CORPUS', 'CONTEXT_MINUTES', 'STORE_PATH',
+  'CORPUS_DIR', 'INDEX_DIR', 'WATCH_INDEX', 'WATCH_CORPUS', 'CONTEXT_MINUTES', 'STORE_PATH', 'STORE_KEEP_DAYS',
   'EMBEDDING_MODEL', 'MODELS_DIR', 'MODELS_CACHE_DIR', 'EMBED_BATCH_SIZE',
   'TOP_K', 'MAX_PER_ARTICLE', 'ANSWER_THRESHOLD', 'MAX_QUESTION_CHARS', 'FUSION_KEYWORD_WEIGHT', 'FUSION_VECTOR_WEIGHT',
   'LOG_LEVEL',
@@ -248,6 +250,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     watchCorpus: r.bool('WATCH_CORPUS', false),
     contextMinutes: r.num('CONTEXT_MINUTES', 15, 0, 24 * 60),
     storePath: ['', 'none', 'memory'].includes(r.str('STORE_PATH', 'data/store.sqlite').trim().toLowerCase()) ? null : resolve(r.str('STORE_PATH', 'data/store.sqlite')),
+    storeKeepDays: r.num('STORE_KEEP_DAYS', 180, 0, 100 * 365),
     logLevel: logLevel as Config['logLevel'],
     warnings: settingWarnings(env),
   };

@@ -62,13 +62,14 @@ export function storeInBackground(ctx: BotContext, what: string, write: Promise<
  * The message read against the chat's context (follow-ups, filters, lists, comparisons, report facts),
  * answered; the new context and the question record are written after, not awaited.
  */
-async function converseInChat(ctx: BotContext, question: string, top: number): Promise<Answer | undefined> {
+async function converseInChat(ctx: BotContext, question: string, top: number, questionMessageId: number): Promise<Answer | undefined> {
   const { store, engine, config } = ctx.services;
   const key = contextKey(ctx);
   return guarded(ctx, async () => {
     const previous = key ? ((await store.getContext(key).catch(() => null))?.turn ?? null) : null;
     const { answer, turn } = await converse(engine, question, previous, { lang: ctx.lang, top });
     if (key) {
+      storeInBackground(ctx, 'reading', store.setReading({ chatId: key.chatId, messageId: questionMessageId }, answer.interpreted, READING_TTL_MS));
       const context = { question: answer.interpreted, chunkIds: turn.chunkIds, indexVersion: answer.indexVersion, shown: answer.results.length, turn };
       storeInBackground(ctx, 'context', store.setContext(key, context, config.contextMinutes * 60_000));
       storeInBackground(ctx, 'question', store.appendQuestion({ time: new Date().toISOString(), chatId: key.chatId, question: answer.question, interpreted: answer.interpreted, confidence: answer.confidence, chunkIds: turn.chunkIds, indexVersion: answer.indexVersion }));
@@ -78,11 +79,26 @@ async function converseInChat(ctx: BotContext, question: string, top: number): P
 }
 
 /**
+ * How long the reading of an answer is kept for its "next results" and rank buttons: longer than a
+ * chat's context, since people scroll back to older answers.
+ */
+const READING_TTL_MS = 7 * 24 * 60 * 60_000;
+
+/**
+ * The question as the answer to message `questionMessageId` read it (a follow-up in full), from the
+ * store; null when it is gone (expired, another store) and the caller falls back on the message.
+ */
+export async function storedReading(ctx: BotContext, questionMessageId: number): Promise<string | null> {
+  if (!ctx.chat) return null;
+  return ctx.services.store.getReading({ chatId: ctx.chat.id, messageId: questionMessageId }).catch(() => null);
+}
+
+/**
  * A further page of an answer ("Kết quả tiếp", "xem thêm" of a list): the question read the same way
  * (a list stays a list), without the chat's context, which has moved on since.
  */
-export function askPage(ctx: BotContext, question: string, offset: number): Promise<Answer | undefined> {
-  return guarded(ctx, async () => (await converse(ctx.services.engine, question, null, { lang: ctx.lang, offset, top: ctx.services.config.topK })).answer);
+export function askPage(ctx: BotContext, question: string, offset: number, top = ctx.services.config.topK): Promise<Answer | undefined> {
+  return guarded(ctx, async () => (await converse(ctx.services.engine, question, null, { lang: ctx.lang, offset, top })).answer);
 }
 
 /** One log line per answer: the question as the engine searched it, and how it went. */
@@ -119,7 +135,7 @@ export async function answerQuestion(ctx: BotContext, question: string, replyTo:
   const stopTyping = startTyping(ctx);
   const startedAt = performance.now();
   try {
-    const answer = await converseInChat(ctx, question, ctx.services.config.topK);
+    const answer = await converseInChat(ctx, question, ctx.services.config.topK, replyTo);
     if (!answer) {
       await sendText(ctx, t('engineError', lang), replyTo);
       return;

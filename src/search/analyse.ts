@@ -55,6 +55,7 @@ function answerTypeOf(tokens: readonly Token[], countUnitFound: boolean): Answer
  */
 const COUNT_FOLDED = 'bao nhieu';
 const COUNT_ONE = 'mấy';
+const ORDINAL = 'thứ';
 
 /** The counted unit of a counting question: one or two syllables, as matched. */
 function countUnit(tokens: readonly Token[], foldedAt: readonly boolean[]): string[] | null {
@@ -66,6 +67,9 @@ function countUnit(tokens: readonly Token[], foldedAt: readonly boolean[]): stri
     // "may" alone is ambiguous once folded ("máy"): only a typed "mấy" counts.
     const skip = two === COUNT_FOLDED ? 2 : t.term === COUNT_ONE && !foldedAt[i] ? 1 : 0;
     if (skip === 0) continue;
+    // "lần thứ mấy", "xếp thứ mấy": a rank, not a count.
+    const before = tokens[i - 1];
+    if (before && (before.term === ORDINAL || (foldedAt[i - 1] && before.folded === fold(ORDINAL)))) return null;
     const a = tokens[i + skip];
     const b = tokens[i + skip + 1];
     if (!a || !a.joined || a.isNumber || stopAt(i + skip)) return null;

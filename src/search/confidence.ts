@@ -7,8 +7,10 @@
 import { KeywordIndex } from '../index/keyword-index.js';
 import type { LoadedIndex } from '../index/load.js';
 import { PAIR_SEP, isPair } from '../index/terms.js';
+import { fold } from '../text/normalise.js';
 import { splitSentences } from '../text/sentences.js';
 import { isStopTwin, tokenize, type Token } from '../text/tokens.js';
+import { DOCUMENT_NUMBER_WORDS, MAGNITUDE_WORDS, NUMBER_WORDS } from '../text/words.js';
 import { passageTermSet, statesCount, type AnalyzedQuery } from './analyse.js';
 import type { KeywordPass } from './keyword.js';
 
@@ -101,14 +103,55 @@ function contextCredit(pass: KeywordPass, match: number, article: number): numbe
 }
 
 /**
- * A counting question ("bao nhiêu", "mấy") is answered only by a window that states a number: without
- * one, confidence stays under this (the low tier at most).
+ * A counting question ("bao nhiêu", "mấy") is answered only by a window that states a number and
+ * names what is counted: without them, confidence stays under this (the low tier at most). A number
+ * beside other words ("gần 25 tỉ đồng" for "bao nhiêu chi bộ?") is some other measure.
  */
 export const NO_NUMBER_CAP = 0.3;
+/**
+ * Units (folded) that any stated number may answer: people are counted under many nouns ("6 y bác
+ * sĩ" for "bao nhiêu người"), money and shares under signs ("800 triệu USD", "75%").
+ */
+const GENERIC_UNITS = new Set(['nguoi', 'tien', 'phan tram', 'ty le']);
 
-/** A number that can be a count: not a year ("2021") nor part of a date ("16-10", "9/1"). */
-function isCount(t: Token, sentence: string): boolean {
-  if (!t.isNumber || /^(19|20)\d\d$/u.test(t.term)) return false;
+const NUMBER_WORD = new Set(NUMBER_WORDS);
+const DOCUMENT_WORD = new Set(DOCUMENT_NUMBER_WORDS);
+const YEAR = /^(19|20)\d\d$/u;
+const MAGNITUDE = new Set(MAGNITUDE_WORDS);
+
+/** The counted unit's syllables, folded, that a window must name; none for a generic unit. */
+function unitSyllables(q: AnalyzedQuery): string[] {
+  if (!q.countUnit) return [];
+  const folded = q.countUnit.map((u) => fold(u));
+  return GENERIC_UNITS.has(folded.join(' ')) || GENERIC_UNITS.has(folded[0]!) ? [] : folded;
+}
+
+/**
+ * Does the sentence count `head` (the unit's first syllable, folded): a number or a number word, any
+ * magnitude words, then the unit ("1,5 tỷ tấn cacbon", "bốn quốc gia")?
+ */
+function countsHead(tokens: readonly Token[], head: string | null): boolean {
+  if (head === null) return false;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i]!;
+    // A range ("6-10 đảng viên", "2-3 triệu") reads like a date to isCount; right before the unit it is a count.
+    if (!(t.isNumber ? !YEAR.test(t.term) : NUMBER_WORD.has(t.term))) continue;
+    let j = i + 1;
+    while (j < tokens.length && MAGNITUDE.has(tokens[j]!.term)) j++;
+    if (tokens[j]?.folded === head) return true;
+  }
+  return false;
+}
+
+/**
+ * A number that can be a count: not a year ("2021"), part of a date ("16-10", "9/1") nor a document's
+ * or session's number ("Chỉ thị 05", "lần thứ 9").
+ */
+function isCount(tokens: readonly Token[], i: number, sentence: string): boolean {
+  const t = tokens[i]!;
+  if (!t.isNumber || YEAR.test(t.term)) return false;
+  const one = tokens[i - 1]?.term;
+  if (one !== undefined && (DOCUMENT_WORD.has(one) || DOCUMENT_WORD.has(`${tokens[i - 2]?.term} ${one}`))) return false;
   return !/^[-/]\d/u.test(sentence.slice(t.end, t.end + 2)) && !/\d[-/]$/u.test(sentence.slice(Math.max(0, t.start - 2), t.start));
 }
 
@@ -120,7 +163,7 @@ export const DATE = /\b\d{1,2}[-/.]\d{1,2}\b|(?:ngày|tháng|năm)\s+\d{1,4}|\b(
 export interface Coverage {
   /** The best window holds what the question asks for (a person's name, a date, a number). */
   windowHasAnswer: boolean;
-  /** The best window states a number (what a counting question needs). */
+  /** The best window states a number and names the counted unit (what a counting question needs). */
   windowHasNumber: boolean;
   /** Share of the question's two- and three-syllable sequences the paragraph repeats word for word. */
   bigramShare: number;
@@ -149,12 +192,17 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
     }
   };
   const spans = splitSentences(text);
+  const units = unitSyllables(q);
+  const head = q.countUnit ? fold(q.countUnit[0]!) : null;
   const sentences = spans.map((s) => {
     const sentence = text.slice(s.start, s.end);
     const tokens = tokenize(sentence);
     found(tokens.map((t) => t.term));
     if (q.unaccented) found(tokens.map((t) => t.folded));
-    return { terms: passageTermSet(tokens, q), counts: q.countUnit ? statesCount(tokens, q.countUnit) : false, number: tokens.some((t) => isCount(t, sentence)) };
+    const named = units.map((u) => tokens.some((t) => t.folded === u));
+    const countsUnit = countsHead(tokens, head);
+    const number = countsUnit || tokens.some((_, i) => isCount(tokens, i, sentence));
+    return { terms: passageTermSet(tokens, q), counts: q.countUnit ? statesCount(tokens, q.countUnit) : false, number, named, countsUnit };
   });
   const share = (mine: Set<string>, all: Set<string>) => (all.size > 0 ? mine.size / all.size : 0);
   // A counting question's "<number> <unit>" is one more thing the answer must hold.
@@ -180,7 +228,8 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
     const two = PAIR_WINDOW_DISCOUNT * score((t) => a.terms.has(t) || b.terms.has(t), a.counts || b.counts);
     if (two > best.window) best = { window: two, first: i, last: i + 1 };
   }
-  const windowHasNumber = sentences.slice(best.first, best.last + 1).some((x) => x.number);
+  const inWindow = sentences.slice(best.first, best.last + 1);
+  const windowHasNumber = inWindow.some((x) => x.number) && (inWindow.some((x) => x.countsUnit) || units.every((_, k) => inWindow.some((x) => x.named[k])));
   const windowText = spans.length > 0 ? text.slice(spans[best.first]?.start ?? 0, spans[best.last]?.end ?? text.length) : text;
   const windowHasAnswer =
     q.answerType === 'count' ? windowHasNumber : q.answerType === 'person' ? PERSON_NAME.test(windowText) : q.answerType === 'date' ? DATE.test(windowText) : false;

@@ -1,12 +1,12 @@
 /** The ChatStore in memory: lost on restart, which is harmless for contexts; feedback is capped. */
-import type { ChatContext, ChatKey, ChatStore, FeedbackQuery, FeedbackRecord, QuestionRecord } from './types.js';
+import type { ChatContext, ChatKey, ChatStore, FeedbackQuery, FeedbackRecord, QuestionRecord, ReadingKey } from './types.js';
 
 export interface MemoryStoreOptions {
   /** Clock in milliseconds (tests move it). */
   now?: () => number;
   /** Feedback records kept; the oldest are dropped beyond it (default 10 000). */
   maxFeedback?: number;
-  /** Contexts kept; expired ones are swept first, then the oldest dropped (default 10 000). */
+  /** Contexts kept, and readings; expired ones are swept first, then the oldest dropped (default 10 000). */
   maxContexts?: number;
 }
 
@@ -14,6 +14,7 @@ export const keyString = (key: ChatKey) => (key.userId === undefined ? `${key.ch
 
 export class MemoryStore implements ChatStore {
   private readonly contexts = new Map<string, { context: ChatContext; expiresAt: number }>();
+  private readonly readings = new Map<string, { question: string; expiresAt: number }>();
   private readonly feedback: FeedbackRecord[] = [];
   private readonly questions: QuestionRecord[] = [];
   private readonly now: () => number;
@@ -40,12 +41,24 @@ export class MemoryStore implements ChatStore {
   async setContext(key: ChatKey, context: ChatContext, ttlMs: number): Promise<void> {
     const k = keyString(key);
     this.contexts.delete(k); // re-inserted last: the map stays in insertion (age) order
-    if (this.contexts.size >= this.maxContexts) this.evict();
+    if (this.contexts.size >= this.maxContexts) evict(this.contexts, this.maxContexts, this.now());
     this.contexts.set(k, { context: structuredClone(context), expiresAt: this.now() + ttlMs });
   }
 
   async deleteContext(key: ChatKey): Promise<void> {
     this.contexts.delete(keyString(key));
+  }
+
+  async setReading(key: ReadingKey, question: string, ttlMs: number): Promise<void> {
+    const k = `${key.chatId}/${key.messageId}`;
+    this.readings.delete(k);
+    if (this.readings.size >= this.maxContexts) evict(this.readings, this.maxContexts, this.now());
+    this.readings.set(k, { question, expiresAt: this.now() + ttlMs });
+  }
+
+  async getReading(key: ReadingKey): Promise<string | null> {
+    const entry = this.readings.get(`${key.chatId}/${key.messageId}`);
+    return entry && entry.expiresAt > this.now() ? entry.question : null;
   }
 
   async appendFeedback(record: FeedbackRecord): Promise<void> {
@@ -68,16 +81,16 @@ export class MemoryStore implements ChatStore {
 
   async close(): Promise<void> {
     this.contexts.clear();
+    this.readings.clear();
   }
+}
 
-  /** Drops expired contexts, then the oldest when still full. */
-  private evict(): void {
-    const now = this.now();
-    for (const [k, e] of this.contexts) if (e.expiresAt <= now) this.contexts.delete(k);
-    for (const k of this.contexts.keys()) {
-      if (this.contexts.size < this.maxContexts) break;
-      this.contexts.delete(k);
-    }
+/** Drops expired entries, then the oldest (maps keep insertion order) until there is room for one. */
+function evict(map: Map<string, { expiresAt: number }>, max: number, now: number): void {
+  for (const [k, e] of map) if (e.expiresAt <= now) map.delete(k);
+  for (const k of map.keys()) {
+    if (map.size < max) break;
+    map.delete(k);
   }
 }
 

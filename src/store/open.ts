@@ -4,6 +4,6 @@ import { MemoryStore } from './memory.js';
 import { SqliteStore } from './sqlite.js';
 import type { ChatStore } from './types.js';
 
-export function openStore(config: Pick<Config, 'storePath'>): ChatStore {
-  return config.storePath === null ? new MemoryStore() : new SqliteStore(config.storePath);
+export function openStore(config: Pick<Config, 'storePath' | 'storeKeepDays'>): ChatStore {
+  return config.storePath === null ? new MemoryStore() : new SqliteStore(config.storePath, { keepDays: config.storeKeepDays });
 }

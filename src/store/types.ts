@@ -62,6 +62,13 @@ export interface QuestionRecord {
   indexVersion: string;
 }
 
+/** The question message an answer replied to: its further pages and buttons are read the same way. */
+export interface ReadingKey {
+  chatId: number;
+  /** The id of the user's question message. */
+  messageId: number;
+}
+
 export interface FeedbackQuery {
   /** Only records at or after this ISO time. */
   since?: string;
@@ -75,6 +82,12 @@ export interface ChatStore {
   /** Replaces the context of a chat; it expires after `ttlMs`. */
   setContext(key: ChatKey, context: ChatContext, ttlMs: number): Promise<void>;
   deleteContext(key: ChatKey): Promise<void>;
+  /**
+   * The question as an answer read it (a follow-up in full, a list, a comparison), kept for `ttlMs` so
+   * "next results" and the buttons under that answer read it the same way, after a restart too.
+   */
+  setReading(key: ReadingKey, question: string, ttlMs: number): Promise<void>;
+  getReading(key: ReadingKey): Promise<string | null>;
   appendFeedback(record: FeedbackRecord): Promise<void>;
   /** Feedback records, oldest first. */
   listFeedback(query?: FeedbackQuery): Promise<FeedbackRecord[]>;

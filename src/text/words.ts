@@ -124,3 +124,19 @@ export const INSTITUTION_WORDS: readonly string[] = [
 export const QUESTION_PHRASES: readonly string[] = [
   'bao nhiêu', 'như thế', 'thế nào', 'là gì', 'là ai', 'ở đâu', 'khi nào', 'vì sao', 'tại sao', 'bao giờ', 'mấy giờ', 'những gì', 'cái gì',
 ];
+
+/**
+ * Counts written as words ("bốn quốc gia", "hai đội"). "một" and "năm" are left out: "một số" and
+ * "năm 2020" are not counts.
+ */
+export const NUMBER_WORDS: readonly string[] = ['hai', 'ba', 'bốn', 'tư', 'sáu', 'bảy', 'tám', 'chín', 'mười', 'chục', 'hàng'];
+/** Words of magnitude between a number and what it counts ("1,5 tỷ tấn", "10 triệu dân"). */
+export const MAGNITUDE_WORDS: readonly string[] = ['trăm', 'nghìn', 'ngàn', 'vạn', 'triệu', 'tỷ', 'tỉ', 'chục'];
+/**
+ * Words after which a number names a document, a session or an article ("Chỉ thị 05", "Nghị quyết TW
+ * 4", "khóa XII", "lần thứ 9"), not a count.
+ */
+export const DOCUMENT_NUMBER_WORDS: readonly string[] = [
+  'chỉ thị', 'nghị quyết', 'kết luận', 'quyết định', 'nghị định', 'thông tư', 'quy định', 'công văn', 'luật',
+  'tw', 'trung ương', 'khóa', 'khoá', 'lần thứ', 'thứ', 'điều', 'khoản', 'chương', 'mục',
+];

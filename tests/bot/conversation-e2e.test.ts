@@ -9,21 +9,22 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBot, startBot, type BotHandle } from '../../src/bot/bot.js';
 import { loadConfig } from '../../src/config.js';
-import type { QaEngine } from '../../src/engine/types.js';
 import { htmlToPlain } from '../../src/present/render.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
 import { FakeBotApi, type FakeMessage, type RecordedCall } from '../helpers/fake-bot-api.js';
-import { makeTestEngine } from '../helpers/test-engine.js';
-import { CONVERSATIONS } from '../helpers/conversations.js';
+import { controlledEngine, makeTestEngine, type ControlledEngine } from '../helpers/test-engine.js';
+import { factsTitle, t } from '../../src/present/messages.js';
+import { CONVERSATIONS, replyIsRight } from '../helpers/conversations.js';
 
-const SAMPLE = ['cv-02', 'cv-11', 'cv-17', 'cv-39', 'cv-47'];
+/** Every conversation of the set: the restart test replays them all. */
+const SAMPLE = CONVERSATIONS.map((c) => c.id);
 
 let fake: FakeBotApi;
-let engine: QaEngine;
+let engine: ControlledEngine;
 let dir: string;
 beforeAll(async () => {
   fake = await FakeBotApi.start();
-  engine = await makeTestEngine();
+  engine = controlledEngine(await makeTestEngine());
   dir = mkdtempSync(path.join(os.tmpdir(), 'conv-e2e-'));
 }, 120_000);
 afterAll(async () => {
@@ -99,6 +100,28 @@ describe('conversations through the bot', () => {
     expect(straight.some((r) => r.includes('phối hợp chặt chẽ Ban Tổ chức Thành ủy'))).toBe(true);
   }, 240_000);
 
+  it('gets at least 90% of all the turns of the conversation set right, judged on the replies as users read them', () =>
+    withBot('all', async () => {
+      const from = fake.user(31_010);
+      let right = 0;
+      let total = 0;
+      const wrong: string[] = [];
+      for (const conv of CONVERSATIONS) {
+        await replyTo(from, '/new');
+        for (const [i, turn] of conv.turns.entries()) {
+          const text = htmlToPlain(String((await replyTo(from, turn.q)).params.text));
+          const quoted = /^\[\d+\] /mu.test(text) || text.includes(factsTitle('vi'));
+          const confident = quoted && !text.includes(t('lowConfidence', 'vi'));
+          const readAs = /Hiểu là: (.*)/u.exec(text)?.[1] ?? null;
+          total++;
+          if (replyIsRight(turn, { text, confident, readAs })) right++;
+          else wrong.push(`${conv.id}#${i + 1} ${turn.q} → ${text.slice(0, 120).replace(/\n/g, ' ')}`);
+        }
+      }
+      console.log(`conversation turns right through the bot: ${right}/${total}\n${wrong.join('\n')}`);
+      expect(right / total).toBeGreaterThanOrEqual(0.9);
+    }), 300_000);
+
   it('answers the same when the bot restarts between turns (context in the SQLite file)', async () => {
     const restarted = await run(31_002, path.join(dir, 'b', 'store.sqlite'), true);
     expect(restarted).toEqual(straight);
@@ -139,6 +162,61 @@ describe('lists through the bot', () => {
         expect(more.some((t) => cited.includes(t))).toBe(false);
       }
     }), 120_000);
+});
+
+describe('pages of a follow-up', () => {
+  it('reads "next results" as the follow-up was read, after a restart too (the reading is kept in the store)', async () => {
+    const storeFile = path.join(dir, 'f', 'store.sqlite');
+    const user = fake.user(31_008);
+    let running = await startWith(storeFile);
+    await replyTo(user, 'Ai là Bí thư Thành ủy Hải Phòng?');
+    const follow = await replyTo(user, 'thế còn Huế?');
+    const text = htmlToPlain(String(follow.params.text));
+    const total = /Kết quả 1–\d+ \/ (\d+)/u.exec(text)?.[1];
+    const message = follow.response.result as FakeMessage;
+    const next = FakeBotApi.buttons(message).find((b) => b.data.startsWith('n:'));
+    expect(total).toBeDefined();
+    expect(next).toBeDefined();
+    await running.handle.stop();
+    await running.store.close();
+    running = await startWith(storeFile);
+    try {
+      const mark = fake.mark();
+      fake.pressButton({ from: user, message, data: next!.data });
+      const page = htmlToPlain(String((await fake.waitForCall('sendMessage', { since: mark, where: (c) => c.status === 200 && Number(c.params.chat_id) === user.id })).params.text));
+      // Read as typed ("thế còn Huế?" with no context), the page would be another search.
+      expect(page).toMatch(new RegExp(`Kết quả 4–\\d+ / ${total}`, 'u'));
+      for (const cite of page.matchAll(/^\[\d+\] (.*)$/gmu)) expect(cite[1]).toContain('Huế');
+    } finally {
+      await running.handle.stop();
+      await running.store.close();
+    }
+  }, 120_000);
+
+  it('shows the paragraph of a rank-based button under a follow-up (ids too long for 64 bytes)', async () => {
+    engine.longIds = true;
+    const storeFile = path.join(dir, 'g', 'store.sqlite');
+    const user = fake.user(31_009);
+    const running = await startWith(storeFile);
+    try {
+      await replyTo(user, 'Ai là Bí thư Thành ủy Hải Phòng?');
+      const follow = await replyTo(user, 'thế còn Huế?');
+      const message = follow.response.result as FakeMessage;
+      const second = FakeBotApi.buttons(message).filter((b) => b.data.startsWith('P:'))[1];
+      expect(second).toBeDefined();
+      const mark = fake.mark();
+      const pressed = fake.pressButton({ from: user, message, data: second!.data });
+      const ack = await fake.waitForCall('answerCallbackQuery', { since: mark, where: (c) => c.params.callback_query_id === pressed.id });
+      // Re-asked as typed ("thế còn Huế?" alone), rank 2 would be another paragraph: "outdated".
+      expect(ack.params.text).toBeUndefined();
+      const shown = await fake.waitForCall('sendMessage', { since: mark, where: (c) => c.status === 200 && Number(c.params.chat_id) === user.id });
+      expect(htmlToPlain(String(shown.params.text))).toContain('Huế');
+    } finally {
+      engine.reset();
+      await running.handle.stop();
+      await running.store.close();
+    }
+  }, 120_000);
 });
 
 describe('context in groups', () => {

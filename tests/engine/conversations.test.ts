@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => engine.close());
 
 describe('conversations', () => {
-  it('answers at least 85% of the conversation turns right (target 90%)', async () => {
+  it('answers at least 90% of the conversation turns right', async () => {
     const { byKind, wrong } = await runConversations(engine);
     let right = 0;
     let total = 0;
@@ -24,8 +24,9 @@ describe('conversations', () => {
       return `${kind.padEnd(15)} ${k.right}/${k.total}`;
     });
     console.log(`conversation turns right: ${right}/${total} (${((100 * right) / total).toFixed(1)}%)\n${lines.join('\n')}\nwrong:\n${wrong.join('\n')}`);
-    // Measured 102 of 114 (0.895) on the merged main; the wrong turns are counting questions answered
-    // from a passage that states another number, and years a report names in passing (see the README).
-    expect(right / total).toBeGreaterThanOrEqual(0.85);
+    // Measured 107 of 114 (0.939); the wrong turns are years a report names in passing ("Nghị quyết 54
+    // năm 2019"), a count stated for a subset ("4 đảng viên" disciplined), and a venue or byline role
+    // the reports do not state (see the README).
+    expect(right / total).toBeGreaterThanOrEqual(0.9);
   }, 300_000);
 });

@@ -49,14 +49,15 @@ describe('what the reports do not cover', () => {
     expect(qs.length).toBeGreaterThanOrEqual(40);
     let refused = 0;
     for (const q of qs) if (!(await engine.ask(q.question)).answered) refused++;
-    // Measured: 42 of 53 (0.79). Those still answered ask for a measure a covered place does not report
-    // (Nghệ An's member count) or a role the report names only as deputy; see the README.
+    // Measured: 43 of 53 (0.81). Those still answered ask for a measure a covered place does not report
+    // but states in passing ("4 đảng viên" disciplined, for Nghệ An's member count) or a role the report
+    // names only as deputy; see the README.
     expect(refused / qs.length).toBeGreaterThanOrEqual(0.75);
   });
 });
 
 describe('chat language, typos, abbreviations and markup', () => {
-  it('finds the right paragraph for at least 85% of the 57 variants, first in the list, and answers every one', async () => {
+  it('finds the right paragraph for at least 90% of the 57 variants, first in the list, and answers every one', async () => {
     const qs = load('chatty.jsonl');
     let first = 0;
     let answered = 0;
@@ -65,8 +66,8 @@ describe('chat language, typos, abbreviations and markup', () => {
       if (a.answered) answered++;
       if (a.answered && a.results[0] && contains(a.results[0].text, q.expect)) first++;
     }
-    // Measured: 51 of 57 first (0.895), 57 of 57 answered; the misses rank the right paragraph second or third.
-    expect(first / qs.length).toBeGreaterThanOrEqual(0.85);
+    // Measured: 52 of 57 first (0.912), 57 of 57 answered; the misses rank the right paragraph second or third.
+    expect(first / qs.length).toBeGreaterThanOrEqual(0.9);
     expect(answered / qs.length).toBeGreaterThanOrEqual(0.95);
   });
 
@@ -77,6 +78,29 @@ describe('chat language, typos, abbreviations and markup', () => {
     expect(chatty.results[0]!.chunkId).toBe(plain.results[0]!.chunkId);
     expect(chatty.interpreted).toBe('Đảng bộ Khối các cơ quan Hải Phòng có bao nhiêu đảng viên');
     expect(renderAnswerPlain(chatty, 'vi')).toContain('Hiểu là: Đảng bộ Khối các cơ quan Hải Phòng có bao nhiêu đảng viên');
+  });
+});
+
+describe('a counting question is answered only by its own measure', () => {
+  it('does not take another number for the count ("gần 25 tỉ đồng", "Chỉ thị 05") when the reports hold no such figure', async () => {
+    // The Nghệ An report gives its number of party organisations, not of cells (chi bộ).
+    const cells = await engine.ask('Đảng bộ Khối các cơ quan tỉnh Nghệ An có bao nhiêu chi bộ?');
+    expect(cells.answered).toBe(false);
+    const organisations = await engine.ask('Đảng bộ Khối các cơ quan tỉnh Nghệ An có bao nhiêu tổ chức đảng?');
+    expect(organisations.answered).toBe(true);
+    expect(organisations.results[0]!.quote).toContain('64 tổ chức đảng');
+  });
+
+  it('reads a range, a number word and magnitude words before the unit as the count', async () => {
+    const range = await engine.ask('Năm 2021 Đảng bộ cơ quan chính quyền TP Huế phấn đấu kết nạp bao nhiêu đảng viên mới?');
+    expect(range.answered).toBe(true);
+    expect(range.results[0]!.quote).toContain('6-10 đảng viên');
+  });
+
+  it('reads "thứ mấy" as a rank, not a count', async () => {
+    const a = await engine.ask('Đông Hà tổ chức thành công Đại hội Đảng bộ thành phố lần thứ mấy?');
+    expect(a.answered).toBe(true);
+    expect(a.results[0]!.quote).toContain('lần thứ XIII');
   });
 });
 

@@ -7,7 +7,7 @@ import type { TurnContext } from '../../src/engine/conversation.js';
 import type { QaEngine } from '../../src/engine/types.js';
 import { ROOT } from './index-fixture.js';
 
-interface Turn {
+export interface Turn {
   q: string;
   expect: string[];
   answer?: string;
@@ -33,6 +33,19 @@ function turnIsRight(turn: Turn, answer: Answer): boolean {
   if (turn.expect.length === 0) return answer.confidence !== 'high';
   const texts = [...answer.results.flatMap((r) => [r.quote, r.text]), ...(answer.facts ?? [])].map(norm);
   return answer.results.length + (answer.facts?.length ?? 0) > 0 && turn.expect.some((e) => texts.some((t) => t.includes(norm(e))));
+}
+
+/**
+ * The same judgement on the bot's reply as the user reads it (plain text of the Telegram HTML):
+ * `confident` says whether the reply presents an answer (quotes or report facts, not the "may be
+ * related" list, a refusal or a "who do you mean?"); `readAs` is its "Hiểu là" line, if any.
+ */
+export function replyIsRight(turn: Turn, reply: { text: string; confident: boolean; readAs: string | null }): boolean {
+  const read = norm(reply.readAs ?? turn.q);
+  if (turn.interpreted_contains && !turn.interpreted_contains.every((w) => read.includes(norm(w)))) return false;
+  if (turn.expect.length === 0) return !reply.confident;
+  const text = norm(reply.text);
+  return reply.confident && turn.expect.some((e) => text.includes(norm(e)));
 }
 
 /** Runs every conversation; returns right/total per kind and the wrong turns. */

@@ -104,3 +104,18 @@ describe('MemoryStore feedback', () => {
     expect((await store.listFeedback()).map((r) => r.time.slice(8, 10))).toEqual(['02', '03']);
   });
 });
+
+describe('MemoryStore readings', () => {
+  it('keeps the reading of an answer per question message until it expires, and stays bounded', async () => {
+    let now = 0;
+    const s = new MemoryStore({ now: () => now, maxContexts: 2 });
+    await s.setReading({ chatId: 1, messageId: 10 }, 'một', 1_000);
+    await s.setReading({ chatId: 1, messageId: 11 }, 'hai', 1_000);
+    expect(await s.getReading({ chatId: 1, messageId: 10 })).toBe('một');
+    await s.setReading({ chatId: 1, messageId: 12 }, 'ba', 1_000);
+    expect(await s.getReading({ chatId: 1, messageId: 10 })).toBeNull();
+    expect(await s.getReading({ chatId: 1, messageId: 12 })).toBe('ba');
+    now = 1_000;
+    expect(await s.getReading({ chatId: 1, messageId: 12 })).toBeNull();
+  });
+});

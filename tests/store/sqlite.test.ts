@@ -56,4 +56,46 @@ describe('SqliteStore', () => {
     expect((await s.listQuestions({ limit: 2 })).map((r) => r.time.slice(8, 10))).toEqual(['02', '03']);
     await s.close();
   });
+
+  it('keeps the reading of an answer per question message across a reopen, until it expires', async () => {
+    let now = Date.parse('2026-06-01T00:00:00.000Z');
+    const f = file();
+    const a = new SqliteStore(f, { now: () => now });
+    await a.setReading({ chatId: 1, messageId: 10 }, 'Đảng bộ Khối các cơ quan Nghệ An có bao nhiêu chi bộ?', 60_000);
+    await a.close();
+    const b = new SqliteStore(f, { now: () => now });
+    expect(await b.getReading({ chatId: 1, messageId: 10 })).toBe('Đảng bộ Khối các cơ quan Nghệ An có bao nhiêu chi bộ?');
+    expect(await b.getReading({ chatId: 1, messageId: 11 })).toBeNull();
+    expect(await b.getReading({ chatId: 2, messageId: 10 })).toBeNull();
+    now += 60_000;
+    expect(await b.getReading({ chatId: 1, messageId: 10 })).toBeNull();
+    await b.close();
+  });
+
+  it('deletes records older than keepDays and expired contexts and readings, at open and hourly, so months of use stay small', async () => {
+    let now = Date.parse('2026-06-01T00:00:00.000Z');
+    const f = file();
+    const a = new SqliteStore(f, { now: () => now, keepDays: 30 });
+    await a.appendQuestion(asked('2026-04-01T00:00:00.000Z', 'high'));
+    await a.appendFeedback(vote('2026-04-01T00:00:00.000Z'));
+    await a.appendQuestion(asked('2026-05-31T00:00:00.000Z', 'none'));
+    await a.appendFeedback(vote('2026-05-31T00:00:00.000Z', 'down'));
+    await a.setContext({ chatId: 1 }, ctx('một'), 60_000);
+    await a.setReading({ chatId: 1, messageId: 10 }, 'q', 60_000);
+    // Within the hour nothing is swept: writes stay cheap.
+    expect((await a.listQuestions()).length).toBe(2);
+    now += 61 * 60_000;
+    await a.appendQuestion(asked('2026-06-01T01:01:00.000Z', 'low'));
+    expect((await a.listQuestions()).map((r) => r.confidence)).toEqual(['none', 'low']);
+    expect((await a.listFeedback()).map((r) => r.vote)).toEqual(['down']);
+    await a.close();
+    const db = (await import('better-sqlite3')).default(f, { readonly: true });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM contexts').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM readings').get()).toEqual({ n: 0 });
+    db.close();
+    // keepDays 0 keeps everything.
+    const b = new SqliteStore(f, { now: () => now + 365 * 86_400_000, keepDays: 0 });
+    expect((await b.listQuestions()).length).toBe(2);
+    await b.close();
+  });
 });

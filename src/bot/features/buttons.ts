@@ -12,7 +12,7 @@ import { questionOfMessage } from '../addressing.js';
 import { callbackPattern, decodeCallback, textFingerprint, versionTag, type CallbackAction } from '../callback-data.js';
 import type { BotContext } from '../context.js';
 import { answerKeyboard, shownChunkIds, withoutNextRow } from '../keyboards.js';
-import { askPage, checkRate, forgetContext, logAnswer, storeInBackground } from '../question.js';
+import { askPage, checkRate, forgetContext, logAnswer, storeInBackground, storedReading } from '../question.js';
 import { sendHtml, startTyping } from '../reply.js';
 
 type ButtonContext = CallbackQueryContext<BotContext>;
@@ -33,13 +33,19 @@ function recoverQuestion(ctx: ButtonContext): { question: string; questionMessag
   return question ? { question, questionMessageId: reply.message_id } : null;
 }
 
-/** The question as the answer read it: its "Hiểu là: …" line (a follow-up in full), else as typed. */
-function recoverReading(ctx: ButtonContext): { question: string; questionMessageId: number } | null {
+/**
+ * The question as the answer read it: kept in the store when it was answered (a follow-up in full,
+ * never cut), else its "Hiểu là: …" line, else as typed.
+ */
+async function recoverReading(ctx: ButtonContext): Promise<{ question: string; questionMessageId: number } | null> {
   const rec = recoverQuestion(ctx);
+  if (!rec) return null;
+  const stored = await storedReading(ctx, rec.questionMessageId);
+  if (stored) return { ...rec, question: stored };
   const msg = buttonMessage(ctx);
   const first = (msg && 'text' in msg ? (msg.text ?? '') : '').split('\n')[0]!;
   const read = READ_AS.exec(first);
-  return rec && read ? { ...rec, question: read[1]!.trim() } : rec;
+  return read && !read[1]!.trim().endsWith('…') ? { ...rec, question: read[1]!.trim() } : rec;
 }
 
 const READ_AS = new RegExp(`^(?:${escapeRe(interpretedText('', 'vi'))}|${escapeRe(interpretedText('', 'en'))})(.+)$`, 'u');
@@ -61,12 +67,12 @@ async function showArticle(ctx: ButtonContext, articleId: string | undefined, ac
   await sendHtml(ctx, [renderArticleHtml(article, ctx.lang)], { replyTo: buttonMessage(ctx)?.message_id });
 }
 
-/** Re-asks the recovered question for the result at `rank` (rank-based buttons). */
+/** Re-asks the question as the answer read it for the result at `rank` (rank-based buttons). */
 async function resultAtRank(ctx: ButtonContext, rank: number) {
-  const rec = recoverQuestion(ctx);
+  const rec = await recoverReading(ctx);
   if (!rec) return null;
-  const answer = await ctx.services.engine.ask(rec.question, { lang: ctx.lang, offset: rank - 1, top: 1 });
-  const r = answer.results[0];
+  const answer = await askPage(ctx, rec.question, rank - 1, 1);
+  const r = answer?.results[0];
   return r && r.rank === rank ? r : null;
 }
 
@@ -95,7 +101,7 @@ async function onArticleRank(ctx: ButtonContext, action: Action<'article-rank'>)
 
 async function onNext(ctx: ButtonContext, action: Action<'next'>): Promise<void> {
   const { lang } = ctx;
-  const rec = recoverReading(ctx);
+  const rec = await recoverReading(ctx);
   if (!rec) return outdated(ctx, action, 'question not recoverable');
   const stopTyping = startTyping(ctx);
   const startedAt = performance.now();
