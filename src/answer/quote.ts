@@ -4,10 +4,11 @@
  */
 import { splitSentences } from '../text/sentences.js';
 import { passageTermSet, type AnalyzedQuery } from '../search/analyse.js';
-import { DATE, PERSON_NAME } from '../search/confidence.js';
+import { DATE, PERSON_NAME, unitSyllables } from '../search/confidence.js';
 import { fold } from '../text/normalise.js';
 import { PAIR_SEP, isPair } from '../index/terms.js';
 import { isStop, tokenize, type Token } from '../text/tokens.js';
+import { MAGNITUDE_WORDS } from '../text/words.js';
 import type { Span } from './types.js';
 
 export interface QuoteOptions {
@@ -121,8 +122,13 @@ export function highlightSpans(text: string, q: AnalyzedQuery): Span[] {
 /** A day of the month: "15-10", "9/1", "ngày 9". */
 const DAY = /(?<!\d)\d{1,2}[-/.]\d{1,2}(?![-/.]?\d{3})|(?:ngày|Ngày)\s+\d{1,2}(?:\s+tháng\s+\d{1,2})?/gu;
 
-/** A number with its unit after it ("4.466 đảng viên", "64,5%"), not a date. */
-const COUNT = /(?<![\p{L}\p{N}/-])\p{N}+(?:[.,]\p{N}+)*(?:\s*%|(?:\s+\p{Ll}+){1,2})?(?![\p{N}/-])/gu;
+/**
+ * A number or a range with its unit after it ("4.466 đảng viên", "64,5%", "6-10 đảng viên", "1,5 tỷ tấn
+ * cacbon"), not a date.
+ */
+const COUNT = /(?<![\p{L}\p{N}/-])\p{N}+(?:[.,]\p{N}+)*(?:\s*[-–]\s*\p{N}+(?:[.,]\p{N}+)*)?(?:\s*%|(?:\s+\p{Ll}+){1,3})?(?![\p{N}/-])/gu;
+const RANGE = /^\p{N}+(?:[.,]\p{N}+)*\s*[-–]\s*\p{N}/u;
+const MAGNITUDE = new Set(MAGNITUDE_WORDS);
 
 /** Where the answer stands in a quote, by what the question asks for. */
 export function answerSpans(text: string, q: AnalyzedQuery): Span[] {
@@ -137,9 +143,39 @@ export function answerSpans(text: string, q: AnalyzedQuery): Span[] {
   const unit = q.countUnit ?? [];
   const spans = all(COUNT).filter(([s, e]) => !/^(19|20)\d\d\b/u.test(text.slice(s, e)));
   // With the unit the question counts, only those ("442 chi bộ", not "62 tổ chức"); else every count.
-  const withUnit = spans.filter(([s, e]) => {
-    const words = tokenize(text.slice(s, e)).slice(1).map((t) => t.term);
-    return unit.length > 0 && unit.every((u, k) => words[k] === u || fold(words[k] ?? '') === u);
-  });
-  return withUnit.length > 0 ? withUnit : spans;
+  const withUnit: Span[] = [];
+  for (const [s, e] of unit.length > 0 ? spans : []) {
+    const end = unitEnd(tokenize(text.slice(s, e)), unit.map((u) => fold(u)));
+    if (end !== null) withUnit.push([s, s + end]);
+  }
+  // Another measure's number is not the answer: any count is marked only where any count answers
+  // ("bao nhiêu người", "bao nhiêu tiền").
+  // A range before no unit is more likely a date ("16-10") than a count.
+  if (withUnit.length > 0 || unitSyllables(q).length > 0) return withUnit;
+  return spans.filter(([s, e]) => !RANGE.test(text.slice(s, e))).map(([s, e]) => [s, s + wordsEnd(tokenize(text.slice(s, e)), FALLBACK_UNIT_WORDS)] as const);
+}
+
+/** Words kept after a number whose unit is not the asked one ("62 tổ chức"). */
+const FALLBACK_UNIT_WORDS = 2;
+
+/** Where the unit ends in "<number> [magnitudes] <unit…>" (offset in the span), or null when the span counts something else. */
+function unitEnd(tokens: readonly Token[], unit: readonly string[]): number | null {
+  let k = 0;
+  for (const t of tokens) {
+    if (k === 0 && (t.isNumber || MAGNITUDE.has(t.term))) continue;
+    if (t.folded !== unit[k]) return null;
+    if (++k === unit.length) return t.end;
+  }
+  return null;
+}
+
+/** The end of the number and at most `max` words after it. */
+function wordsEnd(tokens: readonly Token[], max: number): number {
+  let words = 0;
+  let end = 0;
+  for (const t of tokens) {
+    if (!t.isNumber && ++words > max) break;
+    end = t.end;
+  }
+  return end;
 }

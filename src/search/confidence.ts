@@ -119,8 +119,8 @@ const DOCUMENT_WORD = new Set(DOCUMENT_NUMBER_WORDS);
 const YEAR = /^(19|20)\d\d$/u;
 const MAGNITUDE = new Set(MAGNITUDE_WORDS);
 
-/** The counted unit's syllables, folded, that a window must name; none for a generic unit. */
-function unitSyllables(q: AnalyzedQuery): string[] {
+/** The counted unit's syllables, folded, that a window must name; none for a generic unit (any count answers). */
+export function unitSyllables(q: AnalyzedQuery): string[] {
   if (!q.countUnit) return [];
   const folded = q.countUnit.map((u) => fold(u));
   return GENERIC_UNITS.has(folded.join(' ')) || GENERIC_UNITS.has(folded[0]!) ? [] : folded;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlightSpans, pickQuote } from '../../src/answer/quote.js';
+import { answerSpans, highlightSpans, pickQuote } from '../../src/answer/quote.js';
 import { analyzeQuery } from '../../src/search/analyse.js';
 
 const PARA =
@@ -65,5 +65,20 @@ describe('wantsMany', () => {
       expect(wantsMany(analyzeQuery(q)), q).toBe(true);
     }
     for (const q of ['Tổng kết công tác năm 2020', 'Ai chủ trì hội nghị?', 'tất thảy']) expect(wantsMany(analyzeQuery(q)), q).toBe(false);
+  });
+});
+
+describe('the answer of a counting question', () => {
+  const marked = (text: string, question: string) => answerSpans(text, analyzeQuery(question)).map(([s, e]) => text.slice(s, e));
+
+  it('marks the number of what is asked, ranges and magnitudes included, and stops at the unit', () => {
+    expect(marked('có 62 tổ chức cơ sở đảng; 442 chi bộ và 10 đảng bộ bộ phận', 'có bao nhiêu chi bộ?')).toEqual(['442 chi bộ']);
+    expect(marked('phấn đấu kết nạp 6-10 đảng viên mới', 'kết nạp bao nhiêu đảng viên?')).toEqual(['6-10 đảng viên']);
+    expect(marked('Amazon hấp thụ 1,5 tỷ tấn cacbon dioxit', 'hấp thụ bao nhiêu tấn cacbon?')).toEqual(['1,5 tỷ tấn cacbon']);
+  });
+
+  it('marks no other measure as the answer, but any count where any count answers ("bao nhiêu người")', () => {
+    expect(marked('Nghị quyết Đại hội 6 Đảng bộ Khối; kết quả 9 tháng năm 2024', 'có bao nhiêu chi bộ?')).toEqual([]);
+    expect(marked('Ca mổ do 6 y bác sĩ thực hiện trong 16-10', 'có bao nhiêu người mổ?')).toEqual(['6 y bác']);
   });
 });
