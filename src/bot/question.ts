@@ -53,9 +53,14 @@ export async function forgetContext(ctx: BotContext): Promise<void> {
   if (key) await ctx.services.store.deleteContext(key).catch((err: unknown) => ctx.services.logger.warn({ err, event: 'store-error' }, 'store delete failed'));
 }
 
-/** A store write that must not hold the reply up: started now, its failure only logged. */
-export function storeInBackground(ctx: BotContext, what: string, write: Promise<void>): void {
-  write.catch((err: unknown) => ctx.services.logger.warn({ err, event: 'store-error', what }, 'store write failed'));
+/** A store write that must not hold the reply up: run on the next turn of the event loop, its failure only logged. */
+export function storeInBackground(ctx: BotContext, what: string, write: () => Promise<void>): void {
+  // SQLite writes are synchronous: run them after the reply is on its way, not before it.
+  setImmediate(() => {
+    Promise.resolve()
+      .then(write)
+      .catch((err: unknown) => ctx.services.logger.warn({ err, event: 'store-error', what }, 'store write failed'));
+  });
 }
 
 /**
@@ -69,10 +74,10 @@ async function converseInChat(ctx: BotContext, question: string, top: number, qu
     const previous = key ? ((await store.getContext(key).catch(() => null))?.turn ?? null) : null;
     const { answer, turn } = await converse(engine, question, previous, { lang: ctx.lang, top });
     if (key) {
-      storeInBackground(ctx, 'reading', store.setReading({ chatId: key.chatId, messageId: questionMessageId }, answer.interpreted, READING_TTL_MS));
+      storeInBackground(ctx, 'reading', () => store.setReading({ chatId: key.chatId, messageId: questionMessageId }, answer.interpreted, READING_TTL_MS));
       const context = { question: answer.interpreted, chunkIds: turn.chunkIds, indexVersion: answer.indexVersion, shown: answer.results.length, turn };
-      storeInBackground(ctx, 'context', store.setContext(key, context, config.contextMinutes * 60_000));
-      storeInBackground(ctx, 'question', store.appendQuestion({ time: new Date().toISOString(), chatId: key.chatId, question: answer.question, interpreted: answer.interpreted, confidence: answer.confidence, chunkIds: turn.chunkIds, indexVersion: answer.indexVersion }));
+      storeInBackground(ctx, 'context', () => store.setContext(key, context, config.contextMinutes * 60_000));
+      storeInBackground(ctx, 'question', () => store.appendQuestion({ time: new Date().toISOString(), chatId: key.chatId, question: answer.question, interpreted: answer.interpreted, confidence: answer.confidence, chunkIds: turn.chunkIds, indexVersion: answer.indexVersion }));
     }
     return answer;
   });

@@ -147,7 +147,7 @@ async function onVote(ctx: ButtonContext, action: Action<'vote'>): Promise<void>
     indexVersion: ctx.services.engine.status().indexVersion,
     vote: action.vote,
   };
-  storeInBackground(ctx, 'feedback', ctx.services.store.appendFeedback(record));
+  storeInBackground(ctx, 'feedback', () => ctx.services.store.appendFeedback(record));
   ctx.services.logger.info({ event: 'vote', vote: action.vote }, 'feedback');
   await ctx.answerCallbackQuery({ text: t('voteThanks', ctx.lang) });
 }
