@@ -114,9 +114,15 @@ export function readTokens(tokens: readonly Token[], lex: Lexicon, unaccented: b
     const prev = i > 0 ? cands[i - 1]![path[i - 1]!]!.form : null;
     const next = i + 1 < tokens.length ? cands[i + 1]![path[i + 1]!]!.form : null;
     const paired = (prev !== null && t.joined && pairScore(prev, c.form, lex) > 0) || (next !== null && tokens[i + 1]!.joined && pairScore(c.form, next, lex) > 0);
-    const variants = cands[i]!.filter((x) => x.change !== 'typo' && lex.df(x.form) > 0).length;
+    const known = cands[i]!.filter((x) => x.change !== 'typo' && lex.df(x.form) > 0);
+    // Another accent that also makes a pair the corpus writes with some reading of a neighbour ("gan
+    // lợn" / "gan lớn", "đôi mắt" / "đối mặt", "hôi nách" / "đến hội"): the corpus does not decide.
+    const pairsWith = (x: string) =>
+      (i > 0 && t.joined && cands[i - 1]!.some((p) => p.change !== 'typo' && pairScore(p.form, x, lex) > 0)) ||
+      (i + 1 < tokens.length && tokens[i + 1]!.joined && cands[i + 1]!.some((n) => n.change !== 'typo' && pairScore(x, n.form, lex) > 0));
+    const contested = paired && known.some((x) => x.form !== c.form && pairsWith(x.form));
     // Unmarked and undecided: keep matching every accent of it, as folding did.
-    const folded = c.keepFolded === true || (t.term === t.folded && !t.isNumber && c.change !== 'typo' && !paired && variants > 1 && unaccented);
+    const folded = c.keepFolded === true || (t.term === t.folded && !t.isNumber && c.change !== 'typo' && (!paired || contested) && known.length > 1 && unaccented);
     return { token: t, form: c.form, folded, change: c.change };
   });
 }
