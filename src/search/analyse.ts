@@ -9,6 +9,7 @@ import { stripChat } from '../text/chat.js';
 import { stripMarkup } from '../text/markup.js';
 import { fold } from '../text/normalise.js';
 import { isStop, isUnaccented, tokenize, type Token } from '../text/tokens.js';
+import { MAGNITUDE_WORDS, NUMBER_WORDS } from '../text/words.js';
 import { rewriteAbbreviations } from './abbreviations.js';
 import type { Lexicon } from './lexicon.js';
 import { readTokens } from './repair.js';
@@ -78,16 +79,23 @@ function countUnit(tokens: readonly Token[], foldedAt: readonly boolean[]): stri
   return null;
 }
 
-/** Does the text say "<number> <unit>" (e.g. "4.466 đảng viên")? Unit syllables match exactly or folded. */
+const NUMBER_WORD = new Set(NUMBER_WORDS);
+const MAGNITUDE = new Set(MAGNITUDE_WORDS);
+const YEAR = /^(19|20)\d\d$/u;
+
+/**
+ * Does the text count `unit` ("4.466 đảng viên", "6-10 đảng viên", "1,5 tỷ tấn", "sáu tứ giác")? A number
+ * (not a year) or a number word, any magnitude words, then the unit's syllables, matched exactly or folded.
+ */
 export function statesCount(tokens: readonly Token[], unit: readonly string[]): boolean {
-  for (let i = 0; i + unit.length < tokens.length; i++) {
-    if (!tokens[i]!.isNumber) continue;
-    let ok = true;
-    for (let k = 0; k < unit.length && ok; k++) {
-      const t = tokens[i + 1 + k]!;
-      ok = t.joined && (t.term === unit[k] || t.folded === unit[k]);
-    }
-    if (ok) return true;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!(t.isNumber ? !YEAR.test(t.term) : NUMBER_WORD.has(t.term))) continue;
+    let j = i + 1;
+    while (j < tokens.length && MAGNITUDE.has(tokens[j]!.term)) j++;
+    let k = 0;
+    while (k < unit.length && tokens[j + k]?.joined && (tokens[j + k]!.term === unit[k] || tokens[j + k]!.folded === unit[k])) k++;
+    if (unit.length > 0 && k === unit.length) return true;
   }
   return false;
 }

@@ -10,7 +10,7 @@ import { PAIR_SEP, isPair } from '../index/terms.js';
 import { fold } from '../text/normalise.js';
 import { splitSentences } from '../text/sentences.js';
 import { isStopTwin, tokenize, type Token } from '../text/tokens.js';
-import { DOCUMENT_NUMBER_WORDS, MAGNITUDE_WORDS, NUMBER_WORDS } from '../text/words.js';
+import { DOCUMENT_NUMBER_WORDS } from '../text/words.js';
 import { passageTermSet, statesCount, type AnalyzedQuery } from './analyse.js';
 import type { KeywordPass } from './keyword.js';
 
@@ -114,33 +114,14 @@ export const NO_NUMBER_CAP = 0.3;
  */
 const GENERIC_UNITS = new Set(['nguoi', 'tien', 'phan tram', 'ty le']);
 
-const NUMBER_WORD = new Set(NUMBER_WORDS);
 const DOCUMENT_WORD = new Set(DOCUMENT_NUMBER_WORDS);
 const YEAR = /^(19|20)\d\d$/u;
-const MAGNITUDE = new Set(MAGNITUDE_WORDS);
 
 /** The counted unit's syllables, folded, that a window must name; none for a generic unit (any count answers). */
 export function unitSyllables(q: AnalyzedQuery): string[] {
   if (!q.countUnit) return [];
   const folded = q.countUnit.map((u) => fold(u));
   return GENERIC_UNITS.has(folded.join(' ')) || GENERIC_UNITS.has(folded[0]!) ? [] : folded;
-}
-
-/**
- * Does the sentence count `head` (the unit's first syllable, folded): a number or a number word, any
- * magnitude words, then the unit ("1,5 tỷ tấn cacbon", "bốn quốc gia")?
- */
-function countsHead(tokens: readonly Token[], head: string | null): boolean {
-  if (head === null) return false;
-  for (let i = 0; i + 1 < tokens.length; i++) {
-    const t = tokens[i]!;
-    // A range ("6-10 đảng viên", "2-3 triệu") reads like a date to isCount; right before the unit it is a count.
-    if (!(t.isNumber ? !YEAR.test(t.term) : NUMBER_WORD.has(t.term))) continue;
-    let j = i + 1;
-    while (j < tokens.length && MAGNITUDE.has(tokens[j]!.term)) j++;
-    if (tokens[j]?.folded === head) return true;
-  }
-  return false;
 }
 
 /**
@@ -200,7 +181,7 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
     found(tokens.map((t) => t.term));
     if (q.unaccented) found(tokens.map((t) => t.folded));
     const named = units.map((u) => tokens.some((t) => t.folded === u));
-    const countsUnit = countsHead(tokens, head);
+    const countsUnit = head !== null && statesCount(tokens, [head]);
     const number = countsUnit || tokens.some((_, i) => isCount(tokens, i, sentence));
     return { terms: passageTermSet(tokens, q), counts: q.countUnit ? statesCount(tokens, q.countUnit) : false, number, named, countsUnit };
   });

@@ -126,10 +126,10 @@ export const QUESTION_PHRASES: readonly string[] = [
 ];
 
 /**
- * Counts written as words ("bốn quốc gia", "hai đội"). "một" and "năm" are left out: "một số" and
- * "năm 2020" are not counts.
+ * Counts written as words ("bốn quốc gia", "năm hoàng tử"). They count only right before the counted
+ * unit: "một số", "năm 2020" are not counts.
  */
-export const NUMBER_WORDS: readonly string[] = ['hai', 'ba', 'bốn', 'tư', 'sáu', 'bảy', 'tám', 'chín', 'mười', 'chục', 'hàng'];
+export const NUMBER_WORDS: readonly string[] = ['một', 'hai', 'ba', 'bốn', 'tư', 'năm', 'sáu', 'bảy', 'tám', 'chín', 'mười', 'chục', 'hàng'];
 /** Words of magnitude between a number and what it counts ("1,5 tỷ tấn", "10 triệu dân"). */
 export const MAGNITUDE_WORDS: readonly string[] = ['trăm', 'nghìn', 'ngàn', 'vạn', 'triệu', 'tỷ', 'tỉ', 'chục'];
 /**

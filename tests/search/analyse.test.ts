@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/index/build.js';
 import { loadIndex, type LoadedIndex } from '../../src/index/load.js';
-import { analyzeQuery } from '../../src/search/analyse.js';
+import { analyzeQuery, statesCount } from '../../src/search/analyse.js';
+import { tokenize } from '../../src/text/tokens.js';
 import { lexiconOf, type Lexicon } from '../../src/search/lexicon.js';
 import { tempIndex, type TempIndex } from '../helpers/index-fixture.js';
 
@@ -51,5 +52,18 @@ describe('reading a question against the corpus', () => {
     expect(analyzeQuery('Hải Phòng có bao nhiêu chi bộ?', lex).answerType).toBe('count');
     expect(analyzeQuery('Bí thư Thành ủy Huế là ai?', lex).answerType).toBe('person');
     expect(analyzeQuery('Hội nghị diễn ra khi nào?', lex).answerType).toBe('date');
+  });
+});
+
+describe('statesCount', () => {
+  it('reads numbers, ranges, number words and magnitudes before the unit, not years', () => {
+    const says = (text: string, unit: string[]) => statesCount(tokenize(text), unit);
+    expect(says('Tứ giác Chính bao gồm sáu tứ giác', ['tứ', 'giác'])).toBe(true);
+    expect(says('liên quan đến năm hoàng tử từ một phe', ['hoàng', 'tử'])).toBe(true);
+    expect(says('tiêu thụ 1,5 tỷ tấn cacbon', ['tấn'])).toBe(true);
+    expect(says('kết nạp 6-10 đảng viên mới', ['đảng', 'viên'])).toBe(true);
+    expect(says('năm 2020 đảng viên được đánh giá', ['đảng', 'viên'])).toBe(false);
+    expect(says('2021 đảng viên', ['đảng', 'viên'])).toBe(false);
+    expect(says('một số chi bộ', ['chi', 'bộ'])).toBe(false);
   });
 });
