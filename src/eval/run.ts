@@ -129,6 +129,9 @@ export async function runEval(o: EvalOptions): Promise<EvalReport> {
       plain.top.forEach((t, i) => (same += t !== null && t === wrapped.top[i] ? 1 : 0));
       out.chatty = { sameTop: same / (answerable.length || 1), n: answerable.length, answered: wrapped.outcomes.filter((x) => x.answered).length / (answerable.length || 1) };
       out.tables.push({ title: 'wrapped in fillers with one typo', rows: table(wrapped.outcomes.map((x) => ({ ...x, question: { ...x.question, kind: 'chatty' } }))) });
+      wrapped.outcomes.forEach((x, i) =>
+        out.dump.push({ mode: 'chatty', id: x.question.id, question: x.question.question, interpreted: x.interpreted, answered: x.answered, topConfidence: x.topConfidence, rank: firstHitRank(x), sameTop: plain.top[i] !== null && plain.top[i] === wrapped.top[i], first: x.firstQuote }),
+      );
     }
 
     if (o.splitHalf) out.splitHalf = await splitHalf(engine, questions, o);

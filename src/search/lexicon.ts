@@ -8,8 +8,12 @@ import { PAIR_SEP, isPair } from '../index/terms.js';
 import { fold } from '../text/normalise.js';
 import { STOP_SYLLABLES } from '../text/words.js';
 
-/** Syllables shorter than this are never typo-repaired: one edit turns "ủy" into too many words. */
+/**
+ * Syllables shorter than this are never typo-repaired: one edit turns "ủy" into too many words. A form
+ * with no vowel ("nh", "bc", "mt") is no syllable at all, so it is a slip whatever its length.
+ */
 const MIN_REPAIR_LENGTH = 3;
+const VOWEL = /[aeiouy]/u;
 
 export interface Lexicon {
   /** Document frequency of a syllable; stop syllables (never indexed) count as frequent. */
@@ -18,7 +22,7 @@ export interface Lexicon {
   pairDf(a: string, b: string): number;
   /** Syllables of the corpus (stop syllables included) whose folded form is `folded`. */
   variants(folded: string): readonly string[];
-  /** Syllables whose folded form is one letter longer or shorter than `folded` (a letter dropped or doubled). */
+  /** Syllables whose folded form is one letter off `folded`: a letter dropped or doubled, or two neighbours swapped. */
   neighbours(folded: string): string[];
 }
 
@@ -72,13 +76,19 @@ export function lexiconOf(index: LoadedIndex): Lexicon {
     pairDf: (a, b) => index.keyword.df(a + PAIR_SEP + b),
     variants: (f) => byFold.get(f) ?? [],
     neighbours: (f) => {
-      if (f.length < MIN_REPAIR_LENGTH) return [];
+      if (f.length < MIN_REPAIR_LENGTH && VOWEL.test(f)) return [];
       const found = new Set<string>();
       for (const key of [f, ...deletes(f)]) {
-        // Only a letter left out or typed twice: a swapped or replaced letter reads as another word too
-        // often ("tên" / "đến", "kiêm" / "kiện") to be repaired from pairs alone.
+        // A letter left out or typed twice. A replaced letter reads as another word too often ("tên" /
+        // "đến", "kiêm" / "kiện") to be repaired from pairs alone.
         for (const g of byDelete.get(key) ?? []) if (g !== f && g.length !== f.length && withinOne(f, g)) found.add(g);
         if (key !== f && byFold.has(key) && withinOne(f, key)) found.add(key);
+      }
+      // Two neighbouring letters swapped ("nhieu" typed "nheiu"): a swap of a real syllable is rarely another one.
+      for (let i = 0; i + 1 < f.length; i++) {
+        if (f[i] === f[i + 1]) continue;
+        const g = f.slice(0, i) + f[i + 1] + f[i] + f.slice(i + 2);
+        if (byFold.has(g)) found.add(g);
       }
       return [...found].flatMap((g) => byFold.get(g) ?? []);
     },

@@ -4,6 +4,7 @@
  * over the whole question at once (Viterbi), the variants that make syllable pairs the corpus
  * writes. A syllable nothing supports keeps folded matching, so restoring never does worse than folding.
  */
+import { fold } from '../text/normalise.js';
 import { isStop, type Token } from '../text/tokens.js';
 import { QUESTION_PHRASES } from '../text/words.js';
 import type { Lexicon } from './lexicon.js';
@@ -15,6 +16,7 @@ const COST_UNSEEN_MARKED = 1; // marks typed on a syllable the corpus never writ
 const COST_WRONG_ACCENT = 1.5; // … read as another accent of the same letters (needs a known pair to win)
 const COST_TYPO = 2; // … or as a syllable one letter off (needs a known pair to win)
 const COST_UNSEEN = 1; // an unmarked syllable with no variant at all, kept as typed unless a known pair prefers a fix
+const COST_REAL_WORD_TYPO = 3.5; // a syllable the corpus writes, read as one a letter off: a known pair on each side
 /** A known pair is strong evidence for both of its syllables. */
 const PAIR_BONUS = 2;
 const PAIR_DF_WEIGHT = 0.2;
@@ -41,7 +43,10 @@ interface Cand {
 function candidates(t: Token, lex: Lexicon, unaccented: boolean): Cand[] {
   if (t.isNumber || !/\p{L}/u.test(t.term)) return [{ form: t.term, cost: 0, change: 'none' }];
   const marked = t.term !== t.folded;
-  if (marked && lex.df(t.term) > 0) return [{ form: t.term, cost: 0, change: 'none' }];
+  if (marked && lex.df(t.term) > 0) {
+    // A real syllable may still be a slip of another ("mạn xã hội" for "mạng"): only pairs on both sides win it.
+    return [{ form: t.term, cost: 0, change: 'none' }, ...lex.neighbours(t.folded).filter((n) => fold(n) !== t.folded).map((n) => ({ form: n, cost: COST_REAL_WORD_TYPO, change: 'typo' as const }))];
+  }
   const out: Cand[] = [];
   if (marked) {
     // Typed with marks but unknown: kept unless a known pair prefers another accent or a one-letter fix.

@@ -26,6 +26,14 @@ describe('reading a question against the corpus', () => {
     expect(read('Đảng bộ Khối các cơ quan Hải Phòng kết nạp bao nhiu đản viên')).toBe('Đảng bộ Khối các cơ quan Hải Phòng kết nạp bao nhiêu đảng viên');
   });
 
+  it('repairs two swapped letters, a syllable with no vowel left, and a real syllable both neighbours reject', () => {
+    expect(read('bí thư thàhn ủy hải phòng là ai')).toBe('bí thư thành ủy hải phòng là ai');
+    expect(read('Bí th Thành ủy Hải Phòng là ai')).toBe('Bí thư Thành ủy Hải Phòng là ai');
+    expect(read('Đảng bộ Khối các cơ quan thành phố có 62 tổ chứ cơ sở đảng')).toContain('tổ chức cơ sở');
+    // A marked syllable the corpus lacks stays as typed rather than become a short word one letter off.
+    expect(read('Huế tổ chức lễ hội ẩm thực quốc tế khi nào?')).toContain('ẩm thực');
+  });
+
   it('restores a question typed without marks where the corpus decides, and keeps folded matching where it does not', () => {
     const q = analyzeQuery('dang bo khoi cac co quan tinh nghe an ket nap bao nhieu dang vien moi', lex);
     expect(q.text).toContain('nghệ an kết nạp');
