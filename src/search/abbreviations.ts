@@ -3,8 +3,8 @@
  * is rewritten to the form the corpus writes most, so that the keyword index finds it. Forms come from
  * the table in src/text/words.ts.
  */
-import { tokenize } from '../text/tokens.js';
-import { ABBREVIATION_GROUPS } from '../text/words.js';
+import { isStop, tokenize } from '../text/tokens.js';
+import { ABBREVIATION_GROUPS, CHAT_SHORTHANDS } from '../text/words.js';
 import type { Lexicon } from './lexicon.js';
 
 interface Form {
@@ -13,7 +13,7 @@ interface Form {
   syllables: string[];
 }
 
-const GROUPS: Form[][] = ABBREVIATION_GROUPS.map((g) => g.map((text) => ({ text, syllables: tokenize(text).map((t) => t.folded) })));
+const GROUPS: Form[][] = [...ABBREVIATION_GROUPS, ...CHAT_SHORTHANDS].map((g) => g.map((text) => ({ text, syllables: tokenize(text).map((t) => t.folded) })));
 /** Longest forms first, so that "tp hcm" wins over "tp". */
 const ALL = GROUPS.flatMap((forms, group) => forms.map((form) => ({ form, group }))).sort((a, b) => b.form.syllables.length - a.form.syllables.length);
 
@@ -22,7 +22,11 @@ function presence(form: Form, lex: Lexicon): number {
   const accented = tokenize(form.text).map((t) => t.term);
   if (accented.length === 1) return lex.variants(form.syllables[0]!).reduce((n, v) => Math.max(n, v === accented[0] ? lex.df(v) : 0), 0);
   let min = Infinity;
-  for (let i = 1; i < accented.length; i++) min = Math.min(min, lex.pairDf(accented[i - 1]!, accented[i]!));
+  for (let i = 1; i < accented.length; i++) {
+    const [a, b] = [accented[i - 1]!, accented[i]!];
+    // Function words make no indexed pairs ("bao nhiêu", "như thế nào"): their own frequency stands in.
+    min = Math.min(min, isStop(a) || isStop(b) ? Math.min(lex.df(a), lex.df(b)) : lex.pairDf(a, b));
+  }
   return min === Infinity ? 0 : min;
 }
 
@@ -47,8 +51,8 @@ export function rewriteAbbreviations(text: string, lex: Lexicon): string {
         bestPresence = p;
       }
     }
-    // An abbreviation is written in capitals ("HĐND"), a full name as it comes.
-    const shown = !best.text.includes(' ') && best.text.length <= 8 ? best.text.toUpperCase() : best.text;
+    // An abbreviation is written in capitals ("HĐND"), a full name (a group's first form) as it comes.
+    const shown = best !== GROUPS[hit.group]![0] && !best.text.includes(' ') && best.text.length <= 8 ? best.text.toUpperCase() : best.text;
     if (best !== hit.form) edits.push({ start: tokens[i]!.start, end: tokens[i + n - 1]!.end, text: shown });
     i += n;
   }

@@ -108,6 +108,22 @@ export const ABBREVIATION_GROUPS: readonly (readonly string[])[] = [
 ];
 
 /**
+ * Chat shorthand ("ko", "dc", "bn", "ntn"), read like the abbreviations above: the corpus writes the
+ * full word, so the question is read with it.
+ */
+export const CHAT_SHORTHANDS: readonly (readonly string[])[] = [
+  ['không', 'ko', 'hok', 'k0'],
+  ['được', 'dc', 'đc'],
+  ['bao nhiêu', 'bn'],
+  ['như thế nào', 'ntn'],
+  ['bác sĩ', 'bs'],
+  ['bệnh viện', 'bv'],
+  ['xét nghiệm', 'xn'],
+  ['mọi người', 'mn'],
+  ['trả lời', 'tl'],
+];
+
+/**
  * Words of titles and bodies that reports capitalise ("Ban Thường vụ Tỉnh ủy", "Sở Y tế"): a run of
  * capitalised words made only of these is an office, not a person's or place's name.
  */

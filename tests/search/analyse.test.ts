@@ -34,6 +34,12 @@ describe('reading a question against the corpus', () => {
     expect(read('Huế tổ chức lễ hội ẩm thực quốc tế khi nào?')).toContain('ẩm thực');
   });
 
+  it('reads chat shorthand as the words the corpus writes ("bn", "dc", "ntn", "ko")', () => {
+    expect(read('Hải Phòng có bn đảng viên')).toBe('Hải Phòng có bao nhiêu đảng viên');
+    expect(read('đảng viên dc kết nạp ntn')).toBe('đảng viên được kết nạp như thế nào');
+    expect(analyzeQuery('Hải Phòng có bn đảng viên', lex).answerType).toBe('count');
+  });
+
   it('restores a question typed without marks where the corpus decides, and keeps folded matching where it does not', () => {
     const q = analyzeQuery('dang bo khoi cac co quan tinh nghe an ket nap bao nhieu dang vien moi', lex);
     expect(q.text).toContain('nghệ an kết nạp');
