@@ -31,6 +31,31 @@ export interface Constraint {
   label: string;
   /** Alternative spellings; each is the list of index terms that must all occur in the article. */
   forms: Array<Array<{ term: string; folded: boolean }>>;
+  /**
+   * Per form: its whole syllables, when its terms leave some out (a function word inside a name: the
+   * "Anh" of "Đông Anh" makes no index term), so the text itself must be read to tell it from "Đông Hà".
+   */
+  phrases?: Array<Phrase | null>;
+}
+
+interface Phrase {
+  syllables: string[];
+  folded: boolean;
+}
+
+/** The phrase a form's terms do not pin down whole, or null when they do. */
+function phraseOf(tokens: readonly Token[], folded: boolean): Phrase | null {
+  const stop = (t: Token) => (folded ? isStopTwin(t.folded) : isStop(t.term));
+  return tokens.length > 1 && tokens.some(stop) ? { syllables: tokens.map((t) => (folded ? t.folded : t.term)), folded } : null;
+}
+
+/** Does `text` hold the phrase as whole syllables in a row? */
+function holds(text: string, p: Phrase): boolean {
+  const tokens = tokenize(text);
+  for (let i = 0; i + p.syllables.length <= tokens.length; i++) {
+    if (p.syllables.every((s, k) => (p.folded ? tokens[i + k]!.folded : tokens[i + k]!.term) === s && (k === 0 || tokens[i + k]!.joined))) return true;
+  }
+  return false;
 }
 
 const PERSON = PERSON_MARKERS.map((m) => tokenize(m).map((t) => t.term));
@@ -64,7 +89,8 @@ export function findConstraints(q: AnalyzedQuery): Constraint[] {
 
   // Places of the gazetteer.
   for (const hit of findPlaces(text, tokens, q.typedUnaccented)) {
-    out.push({ kind: 'place', label: hit.label, forms: placeForms(hit.place).map((f) => termsOf(f, false)) });
+    const forms = placeForms(hit.place);
+    out.push({ kind: 'place', label: hit.label, forms: forms.map((f) => termsOf(f, false)), phrases: forms.map((f) => phraseOf(f, false)) });
     for (let k = 0; k < hit.length; k++) used[hit.first + k] = true;
   }
 
@@ -81,7 +107,7 @@ export function findConstraints(q: AnalyzedQuery): Constraint[] {
       const span = tokens.slice(i, j + 1);
       // Restored diacritics are a guess: a name typed without marks is matched folded.
       const isFolded = q.typedUnaccented || q.foldedAt.slice(i, j + 1).some(Boolean);
-      out.push({ kind: 'name', label: text.slice(span[0]!.start, span[n - 1]!.end), forms: [termsOf(span, isFolded)] });
+      out.push({ kind: 'name', label: text.slice(span[0]!.start, span[n - 1]!.end), forms: [termsOf(span, isFolded)], phrases: [phraseOf(span, isFolded)] });
       for (let k = i; k <= j; k++) used[k] = true;
     }
     i = j;
@@ -112,7 +138,7 @@ function intersect(a: number[] | null, b: Set<number>): number[] {
 function whereStated(index: LoadedIndex, c: Constraint): Stated {
   const chunks = new Set<number>();
   const articles = new Set<number>();
-  for (const form of c.forms) {
+  for (const [f, form] of c.forms.entries()) {
     let inChunk: number[] | null = null;
     let inHead: number[] | null = null;
     // A place or year is stated whole; a name read from capitals may carry a word more or less than
@@ -122,6 +148,11 @@ function whereStated(index: LoadedIndex, c: Constraint): Stated {
       const q = { term, folded, weight: 1 };
       inChunk = combine(inChunk, new Set(index.keyword.match(q)?.docs ?? []));
       inHead = combine(inHead, new Set([...(index.titles.match(q)?.docs ?? []), ...(index.leads.match(q)?.docs ?? [])]));
+    }
+    const phrase = c.phrases?.[f] ?? null;
+    if (phrase) {
+      inChunk = (inChunk ?? []).filter((x) => holds(index.chunks[x]!.text, phrase));
+      inHead = (inHead ?? []).filter((a) => holds(`${index.articles[a]!.title}\n${index.articles[a]!.subject ?? ''}`, phrase));
     }
     const perArticle = new Map<number, number>();
     for (const x of inChunk ?? []) {

@@ -51,6 +51,11 @@ describe('checking them against the reports', () => {
     expect(missing('Bí thư Tỉnh ủy Đà Nẵng là ai?')).toEqual(['Đà Nẵng']);
   });
 
+  it('a name with a function word inside is read whole from the text: "Đông Anh" is not the "Đông" of "Đông Hà"', () => {
+    expect(missing('Huyện Đông Anh có bao nhiêu đảng viên được đánh giá năm 2020?')).toEqual(['Đông Anh']);
+    expect(missing('Đông Hà có bao nhiêu đảng viên được đánh giá năm 2020?')).toEqual([]);
+  });
+
   it('places the reports cover pass, and limit answers to the reports about them', () => {
     const q = constraints('Đảng bộ Khối các cơ quan Hải Phòng có bao nhiêu đảng viên?');
     const check = checkConstraints(index, q);
