@@ -93,7 +93,7 @@ export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: Keywor
 function contextCredit(pass: KeywordPass, match: number, article: number): number {
   const tm = pass.titleMatches[match];
   if (tm && KeywordIndex.contains(tm, article)) return ARTICLE_CREDIT;
-  const df = pass.articleDf[match]?.[article] ?? 0;
+  const df = pass.articleDf(match, article);
   if (df === 0) return 0;
   const prevalence = ARTICLE_CREDIT * Math.min(1, df / Math.max(1, pass.stats.chunks[article]!));
   const lm = pass.leadMatches[match];
