@@ -133,28 +133,57 @@ export interface Coverage {
   last: number;
 }
 
+/** A sentence of a passage, its tokens, and whether it states a count. */
+interface PassageSentence {
+  start: number;
+  end: number;
+  tokens: Token[];
+  number: boolean;
+  /** The question's terms it holds (passageTermSet). */
+  terms: Set<string>;
+}
+
+/** Per question: each candidate passage's sentences, read once for retrieval and again for the quote. */
+const sentencesByQuery = new WeakMap<AnalyzedQuery, Map<string, PassageSentence[]>>();
+
+/** The sentences of a passage (splitSentences) with their tokens and the question's terms. Callers only read them. */
+export function sentenceTerms(text: string, q: AnalyzedQuery): readonly PassageSentence[] {
+  let byText = sentencesByQuery.get(q);
+  if (!byText) sentencesByQuery.set(q, (byText = new Map()));
+  let out = byText.get(text);
+  if (!out) {
+    out = splitSentences(text).map((s) => {
+      const sentence = text.slice(s.start, s.end);
+      const tokens = tokenize(sentence);
+      return { start: s.start, end: s.end, tokens, number: tokens.some((t) => isCount(t, sentence)), terms: passageTermSet(tokens, q) };
+    });
+    byText.set(text, out);
+  }
+  return out;
+}
+
 export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel, text: string, article: number): Coverage {
   if (cov.mass <= 0) return { paragraph: 0, window: 0, first: 0, last: 0, bigramShare: 0, trigramShare: 0, windowHasNumber: false, windowHasAnswer: false };
   const bi = new Set<string>();
   const tri = new Set<string>();
-  const found = (forms: readonly string[]) => {
-    for (let i = 0; i + 1 < forms.length; i++) {
-      if (!cov.gramHeads.has(forms[i]!)) continue;
-      const two = `${forms[i]} ${forms[i + 1]}`;
+  const found = (tokens: readonly Token[], folded: boolean) => {
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const a = folded ? tokens[i]!.folded : tokens[i]!.term;
+      if (!cov.gramHeads.has(a)) continue;
+      const two = `${a} ${folded ? tokens[i + 1]!.folded : tokens[i + 1]!.term}`;
       if (cov.bigrams.has(two)) bi.add(two);
-      if (i + 2 < forms.length) {
-        const three = `${two} ${forms[i + 2]}`;
+      if (i + 2 < tokens.length) {
+        const three = `${two} ${folded ? tokens[i + 2]!.folded : tokens[i + 2]!.term}`;
         if (cov.trigrams.has(three)) tri.add(three);
       }
     }
   };
-  const spans = splitSentences(text);
-  const sentences = spans.map((s) => {
-    const sentence = text.slice(s.start, s.end);
-    const tokens = tokenize(sentence);
-    found(tokens.map((t) => t.term));
-    if (q.unaccented) found(tokens.map((t) => t.folded));
-    return { terms: passageTermSet(tokens, q), counts: q.countUnit ? statesCount(tokens, q.countUnit) : false, number: tokens.some((t) => isCount(t, sentence)) };
+  const analysed = sentenceTerms(text, q);
+  const spans = analysed;
+  const sentences = analysed.map((s) => {
+    found(s.tokens, false);
+    if (q.unaccented) found(s.tokens, true);
+    return { terms: s.terms, counts: q.countUnit ? statesCount(s.tokens, q.countUnit) : false, number: s.number };
   });
   const share = (mine: Set<string>, all: Set<string>) => (all.size > 0 ? mine.size / all.size : 0);
   // A counting question's "<number> <unit>" is one more thing the answer must hold.

@@ -15,7 +15,7 @@ const TITLE_WEIGHT = 0.3;
  * syllables every question brings ("đảng", "hội", "nghị") have the longest lists: their renumbering,
  * folded merges and per-article sums are done once, not per question.
  */
-const CACHED_BYTES = 24 << 20;
+const CACHED_BYTES = 16 << 20;
 /** Shorter lists are summed per question: caching them would only churn the cache. */
 const MIN_CACHED_POSTINGS = 512;
 

@@ -48,17 +48,34 @@ export function normaliseNumber(raw: string): string {
  * A word's term and folded form, memoised by its raw spelling: a corpus repeats a few tens of thousands
  * of spellings, and tokenising candidate paragraphs for every question is the hot path of a search.
  */
-const formsMemo = new Map<string, readonly [string, string]>();
-const FORMS_MEMO_MAX = 200_000;
-function wordForms(raw: string): readonly [string, string] {
-  let f = formsMemo.get(raw);
-  if (f === undefined) {
-    const term = normaliseTone(canon(raw));
-    f = [term, foldSyllable(term)];
-    if (formsMemo.size >= FORMS_MEMO_MAX) formsMemo.clear();
-    formsMemo.set(raw, f);
-  }
+const MEMO_SLOTS = 1 << 18;
+const memoRaw: Array<string | undefined> = new Array<string | undefined>(MEMO_SLOTS);
+const memoForms: Array<readonly [string, string]> = new Array<readonly [string, string]>(MEMO_SLOTS);
+
+/** FNV-1a over UTF-16 code units: the memo's slot for a spelling, computed while the scanner reads it. */
+const HASH_START = 0x811c9dc5;
+const hashStep = (h: number, c: number) => Math.imul(h ^ c, 0x01000193);
+
+/**
+ * The forms of text[start, end), whose hash is `h`. The memo is direct-mapped (a colliding spelling
+ * takes the slot over) and compared in place, so a known spelling costs no string slice nor Map hash.
+ */
+function formsAt(text: string, start: number, end: number, h: number): readonly [string, string] {
+  const slot = (h ^ (h >>> 15)) & (MEMO_SLOTS - 1);
+  const known = memoRaw[slot];
+  if (known !== undefined && known.length === end - start && text.startsWith(known, start)) return memoForms[slot]!;
+  const raw = text.slice(start, end);
+  const term = normaliseTone(canon(raw));
+  const f = [term, foldSyllable(term)] as const;
+  memoRaw[slot] = raw;
+  memoForms[slot] = f;
   return f;
+}
+
+function wordForms(raw: string): readonly [string, string] {
+  let h = HASH_START;
+  for (let k = 0; k < raw.length; k++) h = hashStep(h, raw.charCodeAt(k));
+  return formsAt(raw, 0, raw.length, h);
 }
 
 // A number with Vietnamese/English separators, or a run of letters, marks and digits.
@@ -88,21 +105,23 @@ function classOf(c: number): number {
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   let prevEnd = -1;
-  const push = (raw: string, start: number, isNumber: boolean) => {
-    const end = start + raw.length;
+  const add = (term: string, folded: string, start: number, end: number, isNumber: boolean) => {
     let joined = prevEnd >= 0;
     for (let k = prevEnd; joined && k < start; k++) {
       const c = text.charCodeAt(k);
       joined = c === 0x20 || c === 0x09 || c === 0xa0;
     }
+    out.push({ term, folded, start, end, isNumber, joined });
+    prevEnd = end;
+  };
+  const push = (raw: string, start: number, isNumber: boolean) => {
     if (isNumber) {
       const term = normaliseNumber(raw);
-      out.push({ term, folded: term, start, end, isNumber, joined });
+      add(term, term, start, start + raw.length, true);
     } else {
       const [term, folded] = wordForms(raw);
-      out.push({ term, folded, start, end, isNumber, joined });
+      add(term, folded, start, start + raw.length, false);
     }
-    prevEnd = end;
   };
   const word = (raw: string, start: number, digitsOnly: boolean) => {
     if (!digitsOnly) {
@@ -163,12 +182,19 @@ export function tokenize(text: string): Token[] {
     }
     let e = i + 1;
     let digitsOnly = k === DIGIT;
+    let h = hashStep(HASH_START, text.charCodeAt(i));
     for (; e < n; e++) {
-      const c = cls(e);
+      const u = text.charCodeAt(e);
+      const c = classOf(u);
       if (c === OTHER) break;
       if (c === LETTER) digitsOnly = false;
+      h = hashStep(h, u);
     }
-    word(text.slice(i, e), i, digitsOnly);
+    if (digitsOnly) word(text.slice(i, e), i, true);
+    else {
+      const [term, folded] = formsAt(text, i, e, h);
+      add(term, folded, i, e, false);
+    }
     i = e;
   }
   return out;
