@@ -133,33 +133,38 @@ export interface Coverage {
   last: number;
 }
 
-/** A sentence of a passage, its tokens, and whether it states a count. */
-interface PassageSentence {
+/** A sentence of a passage (offsets into it) and the question's terms it holds (passageTermSet). */
+interface SentenceTerms {
   start: number;
   end: number;
-  tokens: Token[];
-  number: boolean;
-  /** The question's terms it holds (passageTermSet). */
   terms: Set<string>;
 }
 
-/** Per question: each candidate passage's sentences, read once for retrieval and again for the quote. */
-const sentencesByQuery = new WeakMap<AnalyzedQuery, Map<string, PassageSentence[]>>();
+/**
+ * Per question: the sentences of each candidate passage with their terms, as retrieval read them, for
+ * the quote to pick from. Tokens are not kept: held for the whole question they would outlive the
+ * young generation and grow the old one.
+ */
+const sentencesByQuery = new WeakMap<AnalyzedQuery, Map<string, SentenceTerms[]>>();
 
-/** The sentences of a passage (splitSentences) with their tokens and the question's terms. Callers only read them. */
-export function sentenceTerms(text: string, q: AnalyzedQuery): readonly PassageSentence[] {
+function readSentences(text: string, q: AnalyzedQuery): Array<SentenceTerms & { tokens: Token[]; sentence: string }> {
+  const out = splitSentences(text).map((s) => {
+    const sentence = text.slice(s.start, s.end);
+    const tokens = tokenize(sentence);
+    return { start: s.start, end: s.end, sentence, tokens, terms: passageTermSet(tokens, q) };
+  });
   let byText = sentencesByQuery.get(q);
   if (!byText) sentencesByQuery.set(q, (byText = new Map()));
-  let out = byText.get(text);
-  if (!out) {
-    out = splitSentences(text).map((s) => {
-      const sentence = text.slice(s.start, s.end);
-      const tokens = tokenize(sentence);
-      return { start: s.start, end: s.end, tokens, number: tokens.some((t) => isCount(t, sentence)), terms: passageTermSet(tokens, q) };
-    });
-    byText.set(text, out);
-  }
+  byText.set(
+    text,
+    out.map(({ start, end, terms }) => ({ start, end, terms })),
+  );
   return out;
+}
+
+/** The sentences of a passage (splitSentences) with the question's terms each holds. Callers only read them. */
+export function sentenceTerms(text: string, q: AnalyzedQuery): readonly SentenceTerms[] {
+  return sentencesByQuery.get(q)?.get(text) ?? readSentences(text, q);
 }
 
 export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel, text: string, article: number): Coverage {
@@ -178,12 +183,11 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
       }
     }
   };
-  const analysed = sentenceTerms(text, q);
-  const spans = analysed;
-  const sentences = analysed.map((s) => {
+  const spans = readSentences(text, q);
+  const sentences = spans.map((s) => {
     found(s.tokens, false);
     if (q.unaccented) found(s.tokens, true);
-    return { terms: s.terms, counts: q.countUnit ? statesCount(s.tokens, q.countUnit) : false, number: s.number };
+    return { terms: s.terms, counts: q.countUnit ? statesCount(s.tokens, q.countUnit) : false, number: s.tokens.some((t) => isCount(t, s.sentence)) };
   });
   const share = (mine: Set<string>, all: Set<string>) => (all.size > 0 ? mine.size / all.size : 0);
   // A counting question's "<number> <unit>" is one more thing the answer must hold.

@@ -11,7 +11,6 @@ import { findPlaces, isCapitalised, placeForms } from '../text/gazetteer.js';
 import { INSTITUTION_WORDS } from '../text/words.js';
 import { isStop, isStopTwin, tokenize, type Token } from '../text/tokens.js';
 import type { AnalyzedQuery } from './analyse.js';
-import { termDocs } from './keyword.js';
 
 /** Years a report can be about. */
 const MIN_YEAR = 1930;
@@ -166,7 +165,7 @@ function whereStated(index: LoadedIndex, c: Constraint): Stated {
     let inHead: Uint32Array | null = null;
     for (const { term, folded } of form) {
       const q = { term, folded, weight: 1 };
-      const docs = termDocs(index, q) ?? NONE;
+      const docs = index.keyword.match(q)?.docs ?? NONE;
       inChunk = inChunk ? combine(inChunk, docs) : docs;
       const head = unionSorted(index.titles.match(q)?.docs ?? NONE, index.leads.match(q)?.docs ?? NONE);
       inHead = inHead ? combine(inHead, head) : head;

@@ -10,14 +10,6 @@ import type { AnalyzedQuery } from './analyse.js';
 /** Weight of the article's BM25 and its title's in a paragraph's first-stage keyword score. */
 const ARTICLE_WEIGHT = 0.3;
 const TITLE_WEIGHT = 0.3;
-/**
- * Bytes of posting lists (and their per-article sums) the per-index term cache holds. The common
- * syllables every question brings ("đảng", "hội", "nghị") have the longest lists: their renumbering,
- * folded merges and per-article sums are done once, not per question.
- */
-const CACHED_BYTES = 16 << 20;
-/** Shorter lists are summed per question: caching them would only churn the cache. */
-const MIN_CACHED_POSTINGS = 512;
 
 export interface ArticleStats {
   len: Float32Array;
@@ -26,7 +18,7 @@ export interface ArticleStats {
   chunks: Uint32Array;
 }
 
-/** A term's postings in the keyword index and what they sum to per article. */
+/** A term's postings in the keyword index and what they sum to per article (one pass over the postings). */
 interface TermPostings {
   idf: number;
   docs: Uint32Array;
@@ -38,14 +30,12 @@ interface TermPostings {
 }
 
 /**
- * Per loaded index: article statistics, the term cache, and scratch arrays a question's pass reuses.
+ * Per loaded index: article statistics and scratch arrays a question's pass reuses.
  * Retrieval runs one question at a time to completion (it is synchronous), and nothing keeps a
  * scratch array past retrieve(): the candidates copy the scores they need.
  */
 interface IndexState {
   stats: ArticleStats;
-  terms: Map<string, TermPostings>;
-  cachedBytes: number;
   scores: Float32Array;
   chunkScores: Float32Array;
   articleScore: Float32Array;
@@ -72,8 +62,6 @@ function stateOf(index: LoadedIndex): IndexState {
     const docCount = index.keyword.docCount;
     s = {
       stats: { len, avg, chunks },
-      terms: new Map(),
-      cachedBytes: 0,
       scores: new Float32Array(docCount),
       chunkScores: new Float32Array(docCount),
       articleScore: new Float32Array(nArticles),
@@ -87,15 +75,8 @@ function stateOf(index: LoadedIndex): IndexState {
   return s;
 }
 
-/** The term's postings, from the cache (least recently used entries go first) or the index. */
+/** The term's postings and their per-article sums. */
 function postingsOf(index: LoadedIndex, s: IndexState, q: QueryTerm): TermPostings | null {
-  const key = (q.folded ? 'f:' : 'e:') + q.term;
-  const hit = s.terms.get(key);
-  if (hit) {
-    s.terms.delete(key);
-    s.terms.set(key, hit);
-    return hit;
-  }
   const m = index.keyword.match(q);
   if (!m) return null;
   const { chunkArticle } = index;
@@ -123,25 +104,7 @@ function postingsOf(index: LoadedIndex, s: IndexState, q: QueryTerm): TermPostin
     tf[a] = 0;
     df[a] = 0;
   }
-  const entry: TermPostings = { idf: m.idf, docs: m.docs, tfs: m.tfs, articles, articleTf, articleDf };
-  if (m.docs.length < MIN_CACHED_POSTINGS) return entry;
-  s.terms.set(key, entry);
-  s.cachedBytes += bytesOf(entry);
-  for (const [k, e] of s.terms) {
-    if (s.cachedBytes <= CACHED_BYTES || s.terms.size <= 1) break;
-    s.terms.delete(k);
-    s.cachedBytes -= bytesOf(e);
-  }
-  return entry;
-}
-
-function bytesOf(e: TermPostings): number {
-  return e.docs.byteLength + e.tfs.byteLength + 3 * e.articles.byteLength;
-}
-
-/** Sorted ids of the chunks holding the term (null when none), from the same cache as the keyword pass. */
-export function termDocs(index: LoadedIndex, q: QueryTerm): Uint32Array | null {
-  return postingsOf(index, stateOf(index), q)?.docs ?? null;
+  return { idf: m.idf, docs: m.docs, tfs: m.tfs, articles, articleTf, articleDf };
 }
 
 export interface KeywordPass {
