@@ -81,12 +81,21 @@ function postingsOf(index: LoadedIndex, s: IndexState, q: QueryTerm): TermPostin
   if (!m) return null;
   const { chunkArticle } = index;
   const { tf, df, touched } = s;
+  const { docs, tfs } = m;
   let size = 0;
-  for (let i = 0; i < m.docs.length; i++) {
-    const a = chunkArticle[m.docs[i]!]!;
+  // Postings come in document order, and an article's chunks mostly follow each other: sum a run of
+  // one article's postings before touching the per-article arrays.
+  for (let i = 0; i < docs.length; ) {
+    const a = chunkArticle[docs[i]!]!;
+    let n = tfs[i]!;
+    let c = 1;
+    for (i++; i < docs.length && chunkArticle[docs[i]!] === a; i++) {
+      n += tfs[i]!;
+      c++;
+    }
     if (df[a] === 0) touched[size++] = a;
-    tf[a]! += m.tfs[i]!;
-    df[a]!++;
+    tf[a]! += n;
+    df[a]! += c;
   }
   // Sorted: a sort when few, else read off `df` in order (a common syllable is in most articles).
   let articles: Uint32Array;
