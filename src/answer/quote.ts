@@ -115,17 +115,15 @@ export function highlightSpans(text: string, q: AnalyzedQuery): Span[] {
   return spans;
 }
 
-const highlightSets = new WeakMap<AnalyzedQuery, { wanted: Set<string>; pairs: Set<string>; inPair: Set<string> }>();
+let highlightSets: { q: AnalyzedQuery; wanted: Set<string>; pairs: Set<string>; inPair: Set<string> } | null = null;
 
-/** The question's syllables, its pairs and their syllables: the same for every result of a question. */
+/** The question's syllables, its pairs and their syllables: the same for every result of a question (the last one's are kept). */
 function highlightTerms(q: AnalyzedQuery): { wanted: Set<string>; pairs: Set<string>; inPair: Set<string> } {
-  let h = highlightSets.get(q);
-  if (!h) {
+  if (highlightSets?.q !== q) {
     const pairs = new Set(q.terms.filter((t) => isPair(t.term)).map((t) => t.term));
-    h = { wanted: new Set(q.syllables), pairs, inPair: new Set([...pairs].flatMap((p) => p.split(PAIR_SEP))) };
-    highlightSets.set(q, h);
+    highlightSets = { q, wanted: new Set(q.syllables), pairs, inPair: new Set([...pairs].flatMap((p) => p.split(PAIR_SEP))) };
   }
-  return h;
+  return highlightSets;
 }
 
 /** A day of the month: "15-10", "9/1", "ngày 9". */

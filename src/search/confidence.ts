@@ -141,11 +141,12 @@ interface SentenceTerms {
 }
 
 /**
- * Per question: the sentences of each candidate passage with their terms, as retrieval read them, for
- * the quote to pick from. Tokens are not kept: held for the whole question they would outlive the
- * young generation and grow the old one.
+ * The sentences of the current question's candidate passages with their terms, as retrieval read them,
+ * for the quote to pick from. One question's worth: retrieval and composition of a question run
+ * without a break, and per-question entries kept until their question is collected piled up under
+ * many concurrent questions. Tokens are not kept (they would outlive the young generation).
  */
-const sentencesByQuery = new WeakMap<AnalyzedQuery, Map<string, SentenceTerms[]>>();
+let current: { q: AnalyzedQuery; byText: Map<string, SentenceTerms[]> } | null = null;
 
 function readSentences(text: string, q: AnalyzedQuery): Array<SentenceTerms & { tokens: Token[]; sentence: string }> {
   const out = splitSentences(text).map((s) => {
@@ -153,9 +154,8 @@ function readSentences(text: string, q: AnalyzedQuery): Array<SentenceTerms & { 
     const tokens = tokenize(sentence);
     return { start: s.start, end: s.end, sentence, tokens, terms: passageTermSet(tokens, q) };
   });
-  let byText = sentencesByQuery.get(q);
-  if (!byText) sentencesByQuery.set(q, (byText = new Map()));
-  byText.set(
+  if (current?.q !== q) current = { q, byText: new Map() };
+  current.byText.set(
     text,
     out.map(({ start, end, terms }) => ({ start, end, terms })),
   );
@@ -164,7 +164,7 @@ function readSentences(text: string, q: AnalyzedQuery): Array<SentenceTerms & { 
 
 /** The sentences of a passage (splitSentences) with the question's terms each holds. Callers only read them. */
 export function sentenceTerms(text: string, q: AnalyzedQuery): readonly SentenceTerms[] {
-  return sentencesByQuery.get(q)?.get(text) ?? readSentences(text, q);
+  return (current?.q === q ? current.byText.get(text) : undefined) ?? readSentences(text, q);
 }
 
 export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel, text: string, article: number): Coverage {
