@@ -2,9 +2,8 @@
  * Picks the one to three sentences of a paragraph that best answer the question, and the words to
  * highlight in them. The quote is always a verbatim slice of the paragraph: nothing is rewritten.
  */
-import { splitSentences } from '../text/sentences.js';
-import { passageTermSet, type AnalyzedQuery } from '../search/analyse.js';
-import { DATE, PERSON_NAME, unitSyllables } from '../search/confidence.js';
+import type { AnalyzedQuery } from '../search/analyse.js';
+import { DATE, PERSON_NAME, sentenceTerms, unitSyllables } from '../search/confidence.js';
 import { fold } from '../text/normalise.js';
 import { PAIR_SEP, isPair } from '../index/terms.js';
 import { isStop, tokenize, type Token } from '../text/tokens.js';
@@ -45,14 +44,14 @@ export function pickQuote(
   window: { first: number; last: number } | null = null,
 ): Quote {
   const opts = { ...DEFAULT_QUOTE_OPTIONS, ...options };
-  const sentences = splitSentences(paragraph);
+  // The sentences retrieval read (splitSentences), with the question's terms each holds.
+  const sentences = sentenceTerms(paragraph, q);
   if (sentences.length === 0) return { text: paragraph, start: 0, end: paragraph.length, highlights: [], answer: [] };
 
   const queryTerms = new Map(q.terms.map((t) => [t.term, weightOf(t.term)]));
-  const scoreOf = (s: { start: number; end: number }) => {
-    const seen = passageTermSet(tokenize(paragraph.slice(s.start, s.end)), q);
+  const scoreOf = (s: { terms: Set<string> }) => {
     let score = 0;
-    for (const t of seen) score += queryTerms.get(t) ?? 0;
+    for (const t of s.terms) score += queryTerms.get(t) ?? 0;
     return score;
   };
   const scores = sentences.map(scoreOf);
@@ -95,9 +94,7 @@ export function pickQuote(
  * Adjacent matched words merge into one span.
  */
 export function highlightSpans(text: string, q: AnalyzedQuery): Span[] {
-  const wanted = new Set(q.syllables);
-  const pairs = new Set(q.terms.filter((t) => isPair(t.term)).map((t) => t.term));
-  const inPair = new Set([...pairs].flatMap((p) => p.split(PAIR_SEP)));
+  const { wanted, pairs, inPair } = highlightTerms(q);
   const tokens = tokenize(text);
   const formsOf = (t: Token) => (q.unaccented ? [t.term, t.folded] : [t.term]);
   const has = (t: Token) => formsOf(t).some((f) => wanted.has(f) && !isStop(f, f === t.folded && t.folded !== t.term));
@@ -117,6 +114,17 @@ export function highlightSpans(text: string, q: AnalyzedQuery): Span[] {
     else spans.push([tok.start, tok.end]);
   });
   return spans;
+}
+
+let highlightSets: { q: AnalyzedQuery; wanted: Set<string>; pairs: Set<string>; inPair: Set<string> } | null = null;
+
+/** The question's syllables, its pairs and their syllables: the same for every result of a question (the last one's are kept). */
+function highlightTerms(q: AnalyzedQuery): { wanted: Set<string>; pairs: Set<string>; inPair: Set<string> } {
+  if (highlightSets?.q !== q) {
+    const pairs = new Set(q.terms.filter((t) => isPair(t.term)).map((t) => t.term));
+    highlightSets = { q, wanted: new Set(q.syllables), pairs, inPair: new Set([...pairs].flatMap((p) => p.split(PAIR_SEP))) };
+  }
+  return highlightSets;
 }
 
 /** A day of the month: "15-10", "9/1", "ngày 9". */

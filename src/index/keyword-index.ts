@@ -325,7 +325,14 @@ export class KeywordIndex {
         acc[d]! += this.postTfs[p]!;
       }
     }
-    const docs = touched.slice(0, n).sort();
+    // The touched documents in order: sorted when few, else read off `acc` (a folded syllable such as
+    // "dang" touches a good share of a large corpus, and sorting that many ids costs milliseconds).
+    let docs: Uint32Array;
+    if (n * 16 < this.docCount) docs = touched.slice(0, n).sort();
+    else {
+      docs = new Uint32Array(n);
+      for (let d = 0, k = 0; d < this.docCount; d++) if (acc[d] !== 0) docs[k++] = d;
+    }
     const tfs = new Uint16Array(n);
     for (let i = 0; i < n; i++) tfs[i] = Math.min(acc[docs[i]!]!, 0xffff);
     return { docs, tfs };

@@ -95,7 +95,7 @@ export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: Keywor
 function contextCredit(pass: KeywordPass, match: number, article: number): number {
   const tm = pass.titleMatches[match];
   if (tm && KeywordIndex.contains(tm, article)) return ARTICLE_CREDIT;
-  const df = pass.articleDf[match]?.[article] ?? 0;
+  const df = pass.articleDf(match, article);
   if (df === 0) return 0;
   const prevalence = ARTICLE_CREDIT * Math.min(1, df / Math.max(1, pass.stats.chunks[article]!));
   const lm = pass.leadMatches[match];
@@ -157,33 +157,66 @@ export interface Coverage {
   last: number;
 }
 
+/** A sentence of a passage (offsets into it) and the question's terms it holds (passageTermSet). */
+interface SentenceTerms {
+  start: number;
+  end: number;
+  terms: Set<string>;
+}
+
+/**
+ * The sentences of the current question's candidate passages with their terms, as retrieval read them,
+ * for the quote to pick from. One question's worth: retrieval and composition of a question run
+ * without a break, and per-question entries kept until their question is collected piled up under
+ * many concurrent questions. Tokens are not kept (they would outlive the young generation).
+ */
+let current: { q: AnalyzedQuery; byText: Map<string, SentenceTerms[]> } | null = null;
+
+function readSentences(text: string, q: AnalyzedQuery): Array<SentenceTerms & { tokens: Token[]; sentence: string }> {
+  const out = splitSentences(text).map((s) => {
+    const sentence = text.slice(s.start, s.end);
+    const tokens = tokenize(sentence);
+    return { start: s.start, end: s.end, sentence, tokens, terms: passageTermSet(tokens, q) };
+  });
+  if (current?.q !== q) current = { q, byText: new Map() };
+  current.byText.set(
+    text,
+    out.map(({ start, end, terms }) => ({ start, end, terms })),
+  );
+  return out;
+}
+
+/** The sentences of a passage (splitSentences) with the question's terms each holds. Callers only read them. */
+export function sentenceTerms(text: string, q: AnalyzedQuery): readonly SentenceTerms[] {
+  return (current?.q === q ? current.byText.get(text) : undefined) ?? readSentences(text, q);
+}
+
 export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel, text: string, article: number): Coverage {
   if (cov.mass <= 0) return { paragraph: 0, window: 0, first: 0, last: 0, bigramShare: 0, trigramShare: 0, windowHasNumber: false, windowHasAnswer: false };
   const bi = new Set<string>();
   const tri = new Set<string>();
-  const found = (forms: readonly string[]) => {
-    for (let i = 0; i + 1 < forms.length; i++) {
-      if (!cov.gramHeads.has(forms[i]!)) continue;
-      const two = `${forms[i]} ${forms[i + 1]}`;
+  const found = (tokens: readonly Token[], folded: boolean) => {
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const a = folded ? tokens[i]!.folded : tokens[i]!.term;
+      if (!cov.gramHeads.has(a)) continue;
+      const two = `${a} ${folded ? tokens[i + 1]!.folded : tokens[i + 1]!.term}`;
       if (cov.bigrams.has(two)) bi.add(two);
-      if (i + 2 < forms.length) {
-        const three = `${two} ${forms[i + 2]}`;
+      if (i + 2 < tokens.length) {
+        const three = `${two} ${folded ? tokens[i + 2]!.folded : tokens[i + 2]!.term}`;
         if (cov.trigrams.has(three)) tri.add(three);
       }
     }
   };
-  const spans = splitSentences(text);
+  const spans = readSentences(text, q);
   const units = unitSyllables(q);
   const head = q.countUnit ? fold(q.countUnit[0]!) : null;
   const sentences = spans.map((s) => {
-    const sentence = text.slice(s.start, s.end);
-    const tokens = tokenize(sentence);
-    found(tokens.map((t) => t.term));
-    if (q.unaccented) found(tokens.map((t) => t.folded));
-    const named = units.map((u) => tokens.some((t) => t.folded === u));
-    const countsUnit = head !== null && statesCount(tokens, [head]);
-    const number = countsUnit || tokens.some((_, i) => isCount(tokens, i, sentence));
-    return { terms: passageTermSet(tokens, q), counts: q.countUnit ? statesCount(tokens, q.countUnit) : false, number, named, countsUnit };
+    found(s.tokens, false);
+    if (q.unaccented) found(s.tokens, true);
+    const named = units.map((u) => s.tokens.some((t) => t.folded === u));
+    const countsUnit = head !== null && statesCount(s.tokens, [head]);
+    const number = countsUnit || s.tokens.some((_, i) => isCount(s.tokens, i, s.sentence));
+    return { terms: s.terms, counts: q.countUnit ? statesCount(s.tokens, q.countUnit) : false, number, named, countsUnit };
   });
   const share = (mine: Set<string>, all: Set<string>) => (all.size > 0 ? mine.size / all.size : 0);
   // A counting question's "<number> <unit>" is one more thing the answer must hold.

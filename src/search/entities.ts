@@ -126,42 +126,90 @@ export function findConstraints(q: AnalyzedQuery): Constraint[] {
  * chunks qualify): their title, lead or date state it, or at least ARTICLE_MENTIONS[kind] of their
  * paragraphs do. A name mentioned once in passing does not make another report about it.
  */
-export interface Stated {
-  chunks: Set<number>;
+interface Stated {
+  /** Sorted, distinct chunk ids (posting lists are long for a year or a province: no Set of them). */
+  chunks: Uint32Array;
   articles: Set<number>;
 }
 
-function intersect(a: number[] | null, b: Set<number>): number[] {
-  return (a ?? [...b]).filter((x) => b.has(x));
+/** Sorted, distinct ids in both lists, or in either. */
+function intersectSorted(a: Uint32Array, b: Uint32Array): Uint32Array {
+  const out = new Uint32Array(Math.min(a.length, b.length));
+  let n = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else {
+      out[n++] = a[i]!;
+      i++;
+      j++;
+    }
+  }
+  return out.subarray(0, n);
 }
 
+function unionSorted(a: Uint32Array, b: Uint32Array): Uint32Array {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  const out = new Uint32Array(a.length + b.length);
+  let n = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i]! : b[j]!;
+    if (i < a.length && a[i] === x) i++;
+    if (j < b.length && b[j] === x) j++;
+    out[n++] = x;
+  }
+  return out.subarray(0, n);
+}
+
+function hasSorted(list: Uint32Array, x: number): boolean {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = list[mid]!;
+    if (v === x) return true;
+    if (v < x) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+const NONE: Uint32Array = new Uint32Array(0);
+
 function whereStated(index: LoadedIndex, c: Constraint): Stated {
-  const chunks = new Set<number>();
+  let chunks: Uint32Array = NONE;
   const articles = new Set<number>();
+  // A place or year is stated whole; a name read from capitals may carry a word more or less than
+  // the article writes ("Chợ Grainger Market" / "Grainger Market"): any of its pairs will do.
+  const combine = c.kind === 'name' ? unionSorted : intersectSorted;
+  const perArticle = new Uint32Array(index.articles.length);
   for (const [f, form] of c.forms.entries()) {
-    let inChunk: number[] | null = null;
-    let inHead: number[] | null = null;
-    // A place or year is stated whole; a name read from capitals may carry a word more or less than
-    // the article writes ("Chợ Grainger Market" / "Grainger Market"): any of its pairs will do.
-    const combine = c.kind === 'name' ? (a: number[] | null, b: Set<number>) => [...new Set([...(a ?? []), ...b])] : intersect;
+    let inChunk: Uint32Array | null = null;
+    let inHead: Uint32Array | null = null;
     for (const { term, folded } of form) {
       const q = { term, folded, weight: 1 };
-      inChunk = combine(inChunk, new Set(index.keyword.match(q)?.docs ?? []));
-      inHead = combine(inHead, new Set([...(index.titles.match(q)?.docs ?? []), ...(index.leads.match(q)?.docs ?? [])]));
+      const docs = index.keyword.match(q)?.docs ?? NONE;
+      inChunk = inChunk ? combine(inChunk, docs) : docs;
+      const head = unionSorted(index.titles.match(q)?.docs ?? NONE, index.leads.match(q)?.docs ?? NONE);
+      inHead = inHead ? combine(inHead, head) : head;
     }
     const phrase = c.phrases?.[f] ?? null;
     if (phrase) {
-      inChunk = (inChunk ?? []).filter((x) => holds(index.chunks[x]!.text, phrase));
-      inHead = (inHead ?? []).filter((a) => holds(`${index.articles[a]!.title}\n${index.articles[a]!.subject ?? ''}`, phrase));
+      inChunk = (inChunk ?? NONE).filter((x) => holds(index.chunks[x]!.text, phrase));
+      inHead = (inHead ?? NONE).filter((x) => holds(`${index.articles[x]!.title}\n${index.articles[x]!.subject ?? ''}`, phrase));
     }
-    const perArticle = new Map<number, number>();
-    for (const x of inChunk ?? []) {
-      chunks.add(x);
+    const stating = inChunk ?? NONE;
+    for (const x of stating) perArticle[index.chunkArticle[x]!]!++;
+    for (const x of stating) {
       const a = index.chunkArticle[x]!;
-      perArticle.set(a, (perArticle.get(a) ?? 0) + 1);
+      if (perArticle[a]! >= ARTICLE_MENTIONS[c.kind]) articles.add(a);
+      perArticle[a] = 0;
     }
-    for (const x of inHead ?? []) articles.add(x);
-    for (const [a, n] of perArticle) if (n >= ARTICLE_MENTIONS[c.kind]) articles.add(a);
+    chunks = unionSorted(chunks, stating);
+    for (const x of inHead ?? NONE) articles.add(x);
   }
   if (c.kind === 'year') index.articles.forEach((a, i) => a.date?.year === Number(c.label) && articles.add(i));
   return { chunks, articles };
@@ -178,6 +226,6 @@ export interface ConstraintCheck {
 export function checkConstraints(index: LoadedIndex, constraints: readonly Constraint[]): ConstraintCheck {
   if (constraints.length === 0) return { allows: null, missing: [] };
   const stated = constraints.map((c) => whereStated(index, c));
-  const missing = constraints.filter((_, i) => stated[i]!.chunks.size === 0 && stated[i]!.articles.size === 0).map((c) => c.label);
-  return { allows: (chunk, article) => stated.every((s) => s.chunks.has(chunk) || s.articles.has(article)), missing };
+  const missing = constraints.filter((_, i) => stated[i]!.chunks.length === 0 && stated[i]!.articles.size === 0).map((c) => c.label);
+  return { allows: (chunk, article) => stated.every((s) => s.articles.has(article) || hasSorted(s.chunks, chunk)), missing };
 }

@@ -22,14 +22,20 @@ export function topK(scores: Float32Array, k: number): number[] {
       i = p;
     }
   };
+  // Once the heap is full, a later index enters only with a strictly higher score than its least (ties
+  // keep the earlier index): most of a long scan is then one comparison.
+  let least = Number.POSITIVE_INFINITY;
   for (let i = 0; i < scores.length; i++) {
-    if (!(scores[i]! > 0)) continue;
+    const s = scores[i]!;
+    if (!(s > 0)) continue;
     if (heap.length < k) {
       heap.push(i);
       up(heap.length - 1);
-    } else if (k > 0 && less(heap[0]!, i)) {
+      if (heap.length === k) least = scores[heap[0]!]!;
+    } else if (k > 0 && s > least) {
       heap[0] = i;
       down(0);
+      least = scores[heap[0]!]!;
     }
   }
   return heap.sort((a, b) => (less(a, b) ? 1 : less(b, a) ? -1 : 0));

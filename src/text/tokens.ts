@@ -48,23 +48,55 @@ export function normaliseNumber(raw: string): string {
  * A word's term and folded form, memoised by its raw spelling: a corpus repeats a few tens of thousands
  * of spellings, and tokenising candidate paragraphs for every question is the hot path of a search.
  */
-const formsMemo = new Map<string, readonly [string, string]>();
-const FORMS_MEMO_MAX = 200_000;
-function wordForms(raw: string): readonly [string, string] {
-  let f = formsMemo.get(raw);
-  if (f === undefined) {
-    const term = normaliseTone(canon(raw));
-    f = [term, foldSyllable(term)];
-    if (formsMemo.size >= FORMS_MEMO_MAX) formsMemo.clear();
-    formsMemo.set(raw, f);
-  }
+const MEMO_SLOTS = 1 << 18;
+const memoRaw: Array<string | undefined> = new Array<string | undefined>(MEMO_SLOTS);
+const memoForms: Array<readonly [string, string]> = new Array<readonly [string, string]>(MEMO_SLOTS);
+
+/** FNV-1a over UTF-16 code units: the memo's slot for a spelling, computed while the scanner reads it. */
+const HASH_START = 0x811c9dc5;
+const hashStep = (h: number, c: number) => Math.imul(h ^ c, 0x01000193);
+
+/**
+ * The forms of text[start, end), whose hash is `h`. The memo is direct-mapped (a colliding spelling
+ * takes the slot over) and compared in place, so a known spelling costs no string slice nor Map hash.
+ */
+function formsAt(text: string, start: number, end: number, h: number): readonly [string, string] {
+  const slot = (h ^ (h >>> 15)) & (MEMO_SLOTS - 1);
+  const known = memoRaw[slot];
+  if (known !== undefined && known.length === end - start && text.startsWith(known, start)) return memoForms[slot]!;
+  const raw = text.slice(start, end);
+  const term = normaliseTone(canon(raw));
+  const f = [term, foldSyllable(term)] as const;
+  memoRaw[slot] = raw;
+  memoForms[slot] = f;
   return f;
+}
+
+function wordForms(raw: string): readonly [string, string] {
+  let h = HASH_START;
+  for (let k = 0; k < raw.length; k++) h = hashStep(h, raw.charCodeAt(k));
+  return formsAt(raw, 0, raw.length, h);
 }
 
 // A number with Vietnamese/English separators, or a run of letters, marks and digits.
 const TOKEN_RE = /\p{N}+(?:[.,]\p{N}+)+(?![\p{L}\p{M}])|[\p{L}\p{M}\p{N}]+/gu;
 const ALL_DIGITS = /^\p{N}+(?:[.,]\p{N}+)*$/u;
-const SPACES_ONLY = /^[ \t\u00a0]*$/;
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** Character classes of UTF-16 code units outside the surrogates, filled in as met (a code unit is a code point there). */
+const OTHER = 1;
+const LETTER = 2; // \p{L} or \p{M}
+const DIGIT = 3; // \p{N}
+const classes = new Uint8Array(0x10000);
+function classOf(c: number): number {
+  let k = classes[c]!;
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    k = /\p{N}/u.test(ch) ? DIGIT : /[\p{L}\p{M}]/u.test(ch) ? LETTER : OTHER;
+    classes[c] = k;
+  }
+  return k;
+}
 
 /**
  * Splits text into tokens with offsets into `text` itself. Input may be NFD, mixed case, contain
@@ -73,34 +105,97 @@ const SPACES_ONLY = /^[ \t\u00a0]*$/;
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   let prevEnd = -1;
-  const push = (raw: string, start: number, isNumber: boolean) => {
-    const end = start + raw.length;
-    const joined = prevEnd >= 0 && SPACES_ONLY.test(text.slice(prevEnd, start));
-    if (isNumber) {
-      const term = normaliseNumber(raw);
-      out.push({ term, folded: term, start, end, isNumber, joined });
-    } else {
-      const [term, folded] = wordForms(raw);
-      out.push({ term, folded, start, end, isNumber, joined });
+  const add = (term: string, folded: string, start: number, end: number, isNumber: boolean) => {
+    let joined = prevEnd >= 0;
+    for (let k = prevEnd; joined && k < start; k++) {
+      const c = text.charCodeAt(k);
+      joined = c === 0x20 || c === 0x09 || c === 0xa0;
     }
+    out.push({ term, folded, start, end, isNumber, joined });
     prevEnd = end;
   };
-  for (const m of text.matchAll(TOKEN_RE)) {
-    const raw = m[0];
-    if (!ALL_DIGITS.test(raw)) {
-      push(raw, m.index, false);
-      continue;
+  const push = (raw: string, start: number, isNumber: boolean) => {
+    if (isNumber) {
+      const term = normaliseNumber(raw);
+      add(term, term, start, start + raw.length, true);
+    } else {
+      const [term, folded] = wordForms(raw);
+      add(term, folded, start, start + raw.length, false);
+    }
+  };
+  const word = (raw: string, start: number, digitsOnly: boolean) => {
+    if (!digitsOnly) {
+      push(raw, start, false);
+      return;
     }
     const ascii = raw.normalize('NFKC');
     if (ascii.length === raw.length && isSingleNumber(ascii)) {
-      push(ascii, m.index, true);
-      continue;
+      push(ascii, start, true);
+      return;
     }
     // "16.10.2024": each group is a number of its own.
     for (const g of raw.matchAll(/\p{N}+/gu)) {
       const part = g[0].normalize('NFKC');
-      push(/^\d+$/.test(part) ? part : g[0], m.index + g.index, /^\d+$/.test(part));
+      push(/^\d+$/.test(part) ? part : g[0], start + g.index, /^\d+$/.test(part));
     }
+  };
+  // Astral characters (emoji, rare CJK) are code points of two units: the regular expression reads them.
+  if (SURROGATE.test(text)) {
+    for (const m of text.matchAll(TOKEN_RE)) word(m[0], m.index, ALL_DIGITS.test(m[0]));
+    return out;
+  }
+  // The same tokens as TOKEN_RE, read with a class table instead (this runs on every candidate sentence).
+  const n = text.length;
+  const cls = (k: number) => classOf(text.charCodeAt(k));
+  const isSep = (k: number) => {
+    const c = text.charCodeAt(k);
+    return c === 0x2e || c === 0x2c;
+  };
+  let i = 0;
+  while (i < n) {
+    const k = cls(i);
+    if (k === OTHER) {
+      i++;
+      continue;
+    }
+    if (k === DIGIT) {
+      // \p{N}+(?:[.,]\p{N}+)+(?![\p{L}\p{M}]) with the regular expression's backtracking: when a
+      // letter follows, the last group gives up a digit, or is dropped when it has only one.
+      let e = i + 1;
+      while (e < n && cls(e) === DIGIT) e++;
+      let groups = 0;
+      let lastSep = -1;
+      while (e + 1 < n && isSep(e) && cls(e + 1) === DIGIT) {
+        lastSep = e;
+        e += 2;
+        while (e < n && cls(e) === DIGIT) e++;
+        groups++;
+      }
+      if (groups > 0) {
+        const end = e >= n || cls(e) !== LETTER ? e : e - lastSep > 2 ? e - 1 : groups >= 2 ? lastSep : -1;
+        if (end >= 0) {
+          word(text.slice(i, end), i, true);
+          i = end;
+          continue;
+        }
+      }
+    }
+    let e = i + 1;
+    let digitsOnly = k === DIGIT;
+    let h = hashStep(HASH_START, text.charCodeAt(i));
+    for (; e < n; e++) {
+      const u = text.charCodeAt(e);
+      const c = classOf(u);
+      if (c === OTHER) break;
+      if (c === LETTER) digitsOnly = false;
+      h = hashStep(h, u);
+    }
+    if (digitsOnly) word(text.slice(i, e), i, true);
+    else {
+      const [term, folded] = formsAt(text, i, e, h);
+      add(term, folded, i, e, false);
+    }
+    i = e;
   }
   return out;
 }

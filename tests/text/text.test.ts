@@ -48,6 +48,16 @@ describe('tokenize', () => {
     expect(tokenize('\u200f\u202eabc\u0000def')).toHaveLength(2);
     expect(tokenize('')).toEqual([]);
   });
+  it('reads numbers glued to letters as the token pattern does, with or without astral characters in the text', () => {
+    // The scanner mirrors \p{N}+(?:[.,]\p{N}+)+(?![\p{L}\p{M}]) backtracking; text with an emoji takes the regex itself.
+    for (const tail of ['', ' 😀']) {
+      expect(terms(`1.234a${tail}`)).toEqual(['1.23', '4a']);
+      expect(terms(`1.2a${tail}`)).toEqual(['1', '2a']);
+      expect(terms(`1.2.3a${tail}`)).toEqual(['1.2', '3a']);
+      expect(terms(`abc1.5${tail}`)).toEqual(['abc1', '5']);
+      expect(tokenize(`a\u00a0b\tc  d${tail}`).map((t) => t.joined)).toEqual([false, true, true, true]);
+    }
+  });
 });
 
 describe('index terms', () => {
