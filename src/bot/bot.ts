@@ -17,6 +17,7 @@ import { Bot, webhookCallback } from 'grammy';
 import { watchCorpus } from '../engine/rebuild.js';
 import { t } from '../present/messages.js';
 import { accessGuard, forMe } from './access.js';
+import { chatLanes } from './chat-lanes.js';
 import { commandMenu } from './command-registry.js';
 import { provideContext, type BotContext } from './context.js';
 import { answerHealth } from './health.js';
@@ -57,7 +58,7 @@ async function apologize(ctx: BotContext): Promise<void> {
 }
 
 /**
- * The middleware, in order: services and language on the context; the error boundary; "is this for
+ * The middleware, in order: services and language on the context; per-chat lanes; the error boundary; "is this for
  * me" and the allow-lists; then one Composer per feature.
  */
 export function createBot(deps: BotDeps): QaBot {
@@ -71,6 +72,8 @@ export function createBot(deps: BotDeps): QaBot {
   services.set(bot, s);
 
   bot.use(provideContext(s));
+  // One chat at a time, in order; a chat waiting out a 429 never holds the other chats' handler slots.
+  bot.use(chatLanes());
   // Error boundary: one bad update is logged and apologised for; it never stops the bot.
   bot.use(async (ctx, next) => {
     const done = s.inFlight.begin(ctx.update.update_id);

@@ -457,6 +457,16 @@ export class FakeBotApi {
   /** The highest update id handed to the bot. */
   private deliveredUpTo = 0;
 
+  /**
+   * Every call addressed to `chatId` gets 429 "Too Many Requests: retry after N" for the next `ms`
+   * milliseconds (Telegram's per-chat flood limit: other chats are unaffected).
+   */
+  floodChat(chatId: number, ms: number, retryAfter = 1): void {
+    this.floodedChats.set(chatId, { until: Date.now() + ms, retryAfter });
+  }
+
+  private floodedChats = new Map<number, { until: number; retryAfter: number }>();
+
   /** The next `count` calls of `method` get 429 "Too Many Requests: retry after N". */
   failNext(method: string, count: number, retryAfter = 1): void {
     this.failures.set(method, { count, retryAfter });
@@ -510,6 +520,13 @@ export class FakeBotApi {
     if (fail && fail.count > 0) {
       fail.count -= 1;
       const body = { ok: false, error_code: 429, description: `Too Many Requests: retry after ${fail.retryAfter}`, parameters: { retry_after: fail.retryAfter } };
+      this.record(method, params, 429, body);
+      return send(429, body);
+    }
+
+    const flood = params.chat_id === undefined ? undefined : this.floodedChats.get(Number(params.chat_id));
+    if (flood && Date.now() < flood.until) {
+      const body = { ok: false, error_code: 429, description: `Too Many Requests: retry after ${flood.retryAfter}`, parameters: { retry_after: flood.retryAfter } };
       this.record(method, params, 429, body);
       return send(429, body);
     }
