@@ -107,6 +107,33 @@ async function registerCommandMenu(bot: QaBot, s: Services): Promise<void> {
   }
 }
 
+/**
+ * The profile texts (what an empty chat and the profile page show) in Vietnamese (default) and
+ * English. Like the menu, they are best effort: a bot without them still answers. Telegram limits
+ * these calls hard (a retry_after of hours is common), so each text is read first and only written
+ * when it changed: a restart costs no writes.
+ */
+async function registerDescriptions(bot: QaBot, s: Services): Promise<void> {
+  const api = bot.api;
+  const texts = [
+    { read: (o: object) => api.getMyDescription(o).then((r) => r.description), write: (text: string, o: object) => api.setMyDescription(text, o), key: 'botDescription' },
+    { read: (o: object) => api.getMyShortDescription(o).then((r) => r.short_description), write: (text: string, o: object) => api.setMyShortDescription(text, o), key: 'botShortDescription' },
+  ] as const;
+  for (const [lang, languageCode] of [['vi', undefined], ['vi', 'vi'], ['en', 'en']] as const) {
+    const other = languageCode ? { language_code: languageCode } : {};
+    for (const { read, write, key } of texts) {
+      try {
+        const text = t(key, lang);
+        if ((await read(other)) !== text) await write(text, other);
+      } catch (err) {
+        s.logger.warn({ err, languageCode: languageCode ?? 'default' }, 'setMyDescription failed (the bot works without its profile texts)');
+        // A flood wait applies to every profile write: the next start tries again.
+        if ((err as { error_code?: unknown }).error_code === 429) return;
+      }
+    }
+  }
+}
+
 export interface StartOptions {
   /** Long-polling timeout in seconds (default 30). */
   pollTimeoutSeconds?: number;
@@ -130,6 +157,8 @@ export async function startBot(bot: QaBot, opts: StartOptions = {}): Promise<Bot
   const s = servicesOf(bot);
   await bot.init();
   await registerCommandMenu(bot, s);
+  // In the background: a flood wait on these never delays answering.
+  void registerDescriptions(bot, s);
   const handle = s.config.webhookUrl ? await startWebhook(bot, s, opts) : await startPolling(bot, s, opts);
   if (!s.config.watchCorpus) return handle;
   // WATCH_CORPUS: a change in the corpus folder rebuilds the index (debounced, one build at a time).

@@ -187,6 +187,16 @@ const T = {
     vi: 'Câu hỏi> ',
     en: 'Question> ',
   },
+  // The bot's profile (setMyDescription: shown in an empty chat, at most 512 characters;
+  // setMyShortDescription: the profile page and shared links, at most 120).
+  botDescription: {
+    vi: 'Trả lời câu hỏi về các báo cáo hội nghị bằng trích dẫn nguyên văn, kèm nguồn (bài, ngày, đoạn). Gõ câu hỏi bằng tiếng Việt, có dấu hay không dấu đều được.',
+    en: 'Answers questions about Vietnamese meeting reports with verbatim quotes and their sources (article, date, paragraph). Ask in Vietnamese, with or without diacritics.',
+  },
+  botShortDescription: {
+    vi: 'Hỏi đáp báo cáo hội nghị: trích dẫn và nguồn.',
+    en: 'Questions on Vietnamese meeting reports: quotes and sources.',
+  },
 } satisfies Record<string, Table>;
 
 export type MessageKey = keyof typeof T;

@@ -26,8 +26,9 @@ export function freshUserId(): number {
   return nextUserId++;
 }
 
-export async function startHarness(env: Record<string, string> = {}, opts: { logger?: Logger; concurrency?: number } = {}): Promise<Harness> {
+export async function startHarness(env: Record<string, string> = {}, opts: { logger?: Logger; concurrency?: number; beforeStart?: (fake: FakeBotApi) => void } = {}): Promise<Harness> {
   const fake = await FakeBotApi.start();
+  opts.beforeStart?.(fake);
   const engine = controlledEngine(await makeTestEngine());
   const config = loadConfig({
     BOT_TOKEN: fake.token,

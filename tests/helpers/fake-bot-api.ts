@@ -465,6 +465,9 @@ export class FakeBotApi {
     this.floodedChats.set(chatId, { until: Date.now() + ms, retryAfter });
   }
 
+  /** The bot's profile texts by kind and language ("d:en", "s:"), as setMy(Short)Description left them. */
+  readonly descriptions = new Map<string, string>();
+
   private floodedChats = new Map<number, { until: number; retryAfter: number }>();
 
   /** The next `count` calls of `method` get 429 "Too Many Requests: retry after N". */
@@ -621,6 +624,20 @@ export class FakeBotApi {
           if (!/^[a-z0-9_]{1,32}$/.test(c.command ?? '')) return bad('Bad Request: BOT_COMMAND_INVALID');
           if (typeof c.description !== 'string' || c.description.length < 1 || c.description.length > 256) return bad('Bad Request: BOT_COMMAND_DESCRIPTION_INVALID');
         }
+        return ok(true);
+      }
+      case 'getMyDescription':
+        return ok({ description: this.descriptions.get(`d:${p.language_code ?? ''}`) ?? '' });
+      case 'getMyShortDescription':
+        return ok({ short_description: this.descriptions.get(`s:${p.language_code ?? ''}`) ?? '' });
+      case 'setMyDescription':
+      case 'setMyShortDescription': {
+        const short = method === 'setMyShortDescription';
+        const text = String((short ? p.short_description : p.description) ?? '');
+        // Telegram's limits: 512 characters for the description, 120 for the short one.
+        if (text.length > (short ? 120 : 512)) return bad(`Bad Request: ${short ? 'SHORT_DESCRIPTION' : 'DESCRIPTION'}_INVALID`);
+        if (p.language_code !== undefined && !/^[a-z]{2}$/.test(String(p.language_code))) return bad('Bad Request: LANG_CODE_INVALID');
+        this.descriptions.set(`${short ? 's' : 'd'}:${p.language_code ?? ''}`, text);
         return ok(true);
       }
       case 'sendChatAction': {
