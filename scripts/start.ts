@@ -8,7 +8,7 @@ import type { QaEngine } from '../src/engine/types.js';
 import { buildIndex, indexExists } from '../src/index/build.js';
 import { createBot, startBot } from '../src/bot/bot.js';
 import { startHealthServer } from '../src/bot/health.js';
-import { createLogger } from '../src/bot/logger.js';
+import { createLogger, openLogFile } from '../src/bot/logger.js';
 import { runConsoleChat } from '../src/console/console.js';
 import { openStore } from '../src/store/open.js';
 
@@ -24,8 +24,9 @@ async function main(): Promise<void> {
   ignoreOutputErrors();
   const config = configOrExit();
   const botMode = config.botToken !== null;
-  // Logs go to stderr so that the console chat's answers on stdout stay clean.
-  const logger = createLogger({ level: botMode || process.env.LOG_LEVEL ? config.logLevel : 'warn', botToken: config.botToken });
+  // Logs go to stderr (so that the console chat's answers on stdout stay clean), or to LOG_FILE.
+  const destination = config.logFile ? await openLogFile(config.logFile) : undefined;
+  const logger = createLogger({ level: botMode || process.env.LOG_LEVEL ? config.logLevel : 'warn', botToken: config.botToken, ...(destination ? { destination } : {}) });
 
   // Polling mode: /healthz and /readyz from the start (not ready while the index is built and loaded).
   let engine: QaEngine | null = null;
@@ -73,6 +74,8 @@ async function main(): Promise<void> {
       await handle.stop();
       await engine.close();
       await store.close();
+      // A log file is written asynchronously: its last lines reach the disk before the exit.
+      await new Promise<void>((resolve) => logger.flush(() => resolve()));
     } finally {
       process.exit(0);
     }
