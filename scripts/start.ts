@@ -3,6 +3,7 @@
  * (BOT_TOKEN set) or a console chat on stdin/stdout (no token; works with piped input too).
  */
 import { configOrExit, exitOnError } from '../src/cli/common.js';
+import { progressBar } from '../src/cli/progress.js';
 import { openEngine } from '../src/engine/engine.js';
 import type { QaEngine } from '../src/engine/types.js';
 import { buildIndex, indexExists } from '../src/index/build.js';
@@ -41,6 +42,8 @@ async function main(): Promise<void> {
       outDir: config.indexDir,
       config,
       log: (line) => console.error(`  ${line}`),
+      // The first build of a large corpus embeds for a while: the rate and the time left, on stderr.
+      onEmbedProgress: progressBar('  Nhúng vector'),
     });
     console.error(`Đã xây dựng chỉ mục: ${report.articles} bài, ${report.chunks} đoạn, chế độ ${report.mode}, ${report.seconds.toFixed(1)} s.`);
   }

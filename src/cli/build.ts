@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { buildIndex } from '../index/build.js';
+import { operatorLang } from './messages.js';
 import { progressBar } from './progress.js';
 
 /**
@@ -24,7 +25,7 @@ export async function runBuild(config: Config, corpusDir: string, outDir: string
       outDir,
       config,
       log: (line) => process.stderr.write(`${line}\n`),
-      onEmbedProgress: progressBar('Embedding'),
+      onEmbedProgress: progressBar(operatorLang() === 'en' ? 'Embedding' : 'Nhúng vector'),
     });
     return (
       `${report.articles} articles, ${report.chunks} chunks: ${report.embedded} embedded, ${report.reused} reused, ${report.removed} removed` +

@@ -1,0 +1,57 @@
+/** Progress of long work: rate and time left, a cli-progress bar on a TTY, plain lines elsewhere, stderr only. */
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { formatDuration, progressBar } from '../../src/cli/progress.js';
+
+function fakeStream(isTTY: boolean): { stream: NodeJS.WriteStream; text: () => string } {
+  let out = '';
+  const w = new Writable({ write: (c, _e, cb) => ((out += String(c)), cb()) }) as unknown as NodeJS.WriteStream;
+  Object.assign(w, { isTTY, columns: 160 });
+  return { stream: w, text: () => out };
+}
+
+describe('progressBar', () => {
+  it('writes a line every tenth of the way on a pipe, with the rate and the time left', () => {
+    const { stream, text } = fakeStream(false);
+    let t = 0;
+    const tick = progressBar('Embedding', { stream, lang: 'en', now: () => t });
+    for (let done = 0; done <= 1000; done += 10) {
+      tick(done, 1000);
+      t += 100; // 10 items every 100 ms: 100 per second
+    }
+    const lines = text().trim().split('\n');
+    expect(lines).toHaveLength(11);
+    expect(lines[0]).toBe('Embedding: 0/1000 (0%), estimating');
+    expect(lines[5]).toBe('Embedding: 500/1000 (50%), 100/s, about 5 s left');
+    expect(lines[10]).toBe('Embedding: 1000/1000 (100%), 100/s');
+  });
+
+  it('speaks Vietnamese by default', () => {
+    const { stream, text } = fakeStream(false);
+    let t = 0;
+    const tick = progressBar('Nhúng', { stream, lang: 'vi', now: () => t });
+    tick(0, 600);
+    t = 60_000;
+    tick(120, 600);
+    expect(text()).toContain('Nhúng: 120/600 (20%), 2,0/giây, còn khoảng 4 phút 00 giây');
+  });
+
+  it('draws a cli-progress bar with the rate and the time left on a TTY', async () => {
+    const { stream, text } = fakeStream(true);
+    const tick = progressBar('Embedding', { stream, lang: 'en' });
+    tick(0, 200);
+    await new Promise((r) => setTimeout(r, 250));
+    tick(100, 200);
+    await new Promise((r) => setTimeout(r, 250));
+    tick(200, 200);
+    const out = text();
+    expect(out).toMatch(/Embedding \[[=\- ]+\] 50% \| 100\/200 \| [\d.]+\/s \| about .+ left/);
+    expect(out).toMatch(/100% \| 200\/200/);
+  });
+
+  it('formats durations', () => {
+    expect(formatDuration(45, 'en')).toBe('45 s');
+    expect(formatDuration(185, 'en')).toBe('3 min 05 s');
+    expect(formatDuration(4800, 'vi')).toBe('1 giờ 20 phút');
+  });
+});
