@@ -4,6 +4,7 @@
  */
 import { configOrExit, exitOnError } from '../src/cli/common.js';
 import { progressBar } from '../src/cli/progress.js';
+import { note, operatorLang, operatorText, type OperatorNote } from '../src/text/operator.js';
 import { openEngine } from '../src/engine/engine.js';
 import type { QaEngine } from '../src/engine/types.js';
 import { buildIndex, indexExists } from '../src/index/build.js';
@@ -17,6 +18,9 @@ import { openStore } from '../src/store/open.js';
 function ignoreOutputErrors(): void {
   for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
 }
+
+/** A line for the operator, in the locale's language (Vietnamese unless LANG/LC_ALL is English). */
+const say = (n: OperatorNote) => operatorText(n, operatorLang());
 
 /** Seconds a shutdown may take before the process exits anyway. */
 const FORCED_EXIT_MS = 30_000;
@@ -36,16 +40,16 @@ async function main(): Promise<void> {
   }
 
   if (!(await indexExists(config.indexDir))) {
-    console.error(`Chưa có chỉ mục trong ${config.indexDir}: đang xây dựng từ ${config.corpusDir}…`);
+    console.error(say(note('firstBuild', { dir: config.indexDir, corpus: config.corpusDir })));
     const report = await buildIndex({
       corpusDir: config.corpusDir,
       outDir: config.indexDir,
       config,
       log: (line) => console.error(`  ${line}`),
       // The first build of a large corpus embeds for a while: the rate and the time left, on stderr.
-      onEmbedProgress: progressBar('  Nhúng vector'),
+      onEmbedProgress: progressBar(`  ${say(note('embeddingLabel'))}`),
     });
-    console.error(`Đã xây dựng chỉ mục: ${report.articles} bài, ${report.chunks} đoạn, chế độ ${report.mode}, ${report.seconds.toFixed(1)} s.`);
+    console.error(say(note('firstBuilt', { articles: report.articles, chunks: report.chunks, mode: report.mode, seconds: report.seconds.toFixed(1) })));
   }
 
   engine = await openEngine(config, { logger, watch: config.watchIndex });
@@ -59,7 +63,7 @@ async function main(): Promise<void> {
   const store = openStore(config);
   const bot = createBot({ config, engine, logger, store });
   const handle = await startBot(bot);
-  console.error(`Bot @${handle.username} đang chạy (${handle.mode === 'webhook' ? `webhook, cổng ${config.webhookPort}` : 'long polling'}). Ctrl+C để dừng.`);
+  console.error(say(note('botRunning', { username: handle.username, webhookPort: handle.mode === 'webhook' ? config.webhookPort : 0 })));
 
   let shuttingDown = false;
   const shutdown = async (signal: string) => {

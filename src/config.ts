@@ -101,8 +101,15 @@ const OUR_PREFIXES = ['ALLOWED_', 'ADMIN_', 'BOT_', 'TELEGRAM_', 'WEBHOOK_', 'HE
  * Each names the closest setting. Values are never shown.
  */
 export function settingWarnings(env: Env): string[] {
+  return misspeltSettings(env).map(
+    (m) => `${m.name} is not a setting and is ignored: did you mean ${m.best}?${m.open ? ' Without ALLOWED_USER_IDS or ALLOWED_CHAT_IDS the bot answers everyone.' : ''}`,
+  );
+}
+
+/** The same, as data (for texts in the operator's language): the variable, the closest setting, whether the bot is left open. */
+export function misspeltSettings(env: Env): { name: string; best: string; open: boolean }[] {
   const known = new Set<string>(SETTINGS);
-  const out: string[] = [];
+  const out: { name: string; best: string; open: boolean }[] = [];
   for (const name of Object.keys(env).sort()) {
     if (known.has(name) || env[name] === undefined) continue;
     const upper = name.toUpperCase();
@@ -115,7 +122,7 @@ export function settingWarnings(env: Env): string[] {
     const looksOurs = OUR_PREFIXES.some((p) => upper.startsWith(p)) || (bestDistance <= 2 && upper.length >= 4);
     if (!looksOurs) continue;
     const open = (best === 'ALLOWED_USER_IDS' || best === 'ALLOWED_CHAT_IDS') && env.ALLOWED_USER_IDS === undefined && env.ALLOWED_CHAT_IDS === undefined;
-    out.push(`${name} is not a setting and is ignored: did you mean ${best}?${open ? ' Without ALLOWED_USER_IDS or ALLOWED_CHAT_IDS the bot answers everyone.' : ''}`);
+    out.push({ name, best, open });
   }
   return out;
 }

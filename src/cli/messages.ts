@@ -8,13 +8,9 @@ import path from 'node:path';
 import { CorpusFolderError } from '../corpus/errors.js';
 import { LockBusyError } from '../index/store.js';
 
-export type OperatorLang = 'vi' | 'en';
+import { operatorLang, type OperatorLang } from '../text/operator.js';
 
-/** The operator's language from the locale variables (the first one set wins, as in POSIX). */
-export function operatorLang(env: NodeJS.ProcessEnv = process.env): OperatorLang {
-  const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== '') ?? '';
-  return locale.toLowerCase().startsWith('en') ? 'en' : 'vi';
-}
+export { operatorLang, type OperatorLang };
 
 type Texts = Record<OperatorLang, (p: Record<string, string>) => string>;
 

@@ -20,7 +20,8 @@ async function add(args: string[]): Promise<{ code: number; stdout: string; stde
   try {
     const { stdout, stderr } = await run(TSX, ['scripts/add.ts', '--corpus', t.corpusDir, '--out', t.indexDir, ...args], {
       cwd: ROOT,
-      env: { ...process.env, MODELS_DIR: 'tests/fixtures/models', EMBEDDING_MODEL: 'tiny-vi', LOG_LEVEL: 'silent' },
+      // The summary line is in the operator's language: English here, explicitly.
+      env: { ...process.env, MODELS_DIR: 'tests/fixtures/models', EMBEDDING_MODEL: 'tiny-vi', LOG_LEVEL: 'silent', LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '' },
     });
     return { code: 0, stdout, stderr };
   } catch (e) {

@@ -1,0 +1,175 @@
+/**
+ * What the program tells its operator (index problems, search-mode reasons, build and start lines), as
+ * codes with parameters and their texts in Vietnamese and English. Low layers throw or report a code
+ * and its parameters (`OperatorNote`); the edge (a script's stderr, /status, the log) renders it in the
+ * reader's language. The English texts are also the errors' `message`, so logs and English tests read
+ * the same words as before.
+ *
+ *   throw new IndexLoadError(note('indexMissing', { dir, command }));
+ *   operatorText(err.note, operatorLang());   // "Chưa có chỉ mục trong … Hãy xây dựng bằng: …"
+ */
+
+export type OperatorLang = 'vi' | 'en';
+
+/** The operator's language from the locale variables (the first one set wins, as in POSIX). */
+export function operatorLang(env: NodeJS.ProcessEnv = process.env): OperatorLang {
+  const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== '') ?? '';
+  return locale.toLowerCase().startsWith('en') ? 'en' : 'vi';
+}
+
+type Params = Record<string, string | number>;
+type Render = (p: Params) => string;
+
+/** The way to rebuild, after a damaged-index text. */
+const REBUILD: Record<OperatorLang, (p: Params) => string> = {
+  vi: (p) => ` Hãy xây dựng lại bằng: ${p.command}`,
+  en: (p) => ` Rebuild with: ${p.command}`,
+};
+
+/** Our own short details inside a text ("checksum mismatch"); anything else (a library's message) stays as it came. */
+const DETAILS_VI: Record<string, string> = {
+  'checksum mismatch': 'sai tổng kiểm tra',
+  'not JSON': 'không phải JSON',
+};
+
+const detail = (p: Params, lang: OperatorLang) => {
+  if (p.detail === undefined || p.detail === '') return '';
+  const d = String(p.detail);
+  return ` (${lang === 'vi' ? (DETAILS_VI[d] ?? d) : d})`;
+};
+
+const TEXTS = {
+  // ----- a missing or damaged index (IndexLoadError)
+  indexMissing: {
+    vi: (p) => `Chưa có chỉ mục trong ${p.dir}. Hãy xây dựng bằng: ${p.command}`,
+    en: (p) => `No index in ${p.dir}. Build it with: ${p.command}`,
+  },
+  pointerUnreadable: {
+    vi: (p) => `Không đọc được ${p.file}: ${p.detail}.`,
+    en: (p) => `Cannot read ${p.file}: ${p.detail}.`,
+  },
+  indexCorrupted: {
+    vi: (p) => `${p.file} bị hỏng${detail(p, 'vi')}.${REBUILD.vi(p)}`,
+    en: (p) => `${p.file} is corrupted${detail(p, 'en')}.${REBUILD.en(p)}`,
+  },
+  indexFileMissing: {
+    vi: (p) => `Thiếu tệp ${p.file}.${REBUILD.vi(p)}`,
+    en: (p) => `${p.file} is missing.${REBUILD.en(p)}`,
+  },
+  indexFileUnreadable: {
+    vi: (p) => `Không đọc được ${p.file}${detail(p, 'vi')}.${REBUILD.vi(p)}`,
+    en: (p) => `${p.file} cannot be read${detail(p, 'en')}.${REBUILD.en(p)}`,
+  },
+  indexTruncated: {
+    vi: (p) => `${p.file} bị cắt cụt hoặc hỏng (${p.bytes} byte, đúng ra là ${p.expected}).${REBUILD.vi(p)}`,
+    en: (p) => `${p.file} is truncated or damaged (${p.bytes} bytes, expected ${p.expected}).${REBUILD.en(p)}`,
+  },
+  indexNotListed: {
+    vi: (p) => `${p.file} không có trong manifest.${REBUILD.vi(p)}`,
+    en: (p) => `${p.file} is not listed in the manifest.${REBUILD.en(p)}`,
+  },
+  indexBadManifest: {
+    vi: (p) => `${p.file} không phải là manifest mà phiên bản này đọc được.${REBUILD.vi(p)}`,
+    en: (p) => `${p.file} is not a manifest this version understands.${REBUILD.en(p)}`,
+  },
+  indexFormat: {
+    vi: (p) => `Chỉ mục trong ${p.dir} có định dạng ${p.found}, phiên bản này đọc định dạng ${p.expected}.${REBUILD.vi(p)}`,
+    en: (p) => `The index in ${p.dir} has format ${p.found}, this version reads format ${p.expected}.${REBUILD.en(p)}`,
+  },
+  indexTokenizer: {
+    vi: (p) => `Chỉ mục từ khóa trong ${p.dir} được tạo bởi bộ tách từ khác (${p.tokenizer}).${REBUILD.vi(p)}`,
+    en: (p) => `The keyword index in ${p.dir} was made by another tokenizer (${p.tokenizer}).${REBUILD.en(p)}`,
+  },
+  indexInconsistent: {
+    vi: (p) => `Chỉ mục trong ${p.dir} không nhất quán (số đoạn và số mục từ khóa khác nhau).${REBUILD.vi(p)}`,
+    en: (p) => `The index in ${p.dir} is inconsistent (chunk and keyword counts differ).${REBUILD.en(p)}`,
+  },
+  indexUnknownArticle: {
+    vi: (p) => `${p.file} nhắc đến một bài không có trong chỉ mục: ${p.article}.${REBUILD.vi(p)}`,
+    en: (p) => `${p.file} names an unknown article ${p.article}.${REBUILD.en(p)}`,
+  },
+  indexNotHnsw: {
+    vi: (p) => `${p.file} không phải là chỉ mục HNSW.${REBUILD.vi(p)}`,
+    en: (p) => `${p.file} is not an HNSW index.${REBUILD.en(p)}`,
+  },
+
+  // ----- why the bot searches by keywords only (/status, the log)
+  keywordOnlySetting: {
+    vi: () => 'EMBEDDING_MODEL=none: chỉ tìm theo từ khóa',
+    en: () => 'EMBEDDING_MODEL=none: keyword search only',
+  },
+  builtWithoutModel: {
+    vi: () => 'chỉ mục được xây dựng không có mô hình nhúng: chỉ tìm theo từ khóa',
+    en: () => 'the index was built without an embedding model: keyword search only',
+  },
+  noUsableVectors: {
+    vi: () => 'chỉ mục không có vector dùng được: chỉ tìm theo từ khóa',
+    en: () => 'the index has no usable vectors: keyword search only',
+  },
+  otherModel: {
+    vi: (p) => `chỉ mục được xây dựng với ${p.built}, không phải ${p.wanted} như cấu hình: câu hỏi được nhúng bằng ${p.built}`,
+    en: (p) => `the index was built with ${p.built}, not the configured ${p.wanted}: questions are embedded with ${p.built}`,
+  },
+  modelUnavailable: {
+    vi: (p) => `không dùng được mô hình ${p.model}: chỉ tìm theo từ khóa`,
+    en: (p) => `model ${p.model} unavailable: keyword search only`,
+  },
+  modelDimension: {
+    vi: (p) => `mô hình ${p.model} cho vector ${p.dim} chiều nhưng chỉ mục chứa vector ${p.indexDim} chiều: chỉ tìm theo từ khóa (hãy xây dựng lại chỉ mục)`,
+    en: (p) => `model ${p.model} gives ${p.dim}-dimensional vectors but the index holds ${p.indexDim}: keyword search only (rebuild the index)`,
+  },
+  modelFailed: {
+    vi: (p) => `${p.detail} Chỉ tìm theo từ khóa.`,
+    en: (p) => `${p.detail} Keyword search only.`,
+  },
+
+  // ----- the scripts' own lines (npm start, build-index, add)
+  firstBuild: {
+    vi: (p) => `Chưa có chỉ mục trong ${p.dir}: đang xây dựng từ ${p.corpus}…`,
+    en: (p) => `No index in ${p.dir} yet: building it from ${p.corpus}…`,
+  },
+  firstBuilt: {
+    vi: (p) => `Đã xây dựng chỉ mục: ${p.articles} bài, ${p.chunks} đoạn, chế độ ${p.mode}, ${p.seconds} s.`,
+    en: (p) => `Index built: ${p.articles} articles, ${p.chunks} chunks, ${p.mode} mode, ${p.seconds} s.`,
+  },
+  botRunning: {
+    vi: (p) => `Bot @${p.username} đang chạy (${p.webhookPort ? `webhook, cổng ${p.webhookPort}` : 'long polling'}). Ctrl+C để dừng.`,
+    en: (p) => `Bot @${p.username} is running (${p.webhookPort ? `webhook, port ${p.webhookPort}` : 'long polling'}). Ctrl+C to stop.`,
+  },
+  buildSummary: {
+    vi: (p) => `${p.articles} bài, ${p.chunks} đoạn: ${p.embedded} nhúng mới, ${p.reused} dùng lại, ${p.removed} bỏ đi (${p.hybrid ? 'từ khóa + vector' : 'chỉ từ khóa'}, ${p.seconds} s) -> ${p.out}`,
+    en: (p) => `${p.articles} articles, ${p.chunks} chunks: ${p.embedded} embedded, ${p.reused} reused, ${p.removed} removed (${p.hybrid ? 'keyword + vectors' : 'keyword only'}, ${p.seconds} s) -> ${p.out}`,
+  },
+  buildInterrupted: {
+    vi: () => 'Đã ngắt: chỉ mục trước đó được giữ nguyên.',
+    en: () => 'Interrupted: the previous index is left as it was.',
+  },
+  embeddingLabel: {
+    vi: () => 'Nhúng vector',
+    en: () => 'Embedding',
+  },
+  settingWarning: {
+    vi: (p) => `Cảnh báo: ${p.name} không phải là một thiết lập và bị bỏ qua: có phải ý bạn là ${p.best}?${p.open ? ' Không có ALLOWED_USER_IDS hay ALLOWED_CHAT_IDS thì bot trả lời mọi người.' : ''}`,
+    en: (p) => `Warning: ${p.name} is not a setting and is ignored: did you mean ${p.best}?${p.open ? ' Without ALLOWED_USER_IDS or ALLOWED_CHAT_IDS the bot answers everyone.' : ''}`,
+  },
+  invalidSettings: {
+    vi: (p) => `Thiết lập không hợp lệ:\n  - ${p.problems}\nXem .env.example để biết mọi thiết lập.`,
+    en: (p) => `Invalid settings:\n  - ${p.problems}\nSee .env.example for every setting.`,
+  },
+} satisfies Record<string, Record<OperatorLang, Render>>;
+
+export type OperatorCode = keyof typeof TEXTS;
+
+/** A message for the operator: its code and parameters, rendered in a language only at the edge. */
+export interface OperatorNote {
+  code: OperatorCode;
+  params: Params;
+}
+
+export function note(code: OperatorCode, params: Params = {}): OperatorNote {
+  return { code, params };
+}
+
+export function operatorText(n: OperatorNote, lang: OperatorLang): string {
+  return TEXTS[n.code][lang](n.params);
+}

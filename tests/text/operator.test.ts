@@ -1,0 +1,41 @@
+/**
+ * Operator texts: one code, two languages. Low layers throw or report a code (IndexLoadError.note, the
+ * engine's degraded reason); the edge renders it in Vietnamese, or English for an English locale or user.
+ */
+import { describe, expect, it } from 'vitest';
+import { htmlToPlain, renderStatusHtml } from '../../src/present/render.js';
+import { IndexLoadError } from '../../src/index/store.js';
+import { loadIndex } from '../../src/index/load.js';
+import { note, operatorLang, operatorText } from '../../src/text/operator.js';
+
+describe('operator texts', () => {
+  it('picks the language from LC_ALL, LC_MESSAGES, LANG (first set wins), Vietnamese by default', () => {
+    expect(operatorLang({ LANG: 'en_US.UTF-8' })).toBe('en');
+    expect(operatorLang({ LC_ALL: 'vi_VN.UTF-8', LANG: 'en_US.UTF-8' })).toBe('vi');
+    expect(operatorLang({ LC_ALL: '', LANG: 'C.UTF-8' })).toBe('vi');
+    expect(operatorLang({})).toBe('vi');
+  });
+
+  it('renders an index error in both languages; its message stays the English text', async () => {
+    const err = await loadIndex('/nonexistent/index').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(IndexLoadError);
+    const e = err as IndexLoadError;
+    expect(e.note?.code).toBe('indexMissing');
+    expect(e.message).toBe(operatorText(e.note!, 'en'));
+    expect(e.message).toMatch(/^No index in \/nonexistent\/index\. Build it with: npm run build-index/);
+    expect(operatorText(e.note!, 'vi')).toMatch(/^Chưa có chỉ mục trong \/nonexistent\/index\. Hãy xây dựng bằng: npm run build-index/);
+    const damaged = note('indexCorrupted', { file: 'keyword.bin', detail: 'checksum mismatch', command: 'npm run build-index' });
+    expect(operatorText(damaged, 'en')).toBe('keyword.bin is corrupted (checksum mismatch). Rebuild with: npm run build-index');
+    expect(operatorText(damaged, 'vi')).toBe('keyword.bin bị hỏng (sai tổng kiểm tra). Hãy xây dựng lại bằng: npm run build-index');
+  });
+
+  it("renders /status's reason in the reader's language", () => {
+    const status = {
+      articles: 5, chunks: 120, mode: 'keyword' as const, model: null, indexModel: null,
+      degradedReason: 'EMBEDDING_MODEL=none: keyword search only', degradedNote: note('keywordOnlySetting'),
+      builtAt: '2024-10-16T07:56:00Z', loadedAt: '2024-10-16T08:00:00Z', indexVersion: 'abc', indexDir: '/x',
+    };
+    expect(htmlToPlain(renderStatusHtml(status, 'vi'))).toContain('Lý do: EMBEDDING_MODEL=none: chỉ tìm theo từ khóa');
+    expect(htmlToPlain(renderStatusHtml(status, 'en'))).toContain('Why: EMBEDDING_MODEL=none: keyword search only');
+  });
+});
