@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { buildIndex } from '../index/build.js';
-import { note, operatorLang, operatorText } from '../text/operator.js';
+import { localizeLine, note, operatorLang, operatorText } from '../text/operator.js';
 import { progressBar } from './progress.js';
 
 /**
@@ -24,7 +24,7 @@ export async function runBuild(config: Config, corpusDir: string, outDir: string
       corpusDir,
       outDir,
       config,
-      log: (line) => process.stderr.write(`${line}\n`),
+      log: (line) => process.stderr.write(`${localizeLine(line, operatorLang())}\n`),
       onEmbedProgress: progressBar(operatorText(note('embeddingLabel'), operatorLang())),
     });
     const summary = note('buildSummary', {

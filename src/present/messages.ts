@@ -5,6 +5,7 @@
  */
 import type { ArticleDate } from '../corpus/types.js';
 import type { Lang, Notice } from '../answer/types.js';
+import { localizeLine } from '../text/operator.js';
 
 /** Example questions shown by /help, /start and the empty-question hint (always Vietnamese: the corpus is). */
 export const EXAMPLE_QUESTIONS: readonly string[] = [
@@ -434,7 +435,8 @@ export function addedText(a: AddedInfo, lang: Lang): string {
   if (a.replaced) lines.push(en ? 'It replaced the article with the same name.' : 'Bài này thay cho bài cùng tên trước đó.');
   if (a.warnings.length > 0) {
     lines.push(en ? 'Problems noticed:' : 'Vấn đề ghi nhận:');
-    for (const w of a.warnings) lines.push(`• ${w}`);
+    // The reader's warnings are English one-liners: in the admin's language here.
+    for (const w of a.warnings) lines.push(`• ${localizeLine(w, lang)}`);
   }
   lines.push(buildResultText(a.build, lang));
   return lines.join('\n');
@@ -447,7 +449,7 @@ function buildResultText(b: { ok: boolean; message: string; seconds: number }, l
 
 /** An upload or /add that was refused or unreadable: one line, nothing written. */
 export function notAddedText(reason: string, lang: Lang): string {
-  return lang === 'en' ? `Not added: ${reason}` : `Không thêm được: ${reason}`;
+  return lang === 'en' ? `Not added: ${reason}` : `Không thêm được: ${localizeLine(reason, lang)}`;
 }
 
 export function fileTooBigText(bytes: number, maxBytes: number, lang: Lang): string {

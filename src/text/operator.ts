@@ -173,3 +173,64 @@ export function note(code: OperatorCode, params: Params = {}): OperatorNote {
 export function operatorText(n: OperatorNote, lang: OperatorLang): string {
   return TEXTS[n.code][lang](n.params);
 }
+
+/**
+ * Lines that lower layers write in English as plain text (the build's progress notes, a reader's
+ * warnings about a file, why a file was skipped), each with its Vietnamese form. `localizeLine` renders
+ * one at the edge (a script's stderr, an admin's /add reply): a line no row matches stays as it was.
+ * A row's `en` pattern mirrors the text where it is written; tests/text/operator.test.ts checks each row
+ * and a real build's lines, so a reworded source text shows up there. `$1`… are the pattern's groups;
+ * `$r2` is group 2 localized in turn (a reason inside a line).
+ */
+const LINES: readonly { en: RegExp; vi: string }[] = [
+  // The build (src/index/build.ts)
+  { en: /^Skipped (.+?): (.+)$/, vi: 'Bỏ qua $1: $r2' },
+  { en: /^No articles found in (.+) \(\.txt or \.md files\): the index is empty\.$/, vi: 'Không có bài nào trong $1 (tệp .txt hoặc .md): chỉ mục trống.' },
+  { en: /^Previous index not reusable \((.+)\): building from scratch\.$/, vi: 'Không dùng lại được chỉ mục trước ($r1): xây dựng lại từ đầu.' },
+  { en: /^The chunker or tokenizer changed since the last build: rebuilding everything\.$/, vi: 'Cách chia đoạn hoặc tách từ đã đổi từ lần xây dựng trước: xây dựng lại toàn bộ.' },
+  { en: /^Loading embedding model (.+)…$/, vi: 'Đang nạp mô hình nhúng $1…' },
+  { en: /^Downloading (.+): (\d+)%$/, vi: 'Đang tải $1: $2%' },
+  { en: /^Keyword index: (\d+) new chunk\(s\) to tokenise, (\d+) kept…$/, vi: 'Chỉ mục từ khóa: $1 đoạn mới cần tách từ, $2 đoạn giữ nguyên…' },
+  { en: /^Embedding (\d+) chunk\(s\) with (.+)…$/, vi: 'Nhúng $1 đoạn bằng $2…' },
+  // Why a file is skipped (src/corpus/read.ts, formats/text.ts)
+  { en: /^the file is empty$/, vi: 'tệp trống' },
+  { en: /^the file is empty \(only blank space\)$/, vi: 'tệp trống (chỉ có khoảng trắng)' },
+  { en: /^the file looks binary \(it contains NUL bytes\), not text$/, vi: 'tệp có vẻ là nhị phân (chứa byte NUL), không phải văn bản' },
+  { en: /^the file is UTF-16 text; save it as UTF-8$/, vi: 'tệp là văn bản UTF-16; hãy lưu lại dạng UTF-8' },
+  { en: /^the file is not valid UTF-8 text \(perhaps Windows-1258 or another old encoding\); save it as UTF-8$/, vi: 'tệp không phải văn bản UTF-8 hợp lệ (có thể là Windows-1258 hay một bảng mã cũ khác); hãy lưu lại dạng UTF-8' },
+  { en: /^the file has front matter but no article text$/, vi: 'tệp có front matter nhưng không có nội dung bài' },
+  { en: /^no article text is left after removing page leftovers \(menus, counters, captions, headline lists\)$/, vi: 'không còn nội dung bài sau khi bỏ phần thừa của trang (menu, bộ đếm, chú thích, danh sách tin)' },
+  { en: /^same content as (.+) \(a duplicate\)$/, vi: 'trùng nội dung với $1 (bản sao)' },
+  { en: /^another file, (.+), already gives the article id "(.+)"; rename one of them$/, vi: 'tệp khác, $1, đã dùng mã bài "$2"; hãy đổi tên một trong hai' },
+  // What a reader noticed about a file (src/corpus/metadata.ts, frontmatter.ts, read.ts)
+  { en: /^no date found in the article$/, vi: 'không tìm thấy ngày trong bài' },
+  { en: /^no title found$/, vi: 'không tìm thấy tiêu đề' },
+  { en: /^no title line found; the title was made from the lead sentence$/, vi: 'không có dòng tiêu đề; tiêu đề được lấy từ câu mở đầu' },
+  { en: /^the text gives no date; using the date the file was created \((.+)\)$/, vi: 'bài không ghi ngày; dùng ngày tạo tệp ($1)' },
+  { en: /^the article gives the date "(.+)" without a year; the year is left unknown$/, vi: 'bài ghi ngày "$1" mà không có năm; năm để trống' },
+  { en: /^front matter date "(.+)" is not a date I can read; using the date in the text$/, vi: 'ngày "$1" trong front matter không đọc được; dùng ngày trong bài' },
+  { en: /^front matter has no title; the title is taken from the text$/, vi: 'front matter không có tiêu đề; tiêu đề lấy từ bài' },
+  { en: /^front matter: "(.+)" given twice; the last one is used$/, vi: 'front matter: "$1" có hai lần; dùng giá trị sau cùng' },
+  { en: /^front matter: url "(.+)" is not an http\(s\) address; ignored$/, vi: 'front matter: url "$1" không phải địa chỉ http(s); bỏ qua' },
+  { en: /^front matter: unknown key "(.+)" ignored \(known: title, date, url, source, author\)$/, vi: 'front matter: bỏ qua khóa lạ "$1" (các khóa: title, date, url, source, author)' },
+  {
+    en: /^the file is (.+), far longer than a news report \(several articles in one file\?\): indexed as one article; split it for citations that point to the right report$/,
+    vi: 'tệp nặng $1, dài hơn nhiều so với một bài báo (nhiều bài trong một tệp?): được lập chỉ mục như một bài; hãy tách ra để trích dẫn chỉ đúng bài',
+  },
+  // A file's own warning in the build's log: "<file>: <warning>" (last: only when the warning is known)
+  { en: /^([^:]+\.(?:txt|md|html?|docx|pdf)): (.+)$/, vi: '$1: $r2' },
+];
+
+/** A line from a lower layer in the reader's language (see LINES); English, or an unknown line, as it came. */
+export function localizeLine(line: string, lang: OperatorLang): string {
+  if (lang === 'en') return line;
+  for (const row of LINES) {
+    const m = row.en.exec(line);
+    if (!m) continue;
+    return row.vi.replace(/\$(r?)(\d)/g, (_, again: string, n: string) => {
+      const group = m[Number(n)] ?? '';
+      return again ? localizeLine(group, lang) : group;
+    });
+  }
+  return line;
+}

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { htmlToPlain, renderStatusHtml } from '../../src/present/render.js';
 import { IndexLoadError } from '../../src/index/store.js';
 import { loadIndex } from '../../src/index/load.js';
-import { note, operatorLang, operatorText } from '../../src/text/operator.js';
+import { localizeLine, note, operatorLang, operatorText } from '../../src/text/operator.js';
 
 describe('operator texts', () => {
   it('picks the language from LC_ALL, LC_MESSAGES, LANG (first set wins), Vietnamese by default', () => {
@@ -37,5 +37,16 @@ describe('operator texts', () => {
     };
     expect(htmlToPlain(renderStatusHtml(status, 'vi'))).toContain('Lý do: EMBEDDING_MODEL=none: chỉ tìm theo từ khóa');
     expect(htmlToPlain(renderStatusHtml(status, 'en'))).toContain('Why: EMBEDDING_MODEL=none: keyword search only');
+  });
+
+  it("translates the lower layers' plain English lines for a Vietnamese reader, and leaves unknown ones as they are", () => {
+    expect(localizeLine('Loading embedding model Xenova/multilingual-e5-small…', 'vi')).toBe('Đang nạp mô hình nhúng Xenova/multilingual-e5-small…');
+    expect(localizeLine('Keyword index: 12 new chunk(s) to tokenise, 340 kept…', 'vi')).toBe('Chỉ mục từ khóa: 12 đoạn mới cần tách từ, 340 đoạn giữ nguyên…');
+    expect(localizeLine('bai-1.md: no date found in the article', 'vi')).toBe('bai-1.md: không tìm thấy ngày trong bài');
+    expect(localizeLine('the article gives the date "15/10" without a year; the year is left unknown', 'vi')).toBe('bài ghi ngày "15/10" mà không có năm; năm để trống');
+    expect(localizeLine('Skipped a.txt: the file is empty', 'vi')).toBe('Bỏ qua a.txt: tệp trống');
+    expect(localizeLine('Skipped a.txt: something new', 'vi')).toBe('Bỏ qua a.txt: something new');
+    expect(localizeLine('Something nobody translated', 'vi')).toBe('Something nobody translated');
+    expect(localizeLine('Skipped a.txt: the file is empty', 'en')).toBe('Skipped a.txt: the file is empty');
   });
 });
