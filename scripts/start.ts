@@ -81,8 +81,6 @@ async function main(): Promise<void> {
       await handle.stop();
       await engine.close();
       await store.close();
-      // A log file is written asynchronously: its last lines reach the disk before the exit.
-      await new Promise<void>((resolve) => logger.flush(() => resolve()));
     } finally {
       process.exit(0);
     }

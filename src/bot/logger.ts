@@ -101,6 +101,9 @@ export async function openLogFile(settings: LogFileSettings): Promise<Destinatio
     ...(path.extname(settings.path) ? {} : { extension: '.log' }),
     mkdir: true,
     symlink: true,
+    // Synchronous writes, like stderr's: the line before a crash or an exit is on disk (a bot logs about a
+    // line per question, so the cost is nothing next to answering it).
+    sync: true,
     limit: { count: settings.keep },
   });
   // A full disk or a removed folder ends file logging; it never stops the bot.

@@ -11,6 +11,8 @@ declare module 'pino-roll' {
     mkdir?: boolean;
     symlink?: boolean;
     limit?: { count?: number; removeOtherLogFiles?: boolean };
+    /** SonicBoom's option: write each line synchronously. */
+    sync?: boolean;
   }
 
   /** A SonicBoom stream that writes `file` and rolls it over by size and/or time. */

@@ -1,10 +1,13 @@
 /** LOG_FILE: log lines land in a file (token masked), which rolls over at LOG_FILE_SIZE and keeps LOG_FILE_KEEP old files. */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger, openLogFile } from '../../src/bot/logger.js';
 import { loadConfig } from '../../src/config.js';
+import { FakeBotApi } from '../helpers/fake-bot-api.js';
+import { ROOT, tempIndex } from '../helpers/index-fixture.js';
 
 const TOKEN = '123456:SECRET-token_value';
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -66,4 +69,37 @@ describe('LOG_FILE', () => {
     expect(kept[kept.length - 1]).toBe(149);
     expect(kept).toEqual([...Array(kept.length).keys()].map((k) => 150 - kept.length + k));
   });
+
+  it('npm start writes its log to LOG_FILE, not stderr, and the last lines reach the file on SIGTERM', async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'log-file-'));
+    const fake = await FakeBotApi.start();
+    const ix = tempIndex({ model: 'none' });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/start.ts')], {
+      cwd: ROOT,
+      env: {
+        ...process.env, NODE_OPTIONS: '', BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, CORPUS_DIR: ix.corpusDir, INDEX_DIR: ix.indexDir,
+        EMBEDDING_MODEL: 'none', WATCH_INDEX: 'false', STORE_PATH: 'none', LOG_LEVEL: 'info', LOG_FILE: path.join(dir, 'bot.log'), LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    try {
+      const t0 = Date.now();
+      while (!/is running/.test(stderr) && Date.now() - t0 < 60_000 && child.exitCode === null) await pause(50);
+      expect(stderr).toMatch(/^Bot @fake_qa_bot is running \(long polling\)/m);
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+      const log = readFileSync(path.join(dir, 'current.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { msg: string });
+      expect(log.map((l) => l.msg), stderr).toEqual(expect.arrayContaining(['bot started', 'shutting down', 'bot stopped']));
+      // stderr has the operator's lines only, no JSON log line.
+      expect(stderr).not.toMatch(/^\{"level"/m);
+      expect(readFileSync(path.join(dir, 'current.log'), 'utf8')).not.toContain(fake.token);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await fake.close();
+      ix.cleanup();
+    }
+  }, 90_000);
 });
