@@ -3,8 +3,8 @@
  * (BOT_TOKEN set) or a console chat on stdin/stdout (no token; works with piped input too).
  */
 import { configOrExit, exitOnError } from '../src/cli/common.js';
-import { progressBar } from '../src/cli/progress.js';
-import { localizeLine, note, operatorLang, operatorText, type OperatorNote } from '../src/text/operator.js';
+import { buildLog, progressBar } from '../src/cli/progress.js';
+import { note, operatorLang, operatorText, type OperatorNote } from '../src/text/operator.js';
 import { openEngine } from '../src/engine/engine.js';
 import type { QaEngine } from '../src/engine/types.js';
 import { buildIndex, indexExists } from '../src/index/build.js';
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
       corpusDir: config.corpusDir,
       outDir: config.indexDir,
       config,
-      log: (line) => console.error(`  ${localizeLine(line, operatorLang())}`),
+      log: buildLog((line) => console.error(`  ${line}`)),
       // The first build of a large corpus embeds for a while: the rate and the time left, on stderr.
       onEmbedProgress: progressBar(`  ${say(note('embeddingLabel'))}`),
     });

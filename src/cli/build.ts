@@ -2,8 +2,8 @@
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { buildIndex } from '../index/build.js';
-import { localizeLine, note, operatorLang, operatorText } from '../text/operator.js';
-import { progressBar } from './progress.js';
+import { note, operatorLang, operatorText } from '../text/operator.js';
+import { buildLog, progressBar } from './progress.js';
 
 /**
  * Builds `corpusDir` into `outDir` (Ctrl-C leaves the previous index in place) and returns the summary in
@@ -24,7 +24,7 @@ export async function runBuild(config: Config, corpusDir: string, outDir: string
       corpusDir,
       outDir,
       config,
-      log: (line) => process.stderr.write(`${localizeLine(line, operatorLang())}\n`),
+      log: buildLog((line) => process.stderr.write(`${line}\n`)),
       onEmbedProgress: progressBar(operatorText(note('embeddingLabel'), operatorLang())),
     });
     const summary = note('buildSummary', {

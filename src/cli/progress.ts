@@ -7,8 +7,7 @@
  *   tick(done, total);   // as often as you like; the display throttles itself
  */
 import cliProgress from 'cli-progress';
-import type { OperatorLang } from './messages.js';
-import { operatorLang } from './messages.js';
+import { localizeLine, note, operatorLang, operatorText, type OperatorLang } from '../text/operator.js';
 
 /** Redraws per second of the TTY bar: smooth enough to read, cheap next to the work it measures. */
 const TTY_FPS = 5;
@@ -40,13 +39,15 @@ export interface ProgressOptions {
   lang?: OperatorLang;
   /** The clock, in milliseconds (tests). */
   now?: () => number;
+  /** What is counted, when it is not items: '%' shows "40/100%" and a rate in %/s. */
+  unit?: '%';
 }
 
 export function progressBar(label: string, opts: ProgressOptions = {}): (done: number, total: number) => void {
   const stream = opts.stream ?? process.stderr;
   const lang = opts.lang ?? operatorLang();
   const now = opts.now ?? Date.now;
-  const u = UNITS[lang];
+  const u = { ...UNITS[lang], ...(opts.unit === '%' ? { perSecond: `%${UNITS[lang].perSecond}` } : {}) };
   let started = -1;
   let lastTenth = -1;
   let bar: cliProgress.SingleBar | null = null;
@@ -92,5 +93,33 @@ export function progressBar(label: string, opts: ProgressOptions = {}): (done: n
     const pct = Math.floor((value / total) * 100);
     stream.write(`${label}: ${value}/${total} (${pct}%)${value > 0 ? `, ${formatRate(rate, lang)}${u.perSecond}` : ''}${value < total ? `, ${left}` : ''}\n`);
     if (value >= total) finished = true;
+  };
+}
+
+/** The build's note on a model file being downloaded (src/index/build.ts writes one every tenth). */
+const DOWNLOADING = /^Downloading (.+): (\d+)%$/;
+
+/**
+ * The build's `log` for a terminal: its lines in the operator's language (localizeLine), except the model
+ * download notes, which become a progress bar per file with the rate and the time left (transformers.js
+ * reports each file's percentage; the build passes it on every tenth).
+ */
+export function buildLog(write: (line: string) => void, opts: ProgressOptions = {}): (line: string) => void {
+  const lang = opts.lang ?? operatorLang();
+  const bars = new Map<string, (done: number, total: number) => void>();
+  return (line) => {
+    const m = DOWNLOADING.exec(line);
+    if (!m) {
+      write(localizeLine(line, lang));
+      return;
+    }
+    const file = m[1]!;
+    let bar = bars.get(file);
+    if (!bar) {
+      bar = progressBar(operatorText(note('downloadLabel', { file }), lang), { ...opts, lang, unit: '%' });
+      bar(0, 100);
+      bars.set(file, bar);
+    }
+    bar(Number(m[2]), 100);
   };
 }

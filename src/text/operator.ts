@@ -144,6 +144,10 @@ const TEXTS = {
     vi: () => 'Đã ngắt: chỉ mục trước đó được giữ nguyên.',
     en: () => 'Interrupted: the previous index is left as it was.',
   },
+  downloadLabel: {
+    vi: (p) => `Đang tải ${p.file}`,
+    en: (p) => `Downloading ${p.file}`,
+  },
   embeddingLabel: {
     vi: () => 'Nhúng vector',
     en: () => 'Embedding',

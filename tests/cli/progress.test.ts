@@ -1,7 +1,7 @@
 /** Progress of long work: rate and time left, a cli-progress bar on a TTY, plain lines elsewhere, stderr only. */
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { formatDuration, progressBar } from '../../src/cli/progress.js';
+import { buildLog, formatDuration, progressBar } from '../../src/cli/progress.js';
 
 function fakeStream(isTTY: boolean): { stream: NodeJS.WriteStream; text: () => string } {
   let out = '';
@@ -53,5 +53,25 @@ describe('progressBar', () => {
     expect(formatDuration(45, 'en')).toBe('45 s');
     expect(formatDuration(185, 'en')).toBe('3 min 05 s');
     expect(formatDuration(4800, 'vi')).toBe('1 giờ 20 phút');
+  });
+});
+
+describe('buildLog', () => {
+  it("turns the build's download notes into a progress line per file with the rate, and translates the other lines", () => {
+    const { stream, text } = fakeStream(false);
+    const written: string[] = [];
+    let t = 0;
+    const log = buildLog((l) => written.push(l), { stream, lang: 'vi', now: () => t });
+    log('Loading embedding model Xenova/multilingual-e5-small…');
+    log('Downloading onnx/model_quantized.onnx: 0%'); // the build's first note of a file is at 0%
+    for (let pct = 10; pct <= 100; pct += 10) {
+      t += 2_000; // 10% every 2 s: 5%/s, 18 s left at 10%
+      log(`Downloading onnx/model_quantized.onnx: ${pct}%`);
+    }
+    expect(written).toEqual(['Đang nạp mô hình nhúng Xenova/multilingual-e5-small…']);
+    const lines = text().trim().split('\n');
+    expect(lines[0]).toBe('Đang tải onnx/model_quantized.onnx: 0/100 (0%), đang ước lượng');
+    expect(lines[1]).toBe('Đang tải onnx/model_quantized.onnx: 10/100 (10%), 5,0%/giây, còn khoảng 18 giây');
+    expect(lines.at(-1)).toBe('Đang tải onnx/model_quantized.onnx: 100/100 (100%), 5,0%/giây');
   });
 });
