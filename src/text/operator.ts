@@ -123,7 +123,41 @@ const TEXTS = {
     en: (p) => `${p.detail} Keyword search only.`,
   },
 
+  // ----- a script stopped by a known failure (src/cli/messages.ts decides which)
+  buildRunning: {
+    vi: (p) => `Một lần xây dựng chỉ mục khác${p.holder} đang ghi vào ${p.dir}. Hãy đợi nó xong rồi chạy lại; nếu chắc chắn không còn lần nào đang chạy, hãy xoá tệp ${p.lock}.`,
+    en: (p) => `Another index build${p.holder} is writing ${p.dir}. Wait for it to finish and run again; if you are sure none is running, delete ${p.lock}.`,
+  },
+  readOnly: {
+    vi: (p) => `Không ghi được vào ${p.path} (${p.why}). Hãy cho phép ghi vào thư mục chỉ mục (quyền của người dùng chạy bot, volume không gắn chỉ đọc) hoặc chọn thư mục khác bằng --out hoặc INDEX_DIR.`,
+    en: (p) => `Cannot write to ${p.path} (${p.why}). Make the index folder writable (permissions of the user running the bot, a volume not mounted read-only) or choose another folder with --out or INDEX_DIR.`,
+  },
+  diskFull: {
+    vi: (p) => `Ổ đĩa đã đầy khi ghi ${p.path}. Hãy giải phóng dung lượng (df -h) rồi chạy lại; chỉ mục đang dùng vẫn giữ nguyên.`,
+    en: (p) => `The disk is full (writing ${p.path}). Free some space (df -h) and run again; the index in use is left as it was.`,
+  },
+  corpusMissing: {
+    vi: (p) => `Không tìm thấy thư mục bài viết ${p.dir}. Hãy kiểm tra --corpus hoặc CORPUS_DIR (thư mục chứa các tệp .txt, .md).`,
+    en: (p) => `Corpus folder not found: ${p.dir}. Check --corpus or CORPUS_DIR (the folder of .txt and .md files).`,
+  },
+  corpusNotFolder: {
+    vi: (p) => `${p.dir} không phải là thư mục. --corpus hoặc CORPUS_DIR phải là thư mục chứa các tệp .txt, .md.`,
+    en: (p) => `${p.dir} is not a folder. --corpus or CORPUS_DIR must be the folder of .txt and .md files.`,
+  },
+
   // ----- the scripts' own lines (npm start, build-index, add)
+  added: {
+    vi: (p) => `${p.replaced ? 'Đã thay' : 'Đã thêm'} ${p.file}: ${p.title || '(không có tiêu đề)'}`,
+    en: (p) => `${p.replaced ? 'Replaced' : 'Added'} ${p.file}: ${p.title || '(no title)'}`,
+  },
+  addNote: {
+    vi: (p) => `  ghi chú: ${p.note}`,
+    en: (p) => `  note: ${p.note}`,
+  },
+  notAdded: {
+    vi: (p) => `Không thêm được ${p.source}: ${p.reason}`,
+    en: (p) => `Not added ${p.source}: ${p.reason}`,
+  },
   firstBuild: {
     vi: (p) => `Chưa có chỉ mục trong ${p.dir}: đang xây dựng từ ${p.corpus}…`,
     en: (p) => `No index in ${p.dir} yet: building it from ${p.corpus}…`,
