@@ -43,7 +43,7 @@ describe('npm run add', () => {
   it('speaks Vietnamese to a Vietnamese locale', async () => {
     const r = await add(['file:///etc/passwd'], 'vi_VN.UTF-8');
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^Không thêm được file:\/\/\/etc\/passwd: /m);
+    expect(r.stderr).toMatch(/^Không thêm được file:\/\/\/etc\/passwd: chỉ thêm được địa chỉ http và https, không phải "file:"/m);
   }, 30_000);
 
   it('without sources it prints the usage', async () => {
