@@ -2,6 +2,8 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { buildLog, formatDuration, progressBar } from '../../src/cli/progress.js';
+import { tempIndex } from '../helpers/index-fixture.js';
+import { childBuild, MODELS } from '../robustness/helpers.js';
 
 function fakeStream(isTTY: boolean): { stream: NodeJS.WriteStream; text: () => string } {
   let out = '';
@@ -74,4 +76,19 @@ describe('buildLog', () => {
     expect(lines[1]).toBe('Đang tải onnx/model_quantized.onnx: 10/100 (10%), 5,0%/giây, còn khoảng 18 giây');
     expect(lines.at(-1)).toBe('Đang tải onnx/model_quantized.onnx: 100/100 (100%), 5,0%/giây');
   });
+});
+
+describe('npm run build-index with a model', () => {
+  it('shows the embedding progress with rate on stderr only: stdout is the one summary line', async () => {
+    const t = tempIndex({ model: 'tiny-vi' });
+    try {
+      const r = await childBuild(t, { env: { EMBEDDING_MODEL: 'tiny-vi', MODELS_DIR: MODELS, LANG: 'vi_VN.UTF-8', LC_ALL: '', LC_MESSAGES: '' } });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout.trim().split('\n')).toHaveLength(1);
+      expect(r.stdout).toMatch(/^5 bài, \d+ đoạn: \d+ nhúng mới, 0 dùng lại, 0 bỏ đi \(từ khóa \+ vector/);
+      expect(r.stderr).toMatch(/^Nhúng vector: \d+\/\d+ \(100%\), [\d,]+\/giây$/m);
+    } finally {
+      t.cleanup();
+    }
+  }, 60_000);
 });
