@@ -119,7 +119,7 @@ const TEXTS = {
     en: (p) => `model ${p.model} gives ${p.dim}-dimensional vectors but the index holds ${p.indexDim}: keyword search only (rebuild the index)`,
   },
   modelFailed: {
-    vi: (p) => `${p.detail} Chỉ tìm theo từ khóa.`,
+    vi: (p) => `${localizeLine(String(p.detail), 'vi')} Chỉ tìm theo từ khóa.`,
     en: (p) => `${p.detail} Keyword search only.`,
   },
 
@@ -240,6 +240,50 @@ const LINES: readonly { en: RegExp; vi: string }[] = [
   { en: /^no article text is left after removing page leftovers \(menus, counters, captions, headline lists\)$/, vi: 'không còn nội dung bài sau khi bỏ phần thừa của trang (menu, bộ đếm, chú thích, danh sách tin)' },
   { en: /^same content as (.+) \(a duplicate\)$/, vi: 'trùng nội dung với $1 (bản sao)' },
   { en: /^another file, (.+), already gives the article id "(.+)"; rename one of them$/, vi: 'tệp khác, $1, đã dùng mã bài "$2"; hãy đổi tên một trong hai' },
+  // A model that cannot be loaded (src/embed/embedder.ts; the build and the index's manifest quote it)
+  { en: /^model (.+?) could not be loaded: (.+) Building the keyword index only\.$/, vi: 'không nạp được mô hình $1: $r2 Chỉ xây dựng chỉ mục từ khóa.' },
+  { en: /^model (.+?) could not be loaded: (.+)$/, vi: 'không nạp được mô hình $1: $r2' },
+  { en: /^(.+) Keyword search only\.$/, vi: '$r1 Chỉ tìm theo từ khóa.' },
+  {
+    en: /^Embedding model "(.+)" not found: the models folder (.+) \(MODELS_DIR\) does not exist\. Point MODELS_DIR at the folder that holds the model, unset MODELS_DIR to download it from the Hugging Face hub, or set EMBEDDING_MODEL=none for keyword-only search\.$/,
+    vi: 'Không tìm thấy mô hình nhúng "$1": thư mục mô hình $2 (MODELS_DIR) không tồn tại. Hãy trỏ MODELS_DIR tới thư mục chứa mô hình, bỏ MODELS_DIR để tải từ Hugging Face, hoặc đặt EMBEDDING_MODEL=none để chỉ tìm theo từ khóa.',
+  },
+  {
+    en: /^Embedding model "(.+)" not found in (.+) \(looked only in MODELS_DIR=(.+); nothing is downloaded when MODELS_DIR is set\)\. Copy the model folder there, fix EMBEDDING_MODEL or MODELS_DIR, or set EMBEDDING_MODEL=none for keyword-only search\.$/,
+    vi: 'Không tìm thấy mô hình nhúng "$1" trong $2 (chỉ tìm trong MODELS_DIR=$3; khi đặt MODELS_DIR thì không tải gì về). Hãy chép thư mục mô hình vào đó, sửa EMBEDDING_MODEL hoặc MODELS_DIR, hoặc đặt EMBEDDING_MODEL=none để chỉ tìm theo từ khóa.',
+  },
+  {
+    en: /^Embedding model "(.+)" in (.+) is incomplete: missing (.+)\. Copy the complete model folder \(a transformers\.js ONNX export\), or set EMBEDDING_MODEL=none for keyword-only search\.$/,
+    vi: 'Mô hình nhúng "$1" trong $2 thiếu tệp: $3. Hãy chép đủ thư mục mô hình (bản ONNX cho transformers.js), hoặc đặt EMBEDDING_MODEL=none để chỉ tìm theo từ khóa.',
+  },
+  {
+    en: /^Embedding model "(.+)" in (.+) is incomplete \((.*)\)\. Copy the complete model folder, or set EMBEDDING_MODEL=none for keyword-only search\.$/,
+    vi: 'Mô hình nhúng "$1" trong $2 chưa đủ tệp ($3). Hãy chép đủ thư mục mô hình, hoặc đặt EMBEDDING_MODEL=none để chỉ tìm theo từ khóa.',
+  },
+  {
+    en: /^Embedding model "(.+)" in (.+) could not be loaded \((.*)\); its files may be damaged or not a transformers\.js ONNX export\. Copy the model folder again, or set EMBEDDING_MODEL=none for keyword-only search\.$/,
+    vi: 'Không nạp được mô hình nhúng "$1" trong $2 ($3); các tệp có thể hỏng hoặc không phải bản ONNX cho transformers.js. Hãy chép lại thư mục mô hình, hoặc đặt EMBEDDING_MODEL=none để chỉ tìm theo từ khóa.',
+  },
+  {
+    en: /^Embedding model "(.+)" could not be downloaded from (.+?) \((.*)\)\. Check the internet connection, or set MODELS_DIR to a folder that holds the model, or set EMBEDDING_MODEL=none for keyword-only search\.$/,
+    vi: 'Không tải được mô hình nhúng "$1" từ $2 ($3). Hãy kiểm tra kết nối mạng, hoặc đặt MODELS_DIR là thư mục chứa mô hình, hoặc đặt EMBEDDING_MODEL=none để chỉ tìm theo từ khóa.',
+  },
+  {
+    en: /^Embedding model "(.+)" was not found on (.+?) \((.*)\)\. Check EMBEDDING_MODEL \(a transformers\.js ONNX model id, e\.g\. Xenova\/multilingual-e5-small\), or set EMBEDDING_MODEL=none for keyword-only search\.$/,
+    vi: 'Không tìm thấy mô hình nhúng "$1" trên $2 ($3). Hãy kiểm tra EMBEDDING_MODEL (mã một mô hình ONNX cho transformers.js, ví dụ Xenova/multilingual-e5-small), hoặc đặt EMBEDDING_MODEL=none để chỉ tìm theo từ khóa.',
+  },
+  {
+    en: /^Embedding model "(.+)" from (.+?) could not be loaded \((.*)\)\. Delete its cached copy under (.+) and retry, set MODELS_DIR to a folder that holds the model, or set EMBEDDING_MODEL=none for keyword-only search\.$/,
+    vi: 'Không nạp được mô hình nhúng "$1" từ $2 ($3). Hãy xoá bản lưu tạm trong $4 rồi thử lại, đặt MODELS_DIR là thư mục chứa mô hình, hoặc đặt EMBEDDING_MODEL=none để chỉ tìm theo từ khóa.',
+  },
+  {
+    en: /^Embedding model "(.+)" could not be loaded: the ONNX runtime \(@xenova\/transformers, onnxruntime-node\) failed to start \((.*)\)\. Reinstall dependencies \(npm ci\), or set EMBEDDING_MODEL=none for keyword-only search\.$/,
+    vi: 'Không nạp được mô hình nhúng "$1": bộ chạy ONNX (@xenova/transformers, onnxruntime-node) không khởi động được ($2). Hãy cài lại các gói (npm ci), hoặc đặt EMBEDDING_MODEL=none để chỉ tìm theo từ khóa.',
+  },
+  {
+    en: /^No embedding model to load: EMBEDDING_MODEL=(.+) means keyword-only search\. Set EMBEDDING_MODEL to a model id \(e\.g\. Xenova\/multilingual-e5-small\) for hybrid search\.$/,
+    vi: 'Không có mô hình nhúng nào để nạp: EMBEDDING_MODEL=$1 nghĩa là chỉ tìm theo từ khóa. Hãy đặt EMBEDDING_MODEL là mã một mô hình (ví dụ Xenova/multilingual-e5-small) để tìm kết hợp.',
+  },
   // Why an address or a file cannot be added (src/corpus/ingest.ts)
   { en: /^only http and https addresses can be added, not "(.+)" \((.*)\)$/, vi: 'chỉ thêm được địa chỉ http và https, không phải "$1" ($2)' },
   { en: /^not a valid web address: (.*)$/, vi: 'không phải địa chỉ web hợp lệ: $1' },
