@@ -284,6 +284,16 @@ const LINES: readonly { en: RegExp; vi: string }[] = [
     en: /^No embedding model to load: EMBEDDING_MODEL=(.+) means keyword-only search\. Set EMBEDDING_MODEL to a model id \(e\.g\. Xenova\/multilingual-e5-small\) for hybrid search\.$/,
     vi: 'Không có mô hình nhúng nào để nạp: EMBEDDING_MODEL=$1 nghĩa là chỉ tìm theo từ khóa. Hãy đặt EMBEDDING_MODEL là mã một mô hình (ví dụ Xenova/multilingual-e5-small) để tìm kết hợp.',
   },
+  // A bad setting (src/config.ts)
+  { en: /^([A-Z_]+)=(".*"): expected an integer from (.+) to (.+)$/, vi: '$1=$2: cần một số nguyên từ $3 đến $4' },
+  { en: /^([A-Z_]+)=(".*"): expected a number from (.+) to (.+)$/, vi: '$1=$2: cần một số từ $3 đến $4' },
+  { en: /^([A-Z_]+)=(".*"): expected true or false$/, vi: '$1=$2: cần true hoặc false' },
+  { en: /^([A-Z_]+): (".*") is not a Telegram id \(an integer\)$/, vi: '$1: $2 không phải mã Telegram (một số nguyên)' },
+  { en: /^([A-Z_]+)=(".*"): expected an http\(s\) URL$/, vi: '$1=$2: cần một địa chỉ http(s)' },
+  { en: /^([A-Z_]+)=(".*"): expected a size such as 10m, 500k or 1g$/, vi: '$1=$2: cần một kích thước như 10m, 500k hay 1g' },
+  { en: /^([A-Z_]+)=(".*"): expected daily, hourly or none$/, vi: '$1=$2: cần daily, hourly hoặc none' },
+  { en: /^([A-Z_]+)=(".*"): expected one of (.+)$/, vi: '$1=$2: cần một trong các giá trị $3' },
+  { en: /^BOT_TOKEN does not look like a token from @BotFather \(digits, a colon, then the secret\)$/, vi: 'BOT_TOKEN không giống mã do @BotFather cấp (các chữ số, dấu hai chấm, rồi phần bí mật)' },
   // Why an address or a file cannot be added (src/corpus/ingest.ts)
   { en: /^only http and https addresses can be added, not "(.+)" \((.*)\)$/, vi: 'chỉ thêm được địa chỉ http và https, không phải "$1" ($2)' },
   { en: /^not a valid web address: (.*)$/, vi: 'không phải địa chỉ web hợp lệ: $1' },

@@ -3,6 +3,7 @@
  * engine's degraded reason); the edge renders it in Vietnamese, or English for an English locale or user.
  */
 import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
 import { htmlToPlain, renderStatusHtml } from '../../src/present/render.js';
 import { IndexLoadError } from '../../src/index/store.js';
 import { loadIndex } from '../../src/index/load.js';
@@ -48,5 +49,17 @@ describe('operator texts', () => {
     expect(localizeLine('Skipped a.txt: something new', 'vi')).toBe('Bỏ qua a.txt: something new');
     expect(localizeLine('Something nobody translated', 'vi')).toBe('Something nobody translated');
     expect(localizeLine('Skipped a.txt: the file is empty', 'en')).toBe('Skipped a.txt: the file is empty');
+  });
+
+  it('has a Vietnamese line for every kind of bad setting', () => {
+    let err: ConfigError | null = null;
+    try {
+      loadConfig({ TOP_K: '99', ANSWER_THRESHOLD: '2', WATCH_INDEX: 'maybe', ALLOWED_USER_IDS: 'abc', WEBHOOK_URL: 'ftp://x', LOG_FILE_SIZE: 'big', LOG_FILE_FREQUENCY: 'weekly', LOG_LEVEL: 'loud', BOT_TOKEN: 'nope' });
+    } catch (e) {
+      err = e as ConfigError;
+    }
+    expect(err?.problems).toHaveLength(9);
+    for (const p of err!.problems) expect(localizeLine(p, 'vi'), p).not.toBe(p);
+    expect(localizeLine('TOP_K="99": expected an integer from 1 to 20', 'vi')).toBe('TOP_K="99": cần một số nguyên từ 1 đến 20');
   });
 });
