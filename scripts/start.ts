@@ -55,7 +55,8 @@ async function main(): Promise<void> {
   engine = await openEngine(config, { logger, watch: config.watchIndex });
 
   if (!botMode) {
-    await runConsoleChat({ engine, config });
+    // The console's reader is the operator: its texts follow the locale, like the scripts' lines.
+    await runConsoleChat({ engine, config, lang: operatorLang() });
     await engine.close();
     return;
   }
