@@ -37,7 +37,7 @@ export function exitOnError(e: unknown): never {
     process.stderr.write(`${known}\n`);
     process.exit(e instanceof LockBusyError ? EXIT_BUSY : 1);
   }
-  if (e instanceof IndexLoadError) process.stderr.write(`${e.note ? operatorText(e.note, operatorLang()) : e.message}\n`);
+  if (e instanceof IndexLoadError) process.stderr.write(`${e.note ? operatorText(e.note, operatorLang()) : localizeLine(e.message, operatorLang())}\n`);
   else if (e instanceof ConfigError) process.stderr.write(`${settingsProblems(e, operatorLang())}\n`);
   else if (e instanceof Error && e.name === 'UsageError') process.stderr.write(`${e.message}\n`);
   // A startup failure may quote a Bot API URL: the token never reaches the terminal or a log file.

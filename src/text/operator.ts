@@ -221,6 +221,24 @@ export function operatorText(n: OperatorNote, lang: OperatorLang): string {
  * `$r2` is group 2 localized in turn (a reason inside a line).
  */
 const LINES: readonly { en: RegExp; vi: string }[] = [
+  // A missing or damaged index as plain text (an IndexLoadError thrown without a note, or quoted by the
+  // build): the same words as the index codes above, so either way reads the same.
+  { en: /^No index in (.+)\. Build it with: (.+)$/, vi: 'Chưa có chỉ mục trong $1. Hãy xây dựng bằng: $2' },
+  { en: /^(.+) is corrupted \((.+)\)\. Rebuild with: (.+)$/, vi: '$1 bị hỏng ($r2). Hãy xây dựng lại bằng: $3' },
+  { en: /^(.+) is corrupted\. Rebuild with: (.+)$/, vi: '$1 bị hỏng. Hãy xây dựng lại bằng: $2' },
+  { en: /^(.+) is missing\. Rebuild with: (.+)$/, vi: 'Thiếu tệp $1. Hãy xây dựng lại bằng: $2' },
+  { en: /^(.+) cannot be read \((.+)\)\. Rebuild with: (.+)$/, vi: 'Không đọc được $1 ($2). Hãy xây dựng lại bằng: $3' },
+  { en: /^(.+) is truncated or damaged \((\d+) bytes, expected (\d+)\)\. Rebuild with: (.+)$/, vi: '$1 bị cắt cụt hoặc hỏng ($2 byte, đúng ra là $3). Hãy xây dựng lại bằng: $4' },
+  { en: /^(.+) is not listed in the manifest\. Rebuild with: (.+)$/, vi: '$1 không có trong manifest. Hãy xây dựng lại bằng: $2' },
+  { en: /^(.+) is not a manifest this version understands\. Rebuild with: (.+)$/, vi: '$1 không phải là manifest mà phiên bản này đọc được. Hãy xây dựng lại bằng: $2' },
+  { en: /^The index in (.+) has format (.+), this version reads format (.+)\. Rebuild with: (.+)$/, vi: 'Chỉ mục trong $1 có định dạng $2, phiên bản này đọc định dạng $3. Hãy xây dựng lại bằng: $4' },
+  { en: /^The keyword index in (.+) was made by another tokenizer \((.+)\)\. Rebuild with: (.+)$/, vi: 'Chỉ mục từ khóa trong $1 được tạo bởi bộ tách từ khác ($2). Hãy xây dựng lại bằng: $3' },
+  { en: /^The index in (.+) is inconsistent \(chunk and keyword counts differ\)\. Rebuild with: (.+)$/, vi: 'Chỉ mục trong $1 không nhất quán (số đoạn và số mục từ khóa khác nhau). Hãy xây dựng lại bằng: $2' },
+  { en: /^(.+) names an unknown article (.+)\. Rebuild with: (.+)$/, vi: '$1 nhắc đến một bài không có trong chỉ mục: $2. Hãy xây dựng lại bằng: $3' },
+  { en: /^(.+) is not an HNSW index\. Rebuild with: (.+)$/, vi: '$1 không phải là chỉ mục HNSW. Hãy xây dựng lại bằng: $2' },
+  { en: /^Cannot read (.+): (.+)\.$/, vi: 'Không đọc được $1: $2.' },
+  { en: /^checksum mismatch$/, vi: 'sai tổng kiểm tra' },
+  { en: /^not JSON$/, vi: 'không phải JSON' },
   // The build (src/index/build.ts)
   { en: /^Skipped (.+?): (.+)$/, vi: 'Bỏ qua $1: $r2' },
   { en: /^No articles found in (.+) \(\.txt or \.md files\): the index is empty\.$/, vi: 'Không có bài nào trong $1 (tệp .txt hoặc .md): chỉ mục trống.' },

@@ -7,7 +7,7 @@ import { ConfigError, loadConfig } from '../../src/config.js';
 import { htmlToPlain, renderStatusHtml } from '../../src/present/render.js';
 import { IndexLoadError } from '../../src/index/store.js';
 import { loadIndex } from '../../src/index/load.js';
-import { localizeLine, note, operatorLang, operatorText } from '../../src/text/operator.js';
+import { localizeLine, note, operatorLang, operatorText, type OperatorCode } from '../../src/text/operator.js';
 
 describe('operator texts', () => {
   it('picks the language from LC_ALL, LC_MESSAGES, LANG (first set wins), Vietnamese by default', () => {
@@ -61,5 +61,32 @@ describe('operator texts', () => {
     expect(err?.problems).toHaveLength(9);
     for (const p of err!.problems) expect(localizeLine(p, 'vi'), p).not.toBe(p);
     expect(localizeLine('TOP_K="99": expected an integer from 1 to 20', 'vi')).toBe('TOP_K="99": cần một số nguyên từ 1 đến 20');
+  });
+
+  it('reads an index error the same way from its code or from its English text (a throw without a note)', () => {
+    const command = 'npm run build-index -- --out idx';
+    const samples: [OperatorCode, Record<string, string | number>][] = [
+      ['indexMissing', { dir: '/srv/idx', command }],
+      ['pointerUnreadable', { file: '/srv/idx/CURRENT', detail: 'EACCES: permission denied' }],
+      ['indexCorrupted', { file: '/srv/idx/v-1/keyword.bin', detail: 'checksum mismatch', command }],
+      ['indexCorrupted', { file: '/srv/idx/v-1/chunks.json', detail: 'not JSON', command }],
+      ['indexCorrupted', { file: '/srv/idx/v-1/manifest.json', command }],
+      ['indexFileMissing', { file: '/srv/idx/v-1/titles.bin', command }],
+      ['indexFileUnreadable', { file: '/srv/idx/v-1/vectors.hnsw', detail: 'EIO', command }],
+      ['indexTruncated', { file: '/srv/idx/v-1/leads.bin', bytes: 10, expected: 20, command }],
+      ['indexNotListed', { file: '/srv/idx/v-1/x.bin', command }],
+      ['indexBadManifest', { file: '/srv/idx/v-1/manifest.json', command }],
+      ['indexFormat', { dir: '/srv/idx', found: 2, expected: 3, command }],
+      ['indexTokenizer', { dir: '/srv/idx/v-1', tokenizer: 'old-1', command }],
+      ['indexInconsistent', { dir: '/srv/idx/v-1', command }],
+      ['indexUnknownArticle', { file: '/srv/idx/v-1/chunks.bin', article: 'bai-9', command }],
+      ['indexNotHnsw', { file: '/srv/idx/v-1/vectors.hnsw', command }],
+    ];
+    for (const [code, params] of samples) {
+      const n = note(code, params);
+      expect(localizeLine(operatorText(n, 'en'), 'vi'), code).toBe(operatorText(n, 'vi'));
+    }
+    // A plain IndexLoadError (thrown with a string) still prints in the operator's language.
+    expect(localizeLine(new IndexLoadError('No index in /x. Build it with: npm run build-index').message, 'vi')).toBe('Chưa có chỉ mục trong /x. Hãy xây dựng bằng: npm run build-index');
   });
 });
