@@ -4,6 +4,10 @@ import { runBuild } from '../src/cli/build.js';
 import { configOrExit, exitOnError, parseCli, UsageError } from '../src/cli/common.js';
 import { ArticleError } from '../src/corpus/errors.js';
 import { addToCorpus, IngestError } from '../src/corpus/ingest.js';
+import { localizeLine, note, operatorLang, operatorText, type OperatorNote } from '../src/text/operator.js';
+
+/** A line for the operator, in the locale's language. */
+const say = (n: OperatorNote) => operatorText(n, operatorLang());
 
 const USAGE = [
   'Usage: npm run -s add -- [--corpus DIR] [--out DIR] [--replace] <URL|FILE…>',
@@ -23,12 +27,12 @@ async function main(): Promise<void> {
     try {
       const a = await addToCorpus(source, corpusDir, { replace: values.replace ?? false });
       added++;
-      console.log(`${a.replaced ? 'Replaced' : 'Added'} ${path.relative(process.cwd(), path.join(corpusDir, a.file))}: ${a.article.title || '(no title)'}`);
-      for (const w of a.article.warnings) console.log(`  note: ${w}`);
+      console.log(say(note('added', { replaced: a.replaced ? 1 : 0, file: path.relative(process.cwd(), path.join(corpusDir, a.file)), title: a.article.title })));
+      for (const w of a.article.warnings) console.log(say(note('addNote', { note: localizeLine(w, operatorLang()) })));
     } catch (e) {
       if (!(e instanceof IngestError || e instanceof ArticleError)) throw e;
       failed++;
-      process.stderr.write(`Not added ${source}: ${e.message}\n`);
+      process.stderr.write(`${say(note('notAdded', { source, reason: localizeLine(e.message, operatorLang()) }))}\n`);
     }
   }
   if (added > 0) console.log(await runBuild(config, corpusDir, outDir));

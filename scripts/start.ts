@@ -3,12 +3,14 @@
  * (BOT_TOKEN set) or a console chat on stdin/stdout (no token; works with piped input too).
  */
 import { configOrExit, exitOnError } from '../src/cli/common.js';
+import { buildLog, progressBar } from '../src/cli/progress.js';
+import { note, operatorLang, operatorText, type OperatorNote } from '../src/text/operator.js';
 import { openEngine } from '../src/engine/engine.js';
 import type { QaEngine } from '../src/engine/types.js';
 import { buildIndex, indexExists } from '../src/index/build.js';
 import { createBot, startBot } from '../src/bot/bot.js';
 import { startHealthServer } from '../src/bot/health.js';
-import { createLogger } from '../src/bot/logger.js';
+import { createLogger, openLogFile } from '../src/bot/logger.js';
 import { runConsoleChat } from '../src/console/console.js';
 import { openStore } from '../src/store/open.js';
 
@@ -17,6 +19,9 @@ function ignoreOutputErrors(): void {
   for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
 }
 
+/** A line for the operator, in the locale's language (Vietnamese unless LANG/LC_ALL is English). */
+const say = (n: OperatorNote) => operatorText(n, operatorLang());
+
 /** Seconds a shutdown may take before the process exits anyway. */
 const FORCED_EXIT_MS = 30_000;
 
@@ -24,8 +29,9 @@ async function main(): Promise<void> {
   ignoreOutputErrors();
   const config = configOrExit();
   const botMode = config.botToken !== null;
-  // Logs go to stderr so that the console chat's answers on stdout stay clean.
-  const logger = createLogger({ level: botMode || process.env.LOG_LEVEL ? config.logLevel : 'warn', botToken: config.botToken });
+  // Logs go to stderr (so that the console chat's answers on stdout stay clean), or to LOG_FILE.
+  const destination = config.logFile ? await openLogFile(config.logFile) : undefined;
+  const logger = createLogger({ level: botMode || process.env.LOG_LEVEL ? config.logLevel : 'warn', botToken: config.botToken, ...(destination ? { destination } : {}) });
 
   // Polling mode: /healthz and /readyz from the start (not ready while the index is built and loaded).
   let engine: QaEngine | null = null;
@@ -34,20 +40,23 @@ async function main(): Promise<void> {
   }
 
   if (!(await indexExists(config.indexDir))) {
-    console.error(`Chưa có chỉ mục trong ${config.indexDir}: đang xây dựng từ ${config.corpusDir}…`);
+    console.error(say(note('firstBuild', { dir: config.indexDir, corpus: config.corpusDir })));
     const report = await buildIndex({
       corpusDir: config.corpusDir,
       outDir: config.indexDir,
       config,
-      log: (line) => console.error(`  ${line}`),
+      log: buildLog((line) => console.error(`  ${line}`)),
+      // The first build of a large corpus embeds for a while: the rate and the time left, on stderr.
+      onEmbedProgress: progressBar(`  ${say(note('embeddingLabel'))}`),
     });
-    console.error(`Đã xây dựng chỉ mục: ${report.articles} bài, ${report.chunks} đoạn, chế độ ${report.mode}, ${report.seconds.toFixed(1)} s.`);
+    console.error(say(note('firstBuilt', { articles: report.articles, chunks: report.chunks, mode: report.mode, seconds: report.seconds.toFixed(1) })));
   }
 
   engine = await openEngine(config, { logger, watch: config.watchIndex });
 
   if (!botMode) {
-    await runConsoleChat({ engine, config });
+    // The console's reader is the operator: its texts follow the locale, like the scripts' lines.
+    await runConsoleChat({ engine, config, lang: operatorLang() });
     await engine.close();
     return;
   }
@@ -55,7 +64,7 @@ async function main(): Promise<void> {
   const store = openStore(config);
   const bot = createBot({ config, engine, logger, store });
   const handle = await startBot(bot);
-  console.error(`Bot @${handle.username} đang chạy (${handle.mode === 'webhook' ? `webhook, cổng ${config.webhookPort}` : 'long polling'}). Ctrl+C để dừng.`);
+  console.error(say(note('botRunning', { username: handle.username, webhookPort: handle.mode === 'webhook' ? config.webhookPort : 0 })));
 
   let shuttingDown = false;
   const shutdown = async (signal: string) => {

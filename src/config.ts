@@ -47,8 +47,21 @@ export interface Config {
   /** Question records and feedback older than this many days are deleted from the store; 0 keeps them. */
   storeKeepDays: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Log lines go to this file (rotated) instead of stderr; null: stderr. */
+  logFile: LogFileSettings | null;
   /** Environment variables that look like settings but are not (a typo): one line each, to print at start. */
   warnings: string[];
+}
+
+/** LOG_FILE and its rotation (pino-roll's options). */
+export interface LogFileSettings {
+  path: string;
+  /** A new file when this one reaches the size: "10m", "500k", "1g". */
+  size: string;
+  /** A new file every day or hour as well, or only by size. */
+  frequency: 'daily' | 'hourly' | null;
+  /** Rotated files kept besides the current one. */
+  keep: number;
 }
 
 export class ConfigError extends Error {
@@ -78,11 +91,11 @@ export const SETTINGS = [
   'CORPUS_DIR', 'INDEX_DIR', 'WATCH_INDEX', 'WATCH_CORPUS', 'CONTEXT_MINUTES', 'STORE_PATH', 'STORE_KEEP_DAYS',
   'EMBEDDING_MODEL', 'MODELS_DIR', 'MODELS_CACHE_DIR', 'EMBED_BATCH_SIZE',
   'TOP_K', 'MAX_PER_ARTICLE', 'ANSWER_THRESHOLD', 'MAX_QUESTION_CHARS', 'FUSION_KEYWORD_WEIGHT', 'FUSION_VECTOR_WEIGHT',
-  'LOG_LEVEL',
+  'LOG_LEVEL', 'LOG_FILE', 'LOG_FILE_SIZE', 'LOG_FILE_FREQUENCY', 'LOG_FILE_KEEP',
 ] as const;
 
 /** Name beginnings that only our settings use: an unknown variable starting so is a misspelt setting. */
-const OUR_PREFIXES = ['ALLOWED_', 'ADMIN_', 'BOT_', 'TELEGRAM_', 'WEBHOOK_', 'HEALTH_', 'INDEX_', 'CORPUS_', 'EMBEDDING_', 'EMBED_', 'MODEL', 'FUSION_', 'RATE_LIMIT', 'ANSWER_', 'TOP_', 'MAX_PER', 'MAX_QUESTION', 'WATCH_INDEX', 'WATCH_CORPUS'];
+const OUR_PREFIXES = ['ALLOWED_', 'ADMIN_', 'BOT_', 'TELEGRAM_', 'WEBHOOK_', 'HEALTH_', 'INDEX_', 'CORPUS_', 'EMBEDDING_', 'EMBED_', 'MODEL', 'FUSION_', 'RATE_LIMIT', 'ANSWER_', 'TOP_', 'MAX_PER', 'MAX_QUESTION', 'WATCH_INDEX', 'WATCH_CORPUS', 'LOG_'];
 
 /**
  * Warnings for variables that look like our settings but are none (`ALLOWED_USERS=111` would leave the
@@ -90,8 +103,15 @@ const OUR_PREFIXES = ['ALLOWED_', 'ADMIN_', 'BOT_', 'TELEGRAM_', 'WEBHOOK_', 'HE
  * Each names the closest setting. Values are never shown.
  */
 export function settingWarnings(env: Env): string[] {
+  return misspeltSettings(env).map(
+    (m) => `${m.name} is not a setting and is ignored: did you mean ${m.best}?${m.open ? ' Without ALLOWED_USER_IDS or ALLOWED_CHAT_IDS the bot answers everyone.' : ''}`,
+  );
+}
+
+/** The same, as data (for texts in the operator's language): the variable, the closest setting, whether the bot is left open. */
+export function misspeltSettings(env: Env): { name: string; best: string; open: boolean }[] {
   const known = new Set<string>(SETTINGS);
-  const out: string[] = [];
+  const out: { name: string; best: string; open: boolean }[] = [];
   for (const name of Object.keys(env).sort()) {
     if (known.has(name) || env[name] === undefined) continue;
     const upper = name.toUpperCase();
@@ -104,7 +124,7 @@ export function settingWarnings(env: Env): string[] {
     const looksOurs = OUR_PREFIXES.some((p) => upper.startsWith(p)) || (bestDistance <= 2 && upper.length >= 4);
     if (!looksOurs) continue;
     const open = (best === 'ALLOWED_USER_IDS' || best === 'ALLOWED_CHAT_IDS') && env.ALLOWED_USER_IDS === undefined && env.ALLOWED_CHAT_IDS === undefined;
-    out.push(`${name} is not a setting and is ignored: did you mean ${best}?${open ? ' Without ALLOWED_USER_IDS or ALLOWED_CHAT_IDS the bot answers everyone.' : ''}`);
+    out.push({ name, best, open });
   }
   return out;
 }
@@ -190,6 +210,23 @@ class Reader {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+/**
+ * Log rotation defaults: at 10 MB a file is still quick to open and grep, and a bot logging one line per
+ * question writes about that in a busy day; two weeks of daily files cover a problem noticed late.
+ */
+const LOG_FILE_DEFAULTS = { size: '10m', frequency: 'daily', keep: 14 } as const;
+
+function logFileSettings(r: Reader, resolve: (p: string) => string): LogFileSettings | null {
+  const file = r.optStr('LOG_FILE');
+  const size = r.str('LOG_FILE_SIZE', LOG_FILE_DEFAULTS.size).toLowerCase();
+  if (!/^\d+[kmg]?$/.test(size) || /^0+[kmg]?$/.test(size)) r.problems.push(`LOG_FILE_SIZE=${JSON.stringify(size)}: expected a size such as 10m, 500k or 1g`);
+  const frequency = r.str('LOG_FILE_FREQUENCY', LOG_FILE_DEFAULTS.frequency).toLowerCase();
+  if (!['daily', 'hourly', 'none'].includes(frequency)) r.problems.push(`LOG_FILE_FREQUENCY=${JSON.stringify(frequency)}: expected daily, hourly or none`);
+  const keep = r.num('LOG_FILE_KEEP', LOG_FILE_DEFAULTS.keep, 0, 10_000, true);
+  if (file === null) return null;
+  return { path: resolve(file), size, frequency: frequency === 'none' ? null : (frequency as 'daily' | 'hourly'), keep };
+}
+
 /** Pure: builds the config from an environment object. Relative paths are resolved against `cwd`. */
 /** EMBEDDING_MODEL values that mean "no model: keyword search only". */
 const KEYWORD_ONLY_SETTINGS = ['none', 'off', 'keyword'];
@@ -252,6 +289,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     storePath: ['', 'none', 'memory'].includes(r.str('STORE_PATH', 'data/store.sqlite').trim().toLowerCase()) ? null : resolve(r.str('STORE_PATH', 'data/store.sqlite')),
     storeKeepDays: r.num('STORE_KEEP_DAYS', 180, 0, 100 * 365),
     logLevel: logLevel as Config['logLevel'],
+    logFile: logFileSettings(r, resolve),
     warnings: settingWarnings(env),
   };
   if (r.problems.length > 0) throw new ConfigError(r.problems);

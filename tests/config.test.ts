@@ -68,9 +68,14 @@ describe('misspelt settings', () => {
 
   it('scripts print the warnings at start (configOrExit)', async () => {
     // ask on a missing index: it reads the settings, then stops (exit 1) on the missing index.
-    const run = promisify(execFile)(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/ask.ts', '--index', '/nonexistent-index', 'câu hỏi'], { cwd: ROOT, env: { ...process.env, ALLOWED_USERS: '111', EMBEDDING_MODEL: 'none' } });
+    const run = promisify(execFile)(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/ask.ts', '--index', '/nonexistent-index', 'câu hỏi'], { cwd: ROOT, env: { ...process.env, ALLOWED_USERS: '111', EMBEDDING_MODEL: 'none', LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '' } });
     const { stderr } = (await run.catch((e: { stderr: string }) => e)) as { stderr: string };
     expect(stderr).toContain('Warning: ALLOWED_USERS is not a setting and is ignored: did you mean ALLOWED_USER_IDS?');
+    // In Vietnamese unless the locale is English.
+    const vi = promisify(execFile)(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/ask.ts', '--index', '/nonexistent-index', 'câu hỏi'], { cwd: ROOT, env: { ...process.env, ALLOWED_USERS: '111', EMBEDDING_MODEL: 'none', LANG: 'vi_VN.UTF-8', LC_ALL: '', LC_MESSAGES: '' } });
+    const viErr = ((await vi.catch((e: { stderr: string }) => e)) as { stderr: string }).stderr;
+    expect(viErr).toContain('Cảnh báo: ALLOWED_USERS không phải là một thiết lập và bị bỏ qua: có phải ý bạn là ALLOWED_USER_IDS? Không có ALLOWED_USER_IDS hay ALLOWED_CHAT_IDS thì bot trả lời mọi người.');
+    expect(viErr).toMatch(/Chưa có chỉ mục trong \/nonexistent-index/);
   });
 });
 

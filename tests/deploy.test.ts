@@ -42,6 +42,10 @@ describe('deployment kit', () => {
   it('supports Node 20 to 24', () => {
     expect(pkg.engines.node).toBe('>=20 <25');
     expect(read('Dockerfile')).toMatch(/^ARG NODE_VERSION=20$/m);
+    // The README says the same wherever it names a Node version (no "20 or newer": 25+ is outside engines).
+    const readme = read('README.md');
+    expect(readme).toContain('Node.js 20, 22 or 24 (`"engines": ">=20 <25"`)');
+    expect(readme).not.toMatch(/Node(\.js)? 20 or newer/);
   });
 
   it('the image runs as node from a slim base, with the data folders as volumes', () => {

@@ -17,6 +17,7 @@ import { Bot, webhookCallback } from 'grammy';
 import { watchCorpus } from '../engine/rebuild.js';
 import { t } from '../present/messages.js';
 import { accessGuard, forMe } from './access.js';
+import { chatLanes } from './chat-lanes.js';
 import { commandMenu } from './command-registry.js';
 import { provideContext, type BotContext } from './context.js';
 import { answerHealth } from './health.js';
@@ -57,7 +58,7 @@ async function apologize(ctx: BotContext): Promise<void> {
 }
 
 /**
- * The middleware, in order: services and language on the context; the error boundary; "is this for
+ * The middleware, in order: services and language on the context; per-chat lanes; the error boundary; "is this for
  * me" and the allow-lists; then one Composer per feature.
  */
 export function createBot(deps: BotDeps): QaBot {
@@ -71,6 +72,8 @@ export function createBot(deps: BotDeps): QaBot {
   services.set(bot, s);
 
   bot.use(provideContext(s));
+  // One chat at a time, in order; a chat waiting out a 429 never holds the other chats' handler slots.
+  bot.use(chatLanes());
   // Error boundary: one bad update is logged and apologised for; it never stops the bot.
   bot.use(async (ctx, next) => {
     const done = s.inFlight.begin(ctx.update.update_id);
@@ -104,6 +107,33 @@ async function registerCommandMenu(bot: QaBot, s: Services): Promise<void> {
   }
 }
 
+/**
+ * The profile texts (what an empty chat and the profile page show) in Vietnamese (default) and
+ * English. Like the menu, they are best effort: a bot without them still answers. Telegram limits
+ * these calls hard (a retry_after of hours is common), so each text is read first and only written
+ * when it changed: a restart costs no writes.
+ */
+async function registerDescriptions(bot: QaBot, s: Services): Promise<void> {
+  const api = bot.api;
+  const texts = [
+    { read: (o: object) => api.getMyDescription(o).then((r) => r.description), write: (text: string, o: object) => api.setMyDescription(text, o), key: 'botDescription' },
+    { read: (o: object) => api.getMyShortDescription(o).then((r) => r.short_description), write: (text: string, o: object) => api.setMyShortDescription(text, o), key: 'botShortDescription' },
+  ] as const;
+  for (const [lang, languageCode] of [['vi', undefined], ['vi', 'vi'], ['en', 'en']] as const) {
+    const other = languageCode ? { language_code: languageCode } : {};
+    for (const { read, write, key } of texts) {
+      try {
+        const text = t(key, lang);
+        if ((await read(other)) !== text) await write(text, other);
+      } catch (err) {
+        s.logger.warn({ err, languageCode: languageCode ?? 'default' }, 'setMyDescription failed (the bot works without its profile texts)');
+        // A flood wait applies to every profile write: the next start tries again.
+        if ((err as { error_code?: unknown }).error_code === 429) return;
+      }
+    }
+  }
+}
+
 export interface StartOptions {
   /** Long-polling timeout in seconds (default 30). */
   pollTimeoutSeconds?: number;
@@ -127,6 +157,8 @@ export async function startBot(bot: QaBot, opts: StartOptions = {}): Promise<Bot
   const s = servicesOf(bot);
   await bot.init();
   await registerCommandMenu(bot, s);
+  // In the background: a flood wait on these never delays answering.
+  void registerDescriptions(bot, s);
   const handle = s.config.webhookUrl ? await startWebhook(bot, s, opts) : await startPolling(bot, s, opts);
   if (!s.config.watchCorpus) return handle;
   // WATCH_CORPUS: a change in the corpus folder rebuilds the index (debounced, one build at a time).

@@ -5,7 +5,10 @@
  *   const logger = createLogger({ level: config.logLevel, botToken: config.botToken });
  *   logger.error({ err }, 'something failed');
  */
+import path from 'node:path';
 import { pino, type DestinationStream, type Level, type Logger } from 'pino';
+import roll from 'pino-roll';
+import type { LogFileSettings } from '../config.js';
 
 export type LogLevel = Level | 'silent';
 
@@ -81,6 +84,31 @@ function safeStderr(): DestinationStream {
     Object.assign(dest, { write: noop, end: noop, flush: noop, flushSync: noop, destroy: noop });
   });
   return dest;
+}
+
+/**
+ * LOG_FILE: the lines go to a file that pino-roll (pino's own rotating file stream) starts afresh at
+ * LOG_FILE_SIZE and every day or hour, keeping LOG_FILE_KEEP old ones. "logs/bot.log" is written as
+ * logs/bot.2026-11-29.1.log, bot.2026-11-29.2.log…, and logs/current.log always links to the file in use
+ * (`tail -F logs/current.log`). In process, not a worker thread: a folder that cannot be written stops
+ * the start with a clear error instead of losing lines in the background.
+ */
+export async function openLogFile(settings: LogFileSettings): Promise<DestinationStream> {
+  const stream = await roll({
+    file: settings.path,
+    size: settings.size,
+    ...(settings.frequency ? { frequency: settings.frequency, dateFormat: settings.frequency === 'daily' ? 'yyyy-MM-dd' : 'yyyy-MM-dd-HH' } : {}),
+    ...(path.extname(settings.path) ? {} : { extension: '.log' }),
+    mkdir: true,
+    symlink: true,
+    // Synchronous writes, like stderr's: the line before a crash or an exit is on disk (a bot logs about a
+    // line per question, so the cost is nothing next to answering it).
+    sync: true,
+    limit: { count: settings.keep },
+  });
+  // A full disk or a removed folder ends file logging; it never stops the bot.
+  stream.on('error', () => undefined);
+  return stream;
 }
 
 /** The one place a logger is made: the options are checked here, once. */

@@ -2,18 +2,19 @@
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { buildIndex } from '../index/build.js';
-import { progressBar } from './progress.js';
+import { note, operatorLang, operatorText } from '../text/operator.js';
+import { buildLog, progressBar } from './progress.js';
 
 /**
- * Builds `corpusDir` into `outDir` (Ctrl-C leaves the previous index in place) and returns the summary:
- * "N articles, M chunks: X embedded, Y reused, Z removed (…) -> embeddings".
+ * Builds `corpusDir` into `outDir` (Ctrl-C leaves the previous index in place) and returns the summary in
+ * the operator's language: "N articles, M chunks: X embedded, Y reused, Z removed (…) -> embeddings".
  */
 export async function runBuild(config: Config, corpusDir: string, outDir: string): Promise<string> {
   let interrupted = false;
   const onSignal = () => {
     if (interrupted) process.exit(130);
     interrupted = true;
-    process.stderr.write('\nInterrupted: the previous index is left as it was.\n');
+    process.stderr.write(`\n${operatorText(note('buildInterrupted'), operatorLang())}\n`);
     process.exit(130);
   };
   process.on('SIGINT', onSignal);
@@ -23,13 +24,20 @@ export async function runBuild(config: Config, corpusDir: string, outDir: string
       corpusDir,
       outDir,
       config,
-      log: (line) => process.stderr.write(`${line}\n`),
-      onEmbedProgress: progressBar('Embedding'),
+      log: buildLog((line) => process.stderr.write(`${line}\n`)),
+      onEmbedProgress: progressBar(operatorText(note('embeddingLabel'), operatorLang())),
     });
-    return (
-      `${report.articles} articles, ${report.chunks} chunks: ${report.embedded} embedded, ${report.reused} reused, ${report.removed} removed` +
-      ` (${report.mode === 'hybrid' ? 'keyword + vectors' : 'keyword only'}, ${report.seconds.toFixed(1)} s) -> ${path.relative(process.cwd(), outDir) || '.'}`
-    );
+    const summary = note('buildSummary', {
+      articles: report.articles,
+      chunks: report.chunks,
+      embedded: report.embedded,
+      reused: report.reused,
+      removed: report.removed,
+      hybrid: report.mode === 'hybrid' ? 1 : 0,
+      seconds: report.seconds.toFixed(1),
+      out: path.relative(process.cwd(), outDir) || '.',
+    });
+    return operatorText(summary, operatorLang());
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

@@ -1,24 +1,30 @@
 /** What every script does first: load .env, read and validate settings, fail with one clear message. */
 import 'dotenv/config';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ConfigError, loadConfig, type Config } from '../config.js';
+import { ConfigError, loadConfig, misspeltSettings, type Config } from '../config.js';
 import { maskToken } from '../bot/logger.js';
 import { IndexLoadError, LockBusyError } from '../index/store.js';
+import { localizeLine, note, operatorLang, operatorText, type OperatorLang } from '../text/operator.js';
 import { operatorMessage } from './messages.js';
 
 /** The validated settings; prints a warning for each variable that looks like a misspelt setting. */
 export function configOrExit(env: NodeJS.ProcessEnv = process.env): Config {
   try {
     const config = loadConfig(env);
-    for (const w of config.warnings) process.stderr.write(`Warning: ${w}\n`);
+    for (const m of misspeltSettings(env)) process.stderr.write(`${operatorText(note('settingWarning', { ...m, open: m.open ? 1 : 0 }), operatorLang(env))}\n`);
     return config;
   } catch (e) {
     if (e instanceof ConfigError) {
-      process.stderr.write(`${e.message}\n`);
+      process.stderr.write(`${settingsProblems(e, operatorLang(env))}\n`);
       process.exit(2);
     }
     throw e;
   }
+}
+
+/** "Invalid settings:" and one line per problem, in the operator's language. */
+function settingsProblems(e: ConfigError, lang: OperatorLang): string {
+  return operatorText(note('invalidSettings', { problems: e.problems.map((p) => localizeLine(p, lang)).join('\n  - ') }), lang);
 }
 
 /** Exit code when another build holds the lock (EX_TEMPFAIL: try again later). */
@@ -31,7 +37,8 @@ export function exitOnError(e: unknown): never {
     process.stderr.write(`${known}\n`);
     process.exit(e instanceof LockBusyError ? EXIT_BUSY : 1);
   }
-  if (e instanceof IndexLoadError || e instanceof ConfigError) process.stderr.write(`${e.message}\n`);
+  if (e instanceof IndexLoadError) process.stderr.write(`${e.note ? operatorText(e.note, operatorLang()) : localizeLine(e.message, operatorLang())}\n`);
+  else if (e instanceof ConfigError) process.stderr.write(`${settingsProblems(e, operatorLang())}\n`);
   else if (e instanceof Error && e.name === 'UsageError') process.stderr.write(`${e.message}\n`);
   // A startup failure may quote a Bot API URL: the token never reaches the terminal or a log file.
   else process.stderr.write(`${maskToken(e instanceof Error ? (e.stack ?? e.message) : String(e), process.env.BOT_TOKEN?.trim() || null)}\n`);

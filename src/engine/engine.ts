@@ -16,6 +16,7 @@ import { loadIndex, type LoadedIndex } from '../index/load.js';
 import { POINTER_FILE } from '../index/store.js';
 import { analyzeQuery } from '../search/analyse.js';
 import { lexiconOf } from '../search/lexicon.js';
+import { note as operatorNote, operatorText, type OperatorNote } from '../text/operator.js';
 import { checkConstraints, findConstraints, type ConstraintCheck } from '../search/entities.js';
 import { retrieve } from '../search/retrieve.js';
 import { type Candidate, type RetrieveOptions } from '../search/types.js';
@@ -40,6 +41,8 @@ interface Serving {
   embedder: Embedder | null;
   mode: SearchMode;
   degradedReason: string | null;
+  /** The same reason as a code, for texts in the reader's language (null: none, or a reason from elsewhere). */
+  degradedNote: OperatorNote | null;
   loadedAt: string;
 }
 
@@ -100,19 +103,23 @@ export class Engine implements QaEngine {
     lexiconOf(index);
     const wanted = this.config.embeddingModel;
     const built = index.manifest.model;
-    const keyword = (reason: string): Serving => ({ index, embedder: null, mode: 'keyword', degradedReason: reason, loadedAt });
-    if (keywordOnly || wanted === null) return keyword('EMBEDDING_MODEL=none: keyword search only');
-    if (!built) return keyword(index.manifest.modelProblem ?? 'the index was built without an embedding model: keyword search only');
-    if (index.vectorProblem || !index.vectors) return keyword(index.vectorProblem ?? 'the index has no usable vectors: keyword search only');
-    let note: string | null = null;
-    if (built.id !== wanted) note = `the index was built with ${built.id}, not the configured ${wanted}: questions are embedded with ${built.id}`;
+    // A reason is a note (rendered in the reader's language by /status) or, from the index, a text as it was written.
+    const keyword = (reason: OperatorNote | string): Serving =>
+      typeof reason === 'string'
+        ? { index, embedder: null, mode: 'keyword', degradedReason: reason, degradedNote: null, loadedAt }
+        : { index, embedder: null, mode: 'keyword', degradedReason: operatorText(reason, 'en'), degradedNote: reason, loadedAt };
+    if (keywordOnly || wanted === null) return keyword(operatorNote('keywordOnlySetting'));
+    if (!built) return keyword(index.manifest.modelProblem ?? operatorNote('builtWithoutModel'));
+    if (index.vectorProblem || !index.vectors) return keyword(index.vectorProblem ?? operatorNote('noUsableVectors'));
+    let note: OperatorNote | null = null;
+    if (built.id !== wanted) note = operatorNote('otherModel', { built: built.id, wanted });
     try {
       const embedder = await this.embedderFor(built.id);
-      if (!embedder) return keyword(`model ${built.id} unavailable: keyword search only`);
-      if (embedder.dim !== built.dim) return keyword(`model ${built.id} gives ${embedder.dim}-dimensional vectors but the index holds ${built.dim}: keyword search only (rebuild the index)`);
-      return { index, embedder, mode: 'hybrid', degradedReason: note, loadedAt };
+      if (!embedder) return keyword(operatorNote('modelUnavailable', { model: built.id }));
+      if (embedder.dim !== built.dim) return keyword(operatorNote('modelDimension', { model: built.id, dim: embedder.dim, indexDim: built.dim }));
+      return { index, embedder, mode: 'hybrid', degradedReason: note && operatorText(note, 'en'), degradedNote: note, loadedAt };
     } catch (e) {
-      return keyword(`${(e as Error).message} Keyword search only.`);
+      return keyword(operatorNote('modelFailed', { detail: (e as Error).message }));
     }
   }
 
@@ -220,6 +227,7 @@ export class Engine implements QaEngine {
       model: s.embedder?.modelId ?? null,
       indexModel: m.model?.id ?? null,
       degradedReason: s.degradedReason,
+      degradedNote: s.degradedNote,
       dense: s.embedder ? denseNote(m.model?.band, s.embedder.modelId) : null,
       builtAt: m.builtAt,
       loadedAt: s.loadedAt,

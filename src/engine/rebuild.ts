@@ -42,7 +42,7 @@ export function buildInChildProcess(config: Config): Promise<BuildOutcome> {
         resolve({ ok: true, message: stdout.trim().split('\n').pop() ?? '', ms });
         return;
       }
-      const lines = `${stderr}`.split('\n').map((l) => l.trim()).filter((l) => l && !/^Embedding/u.test(l));
+      const lines = `${stderr}`.split('\n').map((l) => l.trim()).filter((l) => l && !/^(Embedding|Nhúng)/u.test(l));
       resolve({ ok: false, message: lines.pop() ?? (err as Error).message, ms });
     });
   });

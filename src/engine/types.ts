@@ -1,4 +1,5 @@
 import type { Answer, AnswerResult, ArticleRef, Lang } from '../answer/types.js';
+import type { OperatorNote } from '../text/operator.js';
 import type { SearchMode } from '../search/types.js';
 
 export interface AskOptions {
@@ -29,6 +30,8 @@ export interface EngineStatus {
   indexModel: string | null;
   /** Why the engine is not in the best mode the index allows, if it is not. */
   degradedReason: string | null;
+  /** The same reason as a code and parameters, for the reader's language (null: none, or a text from the index). */
+  degradedNote?: OperatorNote | null;
   /** How dense similarity counts: the band measured when the index was built, or why there is none (null: keyword-only). */
   dense?: string | null;
   builtAt: string;

@@ -1,5 +1,6 @@
 /** Loads a committed index version into memory, checking every file before trusting it. */
 import path from 'node:path';
+import { note } from '../text/operator.js';
 import { KeywordIndex, KeywordSegments } from './keyword-index.js';
 import { TOKENIZER_VERSION } from './terms.js';
 import { HnswVectorStore, type VectorStore } from './vector-store.js';
@@ -39,7 +40,7 @@ export interface LoadOptions {
 /** Throws IndexLoadError (one clear line) when there is no index or it is damaged. */
 export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promise<LoadedIndex> {
   const cur = await currentVersionDir(indexDir);
-  if (!cur) throw new IndexLoadError(`No index in ${indexDir}. Build it with: ${rebuildHint(indexDir)}`);
+  if (!cur) throw new IndexLoadError(note('indexMissing', { dir: indexDir, command: rebuildHint(indexDir) }));
   const { dir } = cur;
   const manifest = await readManifest(dir, indexDir);
 
@@ -48,7 +49,7 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
     try {
       return JSON.parse(buf.toString('utf8')) as T;
     } catch {
-      throw new IndexLoadError(`${path.join(dir, name)} is corrupted (not JSON). Rebuild with: ${rebuildHint(indexDir)}`);
+      throw new IndexLoadError(note('indexCorrupted', { file: path.join(dir, name), detail: 'not JSON', command: rebuildHint(indexDir) }));
     }
   };
   const parseKeyword = async (name: string): Promise<KeywordIndex> => {
@@ -56,7 +57,7 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
     try {
       return KeywordIndex.deserialize(buf);
     } catch (e) {
-      throw new IndexLoadError(`${path.join(dir, name)} is corrupted (${(e as Error).message}). Rebuild with: ${rebuildHint(indexDir)}`);
+      throw new IndexLoadError(note('indexCorrupted', { file: path.join(dir, name), detail: (e as Error).message, command: rebuildHint(indexDir) }));
     }
   };
 
@@ -69,12 +70,12 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
       return new KeywordSegments(base, tail, KeywordSegments.decodeDeleted(await readChecked(dir, FILES.keywordDeleted, manifest, indexDir)));
     } catch (e) {
       if (e instanceof IndexLoadError) throw e;
-      throw new IndexLoadError(`${file} is corrupted (${(e as Error).message}). Rebuild with: ${rebuildHint(indexDir)}`);
+      throw new IndexLoadError(note('indexCorrupted', { file, detail: (e as Error).message, command: rebuildHint(indexDir) }));
     }
   };
 
   if (manifest.tokenizer !== TOKENIZER_VERSION) {
-    throw new IndexLoadError(`The keyword index in ${dir} was made by another tokenizer (${manifest.tokenizer}). Rebuild with: ${rebuildHint(indexDir)}`);
+    throw new IndexLoadError(note('indexTokenizer', { dir, tokenizer: String(manifest.tokenizer), command: rebuildHint(indexDir) }));
   }
   const articles = await parseJson<StoredArticle[]>(FILES.articles);
   const chunkFile = await parseJson<unknown>(FILES.chunks);
@@ -84,13 +85,13 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
   try {
     ({ chunks, texts } = openChunkStore(chunkFile, blob));
   } catch (e) {
-    throw new IndexLoadError(`${path.join(dir, FILES.chunks)} is corrupted (${(e as Error).message}). Rebuild with: ${rebuildHint(indexDir)}`);
+    throw new IndexLoadError(note('indexCorrupted', { file: path.join(dir, FILES.chunks), detail: (e as Error).message, command: rebuildHint(indexDir) }));
   }
   const keyword = await parseSegments();
   const titles = await parseKeyword(FILES.titles);
   const leads = await parseKeyword(FILES.leads);
   if (!Array.isArray(articles) || !Array.isArray(chunks) || keyword.docCount !== chunks.length || titles.docCount !== articles.length || leads.docCount !== articles.length) {
-    throw new IndexLoadError(`The index in ${dir} is inconsistent (chunk and keyword counts differ). Rebuild with: ${rebuildHint(indexDir)}`);
+    throw new IndexLoadError(note('indexInconsistent', { dir, command: rebuildHint(indexDir) }));
   }
 
   const articleById = new Map<string, number>();
@@ -101,7 +102,7 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
   chunks.forEach((c, i) => {
     chunkById.set(c.id, i);
     const a = articleById.get(c.articleId);
-    if (a === undefined) throw new IndexLoadError(`${path.join(dir, FILES.chunks)} names an unknown article ${c.articleId}. Rebuild with: ${rebuildHint(indexDir)}`);
+    if (a === undefined) throw new IndexLoadError(note('indexUnknownArticle', { file: path.join(dir, FILES.chunks), article: c.articleId, command: rebuildHint(indexDir) }));
     chunkArticle[i] = a;
     labelToChunk.set(c.label, i);
   });
@@ -113,14 +114,14 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
     // vectors of another size than the manifest says (hnswlib would read past each vector).
     const buf = await readChecked(dir, FILES.vectors, manifest, indexDir);
     const dim = hnswDimension(buf);
-    if (dim === null) throw new IndexLoadError(`${path.join(dir, FILES.vectors)} is not an HNSW index. Rebuild with: ${rebuildHint(indexDir)}`);
+    if (dim === null) throw new IndexLoadError(note('indexNotHnsw', { file: path.join(dir, FILES.vectors), command: rebuildHint(indexDir) }));
     if (dim !== manifest.model.dim) {
       vectorProblem = `${path.join(dir, FILES.vectors)} holds ${dim}-dimensional vectors but the manifest says ${manifest.model.dim} (${manifest.model.id}): keyword search only until the index is rebuilt`;
     } else {
       try {
         vectors = HnswVectorStore.open(path.join(dir, FILES.vectors), manifest.model.dim);
       } catch (e) {
-        throw new IndexLoadError(`${path.join(dir, FILES.vectors)} cannot be read (${(e as Error).message}). Rebuild with: ${rebuildHint(indexDir)}`);
+        throw new IndexLoadError(note('indexFileUnreadable', { file: path.join(dir, FILES.vectors), detail: (e as Error).message, command: rebuildHint(indexDir) }));
       }
     }
   }

@@ -12,6 +12,7 @@ import type { Chunk } from '../chunk/chunker.js';
 import type { Article } from '../corpus/types.js';
 import type { DenseBand } from '../embed/band.js';
 import type { PrefixScheme } from '../embed/types.js';
+import { note, operatorText, type OperatorNote } from '../text/operator.js';
 import { acquireLock, ownerAlive, type LockOptions } from './lock.js';
 
 export { LockBusyError } from './lock.js';
@@ -99,6 +100,12 @@ export interface ChunksFile {
 /** An index folder that cannot be used; `message` is one line naming the file and what to run. */
 export class IndexLoadError extends Error {
   override readonly name = 'IndexLoadError';
+  /** The same text as a code and parameters, for the reader's language (null: a message made elsewhere). */
+  readonly note: OperatorNote | null;
+  constructor(what: string | OperatorNote) {
+    super(typeof what === 'string' ? what : operatorText(what, 'en'));
+    this.note = typeof what === 'string' ? null : what;
+  }
 }
 
 export function rebuildHint(indexDir: string): string {
@@ -128,17 +135,17 @@ export async function currentVersionDir(indexDir: string): Promise<{ dir: string
     raw = await fs.readFile(path.join(indexDir, POINTER_FILE), 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new IndexLoadError(`Cannot read ${path.join(indexDir, POINTER_FILE)}: ${(e as Error).message}.`);
+    throw new IndexLoadError(note('pointerUnreadable', { file: path.join(indexDir, POINTER_FILE), detail: (e as Error).message }));
   }
   let p: Pointer;
   try {
     p = JSON.parse(raw) as Pointer;
     if (typeof p.dir !== 'string' || typeof p.version !== 'string' || p.dir.includes('/') || p.dir.includes('\\')) throw new Error('fields');
   } catch {
-    throw new IndexLoadError(`${path.join(indexDir, POINTER_FILE)} is corrupted. Rebuild with: ${rebuildHint(indexDir)}`);
+    throw new IndexLoadError(note('indexCorrupted', { file: path.join(indexDir, POINTER_FILE), command: rebuildHint(indexDir) }));
   }
   if (p.format !== INDEX_FORMAT) {
-    throw new IndexLoadError(`The index in ${indexDir} has format ${p.format}, this version reads format ${INDEX_FORMAT}. Rebuild with: ${rebuildHint(indexDir)}`);
+    throw new IndexLoadError(note('indexFormat', { dir: indexDir, found: String(p.format), expected: INDEX_FORMAT, command: rebuildHint(indexDir) }));
   }
   return { dir: path.join(indexDir, p.dir), version: p.version };
 }
@@ -158,19 +165,19 @@ export async function indexExists(indexDir: string): Promise<boolean> {
 export async function readChecked(dir: string, name: string, manifest: Manifest, indexDir: string): Promise<Buffer> {
   const file = path.join(dir, name);
   const check = manifest.files[name];
-  if (!check) throw new IndexLoadError(`${file} is not listed in the manifest. Rebuild with: ${rebuildHint(indexDir)}`);
+  if (!check) throw new IndexLoadError(note('indexNotListed', { file, command: rebuildHint(indexDir) }));
   let buf: Buffer;
   try {
     buf = await fs.readFile(file);
   } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'is missing' : `cannot be read (${(e as Error).message})`;
-    throw new IndexLoadError(`${file} ${why}. Rebuild with: ${rebuildHint(indexDir)}`);
+    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new IndexLoadError(note(missing ? 'indexFileMissing' : 'indexFileUnreadable', { file, detail: (e as Error).message, command: rebuildHint(indexDir) }));
   }
   if (buf.length !== check.bytes) {
-    throw new IndexLoadError(`${file} is truncated or damaged (${buf.length} bytes, expected ${check.bytes}). Rebuild with: ${rebuildHint(indexDir)}`);
+    throw new IndexLoadError(note('indexTruncated', { file, bytes: buf.length, expected: check.bytes, command: rebuildHint(indexDir) }));
   }
   if (sha256(buf) !== check.sha256) {
-    throw new IndexLoadError(`${file} is corrupted (checksum mismatch). Rebuild with: ${rebuildHint(indexDir)}`);
+    throw new IndexLoadError(note('indexCorrupted', { file, detail: 'checksum mismatch', command: rebuildHint(indexDir) }));
   }
   return buf;
 }
@@ -181,11 +188,11 @@ export async function readManifest(dir: string, indexDir: string): Promise<Manif
   try {
     m = JSON.parse(await fs.readFile(file, 'utf8')) as Manifest;
   } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'is missing' : 'is corrupted';
-    throw new IndexLoadError(`${file} ${why}. Rebuild with: ${rebuildHint(indexDir)}`);
+    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new IndexLoadError(note(missing ? 'indexFileMissing' : 'indexCorrupted', { file, command: rebuildHint(indexDir) }));
   }
   if (m.format !== INDEX_FORMAT || typeof m.version !== 'string' || typeof m.files !== 'object' || m.files === null) {
-    throw new IndexLoadError(`${file} is not a manifest this version understands. Rebuild with: ${rebuildHint(indexDir)}`);
+    throw new IndexLoadError(note('indexBadManifest', { file, command: rebuildHint(indexDir) }));
   }
   return m;
 }

@@ -5,6 +5,7 @@
  */
 import type { ArticleDate } from '../corpus/types.js';
 import type { Lang, Notice } from '../answer/types.js';
+import { localizeLine } from '../text/operator.js';
 
 /** Example questions shown by /help, /start and the empty-question hint (always Vietnamese: the corpus is). */
 export const EXAMPLE_QUESTIONS: readonly string[] = [
@@ -186,6 +187,16 @@ const T = {
   consolePrompt: {
     vi: 'Câu hỏi> ',
     en: 'Question> ',
+  },
+  // The bot's profile (setMyDescription: shown in an empty chat, at most 512 characters;
+  // setMyShortDescription: the profile page and shared links, at most 120).
+  botDescription: {
+    vi: 'Trả lời câu hỏi về các báo cáo hội nghị bằng trích dẫn nguyên văn, kèm nguồn (bài, ngày, đoạn). Gõ câu hỏi bằng tiếng Việt, có dấu hay không dấu đều được.',
+    en: 'Answers questions about Vietnamese meeting reports with verbatim quotes and their sources (article, date, paragraph). Ask in Vietnamese, with or without diacritics.',
+  },
+  botShortDescription: {
+    vi: 'Hỏi đáp báo cáo hội nghị: trích dẫn và nguồn.',
+    en: 'Questions on Vietnamese meeting reports: quotes and sources.',
   },
 } satisfies Record<string, Table>;
 
@@ -424,7 +435,8 @@ export function addedText(a: AddedInfo, lang: Lang): string {
   if (a.replaced) lines.push(en ? 'It replaced the article with the same name.' : 'Bài này thay cho bài cùng tên trước đó.');
   if (a.warnings.length > 0) {
     lines.push(en ? 'Problems noticed:' : 'Vấn đề ghi nhận:');
-    for (const w of a.warnings) lines.push(`• ${w}`);
+    // The reader's warnings are English one-liners: in the admin's language here.
+    for (const w of a.warnings) lines.push(`• ${localizeLine(w, lang)}`);
   }
   lines.push(buildResultText(a.build, lang));
   return lines.join('\n');
@@ -437,7 +449,7 @@ function buildResultText(b: { ok: boolean; message: string; seconds: number }, l
 
 /** An upload or /add that was refused or unreadable: one line, nothing written. */
 export function notAddedText(reason: string, lang: Lang): string {
-  return lang === 'en' ? `Not added: ${reason}` : `Không thêm được: ${reason}`;
+  return lang === 'en' ? `Not added: ${reason}` : `Không thêm được: ${localizeLine(reason, lang)}`;
 }
 
 export function fileTooBigText(bytes: number, maxBytes: number, lang: Lang): string {

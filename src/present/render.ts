@@ -7,6 +7,7 @@
  * message gets its quote cut at a word boundary with "…", on the raw text before escaping, so a cut can
  * never fall inside a tag or an entity.
  */
+import { localizeLine, operatorText } from '../text/operator.js';
 import type { ArticleView, ChunkView, EngineStatus } from '../engine/types.js';
 import type { Answer, AnswerResult, ArticleRef, Lang, Span } from '../answer/types.js';
 import { cutAtWord, cutWithEllipsis, fold, safeOffset, squash } from '../text/normalise.js';
@@ -451,7 +452,9 @@ export function renderStatusHtml(status: EngineStatus, lang: Lang, opts: StatusR
     `${escapeHtml(L.model)}: ${escapeHtml(status.model ?? L.noModel)}`,
   ];
   if (status.indexModel !== status.model) lines.push(`${escapeHtml(L.indexModel)}: ${escapeHtml(status.indexModel ?? L.noModel)}`);
-  if (status.degradedReason) lines.push(`${escapeHtml(L.why)}: <i>${escapeHtml(cutWithEllipsis(reason(status.degradedReason), MAX_NOTICE))}</i>`);
+  // A reason from the index itself (its manifest's model problem) is plain English text: translated by the operator table.
+  const degraded = status.degradedNote ? operatorText(status.degradedNote, lang) : status.degradedReason && localizeLine(status.degradedReason, lang);
+  if (degraded) lines.push(`${escapeHtml(L.why)}: <i>${escapeHtml(cutWithEllipsis(reason(degraded), MAX_NOTICE))}</i>`);
   if (status.dense) lines.push(`${escapeHtml(L.dense)}: <i>${escapeHtml(cutWithEllipsis(reason(status.dense), MAX_NOTICE))}</i>`);
   lines.push(`${escapeHtml(L.builtAt)}: ${escapeHtml(formatTimestamp(status.builtAt))}`);
   lines.push(`${escapeHtml(L.loadedAt)}: ${escapeHtml(formatTimestamp(status.loadedAt))}`);

@@ -26,8 +26,9 @@ export function freshUserId(): number {
   return nextUserId++;
 }
 
-export async function startHarness(env: Record<string, string> = {}, opts: { logger?: Logger } = {}): Promise<Harness> {
+export async function startHarness(env: Record<string, string> = {}, opts: { logger?: Logger; concurrency?: number; beforeStart?: (fake: FakeBotApi) => void } = {}): Promise<Harness> {
   const fake = await FakeBotApi.start();
+  opts.beforeStart?.(fake);
   const engine = controlledEngine(await makeTestEngine());
   const config = loadConfig({
     BOT_TOKEN: fake.token,
@@ -41,7 +42,7 @@ export async function startHarness(env: Record<string, string> = {}, opts: { log
   });
   const logger = opts.logger ?? pino({ level: process.env.TEST_BOT_LOG ? 'debug' : 'silent' });
   const bot = createBot({ config, engine, logger });
-  const handle = await startBot(bot, { pollTimeoutSeconds: 5, shutdownGraceSeconds: 5 });
+  const handle = await startBot(bot, { pollTimeoutSeconds: 5, shutdownGraceSeconds: 5, ...(opts.concurrency ? { concurrency: opts.concurrency } : {}) });
 
   const isReplyTo = (q: FakeMessage) => (c: RecordedCall) =>
     c.status === 200 && Number(c.params.chat_id) === q.chat.id && c.params.reply_parameters?.message_id === q.message_id;

@@ -16,11 +16,12 @@ beforeAll(() => {
 });
 afterAll(() => t.cleanup());
 
-async function add(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function add(args: string[], lang = 'en_US.UTF-8'): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(TSX, ['scripts/add.ts', '--corpus', t.corpusDir, '--out', t.indexDir, ...args], {
       cwd: ROOT,
-      env: { ...process.env, MODELS_DIR: 'tests/fixtures/models', EMBEDDING_MODEL: 'tiny-vi', LOG_LEVEL: 'silent' },
+      // The summary line is in the operator's language: English here, explicitly.
+      env: { ...process.env, MODELS_DIR: 'tests/fixtures/models', EMBEDDING_MODEL: 'tiny-vi', LOG_LEVEL: 'silent', LANG: lang, LC_ALL: '', LC_MESSAGES: '' },
     });
     return { code: 0, stdout, stderr };
   } catch (e) {
@@ -38,6 +39,12 @@ describe('npm run add', () => {
     expect(r.stdout).toMatch(/^2 articles, \d+ chunks: \d+ embedded, 0 reused, 0 removed/mu);
     expect(readdirSync(t.corpusDir).sort()).toEqual(['003_8fd1f3030b24dd22.pdf', '004_7239dae0792dcdec.html']);
   }, 60_000);
+
+  it('speaks Vietnamese to a Vietnamese locale', async () => {
+    const r = await add(['file:///etc/passwd'], 'vi_VN.UTF-8');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^Không thêm được file:\/\/\/etc\/passwd: chỉ thêm được địa chỉ http và https, không phải "file:"/m);
+  }, 30_000);
 
   it('without sources it prints the usage', async () => {
     const r = await add([]);

@@ -80,10 +80,14 @@ describe('npm run ask', () => {
   });
 
   it('a missing index is one clear line and exit code 1, not a stack trace', async () => {
-    const err = await ask(['--index', path.join(t.indexDir, 'nowhere'), HP]).catch((e: { code: number; stderr: string }) => e);
+    const EN = { LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+    const err = await ask(['--index', path.join(t.indexDir, 'nowhere'), HP], EN).catch((e: { code: number; stderr: string }) => e);
     expect((err as { code: number }).code).toBe(1);
     const stderr = (err as { stderr: string }).stderr.trim();
     expect(stderr).toMatch(/^No index in .*nowhere\. Build it with: npm run build-index/);
     expect(stderr.split('\n')).toHaveLength(1);
+    // The same line in Vietnamese for any other locale.
+    const vi = await ask(['--index', path.join(t.indexDir, 'nowhere'), HP], { LANG: 'vi_VN.UTF-8', LC_ALL: '', LC_MESSAGES: '' }).catch((e: { stderr: string }) => e);
+    expect((vi as { stderr: string }).stderr.trim()).toMatch(/^Chưa có chỉ mục trong .*nowhere\. Hãy xây dựng bằng: npm run build-index/);
   });
 });

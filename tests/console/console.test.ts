@@ -1,6 +1,9 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runConsoleChat } from '../../src/console/console.js';
+import { ROOT, tempIndex } from '../helpers/index-fixture.js';
 import { makeTestEngine } from '../helpers/test-engine.js';
 
 /** Runs the console chat on `text` and returns what it wrote; `keepOpen`: the input never ends (the chat must stop by itself). */
@@ -66,4 +69,22 @@ describe('console chat', () => {
     const out = await chat('Ai là Bí thư Thành ủy Hải Phòng?\nbi thu thanh uy hue la ai\n', { reloadAfterFirst: true });
     expect(out.match(/Chỉ mục vừa được nạp lại/g)?.length).toBe(1);
   });
+});
+
+describe('npm start without a token (the console chat)', () => {
+  it("speaks the operator's language: English for an English locale", async () => {
+    const t = tempIndex({ model: 'none' });
+    try {
+      const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '', CORPUS_DIR: t.corpusDir, INDEX_DIR: t.indexDir, EMBEDDING_MODEL: 'none', STORE_PATH: 'none', LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+      delete env.BOT_TOKEN;
+      const out = await new Promise<string>((resolve, reject) => {
+        const child = execFile(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/start.ts')], { cwd: ROOT, env, timeout: 60_000 }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
+        child.stdin!.end('/quit\n');
+      });
+      expect(out).toContain('Question> ');
+      expect(out).not.toContain('Câu hỏi> ');
+    } finally {
+      t.cleanup();
+    }
+  }, 90_000);
 });

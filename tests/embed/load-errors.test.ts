@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadEmbedder, localQuantizedFlag, resolveSource } from '../../src/embed/embedder.js';
 import { EmbedderLoadError } from '../../src/embed/types.js';
+import { localizeLine } from '../../src/text/operator.js';
 import { MODELS_DIR, TINY_DIR } from './helpers.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'embed-errors-'));
@@ -31,6 +32,9 @@ async function loadError(opts: Parameters<typeof loadEmbedder>[0]): Promise<Embe
     expect(e.name).toBe('EmbedderLoadError');
     expect(e.message).not.toContain('\n');
     expect(e.message).toContain('EMBEDDING_MODEL=none');
+    // Every such line has its Vietnamese form in the operator table (what build-index prints by default).
+    expect(localizeLine(e.message, 'vi')).toMatch(/^(Không|Mô hình nhúng) .*(EMBEDDING_MODEL=none để chỉ tìm theo từ khóa|để tìm kết hợp)\.$/);
+    expect(localizeLine(`model x could not be loaded: ${e.message} Building the keyword index only.`, 'vi')).toMatch(/^không nạp được mô hình x: .+ Chỉ xây dựng chỉ mục từ khóa\.$/);
     return e;
   }
   throw new Error('expected loadEmbedder to fail');

@@ -46,6 +46,10 @@ describe('health endpoints in polling mode (npm start)', () => {
         STORE_PATH: 'none',
         LOG_LEVEL: 'warn',
         HEALTH_PORT: String(port),
+        // The start lines are in the operator's language: Vietnamese, pinned.
+        LANG: 'vi_VN.UTF-8',
+        LC_ALL: '',
+        LC_MESSAGES: '',
       },
       stdio: ['ignore', 'ignore', 'pipe'],
     });

@@ -32,6 +32,10 @@ describe('shutdown with closed output pipes', () => {
         WATCH_INDEX: 'false',
         STORE_PATH: path.join(ix.root, 'store.sqlite'),
         LOG_LEVEL: 'debug',
+        // The start lines are in the operator's language: Vietnamese, pinned.
+        LANG: 'vi_VN.UTF-8',
+        LC_ALL: '',
+        LC_MESSAGES: '',
       },
       stdio: ['pipe', 'pipe', 'pipe'],
     });

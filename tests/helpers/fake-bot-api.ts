@@ -457,6 +457,19 @@ export class FakeBotApi {
   /** The highest update id handed to the bot. */
   private deliveredUpTo = 0;
 
+  /**
+   * Every call addressed to `chatId` gets 429 "Too Many Requests: retry after N" for the next `ms`
+   * milliseconds (Telegram's per-chat flood limit: other chats are unaffected).
+   */
+  floodChat(chatId: number, ms: number, retryAfter = 1): void {
+    this.floodedChats.set(chatId, { until: Date.now() + ms, retryAfter });
+  }
+
+  /** The bot's profile texts by kind and language ("d:en", "s:"), as setMy(Short)Description left them. */
+  readonly descriptions = new Map<string, string>();
+
+  private floodedChats = new Map<number, { until: number; retryAfter: number }>();
+
   /** The next `count` calls of `method` get 429 "Too Many Requests: retry after N". */
   failNext(method: string, count: number, retryAfter = 1): void {
     this.failures.set(method, { count, retryAfter });
@@ -510,6 +523,13 @@ export class FakeBotApi {
     if (fail && fail.count > 0) {
       fail.count -= 1;
       const body = { ok: false, error_code: 429, description: `Too Many Requests: retry after ${fail.retryAfter}`, parameters: { retry_after: fail.retryAfter } };
+      this.record(method, params, 429, body);
+      return send(429, body);
+    }
+
+    const flood = params.chat_id === undefined ? undefined : this.floodedChats.get(Number(params.chat_id));
+    if (flood && Date.now() < flood.until) {
+      const body = { ok: false, error_code: 429, description: `Too Many Requests: retry after ${flood.retryAfter}`, parameters: { retry_after: flood.retryAfter } };
       this.record(method, params, 429, body);
       return send(429, body);
     }
@@ -604,6 +624,20 @@ export class FakeBotApi {
           if (!/^[a-z0-9_]{1,32}$/.test(c.command ?? '')) return bad('Bad Request: BOT_COMMAND_INVALID');
           if (typeof c.description !== 'string' || c.description.length < 1 || c.description.length > 256) return bad('Bad Request: BOT_COMMAND_DESCRIPTION_INVALID');
         }
+        return ok(true);
+      }
+      case 'getMyDescription':
+        return ok({ description: this.descriptions.get(`d:${p.language_code ?? ''}`) ?? '' });
+      case 'getMyShortDescription':
+        return ok({ short_description: this.descriptions.get(`s:${p.language_code ?? ''}`) ?? '' });
+      case 'setMyDescription':
+      case 'setMyShortDescription': {
+        const short = method === 'setMyShortDescription';
+        const text = String((short ? p.short_description : p.description) ?? '');
+        // Telegram's limits: 512 characters for the description, 120 for the short one.
+        if (text.length > (short ? 120 : 512)) return bad(`Bad Request: ${short ? 'SHORT_DESCRIPTION' : 'DESCRIPTION'}_INVALID`);
+        if (p.language_code !== undefined && !/^[a-z]{2}$/.test(String(p.language_code))) return bad('Bad Request: LANG_CODE_INVALID');
+        this.descriptions.set(`${short ? 's' : 'd'}:${p.language_code ?? ''}`, text);
         return ok(true);
       }
       case 'sendChatAction': {

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine.js';
 import { buildIndex } from '../../src/index/build.js';
 import { loadIndex } from '../../src/index/load.js';
+import { localizeLine } from '../../src/text/operator.js';
 import { sandbox, synthCorpus, type Sandbox } from './helpers.js';
 
 const boxes: Sandbox[] = [];
@@ -80,6 +81,16 @@ describe('corpus faults', () => {
     expect(text).toMatch(new RegExp(`Skipped 2024/${good[5]!.replace('.', '\\.')}: another file, ${good[5]!.replace('.', '\\.')}, already gives the article id`));
     // Every "Skipped" line is one line naming one file.
     for (const l of lines.filter((x) => x.startsWith('Skipped'))) expect(l).not.toContain('\n');
+    // The same lines for a Vietnamese operator (what build-index prints by default): every one of these translated.
+    const vi = lines.map((l) => localizeLine(l, 'vi')).join('\n');
+    expect(vi).toMatch(/Bỏ qua photo\.txt: tệp có vẻ là nhị phân/);
+    expect(vi).toMatch(/Bỏ qua cp1258\.txt: tệp không phải văn bản UTF-8 hợp lệ/);
+    expect(vi).toMatch(/Bỏ qua utf16\.txt: tệp là văn bản UTF-16/);
+    expect(vi).toMatch(/Bỏ qua blank\.md: tệp trống/);
+    expect(vi).toMatch(/zz-big-report\.txt: tệp nặng 5 MB, dài hơn nhiều so với một bài báo/);
+    expect(vi).toMatch(new RegExp(`Bỏ qua copy-of-an-article\\.txt: trùng nội dung với ${dupOf.replace('.', '\\.')}`));
+    expect(vi).toMatch(/Bỏ qua 2024\/.+: tệp khác, .+, đã dùng mã bài/);
+    expect(vi).not.toMatch(/Skipped|same content|another file/);
     expect(report.articles).toBe(good.length + 1);
     expect(seconds).toBeLessThan(40);
 
