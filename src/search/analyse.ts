@@ -35,16 +35,21 @@ export interface AnalyzedQuery {
   answerType: AnswerType;
 }
 
-export type AnswerType = 'count' | 'person' | 'date' | null;
+export type AnswerType = 'count' | 'person' | 'date' | 'place' | null;
 
 /** Question words of each answer type, folded (typed with or without marks). */
 const PERSON_WORDS = ['ai', 'who'];
 const DATE_WORDS = ['khi nao', 'bao gio', 'ngay nao', 'thoi gian nao', 'luc nao', 'when', 'ngay bao nhieu', 'thang nao', 'nam nao'];
 
-function answerTypeOf(tokens: readonly Token[], countUnitFound: boolean): AnswerType {
+/** "ở đâu", "tại đâu": matched as typed (folded, "o dau" is also "ở đầu nhiệm kỳ"), folded only in a question typed without marks. */
+const PLACE_WORDS = ['ở đâu', 'tại đâu', 'nơi nào', 'địa điểm nào', 'chỗ nào', 'where'];
+
+function answerTypeOf(tokens: readonly Token[], countUnitFound: boolean, typedUnaccented: boolean): AnswerType {
   const f = ` ${tokens.map((t) => t.folded).join(' ')} `;
   if (DATE_WORDS.some((w) => f.includes(` ${w} `))) return 'date';
   if (countUnitFound) return 'count';
+  const typed = ` ${tokens.map((t) => t.term).join(' ')} `;
+  if (PLACE_WORDS.some((w) => typed.includes(` ${w} `) || (typedUnaccented && f.includes(` ${fold(w)} `)))) return 'place';
   // "ai" is the question word only typed as such ("ái", "ải" are other words).
   if (tokens.some((t) => PERSON_WORDS.includes(t.term))) return 'person';
   return null;
@@ -157,7 +162,7 @@ export function analyzeQuery(question: string, lex: Lexicon | null = null): Anal
   });
   const terms: QueryTerm[] = [...counts].map(([term, c]) => ({ term, folded: c.folded, weight: c.n }));
   const unit = countUnit(tokens, foldedAt);
-  return { text, tokens, unaccented, foldedAt, typedUnaccented, terms, syllables, countUnit: unit, answerType: answerTypeOf(tokens, unit !== null) };
+  return { text, tokens, unaccented, foldedAt, typedUnaccented, terms, syllables, countUnit: unit, answerType: answerTypeOf(tokens, unit !== null, typedUnaccented) };
 }
 
 /**

@@ -9,8 +9,9 @@ import type { LoadedIndex } from '../index/load.js';
 import { PAIR_SEP, isPair } from '../index/terms.js';
 import { fold } from '../text/normalise.js';
 import { splitSentences } from '../text/sentences.js';
-import { isStopTwin, tokenize, type Token } from '../text/tokens.js';
-import { DOCUMENT_NUMBER_WORDS } from '../text/words.js';
+import { isStop, isStopTwin, tokenize, type Token } from '../text/tokens.js';
+import { DOCUMENT_NUMBER_WORDS, INSTITUTION_WORDS, OFFICE_TITLES } from '../text/words.js';
+import { findPlaces, isCapitalised } from '../text/gazetteer.js';
 import { passageTermSet, statesCount, type AnalyzedQuery } from './analyse.js';
 import type { KeywordPass } from './keyword.js';
 
@@ -103,11 +104,13 @@ function contextCredit(pass: KeywordPass, match: number, article: number): numbe
 }
 
 /**
- * A counting question ("bao nhiêu", "mấy") is answered only by a window that states a number and
- * names what is counted: without them, confidence stays under this (the low tier at most). A number
- * beside other words ("gần 25 tỉ đồng" for "bao nhiêu chi bộ?") is some other measure.
+ * A question is answered only by a window that holds what it asks for: for "bao nhiêu X" a number of X
+ * (a number beside other words, "gần 25 tỉ đồng" for "bao nhiêu chi bộ?", is some other measure); for
+ * "ai là Bí thư Tỉnh ủy …" that office itself, not only its deputy ("Phó Bí thư Tỉnh ủy …") nor another. ("ở đâu" is not capped:
+ * news and encyclopaedias answer it with "trong não", "ở gốc cây" as often as with a named place.)
+ * Without it, confidence stays under this (the low tier at most).
  */
-export const NO_NUMBER_CAP = 0.3;
+export const NO_ANSWER_CAP = 0.3;
 /**
  * Units (folded) that any stated number may answer: people are counted under many nouns ("6 y bác
  * sĩ" for "bao nhiêu người"), money and shares under signs ("800 triệu USD", "75%").
@@ -138,6 +141,43 @@ function isCount(tokens: readonly Token[], i: number, sentence: string): boolean
 
 /** "đồng chí Phạm Quang Hiển", "ông Nguyễn Văn A", or three capitalised syllables in a row: a person named. */
 export const PERSON_NAME = /(?:đồng chí|ông|bà|Đồng chí|Ông|Bà)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)+|\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u;
+/** Where something happened: "tại Hội trường …", "ở bệnh viện …", "đến xã …" (or a place of the gazetteer). */
+const PLACE_SAID = /(?:tại|ở|đến|từ|trong|ngoài)\s+(?:\p{Lu}|(?:bệnh viện|trường|nhà|khu|xã|huyện|tỉnh|thành phố|quận|phường|thôn|làng|trụ sở|hội trường|nơi)\s)/u;
+const OFFICES = OFFICE_TITLES.map((o) => tokenize(o).map((t) => t.term));
+const DEPUTY = 'phó';
+const INSTITUTION = new Set(INSTITUTION_WORDS);
+
+function placeSaid(text: string): boolean {
+  return PLACE_SAID.test(text) || findPlaces(text, tokenize(text), false).length > 0;
+}
+
+/** Syllables after the office that name whose office it is ("Bí thư Tỉnh ủy", "Chủ tịch Liên đoàn"). */
+const OFFICE_OF = 2;
+
+/** The office a "who" question asks for, with the body it heads, folded; null unless it asks one (and not its deputy). */
+function officeAsked(q: AnalyzedQuery): string[] | null {
+  if (q.answerType !== 'person' || q.tokens.some((t) => t.term === DEPUTY)) return null;
+  const terms = q.tokens.map((t) => t.term);
+  for (const o of OFFICES) {
+    const i = terms.findIndex((_, i) => o.every((s, k) => terms[i + k] === s));
+    if (i < 0) continue;
+    let end = i + o.length;
+    // Whose office: a body's words ("Tỉnh ủy", "Liên đoàn"), not a modifier ("đầu tiên").
+    const body = (t: Token) => t.joined && !isStop(t.term) && (isCapitalised(q.text, t) || INSTITUTION.has(t.term));
+    while (end < q.tokens.length && end < i + o.length + OFFICE_OF && body(q.tokens[end]!)) end++;
+    return q.tokens.slice(i, end).map((t) => t.folded);
+  }
+  return null;
+}
+
+/** The window names the office only as "Phó …", or not at all: it does not say who holds it. */
+function officeMissing(tokens: readonly Token[], office: readonly string[]): boolean {
+  for (let i = 0; i + office.length <= tokens.length; i++) {
+    if (office.every((s, k) => tokens[i + k]!.folded === s) && tokens[i - 1]?.term !== DEPUTY) return false;
+  }
+  return true;
+}
+
 /** A date: "16-10", "9/1", "ngày 9", "tháng 10", a year. */
 export const DATE = /\b\d{1,2}[-/.]\d{1,2}\b|(?:ngày|tháng|năm)\s+\d{1,4}|\b(?:19|20)\d\d\b/iu;
 
@@ -146,6 +186,8 @@ export interface Coverage {
   windowHasAnswer: boolean;
   /** The best window states a number and names the counted unit (what a counting question needs). */
   windowHasNumber: boolean;
+  /** The best window lacks what the question asks for (see NO_ANSWER_CAP). */
+  answerMissing: boolean;
   /** Share of the question's two- and three-syllable sequences the paragraph repeats word for word. */
   bigramShare: number;
   trigramShare: number;
@@ -192,7 +234,7 @@ export function sentenceTerms(text: string, q: AnalyzedQuery): readonly Sentence
 }
 
 export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel, text: string, article: number): Coverage {
-  if (cov.mass <= 0) return { paragraph: 0, window: 0, first: 0, last: 0, bigramShare: 0, trigramShare: 0, windowHasNumber: false, windowHasAnswer: false };
+  if (cov.mass <= 0) return { paragraph: 0, window: 0, first: 0, last: 0, bigramShare: 0, trigramShare: 0, windowHasNumber: false, windowHasAnswer: false, answerMissing: false };
   const bi = new Set<string>();
   const tri = new Set<string>();
   const found = (tokens: readonly Token[], folded: boolean) => {
@@ -216,7 +258,7 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
     const named = units.map((u) => s.tokens.some((t) => t.folded === u));
     const countsUnit = head !== null && statesCount(s.tokens, [head]);
     const number = countsUnit || s.tokens.some((_, i) => isCount(s.tokens, i, s.sentence));
-    return { terms: s.terms, counts: q.countUnit ? statesCount(s.tokens, q.countUnit) : false, number, named, countsUnit };
+    return { terms: s.terms, tokens: s.tokens, counts: q.countUnit ? statesCount(s.tokens, q.countUnit) : false, number, named, countsUnit };
   });
   const share = (mine: Set<string>, all: Set<string>) => (all.size > 0 ? mine.size / all.size : 0);
   // A counting question's "<number> <unit>" is one more thing the answer must hold.
@@ -246,6 +288,17 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
   const windowHasNumber = inWindow.some((x) => x.number) && (inWindow.some((x) => x.countsUnit) || units.every((_, k) => inWindow.some((x) => x.named[k])));
   const windowText = spans.length > 0 ? text.slice(spans[best.first]?.start ?? 0, spans[best.last]?.end ?? text.length) : text;
   const windowHasAnswer =
-    q.answerType === 'count' ? windowHasNumber : q.answerType === 'person' ? PERSON_NAME.test(windowText) : q.answerType === 'date' ? DATE.test(windowText) : false;
-  return { paragraph, ...best, bigramShare: share(bi, cov.bigrams), trigramShare: share(tri, cov.trigrams), windowHasNumber, windowHasAnswer };
+    q.answerType === 'count'
+      ? windowHasNumber
+      : q.answerType === 'person'
+        ? PERSON_NAME.test(windowText)
+        : q.answerType === 'date'
+          ? DATE.test(windowText)
+          : q.answerType === 'place'
+            ? placeSaid(windowText)
+            : false;
+  const office = officeAsked(q);
+  const answerMissing =
+    (q.countUnit !== null && !windowHasNumber) || (office !== null && officeMissing(inWindow.flatMap((x) => x.tokens), office));
+  return { paragraph, ...best, bigramShare: share(bi, cov.bigrams), trigramShare: share(tri, cov.trigrams), windowHasNumber, windowHasAnswer, answerMissing };
 }

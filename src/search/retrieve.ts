@@ -4,7 +4,7 @@
  */
 import type { LoadedIndex } from '../index/load.js';
 import type { AnalyzedQuery } from './analyse.js';
-import { NO_NUMBER_CAP, coverage, coverageModel } from './confidence.js';
+import { NO_ANSWER_CAP, coverage, coverageModel } from './confidence.js';
 import { cosineOf, denseConfidence, denseSearch } from './dense.js';
 import { fuse } from './fusion.js';
 import { keywordPass } from './keyword.js';
@@ -58,7 +58,7 @@ export function retrieve(index: LoadedIndex, q: AnalyzedQuery, queryVector: Floa
     if (dense && c.cosine === null) c.cosine = cosineOf(index, c.chunk, queryVector!);
     const denseConf = dense ? denseConfidence(c.cosine, dense) : 0;
     c.confidence = dense?.vouches ? Math.max(c.coverage, denseConf) : c.coverage;
-    if (q.countUnit && !cv.windowHasNumber) c.confidence = Math.min(c.confidence, NO_NUMBER_CAP);
+    if (cv.answerMissing) c.confidence = Math.min(c.confidence, NO_ANSWER_CAP);
     c.score =
       opts.mode === 'vector'
         ? (c.cosine ?? 0)

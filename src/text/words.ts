@@ -156,3 +156,12 @@ export const DOCUMENT_NUMBER_WORDS: readonly string[] = [
   'chỉ thị', 'nghị quyết', 'kết luận', 'quyết định', 'nghị định', 'thông tư', 'quy định', 'công văn', 'luật',
   'tw', 'trung ương', 'khóa', 'khoá', 'lần thứ', 'thứ', 'điều', 'khoản', 'chương', 'mục',
 ];
+
+/**
+ * Offices a "who" question asks for ("Bí thư Tỉnh ủy … là ai?"). A passage that names the office only
+ * with "Phó" before it names the deputy, not the holder.
+ */
+export const OFFICE_TITLES: readonly string[] = [
+  'bí thư', 'chủ tịch', 'giám đốc', 'tổng giám đốc', 'thủ tướng', 'bộ trưởng', 'trưởng ban', 'trưởng đoàn', 'chánh văn phòng',
+  'hiệu trưởng', 'viện trưởng', 'chánh án', 'tổng thống', 'thị trưởng', 'trưởng phòng', 'tổng biên tập', 'chủ nhiệm', 'tư lệnh',
+];

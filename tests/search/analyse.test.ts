@@ -34,6 +34,16 @@ describe('reading a question against the corpus', () => {
     expect(read('Huế tổ chức lễ hội ẩm thực quốc tế khi nào?')).toContain('ẩm thực');
   });
 
+  it('knows what a question asks for: a count, a person, a date, a place', () => {
+    expect(analyzeQuery('Hải Phòng có bao nhiêu chi bộ?', lex).answerType).toBe('count');
+    expect(analyzeQuery('Ai là Bí thư Thành ủy Huế?', lex).answerType).toBe('person');
+    expect(analyzeQuery('Hội nghị diễn ra khi nào?', lex).answerType).toBe('date');
+    expect(analyzeQuery('Hội nghị diễn ra ở đâu?', lex).answerType).toBe('place');
+    expect(analyzeQuery('hoi nghi dien ra o dau', lex).answerType).toBe('place');
+    // "ở đầu nhiệm kỳ" is no question of place.
+    expect(analyzeQuery('Kết quả ở đầu nhiệm kỳ thế nào?', lex).answerType).toBe(null);
+  });
+
   it('reads chat shorthand as the words the corpus writes ("bn", "dc", "ntn", "ko")', () => {
     expect(read('Hải Phòng có bn đảng viên')).toBe('Hải Phòng có bao nhiêu đảng viên');
     expect(read('đảng viên dc kết nạp ntn')).toBe('đảng viên được kết nạp như thế nào');
