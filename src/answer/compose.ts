@@ -95,7 +95,8 @@ export function compose(index: LoadedIndex, candidates: readonly Candidate[], we
   const built = page.map((c, i): AnswerResult => {
     const chunk = index.chunks[c.chunk]!;
     const article = index.articles[c.article]!;
-    const quote = pickQuote(chunk.text, q, (t) => weights.get(t) ?? 0, {}, c.window);
+    const text = chunk.text; // decoded from the index's bytes on each read
+    const quote = pickQuote(text, q, (t) => weights.get(t) ?? 0, {}, c.window);
     const result: AnswerResult = {
       rank: opts.offset + i + 1,
       score: round(c.confidence),
@@ -104,7 +105,7 @@ export function compose(index: LoadedIndex, candidates: readonly Candidate[], we
       paragraph: chunk.paragraph,
       paragraphEnd: chunk.paragraphEnd,
       kind: chunk.kind,
-      text: chunk.text,
+      text,
       context: chunk.context,
       quote: quote.text,
       highlights: quote.highlights,

@@ -48,6 +48,7 @@ export function normaliseNumber(raw: string): string {
  * A word's term and folded form, memoised by its raw spelling: a corpus repeats a few tens of thousands
  * of spellings, and tokenising candidate paragraphs for every question is the hot path of a search.
  */
+/** Slots of the spelling memo: a corpus's few tens of thousands of spellings fit with few collisions (4 MB of pointers). */
 const MEMO_SLOTS = 1 << 18;
 const memoRaw: Array<string | undefined> = new Array<string | undefined>(MEMO_SLOTS);
 const memoForms: Array<readonly [string, string]> = new Array<readonly [string, string]>(MEMO_SLOTS);
