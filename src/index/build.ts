@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { CHUNKER_VERSION, chunkArticle } from '../chunk/chunker.js';
-import { READER_VERSION, articleId, readCorpus, type UnchangedFile } from '../corpus/read.js';
+import { READER_VERSION, articleId, readCorpus, type FileStamp, type UnchangedFile } from '../corpus/read.js';
 import type { Article } from '../corpus/types.js';
 import { BAND_METHOD, describeBand, measureBand, type DenseBand } from '../embed/band.js';
 import { embedderOptions, loadEmbedder } from '../embed/embedder.js';
@@ -14,7 +14,7 @@ import type { Embedder } from '../embed/types.js';
 import { KeywordIndex, KeywordSegments } from './keyword-index.js';
 import { TOKENIZER_VERSION, passageTerms } from './terms.js';
 import { HNSW_EF_CONSTRUCTION, HNSW_M, HnswVectorStore } from './vector-store.js';
-import { chunkTextBytes, encodeChunkStore } from './chunk-store.js';
+import { chunkTextBytes, encodeChunkTable } from './chunk-store.js';
 import { loadIndex, type LoadedIndex } from './load.js';
 import { FILES, VersionWriter, acquireBuildLock, currentVersionDir, pruneVersions, readChecked, type Manifest, type ChunkRecord, type ManifestModel, type StoredArticle, type StoredChunk } from './store.js';
 
@@ -90,7 +90,12 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
     //    its stored article and chunks are reused (adding one article to thousands costs one parse).
     const known = prev && prev.manifest.reader === READER_VERSION ? prev : null;
     const corpus = await readCorpus(opts.corpusDir, {
-      ...(known ? { isUnchanged: (file: string, hash: string) => storedArticleFor(known, articleId(file), file, hash) !== null } : {}),
+      ...(known
+        ? {
+            isUnchanged: (file: string, hash: string) => storedArticleFor(known, articleId(file), file, hash) !== null,
+            knownHash: (file: string, stamp: FileStamp) => knownHashOf(known, file, stamp),
+          }
+        : {}),
     });
     const entries = mergeEntries(corpus.articles, corpus.unchanged, known);
     lap('read corpus');
@@ -117,7 +122,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
     const model: ManifestModel | null = embedder ? { id: embedder.modelId, dim: embedder.dim, prefix: embedder.prefix } : null;
 
     try {
-      const report = await writeVersion({ opts, prev, entries, embedder, model, modelProblem, say, log, started, lap });
+      const report = await writeVersion({ opts, prev, entries, stamps: corpus.stamps, embedder, model, modelProblem, say, log, started, lap });
       report.messages = messages;
       report.phases = phases;
       return report;
@@ -133,6 +138,7 @@ interface WriteArgs {
   opts: BuildOptions;
   prev: LoadedIndex | null;
   entries: CorpusEntry[];
+  stamps: Map<string, FileStamp>;
   embedder: Embedder | null;
   model: ManifestModel | null;
   modelProblem: string | null;
@@ -157,7 +163,7 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
     if (list) list.push(i);
     else prevChunks.set(c.articleId, [i]);
   });
-  const fromPrev = (i: number): NewChunk => ({ record: recordOf(prev!.chunks[i]!), text: null, from: i });
+  const fromPrev = (i: number): NewChunk => ({ record: recordOf(prev!.chunks[i]!), text: null, from: i, old: i });
   const newChunks: NewChunk[] = [];
   const storedArticles: StoredArticle[] = [];
   for (const e of entries) {
@@ -173,7 +179,10 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
     if (prev && before && before.contentHash === a.contentHash) {
       chunks = (prevChunks.get(a.id) ?? []).map(fromPrev);
     } else {
-      chunks = chunkArticle(a).map(({ text, ...record }) => ({ record, text, from: -1 }));
+      // Which chunks are already in the previous index (same id = same article and same text)?
+      const prevPos = new Map<string, number>();
+      for (const i of prevChunks.get(a.id) ?? []) prevPos.set(prev!.chunks[i]!.id, i);
+      chunks = chunkArticle(a).map(({ text, ...record }) => ({ record, text, from: -1, old: prevPos.get(record.id) ?? -1 }));
     }
     for (const c of chunks) newChunks.push(c);
     const stored: StoredArticle = {
@@ -193,14 +202,10 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
     storedArticles.push(stored);
   }
 
-  // Which chunks are already in the previous index (same id = same article and same text)?
-  const prevPos = new Map<string, number>();
-  prev?.chunks.forEach((c, i) => prevPos.set(c.id, i));
   const keptOld: Array<{ chunk: NewChunk; old: number }> = [];
   const added: NewChunk[] = [];
   for (const c of newChunks) {
-    const old = prevPos.get(c.record.id);
-    if (old !== undefined) keptOld.push({ chunk: c, old });
+    if (c.old >= 0) keptOld.push({ chunk: c, old: c.old });
     else added.push(c);
   }
   keptOld.sort((a, b) => a.old - b.old); // kept documents keep their order: keyword postings stay sorted
@@ -208,14 +213,17 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
   keptOld.forEach((k, i) => (keep[k.old] = i));
   const removed = (prev?.chunks.length ?? 0) - keptOld.length;
 
-  // Labels: kept chunks keep theirs when their vectors are reused; new ones get fresh labels.
-  let nextLabel = reuseVectors ? prev!.manifest.nextLabel : 0;
+  // Labels: kept chunks keep theirs when their vectors are reused (or, keyword-only, when the chunk
+  // table's base is kept as it is); new ones get fresh labels.
+  const chunkBase = chunkBasePlan(prev, keep, keptOld.length + added.length, reuseVectors || !model);
+  const keepLabels = reuseVectors || chunkBase !== null;
+  let nextLabel = keepLabels ? prev!.manifest.nextLabel : 0;
   const ordered: OrderedChunk[] = [
-    ...keptOld.map((k) => ({ ...k.chunk, record: { ...k.chunk.record, label: reuseVectors ? prev!.chunks[k.old]!.label : nextLabel++ } })),
+    ...keptOld.map((k) => ({ ...k.chunk, record: { ...k.chunk.record, label: keepLabels ? prev!.chunks[k.old]!.label : nextLabel++ } })),
     ...added.map((c) => ({ ...c, record: { ...c.record, label: nextLabel++ } })),
   ];
   const textOf = (c: NewChunk): string => c.text ?? prev!.chunks[c.from]!.text;
-  const bytesOf = (c: NewChunk): Buffer => (c.text !== null ? Buffer.from(c.text, 'utf8') : chunkTextBytes(prev!.chunks, prev!.texts, c.from));
+  const bytesOf = (c: NewChunk): Buffer => (c.text !== null ? Buffer.from(c.text, 'utf8') : chunkTextBytes(prev!.chunks[c.from]!));
 
   lap('chunks');
   // Keyword index: kept postings are remapped, only added chunks are tokenised.
@@ -296,9 +304,19 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
       lap('band');
     }
     await writer.write(FILES.articles, JSON.stringify(storedArticles));
-    const store = encodeChunkStore(ordered.map((c) => ({ record: c.record, bytes: bytesOf(c) })));
-    await writer.write(FILES.chunks, store.json);
-    await writer.write(FILES.texts, store.texts);
+    if (chunkBase) {
+      // The previous base table and texts stay as they are (linked); only the tail and the deletions are written.
+      await writer.reuse(FILES.chunks, prev!.dir, prev!.manifest.files[FILES.chunks]!);
+      await writer.reuse(FILES.texts, prev!.dir, prev!.manifest.files[FILES.texts]!);
+      const tail = encodeChunkTable(ordered.slice(chunkBase.baseLive).map((c) => ({ record: c.record, bytes: bytesOf(c) })));
+      await writer.write(FILES.chunksTail, tail.table);
+      await writer.write(FILES.textsTail, tail.texts);
+      if (chunkBase.deleted.length > 0) await writer.write(FILES.chunksDeleted, KeywordSegments.encodeDeleted(chunkBase.deleted));
+    } else {
+      const store = encodeChunkTable(ordered.map((c) => ({ record: c.record, bytes: bytesOf(c) })));
+      await writer.write(FILES.chunks, store.table);
+      await writer.write(FILES.texts, store.texts);
+    }
     if (keyword.reuseBase) await writer.reuse(FILES.keyword, prev!.dir, prev!.manifest.files[FILES.keyword]!);
     else await writer.write(FILES.keyword, keyword.segments.base.serialize());
     if (keyword.segments.tail) await writer.write(FILES.keywordTail, keyword.segments.tail.serialize());
@@ -309,7 +327,10 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
     await opts.beforeCommit?.();
 
     const manifestArticles: Manifest['articles'] = {};
-    for (const a of storedArticles) manifestArticles[a.id] = { file: a.file, contentHash: a.contentHash, chunks: a.chunks };
+    for (const a of storedArticles) {
+      const stamp = w.stamps.get(a.file);
+      manifestArticles[a.id] = { file: a.file, contentHash: a.contentHash, chunks: a.chunks, ...(stamp ? { stamp } : {}) };
+    }
     const manifest = await writer.commit({
       builtAt: new Date().toISOString(),
       chunker: CHUNKER_VERSION,
@@ -366,6 +387,15 @@ function storedArticleFor(prev: LoadedIndex, id: string, file: string, contentHa
   return a && a.contentHash === contentHash ? a : null;
 }
 
+/** The content hash the previous build recorded for this file, when the file still has the stamp it had then. */
+function knownHashOf(prev: LoadedIndex, file: string, stamp: FileStamp): string | null {
+  const id = articleId(file);
+  if (!Object.hasOwn(prev.manifest.articles, id)) return null;
+  const m = prev.manifest.articles[id]!;
+  const s = m.stamp;
+  return m.file === file && s && s.size === stamp.size && s.ino === stamp.ino && s.mtimeNs === stamp.mtimeNs ? m.contentHash : null;
+}
+
 /** Parsed and unchanged articles in one list, sorted by id (both inputs are). */
 function mergeEntries(parsed: readonly Article[], unchanged: readonly UnchangedFile[], prev: LoadedIndex | null): CorpusEntry[] {
   const out: CorpusEntry[] = [];
@@ -419,6 +449,29 @@ function updateKeyword(prev: LoadedIndex | null, keep: Int32Array, addedTexts: s
   return { segments: new KeywordSegments(KeywordIndex.update(base, keepBase, termsOf([...keptTail, ...addedTexts])), null), reuseBase: false };
 }
 
+/**
+ * The previous chunk table's base, when this version can keep it as it is (linked, not rewritten): the
+ * same rule as the keyword index's base (tail and deleted base chunks a small share of the whole), and
+ * only when kept chunks keep their labels (the base table holds them). Kept chunks come first in their
+ * old order, so the kept base chunks are the first `baseLive` chunks of the new version.
+ */
+function chunkBasePlan(prev: LoadedIndex | null, keep: Int32Array, total: number, labelsKept: boolean): { deleted: Uint32Array; baseLive: number } | null {
+  if (!prev || !labelsKept || !prev.manifest.files[FILES.chunks]) return null;
+  const seg = prev.chunkSegments ?? { baseCount: prev.chunks.length, deleted: new Uint32Array(0), tailCount: 0 };
+  const deleted: number[] = [];
+  let k = 0;
+  let live = 0; // previous chunk number of base chunk d
+  for (let d = 0; d < seg.baseCount; d++) {
+    if (k < seg.deleted.length && seg.deleted[k] === d) {
+      deleted.push(d);
+      k++;
+    } else if (keep[live++]! < 0) deleted.push(d);
+  }
+  const baseLive = seg.baseCount - deleted.length;
+  if (seg.baseCount === 0 || deleted.length + (total - baseLive) > KEYWORD_TAIL_MAX_SHARE * total) return null;
+  return { deleted: Uint32Array.from(deleted), baseLive };
+}
+
 /** Index terms of each text, made one at a time as the keyword index consumes them. */
 function* termsOf(texts: readonly string[]): Generator<string[]> {
   for (const t of texts) yield passageTerms(t);
@@ -430,6 +483,8 @@ interface NewChunk {
   /** null: the text is that of previous chunk `from` (copied as bytes). */
   text: string | null;
   from: number;
+  /** The same chunk in the previous index (same id: same article and text), or -1. */
+  old: number;
 }
 
 /** A stored chunk's fields without its text (read field by field: a loaded chunk's text is a getter). */

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { KeywordIndex, KeywordSegments } from './keyword-index.js';
 import { TOKENIZER_VERSION } from './terms.js';
 import { HnswVectorStore, type VectorStore } from './vector-store.js';
-import { openChunkStore, type ChunkTexts } from './chunk-store.js';
-import { FILES, IndexLoadError, currentVersionDir, readChecked, readManifest, rebuildHint, type Manifest, type StoredArticle, type StoredChunk } from './store.js';
+import { openChunkStore, openChunkTable } from './chunk-store.js';
+import { FILES, IndexLoadError, currentVersionDir, readChecked, readManifest, rebuildHint, verifyChecked, type Manifest, type StoredArticle, type StoredChunk } from './store.js';
 
 export interface LoadedIndex {
   indexDir: string;
@@ -12,10 +12,11 @@ export interface LoadedIndex {
   manifest: Manifest;
   articles: StoredArticle[];
   articleById: Map<string, number>;
-  /** Chunk texts are decoded when read (see chunk-store.ts). */
+  /** Chunk texts are read from texts.bin and decoded when asked for (see chunk-store.ts). */
   chunks: StoredChunk[];
-  /** The bytes behind the chunks' texts (null for an index with texts inline in chunks.json). */
-  texts: ChunkTexts | null;
+  /** The chunk table's segments (chunks 0..baseCount-deleted-1 are the base's live ones, then the tail's); null: one table. */
+  chunkSegments: ChunkSegments | null;
+  /** Made on first use (a keyword-only server or a build rarely needs it). */
   chunkById: Map<string, number>;
   /** chunk ordinal -> article ordinal */
   chunkArticle: Uint32Array;
@@ -28,7 +29,15 @@ export interface LoadedIndex {
   vectors: VectorStore | null;
   /** Why the manifest names a model but `vectors` is null (the file holds vectors of another size). */
   vectorProblem: string | null;
+  /** Made on first use (only dense search needs it). */
   labelToChunk: Map<number, number>;
+}
+
+export interface ChunkSegments {
+  baseCount: number;
+  /** Deleted base chunks, sorted. */
+  deleted: Uint32Array;
+  tailCount: number;
 }
 
 export interface LoadOptions {
@@ -73,19 +82,54 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
     }
   };
 
+  // Chunks: a base table (and, after incremental builds, a tail and the deleted base chunks), or a format 1 chunks.json.
+  const parseTable = async (name: string, textsName: string): Promise<StoredChunk[]> => {
+    const table = await readChecked(dir, name, manifest, indexDir);
+    await verifyChecked(dir, textsName, manifest, indexDir);
+    try {
+      return openChunkTable(table, { file: path.join(dir, textsName), size: manifest.files[textsName]!.bytes }, textsName);
+    } catch (e) {
+      throw new IndexLoadError(`${path.join(dir, name)} is corrupted (${(e as Error).message}). Rebuild with: ${rebuildHint(indexDir)}`);
+    }
+  };
+  const parseChunks = async (): Promise<{ chunks: StoredChunk[]; chunkSegments: ChunkSegments | null }> => {
+    if (!manifest.files[FILES.chunks] && manifest.files[FILES.chunksJson]) {
+      const chunkFile = await parseJson<unknown>(FILES.chunksJson);
+      const blob = Array.isArray(chunkFile) ? null : await readChecked(dir, FILES.texts, manifest, indexDir);
+      try {
+        return { chunks: openChunkStore(chunkFile, blob), chunkSegments: null };
+      } catch (e) {
+        throw new IndexLoadError(`${path.join(dir, FILES.chunksJson)} is corrupted (${(e as Error).message}). Rebuild with: ${rebuildHint(indexDir)}`);
+      }
+    }
+    const base = await parseTable(FILES.chunks, FILES.texts);
+    if (!manifest.files[FILES.chunksTail]) return { chunks: base, chunkSegments: null };
+    const tail = await parseTable(FILES.chunksTail, FILES.textsTail);
+    let deleted: Uint32Array = new Uint32Array(0);
+    if (manifest.files[FILES.chunksDeleted]) {
+      try {
+        deleted = KeywordSegments.decodeDeleted(await readChecked(dir, FILES.chunksDeleted, manifest, indexDir));
+        for (let k = 0; k < deleted.length; k++) if (deleted[k]! >= base.length || (k > 0 && deleted[k]! <= deleted[k - 1]!)) throw new Error('deleted chunks out of range or unsorted');
+      } catch (e) {
+        if (e instanceof IndexLoadError) throw e;
+        throw new IndexLoadError(`${path.join(dir, FILES.chunksDeleted)} is corrupted (${(e as Error).message}). Rebuild with: ${rebuildHint(indexDir)}`);
+      }
+    }
+    const chunks: StoredChunk[] = [];
+    let k = 0;
+    for (let i = 0; i < base.length; i++) {
+      if (k < deleted.length && deleted[k] === i) k++;
+      else chunks.push(base[i]!);
+    }
+    for (const c of tail) chunks.push(c);
+    return { chunks, chunkSegments: { baseCount: base.length, deleted, tailCount: tail.length } };
+  };
+
   if (manifest.tokenizer !== TOKENIZER_VERSION) {
     throw new IndexLoadError(`The keyword index in ${dir} was made by another tokenizer (${manifest.tokenizer}). Rebuild with: ${rebuildHint(indexDir)}`);
   }
   const articles = await parseJson<StoredArticle[]>(FILES.articles);
-  const chunkFile = await parseJson<unknown>(FILES.chunks);
-  const blob = Array.isArray(chunkFile) ? null : await readChecked(dir, FILES.texts, manifest, indexDir);
-  let chunks: StoredChunk[];
-  let texts: ChunkTexts | null;
-  try {
-    ({ chunks, texts } = openChunkStore(chunkFile, blob));
-  } catch (e) {
-    throw new IndexLoadError(`${path.join(dir, FILES.chunks)} is corrupted (${(e as Error).message}). Rebuild with: ${rebuildHint(indexDir)}`);
-  }
+  const { chunks, chunkSegments } = await parseChunks();
   const keyword = await parseSegments();
   const titles = await parseKeyword(FILES.titles);
   const leads = await parseKeyword(FILES.leads);
@@ -95,16 +139,13 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
 
   const articleById = new Map<string, number>();
   articles.forEach((a, i) => articleById.set(a.id, i));
-  const chunkById = new Map<string, number>();
   const chunkArticle = new Uint32Array(chunks.length);
-  const labelToChunk = new Map<number, number>();
-  chunks.forEach((c, i) => {
-    chunkById.set(c.id, i);
-    const a = articleById.get(c.articleId);
-    if (a === undefined) throw new IndexLoadError(`${path.join(dir, FILES.chunks)} names an unknown article ${c.articleId}. Rebuild with: ${rebuildHint(indexDir)}`);
+  for (let i = 0; i < chunks.length; i++) {
+    const id = chunks[i]!.articleId;
+    const a = articleById.get(id);
+    if (a === undefined) throw new IndexLoadError(`${path.join(dir, manifest.files[FILES.chunks] ? FILES.chunks : FILES.chunksJson)} names an unknown article ${id}. Rebuild with: ${rebuildHint(indexDir)}`);
     chunkArticle[i] = a;
-    labelToChunk.set(c.label, i);
-  });
+  }
 
   let vectors: VectorStore | null = null;
   let vectorProblem: string | null = null;
@@ -124,7 +165,37 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
       }
     }
   }
-  return { indexDir, dir, manifest, articles, articleById, chunks, texts, chunkById, chunkArticle, keyword, titles, leads, vectors, vectorProblem, labelToChunk };
+  let chunkById: Map<string, number> | null = null;
+  let labelToChunk: Map<number, number> | null = null;
+  return {
+    indexDir,
+    dir,
+    manifest,
+    articles,
+    articleById,
+    chunks,
+    chunkSegments,
+    get chunkById() {
+      if (!chunkById) {
+        chunkById = new Map();
+        for (let i = 0; i < chunks.length; i++) chunkById.set(chunks[i]!.id, i);
+      }
+      return chunkById;
+    },
+    chunkArticle,
+    keyword,
+    titles,
+    leads,
+    vectors,
+    vectorProblem,
+    get labelToChunk() {
+      if (!labelToChunk) {
+        labelToChunk = new Map();
+        for (let i = 0; i < chunks.length; i++) labelToChunk.set(chunks[i]!.label, i);
+      }
+      return labelToChunk;
+    },
+  };
 }
 
 /**
