@@ -5,7 +5,7 @@
  * loading 500,000 chunks decodes no text and makes no string, and a serving process keeps the texts on
  * disk (the page cache), not in its heap. Older stores ('chunks-v2' JSON records, or inline texts) still load.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { FileReader } from './file-reader.js';
 import { CHUNK_STORE, type ChunkRecord, type ChunksFile, type StoredChunk } from './store.js';
 
 const MAGIC = 'VNCK3';
@@ -30,36 +30,18 @@ class BlobTexts implements ChunkTexts {
   }
 }
 
-/** Closes the descriptor of a file of texts once no chunk can read it any more (an index swapped out). */
-const closer = new FinalizationRegistry<number>((fd) => {
-  try {
-    closeSync(fd);
-  } catch {
-    /* already closed */
-  }
-});
-
 class FileTexts implements ChunkTexts {
-  private readonly fd: number;
+  private readonly file: FileReader;
   constructor(
     file: string,
     readonly size: number,
     private readonly starts: Float64Array,
   ) {
-    // Opened once: the file may be pruned from disk later (a newer version); the open file still reads.
-    this.fd = openSync(file, 'r');
-    closer.register(this, this.fd);
+    this.file = new FileReader(file);
   }
   bytes(i: number): Buffer {
     const at = this.starts[i]!;
-    const buf = Buffer.allocUnsafe(this.starts[i + 1]! - at);
-    let done = 0;
-    while (done < buf.length) {
-      const n = readSync(this.fd, buf, done, buf.length - done, at + done);
-      if (n === 0) throw new Error('texts file shorter than its table');
-      done += n;
-    }
-    return buf;
+    return this.file.read(at, this.starts[i + 1]! - at);
   }
 }
 

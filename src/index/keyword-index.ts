@@ -4,6 +4,7 @@
  * It knows nothing of Vietnamese: it indexes whatever terms it is given (see terms.ts for those).
  */
 import { fold } from '../text/normalise.js';
+import { FileReader } from './file-reader.js';
 
 const MAGIC = 'VNKW1';
 /** BM25 parameters: k1 saturates term frequency, b scales the penalty for long documents. */
@@ -39,8 +40,10 @@ export class KeywordIndex {
     private readonly docLen: Uint16Array,
     private readonly avgLen: number,
     private readonly postStart: Uint32Array,
-    private readonly postDocs: Uint32Array,
-    private readonly postTfs: Uint16Array,
+    /** The postings in memory, or null when they are read from `disk` term by term (see open()). */
+    private readonly postDocs: Uint32Array | null,
+    private readonly postTfs: Uint16Array | null,
+    private readonly disk: { file: FileReader; docsAt: number; tfsAt: number } | null = null,
   ) {}
 
   get termCount(): number {
@@ -48,7 +51,31 @@ export class KeywordIndex {
   }
 
   get postingCount(): number {
-    return this.postDocs.length;
+    return this.postStart[this.terms.length]!;
+  }
+
+  /** The postings of term `id`: views of the arrays in memory, or read from the file. */
+  private list(id: number): { docs: Uint32Array; tfs: Uint16Array } {
+    const from = this.postStart[id]!;
+    const to = this.postStart[id + 1]!;
+    if (this.postDocs && this.postTfs) return { docs: this.postDocs.subarray(from, to), tfs: this.postTfs.subarray(from, to) };
+    const disk = this.disk!;
+    const docs = new Uint32Array(to - from);
+    const tfs = new Uint16Array(to - from);
+    disk.file.readInto(docs, disk.docsAt + 4 * from);
+    disk.file.readInto(tfs, disk.tfsAt + 2 * from);
+    return { docs, tfs };
+  }
+
+  /** Every posting in memory (read whole from the file when it is on disk: a build merging segments). */
+  private all(): { postDocs: Uint32Array; postTfs: Uint16Array } {
+    if (this.postDocs && this.postTfs) return { postDocs: this.postDocs, postTfs: this.postTfs };
+    const n = this.postingCount;
+    const postDocs = new Uint32Array(n);
+    const postTfs = new Uint16Array(n);
+    this.disk!.file.readInto(postDocs, this.disk!.docsAt);
+    this.disk!.file.readInto(postTfs, this.disk!.tfsAt);
+    return { postDocs, postTfs };
   }
 
   /** Builds an index over documents given as lists of terms (duplicates count as term frequency). */
@@ -77,21 +104,14 @@ export class KeywordIndex {
     let n = 0;
     const addedLen: number[] = [];
     const addedEnd: number[] = [];
-    const tf = new Map<string, number>();
+    // Term frequencies of the current document by term key (a typed array, not a Map per document), and
+    // its distinct keys in order of first appearance.
+    let count = new Uint32Array(Math.max(1 << 16, nOld + 1));
+    let distinct = new Uint32Array(1 << 10);
     for (const terms of added) {
       addedLen.push(Math.min(terms.length, 0xffff));
-      tf.clear();
-      for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
-      if (n + tf.size > keys.length) {
-        const cap = Math.max(keys.length * 2, n + tf.size);
-        const k2 = new Uint32Array(cap);
-        k2.set(keys.subarray(0, n));
-        keys = k2;
-        const t2 = new Uint16Array(cap);
-        t2.set(tfs.subarray(0, n));
-        tfs = t2;
-      }
-      for (const [t, c] of tf) {
+      let m = 0;
+      for (const t of terms) {
         let key = oldIds?.get(t);
         if (key === undefined) {
           let k = newIds.get(t);
@@ -101,27 +121,42 @@ export class KeywordIndex {
             newIds.set(t, k);
           }
           key = nOld + k;
+          if (key >= count.length) count = grow(count, key + 1);
         }
+        if (count[key] === 0) {
+          if (m === distinct.length) distinct = grow(distinct, m + 1);
+          distinct[m++] = key;
+        }
+        count[key]!++;
+      }
+      if (n + m > keys.length) {
+        const cap = Math.max(keys.length * 2, n + m);
+        keys = grow(keys, cap);
+        tfs = grow(tfs, cap);
+      }
+      for (let i = 0; i < m; i++) {
+        const key = distinct[i]!;
         keys[n] = key;
-        tfs[n] = Math.min(c, 0xffff);
+        tfs[n] = Math.min(count[key]!, 0xffff);
+        count[key] = 0;
         n++;
       }
       addedEnd.push(n);
     }
-    tf.clear();
 
     const docCount = keptCount + addedLen.length;
     const docLen = new Uint16Array(docCount);
     const nKeys = nOld + newTerms.length;
-    const count = new Uint32Array(nKeys);
-    if (old && keep) {
+    count = new Uint32Array(nKeys);
+    const oldPost = old && keep ? old.all() : null;
+    if (old && keep && oldPost) {
       for (let d = 0; d < old.docCount; d++) {
         const nd = keep[d]!;
         if (nd >= 0) docLen[nd] = old.docLen[d]!;
       }
       for (let id = 0; id < nOld; id++) {
         let c = 0;
-        for (let p = old.postStart[id]!; p < old.postStart[id + 1]!; p++) if (keep[old.postDocs[p]!]! >= 0) c++;
+        for (let p = old.postStart[id]!; p < old.postStart[id + 1]!; p++) if (keep[oldPost.postDocs[p]!]! >= 0) c++;
         count[id] = c;
       }
     }
@@ -144,15 +179,16 @@ export class KeywordIndex {
     }
     const postDocs = new Uint32Array(total);
     const postTfs = new Uint16Array(total);
-    if (old && keep) {
+    if (old && keep && oldPost) {
+      const { postDocs: oldDocs, postTfs: oldTfs } = oldPost;
       for (let id = 0; id < nOld; id++) {
         if (keptOf[id] === 0) continue;
         let w = cursor[id]!;
         for (let p = old.postStart[id]!; p < old.postStart[id + 1]!; p++) {
-          const nd = keep[old.postDocs[p]!]!;
+          const nd = keep[oldDocs[p]!]!;
           if (nd < 0) continue;
           postDocs[w] = nd;
-          postTfs[w] = old.postTfs[p]!;
+          postTfs[w] = oldTfs[p]!;
           w++;
         }
         cursor[id] = w;
@@ -198,11 +234,12 @@ export class KeywordIndex {
     }
     // Postings per term as [doc, tf] pairs: old terms first (in their order), then new ones as they appear.
     const lists = new Map<string, number[]>();
+    const oldPost = old.all();
     for (let id = 0; id < old.terms.length; id++) {
       const list: number[] = [];
       for (let p = old.postStart[id]!; p < old.postStart[id + 1]!; p++) {
-        const nd = place[old.postDocs[p]!]!;
-        if (nd >= 0) list.push(nd, old.postTfs[p]!);
+        const nd = place[oldPost.postDocs[p]!]!;
+        if (nd >= 0) list.push(nd, oldPost.postTfs[p]!);
       }
       lists.set(old.terms[id]!, list);
     }
@@ -302,9 +339,7 @@ export class KeywordIndex {
     let docs: Uint32Array;
     let tfs: Uint16Array;
     if (ids.length === 1) {
-      const id = ids[0]!;
-      docs = this.postDocs.subarray(this.postStart[id]!, this.postStart[id + 1]!);
-      tfs = this.postTfs.subarray(this.postStart[id]!, this.postStart[id + 1]!);
+      ({ docs, tfs } = this.list(ids[0]!));
     } else {
       ({ docs, tfs } = this.mergePostings(ids));
     }
@@ -319,10 +354,11 @@ export class KeywordIndex {
     const touched = new Uint32Array(total);
     let n = 0;
     for (const id of ids) {
-      for (let p = this.postStart[id]!; p < this.postStart[id + 1]!; p++) {
-        const d = this.postDocs[p]!;
+      const list = this.list(id);
+      for (let p = 0; p < list.docs.length; p++) {
+        const d = list.docs[p]!;
         if (acc[d] === 0) touched[n++] = d;
-        acc[d]! += this.postTfs[p]!;
+        acc[d]! += list.tfs[p]!;
       }
     }
     const docs = touched.slice(0, n).sort();
@@ -370,7 +406,8 @@ export class KeywordIndex {
 
   serialize(): Buffer {
     const termsBuf = Buffer.from(this.terms.join('\n'), 'utf8');
-    const sections: ArrayBufferView[] = [this.docLen, this.postStart, this.postDocs, this.postTfs];
+    const { postDocs, postTfs } = this.all();
+    const sections: ArrayBufferView[] = [this.docLen, this.postStart, postDocs, postTfs];
     const header = Buffer.from(
       JSON.stringify({
         docCount: this.docCount,
@@ -399,11 +436,26 @@ export class KeywordIndex {
 
   /** Throws an Error with a short reason when the bytes are not a valid index. */
   static deserialize(buf: Buffer): KeywordIndex {
-    if (buf.length < MAGIC.length + 4 || buf.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not a keyword index file');
-    const headerLen = buf.readUInt32LE(MAGIC.length);
+    return KeywordIndex.parse((at, len) => buf.subarray(at, at + len), buf.length, null);
+  }
+
+  /**
+   * Opens an index file keeping its postings on disk: terms, document lengths and posting offsets are
+   * read now, each term's postings when it is looked up (a few per question). Throws like deserialize.
+   */
+  static open(file: string, size: number): KeywordIndex {
+    const reader = new FileReader(file);
+    return KeywordIndex.parse((at, len) => reader.read(at, len), size, reader);
+  }
+
+  private static parse(read: (at: number, length: number) => Buffer, size: number, disk: FileReader | null): KeywordIndex {
+    if (size < MAGIC.length + 4) throw new Error('not a keyword index file');
+    const head = read(0, MAGIC.length + 4);
+    if (head.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not a keyword index file');
+    const headerLen = head.readUInt32LE(MAGIC.length);
     let offset = MAGIC.length + 4;
-    if (offset + headerLen > buf.length) throw new Error('truncated header');
-    const header = JSON.parse(buf.toString('utf8', offset, offset + headerLen)) as {
+    if (offset + headerLen > size) throw new Error('truncated header');
+    const header = JSON.parse(read(offset, headerLen).toString('utf8')) as {
       docCount: number;
       termCount: number;
       avgLen: number;
@@ -411,40 +463,49 @@ export class KeywordIndex {
       sections: number[];
     };
     offset += headerLen;
-    if (offset + header.termsBytes > buf.length) throw new Error('truncated term list');
-    const termsText = buf.toString('utf8', offset, offset + header.termsBytes);
+    if (!Number.isInteger(header.termsBytes) || header.termsBytes < 0 || offset + header.termsBytes > size) throw new Error('truncated term list');
+    const termsText = read(offset, header.termsBytes).toString('utf8');
     const terms = header.termCount === 0 ? [] : termsText.split('\n');
     if (terms.length !== header.termCount) throw new Error('term count mismatch');
     offset += header.termsBytes;
-    // Sections are 8-byte aligned in the file: when the Buffer is too, typed arrays view it in place
-    // (no copy of the postings); otherwise each section is copied into a fresh, aligned ArrayBuffer.
     if (!Array.isArray(header.sections) || header.sections.length !== 4) throw new Error('bad section table');
-    const aligned = buf.byteOffset % 8 === 0;
-    const views: Array<{ buffer: ArrayBufferLike; byteOffset: number; length: number }> = [];
+    const at: number[] = [];
     for (const len of header.sections) {
       offset += (8 - (offset % 8)) % 8;
-      if (!Number.isInteger(len) || len < 0 || offset + len > buf.length) throw new Error('truncated postings');
-      if (aligned) {
-        views.push({ buffer: buf.buffer, byteOffset: buf.byteOffset + offset, length: len });
-      } else {
-        const copy = new ArrayBuffer(len);
-        new Uint8Array(copy).set(buf.subarray(offset, offset + len));
-        views.push({ buffer: copy, byteOffset: 0, length: len });
-      }
+      if (!Number.isInteger(len) || len < 0 || offset + len > size) throw new Error('truncated postings');
+      at.push(offset);
       offset += len;
     }
-    const [dl, ps, pd, pt] = views as [(typeof views)[0], (typeof views)[0], (typeof views)[0], (typeof views)[0]];
-    if (dl.length % 2 || ps.length % 4 || pd.length % 4 || pt.length % 2) throw new Error('inconsistent sections');
-    const docLen = new Uint16Array(dl.buffer, dl.byteOffset, dl.length / 2);
-    const postStart = new Uint32Array(ps.buffer, ps.byteOffset, ps.length / 4);
-    const postDocs = new Uint32Array(pd.buffer, pd.byteOffset, pd.length / 4);
-    const postTfs = new Uint16Array(pt.buffer, pt.byteOffset, pt.length / 2);
-    if (docLen.length !== header.docCount || postStart.length !== terms.length + 1 || postDocs.length !== postTfs.length || postStart[terms.length] !== postDocs.length) {
+    const [dlLen, psLen, pdLen, ptLen] = header.sections as [number, number, number, number];
+    if (dlLen % 2 || psLen % 4 || pdLen % 4 || ptLen % 2) throw new Error('inconsistent sections');
+    // Sections are 8-byte aligned in the file: when the bytes read are too, typed arrays view them in
+    // place (no copy of the postings); otherwise each section is copied into a fresh, aligned buffer.
+    const view = (i: number): { buffer: ArrayBufferLike; byteOffset: number } => {
+      const b = read(at[i]!, header.sections[i]!);
+      if (b.byteOffset % 8 === 0) return b;
+      const copy = new Uint8Array(b.length);
+      copy.set(b);
+      return copy;
+    };
+    const dl = view(0);
+    const ps = view(1);
+    const docLen = new Uint16Array(dl.buffer, dl.byteOffset, dlLen / 2);
+    const postStart = new Uint32Array(ps.buffer, ps.byteOffset, psLen / 4);
+    let postDocs: Uint32Array | null = null;
+    let postTfs: Uint16Array | null = null;
+    if (!disk) {
+      const pd = view(2);
+      const pt = view(3);
+      postDocs = new Uint32Array(pd.buffer, pd.byteOffset, pdLen / 4);
+      postTfs = new Uint16Array(pt.buffer, pt.byteOffset, ptLen / 2);
+    }
+    if (docLen.length !== header.docCount || postStart.length !== terms.length + 1 || pdLen / 4 !== ptLen / 2 || postStart[terms.length] !== pdLen / 4) {
       throw new Error('inconsistent sections');
     }
+    for (let i = 0; i < terms.length; i++) if (postStart[i]! > postStart[i + 1]!) throw new Error('inconsistent sections');
     const termIds = new Map<string, number>();
     terms.forEach((t, i) => termIds.set(t, i));
-    return new KeywordIndex(header.docCount, terms, termIds, docLen, header.avgLen, postStart, postDocs, postTfs);
+    return new KeywordIndex(header.docCount, terms, termIds, docLen, header.avgLen, postStart, postDocs, postTfs, disk ? { file: disk, docsAt: at[2]!, tfsAt: at[3]! } : null);
   }
 }
 
@@ -640,6 +701,13 @@ export function idf(n: number, df: number): number {
 export function bm25Saturate(tf: number, len: number, avgLen: number, p: Bm25Params = DEFAULT_BM25): number {
   const norm = p.k1 * (1 - p.b + (p.b * len) / (avgLen || 1));
   return (tf * (p.k1 + 1)) / (tf + norm);
+}
+
+/** A copy of `a` with room for at least `min` elements (doubling). */
+function grow<T extends Uint32Array | Uint16Array>(a: T, min: number): T {
+  const b = new (a.constructor as new (n: number) => T)(Math.max(min, a.length * 2));
+  b.set(a);
+  return b;
 }
 
 function u32(n: number): Buffer {

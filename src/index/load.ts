@@ -70,7 +70,14 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
   };
 
   const parseSegments = async (): Promise<KeywordSegments> => {
-    const base = await parseKeyword(FILES.keyword);
+    // The base's postings stay on disk (read per looked-up term): the largest file of an index.
+    await verifyChecked(dir, FILES.keyword, manifest, indexDir);
+    let base: KeywordIndex;
+    try {
+      base = KeywordIndex.open(path.join(dir, FILES.keyword), manifest.files[FILES.keyword]!.bytes);
+    } catch (e) {
+      throw new IndexLoadError(`${path.join(dir, FILES.keyword)} is corrupted (${(e as Error).message}). Rebuild with: ${rebuildHint(indexDir)}`);
+    }
     const tail = manifest.files[FILES.keywordTail] ? await parseKeyword(FILES.keywordTail) : null;
     if (!manifest.files[FILES.keywordDeleted]) return new KeywordSegments(base, tail);
     const file = path.join(dir, FILES.keywordDeleted);

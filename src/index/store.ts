@@ -5,7 +5,7 @@
  * half-written folder is never read as an index.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { promises as fs, type BigIntStats } from 'node:fs';
+import { createReadStream, promises as fs, type BigIntStats } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Chunk } from '../chunk/chunker.js';
@@ -207,6 +207,19 @@ async function checkFile(dir: string, name: string, manifest: Manifest, indexDir
   const manifestTime = manifestTimes.get(manifest);
   const trusted = !!check.stat && manifestTime !== undefined && check.stat.ino === String(st.ino) && check.stat.mtimeNs === String(st.mtimeNs) && st.mtimeNs + RACY_NS < manifestTime;
   if (trusted && !read) return null;
+  if (!read) {
+    // Hashed as a stream: a large file need not sit in memory to be checked.
+    let digest: string;
+    try {
+      const hash = createHash('sha256');
+      for await (const piece of createReadStream(file, { highWaterMark: 1 << 22 })) hash.update(piece as Buffer);
+      digest = hash.digest('hex');
+    } catch (e) {
+      throw new IndexLoadError(`${file} cannot be read (${(e as Error).message}). Rebuild with: ${rebuildHint(indexDir)}`);
+    }
+    if (digest !== check.sha256) throw new IndexLoadError(`${file} is corrupted (checksum mismatch). Rebuild with: ${rebuildHint(indexDir)}`);
+    return null;
+  }
   let buf: Buffer;
   try {
     buf = await fs.readFile(file);

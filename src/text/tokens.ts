@@ -64,7 +64,6 @@ function wordForms(raw: string): readonly [string, string] {
 // A number with Vietnamese/English separators, or a run of letters, marks and digits.
 const TOKEN_RE = /\p{N}+(?:[.,]\p{N}+)+(?![\p{L}\p{M}])|[\p{L}\p{M}\p{N}]+/gu;
 const ALL_DIGITS = /^\p{N}+(?:[.,]\p{N}+)*$/u;
-const SPACES_ONLY = /^[ \t\u00a0]*$/;
 
 /**
  * Splits text into tokens with offsets into `text` itself. Input may be NFD, mixed case, contain
@@ -75,7 +74,7 @@ export function tokenize(text: string): Token[] {
   let prevEnd = -1;
   const push = (raw: string, start: number, isNumber: boolean) => {
     const end = start + raw.length;
-    const joined = prevEnd >= 0 && SPACES_ONLY.test(text.slice(prevEnd, start));
+    const joined = prevEnd >= 0 && spacesOnly(text, prevEnd, start);
     if (isNumber) {
       const term = normaliseNumber(raw);
       out.push({ term, folded: term, start, end, isNumber, joined });
@@ -85,9 +84,11 @@ export function tokenize(text: string): Token[] {
     }
     prevEnd = end;
   };
-  for (const m of text.matchAll(TOKEN_RE)) {
+  // exec on the one regex (sync, never re-entered) rather than matchAll, which copies it per call.
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
     const raw = m[0];
-    if (!ALL_DIGITS.test(raw)) {
+    if (!maybeDigits(raw)) {
       push(raw, m.index, false);
       continue;
     }
@@ -103,6 +104,22 @@ export function tokenize(text: string): Token[] {
     }
   }
   return out;
+}
+
+/** ALL_DIGITS, answered without the regex for the usual token (one starting with an ASCII letter). */
+function maybeDigits(raw: string): boolean {
+  const c = raw.charCodeAt(0);
+  if (c < 128 && (c < 48 || c > 57)) return false;
+  return ALL_DIGITS.test(raw);
+}
+
+/** Only spaces, tabs or no-break spaces in text[from, to) (checked without slicing it). */
+function spacesOnly(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 0xa0) return false;
+  }
+  return true;
 }
 
 const STOP = new Set([...STOP_SYLLABLES, ...STOP_WORDS_EN]);
