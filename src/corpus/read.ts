@@ -4,7 +4,7 @@
  * "Skipped <file>: <message>") and the rest of the corpus still builds.
  */
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { lstatSync, promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
 import { cleanArticleText, layoutBlocks } from './clean.js';
 import { ArticleError, CorpusFolderError } from './errors.js';
@@ -239,12 +239,14 @@ export async function readCorpus(dir: string, options: ReadCorpusOptions = {}): 
     const full = path.join(dir, rel);
     try {
       // lstat: a file replaced by a link since the listing is not followed either.
-      const lst = await fs.lstat(full);
+      // Synchronous: a stat is a few microseconds, a promise round trip through the thread pool ten times that.
+      const lst = lstatSync(full, { bigint: true });
       if (lst.isSymbolicLink()) {
         const problem = await symlinkProblem(root, full);
         if (problem) return { problem };
       }
-      const fst = await fs.stat(full, { bigint: true });
+      // A plain file's lstat is its stat (one system call per unchanged file, not two).
+      const fst = lst.isSymbolicLink() ? statSync(full, { bigint: true }) : lst;
       if (!fst.isFile()) return null; // a symlink to a folder, a socket…
       if (fst.size > maxBytes) return { problem: `the file is ${formatBytes(Number(fst.size))}, over the ${formatBytes(maxBytes)} limit for one article` };
       const stamp: FileStamp = { size: Number(fst.size), ino: String(fst.ino), mtimeNs: String(fst.mtimeNs) };

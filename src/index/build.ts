@@ -16,7 +16,7 @@ import { TOKENIZER_VERSION, passageTerms } from './terms.js';
 import { HNSW_EF_CONSTRUCTION, HNSW_M, HnswVectorStore } from './vector-store.js';
 import { chunkTextBytes, encodeChunkTable } from './chunk-store.js';
 import { loadIndex, type LoadedIndex } from './load.js';
-import { FILES, VersionWriter, acquireBuildLock, currentVersionDir, pruneVersions, readChecked, type Manifest, type ChunkRecord, type ManifestModel, type StoredArticle, type StoredChunk } from './store.js';
+import { FILES, VersionWriter, acquireBuildLock, currentVersionDir, pruneVersions, readChecked, type Manifest, type ChunkRecord, type ManifestModel, type StoredArticle } from './store.js';
 
 export interface BuildReport {
   articles: number;
@@ -163,7 +163,9 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
     if (list) list.push(i);
     else prevChunks.set(c.articleId, [i]);
   });
-  const fromPrev = (i: number): NewChunk => ({ record: recordOf(prev!.chunks[i]!), text: null, from: i, old: i });
+  // The previous chunk itself stands for its fields (read from its table when asked: a kept chunk whose
+  // table is kept is never copied field by field).
+  const fromPrev = (i: number): NewChunk => ({ record: prev!.chunks[i]!, text: null, from: i, old: i });
   const newChunks: NewChunk[] = [];
   const storedArticles: StoredArticle[] = [];
   for (const e of entries) {
@@ -219,8 +221,8 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
   const keepLabels = reuseVectors || chunkBase !== null;
   let nextLabel = keepLabels ? prev!.manifest.nextLabel : 0;
   const ordered: OrderedChunk[] = [
-    ...keptOld.map((k) => ({ ...k.chunk, record: { ...k.chunk.record, label: keepLabels ? prev!.chunks[k.old]!.label : nextLabel++ } })),
-    ...added.map((c) => ({ ...c, record: { ...c.record, label: nextLabel++ } })),
+    ...keptOld.map((k) => ({ ...k.chunk, label: keepLabels ? prev!.chunks[k.old]!.label : nextLabel++ })),
+    ...added.map((c) => ({ ...c, label: nextLabel++ })),
   ];
   const textOf = (c: NewChunk): string => c.text ?? prev!.chunks[c.from]!.text;
   const bytesOf = (c: NewChunk): Buffer => (c.text !== null ? Buffer.from(c.text, 'utf8') : chunkTextBytes(prev!.chunks[c.from]!));
@@ -283,7 +285,7 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
       } else {
         hnsw = HnswVectorStore.create(model.dim, ordered.length);
       }
-      toEmbed.forEach((c, i) => hnsw.add(vectors[i]!, c.record.label, reuseVectors));
+      toEmbed.forEach((c, i) => hnsw.add(vectors[i]!, c.label, reuseVectors));
       await hnsw.save(writer.path(FILES.vectors));
       await writer.record(FILES.vectors);
       lap('vectors');
@@ -308,17 +310,17 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
       // The previous base table and texts stay as they are (linked); only the tail and the deletions are written.
       await writer.reuse(FILES.chunks, prev!.dir, prev!.manifest.files[FILES.chunks]!);
       await writer.reuse(FILES.texts, prev!.dir, prev!.manifest.files[FILES.texts]!);
-      const tail = encodeChunkTable(ordered.slice(chunkBase.baseLive).map((c) => ({ record: c.record, bytes: bytesOf(c) })));
+      const tail = encodeChunkTable(ordered.slice(chunkBase.baseLive).map((c) => ({ record: { ...recordOf(c.record), label: c.label }, bytes: bytesOf(c) })));
       await writer.write(FILES.chunksTail, tail.table);
       await writer.write(FILES.textsTail, tail.texts);
       if (chunkBase.deleted.length > 0) await writer.write(FILES.chunksDeleted, KeywordSegments.encodeDeleted(chunkBase.deleted));
     } else {
-      const store = encodeChunkTable(ordered.map((c) => ({ record: c.record, bytes: bytesOf(c) })));
+      const store = encodeChunkTable(ordered.map((c) => ({ record: { ...recordOf(c.record), label: c.label }, bytes: bytesOf(c) })));
       await writer.write(FILES.chunks, store.table);
       await writer.write(FILES.texts, store.texts);
     }
     if (keyword.reuseBase) await writer.reuse(FILES.keyword, prev!.dir, prev!.manifest.files[FILES.keyword]!);
-    else await writer.write(FILES.keyword, keyword.segments.base.serialize());
+    else await writer.write(FILES.keyword, keyword.segments.base.serializeParts());
     if (keyword.segments.tail) await writer.write(FILES.keywordTail, keyword.segments.tail.serialize());
     if (keyword.segments.deleted.length > 0) await writer.write(FILES.keywordDeleted, KeywordSegments.encodeDeleted(keyword.segments.deleted));
     await writer.write(FILES.titles, titles.serialize());
@@ -487,8 +489,8 @@ interface NewChunk {
   old: number;
 }
 
-/** A stored chunk's fields without its text (read field by field: a loaded chunk's text is a getter). */
-function recordOf(c: StoredChunk): NewChunk['record'] {
+/** A chunk's fields without its text, as a plain object (read field by field: a loaded chunk's fields are getters). */
+function recordOf(c: NewChunk['record']): NewChunk['record'] {
   const r: NewChunk['record'] = { id: c.id, articleId: c.articleId, kind: c.kind, paragraph: c.paragraph, paragraphEnd: c.paragraphEnd, start: c.start, end: c.end, context: c.context };
   if (c.page !== undefined) r.page = c.page;
   return r;
@@ -496,7 +498,7 @@ function recordOf(c: StoredChunk): NewChunk['record'] {
 
 /** A chunk in its place in the new version, with its HNSW label. */
 interface OrderedChunk extends NewChunk {
-  record: Omit<ChunkRecord, 'textBytes'>;
+  label: number;
 }
 
 function sameModelAs(a: ManifestModel, b: ManifestModel): boolean {

@@ -309,10 +309,10 @@ export function chunkTextBytes(chunk: StoredChunk): Buffer {
   return Buffer.from(chunk.text, 'utf8');
 }
 
-/** chunks.bin and texts.bin for chunks given as fields plus text bytes. */
-export function encodeChunkTable(items: ReadonlyArray<{ record: Omit<ChunkRecord, 'textBytes'>; bytes: Buffer }>): { table: Buffer; texts: Buffer } {
+/** chunks.bin and texts.bin (as pieces, to be written one after the other) for chunks given as fields plus text bytes. */
+export function encodeChunkTable(items: ReadonlyArray<{ record: Omit<ChunkRecord, 'textBytes'>; bytes: Buffer }>): { table: Buffer; texts: Buffer[] } {
   const table = ChunkTable.fromRecords(items.map(({ record, bytes }) => ({ ...record, textBytes: bytes.length })));
-  return { table: table.serialize(), texts: Buffer.concat(items.map((x) => x.bytes)) };
+  return { table: table.serialize(), texts: items.map((x) => x.bytes) };
 }
 
 function u32(n: number): Buffer {

@@ -7,6 +7,10 @@ import { fold } from '../text/normalise.js';
 import { FileReader } from './file-reader.js';
 
 const MAGIC = 'VNKW1';
+/** Postings of the documents being added are gathered in blocks of 2^20 (4 MB of keys). */
+const BLOCK_SHIFT = 20;
+const BLOCK = 1 << BLOCK_SHIFT;
+const BLOCK_MASK = BLOCK - 1;
 /** BM25 parameters: k1 saturates term frequency, b scales the penalty for long documents. */
 export interface Bm25Params {
   k1: number;
@@ -99,8 +103,9 @@ export class KeywordIndex {
     // index of a new term in order of first appearance) and a frequency per (document, term).
     const newTerms: string[] = [];
     const newIds = new Map<string, number>();
-    let keys = new Uint32Array(1 << 16);
-    let tfs = new Uint16Array(1 << 16);
+    // In fixed blocks, not one array doubled: 70 million postings never exist twice while growing.
+    const keyBlocks: Array<Uint32Array | null> = [];
+    const tfBlocks: Array<Uint16Array | null> = [];
     let n = 0;
     const addedLen: number[] = [];
     const addedEnd: number[] = [];
@@ -129,15 +134,15 @@ export class KeywordIndex {
         }
         count[key]!++;
       }
-      if (n + m > keys.length) {
-        const cap = Math.max(keys.length * 2, n + m);
-        keys = grow(keys, cap);
-        tfs = grow(tfs, cap);
-      }
       for (let i = 0; i < m; i++) {
         const key = distinct[i]!;
-        keys[n] = key;
-        tfs[n] = Math.min(count[key]!, 0xffff);
+        const b = n >>> BLOCK_SHIFT;
+        if (b === keyBlocks.length) {
+          keyBlocks.push(new Uint32Array(BLOCK));
+          tfBlocks.push(new Uint16Array(BLOCK));
+        }
+        keyBlocks[b]![n & BLOCK_MASK] = key;
+        tfBlocks[b]![n & BLOCK_MASK] = Math.min(count[key]!, 0xffff);
         count[key] = 0;
         n++;
       }
@@ -162,7 +167,7 @@ export class KeywordIndex {
     }
     for (let i = 0; i < addedLen.length; i++) docLen[keptCount + i] = addedLen[i]!;
     const keptOf = Uint32Array.from(count); // kept postings per old term, before the added ones are counted
-    for (let p = 0; p < n; p++) count[keys[p]!]!++;
+    for (let p = 0; p < n; p++) count[keyBlocks[p >>> BLOCK_SHIFT]![p & BLOCK_MASK]!]!++;
 
     // Old terms first (those with postings left), then the new ones: the order a full build would give.
     const terms: string[] = [];
@@ -198,10 +203,12 @@ export class KeywordIndex {
     for (let i = 0; i < addedLen.length; i++) {
       const doc = keptCount + i;
       for (const end = addedEnd[i]!; p < end; p++) {
-        const key = keys[p]!;
+        const b = p >>> BLOCK_SHIFT;
+        const key = keyBlocks[b]![p & BLOCK_MASK]!;
         const w = cursor[key]!++;
         postDocs[w] = doc;
-        postTfs[w] = tfs[p]!;
+        postTfs[w] = tfBlocks[b]![p & BLOCK_MASK]!;
+        if ((p & BLOCK_MASK) === BLOCK_MASK) keyBlocks[b] = tfBlocks[b] = null; // consumed: free it now
       }
     }
 
@@ -405,6 +412,11 @@ export class KeywordIndex {
   // ---- persistence: MAGIC, u32 header length, JSON header, then 8-byte aligned sections ----
 
   serialize(): Buffer {
+    return Buffer.concat(this.serializeParts());
+  }
+
+  /** The file as consecutive pieces (written one after the other: the postings are not copied into one buffer). */
+  serializeParts(): Buffer[] {
     const termsBuf = Buffer.from(this.terms.join('\n'), 'utf8');
     const { postDocs, postTfs } = this.all();
     const sections: ArrayBufferView[] = [this.docLen, this.postStart, postDocs, postTfs];
@@ -431,7 +443,7 @@ export class KeywordIndex {
       parts.push(Buffer.from(s.buffer, s.byteOffset, s.byteLength));
       offset += s.byteLength;
     }
-    return Buffer.concat(parts);
+    return parts;
   }
 
   /** Throws an Error with a short reason when the bytes are not a valid index. */
