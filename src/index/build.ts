@@ -14,7 +14,7 @@ import type { Embedder } from '../embed/types.js';
 import { KeywordIndex, KeywordSegments } from './keyword-index.js';
 import { TOKENIZER_VERSION, passageTerms } from './terms.js';
 import { HNSW_EF_CONSTRUCTION, HNSW_M, HnswVectorStore } from './vector-store.js';
-import { chunkTextBytes, encodeChunkTable } from './chunk-store.js';
+import { LoadedChunk, chunkTextBytes, encodeChunkTable, type TextPlace } from './chunk-store.js';
 import { loadIndex, type LoadedIndex } from './load.js';
 import { FILES, VersionWriter, acquireBuildLock, currentVersionDir, pruneVersions, readChecked, type Manifest, type ChunkRecord, type ManifestModel, type StoredArticle } from './store.js';
 
@@ -215,13 +215,10 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
   keptOld.forEach((k, i) => (keep[k.old] = i));
   const removed = (prev?.chunks.length ?? 0) - keptOld.length;
 
-  // Labels: kept chunks keep theirs when their vectors are reused (or, keyword-only, when the chunk
-  // table's base is kept as it is); new ones get fresh labels.
-  const chunkBase = chunkBasePlan(prev, keep, keptOld.length + added.length, reuseVectors || !model);
-  const keepLabels = reuseVectors || chunkBase !== null;
-  let nextLabel = keepLabels ? prev!.manifest.nextLabel : 0;
+  // Labels: kept chunks keep theirs when their vectors are reused; new ones get fresh labels.
+  let nextLabel = reuseVectors ? prev!.manifest.nextLabel : 0;
   const ordered: OrderedChunk[] = [
-    ...keptOld.map((k) => ({ ...k.chunk, label: keepLabels ? prev!.chunks[k.old]!.label : nextLabel++ })),
+    ...keptOld.map((k) => ({ ...k.chunk, label: reuseVectors ? prev!.chunks[k.old]!.label : nextLabel++ })),
     ...added.map((c) => ({ ...c, label: nextLabel++ })),
   ];
   const textOf = (c: NewChunk): string => c.text ?? prev!.chunks[c.from]!.text;
@@ -306,18 +303,38 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
       lap('band');
     }
     await writer.write(FILES.articles, JSON.stringify(storedArticles));
-    if (chunkBase) {
-      // The previous base table and texts stay as they are (linked); only the tail and the deletions are written.
-      await writer.reuse(FILES.chunks, prev!.dir, prev!.manifest.files[FILES.chunks]!);
-      await writer.reuse(FILES.texts, prev!.dir, prev!.manifest.files[FILES.texts]!);
-      const tail = encodeChunkTable(ordered.slice(chunkBase.baseLive).map((c) => ({ record: { ...recordOf(c.record), label: c.label }, bytes: bytesOf(c) })));
-      await writer.write(FILES.chunksTail, tail.table);
-      await writer.write(FILES.textsTail, tail.texts);
-      if (chunkBase.deleted.length > 0) await writer.write(FILES.chunksDeleted, KeywordSegments.encodeDeleted(chunkBase.deleted));
+    // The chunk table is written whole (tens of bytes a chunk); texts.bin is kept (linked) while the
+    // texts no chunk uses any more and those of the tail stay a small share, else written anew.
+    const places = prev ? ordered.map((c) => keptTextPlace(prev, c)) : [];
+    if (prev && keepTexts(prev, ordered, places)) {
+      await writer.reuse(FILES.texts, prev.dir, prev.manifest.files[FILES.texts]!);
+      const tail: Buffer[] = [];
+      let at = 0;
+      const table = encodeChunkTable(
+        ordered.map((c, i) => {
+          const place = places[i];
+          if (place) return { ...recordOf(c.record), label: c.label, ...place };
+          const bytes = bytesOf(c);
+          tail.push(bytes);
+          at += bytes.length;
+          return { ...recordOf(c.record), label: c.label, seg: 1, at: at - bytes.length, textBytes: bytes.length };
+        }),
+      );
+      await writer.write(FILES.chunks, table);
+      if (tail.length > 0) await writer.write(FILES.textsTail, tail);
     } else {
-      const store = encodeChunkTable(ordered.map((c) => ({ record: { ...recordOf(c.record), label: c.label }, bytes: bytesOf(c) })));
-      await writer.write(FILES.chunks, store.table);
-      await writer.write(FILES.texts, store.texts);
+      const texts: Buffer[] = [];
+      let at = 0;
+      const table = encodeChunkTable(
+        ordered.map((c) => {
+          const bytes = bytesOf(c);
+          texts.push(bytes);
+          at += bytes.length;
+          return { ...recordOf(c.record), label: c.label, seg: 0, at: at - bytes.length, textBytes: bytes.length };
+        }),
+      );
+      await writer.write(FILES.chunks, table);
+      await writer.write(FILES.texts, texts);
     }
     if (keyword.reuseBase) await writer.reuse(FILES.keyword, prev!.dir, prev!.manifest.files[FILES.keyword]!);
     else await writer.write(FILES.keyword, keyword.segments.base.serializeParts());
@@ -451,27 +468,31 @@ function updateKeyword(prev: LoadedIndex | null, keep: Int32Array, addedTexts: s
   return { segments: new KeywordSegments(KeywordIndex.update(base, keepBase, termsOf([...keptTail, ...addedTexts])), null), reuseBase: false };
 }
 
-/**
- * The previous chunk table's base, when this version can keep it as it is (linked, not rewritten): the
- * same rule as the keyword index's base (tail and deleted base chunks a small share of the whole), and
- * only when kept chunks keep their labels (the base table holds them). Kept chunks come first in their
- * old order, so the kept base chunks are the first `baseLive` chunks of the new version.
- */
-function chunkBasePlan(prev: LoadedIndex | null, keep: Int32Array, total: number, labelsKept: boolean): { deleted: Uint32Array; baseLive: number } | null {
-  if (!prev || !labelsKept || !prev.manifest.files[FILES.chunks]) return null;
-  const seg = prev.chunkSegments ?? { baseCount: prev.chunks.length, deleted: new Uint32Array(0), tailCount: 0 };
-  const deleted: number[] = [];
-  let k = 0;
-  let live = 0; // previous chunk number of base chunk d
-  for (let d = 0; d < seg.baseCount; d++) {
-    if (k < seg.deleted.length && seg.deleted[k] === d) {
-      deleted.push(d);
-      k++;
-    } else if (keep[live++]! < 0) deleted.push(d);
-  }
-  const baseLive = seg.baseCount - deleted.length;
-  if (seg.baseCount === 0 || deleted.length + (total - baseLive) > KEYWORD_TAIL_MAX_SHARE * total) return null;
-  return { deleted: Uint32Array.from(deleted), baseLive };
+/** Where the previous index holds this chunk's text in its texts.bin (same chunk id: same text), or null. */
+function keptTextPlace(prev: LoadedIndex, c: NewChunk): TextPlace | null {
+  const p = c.from >= 0 ? c.from : c.old;
+  const chunk = p >= 0 ? prev.chunks[p] : undefined;
+  if (!(chunk instanceof LoadedChunk)) return null;
+  const place = chunk.textPlace();
+  return place.seg === 0 ? place : null;
+}
+
+/** Keep the previous texts.bin when the texts it holds for nothing and the texts of the tail stay a small share (as for the keyword base). */
+function keepTexts(prev: LoadedIndex, ordered: readonly NewChunk[], places: ReadonlyArray<TextPlace | null>): boolean {
+  const base = prev.manifest.files[FILES.texts];
+  if (!prev.manifest.files[FILES.chunks] || !base) return false;
+  let inBase = 0;
+  let all = 0;
+  ordered.forEach((c, i) => {
+    const place = places[i];
+    if (place) {
+      inBase += place.textBytes;
+      all += place.textBytes;
+    } else {
+      all += c.text !== null ? Buffer.byteLength(c.text, 'utf8') : chunkTextBytes(prev.chunks[c.from]!).length;
+    }
+  });
+  return all - inBase + (base.bytes - inBase) <= KEYWORD_TAIL_MAX_SHARE * all;
 }
 
 /** Index terms of each text, made one at a time as the keyword index consumes them. */

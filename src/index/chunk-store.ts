@@ -1,9 +1,11 @@
 /**
  * Chunks on disk and in memory. Store 'chunks-v3' (see store.ts): the fields of every chunk in one
- * binary table (chunks.bin: typed columns, nothing to parse per chunk), the texts in texts.bin. A loaded
- * chunk is a small view that reads its fields from the columns and its text from texts.bin when asked:
- * loading 500,000 chunks decodes no text and makes no string, and a serving process keeps the texts on
- * disk (the page cache), not in its heap. Older stores ('chunks-v2' JSON records, or inline texts) still load.
+ * binary table (chunks.bin: typed columns, nothing to parse per chunk), the texts in texts.bin and
+ * texts-tail.bin (each chunk says which file and where). A build rewrites the table (tens of bytes per
+ * chunk) but keeps texts.bin (hundreds) as it is, linked, and writes the texts of new chunks to the
+ * tail. A loaded chunk is a small view that reads its fields from the columns and its text from its file
+ * when asked: loading 500,000 chunks decodes no text, and a serving process keeps the texts on disk (the
+ * page cache), not in its heap. Older stores ('chunks-v2' JSON records, or inline texts) still load.
  */
 import { FileReader } from './file-reader.js';
 import { CHUNK_STORE, type ChunkRecord, type ChunksFile, type StoredChunk } from './store.js';
@@ -11,22 +13,19 @@ import { CHUNK_STORE, type ChunkRecord, type ChunksFile, type StoredChunk } from
 const MAGIC = 'VNCK3';
 const NO_PAGE = -1;
 
-/** Where chunk texts come from: bytes [starts[i], starts[i + 1]) of a blob in memory or of a file. */
+/** A file of chunk texts: `length` bytes at `at`. */
 export interface ChunkTexts {
   readonly size: number;
-  bytes(i: number): Buffer;
+  bytes(at: number, length: number): Buffer;
 }
 
 class BlobTexts implements ChunkTexts {
-  constructor(
-    private readonly blob: Buffer,
-    private readonly starts: Float64Array,
-  ) {}
+  constructor(private readonly blob: Buffer) {}
   get size(): number {
     return this.blob.length;
   }
-  bytes(i: number): Buffer {
-    return this.blob.subarray(this.starts[i]!, this.starts[i + 1]!);
+  bytes(at: number, length: number): Buffer {
+    return this.blob.subarray(at, at + length);
   }
 }
 
@@ -35,13 +34,11 @@ class FileTexts implements ChunkTexts {
   constructor(
     file: string,
     readonly size: number,
-    private readonly starts: Float64Array,
   ) {
     this.file = new FileReader(file);
   }
-  bytes(i: number): Buffer {
-    const at = this.starts[i]!;
-    return this.file.read(at, this.starts[i + 1]! - at);
+  bytes(at: number, length: number): Buffer {
+    return this.file.read(at, length);
   }
 }
 
@@ -58,6 +55,9 @@ class ChunkTable {
     readonly end: Uint32Array,
     readonly label: Float64Array,
     readonly page: Int32Array,
+    /** Where each text is: its file (0: texts.bin, 1: texts-tail.bin), offset and length in bytes. */
+    readonly textSeg: Uint8Array,
+    readonly textAt: Float64Array,
     readonly textBytes: Uint32Array,
     readonly idStart: Uint32Array,
     readonly idBlob: Buffer,
@@ -66,19 +66,7 @@ class ChunkTable {
     readonly ctxBlob: Buffer,
   ) {}
 
-  /** Byte offsets of each chunk's text in its texts file (count + 1 entries). */
-  textStarts(): Float64Array {
-    const starts = new Float64Array(this.count + 1);
-    let at = 0;
-    for (let i = 0; i < this.count; i++) {
-      starts[i] = at;
-      at += this.textBytes[i]!;
-    }
-    starts[this.count] = at;
-    return starts;
-  }
-
-  static fromRecords(records: ReadonlyArray<Omit<ChunkRecord, 'textBytes'> & { textBytes: number }>): ChunkTable {
+  static fromRecords(records: ReadonlyArray<Omit<ChunkRecord, 'textBytes'> & TextPlace>): ChunkTable {
     const n = records.length;
     const articleIds: string[] = [];
     const artOf = new Map<string, number>();
@@ -90,6 +78,8 @@ class ChunkTable {
     const end = new Uint32Array(n);
     const label = new Float64Array(n);
     const page = new Int32Array(n);
+    const textSeg = new Uint8Array(n);
+    const textAt = new Float64Array(n);
     const textBytes = new Uint32Array(n);
     const idStart = new Uint32Array(n + 1);
     const ctxNull = new Uint8Array(n);
@@ -113,6 +103,8 @@ class ChunkTable {
       end[i] = r.end;
       label[i] = r.label;
       page[i] = r.page ?? NO_PAGE;
+      textSeg[i] = r.seg;
+      textAt[i] = r.at;
       textBytes[i] = r.textBytes;
       const id = Buffer.from(r.id, 'utf8');
       ids.push(id);
@@ -126,11 +118,11 @@ class ChunkTable {
     });
     idStart[n] = idAt;
     ctxStart[n] = ctxAt;
-    return new ChunkTable(n, articleIds, art, kind, paragraph, paragraphEnd, start, end, label, page, textBytes, idStart, Buffer.concat(ids), ctxNull, ctxStart, Buffer.concat(ctxs));
+    return new ChunkTable(n, articleIds, art, kind, paragraph, paragraphEnd, start, end, label, page, textSeg, textAt, textBytes, idStart, Buffer.concat(ids), ctxNull, ctxStart, Buffer.concat(ctxs));
   }
 
   private sections(): ArrayBufferView[] {
-    return [this.art, this.kind, this.paragraph, this.paragraphEnd, this.start, this.end, this.label, this.page, this.textBytes, this.idStart, this.idBlob, this.ctxNull, this.ctxStart, this.ctxBlob];
+    return [this.art, this.kind, this.paragraph, this.paragraphEnd, this.start, this.end, this.label, this.page, this.textSeg, this.textAt, this.textBytes, this.idStart, this.idBlob, this.ctxNull, this.ctxStart, this.ctxBlob];
   }
 
   // ---- persistence: MAGIC, u32 header length, JSON header, then 8-byte aligned sections ----
@@ -163,7 +155,7 @@ class ChunkTable {
       throw new Error('bad header');
     }
     const n = header.count;
-    if (header.store !== CHUNK_TABLE || !Number.isInteger(n) || n < 0 || !Array.isArray(header.articleIds) || !Array.isArray(header.sections) || header.sections.length !== 14) throw new Error('bad header');
+    if (header.store !== CHUNK_TABLE || !Number.isInteger(n) || n < 0 || !Array.isArray(header.articleIds) || !Array.isArray(header.sections) || header.sections.length !== 16) throw new Error('bad header');
     offset += headerLen;
     const raw: Buffer[] = [];
     for (const len of header.sections) {
@@ -180,7 +172,7 @@ class ChunkTable {
       new Uint8Array(copy).set(b);
       return new Type(copy, 0, length);
     };
-    const r = raw as [Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer];
+    const r = raw as [Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer];
     const table = new ChunkTable(
       n,
       header.articleIds,
@@ -192,12 +184,14 @@ class ChunkTable {
       typed(r[5], Uint32Array, n),
       typed(r[6], Float64Array, n),
       typed(r[7], Int32Array, n),
-      typed(r[8], Uint32Array, n),
-      typed(r[9], Uint32Array, n + 1),
-      r[10],
-      typed(r[11], Uint8Array, n),
-      typed(r[12], Uint32Array, n + 1),
-      r[13],
+      typed(r[8], Uint8Array, n),
+      typed(r[9], Float64Array, n),
+      typed(r[10], Uint32Array, n),
+      typed(r[11], Uint32Array, n + 1),
+      r[12],
+      typed(r[13], Uint8Array, n),
+      typed(r[14], Uint32Array, n + 1),
+      r[15],
     );
     for (let i = 0; i < n; i++) if (table.art[i]! >= header.articleIds.length) throw new Error(`chunk ${i} names no article`);
     if (table.idStart[n] !== table.idBlob.length || table.ctxStart[n] !== table.ctxBlob.length) throw new Error('inconsistent table');
@@ -214,10 +208,10 @@ export const CHUNK_TABLE = 'chunks-v3';
  */
 export class LoadedChunk implements StoredChunk {
   readonly #t: ChunkTable;
-  readonly #texts: ChunkTexts;
+  readonly #texts: readonly ChunkTexts[];
   readonly #i: number;
 
-  constructor(t: ChunkTable, texts: ChunkTexts, i: number) {
+  constructor(t: ChunkTable, texts: readonly ChunkTexts[], i: number) {
     this.#t = t;
     this.#texts = texts;
     this.#i = i;
@@ -260,7 +254,11 @@ export class LoadedChunk implements StoredChunk {
   }
   /** The text's UTF-8 bytes as stored (copied by a rebuild without decoding). */
   bytes(): Buffer {
-    return this.#texts.bytes(this.#i);
+    return this.#texts[this.#t.textSeg[this.#i]!]!.bytes(this.#t.textAt[this.#i]!, this.#t.textBytes[this.#i]!);
+  }
+  /** Where the text is stored (a build keeps texts.bin and points at the same bytes again). */
+  textPlace(): TextPlace {
+    return { seg: this.#t.textSeg[this.#i]!, at: this.#t.textAt[this.#i]!, textBytes: this.#t.textBytes[this.#i]! };
   }
 
   toJSON(): StoredChunk {
@@ -271,21 +269,31 @@ export class LoadedChunk implements StoredChunk {
   }
 }
 
-/** How a loaded chunk store holds its texts: in memory (a build copying them), or read from the file when asked (serving). */
-export type TextsSource = { blob: Buffer } | { file: string; size: number };
-
-/** Opens a chunks.bin table with its texts (file `textsName`); throws Error with a short reason. */
-export function openChunkTable(table: Buffer, texts: TextsSource, textsName: string): LoadedChunk[] {
-  return openTable(ChunkTable.deserialize(table), texts, textsName);
+/** Where a chunk's text is: file 0 (texts.bin) or 1 (texts-tail.bin), byte offset and length. */
+export interface TextPlace {
+  seg: number;
+  at: number;
+  textBytes: number;
 }
 
-function openTable(t: ChunkTable, texts: TextsSource, textsName: string): LoadedChunk[] {
-  const starts = t.textStarts();
-  const size = 'blob' in texts ? texts.blob.length : texts.size;
-  if (starts[t.count] !== size) throw new Error(`the texts take ${starts[t.count]} bytes but ${textsName} has ${size}`);
-  const source: ChunkTexts = 'blob' in texts ? new BlobTexts(texts.blob, starts) : new FileTexts(texts.file, size, starts);
+/** A texts file, in memory (older stores) or read when asked. */
+type TextsSource = { blob: Buffer } | { file: string; size: number };
+
+/** Opens a chunks.bin table with its texts files (names for messages); throws Error with a short reason. */
+export function openChunkTable(table: Buffer, texts: ReadonlyArray<TextsSource & { name: string }>): LoadedChunk[] {
+  return openTable(ChunkTable.deserialize(table), texts);
+}
+
+function openTable(t: ChunkTable, texts: ReadonlyArray<TextsSource & { name: string }>): LoadedChunk[] {
+  const sources: ChunkTexts[] = texts.map((x) => ('blob' in x ? new BlobTexts(x.blob) : new FileTexts(x.file, x.size)));
+  for (let i = 0; i < t.count; i++) {
+    const seg = t.textSeg[i]!;
+    const source = sources[seg];
+    if (!source) throw new Error(`chunk ${i} has its text in a file the index does not have`);
+    if (t.textAt[i]! + t.textBytes[i]! > source.size) throw new Error(`chunk ${i} has its text past the end of ${texts[seg]!.name} (${source.size} bytes)`);
+  }
   const out = new Array<LoadedChunk>(t.count);
-  for (let i = 0; i < t.count; i++) out[i] = new LoadedChunk(t, source, i);
+  for (let i = 0; i < t.count; i++) out[i] = new LoadedChunk(t, sources, i);
   return out;
 }
 
@@ -296,11 +304,15 @@ export function openChunkStore(parsed: unknown, blob: Buffer | null): StoredChun
   if (!file || typeof file !== 'object' || file.store !== CHUNK_STORE || !Array.isArray(file.chunks)) throw new Error('not a chunk list');
   if (!blob) throw new Error('texts.bin is missing');
   const records = file.chunks;
-  for (let i = 0; i < records.length; i++) {
-    const n = records[i]?.textBytes;
+  let at = 0;
+  const placed = records.map((r, i) => {
+    const n = r?.textBytes;
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) throw new Error(`chunk ${i} has no text length`);
-  }
-  return openTable(ChunkTable.fromRecords(records), { blob }, 'texts.bin');
+    at += n;
+    return { ...r, seg: 0, at: at - n };
+  });
+  if (at !== blob.length) throw new Error(`the texts take ${at} bytes but texts.bin has ${blob.length}`);
+  return openTable(ChunkTable.fromRecords(placed), [{ blob, name: 'texts.bin' }]);
 }
 
 /** The UTF-8 bytes of a loaded chunk's text (copied from its texts file when it has one, else encoded). */
@@ -309,10 +321,9 @@ export function chunkTextBytes(chunk: StoredChunk): Buffer {
   return Buffer.from(chunk.text, 'utf8');
 }
 
-/** chunks.bin and texts.bin (as pieces, to be written one after the other) for chunks given as fields plus text bytes. */
-export function encodeChunkTable(items: ReadonlyArray<{ record: Omit<ChunkRecord, 'textBytes'>; bytes: Buffer }>): { table: Buffer; texts: Buffer[] } {
-  const table = ChunkTable.fromRecords(items.map(({ record, bytes }) => ({ ...record, textBytes: bytes.length })));
-  return { table: table.serialize(), texts: items.map((x) => x.bytes) };
+/** chunks.bin for chunks given as fields plus where their texts are. */
+export function encodeChunkTable(items: ReadonlyArray<Omit<ChunkRecord, 'textBytes'> & TextPlace>): Buffer {
+  return ChunkTable.fromRecords(items).serialize();
 }
 
 function u32(n: number): Buffer {

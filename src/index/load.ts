@@ -14,8 +14,6 @@ export interface LoadedIndex {
   articleById: Map<string, number>;
   /** Chunk texts are read from texts.bin and decoded when asked for (see chunk-store.ts). */
   chunks: StoredChunk[];
-  /** The chunk table's segments (chunks 0..baseCount-deleted-1 are the base's live ones, then the tail's); null: one table. */
-  chunkSegments: ChunkSegments | null;
   /** Made on first use (a keyword-only server or a build rarely needs it). */
   chunkById: Map<string, number>;
   /** chunk ordinal -> article ordinal */
@@ -33,12 +31,6 @@ export interface LoadedIndex {
   labelToChunk: Map<number, number>;
 }
 
-export interface ChunkSegments {
-  baseCount: number;
-  /** Deleted base chunks, sorted. */
-  deleted: Uint32Array;
-  tailCount: number;
-}
 
 export interface LoadOptions {
   /** Skip reading vectors.hnsw (keyword-only serving or a keyword-only rebuild). */
@@ -89,54 +81,35 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
     }
   };
 
-  // Chunks: a base table (and, after incremental builds, a tail and the deleted base chunks), or a format 1 chunks.json.
-  const parseTable = async (name: string, textsName: string): Promise<StoredChunk[]> => {
-    const table = await readChecked(dir, name, manifest, indexDir);
-    await verifyChecked(dir, textsName, manifest, indexDir);
-    try {
-      return openChunkTable(table, { file: path.join(dir, textsName), size: manifest.files[textsName]!.bytes }, textsName);
-    } catch (e) {
-      throw new IndexLoadError(`${path.join(dir, name)} is corrupted (${(e as Error).message}). Rebuild with: ${rebuildHint(indexDir)}`);
-    }
-  };
-  const parseChunks = async (): Promise<{ chunks: StoredChunk[]; chunkSegments: ChunkSegments | null }> => {
+  // Chunks: the table, with texts in texts.bin (and, after incremental builds, texts-tail.bin); or a format 1 chunks.json.
+  const parseChunks = async (): Promise<StoredChunk[]> => {
     if (!manifest.files[FILES.chunks] && manifest.files[FILES.chunksJson]) {
       const chunkFile = await parseJson<unknown>(FILES.chunksJson);
       const blob = Array.isArray(chunkFile) ? null : await readChecked(dir, FILES.texts, manifest, indexDir);
       try {
-        return { chunks: openChunkStore(chunkFile, blob), chunkSegments: null };
+        return openChunkStore(chunkFile, blob);
       } catch (e) {
         throw new IndexLoadError(`${path.join(dir, FILES.chunksJson)} is corrupted (${(e as Error).message}). Rebuild with: ${rebuildHint(indexDir)}`);
       }
     }
-    const base = await parseTable(FILES.chunks, FILES.texts);
-    if (!manifest.files[FILES.chunksTail]) return { chunks: base, chunkSegments: null };
-    const tail = await parseTable(FILES.chunksTail, FILES.textsTail);
-    let deleted: Uint32Array = new Uint32Array(0);
-    if (manifest.files[FILES.chunksDeleted]) {
-      try {
-        deleted = KeywordSegments.decodeDeleted(await readChecked(dir, FILES.chunksDeleted, manifest, indexDir));
-        for (let k = 0; k < deleted.length; k++) if (deleted[k]! >= base.length || (k > 0 && deleted[k]! <= deleted[k - 1]!)) throw new Error('deleted chunks out of range or unsorted');
-      } catch (e) {
-        if (e instanceof IndexLoadError) throw e;
-        throw new IndexLoadError(`${path.join(dir, FILES.chunksDeleted)} is corrupted (${(e as Error).message}). Rebuild with: ${rebuildHint(indexDir)}`);
-      }
+    const table = await readChecked(dir, FILES.chunks, manifest, indexDir);
+    const texts: Array<{ file: string; size: number; name: string }> = [];
+    for (const name of manifest.files[FILES.textsTail] ? [FILES.texts, FILES.textsTail] : [FILES.texts]) {
+      await verifyChecked(dir, name, manifest, indexDir);
+      texts.push({ file: path.join(dir, name), size: manifest.files[name]!.bytes, name });
     }
-    const chunks: StoredChunk[] = [];
-    let k = 0;
-    for (let i = 0; i < base.length; i++) {
-      if (k < deleted.length && deleted[k] === i) k++;
-      else chunks.push(base[i]!);
+    try {
+      return openChunkTable(table, texts);
+    } catch (e) {
+      throw new IndexLoadError(`${path.join(dir, FILES.chunks)} is corrupted (${(e as Error).message}). Rebuild with: ${rebuildHint(indexDir)}`);
     }
-    for (const c of tail) chunks.push(c);
-    return { chunks, chunkSegments: { baseCount: base.length, deleted, tailCount: tail.length } };
   };
 
   if (manifest.tokenizer !== TOKENIZER_VERSION) {
     throw new IndexLoadError(`The keyword index in ${dir} was made by another tokenizer (${manifest.tokenizer}). Rebuild with: ${rebuildHint(indexDir)}`);
   }
   const articles = await parseJson<StoredArticle[]>(FILES.articles);
-  const { chunks, chunkSegments } = await parseChunks();
+  const chunks = await parseChunks();
   const keyword = await parseSegments();
   const titles = await parseKeyword(FILES.titles);
   const leads = await parseKeyword(FILES.leads);
@@ -181,7 +154,6 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
     articles,
     articleById,
     chunks,
-    chunkSegments,
     get chunkById() {
       if (!chunkById) {
         chunkById = new Map();

@@ -24,14 +24,12 @@ export const POINTER_FILE = 'CURRENT';
 export const FILES = {
   manifest: 'manifest.json',
   articles: 'articles.json',
-  /** The chunks' fields, a binary table (chunk-store.ts); with `chunksTail`, the base segment (as for keyword). */
+  /** The chunks' fields, a binary table (chunk-store.ts), with where each one's text is. */
   chunks: 'chunks.bin',
-  /** The chunks' texts, UTF-8, one after the other in table order (the table gives each one's byte length). */
+  /** Chunk texts, UTF-8 (kept by the builds that follow while its dead share stays small). */
   texts: 'texts.bin',
-  chunksTail: 'chunks-tail.bin',
+  /** The texts of chunks added since texts.bin was written. */
   textsTail: 'texts-tail.bin',
-  /** Base chunks deleted since the chunk base was written (u32 ids). */
-  chunksDeleted: 'chunks-deleted.bin',
   /** The chunks of format 1 indexes: JSON records ('chunks-v2') or chunks with their texts inline. */
   chunksJson: 'chunks.json',
   /** The keyword index's base segment; with `keywordTail`, its first documents only (see KeywordSegments). */
