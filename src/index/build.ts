@@ -98,6 +98,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
         : {}),
     });
     const entries = mergeEntries(corpus.articles, corpus.unchanged, known);
+    corpus.articles.length = 0; // the entries hold them now, each until it is chunked
     lap('read corpus');
     for (const p of corpus.problems) say(`Skipped ${p.file}: ${p.message}`);
     for (const e of entries) for (const w of e.warnings) say(`${e.file}: ${w}`);
@@ -202,6 +203,7 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
     };
     if (a.warnings.length > 0) stored.warnings = a.warnings;
     storedArticles.push(stored);
+    delete e.article; // chunked: its blocks and metadata can go (a full build holds every article otherwise)
   }
 
   const keptOld: Array<{ chunk: NewChunk; old: number }> = [];
