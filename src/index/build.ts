@@ -315,11 +315,11 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
       const table = encodeChunkTable(
         ordered.map((c, i) => {
           const place = places[i];
-          if (place) return { ...recordOf(c.record), label: c.label, ...place };
+          if (place) return { record: c.record, label: c.label, place };
           const bytes = bytesOf(c);
           tail.push(bytes);
           at += bytes.length;
-          return { ...recordOf(c.record), label: c.label, seg: 1, at: at - bytes.length, textBytes: bytes.length };
+          return { record: c.record, label: c.label, place: { seg: 1, at: at - bytes.length, textBytes: bytes.length } };
         }),
       );
       await writer.write(FILES.chunks, table);
@@ -332,7 +332,7 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
           const bytes = bytesOf(c);
           texts.push(bytes);
           at += bytes.length;
-          return { ...recordOf(c.record), label: c.label, seg: 0, at: at - bytes.length, textBytes: bytes.length };
+          return { record: c.record, label: c.label, place: { seg: 0, at: at - bytes.length, textBytes: bytes.length } };
         }),
       );
       await writer.write(FILES.chunks, table);
@@ -510,13 +510,6 @@ interface NewChunk {
   from: number;
   /** The same chunk in the previous index (same id: same article and text), or -1. */
   old: number;
-}
-
-/** A chunk's fields without its text, as a plain object (read field by field: a loaded chunk's fields are getters). */
-function recordOf(c: NewChunk['record']): NewChunk['record'] {
-  const r: NewChunk['record'] = { id: c.id, articleId: c.articleId, kind: c.kind, paragraph: c.paragraph, paragraphEnd: c.paragraphEnd, start: c.start, end: c.end, context: c.context };
-  if (c.page !== undefined) r.page = c.page;
-  return r;
 }
 
 /** A chunk in its place in the new version, with its HNSW label. */

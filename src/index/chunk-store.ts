@@ -66,8 +66,9 @@ class ChunkTable {
     readonly ctxBlob: Buffer,
   ) {}
 
-  static fromRecords(records: ReadonlyArray<Omit<ChunkRecord, 'textBytes'> & TextPlace>): ChunkTable {
-    const n = records.length;
+  /** A table of rows given as fields (a plain record or a loaded chunk, read once each), label and text place. */
+  static fromRows(rows: readonly TableRow[]): ChunkTable {
+    const n = rows.length;
     const articleIds: string[] = [];
     const artOf = new Map<string, number>();
     const art = new Uint32Array(n);
@@ -84,16 +85,18 @@ class ChunkTable {
     const idStart = new Uint32Array(n + 1);
     const ctxNull = new Uint8Array(n);
     const ctxStart = new Uint32Array(n + 1);
-    const ids: Buffer[] = [];
-    const ctxs: Buffer[] = [];
+    const ids: string[] = new Array<string>(n);
+    const ctxs: Array<string | null> = new Array<string | null>(n);
     let idAt = 0;
     let ctxAt = 0;
-    records.forEach((r, i) => {
-      let a = artOf.get(r.articleId);
+    for (let i = 0; i < n; i++) {
+      const { record: r, place } = rows[i]!;
+      const articleId = r.articleId;
+      let a = artOf.get(articleId);
       if (a === undefined) {
         a = articleIds.length;
-        articleIds.push(r.articleId);
-        artOf.set(r.articleId, a);
+        articleIds.push(articleId);
+        artOf.set(articleId, a);
       }
       art[i] = a;
       kind[i] = r.kind === 'caption' ? 1 : 0;
@@ -101,24 +104,32 @@ class ChunkTable {
       paragraphEnd[i] = r.paragraphEnd;
       start[i] = r.start;
       end[i] = r.end;
-      label[i] = r.label;
+      label[i] = rows[i]!.label;
       page[i] = r.page ?? NO_PAGE;
-      textSeg[i] = r.seg;
-      textAt[i] = r.at;
-      textBytes[i] = r.textBytes;
-      const id = Buffer.from(r.id, 'utf8');
-      ids.push(id);
+      textSeg[i] = place.seg;
+      textAt[i] = place.at;
+      textBytes[i] = place.textBytes;
+      const id = r.id;
+      ids[i] = id;
       idStart[i] = idAt;
-      idAt += id.length;
-      ctxNull[i] = r.context === null ? 1 : 0;
-      const ctx = Buffer.from(r.context ?? '', 'utf8');
-      ctxs.push(ctx);
+      idAt += Buffer.byteLength(id, 'utf8');
+      const ctx = r.context;
+      ctxs[i] = ctx;
+      ctxNull[i] = ctx === null ? 1 : 0;
       ctxStart[i] = ctxAt;
-      ctxAt += ctx.length;
-    });
+      if (ctx !== null) ctxAt += Buffer.byteLength(ctx, 'utf8');
+    }
     idStart[n] = idAt;
     ctxStart[n] = ctxAt;
-    return new ChunkTable(n, articleIds, art, kind, paragraph, paragraphEnd, start, end, label, page, textSeg, textAt, textBytes, idStart, Buffer.concat(ids), ctxNull, ctxStart, Buffer.concat(ctxs));
+    // The strings written straight into one buffer each (no small buffer per chunk).
+    const idBlob = Buffer.allocUnsafe(idAt);
+    const ctxBlob = Buffer.allocUnsafe(ctxAt);
+    for (let i = 0; i < n; i++) {
+      idBlob.write(ids[i]!, idStart[i]!, 'utf8');
+      const ctx = ctxs[i];
+      if (ctx) ctxBlob.write(ctx, ctxStart[i]!, 'utf8');
+    }
+    return new ChunkTable(n, articleIds, art, kind, paragraph, paragraphEnd, start, end, label, page, textSeg, textAt, textBytes, idStart, idBlob, ctxNull, ctxStart, ctxBlob);
   }
 
   private sections(): ArrayBufferView[] {
@@ -309,10 +320,10 @@ export function openChunkStore(parsed: unknown, blob: Buffer | null): StoredChun
     const n = r?.textBytes;
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) throw new Error(`chunk ${i} has no text length`);
     at += n;
-    return { ...r, seg: 0, at: at - n };
+    return { record: r, label: r.label, place: { seg: 0, at: at - n, textBytes: n } };
   });
   if (at !== blob.length) throw new Error(`the texts take ${at} bytes but texts.bin has ${blob.length}`);
-  return openTable(ChunkTable.fromRecords(placed), [{ blob, name: 'texts.bin' }]);
+  return openTable(ChunkTable.fromRows(placed), [{ blob, name: 'texts.bin' }]);
 }
 
 /** The UTF-8 bytes of a loaded chunk's text (copied from its texts file when it has one, else encoded). */
@@ -321,9 +332,16 @@ export function chunkTextBytes(chunk: StoredChunk): Buffer {
   return Buffer.from(chunk.text, 'utf8');
 }
 
-/** chunks.bin for chunks given as fields plus where their texts are. */
-export function encodeChunkTable(items: ReadonlyArray<Omit<ChunkRecord, 'textBytes'> & TextPlace>): Buffer {
-  return ChunkTable.fromRecords(items).serialize();
+/** A row of a chunk table to write: the chunk's fields (a plain record or a loaded chunk), its label, where its text is. */
+export interface TableRow {
+  record: Omit<ChunkRecord, 'textBytes' | 'label'>;
+  label: number;
+  place: TextPlace;
+}
+
+/** chunks.bin for chunks given as rows. */
+export function encodeChunkTable(rows: readonly TableRow[]): Buffer {
+  return ChunkTable.fromRows(rows).serialize();
 }
 
 function u32(n: number): Buffer {
