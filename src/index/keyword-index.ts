@@ -264,17 +264,13 @@ export class KeywordIndex {
       fill(nd);
       docLen[nd] = old.docLen[d]!;
     }
-    // Postings per term as [doc, tf] pairs: old terms first (in their order), then new ones as they appear.
-    const lists = new Map<string, number[]>();
-    const oldPost = old.all();
-    for (let id = 0; id < old.terms.length; id++) {
-      const list: number[] = [];
-      for (let p = old.postStart[id]!; p < old.postStart[id + 1]!; p++) {
-        const nd = place[oldPost.postDocs[p]!]!;
-        if (nd >= 0) list.push(nd, oldPost.postTfs[p]!);
-      }
-      lists.set(old.terms[id]!, list);
-    }
+    // Term keys: old term ids first (in their order), then new terms as they appear in the added documents.
+    const nOld = old.terms.length;
+    const newTerms: string[] = [];
+    const newIds = new Map<string, number>();
+    const addDocs: number[] = [];
+    const addKeys: number[] = [];
+    const addTfs: number[] = [];
     const tf = new Map<string, number>();
     for (let i = 0; i < added.length; i++) {
       const doc = addedAt[i]!;
@@ -284,30 +280,80 @@ export class KeywordIndex {
       tf.clear();
       for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
       for (const [t, n] of tf) {
-        let list = lists.get(t);
-        if (!list) lists.set(t, (list = []));
-        list.push(doc, Math.min(n, 0xffff));
+        let key = old.termIds.get(t);
+        if (key === undefined) {
+          let k = newIds.get(t);
+          if (k === undefined) {
+            k = newTerms.length;
+            newTerms.push(t);
+            newIds.set(t, k);
+          }
+          key = nOld + k;
+        }
+        addDocs.push(doc);
+        addKeys.push(key);
+        addTfs.push(Math.min(n, 0xffff));
       }
     }
     if (filled.some((f) => f === 0)) throw new Error('rearrange: some documents were not placed');
 
+    // Two passes over typed arrays (count, then place): kept postings renumbered in their order, the
+    // added ones after them; a term's list is sorted again only when an added document or a moved
+    // one breaks its order (a few terms per added article, when articles keep their relative order).
+    const oldPost = old.all();
+    const nKeys = nOld + newTerms.length;
+    const count = new Uint32Array(nKeys);
+    for (let id = 0; id < nOld; id++) {
+      let c = 0;
+      for (let p = old.postStart[id]!; p < old.postStart[id + 1]!; p++) if (place[oldPost.postDocs[p]!]! >= 0) c++;
+      count[id] = c;
+    }
+    for (const key of addKeys) count[key]!++;
     const terms: string[] = [];
+    const cursor = new Uint32Array(nKeys);
     const postStart: number[] = [0];
     let total = 0;
-    for (const list of lists.values()) total += list.length / 2;
+    for (let key = 0; key < nKeys; key++) {
+      const c = count[key]!;
+      if (c === 0) continue;
+      terms.push(key < nOld ? old.terms[key]! : newTerms[key - nOld]!);
+      cursor[key] = total;
+      total += c;
+      postStart.push(total);
+    }
     const postDocs = new Uint32Array(total);
     const postTfs = new Uint16Array(total);
-    let w = 0;
-    for (const [term, list] of lists) {
-      if (list.length === 0) continue;
-      const order = Array.from({ length: list.length / 2 }, (_, k) => k).sort((a, b) => list[2 * a]! - list[2 * b]!);
-      for (const k of order) {
-        postDocs[w] = list[2 * k]!;
-        postTfs[w] = list[2 * k + 1]!;
+    const unsorted = new Uint8Array(nKeys);
+    for (let id = 0; id < nOld; id++) {
+      let w = cursor[id]!;
+      for (let p = old.postStart[id]!; p < old.postStart[id + 1]!; p++) {
+        const nd = place[oldPost.postDocs[p]!]!;
+        if (nd < 0) continue;
+        if (w > cursor[id]! && postDocs[w - 1]! > nd) unsorted[id] = 1;
+        postDocs[w] = nd;
+        postTfs[w] = oldPost.postTfs[p]!;
         w++;
       }
-      terms.push(term);
-      postStart.push(w);
+      cursor[id] = w;
+    }
+    for (let j = 0; j < addKeys.length; j++) {
+      const key = addKeys[j]!;
+      const w = cursor[key]!++;
+      unsorted[key] = 1;
+      postDocs[w] = addDocs[j]!;
+      postTfs[w] = addTfs[j]!;
+    }
+    let t = 0;
+    for (let key = 0; key < nKeys; key++) {
+      if (count[key] === 0) continue;
+      const from = postStart[t]!;
+      const to = postStart[++t]!;
+      if (!unsorted[key] || to - from < 2) continue;
+      const order = Array.from({ length: to - from }, (_, k) => from + k).sort((a, b) => postDocs[a]! - postDocs[b]!);
+      const docs = order.map((k) => postDocs[k]!);
+      const tfs = order.map((k) => postTfs[k]!);
+      postDocs.set(docs, from);
+      postTfs.set(tfs, from);
     }
     let sum = 0;
     for (let d = 0; d < docCount; d++) sum += docLen[d]!;
