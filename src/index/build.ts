@@ -14,7 +14,7 @@ import type { Embedder } from '../embed/types.js';
 import { KeywordIndex, KeywordSegments } from './keyword-index.js';
 import { TOKENIZER_VERSION, passageTerms } from './terms.js';
 import { HNSW_EF_CONSTRUCTION, HNSW_M, HnswVectorStore } from './vector-store.js';
-import { LoadedChunk, chunkTextBytes, encodeChunkTable, type TextPlace } from './chunk-store.js';
+import { LoadedChunk, chunkTextBytes, encodeChunkTable } from './chunk-store.js';
 import { loadIndex, type LoadedIndex } from './load.js';
 import { FILES, VersionWriter, acquireBuildLock, currentVersionDir, pruneVersions, readChecked, type Manifest, type ChunkRecord, type ManifestModel, type StoredArticle } from './store.js';
 
@@ -206,10 +206,10 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
     delete e.article; // chunked: its blocks and metadata can go (a full build holds every article otherwise)
   }
 
-  const keptOld: Array<{ chunk: NewChunk; old: number }> = [];
+  const keptOld: NewChunk[] = [];
   const added: NewChunk[] = [];
   for (const c of newChunks) {
-    if (c.old >= 0) keptOld.push({ chunk: c, old: c.old });
+    if (c.old >= 0) keptOld.push(c);
     else added.push(c);
   }
   keptOld.sort((a, b) => a.old - b.old); // kept documents keep their order: keyword postings stay sorted
@@ -219,10 +219,9 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
 
   // Labels: kept chunks keep theirs when their vectors are reused; new ones get fresh labels.
   let nextLabel = reuseVectors ? prev!.manifest.nextLabel : 0;
-  const ordered: OrderedChunk[] = [
-    ...keptOld.map((k) => ({ ...k.chunk, label: reuseVectors ? prev!.chunks[k.old]!.label : nextLabel++ })),
-    ...added.map((c) => ({ ...c, label: nextLabel++ })),
-  ];
+  // The chunks themselves take their label (no copy per chunk: a large corpus has half a million).
+  const ordered = [...keptOld, ...added] as OrderedChunk[];
+  for (const c of ordered) c.label = reuseVectors && c.old >= 0 ? prev!.chunks[c.old]!.label : nextLabel++;
   const textOf = (c: NewChunk): string => c.text ?? prev!.chunks[c.from]!.text;
   const bytesOf = (c: NewChunk): Buffer => (c.text !== null ? Buffer.from(c.text, 'utf8') : chunkTextBytes(prev!.chunks[c.from]!));
 
@@ -307,19 +306,19 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
     await writer.write(FILES.articles, JSON.stringify(storedArticles));
     // The chunk table is written whole (tens of bytes a chunk); texts.bin is kept (linked) while the
     // texts no chunk uses any more and those of the tail stay a small share, else written anew.
-    const places = prev ? ordered.map((c) => keptTextPlace(prev, c)) : [];
-    if (prev && keepTexts(prev, ordered, places)) {
+    const kept = prev ? ordered.map((c) => keptText(prev, c)) : [];
+    if (prev && keepTexts(prev, ordered, kept)) {
       await writer.reuse(FILES.texts, prev.dir, prev.manifest.files[FILES.texts]!);
       const tail: Buffer[] = [];
       let at = 0;
       const table = encodeChunkTable(
         ordered.map((c, i) => {
-          const place = places[i];
-          if (place) return { record: c.record, label: c.label, place };
+          const k = kept[i];
+          if (k) return { record: c.record, label: c.label, seg: 0, at: k.textAt, textBytes: k.textLength };
           const bytes = bytesOf(c);
           tail.push(bytes);
           at += bytes.length;
-          return { record: c.record, label: c.label, place: { seg: 1, at: at - bytes.length, textBytes: bytes.length } };
+          return { record: c.record, label: c.label, seg: 1, at: at - bytes.length, textBytes: bytes.length };
         }),
       );
       await writer.write(FILES.chunks, table);
@@ -332,7 +331,7 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
           const bytes = bytesOf(c);
           texts.push(bytes);
           at += bytes.length;
-          return { record: c.record, label: c.label, place: { seg: 0, at: at - bytes.length, textBytes: bytes.length } };
+          return { record: c.record, label: c.label, seg: 0, at: at - bytes.length, textBytes: bytes.length };
         }),
       );
       await writer.write(FILES.chunks, table);
@@ -470,26 +469,24 @@ function updateKeyword(prev: LoadedIndex | null, keep: Int32Array, addedTexts: s
   return { segments: new KeywordSegments(KeywordIndex.update(base, keepBase, termsOf([...keptTail, ...addedTexts])), null), reuseBase: false };
 }
 
-/** Where the previous index holds this chunk's text in its texts.bin (same chunk id: same text), or null. */
-function keptTextPlace(prev: LoadedIndex, c: NewChunk): TextPlace | null {
+/** The previous chunk with this chunk's text in its texts.bin (same chunk id: same text), or null. */
+function keptText(prev: LoadedIndex, c: NewChunk): LoadedChunk | null {
   const p = c.from >= 0 ? c.from : c.old;
   const chunk = p >= 0 ? prev.chunks[p] : undefined;
-  if (!(chunk instanceof LoadedChunk)) return null;
-  const place = chunk.textPlace();
-  return place.seg === 0 ? place : null;
+  return chunk instanceof LoadedChunk && chunk.textSeg === 0 ? chunk : null;
 }
 
 /** Keep the previous texts.bin when the texts it holds for nothing and the texts of the tail stay a small share (as for the keyword base). */
-function keepTexts(prev: LoadedIndex, ordered: readonly NewChunk[], places: ReadonlyArray<TextPlace | null>): boolean {
+function keepTexts(prev: LoadedIndex, ordered: readonly NewChunk[], kept: ReadonlyArray<LoadedChunk | null>): boolean {
   const base = prev.manifest.files[FILES.texts];
   if (!prev.manifest.files[FILES.chunks] || !base) return false;
   let inBase = 0;
   let all = 0;
   ordered.forEach((c, i) => {
-    const place = places[i];
-    if (place) {
-      inBase += place.textBytes;
-      all += place.textBytes;
+    const k = kept[i];
+    if (k) {
+      inBase += k.textLength;
+      all += k.textLength;
     } else {
       all += c.text !== null ? Buffer.byteLength(c.text, 'utf8') : chunkTextBytes(prev.chunks[c.from]!).length;
     }
@@ -510,6 +507,7 @@ interface NewChunk {
   from: number;
   /** The same chunk in the previous index (same id: same article and text), or -1. */
   old: number;
+  label?: number;
 }
 
 /** A chunk in its place in the new version, with its HNSW label. */

@@ -90,7 +90,8 @@ class ChunkTable {
     let idAt = 0;
     let ctxAt = 0;
     for (let i = 0; i < n; i++) {
-      const { record: r, place } = rows[i]!;
+      const place = rows[i]!;
+      const r = place.record;
       const articleId = r.articleId;
       let a = artOf.get(articleId);
       if (a === undefined) {
@@ -267,9 +268,15 @@ export class LoadedChunk implements StoredChunk {
   bytes(): Buffer {
     return this.#texts[this.#t.textSeg[this.#i]!]!.bytes(this.#t.textAt[this.#i]!, this.#t.textBytes[this.#i]!);
   }
-  /** Where the text is stored (a build keeps texts.bin and points at the same bytes again). */
-  textPlace(): TextPlace {
-    return { seg: this.#t.textSeg[this.#i]!, at: this.#t.textAt[this.#i]!, textBytes: this.#t.textBytes[this.#i]! };
+  /** Where the text is stored: its file (0: texts.bin, 1: texts-tail.bin), offset, length (a build keeps texts.bin and points at the same bytes again). */
+  get textSeg(): number {
+    return this.#t.textSeg[this.#i]!;
+  }
+  get textAt(): number {
+    return this.#t.textAt[this.#i]!;
+  }
+  get textLength(): number {
+    return this.#t.textBytes[this.#i]!;
   }
 
   toJSON(): StoredChunk {
@@ -281,7 +288,7 @@ export class LoadedChunk implements StoredChunk {
 }
 
 /** Where a chunk's text is: file 0 (texts.bin) or 1 (texts-tail.bin), byte offset and length. */
-export interface TextPlace {
+interface TextPlace {
   seg: number;
   at: number;
   textBytes: number;
@@ -320,7 +327,7 @@ export function openChunkStore(parsed: unknown, blob: Buffer | null): StoredChun
     const n = r?.textBytes;
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) throw new Error(`chunk ${i} has no text length`);
     at += n;
-    return { record: r, label: r.label, place: { seg: 0, at: at - n, textBytes: n } };
+    return { record: r, label: r.label, seg: 0, at: at - n, textBytes: n };
   });
   if (at !== blob.length) throw new Error(`the texts take ${at} bytes but texts.bin has ${blob.length}`);
   return openTable(ChunkTable.fromRows(placed), [{ blob, name: 'texts.bin' }]);
@@ -333,10 +340,9 @@ export function chunkTextBytes(chunk: StoredChunk): Buffer {
 }
 
 /** A row of a chunk table to write: the chunk's fields (a plain record or a loaded chunk), its label, where its text is. */
-export interface TableRow {
+export interface TableRow extends TextPlace {
   record: Omit<ChunkRecord, 'textBytes' | 'label'>;
   label: number;
-  place: TextPlace;
 }
 
 /** chunks.bin for chunks given as rows. */

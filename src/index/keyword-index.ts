@@ -367,18 +367,45 @@ export class KeywordIndex {
     return this.docLen[doc] ?? 0;
   }
 
-  /** Folded form -> ids of the indexed terms with that form ("dang_vien" -> "đảng_viên", "đăng_viên"…). */
+  /**
+   * Folded form -> ids of the indexed single-syllable terms with that form ("dang" -> "đảng", "đăng"…).
+   * Pair terms are not in it (they are most of a vocabulary): see foldedIds().
+   */
   private foldMap(): Map<string, number[]> {
     if (this.foldMapCache) return this.foldMapCache;
     const map = new Map<string, number[]>();
     for (let i = 0; i < this.terms.length; i++) {
-      const f = foldTerm(this.terms[i]!);
+      const term = this.terms[i]!;
+      if (term.includes(PAIR_SEP)) continue;
+      const f = foldSyllable(term);
       const list = map.get(f);
       if (list) list.push(i);
       else map.set(f, [i]);
     }
     this.foldMapCache = map;
     return map;
+  }
+
+  /**
+   * Ids of the indexed terms whose folded form is `folded`, ascending ("dang_vien" -> "đảng_viên",
+   * "đăng_viên"…). A pair's variants are the indexed pairs of its syllables' variants: folding works
+   * syllable by syllable, and an indexed pair's syllables are always indexed too.
+   */
+  private foldedIds(folded: string): number[] {
+    const map = this.foldMap();
+    if (!folded.includes(PAIR_SEP)) return map.get(folded) ?? [];
+    let combos = [''];
+    for (const part of folded.split(PAIR_SEP)) {
+      const variants = (map.get(part) ?? []).map((id) => this.terms[id]!);
+      if (variants.length === 0) return [];
+      combos = combos.flatMap((c) => variants.map((v) => (c === '' ? v : c + PAIR_SEP + v)));
+    }
+    const ids: number[] = [];
+    for (const c of combos) {
+      const id = this.termIds.get(c);
+      if (id !== undefined) ids.push(id);
+    }
+    return ids.sort((a, b) => a - b);
   }
 
   /** Build the fold map now (it is otherwise built on the first unaccented question). */
@@ -412,7 +439,7 @@ export class KeywordIndex {
 
   /** Looks a query term up; null when no document contains it. */
   match(q: QueryTerm): TermMatch | null {
-    const ids = q.folded ? this.foldMap().get(q.term) ?? [] : [this.termIds.get(q.term)].filter((x): x is number => x !== undefined);
+    const ids = q.folded ? this.foldedIds(q.term) : [this.termIds.get(q.term)].filter((x): x is number => x !== undefined);
     if (ids.length === 0) return null;
     let docs: Uint32Array;
     let tfs: Uint16Array;
@@ -784,15 +811,6 @@ export function idf(n: number, df: number): number {
 export function bm25Saturate(tf: number, len: number, avgLen: number, p: Bm25Params = DEFAULT_BM25): number {
   const norm = p.k1 * (1 - p.b + (p.b * len) / (avgLen || 1));
   return (tf * (p.k1 + 1)) / (tf + norm);
-}
-
-/**
- * fold() of an indexed term, syllable by syllable through the memo (a vocabulary of 200,000 terms is
- * made of a few thousand syllables): the same string, as folding never crosses the pair separator.
- */
-function foldTerm(term: string): string {
-  if (!term.includes(PAIR_SEP)) return foldSyllable(term);
-  return term.split(PAIR_SEP).map(foldSyllable).join(PAIR_SEP);
 }
 
 /** A copy of `a` with room for at least `min` elements (doubling). */
