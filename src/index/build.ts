@@ -324,18 +324,20 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
       await writer.write(FILES.chunks, table);
       if (tail.length > 0) await writer.write(FILES.textsTail, tail);
     } else {
-      const texts: Buffer[] = [];
       let at = 0;
       const table = encodeChunkTable(
         ordered.map((c) => {
-          const bytes = bytesOf(c);
-          texts.push(bytes);
-          at += bytes.length;
-          return { record: c.record, label: c.label, seg: 0, at: at - bytes.length, textBytes: bytes.length };
+          const from = c.text === null ? prev!.chunks[c.from]! : null;
+          const n = from === null ? Buffer.byteLength(c.text!, 'utf8') : from instanceof LoadedChunk ? from.textLength : Buffer.byteLength(from.text, 'utf8');
+          at += n;
+          return { record: c.record, label: c.label, seg: 0, at: at - n, textBytes: n };
         }),
       );
       await writer.write(FILES.chunks, table);
-      await writer.write(FILES.texts, texts);
+      // Encoded as written: the texts of half a million chunks never sit in memory twice.
+      await writer.write(FILES.texts, (function* () {
+        for (const c of ordered) yield bytesOf(c);
+      })());
     }
     if (keyword.reuseBase) await writer.reuse(FILES.keyword, prev!.dir, prev!.manifest.files[FILES.keyword]!);
     else await writer.write(FILES.keyword, keyword.segments.base.serializeParts());

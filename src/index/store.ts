@@ -264,29 +264,33 @@ export async function readManifest(dir: string, indexDir: string): Promise<Manif
 /** Bytes gathered per write call when a file is written as many pieces. */
 const WRITE_BATCH = 8 << 20;
 
-/** Writes a file (one buffer, or pieces one after the other) and flushes it to disk. */
-async function writeDurable(file: string, data: Buffer | string | readonly Buffer[]): Promise<void> {
+/**
+ * Writes a file (one buffer, or pieces one after the other, made as they are written) and flushes it to
+ * disk. Returns its size and sha256, computed on the way.
+ */
+async function writeDurable(file: string, data: Buffer | string | Iterable<Buffer>): Promise<{ bytes: number; sha256: string }> {
+  const hash = createHash('sha256');
+  let bytes = 0;
   try {
     const fh = await fs.open(file, 'w');
     try {
-      if (Array.isArray(data)) {
-        // Small pieces (500,000 chunk texts) are gathered into a few megabytes per write call.
-        let batch: Buffer[] = [];
-        let batched = 0;
-        const flush = async () => {
-          if (batch.length > 0) await fh.writeFile(batch.length === 1 ? batch[0]! : Buffer.concat(batch, batched));
-          batch = [];
-          batched = 0;
-        };
-        for (const part of data as readonly Buffer[]) {
-          batch.push(part);
-          batched += part.length;
-          if (batched >= WRITE_BATCH) await flush();
-        }
-        await flush();
-      } else {
-        await fh.writeFile(data as Buffer | string);
+      const parts: Iterable<Buffer> = typeof data === 'string' ? [Buffer.from(data, 'utf8')] : Buffer.isBuffer(data) ? [data] : data;
+      // Small pieces (500,000 chunk texts) are gathered into a few megabytes per write call.
+      let batch: Buffer[] = [];
+      let batched = 0;
+      const flush = async () => {
+        if (batch.length > 0) await fh.writeFile(batch.length === 1 ? batch[0]! : Buffer.concat(batch, batched));
+        batch = [];
+        batched = 0;
+      };
+      for (const part of parts) {
+        hash.update(part);
+        bytes += part.length;
+        batch.push(part);
+        batched += part.length;
+        if (batched >= WRITE_BATCH) await flush();
       }
+      await flush();
       await fh.sync();
     } finally {
       await fh.close();
@@ -296,6 +300,7 @@ async function writeDurable(file: string, data: Buffer | string | readonly Buffe
     if (typeof e === 'object' && e !== null && (e as NodeJS.ErrnoException).path === undefined) (e as NodeJS.ErrnoException).path = file;
     throw e;
   }
+  return { bytes, sha256: hash.digest('hex') };
 }
 
 async function syncDir(dir: string): Promise<void> {
@@ -331,17 +336,10 @@ export class VersionWriter {
     return path.join(this.dir, name);
   }
 
-  /** Writes one file of the version: a buffer, a string, or pieces written one after the other (never joined in memory). */
-  async write(name: string, data: Buffer | string | readonly Buffer[]): Promise<void> {
-    const parts = typeof data === 'string' ? [Buffer.from(data, 'utf8')] : Buffer.isBuffer(data) ? [data] : data;
-    await writeDurable(this.path(name), parts);
-    const hash = createHash('sha256');
-    let bytes = 0;
-    for (const part of parts) {
-      hash.update(part);
-      bytes += part.length;
-    }
-    this.files[name] = { bytes, sha256: hash.digest('hex'), stat: await statOf(this.path(name)) };
+  /** Writes one file of the version: a buffer, a string, or pieces written one after the other as they come (never joined in memory). */
+  async write(name: string, data: Buffer | string | Iterable<Buffer>): Promise<void> {
+    const { bytes, sha256 } = await writeDurable(this.path(name), data);
+    this.files[name] = { bytes, sha256, stat: await statOf(this.path(name)) };
   }
 
   /**
