@@ -1,5 +1,5 @@
 /**
- * npm run bench -- [--articles N] [--questions N] [--quick] [--out FILE.json] [--modes keyword,tiny-vi]
+ * npm run bench -- [--articles N | --paragraphs N] [--questions N] [--quick] [--out FILE.json] [--modes keyword,tiny-vi]
  *                  [--seed N] [--keep] [--cpu-prof DIR] [--strict]
  * Generates a large corpus from the project's own text, measures builds and serving (see src/bench/run.ts),
  * prints a Markdown table and writes the results as JSON. Exits 1 when something is broken (a child
@@ -10,9 +10,13 @@ import path from 'node:path';
 import { exitOnError, parseCli, UsageError } from '../src/cli/common.js';
 import { markdownTable, runBench } from '../src/bench/run.js';
 
-const USAGE = `Usage: npm run bench -- [--articles N] [--questions N] [--quick] [--out FILE.json] [--modes keyword,tiny-vi] [--seed N] [--keep] [--cpu-prof DIR] [--strict]
+/** Paragraphs of a generated article on average (15-35, see src/bench/corpus.ts). */
+const PARAGRAPHS_PER_ARTICLE = 25;
+
+const USAGE = `Usage: npm run bench -- [--articles N | --paragraphs N] [--questions N] [--quick] [--out FILE.json] [--modes keyword,tiny-vi] [--seed N] [--keep] [--cpu-prof DIR] [--strict]
 Speed and memory of builds and serving on a generated corpus; a Markdown table on stdout, JSON in --out.
   --articles N    articles to generate (default 2000; --quick 120)
+  --paragraphs N  the corpus size in paragraphs instead: N / ${PARAGRAPHS_PER_ARTICLE} articles (500000 = a province's archive)
   --questions N   questions to time (default 300; --quick 60)
   --quick         the small run CI does
   --out FILE      the JSON results (default .cache/bench/bench.json)
@@ -23,6 +27,7 @@ Speed and memory of builds and serving on a generated corpus; a Markdown table o
 async function main(): Promise<void> {
   const { values } = parseCli(USAGE, {
     articles: { type: 'string' },
+    paragraphs: { type: 'string' },
     questions: { type: 'string' },
     quick: { type: 'boolean', default: false },
     out: { type: 'string' },
@@ -39,6 +44,7 @@ async function main(): Promise<void> {
     return n;
   };
   const quick = values.quick ?? false;
+  if (values.paragraphs !== undefined && values.articles !== undefined) throw new UsageError(`--articles and --paragraphs say the same thing: give one.\n${USAGE}`);
   const root = process.cwd();
   const modes = (values.modes ?? '').split(',').map((m) => m.trim()).filter(Boolean);
   if (modes.length === 0) throw new UsageError(`--modes needs at least one of keyword, <model id>.\n${USAGE}`);
@@ -48,7 +54,7 @@ async function main(): Promise<void> {
 
   const result = await runBench({
     root,
-    articles: int('articles', values.articles, quick ? 120 : 2000, 1),
+    articles: values.paragraphs !== undefined ? Math.ceil(int('paragraphs', values.paragraphs, 0, 1) / PARAGRAPHS_PER_ARTICLE) : int('articles', values.articles, quick ? 120 : 2000, 1),
     questions: int('questions', values.questions, quick ? 60 : 300, 1),
     modes,
     modelsDir: path.join(root, 'tests/fixtures/models'),

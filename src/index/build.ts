@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { CHUNKER_VERSION, chunkArticle } from '../chunk/chunker.js';
-import { READER_VERSION, articleId, readCorpus, type UnchangedFile } from '../corpus/read.js';
+import { READER_VERSION, articleId, readCorpus, type FileStamp, type UnchangedFile } from '../corpus/read.js';
 import type { Article } from '../corpus/types.js';
 import { BAND_METHOD, describeBand, measureBand, type DenseBand } from '../embed/band.js';
 import { embedderOptions, loadEmbedder } from '../embed/embedder.js';
@@ -14,9 +14,9 @@ import type { Embedder } from '../embed/types.js';
 import { KeywordIndex, KeywordSegments } from './keyword-index.js';
 import { TOKENIZER_VERSION, passageTerms } from './terms.js';
 import { HNSW_EF_CONSTRUCTION, HNSW_M, HnswVectorStore } from './vector-store.js';
-import { chunkTextBytes, encodeChunkStore } from './chunk-store.js';
+import { LoadedChunk, chunkTextBytes, encodeChunkTable } from './chunk-store.js';
 import { loadIndex, type LoadedIndex } from './load.js';
-import { FILES, VersionWriter, acquireBuildLock, currentVersionDir, pruneVersions, readChecked, type Manifest, type ChunkRecord, type ManifestModel, type StoredArticle, type StoredChunk } from './store.js';
+import { FILES, VersionWriter, acquireBuildLock, currentVersionDir, pruneVersions, readChecked, type Manifest, type ChunkRecord, type ManifestModel, type StoredArticle } from './store.js';
 
 export interface BuildReport {
   articles: number;
@@ -90,9 +90,15 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
     //    its stored article and chunks are reused (adding one article to thousands costs one parse).
     const known = prev && prev.manifest.reader === READER_VERSION ? prev : null;
     const corpus = await readCorpus(opts.corpusDir, {
-      ...(known ? { isUnchanged: (file: string, hash: string) => storedArticleFor(known, articleId(file), file, hash) !== null } : {}),
+      ...(known
+        ? {
+            isUnchanged: (file: string, hash: string) => storedArticleFor(known, articleId(file), file, hash) !== null,
+            knownHash: (file: string, stamp: FileStamp) => knownHashOf(known, file, stamp),
+          }
+        : {}),
     });
     const entries = mergeEntries(corpus.articles, corpus.unchanged, known);
+    corpus.articles.length = 0; // the entries hold them now, each until it is chunked
     lap('read corpus');
     for (const p of corpus.problems) say(`Skipped ${p.file}: ${p.message}`);
     for (const e of entries) for (const w of e.warnings) say(`${e.file}: ${w}`);
@@ -117,7 +123,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
     const model: ManifestModel | null = embedder ? { id: embedder.modelId, dim: embedder.dim, prefix: embedder.prefix } : null;
 
     try {
-      const report = await writeVersion({ opts, prev, entries, embedder, model, modelProblem, say, log, started, lap });
+      const report = await writeVersion({ opts, prev, entries, stamps: corpus.stamps, embedder, model, modelProblem, say, log, started, lap });
       report.messages = messages;
       report.phases = phases;
       return report;
@@ -133,6 +139,7 @@ interface WriteArgs {
   opts: BuildOptions;
   prev: LoadedIndex | null;
   entries: CorpusEntry[];
+  stamps: Map<string, FileStamp>;
   embedder: Embedder | null;
   model: ManifestModel | null;
   modelProblem: string | null;
@@ -157,7 +164,9 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
     if (list) list.push(i);
     else prevChunks.set(c.articleId, [i]);
   });
-  const fromPrev = (i: number): NewChunk => ({ record: recordOf(prev!.chunks[i]!), text: null, from: i });
+  // The previous chunk itself stands for its fields (read from its table when asked: a kept chunk whose
+  // table is kept is never copied field by field).
+  const fromPrev = (i: number): NewChunk => ({ record: prev!.chunks[i]!, text: null, from: i, old: i });
   const newChunks: NewChunk[] = [];
   const storedArticles: StoredArticle[] = [];
   for (const e of entries) {
@@ -173,7 +182,10 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
     if (prev && before && before.contentHash === a.contentHash) {
       chunks = (prevChunks.get(a.id) ?? []).map(fromPrev);
     } else {
-      chunks = chunkArticle(a).map(({ text, ...record }) => ({ record, text, from: -1 }));
+      // Which chunks are already in the previous index (same id = same article and same text)?
+      const prevPos = new Map<string, number>();
+      for (const i of prevChunks.get(a.id) ?? []) prevPos.set(prev!.chunks[i]!.id, i);
+      chunks = chunkArticle(a).map(({ text, ...record }) => ({ record, text, from: -1, old: prevPos.get(record.id) ?? -1 }));
     }
     for (const c of chunks) newChunks.push(c);
     const stored: StoredArticle = {
@@ -191,16 +203,13 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
     };
     if (a.warnings.length > 0) stored.warnings = a.warnings;
     storedArticles.push(stored);
+    delete e.article; // chunked: its blocks and metadata can go (a full build holds every article otherwise)
   }
 
-  // Which chunks are already in the previous index (same id = same article and same text)?
-  const prevPos = new Map<string, number>();
-  prev?.chunks.forEach((c, i) => prevPos.set(c.id, i));
-  const keptOld: Array<{ chunk: NewChunk; old: number }> = [];
+  const keptOld: NewChunk[] = [];
   const added: NewChunk[] = [];
   for (const c of newChunks) {
-    const old = prevPos.get(c.record.id);
-    if (old !== undefined) keptOld.push({ chunk: c, old });
+    if (c.old >= 0) keptOld.push(c);
     else added.push(c);
   }
   keptOld.sort((a, b) => a.old - b.old); // kept documents keep their order: keyword postings stay sorted
@@ -210,12 +219,11 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
 
   // Labels: kept chunks keep theirs when their vectors are reused; new ones get fresh labels.
   let nextLabel = reuseVectors ? prev!.manifest.nextLabel : 0;
-  const ordered: OrderedChunk[] = [
-    ...keptOld.map((k) => ({ ...k.chunk, record: { ...k.chunk.record, label: reuseVectors ? prev!.chunks[k.old]!.label : nextLabel++ } })),
-    ...added.map((c) => ({ ...c, record: { ...c.record, label: nextLabel++ } })),
-  ];
+  // The chunks themselves take their label (no copy per chunk: a large corpus has half a million).
+  const ordered = [...keptOld, ...added] as OrderedChunk[];
+  for (const c of ordered) c.label = reuseVectors && c.old >= 0 ? prev!.chunks[c.old]!.label : nextLabel++;
   const textOf = (c: NewChunk): string => c.text ?? prev!.chunks[c.from]!.text;
-  const bytesOf = (c: NewChunk): Buffer => (c.text !== null ? Buffer.from(c.text, 'utf8') : chunkTextBytes(prev!.chunks, prev!.texts, c.from));
+  const bytesOf = (c: NewChunk): Buffer => (c.text !== null ? Buffer.from(c.text, 'utf8') : chunkTextBytes(prev!.chunks[c.from]!));
 
   lap('chunks');
   // Keyword index: kept postings are remapped, only added chunks are tokenised.
@@ -275,7 +283,7 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
       } else {
         hnsw = HnswVectorStore.create(model.dim, ordered.length);
       }
-      toEmbed.forEach((c, i) => hnsw.add(vectors[i]!, c.record.label, reuseVectors));
+      toEmbed.forEach((c, i) => hnsw.add(vectors[i]!, c.label, reuseVectors));
       await hnsw.save(writer.path(FILES.vectors));
       await writer.record(FILES.vectors);
       lap('vectors');
@@ -296,11 +304,43 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
       lap('band');
     }
     await writer.write(FILES.articles, JSON.stringify(storedArticles));
-    const store = encodeChunkStore(ordered.map((c) => ({ record: c.record, bytes: bytesOf(c) })));
-    await writer.write(FILES.chunks, store.json);
-    await writer.write(FILES.texts, store.texts);
+    // The chunk table is written whole (tens of bytes a chunk); texts.bin is kept (linked) while the
+    // texts no chunk uses any more and those of the tail stay a small share, else written anew.
+    const kept = prev ? ordered.map((c) => keptText(prev, c)) : [];
+    if (prev && keepTexts(prev, ordered, kept)) {
+      await writer.reuse(FILES.texts, prev.dir, prev.manifest.files[FILES.texts]!);
+      const tail: Buffer[] = [];
+      let at = 0;
+      const table = encodeChunkTable(
+        ordered.map((c, i) => {
+          const k = kept[i];
+          if (k) return { record: c.record, label: c.label, seg: 0, at: k.textAt, textBytes: k.textLength };
+          const bytes = bytesOf(c);
+          tail.push(bytes);
+          at += bytes.length;
+          return { record: c.record, label: c.label, seg: 1, at: at - bytes.length, textBytes: bytes.length };
+        }),
+      );
+      await writer.write(FILES.chunks, table);
+      if (tail.length > 0) await writer.write(FILES.textsTail, tail);
+    } else {
+      let at = 0;
+      const table = encodeChunkTable(
+        ordered.map((c) => {
+          const from = c.text === null ? prev!.chunks[c.from]! : null;
+          const n = from === null ? Buffer.byteLength(c.text!, 'utf8') : from instanceof LoadedChunk ? from.textLength : Buffer.byteLength(from.text, 'utf8');
+          at += n;
+          return { record: c.record, label: c.label, seg: 0, at: at - n, textBytes: n };
+        }),
+      );
+      await writer.write(FILES.chunks, table);
+      // Encoded as written: the texts of half a million chunks never sit in memory twice.
+      await writer.write(FILES.texts, (function* () {
+        for (const c of ordered) yield bytesOf(c);
+      })());
+    }
     if (keyword.reuseBase) await writer.reuse(FILES.keyword, prev!.dir, prev!.manifest.files[FILES.keyword]!);
-    else await writer.write(FILES.keyword, keyword.segments.base.serialize());
+    else await writer.write(FILES.keyword, keyword.segments.base.serializeParts());
     if (keyword.segments.tail) await writer.write(FILES.keywordTail, keyword.segments.tail.serialize());
     if (keyword.segments.deleted.length > 0) await writer.write(FILES.keywordDeleted, KeywordSegments.encodeDeleted(keyword.segments.deleted));
     await writer.write(FILES.titles, titles.serialize());
@@ -309,7 +349,10 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
     await opts.beforeCommit?.();
 
     const manifestArticles: Manifest['articles'] = {};
-    for (const a of storedArticles) manifestArticles[a.id] = { file: a.file, contentHash: a.contentHash, chunks: a.chunks };
+    for (const a of storedArticles) {
+      const stamp = w.stamps.get(a.file);
+      manifestArticles[a.id] = { file: a.file, contentHash: a.contentHash, chunks: a.chunks, ...(stamp ? { stamp } : {}) };
+    }
     const manifest = await writer.commit({
       builtAt: new Date().toISOString(),
       chunker: CHUNKER_VERSION,
@@ -366,6 +409,15 @@ function storedArticleFor(prev: LoadedIndex, id: string, file: string, contentHa
   return a && a.contentHash === contentHash ? a : null;
 }
 
+/** The content hash the previous build recorded for this file, when the file still has the stamp it had then. */
+function knownHashOf(prev: LoadedIndex, file: string, stamp: FileStamp): string | null {
+  const id = articleId(file);
+  if (!Object.hasOwn(prev.manifest.articles, id)) return null;
+  const m = prev.manifest.articles[id]!;
+  const s = m.stamp;
+  return m.file === file && s && s.size === stamp.size && s.ino === stamp.ino && s.mtimeNs === stamp.mtimeNs ? m.contentHash : null;
+}
+
 /** Parsed and unchanged articles in one list, sorted by id (both inputs are). */
 function mergeEntries(parsed: readonly Article[], unchanged: readonly UnchangedFile[], prev: LoadedIndex | null): CorpusEntry[] {
   const out: CorpusEntry[] = [];
@@ -419,6 +471,31 @@ function updateKeyword(prev: LoadedIndex | null, keep: Int32Array, addedTexts: s
   return { segments: new KeywordSegments(KeywordIndex.update(base, keepBase, termsOf([...keptTail, ...addedTexts])), null), reuseBase: false };
 }
 
+/** The previous chunk with this chunk's text in its texts.bin (same chunk id: same text), or null. */
+function keptText(prev: LoadedIndex, c: NewChunk): LoadedChunk | null {
+  const p = c.from >= 0 ? c.from : c.old;
+  const chunk = p >= 0 ? prev.chunks[p] : undefined;
+  return chunk instanceof LoadedChunk && chunk.textSeg === 0 ? chunk : null;
+}
+
+/** Keep the previous texts.bin when the texts it holds for nothing and the texts of the tail stay a small share (as for the keyword base). */
+function keepTexts(prev: LoadedIndex, ordered: readonly NewChunk[], kept: ReadonlyArray<LoadedChunk | null>): boolean {
+  const base = prev.manifest.files[FILES.texts];
+  if (!prev.manifest.files[FILES.chunks] || !base) return false;
+  let inBase = 0;
+  let all = 0;
+  ordered.forEach((c, i) => {
+    const k = kept[i];
+    if (k) {
+      inBase += k.textLength;
+      all += k.textLength;
+    } else {
+      all += c.text !== null ? Buffer.byteLength(c.text, 'utf8') : chunkTextBytes(prev.chunks[c.from]!).length;
+    }
+  });
+  return all - inBase + (base.bytes - inBase) <= KEYWORD_TAIL_MAX_SHARE * all;
+}
+
 /** Index terms of each text, made one at a time as the keyword index consumes them. */
 function* termsOf(texts: readonly string[]): Generator<string[]> {
   for (const t of texts) yield passageTerms(t);
@@ -430,18 +507,14 @@ interface NewChunk {
   /** null: the text is that of previous chunk `from` (copied as bytes). */
   text: string | null;
   from: number;
-}
-
-/** A stored chunk's fields without its text (read field by field: a loaded chunk's text is a getter). */
-function recordOf(c: StoredChunk): NewChunk['record'] {
-  const r: NewChunk['record'] = { id: c.id, articleId: c.articleId, kind: c.kind, paragraph: c.paragraph, paragraphEnd: c.paragraphEnd, start: c.start, end: c.end, context: c.context };
-  if (c.page !== undefined) r.page = c.page;
-  return r;
+  /** The same chunk in the previous index (same id: same article and text), or -1. */
+  old: number;
+  label?: number;
 }
 
 /** A chunk in its place in the new version, with its HNSW label. */
 interface OrderedChunk extends NewChunk {
-  record: Omit<ChunkRecord, 'textBytes'>;
+  label: number;
 }
 
 function sameModelAs(a: ManifestModel, b: ManifestModel): boolean {

@@ -1,103 +1,357 @@
 /**
- * Chunks on disk and in memory (store 'chunks-v2', see store.ts): the fields in chunks.json, the texts
- * in texts.bin. A loaded chunk decodes its text from the shared bytes when `.text` is read, so loading
- * 50,000 chunks decodes none of them, memory holds the texts once as UTF-8, and a rebuild copies the
- * bytes of unchanged chunks without decoding or encoding them.
+ * Chunks on disk and in memory. Store 'chunks-v3' (see store.ts): the fields of every chunk in one
+ * binary table (chunks.bin: typed columns, nothing to parse per chunk), the texts in texts.bin and
+ * texts-tail.bin (each chunk says which file and where). A build rewrites the table (tens of bytes per
+ * chunk) but keeps texts.bin (hundreds) as it is, linked, and writes the texts of new chunks to the
+ * tail. A loaded chunk is a small view that reads its fields from the columns and its text from its file
+ * when asked: loading 500,000 chunks decodes no text, and a serving process keeps the texts on disk (the
+ * page cache), not in its heap. Older stores ('chunks-v2' JSON records, or inline texts) still load.
  */
+import { FileReader } from './file-reader.js';
 import { CHUNK_STORE, type ChunkRecord, type ChunksFile, type StoredChunk } from './store.js';
 
-/** The texts of a loaded chunk store: chunk i is bytes [offsets[i], offsets[i + 1]) of `blob`. */
+const MAGIC = 'VNCK3';
+const NO_PAGE = -1;
+
+/** A file of chunk texts: `length` bytes at `at`. */
 export interface ChunkTexts {
-  blob: Buffer;
-  offsets: Float64Array;
+  readonly size: number;
+  bytes(at: number, length: number): Buffer;
 }
 
+class BlobTexts implements ChunkTexts {
+  constructor(private readonly blob: Buffer) {}
+  get size(): number {
+    return this.blob.length;
+  }
+  bytes(at: number, length: number): Buffer {
+    return this.blob.subarray(at, at + length);
+  }
+}
+
+class FileTexts implements ChunkTexts {
+  private readonly file: FileReader;
+  constructor(
+    file: string,
+    readonly size: number,
+  ) {
+    this.file = new FileReader(file);
+  }
+  bytes(at: number, length: number): Buffer {
+    return this.file.read(at, length);
+  }
+}
+
+/** The fields of a table of chunks, as typed columns. */
+class ChunkTable {
+  constructor(
+    readonly count: number,
+    readonly articleIds: string[],
+    readonly art: Uint32Array,
+    readonly kind: Uint8Array,
+    readonly paragraph: Uint32Array,
+    readonly paragraphEnd: Uint32Array,
+    readonly start: Uint32Array,
+    readonly end: Uint32Array,
+    readonly label: Float64Array,
+    readonly page: Int32Array,
+    /** Where each text is: its file (0: texts.bin, 1: texts-tail.bin), offset and length in bytes. */
+    readonly textSeg: Uint8Array,
+    readonly textAt: Float64Array,
+    readonly textBytes: Uint32Array,
+    readonly idStart: Uint32Array,
+    readonly idBlob: Buffer,
+    readonly ctxNull: Uint8Array,
+    readonly ctxStart: Uint32Array,
+    readonly ctxBlob: Buffer,
+  ) {}
+
+  /** A table of rows given as fields (a plain record or a loaded chunk, read once each), label and text place. */
+  static fromRows(rows: readonly TableRow[]): ChunkTable {
+    const n = rows.length;
+    const articleIds: string[] = [];
+    const artOf = new Map<string, number>();
+    const art = new Uint32Array(n);
+    const kind = new Uint8Array(n);
+    const paragraph = new Uint32Array(n);
+    const paragraphEnd = new Uint32Array(n);
+    const start = new Uint32Array(n);
+    const end = new Uint32Array(n);
+    const label = new Float64Array(n);
+    const page = new Int32Array(n);
+    const textSeg = new Uint8Array(n);
+    const textAt = new Float64Array(n);
+    const textBytes = new Uint32Array(n);
+    const idStart = new Uint32Array(n + 1);
+    const ctxNull = new Uint8Array(n);
+    const ctxStart = new Uint32Array(n + 1);
+    const ids: string[] = new Array<string>(n);
+    const ctxs: Array<string | null> = new Array<string | null>(n);
+    let idAt = 0;
+    let ctxAt = 0;
+    for (let i = 0; i < n; i++) {
+      const place = rows[i]!;
+      const r = place.record;
+      const articleId = r.articleId;
+      let a = artOf.get(articleId);
+      if (a === undefined) {
+        a = articleIds.length;
+        articleIds.push(articleId);
+        artOf.set(articleId, a);
+      }
+      art[i] = a;
+      kind[i] = r.kind === 'caption' ? 1 : 0;
+      paragraph[i] = r.paragraph;
+      paragraphEnd[i] = r.paragraphEnd;
+      start[i] = r.start;
+      end[i] = r.end;
+      label[i] = rows[i]!.label;
+      page[i] = r.page ?? NO_PAGE;
+      textSeg[i] = place.seg;
+      textAt[i] = place.at;
+      textBytes[i] = place.textBytes;
+      const id = r.id;
+      ids[i] = id;
+      idStart[i] = idAt;
+      idAt += Buffer.byteLength(id, 'utf8');
+      const ctx = r.context;
+      ctxs[i] = ctx;
+      ctxNull[i] = ctx === null ? 1 : 0;
+      ctxStart[i] = ctxAt;
+      if (ctx !== null) ctxAt += Buffer.byteLength(ctx, 'utf8');
+    }
+    idStart[n] = idAt;
+    ctxStart[n] = ctxAt;
+    // The strings written straight into one buffer each (no small buffer per chunk).
+    const idBlob = Buffer.allocUnsafe(idAt);
+    const ctxBlob = Buffer.allocUnsafe(ctxAt);
+    for (let i = 0; i < n; i++) {
+      idBlob.write(ids[i]!, idStart[i]!, 'utf8');
+      const ctx = ctxs[i];
+      if (ctx) ctxBlob.write(ctx, ctxStart[i]!, 'utf8');
+    }
+    return new ChunkTable(n, articleIds, art, kind, paragraph, paragraphEnd, start, end, label, page, textSeg, textAt, textBytes, idStart, idBlob, ctxNull, ctxStart, ctxBlob);
+  }
+
+  private sections(): ArrayBufferView[] {
+    return [this.art, this.kind, this.paragraph, this.paragraphEnd, this.start, this.end, this.label, this.page, this.textSeg, this.textAt, this.textBytes, this.idStart, this.idBlob, this.ctxNull, this.ctxStart, this.ctxBlob];
+  }
+
+  // ---- persistence: MAGIC, u32 header length, JSON header, then 8-byte aligned sections ----
+
+  serialize(): Buffer {
+    const sections = this.sections();
+    const header = Buffer.from(JSON.stringify({ store: CHUNK_TABLE, count: this.count, articleIds: this.articleIds, sections: sections.map((s) => s.byteLength) }));
+    const parts: Buffer[] = [Buffer.from(MAGIC), u32(header.length), header];
+    let offset = MAGIC.length + 4 + header.length;
+    for (const s of sections) {
+      const pad = (8 - (offset % 8)) % 8;
+      if (pad) parts.push(Buffer.alloc(pad));
+      offset += pad;
+      parts.push(Buffer.from(s.buffer, s.byteOffset, s.byteLength));
+      offset += s.byteLength;
+    }
+    return Buffer.concat(parts);
+  }
+
+  /** Throws an Error with a short reason when the bytes are not a valid table. */
+  static deserialize(buf: Buffer): ChunkTable {
+    if (buf.length < MAGIC.length + 4 || buf.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not a chunk table');
+    const headerLen = buf.readUInt32LE(MAGIC.length);
+    let offset = MAGIC.length + 4;
+    if (offset + headerLen > buf.length) throw new Error('truncated header');
+    let header: { store: string; count: number; articleIds: string[]; sections: number[] };
+    try {
+      header = JSON.parse(buf.toString('utf8', offset, offset + headerLen)) as typeof header;
+    } catch {
+      throw new Error('bad header');
+    }
+    const n = header.count;
+    if (header.store !== CHUNK_TABLE || !Number.isInteger(n) || n < 0 || !Array.isArray(header.articleIds) || !Array.isArray(header.sections) || header.sections.length !== 16) throw new Error('bad header');
+    offset += headerLen;
+    const raw: Buffer[] = [];
+    for (const len of header.sections) {
+      offset += (8 - (offset % 8)) % 8;
+      if (!Number.isInteger(len) || len < 0 || offset + len > buf.length) throw new Error('truncated table');
+      raw.push(buf.subarray(offset, offset + len));
+      offset += len;
+    }
+    const typed = <T>(b: Buffer, Type: { new (buffer: ArrayBufferLike, byteOffset: number, length: number): T; BYTES_PER_ELEMENT: number }, length: number): T => {
+      if (b.length !== length * Type.BYTES_PER_ELEMENT) throw new Error('inconsistent table');
+      // Views in place when aligned (a file read whole is), else a copy.
+      if (b.byteOffset % Type.BYTES_PER_ELEMENT === 0) return new Type(b.buffer, b.byteOffset, length);
+      const copy = new ArrayBuffer(b.length);
+      new Uint8Array(copy).set(b);
+      return new Type(copy, 0, length);
+    };
+    const r = raw as [Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer];
+    const table = new ChunkTable(
+      n,
+      header.articleIds,
+      typed(r[0], Uint32Array, n),
+      typed(r[1], Uint8Array, n),
+      typed(r[2], Uint32Array, n),
+      typed(r[3], Uint32Array, n),
+      typed(r[4], Uint32Array, n),
+      typed(r[5], Uint32Array, n),
+      typed(r[6], Float64Array, n),
+      typed(r[7], Int32Array, n),
+      typed(r[8], Uint8Array, n),
+      typed(r[9], Float64Array, n),
+      typed(r[10], Uint32Array, n),
+      typed(r[11], Uint32Array, n + 1),
+      r[12],
+      typed(r[13], Uint8Array, n),
+      typed(r[14], Uint32Array, n + 1),
+      r[15],
+    );
+    for (let i = 0; i < n; i++) if (table.art[i]! >= header.articleIds.length) throw new Error(`chunk ${i} names no article`);
+    if (table.idStart[n] !== table.idBlob.length || table.ctxStart[n] !== table.ctxBlob.length) throw new Error('inconsistent table');
+    for (let i = 0; i < n; i++) if (table.idStart[i]! > table.idStart[i + 1]! || table.ctxStart[i]! > table.ctxStart[i + 1]!) throw new Error('inconsistent table');
+    return table;
+  }
+}
+
+export const CHUNK_TABLE = 'chunks-v3';
+
 /**
- * A loaded chunk. `text` is a getter (decoded on each read; callers that need it often keep the string);
- * JSON.stringify includes it (toJSON). Object spread does not copy it: copy the fields you need.
+ * A loaded chunk: a view of row `i` of a table. Fields are getters (JSON.stringify includes them all,
+ * text included, through toJSON); object spread copies none of them: copy the fields you need.
  */
 export class LoadedChunk implements StoredChunk {
-  readonly #texts: ChunkTexts;
+  readonly #t: ChunkTable;
+  readonly #texts: readonly ChunkTexts[];
   readonly #i: number;
-  id: string;
-  articleId: string;
-  kind: 'paragraph' | 'caption';
-  paragraph: number;
-  paragraphEnd: number;
-  start: number;
-  end: number;
-  context: string | null;
-  label: number;
-  page?: number;
 
-  constructor(r: ChunkRecord, texts: ChunkTexts, i: number) {
-    this.id = r.id;
-    this.articleId = r.articleId;
-    this.kind = r.kind;
-    this.paragraph = r.paragraph;
-    this.paragraphEnd = r.paragraphEnd;
-    this.start = r.start;
-    this.end = r.end;
-    this.context = r.context;
-    this.label = r.label;
-    if (r.page !== undefined) this.page = r.page;
+  constructor(t: ChunkTable, texts: readonly ChunkTexts[], i: number) {
+    this.#t = t;
     this.#texts = texts;
     this.#i = i;
   }
 
+  get id(): string {
+    return this.#t.idBlob.toString('utf8', this.#t.idStart[this.#i]!, this.#t.idStart[this.#i + 1]!);
+  }
+  get articleId(): string {
+    return this.#t.articleIds[this.#t.art[this.#i]!]!;
+  }
+  get kind(): 'paragraph' | 'caption' {
+    return this.#t.kind[this.#i] === 1 ? 'caption' : 'paragraph';
+  }
+  get paragraph(): number {
+    return this.#t.paragraph[this.#i]!;
+  }
+  get paragraphEnd(): number {
+    return this.#t.paragraphEnd[this.#i]!;
+  }
+  get start(): number {
+    return this.#t.start[this.#i]!;
+  }
+  get end(): number {
+    return this.#t.end[this.#i]!;
+  }
+  get context(): string | null {
+    return this.#t.ctxNull[this.#i] ? null : this.#t.ctxBlob.toString('utf8', this.#t.ctxStart[this.#i]!, this.#t.ctxStart[this.#i + 1]!);
+  }
+  get label(): number {
+    return this.#t.label[this.#i]!;
+  }
+  get page(): number | undefined {
+    const p = this.#t.page[this.#i]!;
+    return p === NO_PAGE ? undefined : p;
+  }
+  /** Decoded on each read: callers that need it often keep the string. */
   get text(): string {
-    return this.#texts.blob.toString('utf8', this.#texts.offsets[this.#i]!, this.#texts.offsets[this.#i + 1]!);
+    return this.bytes().toString('utf8');
+  }
+  /** The text's UTF-8 bytes as stored (copied by a rebuild without decoding). */
+  bytes(): Buffer {
+    return this.#texts[this.#t.textSeg[this.#i]!]!.bytes(this.#t.textAt[this.#i]!, this.#t.textBytes[this.#i]!);
+  }
+  /** Where the text is stored: its file (0: texts.bin, 1: texts-tail.bin), offset, length (a build keeps texts.bin and points at the same bytes again). */
+  get textSeg(): number {
+    return this.#t.textSeg[this.#i]!;
+  }
+  get textAt(): number {
+    return this.#t.textAt[this.#i]!;
+  }
+  get textLength(): number {
+    return this.#t.textBytes[this.#i]!;
   }
 
   toJSON(): StoredChunk {
     const json: StoredChunk = { id: this.id, articleId: this.articleId, kind: this.kind, paragraph: this.paragraph, paragraphEnd: this.paragraphEnd, start: this.start, end: this.end, text: this.text, context: this.context, label: this.label };
-    if (this.page !== undefined) json.page = this.page;
+    const page = this.page;
+    if (page !== undefined) json.page = page;
     return json;
   }
 }
 
-/** Checks and opens chunks.json (already parsed) with its texts; throws Error with a short reason. */
-export function openChunkStore(parsed: unknown, blob: Buffer | null): { chunks: StoredChunk[]; texts: ChunkTexts | null } {
-  if (Array.isArray(parsed)) return { chunks: parsed as StoredChunk[], texts: null }; // inline texts (older indexes)
+/** Where a chunk's text is: file 0 (texts.bin) or 1 (texts-tail.bin), byte offset and length. */
+interface TextPlace {
+  seg: number;
+  at: number;
+  textBytes: number;
+}
+
+/** A texts file, in memory (older stores) or read when asked. */
+type TextsSource = { blob: Buffer } | { file: string; size: number };
+
+/** Opens a chunks.bin table with its texts files (names for messages); throws Error with a short reason. */
+export function openChunkTable(table: Buffer, texts: ReadonlyArray<TextsSource & { name: string }>): LoadedChunk[] {
+  return openTable(ChunkTable.deserialize(table), texts);
+}
+
+function openTable(t: ChunkTable, texts: ReadonlyArray<TextsSource & { name: string }>): LoadedChunk[] {
+  const sources: ChunkTexts[] = texts.map((x) => ('blob' in x ? new BlobTexts(x.blob) : new FileTexts(x.file, x.size)));
+  for (let i = 0; i < t.count; i++) {
+    const seg = t.textSeg[i]!;
+    const source = sources[seg];
+    if (!source) throw new Error(`chunk ${i} has its text in a file the index does not have`);
+    if (t.textAt[i]! + t.textBytes[i]! > source.size) throw new Error(`chunk ${i} has its text past the end of ${texts[seg]!.name} (${source.size} bytes)`);
+  }
+  const out = new Array<LoadedChunk>(t.count);
+  for (let i = 0; i < t.count; i++) out[i] = new LoadedChunk(t, sources, i);
+  return out;
+}
+
+/** Checks and opens an older chunks.json (already parsed) with its texts; throws Error with a short reason. */
+export function openChunkStore(parsed: unknown, blob: Buffer | null): StoredChunk[] {
+  if (Array.isArray(parsed)) return parsed as StoredChunk[]; // inline texts (older indexes)
   const file = parsed as Partial<ChunksFile> | null;
   if (!file || typeof file !== 'object' || file.store !== CHUNK_STORE || !Array.isArray(file.chunks)) throw new Error('not a chunk list');
   if (!blob) throw new Error('texts.bin is missing');
   const records = file.chunks;
-  const offsets = new Float64Array(records.length + 1);
   let at = 0;
-  for (let i = 0; i < records.length; i++) {
-    const n = records[i]?.textBytes;
+  const placed = records.map((r, i) => {
+    const n = r?.textBytes;
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) throw new Error(`chunk ${i} has no text length`);
-    offsets[i] = at;
     at += n;
-  }
-  offsets[records.length] = at;
+    return { record: r, label: r.label, seg: 0, at: at - n, textBytes: n };
+  });
   if (at !== blob.length) throw new Error(`the texts take ${at} bytes but texts.bin has ${blob.length}`);
-  const texts: ChunkTexts = { blob, offsets };
-  return { chunks: records.map((r, i) => new LoadedChunk(r, texts, i)), texts };
+  return openTable(ChunkTable.fromRows(placed), [{ blob, name: 'texts.bin' }]);
 }
 
-/** The UTF-8 bytes of chunk `i` of a loaded index (copied from texts.bin when there is one, else encoded). */
-export function chunkTextBytes(chunks: readonly StoredChunk[], texts: ChunkTexts | null, i: number): Buffer {
-  if (texts) return texts.blob.subarray(texts.offsets[i]!, texts.offsets[i + 1]!);
-  return Buffer.from(chunks[i]!.text, 'utf8');
+/** The UTF-8 bytes of a loaded chunk's text (copied from its texts file when it has one, else encoded). */
+export function chunkTextBytes(chunk: StoredChunk): Buffer {
+  if (chunk instanceof LoadedChunk) return chunk.bytes();
+  return Buffer.from(chunk.text, 'utf8');
 }
 
-/** chunks.json and texts.bin for chunks given as fields plus text bytes. */
-export function encodeChunkStore(items: ReadonlyArray<{ record: Omit<ChunkRecord, 'textBytes'>; bytes: Buffer }>): { json: string; texts: Buffer } {
-  const records: ChunkRecord[] = items.map(({ record: r, bytes }) => ({
-    id: r.id,
-    articleId: r.articleId,
-    kind: r.kind,
-    paragraph: r.paragraph,
-    paragraphEnd: r.paragraphEnd,
-    start: r.start,
-    end: r.end,
-    context: r.context,
-    label: r.label,
-    ...(r.page !== undefined ? { page: r.page } : {}),
-    textBytes: bytes.length,
-  }));
-  const file: ChunksFile = { store: CHUNK_STORE, chunks: records };
-  return { json: JSON.stringify(file), texts: Buffer.concat(items.map((x) => x.bytes)) };
+/** A row of a chunk table to write: the chunk's fields (a plain record or a loaded chunk), its label, where its text is. */
+export interface TableRow extends TextPlace {
+  record: Omit<ChunkRecord, 'textBytes' | 'label'>;
+  label: number;
+}
+
+/** chunks.bin for chunks given as rows. */
+export function encodeChunkTable(rows: readonly TableRow[]): Buffer {
+  return ChunkTable.fromRows(rows).serialize();
+}
+
+function u32(n: number): Buffer {
+  const b = Buffer.alloc(4);
+  b.writeUInt32LE(n);
+  return b;
 }

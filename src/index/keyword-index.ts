@@ -3,9 +3,21 @@
  * binary file without parsing every posting, and updatable without re-tokenising kept documents.
  * It knows nothing of Vietnamese: it indexes whatever terms it is given (see terms.ts for those).
  */
-import { fold } from '../text/normalise.js';
+import { foldSyllable } from '../text/normalise.js';
+import { FileReader } from './file-reader.js';
+import { PAIR_SEP } from './terms.js';
 
 const MAGIC = 'VNKW1';
+/**
+ * Memory for postings read from disk (an index opened with open()): frequent terms' long lists stay in
+ * memory, the rest of the postings in the page cache. 128 MB holds the lists most questions touch at
+ * 500,000 paragraphs while a server stays well under 600 MB.
+ */
+const POSTINGS_CACHE_BYTES = 128 << 20;
+/** Postings of the documents being added are gathered in blocks of 2^20 (4 MB of keys). */
+const BLOCK_SHIFT = 20;
+const BLOCK = 1 << BLOCK_SHIFT;
+const BLOCK_MASK = BLOCK - 1;
 /** BM25 parameters: k1 saturates term frequency, b scales the penalty for long documents. */
 export interface Bm25Params {
   k1: number;
@@ -31,6 +43,9 @@ export interface TermMatch {
 
 export class KeywordIndex {
   private foldMapCache: Map<string, number[]> | null = null;
+  /** Postings read from disk lately, by term id (see list()). */
+  private readonly cache = new Map<number, { docs: Uint32Array; tfs: Uint16Array }>();
+  private cachedBytes = 0;
 
   private constructor(
     readonly docCount: number,
@@ -39,8 +54,10 @@ export class KeywordIndex {
     private readonly docLen: Uint16Array,
     private readonly avgLen: number,
     private readonly postStart: Uint32Array,
-    private readonly postDocs: Uint32Array,
-    private readonly postTfs: Uint16Array,
+    /** The postings in memory, or null when they are read from `disk` term by term (see open()). */
+    private readonly postDocs: Uint32Array | null,
+    private readonly postTfs: Uint16Array | null,
+    private readonly disk: { file: FileReader; docsAt: number; tfsAt: number } | null = null,
   ) {}
 
   get termCount(): number {
@@ -48,7 +65,46 @@ export class KeywordIndex {
   }
 
   get postingCount(): number {
-    return this.postDocs.length;
+    return this.postStart[this.terms.length]!;
+  }
+
+  /** The postings of term `id`: views of the arrays in memory, or read from the file. */
+  private list(id: number): { docs: Uint32Array; tfs: Uint16Array } {
+    const from = this.postStart[id]!;
+    const to = this.postStart[id + 1]!;
+    if (this.postDocs && this.postTfs) return { docs: this.postDocs.subarray(from, to), tfs: this.postTfs.subarray(from, to) };
+    const cached = this.cache.get(id);
+    if (cached) {
+      this.cache.delete(id); // most recently used last
+      this.cache.set(id, cached);
+      return cached;
+    }
+    const disk = this.disk!;
+    const docs = new Uint32Array(to - from);
+    const tfs = new Uint16Array(to - from);
+    disk.file.readInto(docs, disk.docsAt + 4 * from);
+    disk.file.readInto(tfs, disk.tfsAt + 2 * from);
+    const list = { docs, tfs };
+    // Worth keeping: the long lists of frequent terms, asked again and again. The least recently used go first.
+    this.cache.set(id, list);
+    this.cachedBytes += 6 * docs.length;
+    for (const [old, l] of this.cache) {
+      if (this.cachedBytes <= POSTINGS_CACHE_BYTES) break;
+      this.cache.delete(old);
+      this.cachedBytes -= 6 * l.docs.length;
+    }
+    return list;
+  }
+
+  /** Every posting in memory (read whole from the file when it is on disk: a build merging segments). */
+  private all(): { postDocs: Uint32Array; postTfs: Uint16Array } {
+    if (this.postDocs && this.postTfs) return { postDocs: this.postDocs, postTfs: this.postTfs };
+    const n = this.postingCount;
+    const postDocs = new Uint32Array(n);
+    const postTfs = new Uint16Array(n);
+    this.disk!.file.readInto(postDocs, this.disk!.docsAt);
+    this.disk!.file.readInto(postTfs, this.disk!.tfsAt);
+    return { postDocs, postTfs };
   }
 
   /** Builds an index over documents given as lists of terms (duplicates count as term frequency). */
@@ -72,26 +128,20 @@ export class KeywordIndex {
     // index of a new term in order of first appearance) and a frequency per (document, term).
     const newTerms: string[] = [];
     const newIds = new Map<string, number>();
-    let keys = new Uint32Array(1 << 16);
-    let tfs = new Uint16Array(1 << 16);
+    // In fixed blocks, not one array doubled: 70 million postings never exist twice while growing.
+    const keyBlocks: Array<Uint32Array | null> = [];
+    const tfBlocks: Array<Uint16Array | null> = [];
     let n = 0;
     const addedLen: number[] = [];
     const addedEnd: number[] = [];
-    const tf = new Map<string, number>();
+    // Term frequencies of the current document by term key (a typed array, not a Map per document), and
+    // its distinct keys in order of first appearance.
+    let count = new Uint32Array(Math.max(1 << 16, nOld + 1));
+    let distinct = new Uint32Array(1 << 10);
     for (const terms of added) {
       addedLen.push(Math.min(terms.length, 0xffff));
-      tf.clear();
-      for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
-      if (n + tf.size > keys.length) {
-        const cap = Math.max(keys.length * 2, n + tf.size);
-        const k2 = new Uint32Array(cap);
-        k2.set(keys.subarray(0, n));
-        keys = k2;
-        const t2 = new Uint16Array(cap);
-        t2.set(tfs.subarray(0, n));
-        tfs = t2;
-      }
-      for (const [t, c] of tf) {
+      let m = 0;
+      for (const t of terms) {
         let key = oldIds?.get(t);
         if (key === undefined) {
           let k = newIds.get(t);
@@ -101,33 +151,48 @@ export class KeywordIndex {
             newIds.set(t, k);
           }
           key = nOld + k;
+          if (key >= count.length) count = grow(count, key + 1);
         }
-        keys[n] = key;
-        tfs[n] = Math.min(c, 0xffff);
+        if (count[key] === 0) {
+          if (m === distinct.length) distinct = grow(distinct, m + 1);
+          distinct[m++] = key;
+        }
+        count[key]!++;
+      }
+      for (let i = 0; i < m; i++) {
+        const key = distinct[i]!;
+        const b = n >>> BLOCK_SHIFT;
+        if (b === keyBlocks.length) {
+          keyBlocks.push(new Uint32Array(BLOCK));
+          tfBlocks.push(new Uint16Array(BLOCK));
+        }
+        keyBlocks[b]![n & BLOCK_MASK] = key;
+        tfBlocks[b]![n & BLOCK_MASK] = Math.min(count[key]!, 0xffff);
+        count[key] = 0;
         n++;
       }
       addedEnd.push(n);
     }
-    tf.clear();
 
     const docCount = keptCount + addedLen.length;
     const docLen = new Uint16Array(docCount);
     const nKeys = nOld + newTerms.length;
-    const count = new Uint32Array(nKeys);
-    if (old && keep) {
+    count = new Uint32Array(nKeys);
+    const oldPost = old && keep ? old.all() : null;
+    if (old && keep && oldPost) {
       for (let d = 0; d < old.docCount; d++) {
         const nd = keep[d]!;
         if (nd >= 0) docLen[nd] = old.docLen[d]!;
       }
       for (let id = 0; id < nOld; id++) {
         let c = 0;
-        for (let p = old.postStart[id]!; p < old.postStart[id + 1]!; p++) if (keep[old.postDocs[p]!]! >= 0) c++;
+        for (let p = old.postStart[id]!; p < old.postStart[id + 1]!; p++) if (keep[oldPost.postDocs[p]!]! >= 0) c++;
         count[id] = c;
       }
     }
     for (let i = 0; i < addedLen.length; i++) docLen[keptCount + i] = addedLen[i]!;
     const keptOf = Uint32Array.from(count); // kept postings per old term, before the added ones are counted
-    for (let p = 0; p < n; p++) count[keys[p]!]!++;
+    for (let p = 0; p < n; p++) count[keyBlocks[p >>> BLOCK_SHIFT]![p & BLOCK_MASK]!]!++;
 
     // Old terms first (those with postings left), then the new ones: the order a full build would give.
     const terms: string[] = [];
@@ -144,15 +209,16 @@ export class KeywordIndex {
     }
     const postDocs = new Uint32Array(total);
     const postTfs = new Uint16Array(total);
-    if (old && keep) {
+    if (old && keep && oldPost) {
+      const { postDocs: oldDocs, postTfs: oldTfs } = oldPost;
       for (let id = 0; id < nOld; id++) {
         if (keptOf[id] === 0) continue;
         let w = cursor[id]!;
         for (let p = old.postStart[id]!; p < old.postStart[id + 1]!; p++) {
-          const nd = keep[old.postDocs[p]!]!;
+          const nd = keep[oldDocs[p]!]!;
           if (nd < 0) continue;
           postDocs[w] = nd;
-          postTfs[w] = old.postTfs[p]!;
+          postTfs[w] = oldTfs[p]!;
           w++;
         }
         cursor[id] = w;
@@ -162,10 +228,12 @@ export class KeywordIndex {
     for (let i = 0; i < addedLen.length; i++) {
       const doc = keptCount + i;
       for (const end = addedEnd[i]!; p < end; p++) {
-        const key = keys[p]!;
+        const b = p >>> BLOCK_SHIFT;
+        const key = keyBlocks[b]![p & BLOCK_MASK]!;
         const w = cursor[key]!++;
         postDocs[w] = doc;
-        postTfs[w] = tfs[p]!;
+        postTfs[w] = tfBlocks[b]![p & BLOCK_MASK]!;
+        if ((p & BLOCK_MASK) === BLOCK_MASK) keyBlocks[b] = tfBlocks[b] = null; // consumed: free it now
       }
     }
 
@@ -196,16 +264,13 @@ export class KeywordIndex {
       fill(nd);
       docLen[nd] = old.docLen[d]!;
     }
-    // Postings per term as [doc, tf] pairs: old terms first (in their order), then new ones as they appear.
-    const lists = new Map<string, number[]>();
-    for (let id = 0; id < old.terms.length; id++) {
-      const list: number[] = [];
-      for (let p = old.postStart[id]!; p < old.postStart[id + 1]!; p++) {
-        const nd = place[old.postDocs[p]!]!;
-        if (nd >= 0) list.push(nd, old.postTfs[p]!);
-      }
-      lists.set(old.terms[id]!, list);
-    }
+    // Term keys: old term ids first (in their order), then new terms as they appear in the added documents.
+    const nOld = old.terms.length;
+    const newTerms: string[] = [];
+    const newIds = new Map<string, number>();
+    const addDocs: number[] = [];
+    const addKeys: number[] = [];
+    const addTfs: number[] = [];
     const tf = new Map<string, number>();
     for (let i = 0; i < added.length; i++) {
       const doc = addedAt[i]!;
@@ -215,30 +280,80 @@ export class KeywordIndex {
       tf.clear();
       for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
       for (const [t, n] of tf) {
-        let list = lists.get(t);
-        if (!list) lists.set(t, (list = []));
-        list.push(doc, Math.min(n, 0xffff));
+        let key = old.termIds.get(t);
+        if (key === undefined) {
+          let k = newIds.get(t);
+          if (k === undefined) {
+            k = newTerms.length;
+            newTerms.push(t);
+            newIds.set(t, k);
+          }
+          key = nOld + k;
+        }
+        addDocs.push(doc);
+        addKeys.push(key);
+        addTfs.push(Math.min(n, 0xffff));
       }
     }
     if (filled.some((f) => f === 0)) throw new Error('rearrange: some documents were not placed');
 
+    // Two passes over typed arrays (count, then place): kept postings renumbered in their order, the
+    // added ones after them; a term's list is sorted again only when an added document or a moved
+    // one breaks its order (a few terms per added article, when articles keep their relative order).
+    const oldPost = old.all();
+    const nKeys = nOld + newTerms.length;
+    const count = new Uint32Array(nKeys);
+    for (let id = 0; id < nOld; id++) {
+      let c = 0;
+      for (let p = old.postStart[id]!; p < old.postStart[id + 1]!; p++) if (place[oldPost.postDocs[p]!]! >= 0) c++;
+      count[id] = c;
+    }
+    for (const key of addKeys) count[key]!++;
     const terms: string[] = [];
+    const cursor = new Uint32Array(nKeys);
     const postStart: number[] = [0];
     let total = 0;
-    for (const list of lists.values()) total += list.length / 2;
+    for (let key = 0; key < nKeys; key++) {
+      const c = count[key]!;
+      if (c === 0) continue;
+      terms.push(key < nOld ? old.terms[key]! : newTerms[key - nOld]!);
+      cursor[key] = total;
+      total += c;
+      postStart.push(total);
+    }
     const postDocs = new Uint32Array(total);
     const postTfs = new Uint16Array(total);
-    let w = 0;
-    for (const [term, list] of lists) {
-      if (list.length === 0) continue;
-      const order = Array.from({ length: list.length / 2 }, (_, k) => k).sort((a, b) => list[2 * a]! - list[2 * b]!);
-      for (const k of order) {
-        postDocs[w] = list[2 * k]!;
-        postTfs[w] = list[2 * k + 1]!;
+    const unsorted = new Uint8Array(nKeys);
+    for (let id = 0; id < nOld; id++) {
+      let w = cursor[id]!;
+      for (let p = old.postStart[id]!; p < old.postStart[id + 1]!; p++) {
+        const nd = place[oldPost.postDocs[p]!]!;
+        if (nd < 0) continue;
+        if (w > cursor[id]! && postDocs[w - 1]! > nd) unsorted[id] = 1;
+        postDocs[w] = nd;
+        postTfs[w] = oldPost.postTfs[p]!;
         w++;
       }
-      terms.push(term);
-      postStart.push(w);
+      cursor[id] = w;
+    }
+    for (let j = 0; j < addKeys.length; j++) {
+      const key = addKeys[j]!;
+      const w = cursor[key]!++;
+      unsorted[key] = 1;
+      postDocs[w] = addDocs[j]!;
+      postTfs[w] = addTfs[j]!;
+    }
+    let t = 0;
+    for (let key = 0; key < nKeys; key++) {
+      if (count[key] === 0) continue;
+      const from = postStart[t]!;
+      const to = postStart[++t]!;
+      if (!unsorted[key] || to - from < 2) continue;
+      const order = Array.from({ length: to - from }, (_, k) => from + k).sort((a, b) => postDocs[a]! - postDocs[b]!);
+      const docs = order.map((k) => postDocs[k]!);
+      const tfs = order.map((k) => postTfs[k]!);
+      postDocs.set(docs, from);
+      postTfs.set(tfs, from);
     }
     let sum = 0;
     for (let d = 0; d < docCount; d++) sum += docLen[d]!;
@@ -252,18 +367,45 @@ export class KeywordIndex {
     return this.docLen[doc] ?? 0;
   }
 
-  /** Folded form -> ids of the indexed terms with that form ("dang_vien" -> "đảng_viên", "đăng_viên"…). */
+  /**
+   * Folded form -> ids of the indexed single-syllable terms with that form ("dang" -> "đảng", "đăng"…).
+   * Pair terms are not in it (they are most of a vocabulary): see foldedIds().
+   */
   private foldMap(): Map<string, number[]> {
     if (this.foldMapCache) return this.foldMapCache;
     const map = new Map<string, number[]>();
     for (let i = 0; i < this.terms.length; i++) {
-      const f = fold(this.terms[i]!);
+      const term = this.terms[i]!;
+      if (term.includes(PAIR_SEP)) continue;
+      const f = foldSyllable(term);
       const list = map.get(f);
       if (list) list.push(i);
       else map.set(f, [i]);
     }
     this.foldMapCache = map;
     return map;
+  }
+
+  /**
+   * Ids of the indexed terms whose folded form is `folded`, ascending ("dang_vien" -> "đảng_viên",
+   * "đăng_viên"…). A pair's variants are the indexed pairs of its syllables' variants: folding works
+   * syllable by syllable, and an indexed pair's syllables are always indexed too.
+   */
+  private foldedIds(folded: string): number[] {
+    const map = this.foldMap();
+    if (!folded.includes(PAIR_SEP)) return map.get(folded) ?? [];
+    let combos = [''];
+    for (const part of folded.split(PAIR_SEP)) {
+      const variants = (map.get(part) ?? []).map((id) => this.terms[id]!);
+      if (variants.length === 0) return [];
+      combos = combos.flatMap((c) => variants.map((v) => (c === '' ? v : c + PAIR_SEP + v)));
+    }
+    const ids: number[] = [];
+    for (const c of combos) {
+      const id = this.termIds.get(c);
+      if (id !== undefined) ids.push(id);
+    }
+    return ids.sort((a, b) => a - b);
   }
 
   /** Build the fold map now (it is otherwise built on the first unaccented question). */
@@ -297,14 +439,12 @@ export class KeywordIndex {
 
   /** Looks a query term up; null when no document contains it. */
   match(q: QueryTerm): TermMatch | null {
-    const ids = q.folded ? this.foldMap().get(q.term) ?? [] : [this.termIds.get(q.term)].filter((x): x is number => x !== undefined);
+    const ids = q.folded ? this.foldedIds(q.term) : [this.termIds.get(q.term)].filter((x): x is number => x !== undefined);
     if (ids.length === 0) return null;
     let docs: Uint32Array;
     let tfs: Uint16Array;
     if (ids.length === 1) {
-      const id = ids[0]!;
-      docs = this.postDocs.subarray(this.postStart[id]!, this.postStart[id + 1]!);
-      tfs = this.postTfs.subarray(this.postStart[id]!, this.postStart[id + 1]!);
+      ({ docs, tfs } = this.list(ids[0]!));
     } else {
       ({ docs, tfs } = this.mergePostings(ids));
     }
@@ -319,10 +459,11 @@ export class KeywordIndex {
     const touched = new Uint32Array(total);
     let n = 0;
     for (const id of ids) {
-      for (let p = this.postStart[id]!; p < this.postStart[id + 1]!; p++) {
-        const d = this.postDocs[p]!;
+      const list = this.list(id);
+      for (let p = 0; p < list.docs.length; p++) {
+        const d = list.docs[p]!;
         if (acc[d] === 0) touched[n++] = d;
-        acc[d]! += this.postTfs[p]!;
+        acc[d]! += list.tfs[p]!;
       }
     }
     // The touched documents in order: sorted when few, else read off `acc` (a folded syllable such as
@@ -376,8 +517,14 @@ export class KeywordIndex {
   // ---- persistence: MAGIC, u32 header length, JSON header, then 8-byte aligned sections ----
 
   serialize(): Buffer {
+    return Buffer.concat(this.serializeParts());
+  }
+
+  /** The file as consecutive pieces (written one after the other: the postings are not copied into one buffer). */
+  serializeParts(): Buffer[] {
     const termsBuf = Buffer.from(this.terms.join('\n'), 'utf8');
-    const sections: ArrayBufferView[] = [this.docLen, this.postStart, this.postDocs, this.postTfs];
+    const { postDocs, postTfs } = this.all();
+    const sections: ArrayBufferView[] = [this.docLen, this.postStart, postDocs, postTfs];
     const header = Buffer.from(
       JSON.stringify({
         docCount: this.docCount,
@@ -401,16 +548,31 @@ export class KeywordIndex {
       parts.push(Buffer.from(s.buffer, s.byteOffset, s.byteLength));
       offset += s.byteLength;
     }
-    return Buffer.concat(parts);
+    return parts;
   }
 
   /** Throws an Error with a short reason when the bytes are not a valid index. */
   static deserialize(buf: Buffer): KeywordIndex {
-    if (buf.length < MAGIC.length + 4 || buf.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not a keyword index file');
-    const headerLen = buf.readUInt32LE(MAGIC.length);
+    return KeywordIndex.parse((at, len) => buf.subarray(at, at + len), buf.length, null);
+  }
+
+  /**
+   * Opens an index file keeping its postings on disk: terms, document lengths and posting offsets are
+   * read now, each term's postings when it is looked up (a few per question). Throws like deserialize.
+   */
+  static open(file: string, size: number): KeywordIndex {
+    const reader = new FileReader(file);
+    return KeywordIndex.parse((at, len) => reader.read(at, len), size, reader);
+  }
+
+  private static parse(read: (at: number, length: number) => Buffer, size: number, disk: FileReader | null): KeywordIndex {
+    if (size < MAGIC.length + 4) throw new Error('not a keyword index file');
+    const head = read(0, MAGIC.length + 4);
+    if (head.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not a keyword index file');
+    const headerLen = head.readUInt32LE(MAGIC.length);
     let offset = MAGIC.length + 4;
-    if (offset + headerLen > buf.length) throw new Error('truncated header');
-    const header = JSON.parse(buf.toString('utf8', offset, offset + headerLen)) as {
+    if (offset + headerLen > size) throw new Error('truncated header');
+    const header = JSON.parse(read(offset, headerLen).toString('utf8')) as {
       docCount: number;
       termCount: number;
       avgLen: number;
@@ -418,40 +580,49 @@ export class KeywordIndex {
       sections: number[];
     };
     offset += headerLen;
-    if (offset + header.termsBytes > buf.length) throw new Error('truncated term list');
-    const termsText = buf.toString('utf8', offset, offset + header.termsBytes);
+    if (!Number.isInteger(header.termsBytes) || header.termsBytes < 0 || offset + header.termsBytes > size) throw new Error('truncated term list');
+    const termsText = read(offset, header.termsBytes).toString('utf8');
     const terms = header.termCount === 0 ? [] : termsText.split('\n');
     if (terms.length !== header.termCount) throw new Error('term count mismatch');
     offset += header.termsBytes;
-    // Sections are 8-byte aligned in the file: when the Buffer is too, typed arrays view it in place
-    // (no copy of the postings); otherwise each section is copied into a fresh, aligned ArrayBuffer.
     if (!Array.isArray(header.sections) || header.sections.length !== 4) throw new Error('bad section table');
-    const aligned = buf.byteOffset % 8 === 0;
-    const views: Array<{ buffer: ArrayBufferLike; byteOffset: number; length: number }> = [];
+    const at: number[] = [];
     for (const len of header.sections) {
       offset += (8 - (offset % 8)) % 8;
-      if (!Number.isInteger(len) || len < 0 || offset + len > buf.length) throw new Error('truncated postings');
-      if (aligned) {
-        views.push({ buffer: buf.buffer, byteOffset: buf.byteOffset + offset, length: len });
-      } else {
-        const copy = new ArrayBuffer(len);
-        new Uint8Array(copy).set(buf.subarray(offset, offset + len));
-        views.push({ buffer: copy, byteOffset: 0, length: len });
-      }
+      if (!Number.isInteger(len) || len < 0 || offset + len > size) throw new Error('truncated postings');
+      at.push(offset);
       offset += len;
     }
-    const [dl, ps, pd, pt] = views as [(typeof views)[0], (typeof views)[0], (typeof views)[0], (typeof views)[0]];
-    if (dl.length % 2 || ps.length % 4 || pd.length % 4 || pt.length % 2) throw new Error('inconsistent sections');
-    const docLen = new Uint16Array(dl.buffer, dl.byteOffset, dl.length / 2);
-    const postStart = new Uint32Array(ps.buffer, ps.byteOffset, ps.length / 4);
-    const postDocs = new Uint32Array(pd.buffer, pd.byteOffset, pd.length / 4);
-    const postTfs = new Uint16Array(pt.buffer, pt.byteOffset, pt.length / 2);
-    if (docLen.length !== header.docCount || postStart.length !== terms.length + 1 || postDocs.length !== postTfs.length || postStart[terms.length] !== postDocs.length) {
+    const [dlLen, psLen, pdLen, ptLen] = header.sections as [number, number, number, number];
+    if (dlLen % 2 || psLen % 4 || pdLen % 4 || ptLen % 2) throw new Error('inconsistent sections');
+    // Sections are 8-byte aligned in the file: when the bytes read are too, typed arrays view them in
+    // place (no copy of the postings); otherwise each section is copied into a fresh, aligned buffer.
+    const view = (i: number): { buffer: ArrayBufferLike; byteOffset: number } => {
+      const b = read(at[i]!, header.sections[i]!);
+      if (b.byteOffset % 8 === 0) return b;
+      const copy = new Uint8Array(b.length);
+      copy.set(b);
+      return copy;
+    };
+    const dl = view(0);
+    const ps = view(1);
+    const docLen = new Uint16Array(dl.buffer, dl.byteOffset, dlLen / 2);
+    const postStart = new Uint32Array(ps.buffer, ps.byteOffset, psLen / 4);
+    let postDocs: Uint32Array | null = null;
+    let postTfs: Uint16Array | null = null;
+    if (!disk) {
+      const pd = view(2);
+      const pt = view(3);
+      postDocs = new Uint32Array(pd.buffer, pd.byteOffset, pdLen / 4);
+      postTfs = new Uint16Array(pt.buffer, pt.byteOffset, ptLen / 2);
+    }
+    if (docLen.length !== header.docCount || postStart.length !== terms.length + 1 || pdLen / 4 !== ptLen / 2 || postStart[terms.length] !== pdLen / 4) {
       throw new Error('inconsistent sections');
     }
+    for (let i = 0; i < terms.length; i++) if (postStart[i]! > postStart[i + 1]!) throw new Error('inconsistent sections');
     const termIds = new Map<string, number>();
     terms.forEach((t, i) => termIds.set(t, i));
-    return new KeywordIndex(header.docCount, terms, termIds, docLen, header.avgLen, postStart, postDocs, postTfs);
+    return new KeywordIndex(header.docCount, terms, termIds, docLen, header.avgLen, postStart, postDocs, postTfs, disk ? { file: disk, docsAt: at[2]!, tfsAt: at[3]! } : null);
   }
 }
 
@@ -647,6 +818,13 @@ export function idf(n: number, df: number): number {
 export function bm25Saturate(tf: number, len: number, avgLen: number, p: Bm25Params = DEFAULT_BM25): number {
   const norm = p.k1 * (1 - p.b + (p.b * len) / (avgLen || 1));
   return (tf * (p.k1 + 1)) / (tf + norm);
+}
+
+/** A copy of `a` with room for at least `min` elements (doubling). */
+function grow<T extends Uint32Array | Uint16Array>(a: T, min: number): T {
+  const b = new (a.constructor as new (n: number) => T)(Math.max(min, a.length * 2));
+  b.set(a);
+  return b;
 }
 
 function u32(n: number): Buffer {

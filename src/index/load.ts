@@ -4,8 +4,8 @@ import { note } from '../text/operator.js';
 import { KeywordIndex, KeywordSegments } from './keyword-index.js';
 import { TOKENIZER_VERSION } from './terms.js';
 import { HnswVectorStore, type VectorStore } from './vector-store.js';
-import { openChunkStore, type ChunkTexts } from './chunk-store.js';
-import { FILES, IndexLoadError, currentVersionDir, readChecked, readManifest, rebuildHint, type Manifest, type StoredArticle, type StoredChunk } from './store.js';
+import { openChunkStore, openChunkTable } from './chunk-store.js';
+import { FILES, IndexLoadError, currentVersionDir, readChecked, readManifest, rebuildHint, verifyChecked, type Manifest, type StoredArticle, type StoredChunk } from './store.js';
 
 export interface LoadedIndex {
   indexDir: string;
@@ -13,10 +13,9 @@ export interface LoadedIndex {
   manifest: Manifest;
   articles: StoredArticle[];
   articleById: Map<string, number>;
-  /** Chunk texts are decoded when read (see chunk-store.ts). */
+  /** Chunk texts are read from texts.bin and decoded when asked for (see chunk-store.ts). */
   chunks: StoredChunk[];
-  /** The bytes behind the chunks' texts (null for an index with texts inline in chunks.json). */
-  texts: ChunkTexts | null;
+  /** Made on first use (a keyword-only server or a build rarely needs it). */
   chunkById: Map<string, number>;
   /** chunk ordinal -> article ordinal */
   chunkArticle: Uint32Array;
@@ -29,8 +28,10 @@ export interface LoadedIndex {
   vectors: VectorStore | null;
   /** Why the manifest names a model but `vectors` is null (the file holds vectors of another size). */
   vectorProblem: string | null;
+  /** Made on first use (only dense search needs it). */
   labelToChunk: Map<number, number>;
 }
+
 
 export interface LoadOptions {
   /** Skip reading vectors.hnsw (keyword-only serving or a keyword-only rebuild). */
@@ -62,7 +63,14 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
   };
 
   const parseSegments = async (): Promise<KeywordSegments> => {
-    const base = await parseKeyword(FILES.keyword);
+    // The base's postings stay on disk (read per looked-up term): the largest file of an index.
+    await verifyChecked(dir, FILES.keyword, manifest, indexDir);
+    let base: KeywordIndex;
+    try {
+      base = KeywordIndex.open(path.join(dir, FILES.keyword), manifest.files[FILES.keyword]!.bytes);
+    } catch (e) {
+      throw new IndexLoadError(note('indexCorrupted', { file: path.join(dir, FILES.keyword), detail: (e as Error).message, command: rebuildHint(indexDir) }));
+    }
     const tail = manifest.files[FILES.keywordTail] ? await parseKeyword(FILES.keywordTail) : null;
     if (!manifest.files[FILES.keywordDeleted]) return new KeywordSegments(base, tail);
     const file = path.join(dir, FILES.keywordDeleted);
@@ -74,19 +82,35 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
     }
   };
 
+  // Chunks: the table, with texts in texts.bin (and, after incremental builds, texts-tail.bin); or a format 1 chunks.json.
+  const parseChunks = async (): Promise<StoredChunk[]> => {
+    if (!manifest.files[FILES.chunks] && manifest.files[FILES.chunksJson]) {
+      const chunkFile = await parseJson<unknown>(FILES.chunksJson);
+      const blob = Array.isArray(chunkFile) ? null : await readChecked(dir, FILES.texts, manifest, indexDir);
+      try {
+        return openChunkStore(chunkFile, blob);
+      } catch (e) {
+        throw new IndexLoadError(note('indexCorrupted', { file: path.join(dir, FILES.chunksJson), detail: (e as Error).message, command: rebuildHint(indexDir) }));
+      }
+    }
+    const table = await readChecked(dir, FILES.chunks, manifest, indexDir);
+    const texts: Array<{ file: string; size: number; name: string }> = [];
+    for (const name of manifest.files[FILES.textsTail] ? [FILES.texts, FILES.textsTail] : [FILES.texts]) {
+      await verifyChecked(dir, name, manifest, indexDir);
+      texts.push({ file: path.join(dir, name), size: manifest.files[name]!.bytes, name });
+    }
+    try {
+      return openChunkTable(table, texts);
+    } catch (e) {
+      throw new IndexLoadError(note('indexCorrupted', { file: path.join(dir, FILES.chunks), detail: (e as Error).message, command: rebuildHint(indexDir) }));
+    }
+  };
+
   if (manifest.tokenizer !== TOKENIZER_VERSION) {
     throw new IndexLoadError(note('indexTokenizer', { dir, tokenizer: String(manifest.tokenizer), command: rebuildHint(indexDir) }));
   }
   const articles = await parseJson<StoredArticle[]>(FILES.articles);
-  const chunkFile = await parseJson<unknown>(FILES.chunks);
-  const blob = Array.isArray(chunkFile) ? null : await readChecked(dir, FILES.texts, manifest, indexDir);
-  let chunks: StoredChunk[];
-  let texts: ChunkTexts | null;
-  try {
-    ({ chunks, texts } = openChunkStore(chunkFile, blob));
-  } catch (e) {
-    throw new IndexLoadError(note('indexCorrupted', { file: path.join(dir, FILES.chunks), detail: (e as Error).message, command: rebuildHint(indexDir) }));
-  }
+  const chunks = await parseChunks();
   const keyword = await parseSegments();
   const titles = await parseKeyword(FILES.titles);
   const leads = await parseKeyword(FILES.leads);
@@ -96,16 +120,13 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
 
   const articleById = new Map<string, number>();
   articles.forEach((a, i) => articleById.set(a.id, i));
-  const chunkById = new Map<string, number>();
   const chunkArticle = new Uint32Array(chunks.length);
-  const labelToChunk = new Map<number, number>();
-  chunks.forEach((c, i) => {
-    chunkById.set(c.id, i);
-    const a = articleById.get(c.articleId);
-    if (a === undefined) throw new IndexLoadError(note('indexUnknownArticle', { file: path.join(dir, FILES.chunks), article: c.articleId, command: rebuildHint(indexDir) }));
+  for (let i = 0; i < chunks.length; i++) {
+    const id = chunks[i]!.articleId;
+    const a = articleById.get(id);
+    if (a === undefined) throw new IndexLoadError(note('indexUnknownArticle', { file: path.join(dir, manifest.files[FILES.chunks] ? FILES.chunks : FILES.chunksJson), article: id, command: rebuildHint(indexDir) }));
     chunkArticle[i] = a;
-    labelToChunk.set(c.label, i);
-  });
+  }
 
   let vectors: VectorStore | null = null;
   let vectorProblem: string | null = null;
@@ -125,7 +146,36 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
       }
     }
   }
-  return { indexDir, dir, manifest, articles, articleById, chunks, texts, chunkById, chunkArticle, keyword, titles, leads, vectors, vectorProblem, labelToChunk };
+  let chunkById: Map<string, number> | null = null;
+  let labelToChunk: Map<number, number> | null = null;
+  return {
+    indexDir,
+    dir,
+    manifest,
+    articles,
+    articleById,
+    chunks,
+    get chunkById() {
+      if (!chunkById) {
+        chunkById = new Map();
+        for (let i = 0; i < chunks.length; i++) chunkById.set(chunks[i]!.id, i);
+      }
+      return chunkById;
+    },
+    chunkArticle,
+    keyword,
+    titles,
+    leads,
+    vectors,
+    vectorProblem,
+    get labelToChunk() {
+      if (!labelToChunk) {
+        labelToChunk = new Map();
+        for (let i = 0; i < chunks.length; i++) labelToChunk.set(chunks[i]!.label, i);
+      }
+      return labelToChunk;
+    },
+  };
 }
 
 /**

@@ -5,10 +5,11 @@
  * half-written folder is never read as an index.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { createReadStream, promises as fs, type BigIntStats } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Chunk } from '../chunk/chunker.js';
+import type { FileStamp } from '../corpus/read.js';
 import type { Article } from '../corpus/types.js';
 import type { DenseBand } from '../embed/band.js';
 import type { PrefixScheme } from '../embed/types.js';
@@ -17,14 +18,21 @@ import { acquireLock, ownerAlive, type LockOptions } from './lock.js';
 
 export { LockBusyError } from './lock.js';
 
-export const INDEX_FORMAT = 1;
+/** 2: chunks in a binary table (chunks.bin) with segments; format 1 indexes (chunks.json) still load. */
+export const INDEX_FORMAT = 2;
+const READABLE_FORMATS: readonly number[] = [1, 2];
 export const POINTER_FILE = 'CURRENT';
 export const FILES = {
   manifest: 'manifest.json',
   articles: 'articles.json',
-  chunks: 'chunks.json',
-  /** The chunks' texts, UTF-8, one after the other in chunk order (chunks.json gives each one's byte length). */
+  /** The chunks' fields, a binary table (chunk-store.ts), with where each one's text is. */
+  chunks: 'chunks.bin',
+  /** Chunk texts, UTF-8 (kept by the builds that follow while its dead share stays small). */
   texts: 'texts.bin',
+  /** The texts of chunks added since texts.bin was written. */
+  textsTail: 'texts-tail.bin',
+  /** The chunks of format 1 indexes: JSON records ('chunks-v2') or chunks with their texts inline. */
+  chunksJson: 'chunks.json',
   /** The keyword index's base segment; with `keywordTail`, its first documents only (see KeywordSegments). */
   keyword: 'keyword.bin',
   keywordTail: 'keyword-tail.bin',
@@ -46,7 +54,19 @@ export interface ManifestModel {
 export interface FileCheck {
   bytes: number;
   sha256: string;
+  /**
+   * The file as the build left it (inode and modification time in ns): while both are unchanged, a
+   * load trusts the checksum without reading the file again (as git trusts its index). Absent in
+   * older manifests: then the file is always hashed.
+   */
+  stat?: { ino: string; mtimeNs: string };
 }
+
+/**
+ * A file is trusted on its stat only when it was last written this long before its manifest: a change
+ * made after the manifest then always moves its mtime (file times tick coarsely, a few ms).
+ */
+const RACY_NS = 100_000_000n;
 
 export interface Manifest {
   format: number;
@@ -60,7 +80,8 @@ export interface Manifest {
   model: ManifestModel | null;
   /** Why the index is keyword-only although a model was configured. */
   modelProblem: string | null;
-  articles: Record<string, { file: string; contentHash: string; chunks: number }>;
+  /** `stamp`: the file when it was read (see FileStamp); absent for files modified just before the build. */
+  articles: Record<string, { file: string; contentHash: string; chunks: number; stamp?: FileStamp }>;
   counts: { articles: number; chunks: number; terms: number; postings: number };
   /** Next free HNSW label (labels are never reused for a different chunk within a lineage). */
   nextLabel: number;
@@ -144,7 +165,7 @@ export async function currentVersionDir(indexDir: string): Promise<{ dir: string
   } catch {
     throw new IndexLoadError(note('indexCorrupted', { file: path.join(indexDir, POINTER_FILE), command: rebuildHint(indexDir) }));
   }
-  if (p.format !== INDEX_FORMAT) {
+  if (!READABLE_FORMATS.includes(p.format)) {
     throw new IndexLoadError(note('indexFormat', { dir: indexDir, found: String(p.format), expected: INDEX_FORMAT, command: rebuildHint(indexDir) }));
   }
   return { dir: path.join(indexDir, p.dir), version: p.version };
@@ -161,48 +182,122 @@ export async function indexExists(indexDir: string): Promise<boolean> {
   }
 }
 
-/** Reads and checks one file of a version folder against the manifest's size and checksum. */
-export async function readChecked(dir: string, name: string, manifest: Manifest, indexDir: string): Promise<Buffer> {
+/** Manifest -> modification time of its file (ns), for the stat trust of readChecked. */
+const manifestTimes = new WeakMap<Manifest, bigint>();
+
+async function statOf(file: string): Promise<{ ino: string; mtimeNs: string }> {
+  const st = await fs.stat(file, { bigint: true });
+  return { ino: String(st.ino), mtimeNs: String(st.mtimeNs) };
+}
+
+/**
+ * Checks one file of a version folder against the manifest: its size always; its checksum unless the
+ * file is provably the one the build wrote (same inode and mtime, written well before the manifest).
+ * Returns the bytes when `read` (else null: the caller reads what it needs later).
+ */
+async function checkFile(dir: string, name: string, manifest: Manifest, indexDir: string, read: boolean): Promise<Buffer | null> {
   const file = path.join(dir, name);
   const check = manifest.files[name];
   if (!check) throw new IndexLoadError(note('indexNotListed', { file, command: rebuildHint(indexDir) }));
-  let buf: Buffer;
+  let st: BigIntStats;
   try {
-    buf = await fs.readFile(file);
+    st = await fs.stat(file, { bigint: true });
   } catch (e) {
     const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
     throw new IndexLoadError(note(missing ? 'indexFileMissing' : 'indexFileUnreadable', { file, detail: (e as Error).message, command: rebuildHint(indexDir) }));
   }
+  if (Number(st.size) !== check.bytes) {
+    throw new IndexLoadError(note('indexTruncated', { file, bytes: Number(st.size), expected: check.bytes, command: rebuildHint(indexDir) }));
+  }
+  const manifestTime = manifestTimes.get(manifest);
+  const trusted = !!check.stat && manifestTime !== undefined && check.stat.ino === String(st.ino) && check.stat.mtimeNs === String(st.mtimeNs) && st.mtimeNs + RACY_NS < manifestTime;
+  if (trusted && !read) return null;
+  if (!read) {
+    // Hashed as a stream: a large file need not sit in memory to be checked.
+    let digest: string;
+    try {
+      const hash = createHash('sha256');
+      for await (const piece of createReadStream(file, { highWaterMark: 1 << 22 })) hash.update(piece as Buffer);
+      digest = hash.digest('hex');
+    } catch (e) {
+      throw new IndexLoadError(note('indexFileUnreadable', { file, detail: (e as Error).message, command: rebuildHint(indexDir) }));
+    }
+    if (digest !== check.sha256) throw new IndexLoadError(note('indexCorrupted', { file, detail: 'checksum mismatch', command: rebuildHint(indexDir) }));
+    return null;
+  }
+  let buf: Buffer;
+  try {
+    buf = await fs.readFile(file);
+  } catch (e) {
+    throw new IndexLoadError(note('indexFileUnreadable', { file, detail: (e as Error).message, command: rebuildHint(indexDir) }));
+  }
   if (buf.length !== check.bytes) {
     throw new IndexLoadError(note('indexTruncated', { file, bytes: buf.length, expected: check.bytes, command: rebuildHint(indexDir) }));
   }
-  if (sha256(buf) !== check.sha256) {
+  if (!trusted && sha256(buf) !== check.sha256) {
     throw new IndexLoadError(note('indexCorrupted', { file, detail: 'checksum mismatch', command: rebuildHint(indexDir) }));
   }
-  return buf;
+  return read ? buf : null;
+}
+
+/** Reads and checks one file of a version folder against the manifest's size and checksum. */
+export async function readChecked(dir: string, name: string, manifest: Manifest, indexDir: string): Promise<Buffer> {
+  return (await checkFile(dir, name, manifest, indexDir, true))!;
+}
+
+/** Checks one file like readChecked without keeping its bytes (a file read piecemeal later). */
+export async function verifyChecked(dir: string, name: string, manifest: Manifest, indexDir: string): Promise<void> {
+  await checkFile(dir, name, manifest, indexDir, false);
 }
 
 export async function readManifest(dir: string, indexDir: string): Promise<Manifest> {
   const file = path.join(dir, FILES.manifest);
   let m: Manifest;
+  let mtimeNs: bigint;
   try {
+    mtimeNs = (await fs.stat(file, { bigint: true })).mtimeNs;
     m = JSON.parse(await fs.readFile(file, 'utf8')) as Manifest;
   } catch (e) {
     const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
     throw new IndexLoadError(note(missing ? 'indexFileMissing' : 'indexCorrupted', { file, command: rebuildHint(indexDir) }));
   }
-  if (m.format !== INDEX_FORMAT || typeof m.version !== 'string' || typeof m.files !== 'object' || m.files === null) {
+  if (!READABLE_FORMATS.includes(m.format) || typeof m.version !== 'string' || typeof m.files !== 'object' || m.files === null) {
     throw new IndexLoadError(note('indexBadManifest', { file, command: rebuildHint(indexDir) }));
   }
+  manifestTimes.set(m, mtimeNs);
   return m;
 }
 
-/** Writes a file and flushes it to disk. */
-async function writeDurable(file: string, data: Buffer | string): Promise<void> {
+/** Bytes gathered per write call when a file is written as many pieces. */
+const WRITE_BATCH = 8 << 20;
+
+/**
+ * Writes a file (one buffer, or pieces one after the other, made as they are written) and flushes it to
+ * disk. Returns its size and sha256, computed on the way.
+ */
+async function writeDurable(file: string, data: Buffer | string | Iterable<Buffer>): Promise<{ bytes: number; sha256: string }> {
+  const hash = createHash('sha256');
+  let bytes = 0;
   try {
     const fh = await fs.open(file, 'w');
     try {
-      await fh.writeFile(data);
+      const parts: Iterable<Buffer> = typeof data === 'string' ? [Buffer.from(data, 'utf8')] : Buffer.isBuffer(data) ? [data] : data;
+      // Small pieces (500,000 chunk texts) are gathered into a few megabytes per write call.
+      let batch: Buffer[] = [];
+      let batched = 0;
+      const flush = async () => {
+        if (batch.length > 0) await fh.writeFile(batch.length === 1 ? batch[0]! : Buffer.concat(batch, batched));
+        batch = [];
+        batched = 0;
+      };
+      for (const part of parts) {
+        hash.update(part);
+        bytes += part.length;
+        batch.push(part);
+        batched += part.length;
+        if (batched >= WRITE_BATCH) await flush();
+      }
+      await flush();
       await fh.sync();
     } finally {
       await fh.close();
@@ -212,6 +307,7 @@ async function writeDurable(file: string, data: Buffer | string): Promise<void> 
     if (typeof e === 'object' && e !== null && (e as NodeJS.ErrnoException).path === undefined) (e as NodeJS.ErrnoException).path = file;
     throw e;
   }
+  return { bytes, sha256: hash.digest('hex') };
 }
 
 async function syncDir(dir: string): Promise<void> {
@@ -247,10 +343,10 @@ export class VersionWriter {
     return path.join(this.dir, name);
   }
 
-  async write(name: string, data: Buffer | string): Promise<void> {
-    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    await writeDurable(this.path(name), buf);
-    this.files[name] = { bytes: buf.length, sha256: sha256(buf) };
+  /** Writes one file of the version: a buffer, a string, or pieces written one after the other as they come (never joined in memory). */
+  async write(name: string, data: Buffer | string | Iterable<Buffer>): Promise<void> {
+    const { bytes, sha256 } = await writeDurable(this.path(name), data);
+    this.files[name] = { bytes, sha256, stat: await statOf(this.path(name)) };
   }
 
   /**
@@ -264,13 +360,13 @@ export class VersionWriter {
     } catch {
       await fs.copyFile(from, this.path(name));
     }
-    this.files[name] = check;
+    this.files[name] = { bytes: check.bytes, sha256: check.sha256, stat: await statOf(this.path(name)) };
   }
 
   /** Records size and checksum of a file written by someone else (hnswlib) into this folder. */
   async record(name: string): Promise<void> {
     const buf = await fs.readFile(this.path(name));
-    this.files[name] = { bytes: buf.length, sha256: sha256(buf) };
+    this.files[name] = { bytes: buf.length, sha256: sha256(buf), stat: await statOf(this.path(name)) };
   }
 
   /** Writes the manifest last, then atomically repoints CURRENT. */

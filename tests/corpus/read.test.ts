@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -171,5 +171,32 @@ describe('readCorpus', () => {
     expect(odd?.text).toBe(clean?.text);
     expect(odd?.title).toBe(clean?.title);
     expect(odd?.date).toEqual(clean?.date);
+  });
+});
+
+describe('file stamps (size, inode, mtime)', () => {
+  it('a file whose stamp the caller knows is not read again: the hash recorded for it stands in', async () => {
+    write('a.txt', GOOD);
+    const hourAgo = new Date(Date.now() - 3600_000);
+    utimesSync(path.join(dir, 'a.txt'), hourAgo, hourAgo);
+    const first = await readCorpus(dir);
+    const stamp = first.stamps.get('a.txt')!;
+    expect(stamp).toMatchObject({ size: Buffer.byteLength(GOOD) });
+    // A recorded hash that is not the file's: had the file been read, its own hash would show.
+    const recorded = 'f'.repeat(64);
+    const asked: string[] = [];
+    const known = await readCorpus(dir, {
+      knownHash: (file, s) => (asked.push(file), s.ino === stamp.ino && s.mtimeNs === stamp.mtimeNs && s.size === stamp.size ? recorded : null),
+      isUnchanged: (_file, hash) => hash === recorded,
+    });
+    expect(asked).toEqual(['a.txt']);
+    expect(known.unchanged).toEqual([{ id: 'a', file: 'a.txt', contentHash: recorded }]);
+    expect(known.articles).toEqual([]);
+
+    // Written again (a new mtime): read and parsed, and too fresh to be stamped (a write within the same clock tick would not show).
+    write('a.txt', GOOD.replace('lần thứ 20', 'lần thứ 24'));
+    const changed = await readCorpus(dir, { knownHash: (_f, s) => (s.mtimeNs === stamp.mtimeNs ? recorded : null), isUnchanged: (_f, h) => h === recorded });
+    expect(changed.articles.map((a) => a.id)).toEqual(['a']);
+    expect(changed.stamps.has('a.txt')).toBe(false);
   });
 });

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KeywordIndex } from '../../src/index/keyword-index.js';
 import { passageTerms } from '../../src/index/terms.js';
@@ -65,5 +68,32 @@ describe('topK', () => {
   it('returns the k best positive scores, best first, ties by index', () => {
     expect(topK(Float32Array.from([0, 3, 1, 3, 0, 2]), 3)).toEqual([1, 3, 5]);
     expect(topK(Float32Array.from([0, 0]), 3)).toEqual([]);
+  });
+});
+
+describe('KeywordIndex.open (postings read from the file per term)', () => {
+  it('matches, folds and scores exactly as the index in memory, and merges like it', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kw-open-'));
+    try {
+      const many = [...docs, 'Dang vien moi duoc ket nap trong dot nay la 12 nguoi.', 'Đăng ký đảng viên mới tại Huế.'];
+      const mem = KeywordIndex.build(many.map(passageTerms));
+      const file = path.join(dir, 'keyword.bin');
+      writeFileSync(file, mem.serialize());
+      const disk = KeywordIndex.open(file, mem.serialize().length);
+      for (const question of ['đảng viên', 'dang vien', 'cai cach hanh chinh', 'festival nghề truyền thống Huế', '4466 đảng viên', 'kết nạp']) {
+        for (const t of analyzeQuery(question).terms) {
+          const a = mem.match(t);
+          const b = disk.match(t);
+          expect(b && { idf: b.idf, docs: [...b.docs], tfs: [...b.tfs] }).toEqual(a && { idf: a.idf, docs: [...a.docs], tfs: [...a.tfs] });
+        }
+        expect(search(disk, question)).toEqual(search(mem, question));
+      }
+      expect(disk.serialize().equals(mem.serialize())).toBe(true);
+      const keep = Int32Array.from([0, -1, 1, 2, 3, 4]);
+      expect(KeywordIndex.update(disk, keep, [passageTerms('Hội nghị mới.')]).serialize().equals(KeywordIndex.update(mem, keep, [passageTerms('Hội nghị mới.')]).serialize())).toBe(true);
+      expect(() => KeywordIndex.open(file, 10)).toThrow();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -49,6 +49,9 @@ async function sameAsScratch(idx: LoadedIndex): Promise<void> {
   for (let c = 0; c < full.chunks.length; c += Math.max(1, Math.floor(full.chunks.length / 60))) for (const t of passageTerms(full.chunks[c]!.text)) terms.add(t);
   for (const c of full.chunks.slice(-20)) for (const t of passageTerms(c.text)) terms.add(t);
   expect(bm25View(idx, terms)).toEqual(bm25View(full, terms));
+  // The chunk table's segments give every chunk with its fields and text, in the keyword index's order.
+  const view = (i: LoadedIndex) => Object.fromEntries(i.chunks.map((c) => [c.id, JSON.stringify({ ...(JSON.parse(JSON.stringify(c)) as object), label: 0 })]));
+  expect(view(idx)).toEqual(view(full));
 }
 
 const inode = (idx: LoadedIndex) => statSync(path.join(idx.dir, FILES.keyword)).ino;
@@ -70,6 +73,9 @@ describe('keyword index segments', () => {
     expect(second.manifest.files[FILES.keyword]).toEqual(first.manifest.files[FILES.keyword]);
     expect(second.keyword.base.docCount).toBe(first.chunks.length);
     expect(second.keyword.tail!.docCount).toBe(second.chunks.length - first.chunks.length);
+    // The chunk texts too: texts.bin linked, the new chunks' texts in texts-tail.bin.
+    expect(statSync(path.join(second.dir, FILES.texts)).ino).toBe(statSync(path.join(first.dir, FILES.texts)).ino);
+    expect(second.manifest.files[FILES.textsTail]).toBeDefined();
     await sameAsScratch(second);
 
     // Another one: the tail grows, the base is still not rewritten.
@@ -110,7 +116,7 @@ describe('keyword index segments', () => {
     await sameAsScratch(sixth);
 
     // A damaged tail or deletion list is refused with one line naming it, like every other index file.
-    for (const name of [FILES.keywordTail, FILES.keywordDeleted]) {
+    for (const name of [FILES.keywordTail, FILES.keywordDeleted, FILES.textsTail]) {
       const f = path.join(sixth.dir, name);
       const good = readFileSync(f);
       const bad = Buffer.from(good);
@@ -138,6 +144,7 @@ describe('keyword index segments', () => {
     expect(added).toBeGreaterThan(0);
     expect(after.keyword.tail).toBeNull();
     expect(after.keyword.deleted.length).toBe(0);
+    expect(after.manifest.files[FILES.textsTail]).toBeUndefined();
     expect(existsSync(path.join(after.dir, FILES.keywordDeleted))).toBe(false);
     expect(after.keyword.base.docCount).toBe(after.chunks.length);
     await sameAsScratch(after);

@@ -88,12 +88,12 @@ describe('chunk store', () => {
     cpSync(path.join(ROOT, 'corpus'), b.corpusDir, { recursive: true });
     await buildIndex({ corpusDir: b.corpusDir, outDir: b.indexDir, config: b.config });
     const idx = await loadIndex(b.indexDir);
-    expect(idx.texts).not.toBeNull();
+    expect(idx.manifest.files[FILES.texts]).toBeDefined();
     const c = idx.chunks[0]!;
     expect(c.text.length).toBeGreaterThan(20);
     expect((JSON.parse(JSON.stringify(c)) as StoredChunk).text).toBe(c.text);
     const total = idx.chunks.reduce((n, x) => n + Buffer.byteLength(x.text), 0);
-    expect(total).toBe(idx.texts!.blob.length);
+    expect(total).toBe(idx.manifest.files[FILES.texts]!.bytes);
   });
 
   it('an index written before texts.bin (texts inline in chunks.json) loads, answers, and the next build reuses it all', async () => {
@@ -105,16 +105,19 @@ describe('chunk store', () => {
     // Rewrite it the old way.
     const dir = path.join(b.indexDir, (JSON.parse(readFileSync(path.join(b.indexDir, POINTER_FILE), 'utf8')) as { dir: string }).dir);
     const inline = Buffer.from(JSON.stringify(current.chunks));
-    writeFileSync(path.join(dir, FILES.chunks), inline);
+    writeFileSync(path.join(dir, FILES.chunksJson), inline);
+    unlinkSync(path.join(dir, FILES.chunks));
     unlinkSync(path.join(dir, FILES.texts));
     const m = JSON.parse(readFileSync(path.join(dir, FILES.manifest), 'utf8')) as Manifest;
+    delete m.files[FILES.chunks];
     delete m.files[FILES.texts];
     delete m.reader;
-    m.files[FILES.chunks] = { bytes: inline.length, sha256: sha256(inline) };
+    m.format = 1;
+    m.files[FILES.chunksJson] = { bytes: inline.length, sha256: sha256(inline) };
     writeFileSync(path.join(dir, FILES.manifest), JSON.stringify(m));
 
     const old = await loadIndex(b.indexDir);
-    expect(old.texts).toBeNull();
+    expect(old.manifest.files[FILES.chunks]).toBeUndefined();
     expect(old.chunks.map((c) => c.text)).toEqual(current.chunks.map((c) => c.text));
     const engine = await Engine.open(b.config, { watch: false });
     try {
@@ -125,7 +128,7 @@ describe('chunk store', () => {
     const report = await buildIndex({ corpusDir: b.corpusDir, outDir: b.indexDir, config: b.config });
     expect(report).toMatchObject({ reused: current.chunks.length, removed: 0 });
     const upgraded = await loadIndex(b.indexDir);
-    expect(upgraded.texts).not.toBeNull();
+    expect(upgraded.manifest.files[FILES.chunks]).toBeDefined();
     expect(upgraded.chunks.map((c) => [c.id, c.text])).toEqual(current.chunks.map((c) => [c.id, c.text]));
   });
 });
