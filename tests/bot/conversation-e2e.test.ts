@@ -169,7 +169,7 @@ describe('pages of a follow-up', () => {
     const storeFile = path.join(dir, 'f', 'store.sqlite');
     const user = fake.user(31_008);
     let running = await startWith(storeFile);
-    await replyTo(user, 'Ai là Bí thư Thành ủy Hải Phòng?');
+    await replyTo(user, 'Công tác xây dựng Đảng ở Hải Phòng có kết quả gì?');
     const follow = await replyTo(user, 'thế còn Huế?');
     const text = htmlToPlain(String(follow.params.text));
     const total = /Kết quả 1–\d+ \/ (\d+)/u.exec(text)?.[1];
@@ -199,7 +199,7 @@ describe('pages of a follow-up', () => {
     const user = fake.user(31_009);
     const running = await startWith(storeFile);
     try {
-      await replyTo(user, 'Ai là Bí thư Thành ủy Hải Phòng?');
+      await replyTo(user, 'Công tác xây dựng Đảng ở Hải Phòng có kết quả gì?');
       const follow = await replyTo(user, 'thế còn Huế?');
       const message = follow.response.result as FakeMessage;
       const second = FakeBotApi.buttons(message).filter((b) => b.data.startsWith('P:'))[1];
