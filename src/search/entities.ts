@@ -130,6 +130,11 @@ interface Stated {
   /** Sorted, distinct chunk ids (posting lists are long for a year or a province: no Set of them). */
   chunks: Uint32Array;
   articles: Set<number>;
+  /**
+   * Forms whose terms leave a syllable out ("Đông Anh"): the chunks and heads that may state them, read
+   * in their text only when a passage is asked about (a province's syllable can sit in thousands of chunks).
+   */
+  maybe: Array<{ phrase: Phrase; chunks: Uint32Array; heads: Uint32Array }>;
 }
 
 /** Sorted, distinct ids in both lists, or in either. */
@@ -186,6 +191,7 @@ function whereStated(index: LoadedIndex, c: Constraint): Stated {
   // the article writes ("Chợ Grainger Market" / "Grainger Market"): any of its pairs will do.
   const combine = c.kind === 'name' ? unionSorted : intersectSorted;
   const perArticle = new Uint32Array(index.articles.length);
+  const maybe: Stated['maybe'] = [];
   for (const [f, form] of c.forms.entries()) {
     let inChunk: Uint32Array | null = null;
     let inHead: Uint32Array | null = null;
@@ -198,8 +204,8 @@ function whereStated(index: LoadedIndex, c: Constraint): Stated {
     }
     const phrase = c.phrases?.[f] ?? null;
     if (phrase) {
-      inChunk = (inChunk ?? NONE).filter((x) => holds(index.chunks[x]!.text, phrase));
-      inHead = (inHead ?? NONE).filter((x) => holds(`${index.articles[x]!.title}\n${index.articles[x]!.subject ?? ''}`, phrase));
+      maybe.push({ phrase, chunks: inChunk ?? NONE, heads: inHead ?? NONE });
+      continue;
     }
     const stating = inChunk ?? NONE;
     for (const x of stating) perArticle[index.chunkArticle[x]!]!++;
@@ -212,7 +218,38 @@ function whereStated(index: LoadedIndex, c: Constraint): Stated {
     for (const x of inHead ?? NONE) articles.add(x);
   }
   if (c.kind === 'year') index.articles.forEach((a, i) => a.date?.year === Number(c.label) && articles.add(i));
-  return { chunks, articles };
+  return { chunks, articles, maybe };
+}
+
+/** Answers "does this chunk / article state the constraint?", reading texts for `maybe` forms once each. */
+function statedChecker(index: LoadedIndex, c: Constraint, s: Stated) {
+  const chunkMemo = new Map<number, boolean>();
+  const articleMemo = new Map<number, boolean>();
+  const chunkHolds = (x: number) => {
+    let v = chunkMemo.get(x);
+    if (v === undefined) chunkMemo.set(x, (v = s.maybe.some((m) => hasSorted(m.chunks, x) && holds(index.chunks[x]!.text, m.phrase))));
+    return v;
+  };
+  const chunkStates = (x: number) => hasSorted(s.chunks, x) || (s.maybe.length > 0 && chunkHolds(x));
+  const articleStates = (a: number) => {
+    if (s.articles.has(a)) return true;
+    if (s.maybe.length === 0) return false;
+    let v = articleMemo.get(a);
+    if (v === undefined) {
+      const head = `${index.articles[a]!.title}\n${index.articles[a]!.subject ?? ''}`;
+      v = s.maybe.some((m) => {
+        if (hasSorted(m.heads, a) && holds(head, m.phrase)) return true;
+        let n = 0;
+        for (const x of m.chunks) if (index.chunkArticle[x] === a && chunkHolds(x) && ++n >= ARTICLE_MENTIONS[c.kind]) return true;
+        return false;
+      });
+      articleMemo.set(a, v);
+    }
+    return v;
+  };
+  // Stated anywhere: stops at the first text that holds it.
+  const anywhere = () => s.chunks.length > 0 || s.articles.size > 0 || s.maybe.some((m) => m.heads.some((a) => articleStates(a)) || m.chunks.some((x) => chunkHolds(x)));
+  return { chunkStates, articleStates, anywhere };
 }
 
 /** What the question's constraints allow: a passage qualifies when, for each constraint, it or its article's head states it. */
@@ -225,7 +262,7 @@ export interface ConstraintCheck {
 
 export function checkConstraints(index: LoadedIndex, constraints: readonly Constraint[]): ConstraintCheck {
   if (constraints.length === 0) return { allows: null, missing: [] };
-  const stated = constraints.map((c) => whereStated(index, c));
-  const missing = constraints.filter((_, i) => stated[i]!.chunks.length === 0 && stated[i]!.articles.size === 0).map((c) => c.label);
-  return { allows: (chunk, article) => stated.every((s) => s.articles.has(article) || hasSorted(s.chunks, chunk)), missing };
+  const stated = constraints.map((c) => statedChecker(index, c, whereStated(index, c)));
+  const missing = constraints.filter((_, i) => !stated[i]!.anywhere()).map((c) => c.label);
+  return { allows: (chunk, article) => stated.every((s) => s.articleStates(article) || s.chunkStates(chunk)), missing };
 }
