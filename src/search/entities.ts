@@ -49,6 +49,22 @@ function phraseOf(tokens: readonly Token[], folded: boolean): Phrase | null {
   return tokens.length > 1 && tokens.some(stop) ? { syllables: tokens.map((t) => (folded ? t.folded : t.term)), folded } : null;
 }
 
+/**
+ * Before a year, what makes it a document's date rather than the time the passage speaks of: "Nghị quyết
+ * 54 năm 2019", "Quyết định số 123/QĐ-UBND ngày 5/3/2019", "54/2019".
+ */
+const DOCUMENT_DATE = /(?:(?:nghị quyết|chỉ thị|kết luận|quyết định|nghị định|thông tư|luật|quy định|công văn|kế hoạch|hướng dẫn)\s+(?:số\s+)?[\p{L}\p{N}\-/.]*\p{N}[\p{L}\p{N}\-/.]*\s+(?:năm|ngày\s+[\p{N}/\-.]+(?:\s+tháng\s+\p{N}+)?(?:\s+năm)?)?\s*|\p{N}\/)$/iu;
+/** How far back the document's name may start. */
+const DOCUMENT_DATE_REACH = 60;
+
+/** Does `text` name `year` other than as a document's date? */
+function yearStated(text: string, year: string): boolean {
+  for (const m of text.matchAll(new RegExp(`(?<!\\p{N})${year}(?!\\p{N})`, 'gu'))) {
+    if (!DOCUMENT_DATE.test(text.slice(Math.max(0, m.index - DOCUMENT_DATE_REACH), m.index))) return true;
+  }
+  return false;
+}
+
 /** Does `text` hold the phrase as whole syllables in a row? */
 function holds(text: string, p: Phrase): boolean {
   const tokens = tokenize(text);
@@ -134,7 +150,7 @@ interface Stated {
    * Forms whose terms leave a syllable out ("Đông Anh"): the chunks and heads that may state them, read
    * in their text only when a passage is asked about (a province's syllable can sit in thousands of chunks).
    */
-  maybe: Array<{ phrase: Phrase; chunks: Uint32Array; heads: Uint32Array }>;
+  maybe: Array<{ test: (text: string) => boolean; chunks: Uint32Array; heads: Uint32Array }>;
 }
 
 /** Sorted, distinct ids in both lists, or in either. */
@@ -204,7 +220,13 @@ function whereStated(index: LoadedIndex, c: Constraint): Stated {
     }
     const phrase = c.phrases?.[f] ?? null;
     if (phrase) {
-      maybe.push({ phrase, chunks: inChunk ?? NONE, heads: inHead ?? NONE });
+      maybe.push({ test: (text) => holds(text, phrase), chunks: inChunk ?? NONE, heads: inHead ?? NONE });
+      continue;
+    }
+    if (c.kind === 'year') {
+      // A title or lead that names the year is about it; a paragraph may name it only as a document's date.
+      maybe.push({ test: (text) => yearStated(text, c.label), chunks: inChunk ?? NONE, heads: NONE });
+      for (const x of inHead ?? NONE) articles.add(x);
       continue;
     }
     const stating = inChunk ?? NONE;
@@ -227,7 +249,7 @@ function statedChecker(index: LoadedIndex, c: Constraint, s: Stated) {
   const articleMemo = new Map<number, boolean>();
   const chunkHolds = (x: number) => {
     let v = chunkMemo.get(x);
-    if (v === undefined) chunkMemo.set(x, (v = s.maybe.some((m) => hasSorted(m.chunks, x) && holds(index.chunks[x]!.text, m.phrase))));
+    if (v === undefined) chunkMemo.set(x, (v = s.maybe.some((m) => hasSorted(m.chunks, x) && m.test(index.chunks[x]!.text))));
     return v;
   };
   const chunkStates = (x: number) => hasSorted(s.chunks, x) || (s.maybe.length > 0 && chunkHolds(x));
@@ -238,7 +260,7 @@ function statedChecker(index: LoadedIndex, c: Constraint, s: Stated) {
     if (v === undefined) {
       const head = `${index.articles[a]!.title}\n${index.articles[a]!.subject ?? ''}`;
       v = s.maybe.some((m) => {
-        if (hasSorted(m.heads, a) && holds(head, m.phrase)) return true;
+        if (hasSorted(m.heads, a) && m.test(head)) return true;
         let n = 0;
         for (const x of m.chunks) if (index.chunkArticle[x] === a && chunkHolds(x) && ++n >= ARTICLE_MENTIONS[c.kind]) return true;
         return false;

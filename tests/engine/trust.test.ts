@@ -49,9 +49,9 @@ describe('what the reports do not cover', () => {
     expect(qs.length).toBeGreaterThanOrEqual(40);
     let refused = 0;
     for (const q of qs) if (!(await engine.ask(q.question)).answered) refused++;
-    // Measured: 46 of 53 (0.87). Those still answered ask for a measure a covered place does not report
-    // but states for a part ("4 đảng viên" disciplined, for Nghệ An's member count), a year a report
-    // names in passing, or another class of an award; see the README.
+    // Measured: 47 of 53 (0.89). Those still answered ask for a measure a covered place does not report
+    // but states for a part ("4 đảng viên" disciplined, for Nghệ An's member count), or another class of
+    // an award; see the README.
     expect(refused / qs.length).toBeGreaterThanOrEqual(0.75);
   });
 });

@@ -51,6 +51,15 @@ describe('checking them against the reports', () => {
     expect(missing('Bí thư Tỉnh ủy Đà Nẵng là ai?')).toEqual(['Đà Nẵng']);
   });
 
+  it('a year named only as a document\'s date ("Nghị quyết 54 năm 2019") does not make a passage about that year', () => {
+    const check = checkConstraints(index, constraints('Năm 2019 Đảng bộ cơ quan chính quyền TP Huế kết nạp được bao nhiêu đảng viên?'));
+    const hue = index.articleById.get('000_2f1c6def5fbb55b7')!;
+    const resolutionChunk = index.chunks.findIndex((c) => c.text.includes('Nghị quyết 54 năm 2019'));
+    expect(resolutionChunk).toBeGreaterThanOrEqual(0);
+    expect(check.allows!(resolutionChunk, hue)).toBe(false);
+    expect(check.missing).toEqual(['2019']);
+  });
+
   it('a name with a function word inside is read whole from the text: "Đông Anh" is not the "Đông" of "Đông Hà"', () => {
     expect(missing('Huyện Đông Anh có bao nhiêu đảng viên được đánh giá năm 2020?')).toEqual(['Đông Anh']);
     expect(missing('Đông Hà có bao nhiêu đảng viên được đánh giá năm 2020?')).toEqual([]);
