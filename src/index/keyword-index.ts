@@ -41,6 +41,30 @@ export interface TermMatch {
   tfs: Uint16Array;
 }
 
+/** Term keys of an update: an old term's id, or nOld + the order in which a new term first appears. */
+class TermKeys {
+  /** The new terms, in order of first appearance. */
+  readonly added: string[] = [];
+  private readonly addedIds = new Map<string, number>();
+
+  constructor(
+    private readonly oldIds: ReadonlyMap<string, number> | null,
+    private readonly nOld: number,
+  ) {}
+
+  of(term: string): number {
+    const id = this.oldIds?.get(term);
+    if (id !== undefined) return id;
+    let k = this.addedIds.get(term);
+    if (k === undefined) {
+      k = this.added.length;
+      this.added.push(term);
+      this.addedIds.set(term, k);
+    }
+    return this.nOld + k;
+  }
+}
+
 export class KeywordIndex {
   private foldMapCache: Map<string, number[]> | null = null;
   /** Postings read from disk lately, by term id (see list()). */
@@ -126,8 +150,7 @@ export class KeywordIndex {
 
     // Postings of the added documents, in document order: a term key (an old term id, or nOld + the
     // index of a new term in order of first appearance) and a frequency per (document, term).
-    const newTerms: string[] = [];
-    const newIds = new Map<string, number>();
+    const keys = new TermKeys(oldIds, nOld);
     // In fixed blocks, not one array doubled: 70 million postings never exist twice while growing.
     const keyBlocks: Array<Uint32Array | null> = [];
     const tfBlocks: Array<Uint16Array | null> = [];
@@ -142,17 +165,8 @@ export class KeywordIndex {
       addedLen.push(Math.min(terms.length, 0xffff));
       let m = 0;
       for (const t of terms) {
-        let key = oldIds?.get(t);
-        if (key === undefined) {
-          let k = newIds.get(t);
-          if (k === undefined) {
-            k = newTerms.length;
-            newTerms.push(t);
-            newIds.set(t, k);
-          }
-          key = nOld + k;
-          if (key >= count.length) count = grow(count, key + 1);
-        }
+        const key = keys.of(t);
+        if (key >= count.length) count = grow(count, key + 1);
         if (count[key] === 0) {
           if (m === distinct.length) distinct = grow(distinct, m + 1);
           distinct[m++] = key;
@@ -176,7 +190,7 @@ export class KeywordIndex {
 
     const docCount = keptCount + addedLen.length;
     const docLen = new Uint16Array(docCount);
-    const nKeys = nOld + newTerms.length;
+    const nKeys = nOld + keys.added.length;
     count = new Uint32Array(nKeys);
     const oldPost = old && keep ? old.all() : null;
     if (old && keep && oldPost) {
@@ -202,7 +216,7 @@ export class KeywordIndex {
     for (let key = 0; key < nKeys; key++) {
       const c = count[key]!;
       if (c === 0) continue;
-      terms.push(key < nOld ? oldTerms[key]! : newTerms[key - nOld]!);
+      terms.push(key < nOld ? oldTerms[key]! : keys.added[key - nOld]!);
       cursor[key] = total;
       total += c;
       postStartList.push(total);
@@ -266,8 +280,7 @@ export class KeywordIndex {
     }
     // Term keys: old term ids first (in their order), then new terms as they appear in the added documents.
     const nOld = old.terms.length;
-    const newTerms: string[] = [];
-    const newIds = new Map<string, number>();
+    const keys = new TermKeys(old.termIds, nOld);
     const addDocs: number[] = [];
     const addKeys: number[] = [];
     const addTfs: number[] = [];
@@ -280,18 +293,8 @@ export class KeywordIndex {
       tf.clear();
       for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
       for (const [t, n] of tf) {
-        let key = old.termIds.get(t);
-        if (key === undefined) {
-          let k = newIds.get(t);
-          if (k === undefined) {
-            k = newTerms.length;
-            newTerms.push(t);
-            newIds.set(t, k);
-          }
-          key = nOld + k;
-        }
         addDocs.push(doc);
-        addKeys.push(key);
+        addKeys.push(keys.of(t));
         addTfs.push(Math.min(n, 0xffff));
       }
     }
@@ -301,7 +304,7 @@ export class KeywordIndex {
     // added ones after them; a term's list is sorted again only when an added document or a moved
     // one breaks its order (a few terms per added article, when articles keep their relative order).
     const oldPost = old.all();
-    const nKeys = nOld + newTerms.length;
+    const nKeys = nOld + keys.added.length;
     const count = new Uint32Array(nKeys);
     for (let id = 0; id < nOld; id++) {
       let c = 0;
@@ -316,7 +319,7 @@ export class KeywordIndex {
     for (let key = 0; key < nKeys; key++) {
       const c = count[key]!;
       if (c === 0) continue;
-      terms.push(key < nOld ? old.terms[key]! : newTerms[key - nOld]!);
+      terms.push(key < nOld ? old.terms[key]! : keys.added[key - nOld]!);
       cursor[key] = total;
       total += c;
       postStart.push(total);
