@@ -8,7 +8,7 @@ import { PAIR_SEP } from '../index/terms.js';
 import { stripChat } from '../text/chat.js';
 import { stripMarkup } from '../text/markup.js';
 import { fold } from '../text/normalise.js';
-import { isStop, isUnaccented, tokenize, type Token } from '../text/tokens.js';
+import { isStop, isUnaccented, looksLikeYear, tokenize, type Token } from '../text/tokens.js';
 import { MAGNITUDE_WORDS, NUMBER_WORDS } from '../text/words.js';
 import { rewriteAbbreviations } from './abbreviations.js';
 import type { Lexicon } from './lexicon.js';
@@ -86,7 +86,6 @@ function countUnit(tokens: readonly Token[], foldedAt: readonly boolean[]): stri
 
 const NUMBER_WORD = new Set(NUMBER_WORDS);
 const MAGNITUDE = new Set(MAGNITUDE_WORDS);
-const YEAR = /^(19|20)\d\d$/u;
 
 /**
  * Does the text count `unit` ("4.466 đảng viên", "6-10 đảng viên", "1,5 tỷ tấn", "sáu tứ giác")? A number
@@ -95,7 +94,7 @@ const YEAR = /^(19|20)\d\d$/u;
 export function statesCount(tokens: readonly Token[], unit: readonly string[]): boolean {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!(t.isNumber ? !YEAR.test(t.term) : NUMBER_WORD.has(t.term))) continue;
+    if (!(t.isNumber ? !looksLikeYear(t.term) : NUMBER_WORD.has(t.term))) continue;
     let j = i + 1;
     while (j < tokens.length && MAGNITUDE.has(tokens[j]!.term)) j++;
     let k = 0;

@@ -9,7 +9,7 @@ import type { LoadedIndex } from '../index/load.js';
 import { PAIR_SEP, isPair } from '../index/terms.js';
 import { fold } from '../text/normalise.js';
 import { splitSentences } from '../text/sentences.js';
-import { isStop, isStopTwin, tokenize, type Token } from '../text/tokens.js';
+import { isStop, isStopTwin, looksLikeYear, tokenize, type Token } from '../text/tokens.js';
 import { DOCUMENT_NUMBER_WORDS, INSTITUTION_WORDS, OFFICE_TITLES } from '../text/words.js';
 import { findPlaces, isCapitalised } from '../text/gazetteer.js';
 import { passageTermSet, statesCount, type AnalyzedQuery } from './analyse.js';
@@ -47,6 +47,12 @@ export interface CoverageModel {
   trigrams: Set<string>;
   /** First words of those sequences: a passage word that starts none is skipped without building strings. */
   gramHeads: Set<string>;
+  /** A counting question's unit syllables a window must name (none for a generic unit), folded. */
+  units: string[];
+  /** The unit's first syllable, folded, that "<number> …" must reach; null unless counting. */
+  countHead: string | null;
+  /** The office a "who" question asks for, with its body, folded (see officeAsked). */
+  office: string[] | null;
 }
 
 /** Sequences of `n` consecutive forms. */
@@ -84,7 +90,17 @@ export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: Keywor
     if (countWeight > 0) countWeight = Math.max(countWeight, COUNT_SHARE * mass);
   }
   const forms = q.tokens.map((t, i) => (q.foldedAt[i] ? t.folded : t.term));
-  return { terms, mass, countWeight, bigrams: grams(forms, 2), trigrams: grams(forms, 3), gramHeads: new Set(forms.slice(0, -1)) };
+  return {
+    terms,
+    mass,
+    countWeight,
+    bigrams: grams(forms, 2),
+    trigrams: grams(forms, 3),
+    gramHeads: new Set(forms.slice(0, -1)),
+    units: unitSyllables(q),
+    countHead: q.countUnit ? fold(q.countUnit[0]!) : null,
+    office: officeAsked(q),
+  };
 }
 
 /**
@@ -118,7 +134,6 @@ export const NO_ANSWER_CAP = 0.3;
 const GENERIC_UNITS = new Set(['nguoi', 'tien', 'phan tram', 'ty le']);
 
 const DOCUMENT_WORD = new Set(DOCUMENT_NUMBER_WORDS);
-const YEAR = /^(19|20)\d\d$/u;
 
 /** The counted unit's syllables, folded, that a window must name; none for a generic unit (any count answers). */
 export function unitSyllables(q: AnalyzedQuery): string[] {
@@ -133,7 +148,7 @@ export function unitSyllables(q: AnalyzedQuery): string[] {
  */
 function isCount(tokens: readonly Token[], i: number, sentence: string): boolean {
   const t = tokens[i]!;
-  if (!t.isNumber || YEAR.test(t.term)) return false;
+  if (!t.isNumber || looksLikeYear(t.term)) return false;
   const one = tokens[i - 1]?.term;
   if (one !== undefined && (DOCUMENT_WORD.has(one) || DOCUMENT_WORD.has(`${tokens[i - 2]?.term} ${one}`))) return false;
   return !/^[-/]\d/u.test(sentence.slice(t.end, t.end + 2)) && !/\d[-/]$/u.test(sentence.slice(Math.max(0, t.start - 2), t.start));
@@ -250,8 +265,7 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
     }
   };
   const spans = readSentences(text, q);
-  const units = unitSyllables(q);
-  const head = q.countUnit ? fold(q.countUnit[0]!) : null;
+  const { units, countHead: head, office } = cov;
   const sentences = spans.map((s) => {
     found(s.tokens, false);
     if (q.unaccented) found(s.tokens, true);
@@ -297,7 +311,6 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
           : q.answerType === 'place'
             ? placeSaid(windowText)
             : false;
-  const office = officeAsked(q);
   const answerMissing =
     (q.countUnit !== null && !windowHasNumber) || (office !== null && officeMissing(inWindow.flatMap((x) => x.tokens), office));
   return { paragraph, ...best, bigramShare: share(bi, cov.bigrams), trigramShare: share(tri, cov.trigrams), windowHasNumber, windowHasAnswer, answerMissing };

@@ -8,7 +8,7 @@ import type { LoadedIndex } from '../index/load.js';
 import { PAIR_SEP } from '../index/terms.js';
 import { fold } from '../text/normalise.js';
 import { findPlaces, isCapitalised, placeForms } from '../text/gazetteer.js';
-import { INSTITUTION_WORDS } from '../text/words.js';
+import { DOCUMENT_NAMES, INSTITUTION_WORDS } from '../text/words.js';
 import { isStop, isStopTwin, tokenize, type Token } from '../text/tokens.js';
 import type { AnalyzedQuery } from './analyse.js';
 
@@ -53,7 +53,10 @@ function phraseOf(tokens: readonly Token[], folded: boolean): Phrase | null {
  * Before a year, what makes it a document's date rather than the time the passage speaks of: "Nghị quyết
  * 54 năm 2019", "Quyết định số 123/QĐ-UBND ngày 5/3/2019", "54/2019".
  */
-const DOCUMENT_DATE = /(?:(?:nghị quyết|chỉ thị|kết luận|quyết định|nghị định|thông tư|luật|quy định|công văn|kế hoạch|hướng dẫn)\s+(?:số\s+)?[\p{L}\p{N}\-/.]*\p{N}[\p{L}\p{N}\-/.]*\s+(?:năm|ngày\s+[\p{N}/\-.]+(?:\s+tháng\s+\p{N}+)?(?:\s+năm)?)?\s*|\p{N}\/)$/iu;
+const DOCUMENT_DATE = new RegExp(
+  `(?:(?:${[...DOCUMENT_NAMES, 'kế hoạch', 'hướng dẫn'].join('|')})\\s+(?:số\\s+)?[\\p{L}\\p{N}\\-/.]*\\p{N}[\\p{L}\\p{N}\\-/.]*\\s+(?:năm|ngày\\s+[\\p{N}/\\-.]+(?:\\s+tháng\\s+\\p{N}+)?(?:\\s+năm)?)?\\s*|\\p{N}\\/)$`,
+  'iu',
+);
 /** How far back the document's name may start. */
 const DOCUMENT_DATE_REACH = 60;
 

@@ -24,6 +24,13 @@ function isSingleNumber(raw: string): boolean {
   return /^\d+$/.test(raw) || /^\d{1,3}(\.\d{3})+$/.test(raw) || /^\d+,\d+$/.test(raw) || /^\d{1,3}(,\d{3})+$/.test(raw) || /^\d+\.\d{1,2}$/.test(raw);
 }
 
+const YEAR = /^(19|20)\d\d$/u;
+
+/** A number written as a year (1900–2099): it dates a figure ("năm 2021") rather than counting one. */
+export function looksLikeYear(term: string): boolean {
+  return YEAR.test(term);
+}
+
 /**
  * Number normalisation, Vietnamese conventions: "." groups thousands, "," marks decimals.
  * "4.466" -> "4466", "07" -> "7", "64,5" -> "64.5", "1.234.567" -> "1234567", "2,50" -> "2.5".

@@ -148,13 +148,17 @@ export const QUESTION_PHRASES: readonly string[] = [
 export const NUMBER_WORDS: readonly string[] = ['một', 'hai', 'ba', 'bốn', 'tư', 'năm', 'sáu', 'bảy', 'tám', 'chín', 'mười', 'chục', 'hàng'];
 /** Words of magnitude between a number and what it counts ("1,5 tỷ tấn", "10 triệu dân"). */
 export const MAGNITUDE_WORDS: readonly string[] = ['trăm', 'nghìn', 'ngàn', 'vạn', 'triệu', 'tỷ', 'tỉ', 'chục'];
+/** Kinds of official documents, whose numbers and dates name the document ("Nghị quyết 54 năm 2019"). */
+export const DOCUMENT_NAMES: readonly string[] = [
+  'chỉ thị', 'nghị quyết', 'kết luận', 'quyết định', 'nghị định', 'thông tư', 'quy định', 'công văn', 'luật',
+];
+
 /**
  * Words after which a number names a document, a session or an article ("Chỉ thị 05", "Nghị quyết TW
  * 4", "khóa XII", "lần thứ 9"), not a count.
  */
 export const DOCUMENT_NUMBER_WORDS: readonly string[] = [
-  'chỉ thị', 'nghị quyết', 'kết luận', 'quyết định', 'nghị định', 'thông tư', 'quy định', 'công văn', 'luật',
-  'tw', 'trung ương', 'khóa', 'khoá', 'lần thứ', 'thứ', 'điều', 'khoản', 'chương', 'mục',
+  ...DOCUMENT_NAMES, 'tw', 'trung ương', 'khóa', 'khoá', 'lần thứ', 'thứ', 'điều', 'khoản', 'chương', 'mục',
 ];
 
 /**
