@@ -1,5 +1,4 @@
 /** LOG_FILE: log lines land in a file (token masked), which rolls over at LOG_FILE_SIZE and keeps LOG_FILE_KEEP old files. */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger, openLogFile } from '../../src/bot/logger.js';
 import { loadConfig } from '../../src/config.js';
 import { FakeBotApi } from '../helpers/fake-bot-api.js';
-import { ROOT, tempIndex } from '../helpers/index-fixture.js';
+import { tempIndex } from '../helpers/index-fixture.js';
+import { spawnStart } from '../helpers/start-process.js';
 
 const TOKEN = '123456:SECRET-token_value';
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -74,16 +74,12 @@ describe('LOG_FILE', () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'log-file-'));
     const fake = await FakeBotApi.start();
     const ix = tempIndex({ model: 'none' });
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/start.ts')], {
-      cwd: ROOT,
-      env: {
-        ...process.env, NODE_OPTIONS: '', BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, CORPUS_DIR: ix.corpusDir, INDEX_DIR: ix.indexDir,
-        EMBEDDING_MODEL: 'none', WATCH_INDEX: 'false', STORE_PATH: 'none', LOG_LEVEL: 'info', LOG_FILE: path.join(dir, 'bot.log'), LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '',
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawnStart(
+      { BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, CORPUS_DIR: ix.corpusDir, INDEX_DIR: ix.indexDir, LOG_LEVEL: 'info', LOG_FILE: path.join(dir, 'bot.log'), LANG: 'en_US.UTF-8' },
+      ['ignore', 'ignore', 'pipe'],
+    );
     let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     try {
       const t0 = Date.now();
       while (!/is running/.test(stderr) && Date.now() - t0 < 60_000 && child.exitCode === null) await pause(50);

@@ -1,10 +1,10 @@
 /** HEALTH_PORT: /healthz and /readyz in polling mode (own server on HEALTH_HOST) and on the webhook port. */
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { FakeBotApi } from '../helpers/fake-bot-api.js';
-import { tempIndex, type TempIndex, ROOT } from '../helpers/index-fixture.js';
+import { tempIndex, type TempIndex } from '../helpers/index-fixture.js';
+import { spawnStart } from '../helpers/start-process.js';
 import { startHarness, type Harness } from '../bot/harness.js';
 import { freePort } from './helpers.js';
 
@@ -32,27 +32,11 @@ describe('health endpoints in polling mode (npm start)', () => {
     fake = await FakeBotApi.start();
     ix = tempIndex({ model: 'none' });
     port = await freePort();
-    child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/start.ts')], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_OPTIONS: '',
-        BOT_TOKEN: fake.token,
-        TELEGRAM_API_ROOT: fake.apiRoot,
-        CORPUS_DIR: ix.corpusDir,
-        INDEX_DIR: ix.indexDir,
-        EMBEDDING_MODEL: 'none',
-        WATCH_INDEX: 'false',
-        STORE_PATH: 'none',
-        LOG_LEVEL: 'warn',
-        HEALTH_PORT: String(port),
-        // The start lines are in the operator's language: Vietnamese, pinned.
-        LANG: 'vi_VN.UTF-8',
-        LC_ALL: '',
-        LC_MESSAGES: '',
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    child = spawnStart(
+      // The start lines are in the operator's language: Vietnamese (the helper's default), pinned.
+      { BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, CORPUS_DIR: ix.corpusDir, INDEX_DIR: ix.indexDir, LOG_LEVEL: 'warn', HEALTH_PORT: String(port) },
+      ['ignore', 'ignore', 'pipe'],
+    );
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     const t0 = Date.now();
     while (!/đang chạy/.test(stderr) && Date.now() - t0 < 60_000 && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));

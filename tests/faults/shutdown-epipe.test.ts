@@ -1,9 +1,9 @@
 /** Fault: SIGTERM never ended the bot once its stderr/stdout pipes had closed (logging retried EPIPE forever). */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeBotApi } from '../helpers/fake-bot-api.js';
-import { tempIndex, type TempIndex, ROOT } from '../helpers/index-fixture.js';
+import { tempIndex, type TempIndex } from '../helpers/index-fixture.js';
+import { spawnStart } from '../helpers/start-process.js';
 
 let fake: FakeBotApi;
 let ix: TempIndex;
@@ -19,29 +19,14 @@ afterAll(async () => {
 
 describe('shutdown with closed output pipes', () => {
   it('exits within a few seconds of SIGTERM after stdout and stderr were closed', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/start.ts')], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_OPTIONS: '',
-        BOT_TOKEN: fake.token,
-        TELEGRAM_API_ROOT: fake.apiRoot,
-        CORPUS_DIR: ix.corpusDir,
-        INDEX_DIR: ix.indexDir,
-        EMBEDDING_MODEL: 'none',
-        WATCH_INDEX: 'false',
-        STORE_PATH: path.join(ix.root, 'store.sqlite'),
-        LOG_LEVEL: 'debug',
-        // The start lines are in the operator's language: Vietnamese, pinned.
-        LANG: 'vi_VN.UTF-8',
-        LC_ALL: '',
-        LC_MESSAGES: '',
-      },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawnStart(
+      // The start lines are in the operator's language: Vietnamese (the helper's default), pinned.
+      { BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, CORPUS_DIR: ix.corpusDir, INDEX_DIR: ix.indexDir, STORE_PATH: path.join(ix.root, 'store.sqlite'), LOG_LEVEL: 'debug' },
+      ['pipe', 'pipe', 'pipe'],
+    );
     let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdout.on('data', () => undefined);
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout!.on('data', () => undefined);
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
       child.once('exit', (code, signal) => resolve({ code, signal })),
     );
@@ -51,8 +36,8 @@ describe('shutdown with closed output pipes', () => {
       while (!/đang chạy/.test(stderr) && Date.now() - t0 < 60_000) await new Promise((r) => setTimeout(r, 50));
       expect(stderr).toMatch(/đang chạy/);
       // The reader of its output goes away (a supervisor's log pipe closed).
-      child.stdout.destroy();
-      child.stderr.destroy();
+      child.stdout!.destroy();
+      child.stderr!.destroy();
       await new Promise((r) => setTimeout(r, 200));
       const sent = Date.now();
       child.kill('SIGTERM');
