@@ -6,6 +6,7 @@
 import type { QueryTerm } from '../index/keyword-index.js';
 import { PAIR_SEP } from '../index/terms.js';
 import { stripChat } from '../text/chat.js';
+import { findPlaces, isCapitalised } from '../text/gazetteer.js';
 import { stripMarkup } from '../text/markup.js';
 import { fold } from '../text/normalise.js';
 import { isStop, isUnaccented, looksLikeYear, tokenize, type Token } from '../text/tokens.js';
@@ -104,6 +105,13 @@ export function statesCount(tokens: readonly Token[], unit: readonly string[]): 
   return false;
 }
 
+/** Per token: part of a place of the gazetteer, or capitalised after the question's first word. */
+function namesAt(text: string, tokens: readonly Token[]): boolean[] {
+  const out = tokens.map((t, i) => i > 0 && isCapitalised(text, t));
+  for (const hit of findPlaces(text, tokens, isUnaccented(tokens))) out.fill(true, hit.first, hit.first + hit.length);
+  return out;
+}
+
 /** The question as the search reads it; without a lexicon (no index at hand) nothing is repaired. */
 export function analyzeQuery(question: string, lex: Lexicon | null = null): AnalyzedQuery {
   const core = stripChat(stripMarkup(question)) || question;
@@ -113,7 +121,7 @@ export function analyzeQuery(question: string, lex: Lexicon | null = null): Anal
   if (lex) {
     text = rewriteAbbreviations(text, lex);
     const typed = tokenize(text);
-    const read = readTokens(typed, lex, isUnaccented(typed));
+    const read = readTokens(typed, lex, isUnaccented(typed), namesAt(text, typed));
     // The reading as text: each token replaced by the corpus syllable chosen (its case kept).
     let out = '';
     let at = 0;

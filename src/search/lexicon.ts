@@ -24,6 +24,12 @@ export interface Lexicon {
   variants(folded: string): readonly string[];
   /** Syllables whose folded form is one letter off `folded`: a letter dropped or doubled, or two neighbours swapped. */
   neighbours(folded: string): string[];
+  /**
+   * Syllables `typed` is exactly a slip of, marks included: one letter left out ("bện" for "bệnh", "lụ"
+   * for "lục"), typed twice, or two neighbours swapped ("đưcợ"). Short syllables too: keeping every mark
+   * leaves few readings, where a folded neighbour of "ra" would be a dozen words.
+   */
+  slips(typed: string): string[];
 }
 
 const cache = new WeakMap<LoadedIndex, Lexicon>();
@@ -32,6 +38,14 @@ function deletes(w: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
   return out;
+}
+
+/** `typed` is `word` with one letter left out or typed twice, or two neighbours swapped (exact strings). */
+function isSlipOf(typed: string, word: string): boolean {
+  if (typed === word) return false;
+  if (typed.length + 1 === word.length) return deletes(word).includes(typed);
+  if (typed.length === word.length + 1) return deletes(typed).includes(word);
+  return typed.length === word.length && withinOne(typed, word);
 }
 
 /** Damerau–Levenshtein distance is at most one. */
@@ -75,24 +89,26 @@ export function lexiconOf(index: LoadedIndex): Lexicon {
     df: (s) => (stops.has(s) ? frequent : index.keyword.df(s)),
     pairDf: (a, b) => index.keyword.df(a + PAIR_SEP + b),
     variants: (f) => byFold.get(f) ?? [],
-    neighbours: (f) => {
-      if (f.length < MIN_REPAIR_LENGTH && VOWEL.test(f)) return [];
-      const found = new Set<string>();
-      for (const key of [f, ...deletes(f)]) {
-        // A letter left out or typed twice. A replaced letter reads as another word too often ("tên" /
-        // "đến", "kiêm" / "kiện") to be repaired from pairs alone.
-        for (const g of byDelete.get(key) ?? []) if (g !== f && g.length !== f.length && withinOne(f, g)) found.add(g);
-        if (key !== f && byFold.has(key) && withinOne(f, key)) found.add(key);
-      }
-      // Two neighbouring letters swapped ("nhieu" typed "nheiu"): a swap of a real syllable is rarely another one.
-      for (let i = 0; i + 1 < f.length; i++) {
-        if (f[i] === f[i + 1]) continue;
-        const g = f.slice(0, i) + f[i + 1] + f[i] + f.slice(i + 2);
-        if (byFold.has(g)) found.add(g);
-      }
-      return [...found].flatMap((g) => byFold.get(g) ?? []);
-    },
+    neighbours: (f) => (f.length < MIN_REPAIR_LENGTH && VOWEL.test(f) ? [] : near(f).flatMap((g) => byFold.get(g) ?? [])),
+    slips: (typed) => near(fold(typed)).flatMap((g) => (byFold.get(g) ?? []).filter((w) => isSlipOf(typed, w))),
   };
+  /** Folded forms one letter off `f`. */
+  function near(f: string): string[] {
+    const found = new Set<string>();
+    for (const key of [f, ...deletes(f)]) {
+      // A letter left out or typed twice. A replaced letter reads as another word too often ("tên" /
+      // "đến", "kiêm" / "kiện") to be repaired from pairs alone.
+      for (const g of byDelete.get(key) ?? []) if (g !== f && g.length !== f.length && withinOne(f, g)) found.add(g);
+      if (key !== f && byFold.has(key) && withinOne(f, key)) found.add(key);
+    }
+    // Two neighbouring letters swapped ("nhieu" typed "nheiu"): a swap of a real syllable is rarely another one.
+    for (let i = 0; i + 1 < f.length; i++) {
+      if (f[i] === f[i + 1]) continue;
+      const g = f.slice(0, i) + f[i + 1] + f[i] + f.slice(i + 2);
+      if (byFold.has(g)) found.add(g);
+    }
+    return [...found];
+  }
   cache.set(index, lex);
   return lex;
 }

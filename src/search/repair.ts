@@ -5,6 +5,7 @@
  * writes. A syllable nothing supports keeps folded matching, so restoring never does worse than folding.
  */
 import { fold } from '../text/normalise.js';
+import { isWellFormedSyllable } from '../text/syllable.js';
 import { isStop, type Token } from '../text/tokens.js';
 import { QUESTION_PHRASES } from '../text/words.js';
 import type { Lexicon } from './lexicon.js';
@@ -17,6 +18,9 @@ const COST_WRONG_ACCENT = 1.5; // … read as another accent of the same letters
 const COST_TYPO = 2; // … or as a syllable one letter off (needs a known pair to win)
 const COST_UNSEEN = 1; // an unmarked syllable with no variant at all, kept as typed unless a known pair prefers a fix
 const COST_REAL_WORD_TYPO = 3.5; // a syllable the corpus writes, read as one a letter off: a known pair on each side
+const COST_SLIP = 0.5; // no Vietnamese syllable ("đượ", "ktẹ"), exactly a corpus syllable with a letter left out or swapped
+const COST_SHAPED_SLIP = 2; // … shaped like one ("tên" may be meant, in a corpus without it): a known pair wins it
+const COST_REAL_WORD_SLIP = 2.5; // … a syllable the corpus writes, exactly so: one frequent pair wins it ("tình tạng" -> "tình trạng")
 /** A known pair is strong evidence for both of its syllables. */
 const PAIR_BONUS = 2;
 const PAIR_DF_WEIGHT = 0.2;
@@ -40,12 +44,16 @@ interface Cand {
   keepFolded?: boolean;
 }
 
-function candidates(t: Token, lex: Lexicon, unaccented: boolean): Cand[] {
+function candidates(t: Token, lex: Lexicon, unaccented: boolean, name: boolean): Cand[] {
   if (t.isNumber || !/\p{L}/u.test(t.term)) return [{ form: t.term, cost: 0, change: 'none' }];
   const marked = t.term !== t.folded;
+  // A function word typed as such is meant ("là", not "làm"); a token with digits is a code ("N2O"); a
+  // name the corpus lacks is not a slip of a word it has ("Quảng Ninh" is not "quản").
+  const slips = name || isStop(t.term) || !/^\p{L}+$/u.test(t.term) ? [] : lex.slips(t.term);
   if (marked && lex.df(t.term) > 0) {
-    // A real syllable may still be a slip of another ("mạn xã hội" for "mạng"): only pairs on both sides win it.
-    return [{ form: t.term, cost: 0, change: 'none' }, ...lex.neighbours(t.folded).filter((n) => fold(n) !== t.folded).map((n) => ({ form: n, cost: COST_REAL_WORD_TYPO, change: 'typo' as const }))];
+    // A real syllable may still be a slip of another ("mạn xã hội" for "mạng"): only pairs on both sides
+    // win it, or one pair when the marks typed are exactly the other's.
+    return withSlips([{ form: t.term, cost: 0, change: 'none' }, ...lex.neighbours(t.folded).filter((n) => fold(n) !== t.folded).map((n) => ({ form: n, cost: COST_REAL_WORD_TYPO, change: 'typo' as const }))], slips, COST_REAL_WORD_SLIP, lex);
   }
   const out: Cand[] = [];
   if (marked) {
@@ -53,6 +61,7 @@ function candidates(t: Token, lex: Lexicon, unaccented: boolean): Cand[] {
     out.push({ form: t.term, cost: COST_UNSEEN_MARKED, change: 'none' });
     for (const v of lex.variants(t.folded)) out.push({ form: v, cost: COST_WRONG_ACCENT, change: 'accent' });
     for (const n of lex.neighbours(t.folded)) out.push({ form: n, cost: COST_TYPO, change: 'typo' });
+    return withSlips(out, slips, unknownSlipCost(t), lex);
   } else if (!unaccented && isStop(t.term)) {
     return [{ form: t.term, cost: 0, change: 'none' }];
   } else if (lex.variants(t.folded).some((v) => isStop(v))) {
@@ -68,7 +77,23 @@ function candidates(t: Token, lex: Lexicon, unaccented: boolean): Cand[] {
     if (!out.some((c) => lex.df(c.form) > 0)) {
       for (const n of lex.neighbours(t.folded)) out.push({ form: n, cost: COST_TYPO - DF_WEIGHT * Math.log1p(lex.df(n)), change: 'typo' });
       out.push({ form: t.term, cost: COST_UNSEEN, change: 'none' });
+      return withSlips(out, slips, unknownSlipCost(t), lex);
     }
+    return withSlips(out, slips, COST_REAL_WORD_SLIP, lex);
+  }
+  return out.sort((a, b) => a.cost - b.cost).slice(0, MAX_CANDIDATES);
+}
+
+const unknownSlipCost = (t: Token) => (isWellFormedSyllable(t.term) ? COST_SHAPED_SLIP : COST_SLIP);
+
+/** The candidates with the exact slips added at `cost`, or made that cheap. */
+function withSlips(out: Cand[], slips: readonly string[], cost: number, lex: Lexicon): Cand[] {
+  for (const form of slips) {
+    // What is no syllable is read as the likeliest slip by frequency too; anything else on pairs alone.
+    const c = cost === COST_SLIP ? cost - DF_WEIGHT * Math.log1p(lex.df(form)) : cost;
+    const have = out.find((x) => x.form === form);
+    if (!have) out.push({ form, cost: c, change: 'typo' });
+    else if (have.change === 'typo') have.cost = Math.min(have.cost, c);
   }
   return out.sort((a, b) => a.cost - b.cost).slice(0, MAX_CANDIDATES);
 }
@@ -83,10 +108,13 @@ function pairScore(a: string, b: string, lex: Lexicon): number {
   return df > 0 ? PAIR_BONUS + PAIR_DF_WEIGHT * Math.log1p(df) : 0;
 }
 
-/** The most likely corpus reading of the question's tokens. */
-export function readTokens(tokens: readonly Token[], lex: Lexicon, unaccented: boolean): ReadToken[] {
+/**
+ * The most likely corpus reading of the question's tokens. `names`: per token, part of a name (a place
+ * of the gazetteer, a capitalised word inside the question), never read as a slip of another word.
+ */
+export function readTokens(tokens: readonly Token[], lex: Lexicon, unaccented: boolean, names: readonly boolean[] = []): ReadToken[] {
   if (tokens.length === 0) return [];
-  const cands = tokens.map((t) => candidates(t, lex, unaccented));
+  const cands = tokens.map((t, i) => candidates(t, lex, unaccented, names[i] === true));
   // best[i][k]: lowest cost of a reading of tokens 0..i ending in candidate k; from[i][k]: its predecessor.
   const best: number[][] = [cands[0]!.map((c) => c.cost)];
   const from: number[][] = [cands[0]!.map(() => -1)];

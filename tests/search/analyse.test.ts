@@ -34,6 +34,19 @@ describe('reading a question against the corpus', () => {
     expect(read('Huế tổ chức lễ hội ẩm thực quốc tế khi nào?')).toContain('ẩm thực');
   });
 
+  it('reads a syllable that is exactly a corpus syllable with a letter dropped or swapped as that syllable, marks and all', () => {
+    // No Vietnamese syllable: a letter left out ("viê", "đượ"), two letters swapped ("đnảg").
+    expect(read('Hải Phòng kết nạp bao nhiêu đảng viê mới')).toContain('đảng viên mới');
+    expect(read('Hải Phòng có bao nhiêu chi bộ đnảg viên')).toContain('đảng viên');
+    expect(read('đảng viên đượ kết nạp như thế nào')).toBe('đảng viên được kết nạp như thế nào');
+    // Shaped like a syllable but unknown to the corpus ("tên"): a word the user may mean, kept without a pair.
+    expect(read('Chủ tịch HĐND TPHCM tên là gì?')).toContain('tên là gì');
+    // Never a function word typed as such, a code with digits, or a name.
+    expect(read('ai là Bí thư Thành ủy Hải Phòng')).toBe('ai là Bí thư Thành ủy Hải Phòng');
+    expect(read('Quảng Ninh có bao nhiêu chi bộ')).toBe('Quảng Ninh có bao nhiêu chi bộ');
+    expect(read('quang ngai co bao nhieu chi bo')).toContain('quang ngai');
+  });
+
   it('knows what a question asks for: a count, a person, a date, a place', () => {
     expect(analyzeQuery('Hải Phòng có bao nhiêu chi bộ?', lex).answerType).toBe('count');
     expect(analyzeQuery('Ai là Bí thư Thành ủy Huế?', lex).answerType).toBe('person');
