@@ -27,6 +27,11 @@ const PAIR_WINDOW_DISCOUNT = 0.9;
 const UNSEEN_PAIR_SHARE = 0.5;
 /** Weight of a syllable whose two-syllable word (a pair the corpus knows) is also in the question. */
 const SYLLABLE_IN_WORD_SHARE = 0.5;
+/**
+ * Typed without marks, a syllable that may be a function word ("tai" of tại sao, "bi" of bị, "dang" of
+ * đang) is most often that word: it weighs this share, so its accented twins elsewhere do not decide.
+ */
+const STOP_TWIN_SHARE = 0.3;
 /** A term repeated in the question counts at most this many times. */
 const MAX_TERM_REPEAT = 2;
 
@@ -70,7 +75,8 @@ export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: Keywor
     // that the corpus lacks it says nothing about the question's topic.
     if (!m && t.folded && t.term.split(PAIR_SEP).some((part) => isStopTwin(part))) return;
     const unseen = isPair(t.term) ? UNSEEN_PAIR_SHARE * index.keyword.unseenIdf : index.keyword.unseenIdf;
-    const weight = (m ? m.idf : unseen) * Math.min(t.weight, MAX_TERM_REPEAT);
+    const twin = q.typedUnaccented && t.folded && t.term.split(PAIR_SEP).some((part) => isStopTwin(part)) ? STOP_TWIN_SHARE : 1;
+    const weight = (m ? m.idf : unseen) * Math.min(t.weight, MAX_TERM_REPEAT) * twin;
     terms.push({ term: t.term, weight, match: m ? i : -1 });
   });
   // A syllable of a two-syllable word the corpus knows ("viên" of "đảng viên") is weak evidence on its
