@@ -9,8 +9,8 @@ import { stripChat } from '../text/chat.js';
 import { findPlaces, isCapitalised } from '../text/gazetteer.js';
 import { stripMarkup } from '../text/markup.js';
 import { fold } from '../text/normalise.js';
-import { isStop, isUnaccented, looksLikeYear, tokenize, type Token } from '../text/tokens.js';
-import { MAGNITUDE_WORDS, NUMBER_WORDS } from '../text/words.js';
+import { isStop, isStopTwin, isUnaccented, looksLikeYear, tokenize, type Token } from '../text/tokens.js';
+import { COUNT_LINKS, COUNT_WHOLE_WORDS, COUNTED_ACTIONS, MAGNITUDE_WORDS, NUMBER_WORDS } from '../text/words.js';
 import { rewriteAbbreviations } from './abbreviations.js';
 import type { Lexicon } from './lexicon.js';
 import { readTokens } from './repair.js';
@@ -32,11 +32,22 @@ export interface AnalyzedQuery {
   syllables: string[];
   /** For "bao nhiêu X" / "mấy X" questions: X, whose count the answer states. */
   countUnit: string[] | null;
+  /**
+   * What a counting question counts: the whole (`action` null: "có bao nhiêu đảng viên"), or what one of
+   * COUNTED_ACTIONS did (`action`, its syllables: "kết nạp được bao nhiêu"); null when neither is said.
+   */
+  countScope: { action: string[] | null } | null;
   /** What the answer is: a number (bao nhiêu, mấy), a person (ai), a date (khi nào, ngày nào), or not known. */
   answerType: AnswerType;
 }
 
 export type AnswerType = 'count' | 'person' | 'date' | 'place' | null;
+
+/**
+ * Typed without marks, a syllable that may be a function word ("tai" of tại sao, "bi" of bị, "dang" of
+ * đang) is most often that word: it weighs this share, so its accented twins elsewhere do not decide.
+ */
+const STOP_TWIN_SHARE = 0.3;
 
 /** Question words of each answer type, folded (typed with or without marks). */
 const PERSON_WORDS = ['ai', 'who'];
@@ -64,25 +75,58 @@ const COUNT_FOLDED = 'bao nhieu';
 const COUNT_ONE = 'mấy';
 const ORDINAL = 'thứ';
 
+/** As written and folded: a question typed without marks reads them folded. */
+const withFolded = (words: readonly string[]) => [...new Set([...words, ...words.map((w) => fold(w))])];
+const ACTIONS = withFolded(COUNTED_ACTIONS).map((a) => a.split(' '));
+const LINKS = new Set(withFolded(COUNT_LINKS));
+const WHOLE = new Set(withFolded(COUNT_WHOLE_WORDS));
+
+/** Does one of COUNTED_ACTIONS end just before token `end` (forms as written)? Which one. */
+function actionEndingAt(forms: readonly string[], end: number): string[] | null {
+  return ACTIONS.find((a) => end >= a.length && a.every((s, k) => forms[end - a.length + k] === s)) ?? null;
+}
+
+/** What the counting question whose "bao nhiêu" is at token `at` counts (see AnalyzedQuery.countScope). */
+function countScopeAt(forms: readonly string[], at: number): AnalyzedQuery['countScope'] {
+  let end = at;
+  while (end > 0 && LINKS.has(forms[end - 1]!)) end--;
+  if (end === 0 || WHOLE.has(forms[end - 1]!)) return { action: null };
+  const action = actionEndingAt(forms, end);
+  return action ? { action } : null;
+}
+
+/**
+ * Does a counted action lead the clause of the number at token `at` ("xử lý kỷ luật 4 đảng viên",
+ * "đình chỉ sinh hoạt đảng đối với 4 đảng viên")? The clause starts after the last comma, semicolon or
+ * colon before the number.
+ */
+export function actionInClause(sentence: string, tokens: readonly Token[], at: number): boolean {
+  let start = at;
+  while (start > 0 && !/[,;:]/u.test(sentence.slice(tokens[start - 1]!.end, tokens[start]!.start))) start--;
+  const forms = tokens.map((t) => t.term);
+  for (let end = start + 1; end <= at; end++) if (actionEndingAt(forms, end)) return true;
+  return false;
+}
+
+/** Where a counting question's "bao nhiêu" / "mấy" is (token index), or -1. "may" alone is ambiguous once folded ("máy"): only a typed "mấy" counts. */
+function countWordAt(tokens: readonly Token[], foldedAt: readonly boolean[]): number {
+  return tokens.findIndex((t, i) => (i + 1 < tokens.length && tokens[i + 1]!.joined && `${t.folded} ${tokens[i + 1]!.folded}` === COUNT_FOLDED) || (t.term === COUNT_ONE && !foldedAt[i]));
+}
+
 /** The counted unit of a counting question: one or two syllables, as matched. */
 function countUnit(tokens: readonly Token[], foldedAt: readonly boolean[]): string[] | null {
   const form = (t: Token) => (foldedAt[tokens.indexOf(t)] ? t.folded : t.term);
   const stopAt = (k: number) => isStop(form(tokens[k]!), foldedAt[k]);
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    const two = i + 1 < tokens.length && tokens[i + 1]!.joined ? `${t.folded} ${tokens[i + 1]!.folded}` : '';
-    // "may" alone is ambiguous once folded ("máy"): only a typed "mấy" counts.
-    const skip = two === COUNT_FOLDED ? 2 : t.term === COUNT_ONE && !foldedAt[i] ? 1 : 0;
-    if (skip === 0) continue;
-    // "lần thứ mấy", "xếp thứ mấy": a rank, not a count.
-    const before = tokens[i - 1];
-    if (before && (before.term === ORDINAL || (foldedAt[i - 1] && before.folded === fold(ORDINAL)))) return null;
-    const a = tokens[i + skip];
-    const b = tokens[i + skip + 1];
-    if (!a || !a.joined || a.isNumber || stopAt(i + skip)) return null;
-    return b && b.joined && !b.isNumber && !stopAt(i + skip + 1) ? [form(a), form(b)] : [form(a)];
-  }
-  return null;
+  const i = countWordAt(tokens, foldedAt);
+  if (i < 0) return null;
+  const skip = tokens[i]!.term === COUNT_ONE && !foldedAt[i] ? 1 : 2;
+  // "lần thứ mấy", "xếp thứ mấy": a rank, not a count.
+  const before = tokens[i - 1];
+  if (before && (before.term === ORDINAL || (foldedAt[i - 1] && before.folded === fold(ORDINAL)))) return null;
+  const a = tokens[i + skip];
+  const b = tokens[i + skip + 1];
+  if (!a || !a.joined || a.isNumber || stopAt(i + skip)) return null;
+  return b && b.joined && !b.isNumber && !stopAt(i + skip + 1) ? [form(a), form(b)] : [form(a)];
 }
 
 const NUMBER_WORD = new Set(NUMBER_WORDS);
@@ -91,11 +135,12 @@ const MAGNITUDE = new Set(MAGNITUDE_WORDS);
 /**
  * Does the text count `unit` ("4.466 đảng viên", "6-10 đảng viên", "1,5 tỷ tấn", "sáu tứ giác")? A number
  * (not a year) or a number word, any magnitude words, then the unit's syllables, matched exactly or folded.
+ * `skip`: numbers (by token index) that do not count here.
  */
-export function statesCount(tokens: readonly Token[], unit: readonly string[]): boolean {
+export function statesCount(tokens: readonly Token[], unit: readonly string[], skip?: (at: number) => boolean): boolean {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!(t.isNumber ? !looksLikeYear(t.term) : NUMBER_WORD.has(t.term))) continue;
+    if (!(t.isNumber ? !looksLikeYear(t.term) : NUMBER_WORD.has(t.term)) || skip?.(i)) continue;
     let j = i + 1;
     while (j < tokens.length && MAGNITUDE.has(tokens[j]!.term)) j++;
     let k = 0;
@@ -167,9 +212,11 @@ export function analyzeQuery(question: string, lex: Lexicon | null = null): Anal
       }
     }
   });
-  const terms: QueryTerm[] = [...counts].map(([term, c]) => ({ term, folded: c.folded, weight: c.n }));
+  const twinShare = (term: string, folded: boolean) => (typedUnaccented && folded && term.split(PAIR_SEP).some((part) => isStopTwin(part)) ? STOP_TWIN_SHARE : 1);
+  const terms: QueryTerm[] = [...counts].map(([term, c]) => ({ term, folded: c.folded, weight: c.n * twinShare(term, c.folded) }));
   const unit = countUnit(tokens, foldedAt);
-  return { text, tokens, unaccented, foldedAt, typedUnaccented, terms, syllables, countUnit: unit, answerType: answerTypeOf(tokens, unit !== null, typedUnaccented) };
+  const countScope = unit ? countScopeAt(tokens.map((t, i) => (foldedAt[i] ? t.folded : t.term)), countWordAt(tokens, foldedAt)) : null;
+  return { text, tokens, unaccented, foldedAt, typedUnaccented, terms, syllables, countUnit: unit, countScope, answerType: answerTypeOf(tokens, unit !== null, typedUnaccented) };
 }
 
 /**

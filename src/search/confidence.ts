@@ -12,7 +12,7 @@ import { splitSentences } from '../text/sentences.js';
 import { isStop, isStopTwin, looksLikeYear, tokenize, type Token } from '../text/tokens.js';
 import { DOCUMENT_NUMBER_WORDS, INSTITUTION_WORDS, OFFICE_TITLES } from '../text/words.js';
 import { findPlaces, isCapitalised } from '../text/gazetteer.js';
-import { passageTermSet, statesCount, type AnalyzedQuery } from './analyse.js';
+import { actionInClause, passageTermSet, statesCount, type AnalyzedQuery } from './analyse.js';
 import type { KeywordPass } from './keyword.js';
 
 /** Credit for a question term the passage lacks but its article's title has (see contextCredit). */
@@ -27,11 +27,6 @@ const PAIR_WINDOW_DISCOUNT = 0.9;
 const UNSEEN_PAIR_SHARE = 0.5;
 /** Weight of a syllable whose two-syllable word (a pair the corpus knows) is also in the question. */
 const SYLLABLE_IN_WORD_SHARE = 0.5;
-/**
- * Typed without marks, a syllable that may be a function word ("tai" of tại sao, "bi" of bị, "dang" of
- * đang) is most often that word: it weighs this share, so its accented twins elsewhere do not decide.
- */
-const STOP_TWIN_SHARE = 0.3;
 /** A term repeated in the question counts at most this many times. */
 const MAX_TERM_REPEAT = 2;
 
@@ -75,8 +70,7 @@ export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: Keywor
     // that the corpus lacks it says nothing about the question's topic.
     if (!m && t.folded && t.term.split(PAIR_SEP).some((part) => isStopTwin(part))) return;
     const unseen = isPair(t.term) ? UNSEEN_PAIR_SHARE * index.keyword.unseenIdf : index.keyword.unseenIdf;
-    const twin = q.typedUnaccented && t.folded && t.term.split(PAIR_SEP).some((part) => isStopTwin(part)) ? STOP_TWIN_SHARE : 1;
-    const weight = (m ? m.idf : unseen) * Math.min(t.weight, MAX_TERM_REPEAT) * twin;
+    const weight = (m ? m.idf : unseen) * Math.min(t.weight, MAX_TERM_REPEAT);
     terms.push({ term: t.term, weight, match: m ? i : -1 });
   });
   // A syllable of a two-syllable word the corpus knows ("viên" of "đảng viên") is weak evidence on its
@@ -157,7 +151,8 @@ function isCount(tokens: readonly Token[], i: number, sentence: string): boolean
   if (!t.isNumber || looksLikeYear(t.term)) return false;
   const one = tokens[i - 1]?.term;
   if (one !== undefined && (DOCUMENT_WORD.has(one) || DOCUMENT_WORD.has(`${tokens[i - 2]?.term} ${one}`))) return false;
-  return !/^[-/]\d/u.test(sentence.slice(t.end, t.end + 2)) && !/\d[-/]$/u.test(sentence.slice(Math.max(0, t.start - 2), t.start));
+  // Part of a date ("16-10", "9/1") or of a name ("Covid-19").
+  return !/^[-/]\d/u.test(sentence.slice(t.end, t.end + 2)) && !/[\d\p{L}][-/]$/u.test(sentence.slice(Math.max(0, t.start - 2), t.start));
 }
 
 /** "đồng chí Phạm Quang Hiển", "ông Nguyễn Văn A", or three capitalised syllables in a row: a person named. */
@@ -254,6 +249,21 @@ export function sentenceTerms(text: string, q: AnalyzedQuery): readonly Sentence
   return (current?.q === q ? current.byText.get(text) : undefined) ?? readSentences(text, q);
 }
 
+/**
+ * Which numbers of a sentence count something other than what a counting question asks: for "có bao
+ * nhiêu đảng viên" (the whole), a count in a clause led by a counted action ("kỷ luật 4 đảng viên"); for "kết
+ * nạp bao nhiêu", the whole sentence unless it says "kết nạp". Null: no number of the sentence counts.
+ */
+const NONE_APART = () => false;
+
+function partCount(q: AnalyzedQuery, sentence: string, tokens: readonly Token[]): ((at: number) => boolean) | null {
+  if (q.countScope === null) return NONE_APART;
+  const action = q.countScope.action;
+  if (action === null) return (at) => actionInClause(sentence, tokens, at);
+  const says = tokens.some((_, i) => action.every((s, k) => tokens[i + k]?.term === s || (q.typedUnaccented && tokens[i + k]?.folded === fold(s))));
+  return says ? NONE_APART : null;
+}
+
 export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel, text: string, article: number): Coverage {
   if (cov.mass <= 0) return { paragraph: 0, window: 0, first: 0, last: 0, bigramShare: 0, trigramShare: 0, windowHasNumber: false, windowHasAnswer: false, answerMissing: false };
   const bi = new Set<string>();
@@ -276,9 +286,10 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
     found(s.tokens, false);
     if (q.unaccented) found(s.tokens, true);
     const named = units.map((u) => s.tokens.some((t) => t.folded === u));
-    const countsUnit = head !== null && statesCount(s.tokens, [head]);
-    const number = countsUnit || s.tokens.some((_, i) => isCount(s.tokens, i, s.sentence));
-    return { terms: s.terms, tokens: s.tokens, counts: q.countUnit ? statesCount(s.tokens, q.countUnit) : false, number, named, countsUnit };
+    const part = partCount(q, s.sentence, s.tokens);
+    const countsUnit = head !== null && part !== null && statesCount(s.tokens, [head], part);
+    const number = countsUnit || (part !== null && s.tokens.some((_, i) => isCount(s.tokens, i, s.sentence) && !part(i)));
+    return { terms: s.terms, tokens: s.tokens, counts: q.countUnit && part ? statesCount(s.tokens, q.countUnit, part) : false, number, named, countsUnit };
   });
   const share = (mine: Set<string>, all: Set<string>) => (all.size > 0 ? mine.size / all.size : 0);
   // A counting question's "<number> <unit>" is one more thing the answer must hold.

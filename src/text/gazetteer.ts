@@ -3,7 +3,7 @@
  * rules that keep everyday words from reading as places. Used to read a question's constraints and to
  * name the place a report is about.
  */
-import { PLACES, PLACE_MARKERS } from './places.js';
+import { PERSON_NAMED_FORMS, PLACES, PLACE_MARKERS } from './places.js';
 import { isStop, tokenize, type Token } from './tokens.js';
 
 export interface PlaceHit {
@@ -45,9 +45,11 @@ export function isCapitalised(text: string, t: Token): boolean {
   return c !== c.toLowerCase();
 }
 
-/** The tokens of every spelling of a place. */
+const PERSON_NAMED = new Set(PERSON_NAMED_FORMS.map((f) => tokenize(f).map((t) => t.folded).join(' ')));
+
+/** The tokens of every spelling of a place by which a text names it (not one that is also a person's name). */
 export function placeForms(place: number): Token[][] {
-  return PLACE_FORMS.filter((p) => p.place === place).map((p) => p.tokens);
+  return PLACE_FORMS.filter((p) => p.place === place && !PERSON_NAMED.has(p.folded.join(' '))).map((p) => p.tokens);
 }
 
 /**
@@ -62,7 +64,9 @@ export function findPlaces(text: string, tokens: readonly Token[], typedUnaccent
     if (!hit) continue;
     const n = hit.folded.length;
     const marked = MARKERS.some((m) => endsWith(folded, i, m));
-    const capital = isCapitalised(text, tokens[i]!) && (i > 0 || n > 1);
+    // The first word is capitalised anyway, unless all in capitals ("TPHCM có …").
+    const raw = text.slice(tokens[i]!.start, tokens[i]!.end);
+    const capital = isCapitalised(text, tokens[i]!) && (i > 0 || n > 1 || (raw.length > 1 && raw === raw.toUpperCase()));
     // A one-syllable name ("Vinh", "Huế", "Mỹ") is a place only when written with a capital (not the
     // first word) or after a place word; a longer one typed in lower case without marks only when none
     // of its syllables is a function word once folded ("ha noi", not "la gi").

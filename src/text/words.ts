@@ -169,3 +169,17 @@ export const OFFICE_TITLES: readonly string[] = [
   'bí thư', 'chủ tịch', 'giám đốc', 'tổng giám đốc', 'thủ tướng', 'bộ trưởng', 'trưởng ban', 'trưởng đoàn', 'chánh văn phòng',
   'hiệu trưởng', 'viện trưởng', 'chánh án', 'tổng thống', 'thị trưởng', 'trưởng phòng', 'tổng biên tập', 'chủ nhiệm', 'tư lệnh',
 ];
+
+/**
+ * What reports do to part of a membership, each counted apart ("kết nạp 152 đảng viên", "kỷ luật 4 đảng
+ * viên"). A count right after one of these is that part, not the whole ("có bao nhiêu đảng viên?"); a
+ * question asking for one of them is answered only where the report says it.
+ */
+export const COUNTED_ACTIONS: readonly string[] = [
+  'kết nạp', 'kỷ luật', 'thi hành kỷ luật', 'kiểm tra', 'giám sát', 'khen thưởng', 'biểu dương', 'xử lý', 'đình chỉ', 'định chỉ' /* a slip reports print */, 'khai trừ',
+  'cảnh cáo', 'khiển trách', 'bồi dưỡng', 'đánh giá', 'xếp loại', 'xét kết nạp', 'tặng giấy khen', 'tặng bằng khen', 'trao giấy khen', 'trao bằng khen',
+];
+/** Words between a counting question's verb and "bao nhiêu" ("kết nạp được bao nhiêu"). */
+export const COUNT_LINKS: readonly string[] = ['được', 'đã', 'thêm', 'tất', 'cả', 'cộng'];
+/** Before "bao nhiêu", the question asks for a whole ("có bao nhiêu", "gồm bao nhiêu", "tổng cộng bao nhiêu"). */
+export const COUNT_WHOLE_WORDS: readonly string[] = ['có', 'gồm', 'tổng', 'số'];

@@ -49,10 +49,9 @@ describe('what the reports do not cover', () => {
     expect(qs.length).toBeGreaterThanOrEqual(40);
     let refused = 0;
     for (const q of qs) if (!(await engine.ask(q.question)).answered) refused++;
-    // Measured: 47 of 53 (0.89). Those still answered ask for a measure a covered place does not report
-    // but states for a part ("4 đảng viên" disciplined, for Nghệ An's member count), or another class of
-    // an award; see the README.
-    expect(refused / qs.length).toBeGreaterThanOrEqual(0.75);
+    // Measured: 51 of 53 (0.96). The two still answered ask for another class of an award ("hạng Nhất",
+    // the report gives "hạng Nhì") and, typed without marks, another bloc ("khối doanh nghiệp"); see the README.
+    expect(refused / qs.length).toBeGreaterThanOrEqual(0.9);
   });
 });
 
@@ -89,6 +88,19 @@ describe('a counting question is answered only by its own measure', () => {
     const organisations = await engine.ask('Đảng bộ Khối các cơ quan tỉnh Nghệ An có bao nhiêu tổ chức đảng?');
     expect(organisations.answered).toBe(true);
     expect(organisations.results[0]!.quote).toContain('64 tổ chức đảng');
+  });
+
+  it('takes neither a part for the whole nor another action\'s count', async () => {
+    // Nghệ An reports "xử lý kỷ luật 4 đảng viên, đình chỉ … đối với 4 đảng viên", never its member count.
+    expect((await engine.ask('Đảng bộ Khối các cơ quan tỉnh Nghệ An có bao nhiêu đảng viên?')).answered).toBe(false);
+    // Đông Hà counts the members it assessed ("5.907 đảng viên được đánh giá"), not those it admitted.
+    expect((await engine.ask('Đảng bộ thành phố Đông Hà kết nạp bao nhiêu đảng viên mới trong năm 2020?')).answered).toBe(false);
+    const whole = await engine.ask('Đảng bộ Khối các cơ quan thành phố Hải Phòng có bao nhiêu đảng viên?');
+    expect(whole.answered).toBe(true);
+    expect(whole.results[0]!.quote).toContain('4.466 đảng viên');
+    const admitted = await engine.ask('Đảng bộ cơ quan chính quyền TP Huế kết nạp được bao nhiêu đảng viên trong năm 2020?');
+    expect(admitted.answered).toBe(true);
+    expect(admitted.results[0]!.quote).toContain('07 đảng viên');
   });
 
   it('reads a range, a number word and magnitude words before the unit as the count', async () => {

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/index/build.js';
 import { loadIndex, type LoadedIndex } from '../../src/index/load.js';
-import { analyzeQuery, statesCount } from '../../src/search/analyse.js';
+import { actionInClause, analyzeQuery, statesCount } from '../../src/search/analyse.js';
 import { tokenize } from '../../src/text/tokens.js';
 import { lexiconOf, type Lexicon } from '../../src/search/lexicon.js';
 import { tempIndex, type TempIndex } from '../helpers/index-fixture.js';
@@ -89,6 +89,30 @@ describe('reading a question against the corpus', () => {
     expect(analyzeQuery('Hải Phòng có bao nhiêu chi bộ?', lex).answerType).toBe('count');
     expect(analyzeQuery('Bí thư Thành ủy Huế là ai?', lex).answerType).toBe('person');
     expect(analyzeQuery('Hội nghị diễn ra khi nào?', lex).answerType).toBe('date');
+  });
+});
+
+describe('what a counting question counts', () => {
+  const scope = (q: string) => analyzeQuery(q, lex).countScope;
+  it('the whole after "có", "gồm", "tổng cộng" or with no verb; a counted action by its words; else nothing said', () => {
+    expect(scope('Hải Phòng có bao nhiêu đảng viên?')).toEqual({ action: null });
+    expect(scope('hai phong co tat ca bao nhieu dang vien')).toEqual({ action: null });
+    expect(scope('Huế kết nạp được bao nhiêu đảng viên?')).toEqual({ action: ['kết', 'nạp'] });
+    expect(scope('Bệnh viện tiếp nhận bao nhiêu ca?')).toBeNull();
+    expect(scope('Ai là Bí thư Thành ủy Huế?')).toBeNull();
+  });
+
+  it('a count in a clause a counted action leads is a part: "xử lý kỷ luật 4 đảng viên", "đình chỉ … đối với 4 đảng viên"', () => {
+    const sentence = 'Qua đó, xử lý kỷ luật 4 đảng viên, đình chỉ sinh hoạt đảng đối với 3 đảng viên; toàn Đảng bộ có 5.907 đảng viên.';
+    const tokens = tokenize(sentence);
+    const at = (n: string) => {
+      const i = tokens.findIndex((t) => sentence.slice(t.start, t.end) === n);
+      expect(i, n).toBeGreaterThan(0);
+      return i;
+    };
+    expect(actionInClause(sentence, tokens, at('4'))).toBe(true);
+    expect(actionInClause(sentence, tokens, at('3'))).toBe(true);
+    expect(actionInClause(sentence, tokens, at('5.907'))).toBe(false);
   });
 });
 

@@ -65,6 +65,15 @@ describe('checking them against the reports', () => {
     expect(missing('Đông Hà có bao nhiêu đảng viên được đánh giá năm 2020?')).toEqual([]);
   });
 
+  it('a question may start with a place in capitals ("TPHCM có …"); a report names Hồ Chí Minh City with a place word, not in "tư tưởng Hồ Chí Minh"', () => {
+    expect(labels('TPHCM có bao nhiêu đảng viên?')).toEqual(['place:Hồ Chí Minh']);
+    const check = checkConstraints(index, constraints('TP Hồ Chí Minh có bao nhiêu đảng viên?'));
+    // The Huế report speaks of "tư tưởng, đạo đức, phong cách Hồ Chí Minh"; it is no report about the city.
+    const hue = index.articleById.get('000_2f1c6def5fbb55b7')!;
+    expect(index.chunks.some((c, i) => index.chunkArticle[i] === hue && c.text.includes('Hồ Chí Minh'))).toBe(true);
+    expect(check.allows!(index.chunkArticle.indexOf(hue), hue)).toBe(false);
+  });
+
   it('places the reports cover pass, and limit answers to the reports about them', () => {
     const q = constraints('Đảng bộ Khối các cơ quan Hải Phòng có bao nhiêu đảng viên?');
     const check = checkConstraints(index, q);
