@@ -8,7 +8,7 @@
  * (a name or a title) completes the question that was waiting.
  */
 import { analyzeQuery } from '../search/analyse.js';
-import { findConstraints } from '../search/entities.js';
+import { findConstraints, type Constraint } from '../search/entities.js';
 import { fold } from '../text/normalise.js';
 
 /** Collapses white space, keeping case and marks (names stay capitalised). */
@@ -19,7 +19,7 @@ export interface TurnContext {
   /** The whole question as searched (after any rewriting). */
   question: string;
   /** Place, name and year constraints of the question, as labels ("Hải Phòng", "2020"). */
-  constraints: Array<{ kind: 'place' | 'name' | 'year'; label: string }>;
+  constraints: Array<{ kind: Constraint['kind']; label: string }>;
   /** The counted unit of a counting question ("chi bộ", "đảng viên"), as written in `question`. */
   measure: string | null;
   /** The person the answer or question names (for "ông ấy", "bà ấy", "người đó"). */

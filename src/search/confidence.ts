@@ -10,7 +10,7 @@ import { PAIR_SEP, isPair } from '../index/terms.js';
 import { fold } from '../text/normalise.js';
 import { splitSentences } from '../text/sentences.js';
 import { isStop, isStopTwin, looksLikeYear, tokenize, type Token } from '../text/tokens.js';
-import { DOCUMENT_NUMBER_WORDS, INSTITUTION_WORDS, OFFICE_TITLES } from '../text/words.js';
+import { CLASS_RANKS, CLASS_WORDS, DOCUMENT_NUMBER_WORDS, INSTITUTION_WORDS, OFFICE_TITLES } from '../text/words.js';
 import { findPlaces, isCapitalised } from '../text/gazetteer.js';
 import { actionInClause, passageTermSet, statesCount, type AnalyzedQuery } from './analyse.js';
 import type { KeywordPass } from './keyword.js';
@@ -53,6 +53,8 @@ export interface CoverageModel {
   countHead: string | null;
   /** The office a "who" question asks for, with its body, folded (see officeAsked). */
   office: string[] | null;
+  /** The class of an award the question asks for, folded ("hang nhat"), or null (see CLASS_WORDS). */
+  awardClass: string | null;
 }
 
 /** Sequences of `n` consecutive forms. */
@@ -100,8 +102,25 @@ export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: Keywor
     units: unitSyllables(q),
     countHead: q.countUnit ? fold(q.countUnit[0]!) : null,
     office: officeAsked(q),
+    awardClass: classesIn(q.tokens)[0] ?? null,
   };
 }
+
+const CLASS_HEADS = new Set(CLASS_WORDS.map((w) => fold(w)));
+const RANKS = CLASS_RANKS.map((r) => fold(r).split(' '));
+
+/** The award classes tokens name ("hạng Nhất" -> "hang nhat"), folded. */
+function classesIn(tokens: readonly Token[]): string[] {
+  const out: string[] = [];
+  tokens.forEach((t, i) => {
+    if (!CLASS_HEADS.has(t.folded)) return;
+    const rank = RANKS.find((r) => r.every((s, k) => tokens[i + 1 + k]?.folded === s && tokens[i + 1 + k]!.joined));
+    if (rank) out.push(`${t.folded} ${rank.join(' ')}`);
+  });
+  return out;
+}
+
+
 
 /**
  * Credit a passage gets for a question term it lacks but its article has. What the whole report is
@@ -328,7 +347,10 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
           : q.answerType === 'place'
             ? placeSaid(windowText)
             : false;
+  const windowTokens = office !== null || cov.awardClass !== null ? inWindow.flatMap((x) => x.tokens) : [];
   const answerMissing =
-    (q.countUnit !== null && !windowHasNumber) || (office !== null && officeMissing(inWindow.flatMap((x) => x.tokens), office));
+    (q.countUnit !== null && !windowHasNumber) ||
+    (office !== null && officeMissing(windowTokens, office)) ||
+    (cov.awardClass !== null && !classesIn(windowTokens).includes(cov.awardClass));
   return { paragraph, ...best, bigramShare: share(bi, cov.bigrams), trigramShare: share(tri, cov.trigrams), windowHasNumber, windowHasAnswer, answerMissing };
 }

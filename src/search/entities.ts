@@ -8,7 +8,7 @@ import type { LoadedIndex } from '../index/load.js';
 import { PAIR_SEP } from '../index/terms.js';
 import { fold } from '../text/normalise.js';
 import { findPlaces, isCapitalised, placeForms } from '../text/gazetteer.js';
-import { DOCUMENT_NAMES, INSTITUTION_WORDS } from '../text/words.js';
+import { DOCUMENT_NAMES, INSTITUTION_WORDS, PARTY_BLOCS } from '../text/words.js';
 import { isStop, isStopTwin, tokenize, type Token } from '../text/tokens.js';
 import type { AnalyzedQuery } from './analyse.js';
 
@@ -21,12 +21,13 @@ const MAX_YEAR = 2100;
  * its own; a person's name, once, does tie the article to that person (XQuAD: requiring two cost
  * 0.7 points of hit@5).
  */
-const ARTICLE_MENTIONS: Record<Constraint['kind'], number> = { place: 2, year: Infinity, name: 1 };
+const ARTICLE_MENTIONS: Record<Constraint['kind'], number> = { place: 2, year: Infinity, name: 1, body: 1 };
 /** Words that introduce a person's name in a question. */
 const PERSON_MARKERS = ['đồng chí', 'ông', 'bà', 'anh', 'chị', 'cô', 'chú', 'bác', 'bố', 'mẹ', 'em', 'đ/c'];
 
 export interface Constraint {
-  kind: 'place' | 'name' | 'year';
+  /** 'body': a Party bloc (PARTY_BLOCS), stated whole like a place. */
+  kind: 'place' | 'name' | 'year' | 'body';
   /** As shown to the user ("Quảng Nam", "2019"). */
   label: string;
   /** Alternative spellings; each is the list of index terms that must all occur in the article. */
@@ -78,6 +79,11 @@ function holds(text: string, p: Phrase): boolean {
 }
 
 const PERSON = PERSON_MARKERS.map((m) => tokenize(m).map((t) => t.term));
+const BLOCS = PARTY_BLOCS.map((forms) => forms.map((f) => tokenize(f.toLowerCase())));
+const COMMITTEES = new Map([
+  ['dang bo', 'Đảng bộ'],
+  ['dang uy', 'Đảng ủy'],
+]);
 
 /** Index terms that pin a name down: its adjacent pairs (whole-word order), or its one syllable. */
 function termsOf(tokens: readonly Token[], folded: boolean): Array<{ term: string; folded: boolean }> {
@@ -112,6 +118,20 @@ export function findConstraints(q: AnalyzedQuery): Constraint[] {
     out.push({ kind: 'place', label: hit.label, forms: forms.map((f) => termsOf(f, false)), phrases: forms.map((f) => phraseOf(f, false)) });
     for (let k = 0; k < hit.length; k++) used[hit.first + k] = true;
   }
+
+  // Party blocs, in any case, with or without marks.
+  BLOCS.forEach((forms, b) => {
+    for (const [fi, f] of forms.entries()) {
+      const at = tokens.findIndex((_, i) => f.every((s, k) => !used[i + k] && tokens[i + k]?.folded === s.folded && (k === 0 || tokens[i + k]!.joined)));
+      if (at < 0) continue;
+      // Shown with its committee when the question names it ("Đảng bộ Khối các cơ quan"): what a report writes.
+      const committee = at >= 2 ? COMMITTEES.get(`${tokens[at - 2]!.folded} ${tokens[at - 1]!.folded}`) : undefined;
+      const label = [committee, PARTY_BLOCS[b]![fi]].filter(Boolean).join(' ');
+      out.push({ kind: 'body', label, forms: forms.map((x) => termsOf(x, false)), phrases: forms.map((x) => phraseOf(x, false)) });
+      used.fill(true, at, at + f.length);
+      return;
+    }
+  });
 
   // Other names: two or more capitalised syllables in a row. The question's first word and a title
   // before a name ("Ông", "Bà", "Mẹ") are capitalised for other reasons and are not part of it.

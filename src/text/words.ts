@@ -183,3 +183,19 @@ export const COUNTED_ACTIONS: readonly string[] = [
 export const COUNT_LINKS: readonly string[] = ['được', 'đã', 'thêm', 'tất', 'cả', 'cộng'];
 /** Before "bao nhiêu", the question asks for a whole ("có bao nhiêu", "gồm bao nhiêu", "tổng cộng bao nhiêu"). */
 export const COUNT_WHOLE_WORDS: readonly string[] = ['có', 'gồm', 'tổng', 'số'];
+
+/**
+ * Party blocs ("Đảng bộ Khối …") a question may name: each is its own committee, so one bloc's figures
+ * never answer for another ("Khối Doanh nghiệp" is not "Khối các cơ quan"). Each entry: one bloc's forms.
+ */
+export const PARTY_BLOCS: readonly (readonly string[])[] = [
+  ['Khối các cơ quan', 'Khối cơ quan'],
+  ['Khối Doanh nghiệp'],
+];
+
+/**
+ * Classes of an award or a prize ("Huân chương Lao động hạng Nhất", "giải Ba"): a question asking for
+ * one is answered only by a passage naming that class, never by another one the report gives.
+ */
+export const CLASS_WORDS: readonly string[] = ['hạng', 'giải'];
+export const CLASS_RANKS: readonly string[] = ['nhất', 'nhì', 'ba', 'tư', 'đặc biệt'];

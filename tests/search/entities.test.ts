@@ -74,6 +74,14 @@ describe('checking them against the reports', () => {
     expect(check.allows!(index.chunkArticle.indexOf(hue), hue)).toBe(false);
   });
 
+  it('a Party bloc is stated whole: "Khối Doanh nghiệp" is not "Khối các cơ quan", with or without marks', () => {
+    expect(labels('Đảng ủy Khối Doanh nghiệp tỉnh Nghệ An có bao nhiêu tổ chức đảng?')).toEqual(['place:Nghệ An', 'body:Đảng ủy Khối Doanh nghiệp']);
+    expect(missing('Khối Doanh nghiệp tỉnh Nghệ An có bao nhiêu tổ chức đảng?')).toEqual(['Khối Doanh nghiệp']);
+    expect(missing('dang uy khoi doanh nghiep tinh nghe an co bao nhieu to chuc dang')).toEqual(['Đảng ủy Khối Doanh nghiệp']);
+    expect(labels('Đảng bộ Khối các cơ quan tỉnh Nghệ An có bao nhiêu tổ chức đảng?')).toEqual(['place:Nghệ An', 'body:Đảng bộ Khối các cơ quan']);
+    expect(missing('Đảng bộ Khối các cơ quan tỉnh Nghệ An có bao nhiêu tổ chức đảng?')).toEqual([]);
+  });
+
   it('places the reports cover pass, and limit answers to the reports about them', () => {
     const q = constraints('Đảng bộ Khối các cơ quan Hải Phòng có bao nhiêu đảng viên?');
     const check = checkConstraints(index, q);
