@@ -6,14 +6,14 @@
 import type { QueryTerm } from '../index/keyword-index.js';
 import { PAIR_SEP } from '../index/terms.js';
 import { stripChat } from '../text/chat.js';
-import { findPlaces, isCapitalised } from '../text/gazetteer.js';
+import { findPlaces, isCapitalised, placeForms } from '../text/gazetteer.js';
 import { stripMarkup } from '../text/markup.js';
 import { fold } from '../text/normalise.js';
 import { isStop, isStopTwin, isUnaccented, looksLikeYear, tokenize, type Token } from '../text/tokens.js';
 import { COUNT_LINKS, COUNT_WHOLE_WORDS, COUNTED_ACTIONS, MAGNITUDE_WORDS, NUMBER_WORDS } from '../text/words.js';
 import { rewriteAbbreviations } from './abbreviations.js';
 import type { Lexicon } from './lexicon.js';
-import { readTokens } from './repair.js';
+import { readTokens, type NameKind } from './repair.js';
 
 export interface AnalyzedQuery {
   /** The question as read: chat and markup set aside, syllables repaired. */
@@ -150,10 +150,20 @@ export function statesCount(tokens: readonly Token[], unit: readonly string[], s
   return false;
 }
 
-/** Per token: part of a place of the gazetteer, or capitalised after the question's first word. */
-function namesAt(text: string, tokens: readonly Token[]): boolean[] {
-  const out = tokens.map((t, i) => i > 0 && isCapitalised(text, t));
-  for (const hit of findPlaces(text, tokens, isUnaccented(tokens))) out.fill(true, hit.first, hit.first + hit.length);
+/**
+ * Per token: part of a place of the gazetteer written as one (each syllable capitalised or with the
+ * place's own marks: "Bac Ninh", not the "cam pha" of "luật cấm phá thai"), or capitalised after the
+ * question's first word.
+ */
+function namesAt(text: string, tokens: readonly Token[]): NameKind[] {
+  const out: NameKind[] = tokens.map((t, i) => (i > 0 && isCapitalised(text, t) ? 'capitalised' : null));
+  for (const hit of findPlaces(text, tokens, isUnaccented(tokens))) {
+    const form = placeForms(hit.place).find((f) => f.length === hit.length && f.every((t, k) => t.folded === tokens[hit.first + k]!.folded));
+    if (!form) continue;
+    const span = tokens.slice(hit.first, hit.first + hit.length);
+    if (!span.every((t, k) => isCapitalised(text, t) || (t.term !== t.folded && t.term === form[k]!.term))) continue;
+    span.forEach((_, k) => (out[hit.first + k] = { place: form[k]!.term }));
+  }
   return out;
 }
 

@@ -37,6 +37,9 @@ export interface ReadToken {
   change: 'none' | 'accent' | 'typo';
 }
 
+/** Per token of a question: a syllable of a place of the gazetteer (as the gazetteer writes it), a capitalised word, or neither. */
+export type NameKind = { place: string } | 'capitalised' | null;
+
 interface Cand {
   form: string;
   cost: number;
@@ -44,12 +47,15 @@ interface Cand {
   keepFolded?: boolean;
 }
 
-function candidates(t: Token, lex: Lexicon, unaccented: boolean, name: boolean): Cand[] {
+function candidates(t: Token, lex: Lexicon, unaccented: boolean, name: NameKind): Cand[] {
   if (t.isNumber || !/\p{L}/u.test(t.term)) return [{ form: t.term, cost: 0, change: 'none' }];
+  // A place is read with the gazetteer's marks: those the corpus prefers for other words ("Bác" for "Bac
+  // Ninh") are no guide to it.
+  if (name !== null && name !== 'capitalised') return [{ form: name.place, cost: 0, change: name.place === t.term ? 'none' : 'accent' }];
   const marked = t.term !== t.folded;
   // A function word typed as such is meant ("là", not "làm"); a token with digits is a code ("N2O"); a
-  // name the corpus lacks is not a slip of a word it has ("Quảng Ninh" is not "quản").
-  const slips = name || isStop(t.term) || !/^\p{L}+$/u.test(t.term) ? [] : lex.slips(t.term);
+  // capitalised word may be a name the corpus lacks, no slip of a word it has.
+  const slips = name === 'capitalised' || isStop(t.term) || !/^\p{L}+$/u.test(t.term) ? [] : lex.slips(t.term);
   if (marked && lex.df(t.term) > 0) {
     // A real syllable may still be a slip of another ("mạn xã hội" for "mạng"): only pairs on both sides
     // win it, or one pair when the marks typed are exactly the other's.
@@ -109,12 +115,13 @@ function pairScore(a: string, b: string, lex: Lexicon): number {
 }
 
 /**
- * The most likely corpus reading of the question's tokens. `names`: per token, part of a name (a place
- * of the gazetteer, a capitalised word inside the question), never read as a slip of another word.
+ * The most likely corpus reading of the question's tokens. `names`: per token, part of a place of the
+ * gazetteer (read as the gazetteer writes it) or a capitalised word inside the question (repaired on
+ * pairs only, never as an exact slip: "Quảng Ninh" is no slip of "quản").
  */
-export function readTokens(tokens: readonly Token[], lex: Lexicon, unaccented: boolean, names: readonly boolean[] = []): ReadToken[] {
+export function readTokens(tokens: readonly Token[], lex: Lexicon, unaccented: boolean, names: readonly NameKind[] = []): ReadToken[] {
   if (tokens.length === 0) return [];
-  const cands = tokens.map((t, i) => candidates(t, lex, unaccented, names[i] === true));
+  const cands = tokens.map((t, i) => candidates(t, lex, unaccented, names[i] ?? null));
   // best[i][k]: lowest cost of a reading of tokens 0..i ending in candidate k; from[i][k]: its predecessor.
   const best: number[][] = [cands[0]!.map((c) => c.cost)];
   const from: number[][] = [cands[0]!.map(() => -1)];

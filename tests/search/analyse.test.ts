@@ -47,6 +47,12 @@ describe('reading a question against the corpus', () => {
     expect(read('quang ngai co bao nhieu chi bo')).toContain('quang ngai');
   });
 
+  it('reads a place written as one with the gazetteer\'s marks, not the corpus\'s guess ("Bac Ninh" is no "Bác Ninh")', () => {
+    expect(read('ty le dang vien hoan thanh xuat sac nhiem vu o Bac Ninh la bao nhieu')).toContain('Bắc Ninh');
+    // Lower case and without marks, "cam pha" is as likely "cấm phá" as the town Cẩm Phả: the corpus decides.
+    expect(read('luat cam pha thai co hieu luc khi nao')).not.toContain('Cẩm Phả');
+  });
+
   it('knows what a question asks for: a count, a person, a date, a place', () => {
     expect(analyzeQuery('Hải Phòng có bao nhiêu chi bộ?', lex).answerType).toBe('count');
     expect(analyzeQuery('Ai là Bí thư Thành ủy Huế?', lex).answerType).toBe('person');
