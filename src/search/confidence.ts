@@ -154,11 +154,15 @@ const GENERIC_UNITS = new Set(['nguoi', 'tien', 'phan tram', 'ty le']);
 
 const DOCUMENT_WORD = new Set(DOCUMENT_NUMBER_WORDS);
 
-/** The counted unit's syllables, folded, that a window must name; none for a generic unit (any count answers). */
+/**
+ * The counted unit's syllables a window must name: folded when the question was typed without marks,
+ * else as typed ("chi bộ" is not named by "chỉ tiêu … Đảng bộ"); none for a generic unit (any count answers).
+ */
 export function unitSyllables(q: AnalyzedQuery): string[] {
   if (!q.countUnit) return [];
   const folded = q.countUnit.map((u) => fold(u));
-  return GENERIC_UNITS.has(folded.join(' ')) || GENERIC_UNITS.has(folded[0]!) ? [] : folded;
+  if (GENERIC_UNITS.has(folded.join(' ')) || GENERIC_UNITS.has(folded[0]!)) return [];
+  return q.typedUnaccented ? folded : q.countUnit.map((u) => u.toLowerCase());
 }
 
 /**
@@ -304,7 +308,7 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
   const sentences = spans.map((s) => {
     found(s.tokens, false);
     if (q.unaccented) found(s.tokens, true);
-    const named = units.map((u) => s.tokens.some((t) => t.folded === u));
+    const named = units.map((u) => s.tokens.some((t) => (q.typedUnaccented ? t.folded === u : t.term === u)));
     const part = partCount(q, s.sentence, s.tokens);
     const countsUnit = head !== null && part !== null && statesCount(s.tokens, [head], part);
     const number = countsUnit || (part !== null && s.tokens.some((_, i) => isCount(s.tokens, i, s.sentence) && !part(i)));

@@ -112,6 +112,12 @@ describe('a counting question is answered only by its own measure', () => {
     expect(admitted.results[0]!.quote).toContain('07 đảng viên');
   });
 
+  it('needs the unit as typed: "chi bộ" is not named by "chỉ tiêu … Đảng bộ" in a question typed with marks', async () => {
+    const a = await engine.ask('Hải Phòng có bao nhiêu chi bộ?');
+    expect(a.answered).toBe(true);
+    expect(a.results[0]!.quote).toContain('442 chi bộ');
+  });
+
   it('answers for an award\'s class only with that class ("hạng Nhất" is not the "hạng Nhì" the report gives)', async () => {
     expect((await engine.ask('Ai được trao Huân chương Lao động hạng Nhất tại hội nghị của Đảng ủy Khối Các cơ quan tỉnh Nghệ An?')).answered).toBe(false);
     const second = await engine.ask('Ai được trao Huân chương Lao động hạng Nhì tại hội nghị của Đảng ủy Khối Các cơ quan tỉnh Nghệ An?');
