@@ -73,7 +73,8 @@ function answerTypeOf(tokens: readonly Token[], countUnitFound: boolean, typedUn
  */
 const COUNT_FOLDED = 'bao nhieu';
 const COUNT_ONE = 'mấy';
-const ORDINAL = 'thứ';
+/** Before "mấy", a rank is asked ("lần thứ mấy", "xếp hạng mấy"), not a count. */
+const ORDINALS = ['thứ', 'hạng'];
 
 /** As written and folded: a question typed without marks reads them folded. */
 const withFolded = (words: readonly string[]) => [...new Set([...words, ...words.map((w) => fold(w))])];
@@ -120,9 +121,8 @@ function countUnit(tokens: readonly Token[], foldedAt: readonly boolean[]): stri
   const i = countWordAt(tokens, foldedAt);
   if (i < 0) return null;
   const skip = tokens[i]!.term === COUNT_ONE && !foldedAt[i] ? 1 : 2;
-  // "lần thứ mấy", "xếp thứ mấy": a rank, not a count.
   const before = tokens[i - 1];
-  if (before && (before.term === ORDINAL || (foldedAt[i - 1] && before.folded === fold(ORDINAL)))) return null;
+  if (before && ORDINALS.some((o) => before.term === o || (foldedAt[i - 1] && before.folded === fold(o)))) return null;
   const a = tokens[i + skip];
   const b = tokens[i + skip + 1];
   if (!a || !a.joined || a.isNumber || stopAt(i + skip)) return null;

@@ -57,6 +57,8 @@ describe('reading a question against the corpus', () => {
     expect(analyzeQuery('Hải Phòng có bao nhiêu chi bộ?', lex).answerType).toBe('count');
     expect(analyzeQuery('Ai là Bí thư Thành ủy Huế?', lex).answerType).toBe('person');
     expect(analyzeQuery('Hội nghị diễn ra khi nào?', lex).answerType).toBe('date');
+    // "xếp hạng mấy", like "lần thứ mấy", asks a rank, not a count.
+    expect(analyzeQuery('Hải Phòng xếp hạng mấy trên cả nước?', lex).countUnit).toBeNull();
     expect(analyzeQuery('Hội nghị diễn ra ở đâu?', lex).answerType).toBe('place');
     expect(analyzeQuery('hoi nghi dien ra o dau', lex).answerType).toBe('place');
     // "ở đầu nhiệm kỳ" is no question of place.
@@ -95,6 +97,8 @@ describe('reading a question against the corpus', () => {
     expect(analyzeQuery('Hải Phòng có bao nhiêu chi bộ?', lex).answerType).toBe('count');
     expect(analyzeQuery('Bí thư Thành ủy Huế là ai?', lex).answerType).toBe('person');
     expect(analyzeQuery('Hội nghị diễn ra khi nào?', lex).answerType).toBe('date');
+    // "xếp hạng mấy", like "lần thứ mấy", asks a rank, not a count.
+    expect(analyzeQuery('Hải Phòng xếp hạng mấy trên cả nước?', lex).countUnit).toBeNull();
   });
 });
 
