@@ -3,7 +3,9 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
+import type { LoadedIndex } from '../../src/index/load.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SEEDS = path.join(ROOT, 'corpus');
@@ -52,4 +54,22 @@ export async function builtSeedIndex(model = 'tiny-vi'): Promise<TempIndex & { r
       cpSync(pristine, t.indexDir, { recursive: true });
     },
   };
+}
+
+/**
+ * The seeds built keyword-only and loaded, for a test file's `describe`s: registers the build before
+ * and the removal after, and returns a getter for the loaded index.
+ */
+export function useSeedIndex(): () => LoadedIndex {
+  let t: TempIndex;
+  let index: LoadedIndex;
+  beforeAll(async () => {
+    const { buildIndex } = await import('../../src/index/build.js');
+    const { loadIndex } = await import('../../src/index/load.js');
+    t = tempIndex({ model: 'none' });
+    await buildIndex({ corpusDir: t.corpusDir, outDir: t.indexDir, config: t.config });
+    index = await loadIndex(t.indexDir);
+  });
+  afterAll(() => t.cleanup());
+  return () => index;
 }

@@ -1,24 +1,14 @@
 /** The question read against the seed corpus: diacritics restored, slips repaired, abbreviations in the corpus's form. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/index/build.js';
-import { loadIndex, type LoadedIndex } from '../../src/index/load.js';
+import { describe, expect, it } from 'vitest';
 import { actionInClause, analyzeQuery, statesCount } from '../../src/search/analyse.js';
 import { tokenize } from '../../src/text/tokens.js';
-import { lexiconOf, type Lexicon } from '../../src/search/lexicon.js';
-import { tempIndex, type TempIndex } from '../helpers/index-fixture.js';
+import { lexiconOf } from '../../src/search/lexicon.js';
+import { useSeedIndex } from '../helpers/index-fixture.js';
 
-let t: TempIndex;
-let index: LoadedIndex;
-let lex: Lexicon;
-beforeAll(async () => {
-  t = tempIndex({ model: 'none' });
-  await buildIndex({ corpusDir: t.corpusDir, outDir: t.indexDir, config: t.config });
-  index = await loadIndex(t.indexDir);
-  lex = lexiconOf(index);
-});
-afterAll(() => t.cleanup());
+const seeds = useSeedIndex();
+const lex = () => lexiconOf(seeds());
 
-const read = (q: string) => analyzeQuery(q, lex).text;
+const read = (q: string) => analyzeQuery(q, lex()).text;
 
 describe('reading a question against the corpus', () => {
   it('repairs a one-letter slip and restores marks from the pairs the corpus writes', () => {
@@ -54,25 +44,25 @@ describe('reading a question against the corpus', () => {
   });
 
   it('knows what a question asks for: a count, a person, a date, a place', () => {
-    expect(analyzeQuery('Hải Phòng có bao nhiêu chi bộ?', lex).answerType).toBe('count');
-    expect(analyzeQuery('Ai là Bí thư Thành ủy Huế?', lex).answerType).toBe('person');
-    expect(analyzeQuery('Hội nghị diễn ra khi nào?', lex).answerType).toBe('date');
+    expect(analyzeQuery('Hải Phòng có bao nhiêu chi bộ?', lex()).answerType).toBe('count');
+    expect(analyzeQuery('Ai là Bí thư Thành ủy Huế?', lex()).answerType).toBe('person');
+    expect(analyzeQuery('Hội nghị diễn ra khi nào?', lex()).answerType).toBe('date');
     // "xếp hạng mấy", like "lần thứ mấy", asks a rank, not a count.
-    expect(analyzeQuery('Hải Phòng xếp hạng mấy trên cả nước?', lex).countUnit).toBeNull();
-    expect(analyzeQuery('Hội nghị diễn ra ở đâu?', lex).answerType).toBe('place');
-    expect(analyzeQuery('hoi nghi dien ra o dau', lex).answerType).toBe('place');
+    expect(analyzeQuery('Hải Phòng xếp hạng mấy trên cả nước?', lex()).countUnit).toBeNull();
+    expect(analyzeQuery('Hội nghị diễn ra ở đâu?', lex()).answerType).toBe('place');
+    expect(analyzeQuery('hoi nghi dien ra o dau', lex()).answerType).toBe('place');
     // "ở đầu nhiệm kỳ" is no question of place.
-    expect(analyzeQuery('Kết quả ở đầu nhiệm kỳ thế nào?', lex).answerType).toBe(null);
+    expect(analyzeQuery('Kết quả ở đầu nhiệm kỳ thế nào?', lex()).answerType).toBe(null);
   });
 
   it('reads chat shorthand as the words the corpus writes ("bn", "dc", "ntn", "ko")', () => {
     expect(read('Hải Phòng có bn đảng viên')).toBe('Hải Phòng có bao nhiêu đảng viên');
     expect(read('đảng viên dc kết nạp ntn')).toBe('đảng viên được kết nạp như thế nào');
-    expect(analyzeQuery('Hải Phòng có bn đảng viên', lex).answerType).toBe('count');
+    expect(analyzeQuery('Hải Phòng có bn đảng viên', lex()).answerType).toBe('count');
   });
 
   it('restores a question typed without marks where the corpus decides, and keeps folded matching where it does not', () => {
-    const q = analyzeQuery('dang bo khoi cac co quan tinh nghe an ket nap bao nhieu dang vien moi', lex);
+    const q = analyzeQuery('dang bo khoi cac co quan tinh nghe an ket nap bao nhieu dang vien moi', lex());
     expect(q.text).toContain('nghệ an kết nạp');
     expect(q.text).toContain('viên mới');
     expect(q.unaccented).toBe(true);
@@ -94,16 +84,16 @@ describe('reading a question against the corpus', () => {
   });
 
   it('knows what the answer is', () => {
-    expect(analyzeQuery('Hải Phòng có bao nhiêu chi bộ?', lex).answerType).toBe('count');
-    expect(analyzeQuery('Bí thư Thành ủy Huế là ai?', lex).answerType).toBe('person');
-    expect(analyzeQuery('Hội nghị diễn ra khi nào?', lex).answerType).toBe('date');
+    expect(analyzeQuery('Hải Phòng có bao nhiêu chi bộ?', lex()).answerType).toBe('count');
+    expect(analyzeQuery('Bí thư Thành ủy Huế là ai?', lex()).answerType).toBe('person');
+    expect(analyzeQuery('Hội nghị diễn ra khi nào?', lex()).answerType).toBe('date');
     // "xếp hạng mấy", like "lần thứ mấy", asks a rank, not a count.
-    expect(analyzeQuery('Hải Phòng xếp hạng mấy trên cả nước?', lex).countUnit).toBeNull();
+    expect(analyzeQuery('Hải Phòng xếp hạng mấy trên cả nước?', lex()).countUnit).toBeNull();
   });
 });
 
 describe('what a counting question counts', () => {
-  const scope = (q: string) => analyzeQuery(q, lex).countScope;
+  const scope = (q: string) => analyzeQuery(q, lex()).countScope;
   it('the whole after "có", "gồm", "tổng cộng" or with no verb; a counted action by its words; else nothing said', () => {
     expect(scope('Hải Phòng có bao nhiêu đảng viên?')).toEqual({ action: null });
     expect(scope('hai phong co tat ca bao nhieu dang vien')).toEqual({ action: null });

@@ -1,24 +1,16 @@
 /** The coverage model on the seed corpus: what each question term weighs in a passage's confidence. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/index/build.js';
-import { loadIndex, type LoadedIndex } from '../../src/index/load.js';
+import { describe, expect, it } from 'vitest';
 import { analyzeQuery } from '../../src/search/analyse.js';
 import { coverageModel } from '../../src/search/confidence.js';
 import { keywordPass } from '../../src/search/keyword.js';
 import { lexiconOf } from '../../src/search/lexicon.js';
 import { fold } from '../../src/text/normalise.js';
-import { tempIndex, type TempIndex } from '../helpers/index-fixture.js';
+import { useSeedIndex } from '../helpers/index-fixture.js';
 
-let t: TempIndex;
-let index: LoadedIndex;
-beforeAll(async () => {
-  t = tempIndex({ model: 'none' });
-  await buildIndex({ corpusDir: t.corpusDir, outDir: t.indexDir, config: t.config });
-  index = await loadIndex(t.indexDir);
-});
-afterAll(() => t.cleanup());
+const seeds = useSeedIndex();
 
 const weights = (question: string) => {
+  const index = seeds();
   const q = analyzeQuery(question, lexiconOf(index));
   const pass = keywordPass(index, q);
   const model = coverageModel(index, q, pass);

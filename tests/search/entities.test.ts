@@ -1,24 +1,15 @@
 /** Places, names and years are constraints a passage's article must state as a whole name. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/index/build.js';
-import { loadIndex, type LoadedIndex } from '../../src/index/load.js';
+import { describe, expect, it } from 'vitest';
 import { analyzeQuery } from '../../src/search/analyse.js';
 import { checkConstraints, findConstraints } from '../../src/search/entities.js';
 import { lexiconOf } from '../../src/search/lexicon.js';
-import { tempIndex, type TempIndex } from '../helpers/index-fixture.js';
+import { useSeedIndex } from '../helpers/index-fixture.js';
 
-let t: TempIndex;
-let index: LoadedIndex;
-beforeAll(async () => {
-  t = tempIndex({ model: 'none' });
-  await buildIndex({ corpusDir: t.corpusDir, outDir: t.indexDir, config: t.config });
-  index = await loadIndex(t.indexDir);
-});
-afterAll(() => t.cleanup());
+const seeds = useSeedIndex();
 
-const constraints = (q: string) => findConstraints(analyzeQuery(q, lexiconOf(index)));
+const constraints = (q: string) => findConstraints(analyzeQuery(q, lexiconOf(seeds())));
 const labels = (q: string) => constraints(q).map((c) => `${c.kind}:${c.label}`);
-const missing = (q: string) => checkConstraints(index, constraints(q)).missing;
+const missing = (q: string) => checkConstraints(seeds(), constraints(q)).missing;
 
 describe('finding constraints', () => {
   it('reads places from the gazetteer, with their short forms and without marks', () => {
@@ -52,9 +43,9 @@ describe('checking them against the reports', () => {
   });
 
   it('a year named only as a document\'s date ("Nghị quyết 54 năm 2019") does not make a passage about that year', () => {
-    const check = checkConstraints(index, constraints('Năm 2019 Đảng bộ cơ quan chính quyền TP Huế kết nạp được bao nhiêu đảng viên?'));
-    const hue = index.articleById.get('000_2f1c6def5fbb55b7')!;
-    const resolutionChunk = index.chunks.findIndex((c) => c.text.includes('Nghị quyết 54 năm 2019'));
+    const check = checkConstraints(seeds(), constraints('Năm 2019 Đảng bộ cơ quan chính quyền TP Huế kết nạp được bao nhiêu đảng viên?'));
+    const hue = seeds().articleById.get('000_2f1c6def5fbb55b7')!;
+    const resolutionChunk = seeds().chunks.findIndex((c) => c.text.includes('Nghị quyết 54 năm 2019'));
     expect(resolutionChunk).toBeGreaterThanOrEqual(0);
     expect(check.allows!(resolutionChunk, hue)).toBe(false);
     expect(check.missing).toEqual(['2019']);
@@ -67,11 +58,11 @@ describe('checking them against the reports', () => {
 
   it('a question may start with a place in capitals ("TPHCM có …"); a report names Hồ Chí Minh City with a place word, not in "tư tưởng Hồ Chí Minh"', () => {
     expect(labels('TPHCM có bao nhiêu đảng viên?')).toEqual(['place:Hồ Chí Minh']);
-    const check = checkConstraints(index, constraints('TP Hồ Chí Minh có bao nhiêu đảng viên?'));
+    const check = checkConstraints(seeds(), constraints('TP Hồ Chí Minh có bao nhiêu đảng viên?'));
     // The Huế report speaks of "tư tưởng, đạo đức, phong cách Hồ Chí Minh"; it is no report about the city.
-    const hue = index.articleById.get('000_2f1c6def5fbb55b7')!;
-    expect(index.chunks.some((c, i) => index.chunkArticle[i] === hue && c.text.includes('Hồ Chí Minh'))).toBe(true);
-    expect(check.allows!(index.chunkArticle.indexOf(hue), hue)).toBe(false);
+    const hue = seeds().articleById.get('000_2f1c6def5fbb55b7')!;
+    expect(seeds().chunks.some((c, i) => seeds().chunkArticle[i] === hue && c.text.includes('Hồ Chí Minh'))).toBe(true);
+    expect(check.allows!(seeds().chunkArticle.indexOf(hue), hue)).toBe(false);
   });
 
   it('a Party bloc is stated whole: "Khối Doanh nghiệp" is not "Khối các cơ quan", with or without marks', () => {
@@ -84,11 +75,11 @@ describe('checking them against the reports', () => {
 
   it('places the reports cover pass, and limit answers to the reports about them', () => {
     const q = constraints('Đảng bộ Khối các cơ quan Hải Phòng có bao nhiêu đảng viên?');
-    const check = checkConstraints(index, q);
+    const check = checkConstraints(seeds(), q);
     expect(check.missing).toEqual([]);
-    const hp = index.articleById.get('004_7239dae0792dcdec')!;
-    const hue = index.articleById.get('000_2f1c6def5fbb55b7')!;
-    const chunkOf = (a: number) => index.chunkArticle.indexOf(a);
+    const hp = seeds().articleById.get('004_7239dae0792dcdec')!;
+    const hue = seeds().articleById.get('000_2f1c6def5fbb55b7')!;
+    const chunkOf = (a: number) => seeds().chunkArticle.indexOf(a);
     expect(check.allows!(chunkOf(hp), hp)).toBe(true);
     expect(check.allows!(chunkOf(hue), hue)).toBe(false);
   });
