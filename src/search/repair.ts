@@ -23,6 +23,8 @@ const COST_SHAPED_SLIP = 2; // … shaped like one ("tên" may be meant, in a co
 const COST_REAL_WORD_SLIP = 2.5; // … a syllable the corpus writes, exactly so: one frequent pair wins it ("tình tạng" -> "tình trạng")
 /** A known pair is strong evidence for both of its syllables. */
 const PAIR_BONUS = 2;
+/** The question's own phrases ("bao nhiêu", "thế nào") are surer still: "ba nhiêu", "tế nào" are slips of them. */
+const PHRASE_BONUS = 3;
 const PAIR_DF_WEIGHT = 0.2;
 const DF_WEIGHT = 0.15;
 /** Candidates per syllable kept for the search (the likeliest first). */
@@ -108,7 +110,7 @@ const PHRASES = new Set(QUESTION_PHRASES);
 
 function pairScore(a: string, b: string, lex: Lexicon): number {
   // Function words make no indexed pairs; the question's own phrases ("bao nhiêu", "là gì") stand in.
-  if (PHRASES.has(`${a} ${b}`)) return PAIR_BONUS;
+  if (PHRASES.has(`${a} ${b}`)) return PHRASE_BONUS;
   if (isStop(a) || isStop(b)) return 0;
   const df = lex.pairDf(a, b);
   return df > 0 ? PAIR_BONUS + PAIR_DF_WEIGHT * Math.log1p(df) : 0;
