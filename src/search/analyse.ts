@@ -109,7 +109,10 @@ export function actionInClause(sentence: string, tokens: readonly Token[], at: n
   return false;
 }
 
-/** Where a counting question's "bao nhiêu" / "mấy" is (token index), or -1. "may" alone is ambiguous once folded ("máy"): only a typed "mấy" counts. */
+/**
+ * Where a counting question's "bao nhiêu" / "mấy" is (token index), or -1. "may" alone is ambiguous once
+ * folded ("máy"): only a typed "mấy" counts.
+ */
 function countWordAt(tokens: readonly Token[], foldedAt: readonly boolean[]): number {
   return tokens.findIndex((t, i) => (i + 1 < tokens.length && tokens[i + 1]!.joined && `${t.folded} ${tokens[i + 1]!.folded}` === COUNT_FOLDED) || (t.term === COUNT_ONE && !foldedAt[i]));
 }

@@ -120,8 +120,6 @@ function classesIn(tokens: readonly Token[]): string[] {
   return out;
 }
 
-
-
 /**
  * Credit a passage gets for a question term it lacks but its article has. What the whole report is
  * about (its title, or a term most of its paragraphs repeat: the committee, the city) is implied in
@@ -272,13 +270,13 @@ export function sentenceTerms(text: string, q: AnalyzedQuery): readonly Sentence
   return (current?.q === q ? current.byText.get(text) : undefined) ?? readSentences(text, q);
 }
 
-/**
- * Which numbers of a sentence count something other than what a counting question asks: for "có bao
- * nhiêu đảng viên" (the whole), a count in a clause led by a counted action ("kỷ luật 4 đảng viên"); for "kết
- * nạp bao nhiêu", the whole sentence unless it says "kết nạp". Null: no number of the sentence counts.
- */
 const NONE_APART = () => false;
 
+/**
+ * Which numbers of a sentence count something other than what a counting question asks: for "có bao
+ * nhiêu đảng viên" (the whole), a count in a clause led by a counted action ("kỷ luật 4 đảng viên"); for
+ * "kết nạp bao nhiêu", every number unless the sentence says "kết nạp" (null: none of them counts).
+ */
 function partCount(q: AnalyzedQuery, sentence: string, tokens: readonly Token[]): ((at: number) => boolean) | null {
   if (q.countScope === null) return NONE_APART;
   const action = q.countScope.action;
