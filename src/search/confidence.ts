@@ -23,6 +23,11 @@ const LEAD_CREDIT = 0.7;
 const COUNT_SHARE = 0.2;
 /** Two sentences hold more words by chance than one: a slight discount keeps quotes tight. */
 const PAIR_WINDOW_DISCOUNT = 0.9;
+/**
+ * A window that holds what the question asks for (the count, the office) is quoted over a better one
+ * that does not when it scores at least this share of it; a weaker one is another passage's matter.
+ */
+const HOLDING_WINDOW_SHARE = 0.8;
 /** A pair the corpus never has may be no word at all ("quan thành"): it weighs this share of an unseen syllable. */
 const UNSEEN_PAIR_SHARE = 0.5;
 /** Weight of a syllable whose two-syllable word (a pair the corpus knows) is also in the question. */
@@ -326,18 +331,28 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
     return got / mass;
   };
   const paragraph = score((t) => sentences.some((s) => s.terms.has(t)), sentences.some((s) => s.counts));
-  let best = { window: 0, first: 0, last: 0 };
+  type Sentence = (typeof sentences)[number];
+  const hasNumber = (w: readonly Sentence[]) => w.some((x) => x.number) && (w.some((x) => x.countsUnit) || units.every((_, k) => w.some((x) => x.named[k])));
+  const lacks = (w: readonly Sentence[]) => {
+    const tokens = office !== null || cov.awardClass !== null ? w.flatMap((x) => x.tokens) : [];
+    return (q.countUnit !== null && !hasNumber(w)) || (office !== null && officeMissing(tokens, office)) || (cov.awardClass !== null && !classesIn(tokens).includes(cov.awardClass));
+  };
+  const windows: Array<{ window: number; first: number; last: number }> = [];
   for (let i = 0; i < sentences.length; i++) {
     const a = sentences[i]!;
-    const one = score((t) => a.terms.has(t), a.counts);
-    if (one > best.window) best = { window: one, first: i, last: i };
+    windows.push({ window: score((t) => a.terms.has(t), a.counts), first: i, last: i });
     const b = sentences[i + 1];
-    if (!b) continue;
-    const two = PAIR_WINDOW_DISCOUNT * score((t) => a.terms.has(t) || b.terms.has(t), a.counts || b.counts);
-    if (two > best.window) best = { window: two, first: i, last: i + 1 };
+    if (b) windows.push({ window: PAIR_WINDOW_DISCOUNT * score((t) => a.terms.has(t) || b.terms.has(t), a.counts || b.counts), first: i, last: i + 1 });
   }
+  const bestOf = (list: typeof windows) => list.reduce((m, w) => (w.window > m.window ? w : m), { window: 0, first: 0, last: 0 });
+  const bestAny = bestOf(windows);
+  // Or one nearly as good that holds what the question asks for (the quote must): for a count, one
+  // sentence with a number and the unit.
+  const holds = (w: readonly Sentence[]) => !lacks(w) && (q.countUnit === null || w.some((x) => x.countsUnit || (x.number && x.named.every(Boolean))));
+  const holding = bestOf(windows.filter((w) => w.window >= HOLDING_WINDOW_SHARE * bestAny.window && holds(sentences.slice(w.first, w.last + 1))));
+  const best = holding.window > 0 ? holding : bestAny;
   const inWindow = sentences.slice(best.first, best.last + 1);
-  const windowHasNumber = inWindow.some((x) => x.number) && (inWindow.some((x) => x.countsUnit) || units.every((_, k) => inWindow.some((x) => x.named[k])));
+  const windowHasNumber = hasNumber(inWindow);
   const windowText = spans.length > 0 ? text.slice(spans[best.first]?.start ?? 0, spans[best.last]?.end ?? text.length) : text;
   const windowHasAnswer =
     q.answerType === 'count'
@@ -349,10 +364,6 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
           : q.answerType === 'place'
             ? placeSaid(windowText)
             : false;
-  const windowTokens = office !== null || cov.awardClass !== null ? inWindow.flatMap((x) => x.tokens) : [];
-  const answerMissing =
-    (q.countUnit !== null && !windowHasNumber) ||
-    (office !== null && officeMissing(windowTokens, office)) ||
-    (cov.awardClass !== null && !classesIn(windowTokens).includes(cov.awardClass));
+  const answerMissing = best !== holding && lacks(inWindow);
   return { paragraph, ...best, bigramShare: share(bi, cov.bigrams), trigramShare: share(tri, cov.trigrams), windowHasNumber, windowHasAnswer, answerMissing };
 }

@@ -177,7 +177,7 @@ export const OFFICE_TITLES: readonly string[] = [
  */
 export const COUNTED_ACTIONS: readonly string[] = [
   'kết nạp', 'kỷ luật', 'thi hành kỷ luật', 'kiểm tra', 'giám sát', 'khen thưởng', 'biểu dương', 'xử lý', 'đình chỉ', 'định chỉ' /* a slip reports print */, 'khai trừ',
-  'cảnh cáo', 'khiển trách', 'bồi dưỡng', 'đánh giá', 'xếp loại', 'xét kết nạp', 'tặng giấy khen', 'tặng bằng khen', 'trao giấy khen', 'trao bằng khen',
+  'cảnh cáo', 'khiển trách', 'xét kết nạp', 'tặng giấy khen', 'tặng bằng khen', 'trao giấy khen', 'trao bằng khen',
 ];
 /** Words between a counting question's verb and "bao nhiêu" ("kết nạp được bao nhiêu"). */
 export const COUNT_LINKS: readonly string[] = ['được', 'đã', 'thêm', 'tất', 'cả', 'cộng'];
