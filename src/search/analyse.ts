@@ -10,7 +10,7 @@ import { findPlaces, isCapitalised, placeForms } from '../text/gazetteer.js';
 import { stripMarkup } from '../text/markup.js';
 import { fold } from '../text/normalise.js';
 import { isStop, isStopTwin, isUnaccented, looksLikeYear, tokenize, type Token } from '../text/tokens.js';
-import { COUNT_LINKS, COUNT_WHOLE_WORDS, COUNTED_ACTIONS, MAGNITUDE_WORDS, NUMBER_WORDS } from '../text/words.js';
+import { ABBREVIATION_GROUPS, COUNT_LINKS, COUNT_WHOLE_WORDS, COUNTED_ACTIONS, MAGNITUDE_WORDS, NUMBER_WORDS } from '../text/words.js';
 import { rewriteAbbreviations } from './abbreviations.js';
 import type { Lexicon } from './lexicon.js';
 import { readTokens, type NameKind } from './repair.js';
@@ -32,6 +32,8 @@ export interface AnalyzedQuery {
   syllables: string[];
   /** For "bao nhiêu X" / "mấy X" questions: X, whose count the answer states. */
   countUnit: string[] | null;
+  /** One-word abbreviations of the unit's name ("tccs" for "tổ chức cơ sở đảng"), lower case: reports count in them too. */
+  countUnitShort: string[];
   /**
    * What a counting question counts: the whole (`action` null: "có bao nhiêu đảng viên"), or what one of
    * COUNTED_ACTIONS did (`action`, its syllables: "kết nạp được bao nhiêu"); null when neither is said.
@@ -115,6 +117,16 @@ export function actionInClause(sentence: string, tokens: readonly Token[], at: n
  */
 function countWordAt(tokens: readonly Token[], foldedAt: readonly boolean[]): number {
   return tokens.findIndex((t, i) => (i + 1 < tokens.length && tokens[i + 1]!.joined && `${t.folded} ${tokens[i + 1]!.folded}` === COUNT_FOLDED) || (t.term === COUNT_ONE && !foldedAt[i]));
+}
+
+const NAMED_GROUPS = ABBREVIATION_GROUPS.map((g) => g.map((f) => tokenize(f).map((t) => t.folded)));
+
+/** The one-word abbreviations of the names the unit after "bao nhiêu" (at token `at`) starts with, folded. */
+function unitAbbreviations(folded: readonly string[], at: number): string[] {
+  const start = at + (folded[at] === fold(COUNT_ONE) ? 1 : 2);
+  // Every name it starts with: "tổ chức cơ sở đảng" is written "TCCSĐ" and "TCCS đảng".
+  const groups = NAMED_GROUPS.filter((g) => g.some((f) => f.length > 1 && f.every((s, k) => folded[start + k] === s)));
+  return groups.flatMap((g) => g.filter((f) => f.length === 1).map((f) => f[0]!));
 }
 
 /** The counted unit of a counting question: one or two syllables, as matched. */
@@ -228,8 +240,9 @@ export function analyzeQuery(question: string, lex: Lexicon | null = null): Anal
   const twinShare = (term: string, folded: boolean) => (typedUnaccented && folded && term.split(PAIR_SEP).some((part) => isStopTwin(part)) ? STOP_TWIN_SHARE : 1);
   const terms: QueryTerm[] = [...counts].map(([term, c]) => ({ term, folded: c.folded, weight: c.n * twinShare(term, c.folded) }));
   const unit = countUnit(tokens, foldedAt);
+  const countUnitShort = unit ? unitAbbreviations(tokens.map((t) => t.folded), countWordAt(tokens, foldedAt)) : [];
   const countScope = unit ? countScopeAt(tokens.map((t, i) => (foldedAt[i] ? t.folded : t.term)), countWordAt(tokens, foldedAt)) : null;
-  return { text, tokens, unaccented, foldedAt, typedUnaccented, terms, syllables, countUnit: unit, countScope, answerType: answerTypeOf(tokens, unit !== null, typedUnaccented) };
+  return { text, tokens, unaccented, foldedAt, typedUnaccented, terms, syllables, countUnit: unit, countUnitShort, countScope, answerType: answerTypeOf(tokens, unit !== null, typedUnaccented) };
 }
 
 /**

@@ -311,9 +311,11 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
   const sentences = spans.map((s) => {
     found(s.tokens, false);
     if (q.unaccented) found(s.tokens, true);
-    const named = units.map((u) => s.tokens.some((t) => (q.typedUnaccented ? t.folded === u : t.term === u)));
+    // An abbreviation of the unit's name ("TCCS" for "tổ chức cơ sở") names all of it.
+    const short = q.countUnitShort.some((a) => s.tokens.some((t) => t.folded === a));
+    const named = units.map((u) => short || s.tokens.some((t) => (q.typedUnaccented ? t.folded === u : t.term === u)));
     const part = partCount(q, s.sentence, s.tokens);
-    const countsUnit = head !== null && part !== null && statesCount(s.tokens, [head], part);
+    const countsUnit = head !== null && part !== null && (statesCount(s.tokens, [head], part) || q.countUnitShort.some((a) => statesCount(s.tokens, [a], part)));
     const number = countsUnit || (part !== null && s.tokens.some((_, i) => isCount(s.tokens, i, s.sentence) && !part(i)));
     return { terms: s.terms, tokens: s.tokens, counts: q.countUnit && part ? statesCount(s.tokens, q.countUnit, part) : false, number, named, countsUnit };
   });

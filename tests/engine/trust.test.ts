@@ -118,6 +118,12 @@ describe('a counting question is answered only by its own measure', () => {
     expect(a.results[0]!.quote).toContain('442 chi bộ');
   });
 
+  it('counts in the unit\'s abbreviation too: "tổ chức cơ sở đảng" asked, "TCCS đảng" written', async () => {
+    const a = await engine.ask('Co bao nhieu to chuc co so dang cua thanh pho Dong Ha hoan thanh tot nhiem vu tro len nam 2020?');
+    expect(a.answered).toBe(true);
+    expect(a.results[0]!.quote).toContain('TCCS đảng');
+  });
+
   it('answers for an award\'s class only with that class ("hạng Nhất" is not the "hạng Nhì" the report gives)', async () => {
     expect((await engine.ask('Ai được trao Huân chương Lao động hạng Nhất tại hội nghị của Đảng ủy Khối Các cơ quan tỉnh Nghệ An?')).answered).toBe(false);
     const second = await engine.ask('Ai được trao Huân chương Lao động hạng Nhì tại hội nghị của Đảng ủy Khối Các cơ quan tỉnh Nghệ An?');
