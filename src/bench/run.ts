@@ -8,14 +8,13 @@ import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { entryArgs, projectRoot } from '../config.js';
 import { ArticleFactory, generateCorpus, loadSourceText } from './corpus.js';
 import { makeQuestions } from './questions.js';
 import { distribution, mb, round, RssSampler, type Distribution } from './stats.js';
 import type { BuildResult, BuildTask, ServeResult, ServeTask } from './worker.js';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-export const WORKER = path.join(HERE, 'worker.ts');
+const ROOT = projectRoot(import.meta.url, 2);
 
 export interface BenchOptions {
   root: string;
@@ -235,12 +234,12 @@ function serveMeasure(run: ChildRun<ServeResult> & { spawnedAt?: number }): Serv
   };
 }
 
-/** Runs src/bench/worker.ts in a fresh node process (tsx loader, no npx wrapper: the pid is the worker's). */
+/** Runs src/bench/worker.ts in a fresh node process as the scripts run (scripts/run.mjs: compiled when fresh; no npx wrapper: the pid is the worker's). */
 async function runChild<T>(task: 'build' | 'serve', args: BuildTask | ServeTask, opts: BenchOptions, label: string): Promise<ChildRun<T> & { spawnedAt: number }> {
-  const nodeArgs = ['--import', 'tsx'];
+  const nodeArgs: string[] = [];
   if (opts.cpuProfDir) nodeArgs.push('--cpu-prof', '--cpu-prof-dir', opts.cpuProfDir, '--cpu-prof-name', `${label}.cpuprofile`);
   const spawnedAt = performance.timeOrigin + performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, WORKER, task, JSON.stringify(args)], { cwd: opts.root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } });
+  const child = spawn(process.execPath, [...nodeArgs, ...entryArgs(ROOT, 'src/bench/worker.ts'), task, JSON.stringify(args)], { cwd: opts.root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } });
   const sampler = child.pid ? new RssSampler(child.pid) : null;
   let stderr = '';
   child.stderr.setEncoding('utf8');
