@@ -195,7 +195,7 @@ async function statOf(file: string): Promise<{ ino: string; mtimeNs: string }> {
  * file is provably the one the build wrote (same inode and mtime, written well before the manifest).
  * Returns the bytes when `read` (else null: the caller reads what it needs later).
  */
-async function checkFile(dir: string, name: string, manifest: Manifest, indexDir: string, read: boolean): Promise<Buffer | null> {
+async function checkFile(dir: string, name: string, manifest: Manifest, indexDir: string, read: boolean, trustStat = true): Promise<Buffer | null> {
   const file = path.join(dir, name);
   const check = manifest.files[name];
   if (!check) throw new IndexLoadError(note('indexNotListed', { file, command: rebuildHint(indexDir) }));
@@ -210,7 +210,7 @@ async function checkFile(dir: string, name: string, manifest: Manifest, indexDir
     throw new IndexLoadError(note('indexTruncated', { file, bytes: Number(st.size), expected: check.bytes, command: rebuildHint(indexDir) }));
   }
   const manifestTime = manifestTimes.get(manifest);
-  const trusted = !!check.stat && manifestTime !== undefined && check.stat.ino === String(st.ino) && check.stat.mtimeNs === String(st.mtimeNs) && st.mtimeNs + RACY_NS < manifestTime;
+  const trusted = trustStat && !!check.stat && manifestTime !== undefined && check.stat.ino === String(st.ino) && check.stat.mtimeNs === String(st.mtimeNs) && st.mtimeNs + RACY_NS < manifestTime;
   if (trusted && !read) return null;
   if (!read) {
     // Hashed as a stream: a large file need not sit in memory to be checked.
@@ -248,6 +248,38 @@ export async function readChecked(dir: string, name: string, manifest: Manifest,
 /** Checks one file like readChecked without keeping its bytes (a file read piecemeal later). */
 export async function verifyChecked(dir: string, name: string, manifest: Manifest, indexDir: string): Promise<void> {
   await checkFile(dir, name, manifest, indexDir, false);
+}
+
+/** What verifyIndex found: the version checked and the note of each damaged file (none: intact). */
+export interface IndexVerification {
+  dir: string;
+  version: string;
+  files: number;
+  bytes: number;
+  damaged: OperatorNote[];
+}
+
+/**
+ * Reads every file of the current version and checks its size and checksum against the manifest,
+ * trusting no stat (a load does: a disk fault that keeps size and time is found only here). Throws
+ * IndexLoadError when there is no index or its manifest is unreadable.
+ */
+export async function verifyIndex(indexDir: string): Promise<IndexVerification> {
+  const cur = await currentVersionDir(indexDir);
+  if (!cur) throw new IndexLoadError(note('indexMissing', { dir: indexDir, command: rebuildHint(indexDir) }));
+  const manifest = await readManifest(cur.dir, indexDir);
+  const damaged: OperatorNote[] = [];
+  let bytes = 0;
+  for (const [name, check] of Object.entries(manifest.files)) {
+    bytes += check.bytes;
+    try {
+      await checkFile(cur.dir, name, manifest, indexDir, false, false);
+    } catch (e) {
+      if (!(e instanceof IndexLoadError) || !e.note) throw e;
+      damaged.push(e.note);
+    }
+  }
+  return { dir: cur.dir, version: manifest.version, files: Object.keys(manifest.files).length, bytes, damaged };
 }
 
 export async function readManifest(dir: string, indexDir: string): Promise<Manifest> {
