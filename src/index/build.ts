@@ -5,13 +5,14 @@
  */
 import path from 'node:path';
 import type { Config } from '../config.js';
-import { CHUNKER_VERSION, chunkArticle } from '../chunk/chunker.js';
+import { CHUNKER_VERSION } from '../chunk/chunker.js';
 import { READER_VERSION, articleId, readCorpus, type FileStamp, type UnchangedFile } from '../corpus/read.js';
-import type { Article } from '../corpus/types.js';
 import { BAND_METHOD, describeBand, measureBand, type DenseBand } from '../embed/band.js';
 import { embedderOptions, loadEmbedder } from '../embed/embedder.js';
 import type { Embedder } from '../embed/types.js';
-import { KeywordIndex, KeywordSegments } from './keyword-index.js';
+import { KeywordIndex, KeywordSegments, type CountedDoc } from './keyword-index.js';
+import { PreparePool } from './prepare-pool.js';
+import type { PreparedArticle } from './prepare.js';
 import { TOKENIZER_VERSION, passageTerms } from './terms.js';
 import { HNSW_EF_CONSTRUCTION, HNSW_M, HnswVectorStore } from './vector-store.js';
 import { LoadedChunk, chunkTextBytes, encodeChunkTable } from './chunk-store.js';
@@ -47,6 +48,8 @@ export interface BuildOptions {
   onEmbedProgress?: (done: number, total: number) => void;
   /** Reuse a loaded embedder (tests, benchmarks); null forces keyword-only. */
   embedder?: Embedder | null;
+  /** Threads that read and prepare corpus files (default: one per core, up to 4; 0: all on the build's own thread). */
+  prepareThreads?: number;
   /** Called after the version folder is complete, just before it is committed (tests of crashes). */
   beforeCommit?: () => Promise<void> | void;
 }
@@ -88,17 +91,26 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
 
     // 2. The corpus. A file with the same path and bytes as in the previous index is not parsed again:
     //    its stored article and chunks are reused (adding one article to thousands costs one parse).
+    //    The others are read, chunked and their terms counted on worker threads (prepare-pool.ts).
     const known = prev && prev.manifest.reader === READER_VERSION ? prev : null;
-    const corpus = await readCorpus(opts.corpusDir, {
-      ...(known
-        ? {
-            isUnchanged: (file: string, hash: string) => storedArticleFor(known, articleId(file), file, hash) !== null,
-            knownHash: (file: string, stamp: FileStamp) => knownHashOf(known, file, stamp),
-          }
-        : {}),
-    });
+    const pool = new PreparePool(opts.prepareThreads);
+    let corpus;
+    try {
+      corpus = await readCorpus<PreparedArticle>(opts.corpusDir, {
+        parse: (bytes, file, hash) => pool.prepare(bytes, file, hash),
+        ...(known
+          ? {
+              isUnchanged: (file: string, hash: string) => storedArticleFor(known, articleId(file), file, hash) !== null,
+              knownHash: (file: string, stamp: FileStamp) => knownHashOf(known, file, stamp),
+            }
+          : {}),
+      });
+    } finally {
+      await pool.close();
+    }
+    if (pool.failure) throw pool.failure;
     const entries = mergeEntries(corpus.articles, corpus.unchanged, known);
-    corpus.articles.length = 0; // the entries hold them now, each until it is chunked
+    corpus.articles.length = 0; // the entries hold them now, each until its chunks are taken
     lap('read corpus');
     for (const p of corpus.problems) say(`Skipped ${p.file}: ${p.message}`);
     for (const e of entries) for (const w of e.warnings) say(`${e.file}: ${w}`);
@@ -123,7 +135,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
     const model: ManifestModel | null = embedder ? { id: embedder.modelId, dim: embedder.dim, prefix: embedder.prefix } : null;
 
     try {
-      const report = await writeVersion({ opts, prev, entries, stamps: corpus.stamps, embedder, model, modelProblem, say, log, started, lap });
+      const report = await writeVersion({ opts, prev, entries, vocabulary: pool.vocabulary.terms, stamps: corpus.stamps, embedder, model, modelProblem, say, log, started, lap });
       report.messages = messages;
       report.phases = phases;
       return report;
@@ -139,6 +151,8 @@ interface WriteArgs {
   opts: BuildOptions;
   prev: LoadedIndex | null;
   entries: CorpusEntry[];
+  /** The terms of the prepared articles' counted chunks, by id. */
+  vocabulary: readonly string[];
   stamps: Map<string, FileStamp>;
   embedder: Embedder | null;
   model: ManifestModel | null;
@@ -157,7 +171,7 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
   }
 
   // Chunks of every article: unchanged articles keep their stored chunks as they are (their texts
-  // stay bytes: copied from the previous texts.bin, never decoded).
+  // stay bytes: copied from the previous texts.bin, never decoded); new ones come prepared, texts as bytes.
   const prevChunks = new Map<string, number[]>();
   prev?.chunks.forEach((c, i) => {
     const list = prevChunks.get(c.articleId);
@@ -166,7 +180,7 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
   });
   // The previous chunk itself stands for its fields (read from its table when asked: a kept chunk whose
   // table is kept is never copied field by field).
-  const fromPrev = (i: number): NewChunk => ({ record: prev!.chunks[i]!, text: null, from: i, old: i });
+  const fromPrev = (i: number): NewChunk => ({ record: prev!.chunks[i]!, fresh: null, from: i, old: i });
   const newChunks: NewChunk[] = [];
   const storedArticles: StoredArticle[] = [];
   for (const e of entries) {
@@ -185,7 +199,7 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
       // Which chunks are already in the previous index (same id = same article and same text)?
       const prevPos = new Map<string, number>();
       for (const i of prevChunks.get(a.id) ?? []) prevPos.set(prev!.chunks[i]!.id, i);
-      chunks = chunkArticle(a).map(({ text, ...record }) => ({ record, text, from: -1, old: prevPos.get(record.id) ?? -1 }));
+      chunks = freshChunks(a).map((fresh, k) => ({ record: a.chunks[k]!, fresh, from: -1, old: prevPos.get(a.chunks[k]!.id) ?? -1 }));
     }
     for (const c of chunks) newChunks.push(c);
     const stored: StoredArticle = {
@@ -198,12 +212,12 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
       author: a.author,
       url: a.url,
       contentHash: a.contentHash,
-      paragraphs: a.blocks.filter((b) => b.kind === 'body').length,
+      paragraphs: a.paragraphs,
       chunks: chunks.length,
     };
     if (a.warnings.length > 0) stored.warnings = a.warnings;
     storedArticles.push(stored);
-    delete e.article; // chunked: its blocks and metadata can go (a full build holds every article otherwise)
+    delete e.article; // its chunks hold what is still needed
   }
 
   const keptOld: NewChunk[] = [];
@@ -222,13 +236,13 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
   // The chunks themselves take their label (no copy per chunk: a large corpus has half a million).
   const ordered = [...keptOld, ...added] as OrderedChunk[];
   for (const c of ordered) c.label = reuseVectors && c.old >= 0 ? prev!.chunks[c.old]!.label : nextLabel++;
-  const textOf = (c: NewChunk): string => c.text ?? prev!.chunks[c.from]!.text;
-  const bytesOf = (c: NewChunk): Buffer => (c.text !== null ? Buffer.from(c.text, 'utf8') : chunkTextBytes(prev!.chunks[c.from]!));
+  const textOf = (c: NewChunk): string => (c.fresh ? c.fresh.bytes.toString('utf8') : prev!.chunks[c.from]!.text);
+  const bytesOf = (c: NewChunk): Buffer => (c.fresh ? c.fresh.bytes : chunkTextBytes(prev!.chunks[c.from]!));
 
   lap('chunks');
   // Keyword index: kept postings are remapped, only added chunks are tokenised.
   log(`Keyword index: ${added.length} new chunk(s) to tokenise, ${keptOld.length} kept…`);
-  const keyword = updateKeyword(prev, keep, added.map(textOf), ordered.length);
+  const keyword = updateKeyword(prev, keep, countedTerms(added), w.vocabulary, ordered.length);
   // The title and the lead (first paragraph) name who, where and when: what every paragraph is about.
   // An unchanged article keeps its title and lead documents (its chunks keep their order, so its
   // lead is the same chunk): only new and changed articles are tokenised.
@@ -327,8 +341,8 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
       let at = 0;
       const table = encodeChunkTable(
         ordered.map((c) => {
-          const from = c.text === null ? prev!.chunks[c.from]! : null;
-          const n = from === null ? Buffer.byteLength(c.text!, 'utf8') : from instanceof LoadedChunk ? from.textLength : Buffer.byteLength(from.text, 'utf8');
+          const from = c.fresh === null ? prev!.chunks[c.from]! : null;
+          const n = from === null ? c.fresh!.bytes.length : from instanceof LoadedChunk ? from.textLength : Buffer.byteLength(from.text, 'utf8');
           at += n;
           return { record: c.record, label: c.label, seg: 0, at: at - n, textBytes: n };
         }),
@@ -390,12 +404,12 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
   }
 }
 
-/** One article of the corpus: freshly parsed, or unchanged since the previous index (its stored record). */
+/** One article of the corpus: freshly prepared, or unchanged since the previous index (its stored record). */
 interface CorpusEntry {
   id: string;
   file: string;
   warnings: string[];
-  article?: Article;
+  article?: PreparedArticle;
   stored?: StoredArticle;
 }
 
@@ -419,7 +433,7 @@ function knownHashOf(prev: LoadedIndex, file: string, stamp: FileStamp): string 
 }
 
 /** Parsed and unchanged articles in one list, sorted by id (both inputs are). */
-function mergeEntries(parsed: readonly Article[], unchanged: readonly UnchangedFile[], prev: LoadedIndex | null): CorpusEntry[] {
+function mergeEntries(parsed: readonly PreparedArticle[], unchanged: readonly UnchangedFile[], prev: LoadedIndex | null): CorpusEntry[] {
   const out: CorpusEntry[] = [];
   let i = 0;
   let j = 0;
@@ -450,8 +464,8 @@ export const KEYWORD_TAIL_MAX_SHARE = 0.1;
  * small), then the added ones. Chunk order (kept chunks in their old order, then added ones) is
  * document order in both cases.
  */
-function updateKeyword(prev: LoadedIndex | null, keep: Int32Array, addedTexts: string[], total: number): { segments: KeywordSegments; reuseBase: boolean } {
-  if (!prev) return { segments: new KeywordSegments(KeywordIndex.build(termsOf(addedTexts)), null), reuseBase: false };
+function updateKeyword(prev: LoadedIndex | null, keep: Int32Array, added: Iterable<CountedDoc>, vocabulary: readonly string[], total: number): { segments: KeywordSegments; reuseBase: boolean } {
+  if (!prev) return { segments: new KeywordSegments(KeywordIndex.update(null, null, added, vocabulary), null), reuseBase: false };
   const kw = prev.keyword;
   const { base, tail } = kw;
   const live = kw.baseLive; // previous chunks 0..live-1 are the base's live documents
@@ -463,12 +477,12 @@ function updateKeyword(prev: LoadedIndex | null, keep: Int32Array, addedTexts: s
   const tailDocs = total - (base.docCount - deleted.length);
   if (base.docCount > 0 && deleted.length + tailDocs <= KEYWORD_TAIL_MAX_SHARE * total) {
     const tailKeep = tail ? keep.subarray(live).map((v) => (v < 0 ? -1 : v - (base.docCount - deleted.length))) : null;
-    const newTail = KeywordIndex.update(tail, tailKeep, termsOf(addedTexts));
+    const newTail = KeywordIndex.update(tail, tailKeep, added, vocabulary);
     return { segments: new KeywordSegments(base, newTail.docCount > 0 ? newTail : null, Uint32Array.from(deleted)), reuseBase: true };
   }
   const keptTail: string[] = [];
   for (let old = live; old < keep.length; old++) if (keep[old]! >= 0) keptTail.push(prev.chunks[old]!.text);
-  return { segments: new KeywordSegments(KeywordIndex.update(base, keepBase, termsOf([...keptTail, ...addedTexts])), null), reuseBase: false };
+  return { segments: new KeywordSegments(KeywordIndex.update(base, keepBase, concat(termsOf(keptTail), added), vocabulary), null), reuseBase: false };
 }
 
 /** The previous chunk with this chunk's text in its texts.bin (same chunk id: same text), or null. */
@@ -490,7 +504,7 @@ function keepTexts(prev: LoadedIndex, ordered: readonly NewChunk[], kept: Readon
       inBase += k.textLength;
       all += k.textLength;
     } else {
-      all += c.text !== null ? Buffer.byteLength(c.text, 'utf8') : chunkTextBytes(prev.chunks[c.from]!).length;
+      all += c.fresh ? c.fresh.bytes.length : chunkTextBytes(prev.chunks[c.from]!).length;
     }
   });
   return all - inBase + (base.bytes - inBase) <= KEYWORD_TAIL_MAX_SHARE * all;
@@ -501,11 +515,46 @@ function* termsOf(texts: readonly string[]): Generator<string[]> {
   for (const t of texts) yield passageTerms(t);
 }
 
+function* concat<T, U>(a: Iterable<T>, b: Iterable<U>): Generator<T | U> {
+  yield* a;
+  yield* b;
+}
+
+/** A new chunk's text (UTF-8) and its counted terms (dropped once the keyword index has them). */
+interface FreshChunk {
+  bytes: Buffer;
+  terms: CountedDoc | null;
+}
+
+/** The chunks of a prepared article: views of its texts and counted terms, no copies. */
+function freshChunks(a: PreparedArticle): FreshChunk[] {
+  const out: FreshChunk[] = [];
+  let at = 0;
+  let term = 0;
+  for (let k = 0; k < a.chunks.length; k++) {
+    const n = a.textBytes[k]!;
+    const m = a.distinct[k]!;
+    out.push({ bytes: Buffer.from(a.texts.buffer, a.texts.byteOffset + at, n), terms: { ids: a.termIds.subarray(term, term + m), tfs: a.tfs.subarray(term, term + m), length: a.lengths[k]! } });
+    at += n;
+    term += m;
+  }
+  return out;
+}
+
+/** The counted terms of new chunks, each let go as the keyword index takes it. */
+function* countedTerms(chunks: readonly NewChunk[]): Generator<CountedDoc> {
+  for (const c of chunks) {
+    const terms = c.fresh!.terms!;
+    c.fresh!.terms = null;
+    yield terms;
+  }
+}
+
 /** A chunk of the version being written: its fields, and its text or the previous chunk whose bytes it reuses. */
 interface NewChunk {
   record: Omit<ChunkRecord, 'textBytes' | 'label'>;
   /** null: the text is that of previous chunk `from` (copied as bytes). */
-  text: string | null;
+  fresh: FreshChunk | null;
   from: number;
   /** The same chunk in the previous index (same id: same article and text), or -1. */
   old: number;
