@@ -48,6 +48,8 @@ export interface ReadCorpusOptions<T extends ParsedFile = Article> {
    * files are read. Throws ArticleError for unusable content.
    */
   parse?: (bytes: Buffer, file: string, contentHash: string) => Promise<T>;
+  /** Told of each parsed article as it passes the checks, in the order of the files (before the result is sorted). */
+  accepted?: (article: T) => void;
 }
 
 /** What the corpus checks need of a parsed file (an Article, or what a caller made of it). */
@@ -330,8 +332,10 @@ export async function readCorpus<T extends ParsedFile = Article>(dir: string, op
     const entry = { file };
     byId.set(id, entry);
     byHash.set(contentHash, entry);
-    if (article) articles.push(article);
-    else unchanged.push({ id, file, contentHash });
+    if (article) {
+      options.accepted?.(article);
+      articles.push(article);
+    } else unchanged.push({ id, file, contentHash });
   }
 
   const byIdOrder = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

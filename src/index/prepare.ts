@@ -17,8 +17,9 @@ export interface PreparedArticle extends Pick<Article, 'id' | 'file' | 'title' |
   /** Body paragraphs of the article. */
   paragraphs: number;
   chunks: Array<Omit<Chunk, 'text'>>;
-  /** The chunks' texts in UTF-8, one after the other, `textBytes[i]` bytes each. */
+  /** The chunks' texts in UTF-8, one after the other, `textBytes[i]` bytes each (emptied once the build has set them aside at `textsAt`). */
   texts: Uint8Array;
+  textsAt?: number;
   textBytes: Uint32Array;
   /** Per chunk: how many distinct terms it has, and its length in terms (duplicates counted). */
   distinct: Uint32Array;

@@ -5,7 +5,7 @@
  * half-written folder is never read as an index.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, promises as fs, type BigIntStats } from 'node:fs';
+import { closeSync, createReadStream, fsyncSync, openSync, promises as fs, readSync, unlinkSync, writeSync, type BigIntStats } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Chunk } from '../chunk/chunker.js';
@@ -358,6 +358,7 @@ async function syncDir(dir: string): Promise<void> {
 /** A version folder being written. Nothing is visible to readers until `commit()`. */
 export class VersionWriter {
   readonly files: Record<string, FileCheck> = {};
+  private committed = false;
   private constructor(
     readonly indexDir: string,
     readonly version: string,
@@ -395,6 +396,18 @@ export class VersionWriter {
     this.files[name] = { bytes: check.bytes, sha256: check.sha256, stat: await statOf(this.path(name)) };
   }
 
+  /** A file of this folder to set bytes aside in while the build runs (see SpillFile). */
+  spill(name: string): SpillFile {
+    return new SpillFile(this.path(name));
+  }
+
+  /** Makes a spill file, as it is, the version's file `name` (no copy: renamed). */
+  async adopt(name: string, spill: SpillFile): Promise<void> {
+    const check = spill.finish();
+    await fs.rename(spill.file, this.path(name));
+    this.files[name] = { ...check, stat: await statOf(this.path(name)) };
+  }
+
   /** Records size and checksum of a file written by someone else (hnswlib) into this folder. */
   async record(name: string): Promise<void> {
     const buf = await fs.readFile(this.path(name));
@@ -410,12 +423,72 @@ export class VersionWriter {
     const tmp = path.join(this.indexDir, `.${POINTER_FILE}.${process.pid}.tmp`);
     await writeDurable(tmp, JSON.stringify(pointer) + '\n');
     await fs.rename(tmp, path.join(this.indexDir, POINTER_FILE));
+    this.committed = true;
     await syncDir(this.indexDir);
     return full;
   }
 
+  /** Deletes the folder, unless it was committed (a failure after the commit must not take the index away). */
   async abandon(): Promise<void> {
+    if (this.committed) return;
     await fs.rm(this.dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Bytes set aside while a build runs, in its version folder (the texts of the new chunks: a full build
+ * of 500,000 paragraphs would otherwise hold 400 MB of them until it writes texts.bin). Appended and
+ * read back synchronously, a few hundred bytes at a time (the page cache has them); kept whole as a
+ * file of the version when it already is one (VersionWriter.adopt), else deleted before the commit.
+ */
+export class SpillFile {
+  private fd: number | null;
+  private readonly hash = createHash('sha256');
+  size = 0;
+
+  constructor(readonly file: string) {
+    this.fd = openSync(file, 'w+');
+  }
+
+  /** Appends the bytes; returns where they start. */
+  append(bytes: Uint8Array): number {
+    const at = this.size;
+    for (let done = 0; done < bytes.length; ) done += writeSync(this.fd!, bytes, done, bytes.length - done, at + done);
+    this.hash.update(bytes);
+    this.size += bytes.length;
+    return at;
+  }
+
+  read(at: number, length: number): Buffer {
+    const out = Buffer.allocUnsafe(length);
+    for (let done = 0; done < length; ) {
+      const n = readSync(this.fd!, out, done, length - done, at + done);
+      if (n === 0) throw new Error(`${this.file}: ${length} bytes at ${at} are past its end`);
+      done += n;
+    }
+    return out;
+  }
+
+  /** Flushes and closes it; its size and checksum. */
+  finish(): { bytes: number; sha256: string } {
+    fsyncSync(this.fd!);
+    this.close();
+    return { bytes: this.size, sha256: this.hash.digest('hex') };
+  }
+
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+
+  /** Closes and deletes it (its bytes were written elsewhere, or the build failed). */
+  discard(): void {
+    this.close();
+    try {
+      unlinkSync(this.file);
+    } catch {
+      /* already gone with its folder */
+    }
   }
 }
 
