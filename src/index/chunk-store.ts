@@ -111,7 +111,8 @@ class ChunkTable {
       idStart[i] = idAt;
       ctxStart[i] = ctxAt;
       if (r instanceof LoadedChunk) {
-        const { table: t, row: j } = r.place;
+        const t = r.table;
+        const j = r.row;
         let map = artMaps.get(t);
         if (!map) artMaps.set(t, (map = new Int32Array(t.articleIds.length).fill(-1)));
         const ta = t.art[j]!;
@@ -146,7 +147,8 @@ class ChunkTable {
     for (let i = 0; i < n; i++) {
       const r = rows[i]!.record;
       if (r instanceof LoadedChunk) {
-        const { table: t, row: j } = r.place;
+        const t = r.table;
+        const j = r.row;
         t.idBlob.copy(idBlob, idStart[i]!, t.idStart[j]!, t.idStart[j + 1]!);
         t.ctxBlob.copy(ctxBlob, ctxStart[i]!, t.ctxStart[j]!, t.ctxStart[j + 1]!);
         continue;
@@ -285,8 +287,11 @@ export class LoadedChunk implements StoredChunk {
     return p === NO_PAGE ? undefined : p;
   }
   /** Its table and row (a new table copies a kept chunk's fields from there, see ChunkTable.fromRows). */
-  get place(): { table: ChunkTable; row: number } {
-    return { table: this.#t, row: this.#i };
+  get table(): ChunkTable {
+    return this.#t;
+  }
+  get row(): number {
+    return this.#i;
   }
   /** Decoded on each read: callers that need it often keep the string. */
   get text(): string {
