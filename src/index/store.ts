@@ -304,10 +304,10 @@ export async function readManifest(dir: string, indexDir: string): Promise<Manif
 const WRITE_BATCH = 8 << 20;
 
 /**
- * Writes a file (one buffer, or pieces one after the other, made as they are written) and flushes it to
- * disk. Returns its size and sha256, computed on the way.
+ * Writes a file (one buffer, or pieces one after the other, made as they are written) and, unless told
+ * not to, flushes it to disk. Returns its size and sha256, computed on the way.
  */
-async function writeDurable(file: string, data: Buffer | string | Iterable<Buffer>): Promise<{ bytes: number; sha256: string }> {
+async function writeDurable(file: string, data: Buffer | string | Iterable<Buffer>, sync = true): Promise<{ bytes: number; sha256: string }> {
   const hash = createHash('sha256');
   let bytes = 0;
   try {
@@ -330,7 +330,7 @@ async function writeDurable(file: string, data: Buffer | string | Iterable<Buffe
         if (batched >= WRITE_BATCH) await flush();
       }
       await flush();
-      await fh.sync();
+      if (sync) await fh.sync();
     } finally {
       await fh.close();
     }
@@ -340,6 +340,15 @@ async function writeDurable(file: string, data: Buffer | string | Iterable<Buffe
     throw e;
   }
   return { bytes, sha256: hash.digest('hex') };
+}
+
+async function syncFile(file: string): Promise<void> {
+  const fh = await fs.open(file, 'r');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
 }
 
 async function syncDir(dir: string): Promise<void> {
@@ -359,6 +368,8 @@ async function syncDir(dir: string): Promise<void> {
 export class VersionWriter {
   readonly files: Record<string, FileCheck> = {};
   private committed = false;
+  /** Files written but not yet flushed to disk (see commit). */
+  private readonly unsynced: string[] = [];
   private constructor(
     readonly indexDir: string,
     readonly version: string,
@@ -378,7 +389,9 @@ export class VersionWriter {
 
   /** Writes one file of the version: a buffer, a string, or pieces written one after the other as they come (never joined in memory). */
   async write(name: string, data: Buffer | string | Iterable<Buffer>): Promise<void> {
-    const { bytes, sha256 } = await writeDurable(this.path(name), data);
+    // Flushed all together before the commit: the disk writes one file while the next is being made.
+    const { bytes, sha256 } = await writeDurable(this.path(name), data, false);
+    this.unsynced.push(this.path(name));
     this.files[name] = { bytes, sha256, stat: await statOf(this.path(name)) };
   }
 
@@ -417,6 +430,7 @@ export class VersionWriter {
   /** Writes the manifest last, then atomically repoints CURRENT. */
   async commit(manifest: Omit<Manifest, 'files' | 'version' | 'format'>): Promise<Manifest> {
     const full: Manifest = { format: INDEX_FORMAT, version: this.version, ...manifest, files: this.files };
+    await Promise.all(this.unsynced.map(syncFile)); // every file on disk before the manifest that vouches for it
     await writeDurable(this.path(FILES.manifest), JSON.stringify(full, null, 1));
     await syncDir(this.dir);
     const pointer: Pointer = { format: INDEX_FORMAT, version: this.version, dir: path.basename(this.dir) };
