@@ -12,6 +12,7 @@ import { formatFor, knownExtensions } from './formats/registry.js';
 import { decodeArticleBytes, textDocument } from './formats/text.js';
 import type { ReadDocument } from './formats/types.js';
 import { extractMetadata } from './metadata.js';
+import type { Token } from '../text/tokens.js';
 import type { Article, CorpusProblem, CorpusReadResult } from './types.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -105,7 +106,7 @@ export function sha256Hex(bytes: Uint8Array): string {
  * Turns a read document into an Article (pure: no I/O). Throws ArticleError when nothing usable is
  * left after cleaning.
  */
-export function articleFromDocument(doc: ReadDocument, file: string, contentHash: string): Article {
+export function articleFromDocument(doc: ReadDocument, file: string, contentHash: string, tokens?: (text: string) => Token[]): Article {
   const cleaned = cleanArticleText(doc.text, {
     markdown: doc.markdown,
     ...(doc.linePages ? { linePages: doc.linePages } : {}),
@@ -114,7 +115,7 @@ export function articleFromDocument(doc: ReadDocument, file: string, contentHash
   if (!cleaned.blocks.some((b) => b.kind === 'body')) {
     throw new ArticleError('no article text is left after removing page leftovers (menus, counters, captions, headline lists)');
   }
-  const meta = extractMetadata(cleaned, doc.meta);
+  const meta = extractMetadata(cleaned, doc.meta, tokens);
   const { text: joined, blocks } = layoutBlocks(cleaned.blocks);
   const warnings = [...doc.warnings, ...meta.warnings];
   if (!meta.title) warnings.push('no title found');
@@ -148,11 +149,14 @@ export function parseArticle(raw: string | Buffer, file: string): Article {
   return articleFromDocument(textDocument(decoded, /\.md$/iu.test(file)), file, sha256Hex(bytes));
 }
 
-/** Any file of a registered format to an Article. Throws ArticleError for unusable content. */
-export async function readArticle(bytes: Uint8Array, file: string, contentHash = sha256Hex(bytes)): Promise<Article> {
+/**
+ * Any file of a registered format to an Article. Throws ArticleError for unusable content. `tokens`: the
+ * tokenizer its metadata rules use (see extractMetadata).
+ */
+export async function readArticle(bytes: Uint8Array, file: string, contentHash = sha256Hex(bytes), tokens?: (text: string) => Token[]): Promise<Article> {
   const format = formatFor(file);
   if (!format) throw new ArticleError(`no reader for this kind of file (known: ${knownExtensions().join(', ')})`);
-  return articleFromDocument(await format.read(bytes, file), file, contentHash);
+  return articleFromDocument(await format.read(bytes, file), file, contentHash, tokens);
 }
 
 function isArticleFile(name: string): boolean {

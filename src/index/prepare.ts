@@ -7,7 +7,7 @@
 import { chunkArticle, type Chunk } from '../chunk/chunker.js';
 import { readArticle } from '../corpus/read.js';
 import type { Article } from '../corpus/types.js';
-import { tokenize } from '../text/tokens.js';
+import { tokenize, type Token } from '../text/tokens.js';
 import { PAIR_SEP, walkIndexTerms } from './terms.js';
 
 /** Terms of one chunk counted at once: the distinct ones per chunk fit this (grown when not). */
@@ -31,9 +31,13 @@ export interface PreparedArticle extends Pick<Article, 'id' | 'file' | 'title' |
   newTerms: string[];
 }
 
-/** A pair term's key from its syllables' ids: exact while ids stay below 2^26 (a vocabulary of 67 million terms). */
-const PAIR_ID_BITS = 26;
-const PAIR_SHIFT = 2 ** PAIR_ID_BITS;
+/**
+ * A pair term's key from its syllables' numbers: a small integer (which a Map hashes fastest) while both
+ * are below 2^15, as nearly all are; else a larger one, above every small key and exact up to 2^26.
+ */
+const SMALL = 2 ** 15;
+const LARGE = 2 ** 26;
+const pairKey = (a: number, b: number) => (a < SMALL && b < SMALL ? a * SMALL + b : SMALL * SMALL + a * LARGE + b);
 
 /**
  * Numbers terms as it first meets them and counts them per chunk (the terms passageTerms() gives, in
@@ -42,7 +46,9 @@ const PAIR_SHIFT = 2 ** PAIR_ID_BITS;
  * own, and the build maps them to its vocabulary with the new terms each article brings (see Vocabulary).
  */
 export class TermCounter {
+  /** Syllable -> its number (in order of first appearance); and each number's term id. */
   private readonly syllables = new Map<string, number>();
+  private readonly syllableTerm: number[] = [];
   private readonly pairs = new Map<number, number>();
   private next = 0;
   private newTerms: string[] = [];
@@ -51,31 +57,31 @@ export class TermCounter {
   private m = 0;
   private length = 0;
 
-  /** Counts the terms of each text (see PreparedArticle's fields of the same names). */
-  countAll(texts: readonly string[]): Pick<PreparedArticle, 'distinct' | 'lengths' | 'termIds' | 'tfs' | 'newTerms'> {
+  /** Counts the terms of each text (see PreparedArticle's fields of the same names), tokenised by `tokens`. */
+  countAll(texts: readonly string[], tokens: (text: string) => Token[]): Pick<PreparedArticle, 'distinct' | 'lengths' | 'termIds' | 'tfs' | 'newTerms'> {
     const distinct = new Uint32Array(texts.length);
     const lengths = new Uint32Array(texts.length);
     const ids: number[] = [];
     const tfs: number[] = [];
     this.newTerms = [];
     texts.forEach((text, c) => {
-      const tokens = tokenize(text);
-      // The id of the last syllable counted and its token: a pair's first syllable is always the token before it.
+      const toks = tokens(text);
+      // The last syllable counted (its number) and its token: a pair's first syllable is always the token before it.
       let lastAt = -1;
-      let lastId = -1;
-      let prevId = -1;
+      let last = -1;
+      let prev = -1;
       this.m = 0;
       this.length = 0;
       walkIndexTerms(
-        tokens,
+        toks,
         false,
         (i) => {
-          prevId = lastAt === i - 1 ? lastId : -1;
+          prev = lastAt === i - 1 ? last : -1;
           lastAt = i;
-          lastId = this.syllableId(tokens[i]!.term);
-          this.add(lastId);
+          last = this.syllable(toks[i]!.term);
+          this.add(this.syllableTerm[last]!);
         },
-        (i) => this.add(this.pairId(prevId, lastId, tokens[i - 1]!.term, tokens[i]!.term)),
+        (i) => this.add(this.pairId(prev, last, toks[i - 1]!.term, toks[i]!.term)),
       );
       for (let k = 0; k < this.m; k++) {
         const id = this.seen[k]!;
@@ -89,17 +95,19 @@ export class TermCounter {
     return { distinct, lengths, termIds: Uint32Array.from(ids), tfs: Uint16Array.from(tfs), newTerms: this.newTerms };
   }
 
-  private syllableId(term: string): number {
-    let id = this.syllables.get(term);
-    if (id === undefined) {
-      id = this.newId(term);
-      this.syllables.set(term, id);
+  /** The syllable's number (its term id: syllableTerm). */
+  private syllable(term: string): number {
+    let s = this.syllables.get(term);
+    if (s === undefined) {
+      s = this.syllableTerm.length;
+      this.syllableTerm.push(this.newId(term));
+      this.syllables.set(term, s);
     }
-    return id;
+    return s;
   }
 
   private pairId(first: number, second: number, a: string, b: string): number {
-    const key = first * PAIR_SHIFT + second;
+    const key = pairKey(first, second);
     let id = this.pairs.get(key);
     if (id === undefined) {
       id = this.newId(a + PAIR_SEP + b);
@@ -110,7 +118,7 @@ export class TermCounter {
 
   private newId(term: string): number {
     const id = this.next++;
-    if (id >= PAIR_SHIFT) throw new Error(`more than ${PAIR_SHIFT} distinct terms in one build`);
+    if (id >= LARGE) throw new Error(`more than ${LARGE} distinct terms in one build`);
     this.newTerms.push(term);
     if (id >= this.count.length) this.count = grown(this.count, id + 1);
     return id;
@@ -128,10 +136,20 @@ export class TermCounter {
 
 /** Reads, chunks and counts one corpus file. Throws ArticleError for unusable content (as readArticle). */
 export async function prepareArticle(bytes: Uint8Array, file: string, contentHash: string, counter: TermCounter): Promise<PreparedArticle> {
-  const a = await readArticle(bytes, file, contentHash);
+  // Paragraphs are tokenised to find the places the article is about, and again as chunks: once here.
+  const seen = new Map<string, Token[]>();
+  const tokens = (text: string): Token[] => {
+    let t = seen.get(text);
+    if (!t) seen.set(text, (t = tokenize(text)));
+    return t;
+  };
+  const a = await readArticle(bytes, file, contentHash, tokens);
   const chunks = chunkArticle(a);
   const encoded = chunks.map((c) => Buffer.from(c.text, 'utf8'));
-  const counted = counter.countAll(chunks.map((c) => c.text));
+  const counted = counter.countAll(
+    chunks.map((c) => c.text),
+    tokens,
+  );
   return {
     id: a.id,
     file: a.file,
