@@ -65,7 +65,7 @@ export interface BuildMeasure {
 export interface ServeMeasure {
   /** Process start to first answer, as seen by the parent (spawn to the answer). */
   coldStartSeconds: number;
-  /** Its parts: node + tsx + imports, Engine.open (index and model), first question. */
+  /** Its parts: node (+ tsx when not compiled) + imports, Engine.open (index and model), first question. */
   coldStartParts: { startup: number; open: number; firstQuestion: number };
   questions: number;
   answeredShare: number;
@@ -102,7 +102,8 @@ export interface Target {
 export interface BenchResult {
   startedAt: string;
   machine: { cpus: number; cpuModel: string; memoryGb: number; platform: string; node: string };
-  params: { articles: number; questions: number; seed: number; quick: boolean; corpusMb: number; generateSeconds: number };
+  /** `compiled`: the processes ran dist/ (npm run compile, fresh), not the sources through tsx (see scripts/run.mjs). */
+  params: { articles: number; questions: number; seed: number; quick: boolean; corpusMb: number; generateSeconds: number; compiled: boolean };
   modes: ModeResult[];
   targets: Target[];
   problems: string[];
@@ -170,7 +171,8 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     return {
       startedAt,
       machine: { cpus: cpus.length, cpuModel: cpus[0]?.model.trim() ?? 'unknown', memoryGb: round(os.totalmem() / 1024 ** 3, 1), platform: `${os.platform()} ${os.release()}`, node: process.version },
-      params: { articles: opts.articles, questions: questions.length, seed: opts.seed, quick: opts.quick, corpusMb: mb(corpus.bytes), generateSeconds: round(generateSeconds, 2) },
+      // The children decide as this process did (the same launcher, the same files).
+      params: { articles: opts.articles, questions: questions.length, seed: opts.seed, quick: opts.quick, corpusMb: mb(corpus.bytes), generateSeconds: round(generateSeconds, 2), compiled: import.meta.url.endsWith('.js') },
       modes,
       targets: targets(modes),
       problems,
@@ -294,6 +296,7 @@ export function markdownTable(r: BenchResult): string {
   const lines = [
     `Machine: ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGb} GB RAM, ${r.machine.platform}, Node ${r.machine.node}.`,
     `Corpus: ${r.params.articles} generated articles (${r.params.corpusMb} MB, seed ${r.params.seed}${r.params.quick ? ', --quick' : ''}); ${r.params.questions} questions.`,
+    `Code: ${r.params.compiled ? 'compiled (dist/)' : 'TypeScript through tsx (npm run compile for the compiled start)'}.`,
     '',
     `| | ${cols.join(' | ')} |`,
     `|---|${cols.map(() => '---:').join('|')}|`,
@@ -309,12 +312,12 @@ export function markdownTable(r: BenchResult): string {
     row('add one article phases (s)', (m) => phaseLine(m.addOne.phases)),
     row('change one article, process wall (s)', (m) => fmt(m.changeOne.wallSeconds)),
     row('change one article, in process (s)', (m) => `${fmt(m.changeOne.seconds)} (${m.changeOne.embedded} embedded, ${m.changeOne.removed} removed)`),
-    row('node + tsx start of a build process (s)', (m) => fmt(m.addOne.startupSeconds)),
+    row(`node${r.params.compiled ? '' : ' + tsx'} start of a build process (s)`, (m) => fmt(m.addOne.startupSeconds)),
     row('peak RSS, full build (MB)', (m) => fmt(m.full.peakRssMb, 0)),
     row('peak RSS, add one article (MB)', (m) => fmt(m.addOne.peakRssMb, 0)),
     row('index on disk (MB)', (m) => fmt(m.full.indexMb, 1)),
     row('cold start to first answer (s)', (m) => fmt(m.serve.coldStartSeconds)),
-    row('… node + tsx / open index / first question (s)', (m) => `${fmt(m.serve.coldStartParts.startup)} / ${fmt(m.serve.coldStartParts.open)} / ${fmt(m.serve.coldStartParts.firstQuestion)}`),
+    row(`… node${r.params.compiled ? '' : ' + tsx'} / open index / first question (s)`, (m) => `${fmt(m.serve.coldStartParts.startup)} / ${fmt(m.serve.coldStartParts.open)} / ${fmt(m.serve.coldStartParts.firstQuestion)}`),
     row('query embedding p50 / p95 / p99 (ms)', (m) => (m.model === 'none' ? '–' : dist(m.serve.embedMs))),
     row('search p50 / p95 / p99 (ms)', (m) => dist(m.serve.searchMs)),
     row('answer composition p50 / p95 / p99 (ms)', (m) => dist(m.serve.answerMs)),
