@@ -8,11 +8,8 @@ import { note, operatorLang, operatorText, type OperatorNote } from '../src/text
 import { openEngine } from '../src/engine/engine.js';
 import type { QaEngine } from '../src/engine/types.js';
 import { buildIndex, indexExists } from '../src/index/build.js';
-import { createBot, startBot } from '../src/bot/bot.js';
-import { startHealthServer } from '../src/bot/health.js';
 import { createLogger, openLogFile } from '../src/bot/logger.js';
 import { runConsoleChat } from '../src/console/console.js';
-import { openStore } from '../src/store/open.js';
 
 /** Output whose reader went away (EPIPE) is dropped: a closed log pipe must never keep the bot from stopping. */
 function ignoreOutputErrors(): void {
@@ -36,6 +33,7 @@ async function main(): Promise<void> {
   // Polling mode: /healthz and /readyz from the start (not ready while the index is built and loaded).
   let engine: QaEngine | null = null;
   if (botMode && !config.webhookUrl && config.healthPort !== null) {
+    const { startHealthServer } = await import('../src/bot/health.js');
     await startHealthServer({ port: config.healthPort, host: config.healthHost, ready: () => engine !== null });
   }
 
@@ -61,6 +59,8 @@ async function main(): Promise<void> {
     return;
   }
 
+  // Imported here: the console chat needs neither grammY nor SQLite (some 100 ms of a cold start).
+  const [{ createBot, startBot }, { openStore }] = await Promise.all([import('../src/bot/bot.js'), import('../src/store/open.js')]);
   const store = openStore(config);
   const bot = createBot({ config, engine, logger, store });
   const handle = await startBot(bot);

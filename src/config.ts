@@ -4,6 +4,7 @@
  * `.env.example` documents each of them.
  */
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface Config {
   corpusDir: string;
@@ -294,4 +295,18 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   };
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return config;
+}
+
+/**
+ * The project folder, from the URL of a module `depth` folders below it; its compiled copy runs from
+ * dist/ one folder deeper (see scripts/run.mjs). Where scripts and the launcher are found.
+ */
+export function projectRoot(moduleUrl: string, depth: number): string {
+  const root = path.resolve(path.dirname(fileURLToPath(moduleUrl)), ...Array<string>(depth).fill('..'));
+  return path.basename(root) === 'dist' ? path.dirname(root) : root;
+}
+
+/** `node` arguments that run a TypeScript entry point of the project: its compiled copy when fresh, else through tsx. */
+export function entryArgs(root: string, entry: string): string[] {
+  return [path.join(root, 'scripts/run.mjs'), path.join(root, entry)];
 }

@@ -8,14 +8,13 @@ import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { entryArgs, projectRoot } from '../config.js';
 import { ArticleFactory, generateCorpus, loadSourceText } from './corpus.js';
 import { makeQuestions } from './questions.js';
 import { distribution, mb, round, RssSampler, type Distribution } from './stats.js';
 import type { BuildResult, BuildTask, ServeResult, ServeTask } from './worker.js';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-export const WORKER = path.join(HERE, 'worker.ts');
+const ROOT = projectRoot(import.meta.url, 2);
 
 export interface BenchOptions {
   root: string;
@@ -66,7 +65,7 @@ export interface BuildMeasure {
 export interface ServeMeasure {
   /** Process start to first answer, as seen by the parent (spawn to the answer). */
   coldStartSeconds: number;
-  /** Its parts: node + tsx + imports, Engine.open (index and model), first question. */
+  /** Its parts: node (+ tsx when not compiled) + imports, Engine.open (index and model), first question. */
   coldStartParts: { startup: number; open: number; firstQuestion: number };
   questions: number;
   answeredShare: number;
@@ -103,7 +102,8 @@ export interface Target {
 export interface BenchResult {
   startedAt: string;
   machine: { cpus: number; cpuModel: string; memoryGb: number; platform: string; node: string };
-  params: { articles: number; questions: number; seed: number; quick: boolean; corpusMb: number; generateSeconds: number };
+  /** `compiled`: the processes ran dist/ (npm run compile, fresh), not the sources through tsx (see scripts/run.mjs). */
+  params: { articles: number; questions: number; seed: number; quick: boolean; corpusMb: number; generateSeconds: number; compiled: boolean };
   modes: ModeResult[];
   targets: Target[];
   problems: string[];
@@ -171,7 +171,8 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     return {
       startedAt,
       machine: { cpus: cpus.length, cpuModel: cpus[0]?.model.trim() ?? 'unknown', memoryGb: round(os.totalmem() / 1024 ** 3, 1), platform: `${os.platform()} ${os.release()}`, node: process.version },
-      params: { articles: opts.articles, questions: questions.length, seed: opts.seed, quick: opts.quick, corpusMb: mb(corpus.bytes), generateSeconds: round(generateSeconds, 2) },
+      // The children decide as this process did (the same launcher, the same files).
+      params: { articles: opts.articles, questions: questions.length, seed: opts.seed, quick: opts.quick, corpusMb: mb(corpus.bytes), generateSeconds: round(generateSeconds, 2), compiled: import.meta.url.endsWith('.js') },
       modes,
       targets: targets(modes),
       problems,
@@ -235,12 +236,12 @@ function serveMeasure(run: ChildRun<ServeResult> & { spawnedAt?: number }): Serv
   };
 }
 
-/** Runs src/bench/worker.ts in a fresh node process (tsx loader, no npx wrapper: the pid is the worker's). */
+/** Runs src/bench/worker.ts in a fresh node process as the scripts run (scripts/run.mjs: compiled when fresh; no npx wrapper: the pid is the worker's). */
 async function runChild<T>(task: 'build' | 'serve', args: BuildTask | ServeTask, opts: BenchOptions, label: string): Promise<ChildRun<T> & { spawnedAt: number }> {
-  const nodeArgs = ['--import', 'tsx'];
+  const nodeArgs: string[] = [];
   if (opts.cpuProfDir) nodeArgs.push('--cpu-prof', '--cpu-prof-dir', opts.cpuProfDir, '--cpu-prof-name', `${label}.cpuprofile`);
   const spawnedAt = performance.timeOrigin + performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, WORKER, task, JSON.stringify(args)], { cwd: opts.root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } });
+  const child = spawn(process.execPath, [...nodeArgs, ...entryArgs(ROOT, 'src/bench/worker.ts'), task, JSON.stringify(args)], { cwd: opts.root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } });
   const sampler = child.pid ? new RssSampler(child.pid) : null;
   let stderr = '';
   child.stderr.setEncoding('utf8');
@@ -295,6 +296,7 @@ export function markdownTable(r: BenchResult): string {
   const lines = [
     `Machine: ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGb} GB RAM, ${r.machine.platform}, Node ${r.machine.node}.`,
     `Corpus: ${r.params.articles} generated articles (${r.params.corpusMb} MB, seed ${r.params.seed}${r.params.quick ? ', --quick' : ''}); ${r.params.questions} questions.`,
+    `Code: ${r.params.compiled ? 'compiled (dist/)' : 'TypeScript through tsx (npm run compile for the compiled start)'}.`,
     '',
     `| | ${cols.join(' | ')} |`,
     `|---|${cols.map(() => '---:').join('|')}|`,
@@ -310,12 +312,12 @@ export function markdownTable(r: BenchResult): string {
     row('add one article phases (s)', (m) => phaseLine(m.addOne.phases)),
     row('change one article, process wall (s)', (m) => fmt(m.changeOne.wallSeconds)),
     row('change one article, in process (s)', (m) => `${fmt(m.changeOne.seconds)} (${m.changeOne.embedded} embedded, ${m.changeOne.removed} removed)`),
-    row('node + tsx start of a build process (s)', (m) => fmt(m.addOne.startupSeconds)),
+    row(`node${r.params.compiled ? '' : ' + tsx'} start of a build process (s)`, (m) => fmt(m.addOne.startupSeconds)),
     row('peak RSS, full build (MB)', (m) => fmt(m.full.peakRssMb, 0)),
     row('peak RSS, add one article (MB)', (m) => fmt(m.addOne.peakRssMb, 0)),
     row('index on disk (MB)', (m) => fmt(m.full.indexMb, 1)),
     row('cold start to first answer (s)', (m) => fmt(m.serve.coldStartSeconds)),
-    row('… node + tsx / open index / first question (s)', (m) => `${fmt(m.serve.coldStartParts.startup)} / ${fmt(m.serve.coldStartParts.open)} / ${fmt(m.serve.coldStartParts.firstQuestion)}`),
+    row(`… node${r.params.compiled ? '' : ' + tsx'} / open index / first question (s)`, (m) => `${fmt(m.serve.coldStartParts.startup)} / ${fmt(m.serve.coldStartParts.open)} / ${fmt(m.serve.coldStartParts.firstQuestion)}`),
     row('query embedding p50 / p95 / p99 (ms)', (m) => (m.model === 'none' ? '–' : dist(m.serve.embedMs))),
     row('search p50 / p95 / p99 (ms)', (m) => dist(m.serve.searchMs)),
     row('answer composition p50 / p95 / p99 (ms)', (m) => dist(m.serve.answerMs)),

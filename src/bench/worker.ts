@@ -1,6 +1,6 @@
 /**
  * The benchmark's child process: one build or one serving session per process, so that peak RSS and
- * cold start are those of a real process. Run as `node --import tsx src/bench/worker.ts <task> <json>`;
+ * cold start are those of a real process. Run as `node scripts/run.mjs src/bench/worker.ts <task> <json>`;
  * the result is written as JSON to the task's `resultFile`.
  */
 import { promises as fs } from 'node:fs';

@@ -9,6 +9,7 @@ import type { FormatMeta } from './formats/types.js';
 import { cutWithEllipsis } from '../text/normalise.js';
 import { firstSentence } from '../text/sentences.js';
 import { firstPlace, placesIn } from '../text/gazetteer.js';
+import { tokenize, type Token } from '../text/tokens.js';
 
 // ---------------------------------------------------------------------------------------------
 // Dates
@@ -478,16 +479,20 @@ export function toVietnamTime(raw: string): string {
 const SUBJECT_MENTIONS = 2;
 
 /** The place a report is about: the one its lead names, else the one most of its paragraphs name. */
-function subjectOf(bodies: readonly string[]): string | null {
-  const lead = bodies[0] ? firstPlace(bodies[0]) : null;
+function subjectOf(bodies: readonly string[], tokens: (text: string) => Token[]): string | null {
+  const lead = bodies[0] ? firstPlace(bodies[0], tokens(bodies[0])) : null;
   if (lead) return lead;
   const counts = new Map<string, number>();
-  for (const b of bodies) for (const p of new Set(placesIn(b))) counts.set(p, (counts.get(p) ?? 0) + 1);
+  for (const b of bodies) for (const p of new Set(placesIn(b, tokens(b)))) counts.set(p, (counts.get(p) ?? 0) + 1);
   const [best] = [...counts].sort((a, b) => b[1] - a[1]);
   return best && best[1] >= SUBJECT_MENTIONS ? best[0] : null;
 }
 
-export function extractMetadata(clean: CleanResult, fm: FormatMeta): ArticleMetadata {
+/**
+ * `tokens`: the tokenizer for finding places (a caller that tokenises the paragraphs again, for the index,
+ * passes one that remembers them).
+ */
+export function extractMetadata(clean: CleanResult, fm: FormatMeta, tokens: (text: string) => Token[] = tokenize): ArticleMetadata {
   const warnings: string[] = [];
   const bodies = clean.blocks.filter((b) => b.kind === 'body').map((b) => b.text);
 
@@ -514,7 +519,7 @@ export function extractMetadata(clean: CleanResult, fm: FormatMeta): ArticleMeta
   const byline = clean.byline ? parseByline(clean.byline) : null;
   const author = fm.author ?? byline?.author ?? null;
 
-  const subject = title && firstPlace(title) ? null : subjectOf(bodies);
+  const subject = title && firstPlace(title, tokens(title)) ? null : subjectOf(bodies, tokens);
   return {
     title: title ?? '',
     subject,

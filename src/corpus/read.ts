@@ -12,6 +12,7 @@ import { formatFor, knownExtensions } from './formats/registry.js';
 import { decodeArticleBytes, textDocument } from './formats/text.js';
 import type { ReadDocument } from './formats/types.js';
 import { extractMetadata } from './metadata.js';
+import type { Token } from '../text/tokens.js';
 import type { Article, CorpusProblem, CorpusReadResult } from './types.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -26,7 +27,7 @@ const READ_AHEAD = 16;
  */
 export const READER_VERSION = 'reader-v3';
 
-export interface ReadCorpusOptions {
+export interface ReadCorpusOptions<T extends ParsedFile = Article> {
   /** Files larger than this are skipped with a problem (default 20 MB). */
   maxFileBytes?: number;
   /**
@@ -42,6 +43,22 @@ export interface ReadCorpusOptions {
    * adding one article to a large corpus reads one file, not every one.
    */
   knownHash?: (file: string, stamp: FileStamp) => string | null;
+  /**
+   * Turns a file into what the caller keeps (default: its Article). Called as files are read, ahead of
+   * the ordered checks, so that parsing can run elsewhere (the index build's threads) while the next
+   * files are read. Throws ArticleError for unusable content.
+   */
+  parse?: (bytes: Buffer, file: string, contentHash: string) => Promise<T>;
+  /** Told of each parsed article as it passes the checks, in the order of the files (before the result is sorted). */
+  accepted?: (article: T) => void;
+}
+
+/** What the corpus checks need of a parsed file (an Article, or what a caller made of it). */
+export interface ParsedFile {
+  id: string;
+  /** Path relative to the corpus folder, with "/". */
+  file: string;
+  warnings: string[];
 }
 
 /** What identifies a file's version without reading it (as git's index does). */
@@ -65,7 +82,9 @@ export interface UnchangedFile {
   contentHash: string;
 }
 
-export interface CorpusScanResult extends CorpusReadResult {
+export interface CorpusScanResult<T extends ParsedFile = Article> extends Omit<CorpusReadResult, 'articles'> {
+  /** Sorted by id. */
+  articles: T[];
   /** Sorted by id; empty unless `isUnchanged` was given. */
   unchanged: UnchangedFile[];
   /** Stamps of the files read or known, by path (none for files modified just before the scan). */
@@ -87,7 +106,7 @@ export function sha256Hex(bytes: Uint8Array): string {
  * Turns a read document into an Article (pure: no I/O). Throws ArticleError when nothing usable is
  * left after cleaning.
  */
-export function articleFromDocument(doc: ReadDocument, file: string, contentHash: string): Article {
+export function articleFromDocument(doc: ReadDocument, file: string, contentHash: string, tokens?: (text: string) => Token[]): Article {
   const cleaned = cleanArticleText(doc.text, {
     markdown: doc.markdown,
     ...(doc.linePages ? { linePages: doc.linePages } : {}),
@@ -96,7 +115,7 @@ export function articleFromDocument(doc: ReadDocument, file: string, contentHash
   if (!cleaned.blocks.some((b) => b.kind === 'body')) {
     throw new ArticleError('no article text is left after removing page leftovers (menus, counters, captions, headline lists)');
   }
-  const meta = extractMetadata(cleaned, doc.meta);
+  const meta = extractMetadata(cleaned, doc.meta, tokens);
   const { text: joined, blocks } = layoutBlocks(cleaned.blocks);
   const warnings = [...doc.warnings, ...meta.warnings];
   if (!meta.title) warnings.push('no title found');
@@ -130,11 +149,14 @@ export function parseArticle(raw: string | Buffer, file: string): Article {
   return articleFromDocument(textDocument(decoded, /\.md$/iu.test(file)), file, sha256Hex(bytes));
 }
 
-/** Any file of a registered format to an Article. Throws ArticleError for unusable content. */
-export async function readArticle(bytes: Uint8Array, file: string): Promise<Article> {
+/**
+ * Any file of a registered format to an Article. Throws ArticleError for unusable content. `tokens`: the
+ * tokenizer its metadata rules use (see extractMetadata).
+ */
+export async function readArticle(bytes: Uint8Array, file: string, contentHash = sha256Hex(bytes), tokens?: (text: string) => Token[]): Promise<Article> {
   const format = formatFor(file);
   if (!format) throw new ArticleError(`no reader for this kind of file (known: ${knownExtensions().join(', ')})`);
-  return articleFromDocument(await format.read(bytes, file), file, sha256Hex(bytes));
+  return articleFromDocument(await format.read(bytes, file), file, contentHash, tokens);
 }
 
 function isArticleFile(name: string): boolean {
@@ -215,7 +237,8 @@ function formatBytes(n: number): string {
  * sorted by id. Files that cannot be used are listed in `problems`; this only throws when `dir` itself
  * is missing or not a folder.
  */
-export async function readCorpus(dir: string, options: ReadCorpusOptions = {}): Promise<CorpusScanResult> {
+export async function readCorpus<T extends ParsedFile = Article>(dir: string, options: ReadCorpusOptions<T> = {}): Promise<CorpusScanResult<T>> {
+  const parse = options.parse ?? ((bytes: Buffer, file: string, hash: string) => readArticle(bytes, file, hash) as Promise<unknown> as Promise<T>);
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   let st;
   try {
@@ -227,16 +250,19 @@ export async function readCorpus(dir: string, options: ReadCorpusOptions = {}): 
 
   const root = await fs.realpath(dir);
   const { files, problems } = await listArticleFiles(dir, root);
-  const articles: Article[] = [];
+  const articles: T[] = [];
   const unchanged: UnchangedFile[] = [];
   const byId = new Map<string, { file: string }>();
   const byHash = new Map<string, { file: string }>();
   const stamps = new Map<string, FileStamp>();
 
-  // Files are read a few at a time ahead of the (sequential, ordered) checks: the disk and the hashing overlap.
-  type FileRead = { bytes: Buffer | null; hash: string | null } | { problem: string } | null;
+  // Files are read a few at a time ahead of the (sequential, ordered) checks, and parsed as they are read:
+  // the disk, the hashing and the parsing (on other threads, when the caller's `parse` says so) overlap.
+  type FileRead = { hash: string; parsed: Promise<T> | null } | { problem: string } | null;
   const readOne = async (rel: string): Promise<FileRead> => {
     const full = path.join(dir, rel);
+    let bytes: Buffer | null = null;
+    let hash: string | null;
     try {
       // lstat: a file replaced by a link since the listing is not followed either.
       // Synchronous: a stat is a few microseconds, a promise round trip through the thread pool ten times that.
@@ -251,12 +277,23 @@ export async function readCorpus(dir: string, options: ReadCorpusOptions = {}): 
       if (fst.size > maxBytes) return { problem: `the file is ${formatBytes(Number(fst.size))}, over the ${formatBytes(maxBytes)} limit for one article` };
       const stamp: FileStamp = { size: Number(fst.size), ino: String(fst.ino), mtimeNs: String(fst.mtimeNs) };
       if (fst.mtimeNs + RACY_STAMP_NS < BigInt(Date.now()) * 1_000_000n) stamps.set(rel, stamp);
-      const hash = options.knownHash?.(rel, stamp) ?? null;
-      if (hash !== null) return { bytes: null, hash };
-      return { bytes: await fs.readFile(full), hash: null };
+      hash = options.knownHash?.(rel, stamp) ?? null;
+      if (hash === null) bytes = await fs.readFile(full);
     } catch (err) {
       return { problem: `cannot read the file: ${errorText(err)}` };
     }
+    // Hash first: a file the caller already has is not parsed again (the same checks apply to it).
+    const contentHash = hash ?? sha256Hex(bytes!);
+    if (options.isUnchanged?.(rel, contentHash)) return { hash: contentHash, parsed: null };
+    const parsed = (bytes ? Promise.resolve(bytes) : fs.readFile(full)).then(async (b) => {
+      const article = await parse(b, rel, contentHash);
+      if (b.length > LARGE_ARTICLE_BYTES) {
+        article.warnings.push(`the file is ${formatBytes(b.length)}, far longer than a news report (several articles in one file?): indexed as one article; split it for citations that point to the right report`);
+      }
+      return article;
+    });
+    parsed.catch(() => undefined); // reported in order by the loop below, not as an unhandled rejection meanwhile
+    return { hash: contentHash, parsed };
   };
   const ahead: Array<Promise<FileRead>> = [];
   let next = 0;
@@ -269,17 +306,11 @@ export async function readCorpus(dir: string, options: ReadCorpusOptions = {}): 
       continue;
     }
 
-    // Hash first: a file the caller already has is not parsed again (the same checks apply to it).
-    const contentHash = read.hash ?? sha256Hex(read.bytes!);
-    const known = options.isUnchanged?.(rel, contentHash) ?? false;
-    let article: Article | null = null;
-    if (!known) {
+    const contentHash = read.hash;
+    let article: T | null = null;
+    if (read.parsed) {
       try {
-        const bytes = read.bytes ?? (await fs.readFile(path.join(dir, rel)));
-        article = await readArticle(bytes, rel);
-        if (bytes.length > LARGE_ARTICLE_BYTES) {
-          article.warnings.push(`the file is ${formatBytes(bytes.length)}, far longer than a news report (several articles in one file?): indexed as one article; split it for citations that point to the right report`);
-        }
+        article = await read.parsed;
       } catch (err) {
         const message = err instanceof ArticleError ? err.message : `could not be read as an article: ${errorText(err)}`;
         problems.push({ file: rel, message });
@@ -305,8 +336,10 @@ export async function readCorpus(dir: string, options: ReadCorpusOptions = {}): 
     const entry = { file };
     byId.set(id, entry);
     byHash.set(contentHash, entry);
-    if (article) articles.push(article);
-    else unchanged.push({ id, file, contentHash });
+    if (article) {
+      options.accepted?.(article);
+      articles.push(article);
+    } else unchanged.push({ id, file, contentHash });
   }
 
   const byIdOrder = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

@@ -1,17 +1,15 @@
 /**
  * Rebuilding the index while the bot keeps answering: the incremental build runs in a child process
- * (`node --import tsx scripts/build-index.ts`), one at a time (requests made while one runs share the
+ * (`node scripts/run.mjs scripts/build-index.ts`: compiled when `npm run compile` made a fresh copy), one at a time (requests made while one runs share the
  * next build), and the engine reloads the new index when it is committed. `watchCorpus` asks for a
  * rebuild when files in the corpus folder change (debounced).
  */
 import { execFile } from 'node:child_process';
 import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Config } from '../config.js';
+import { entryArgs, projectRoot, type Config } from '../config.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const BUILD_SCRIPT = path.join(ROOT, 'scripts/build-index.ts');
+const ROOT = projectRoot(import.meta.url, 2);
 
 export interface BuildOutcome {
   ok: boolean;
@@ -34,7 +32,7 @@ export function buildInChildProcess(config: Config): Promise<BuildOutcome> {
   };
   if (config.modelsDir) env.MODELS_DIR = config.modelsDir;
   else delete env.MODELS_DIR;
-  const args = ['--import', 'tsx', BUILD_SCRIPT, '--corpus', config.corpusDir, '--out', config.indexDir];
+  const args = [...entryArgs(ROOT, 'scripts/build-index.ts'), '--corpus', config.corpusDir, '--out', config.indexDir];
   return new Promise((resolve) => {
     execFile(process.execPath, args, { cwd: ROOT, env, maxBuffer: 16 * 1024 * 1024, timeout: 30 * 60_000 }, (err, stdout, stderr) => {
       const ms = Date.now() - started;

@@ -5,18 +5,23 @@
  */
 import path from 'node:path';
 import type { Config } from '../config.js';
-import { CHUNKER_VERSION, chunkArticle } from '../chunk/chunker.js';
+import { CHUNKER_VERSION } from '../chunk/chunker.js';
 import { READER_VERSION, articleId, readCorpus, type FileStamp, type UnchangedFile } from '../corpus/read.js';
-import type { Article } from '../corpus/types.js';
 import { BAND_METHOD, describeBand, measureBand, type DenseBand } from '../embed/band.js';
 import { embedderOptions, loadEmbedder } from '../embed/embedder.js';
 import type { Embedder } from '../embed/types.js';
-import { KeywordIndex, KeywordSegments } from './keyword-index.js';
+import { KeywordIndex, KeywordSegments, type CountedDoc } from './keyword-index.js';
+import { PreparePool } from './prepare-pool.js';
+import type { PreparedArticle } from './prepare.js';
 import { TOKENIZER_VERSION, passageTerms } from './terms.js';
 import { HNSW_EF_CONSTRUCTION, HNSW_M, HnswVectorStore } from './vector-store.js';
 import { LoadedChunk, chunkTextBytes, encodeChunkTable } from './chunk-store.js';
 import { loadIndex, type LoadedIndex } from './load.js';
-import { FILES, VersionWriter, acquireBuildLock, currentVersionDir, pruneVersions, readChecked, type Manifest, type ChunkRecord, type ManifestModel, type StoredArticle } from './store.js';
+import { FILES, VersionWriter, acquireBuildLock, type SpillFile, currentVersionDir, pruneVersions, readChecked, type Manifest, type ChunkRecord, type ManifestModel, type StoredArticle } from './store.js';
+
+/** The texts of new chunks while a build runs, in its version folder: renamed to texts.bin when they are all of it, in order, else deleted. */
+const TEXT_SPILL = 'texts.spill';
+const NO_BYTES = new Uint8Array(0);
 
 export interface BuildReport {
   articles: number;
@@ -47,6 +52,8 @@ export interface BuildOptions {
   onEmbedProgress?: (done: number, total: number) => void;
   /** Reuse a loaded embedder (tests, benchmarks); null forces keyword-only. */
   embedder?: Embedder | null;
+  /** Threads that read and prepare corpus files (default: one per core, up to 4; 0: all on the build's own thread). */
+  prepareThreads?: number;
   /** Called after the version folder is complete, just before it is committed (tests of crashes). */
   beforeCommit?: () => Promise<void> | void;
 }
@@ -88,47 +95,69 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
 
     // 2. The corpus. A file with the same path and bytes as in the previous index is not parsed again:
     //    its stored article and chunks are reused (adding one article to thousands costs one parse).
+    //    The others are read, chunked and their terms counted on worker threads (prepare-pool.ts).
     const known = prev && prev.manifest.reader === READER_VERSION ? prev : null;
-    const corpus = await readCorpus(opts.corpusDir, {
-      ...(known
-        ? {
-            isUnchanged: (file: string, hash: string) => storedArticleFor(known, articleId(file), file, hash) !== null,
-            knownHash: (file: string, stamp: FileStamp) => knownHashOf(known, file, stamp),
-          }
-        : {}),
-    });
-    const entries = mergeEntries(corpus.articles, corpus.unchanged, known);
-    corpus.articles.length = 0; // the entries hold them now, each until it is chunked
-    lap('read corpus');
-    for (const p of corpus.problems) say(`Skipped ${p.file}: ${p.message}`);
-    for (const e of entries) for (const w of e.warnings) say(`${e.file}: ${w}`);
-    if (entries.length === 0) say(`No articles found in ${opts.corpusDir} (.txt or .md files): the index is empty.`);
-
-    // 3. The model: configured, or keyword-only with the reason said plainly.
-    let embedder: Embedder | null = null;
-    let modelProblem: string | null = null;
-    let ownEmbedder = false;
-    if (opts.embedder !== undefined) embedder = opts.embedder;
-    else if (opts.config.embeddingModel) {
-      try {
-        log(`Loading embedding model ${opts.config.embeddingModel}…`);
-        embedder = await loadEmbedder(embedderOptions(opts.config, opts.config.embeddingModel, { onLoadProgress: progressLogger(log) }));
-        ownEmbedder = true;
-      } catch (e) {
-        modelProblem = `model ${opts.config.embeddingModel} could not be loaded: ${(e as Error).message}`;
-        say(`${modelProblem} Building the keyword index only.`);
-      }
-    }
-    lap('model load');
-    const model: ManifestModel | null = embedder ? { id: embedder.modelId, dim: embedder.dim, prefix: embedder.prefix } : null;
-
+    // The version folder is made now: the texts of new chunks are set aside in it as their files are read.
+    const writer = await VersionWriter.create(opts.outDir);
+    const spill = writer.spill(TEXT_SPILL);
     try {
-      const report = await writeVersion({ opts, prev, entries, stamps: corpus.stamps, embedder, model, modelProblem, say, log, started, lap });
-      report.messages = messages;
-      report.phases = phases;
-      return report;
-    } finally {
-      if (ownEmbedder) await embedder?.dispose();
+      const pool = new PreparePool(opts.prepareThreads);
+      let corpus;
+      try {
+        corpus = await readCorpus<PreparedArticle>(opts.corpusDir, {
+          parse: (bytes, file, hash) => pool.prepare(bytes, file, hash),
+          accepted: (a) => {
+            a.textsAt = spill.append(a.texts);
+            a.texts = NO_BYTES;
+          },
+          ...(known
+            ? {
+                isUnchanged: (file: string, hash: string) => storedArticleFor(known, articleId(file), file, hash) !== null,
+                knownHash: (file: string, stamp: FileStamp) => knownHashOf(known, file, stamp),
+              }
+            : {}),
+        });
+      } finally {
+        await pool.close();
+      }
+      if (pool.failure) throw pool.failure;
+      const entries = mergeEntries(corpus.articles, corpus.unchanged, known);
+      corpus.articles.length = 0; // the entries hold them now, each until its chunks are taken
+      lap('read corpus');
+      for (const p of corpus.problems) say(`Skipped ${p.file}: ${p.message}`);
+      for (const e of entries) for (const w of e.warnings) say(`${e.file}: ${w}`);
+      if (entries.length === 0) say(`No articles found in ${opts.corpusDir} (.txt or .md files): the index is empty.`);
+
+      // 3. The model: configured, or keyword-only with the reason said plainly.
+      let embedder: Embedder | null = null;
+      let modelProblem: string | null = null;
+      let ownEmbedder = false;
+      if (opts.embedder !== undefined) embedder = opts.embedder;
+      else if (opts.config.embeddingModel) {
+        try {
+          log(`Loading embedding model ${opts.config.embeddingModel}…`);
+          embedder = await loadEmbedder(embedderOptions(opts.config, opts.config.embeddingModel, { onLoadProgress: progressLogger(log) }));
+          ownEmbedder = true;
+        } catch (e) {
+          modelProblem = `model ${opts.config.embeddingModel} could not be loaded: ${(e as Error).message}`;
+          say(`${modelProblem} Building the keyword index only.`);
+        }
+      }
+      lap('model load');
+      const model: ManifestModel | null = embedder ? { id: embedder.modelId, dim: embedder.dim, prefix: embedder.prefix } : null;
+
+      try {
+        const report = await writeVersion({ opts, writer, spill, prev, entries, vocabulary: pool.vocabulary.terms, stamps: corpus.stamps, embedder, model, modelProblem, say, log, started, lap });
+        report.messages = messages;
+        report.phases = phases;
+        return report;
+      } finally {
+        if (ownEmbedder) await embedder?.dispose();
+      }
+    } catch (e) {
+      spill.discard();
+      await writer.abandon().catch(() => undefined);
+      throw e;
     }
   } finally {
     await release();
@@ -137,8 +166,13 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
 
 interface WriteArgs {
   opts: BuildOptions;
+  writer: VersionWriter;
+  /** The texts of the new chunks (see CorpusEntry, FreshChunk). */
+  spill: SpillFile;
   prev: LoadedIndex | null;
   entries: CorpusEntry[];
+  /** The terms of the prepared articles' counted chunks, by id. */
+  vocabulary: readonly string[];
   stamps: Map<string, FileStamp>;
   embedder: Embedder | null;
   model: ManifestModel | null;
@@ -150,14 +184,14 @@ interface WriteArgs {
 }
 
 async function writeVersion(w: WriteArgs): Promise<BuildReport> {
-  const { opts, prev, entries, embedder, model, say, log, lap } = w;
+  const { opts, writer, spill, prev, entries, embedder, model, say, log, lap } = w;
   const reuseVectors = !!prev && !!model && !!prev.manifest.model && sameModelAs(prev.manifest.model, model);
   if (prev && model && !reuseVectors) {
     say(prev.manifest.model ? `Model changed (${prev.manifest.model.id} -> ${model.id}): every chunk is embedded again (full rebuild of the vectors).` : `The previous index had no vectors: every chunk is embedded with ${model.id}.`);
   }
 
   // Chunks of every article: unchanged articles keep their stored chunks as they are (their texts
-  // stay bytes: copied from the previous texts.bin, never decoded).
+  // stay bytes: copied from the previous texts.bin, never decoded); new ones come prepared, texts as bytes.
   const prevChunks = new Map<string, number[]>();
   prev?.chunks.forEach((c, i) => {
     const list = prevChunks.get(c.articleId);
@@ -166,7 +200,7 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
   });
   // The previous chunk itself stands for its fields (read from its table when asked: a kept chunk whose
   // table is kept is never copied field by field).
-  const fromPrev = (i: number): NewChunk => ({ record: prev!.chunks[i]!, text: null, from: i, old: i });
+  const fromPrev = (i: number): NewChunk => ({ record: prev!.chunks[i]!, fresh: null, from: i, old: i });
   const newChunks: NewChunk[] = [];
   const storedArticles: StoredArticle[] = [];
   for (const e of entries) {
@@ -185,7 +219,7 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
       // Which chunks are already in the previous index (same id = same article and same text)?
       const prevPos = new Map<string, number>();
       for (const i of prevChunks.get(a.id) ?? []) prevPos.set(prev!.chunks[i]!.id, i);
-      chunks = chunkArticle(a).map(({ text, ...record }) => ({ record, text, from: -1, old: prevPos.get(record.id) ?? -1 }));
+      chunks = freshChunks(a).map((fresh, k) => ({ record: a.chunks[k]!, fresh, from: -1, old: prevPos.get(a.chunks[k]!.id) ?? -1 }));
     }
     for (const c of chunks) newChunks.push(c);
     const stored: StoredArticle = {
@@ -198,12 +232,12 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
       author: a.author,
       url: a.url,
       contentHash: a.contentHash,
-      paragraphs: a.blocks.filter((b) => b.kind === 'body').length,
+      paragraphs: a.paragraphs,
       chunks: chunks.length,
     };
     if (a.warnings.length > 0) stored.warnings = a.warnings;
     storedArticles.push(stored);
-    delete e.article; // chunked: its blocks and metadata can go (a full build holds every article otherwise)
+    delete e.article; // its chunks hold what is still needed
   }
 
   const keptOld: NewChunk[] = [];
@@ -222,13 +256,13 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
   // The chunks themselves take their label (no copy per chunk: a large corpus has half a million).
   const ordered = [...keptOld, ...added] as OrderedChunk[];
   for (const c of ordered) c.label = reuseVectors && c.old >= 0 ? prev!.chunks[c.old]!.label : nextLabel++;
-  const textOf = (c: NewChunk): string => c.text ?? prev!.chunks[c.from]!.text;
-  const bytesOf = (c: NewChunk): Buffer => (c.text !== null ? Buffer.from(c.text, 'utf8') : chunkTextBytes(prev!.chunks[c.from]!));
+  const textOf = (c: NewChunk): string => (c.fresh ? spill.read(c.fresh.at, c.fresh.bytes).toString('utf8') : prev!.chunks[c.from]!.text);
+  const bytesOf = (c: NewChunk): Buffer => (c.fresh ? spill.read(c.fresh.at, c.fresh.bytes) : chunkTextBytes(prev!.chunks[c.from]!));
 
   lap('chunks');
   // Keyword index: kept postings are remapped, only added chunks are tokenised.
   log(`Keyword index: ${added.length} new chunk(s) to tokenise, ${keptOld.length} kept…`);
-  const keyword = updateKeyword(prev, keep, added.map(textOf), ordered.length);
+  const keyword = updateKeyword(prev, keep, countedTerms(added), w.vocabulary, ordered.length);
   // The title and the lead (first paragraph) name who, where and when: what every paragraph is about.
   // An unchanged article keeps its title and lead documents (its chunks keep their order, so its
   // lead is the same chunk): only new and changed articles are tokenised.
@@ -257,145 +291,144 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
   }
 
   lap('keyword');
-  const writer = await VersionWriter.create(opts.outDir);
   let modelSeconds = 0;
   let embedded = 0;
   let band: DenseBand | null = null;
-  try {
-    // Vectors: reuse the previous HNSW graph when the model is the same, else embed everything.
-    if (embedder && model) {
-      const toEmbed = reuseVectors ? ordered.slice(keptOld.length) : ordered;
-      const tm = performance.now();
-      log(`Embedding ${toEmbed.length} chunk(s) with ${model.id}…`);
-      const vectors = await embedder.embedPassages(
-        toEmbed.map(textOf),
-        opts.onEmbedProgress,
-      );
-      modelSeconds = (performance.now() - tm) / 1000;
-      lap('embed');
-      embedded = toEmbed.length;
-      let hnsw: HnswVectorStore;
-      if (reuseVectors) {
-        await readChecked(prev!.dir, FILES.vectors, prev!.manifest, opts.outDir); // never hand a damaged file to native code
-        hnsw = HnswVectorStore.open(path.join(prev!.dir, FILES.vectors), model.dim);
-        for (let old = 0; old < keep.length; old++) if (keep[old]! < 0) hnsw.remove(prev!.chunks[old]!.label);
-        hnsw.reserve(toEmbed.length);
-      } else {
-        hnsw = HnswVectorStore.create(model.dim, ordered.length);
-      }
-      toEmbed.forEach((c, i) => hnsw.add(vectors[i]!, c.label, reuseVectors));
-      await hnsw.save(writer.path(FILES.vectors));
-      await writer.record(FILES.vectors);
-      lap('vectors');
-      // The band depends on the chunks and the model only: the same ones give the same band.
-      const prevBand = reuseVectors ? prev!.manifest.model!.band : undefined;
-      if (prevBand?.method === BAND_METHOD && added.length === 0 && removed === 0) {
-        band = prevBand;
-        log(`Dense band reused (corpus and model unchanged): ${describeBand(band)}`);
-      } else {
-        log(`Measuring the dense band of ${model.id}…`);
-        band = await measureBand(embedder, {
-          ids: ordered.map((c) => c.record.id),
-          textOf: (i) => textOf(ordered[i]!),
-          top1: (v) => hnsw.search(v, 1)[0]?.cosine ?? 0,
-        });
-        log(`Dense band of ${model.id}: ${describeBand(band)}`);
-      }
-      lap('band');
-    }
-    await writer.write(FILES.articles, JSON.stringify(storedArticles));
-    // The chunk table is written whole (tens of bytes a chunk); texts.bin is kept (linked) while the
-    // texts no chunk uses any more and those of the tail stay a small share, else written anew.
-    const kept = prev ? ordered.map((c) => keptText(prev, c)) : [];
-    if (prev && keepTexts(prev, ordered, kept)) {
-      await writer.reuse(FILES.texts, prev.dir, prev.manifest.files[FILES.texts]!);
-      const tail: Buffer[] = [];
-      let at = 0;
-      const table = encodeChunkTable(
-        ordered.map((c, i) => {
-          const k = kept[i];
-          if (k) return { record: c.record, label: c.label, seg: 0, at: k.textAt, textBytes: k.textLength };
-          const bytes = bytesOf(c);
-          tail.push(bytes);
-          at += bytes.length;
-          return { record: c.record, label: c.label, seg: 1, at: at - bytes.length, textBytes: bytes.length };
-        }),
-      );
-      await writer.write(FILES.chunks, table);
-      if (tail.length > 0) await writer.write(FILES.textsTail, tail);
+  // Vectors: reuse the previous HNSW graph when the model is the same, else embed everything.
+  if (embedder && model) {
+    const toEmbed = reuseVectors ? ordered.slice(keptOld.length) : ordered;
+    const tm = performance.now();
+    log(`Embedding ${toEmbed.length} chunk(s) with ${model.id}…`);
+    const vectors = await embedder.embedPassages(
+      toEmbed.map(textOf),
+      opts.onEmbedProgress,
+    );
+    modelSeconds = (performance.now() - tm) / 1000;
+    lap('embed');
+    embedded = toEmbed.length;
+    let hnsw: HnswVectorStore;
+    if (reuseVectors) {
+      await readChecked(prev!.dir, FILES.vectors, prev!.manifest, opts.outDir); // never hand a damaged file to native code
+      hnsw = HnswVectorStore.open(path.join(prev!.dir, FILES.vectors), model.dim);
+      for (let old = 0; old < keep.length; old++) if (keep[old]! < 0) hnsw.remove(prev!.chunks[old]!.label);
+      hnsw.reserve(toEmbed.length);
     } else {
-      let at = 0;
-      const table = encodeChunkTable(
-        ordered.map((c) => {
-          const from = c.text === null ? prev!.chunks[c.from]! : null;
-          const n = from === null ? Buffer.byteLength(c.text!, 'utf8') : from instanceof LoadedChunk ? from.textLength : Buffer.byteLength(from.text, 'utf8');
-          at += n;
-          return { record: c.record, label: c.label, seg: 0, at: at - n, textBytes: n };
-        }),
-      );
-      await writer.write(FILES.chunks, table);
-      // Encoded as written: the texts of half a million chunks never sit in memory twice.
+      hnsw = HnswVectorStore.create(model.dim, ordered.length);
+    }
+    toEmbed.forEach((c, i) => hnsw.add(vectors[i]!, c.label, reuseVectors));
+    await hnsw.save(writer.path(FILES.vectors));
+    await writer.record(FILES.vectors);
+    lap('vectors');
+    // The band depends on the chunks and the model only: the same ones give the same band.
+    const prevBand = reuseVectors ? prev!.manifest.model!.band : undefined;
+    if (prevBand?.method === BAND_METHOD && added.length === 0 && removed === 0) {
+      band = prevBand;
+      log(`Dense band reused (corpus and model unchanged): ${describeBand(band)}`);
+    } else {
+      log(`Measuring the dense band of ${model.id}…`);
+      band = await measureBand(embedder, {
+        ids: ordered.map((c) => c.record.id),
+        textOf: (i) => textOf(ordered[i]!),
+        top1: (v) => hnsw.search(v, 1)[0]?.cosine ?? 0,
+      });
+      log(`Dense band of ${model.id}: ${describeBand(band)}`);
+    }
+    lap('band');
+  }
+  await writer.write(FILES.articles, JSON.stringify(storedArticles));
+  // The chunk table is written whole (tens of bytes a chunk); texts.bin is kept (linked) while the
+  // texts no chunk uses any more and those of the tail stay a small share, else written anew.
+  const kept = prev ? ordered.map((c) => keptText(prev, c)) : [];
+  if (prev && keepTexts(prev, ordered, kept)) {
+    await writer.reuse(FILES.texts, prev.dir, prev.manifest.files[FILES.texts]!);
+    const tail: Buffer[] = [];
+    let at = 0;
+    const table = encodeChunkTable(
+      ordered.map((c, i) => {
+        const k = kept[i];
+        if (k) return { record: c.record, label: c.label, seg: 0, at: k.textAt, textBytes: k.textLength };
+        const bytes = bytesOf(c);
+        tail.push(bytes);
+        at += bytes.length;
+        return { record: c.record, label: c.label, seg: 1, at: at - bytes.length, textBytes: bytes.length };
+      }),
+    );
+    await writer.write(FILES.chunks, table);
+    if (tail.length > 0) await writer.write(FILES.textsTail, tail);
+  } else {
+    let at = 0;
+    const table = encodeChunkTable(
+      ordered.map((c) => {
+        const from = c.fresh === null ? prev!.chunks[c.from]! : null;
+        const n = from === null ? c.fresh!.bytes : from instanceof LoadedChunk ? from.textLength : Buffer.byteLength(from.text, 'utf8');
+        at += n;
+        return { record: c.record, label: c.label, seg: 0, at: at - n, textBytes: n };
+      }),
+    );
+    await writer.write(FILES.chunks, table);
+    // A full build's texts are already texts.bin, set aside in order as they were read; otherwise they
+    // are copied in chunk order as written (the texts of half a million chunks never sit in memory).
+    if (spilledInOrder(ordered, spill)) await writer.adopt(FILES.texts, spill);
+    else {
       await writer.write(FILES.texts, (function* () {
         for (const c of ordered) yield bytesOf(c);
       })());
     }
-    if (keyword.reuseBase) await writer.reuse(FILES.keyword, prev!.dir, prev!.manifest.files[FILES.keyword]!);
-    else await writer.write(FILES.keyword, keyword.segments.base.serializeParts());
-    if (keyword.segments.tail) await writer.write(FILES.keywordTail, keyword.segments.tail.serialize());
-    if (keyword.segments.deleted.length > 0) await writer.write(FILES.keywordDeleted, KeywordSegments.encodeDeleted(keyword.segments.deleted));
-    await writer.write(FILES.titles, titles.serialize());
-    await writer.write(FILES.leads, leadIndex.serialize());
-    lap('write');
-    await opts.beforeCommit?.();
-
-    const manifestArticles: Manifest['articles'] = {};
-    for (const a of storedArticles) {
-      const stamp = w.stamps.get(a.file);
-      manifestArticles[a.id] = { file: a.file, contentHash: a.contentHash, chunks: a.chunks, ...(stamp ? { stamp } : {}) };
-    }
-    const manifest = await writer.commit({
-      builtAt: new Date().toISOString(),
-      chunker: CHUNKER_VERSION,
-      tokenizer: TOKENIZER_VERSION,
-      reader: READER_VERSION,
-      model: model && band ? { ...model, band } : model,
-      modelProblem: model ? null : w.modelProblem,
-      articles: manifestArticles,
-      counts: { articles: storedArticles.length, chunks: ordered.length, terms: keyword.segments.termCount, postings: keyword.segments.postingCount },
-      nextLabel,
-      hnsw: model ? { m: HNSW_M, efConstruction: HNSW_EF_CONSTRUCTION } : null,
-    });
-    lap('commit');
-    await pruneVersions(opts.outDir, [writer.dir, ...(prev ? [prev.dir] : [])]);
-    lap('prune');
-    const reused = ordered.length - added.length;
-    const report: BuildReport = {
-      articles: storedArticles.length,
-      chunks: ordered.length,
-      embedded,
-      reused: model ? ordered.length - embedded : reused,
-      removed,
-      mode: model ? 'hybrid' : 'keyword',
-      seconds: (performance.now() - w.started) / 1000,
-      modelSeconds,
-      version: manifest.version,
-      band,
-      messages: [],
-      phases: {},
-    };
-    return report;
-  } catch (e) {
-    await writer.abandon().catch(() => undefined);
-    throw e;
   }
+  if (keyword.reuseBase) await writer.reuse(FILES.keyword, prev!.dir, prev!.manifest.files[FILES.keyword]!);
+  else await writer.write(FILES.keyword, keyword.segments.base.serializeParts());
+  if (keyword.segments.tail) await writer.write(FILES.keywordTail, keyword.segments.tail.serialize());
+  if (keyword.segments.deleted.length > 0) await writer.write(FILES.keywordDeleted, KeywordSegments.encodeDeleted(keyword.segments.deleted));
+  await writer.write(FILES.titles, titles.serialize());
+  await writer.write(FILES.leads, leadIndex.serialize());
+  spill.discard(); // adopted (then gone already) or copied
+  lap('write');
+  await opts.beforeCommit?.();
+
+  const manifestArticles: Manifest['articles'] = {};
+  for (const a of storedArticles) {
+    const stamp = w.stamps.get(a.file);
+    manifestArticles[a.id] = { file: a.file, contentHash: a.contentHash, chunks: a.chunks, ...(stamp ? { stamp } : {}) };
+  }
+  const manifest = await writer.commit({
+    builtAt: new Date().toISOString(),
+    chunker: CHUNKER_VERSION,
+    tokenizer: TOKENIZER_VERSION,
+    reader: READER_VERSION,
+    model: model && band ? { ...model, band } : model,
+    modelProblem: model ? null : w.modelProblem,
+    articles: manifestArticles,
+    counts: { articles: storedArticles.length, chunks: ordered.length, terms: keyword.segments.termCount, postings: keyword.segments.postingCount },
+    nextLabel,
+    hnsw: model ? { m: HNSW_M, efConstruction: HNSW_EF_CONSTRUCTION } : null,
+  });
+  lap('commit');
+  await pruneVersions(opts.outDir, [writer.dir, ...(prev ? [prev.dir] : [])]);
+  lap('prune');
+  const reused = ordered.length - added.length;
+  const report: BuildReport = {
+    articles: storedArticles.length,
+    chunks: ordered.length,
+    embedded,
+    reused: model ? ordered.length - embedded : reused,
+    removed,
+    mode: model ? 'hybrid' : 'keyword',
+    seconds: (performance.now() - w.started) / 1000,
+    modelSeconds,
+    version: manifest.version,
+    band,
+    messages: [],
+    phases: {},
+  };
+  return report;
 }
 
-/** One article of the corpus: freshly parsed, or unchanged since the previous index (its stored record). */
+/** One article of the corpus: freshly prepared, or unchanged since the previous index (its stored record). */
 interface CorpusEntry {
   id: string;
   file: string;
   warnings: string[];
-  article?: Article;
+  article?: PreparedArticle;
   stored?: StoredArticle;
 }
 
@@ -419,7 +452,7 @@ function knownHashOf(prev: LoadedIndex, file: string, stamp: FileStamp): string 
 }
 
 /** Parsed and unchanged articles in one list, sorted by id (both inputs are). */
-function mergeEntries(parsed: readonly Article[], unchanged: readonly UnchangedFile[], prev: LoadedIndex | null): CorpusEntry[] {
+function mergeEntries(parsed: readonly PreparedArticle[], unchanged: readonly UnchangedFile[], prev: LoadedIndex | null): CorpusEntry[] {
   const out: CorpusEntry[] = [];
   let i = 0;
   let j = 0;
@@ -450,8 +483,8 @@ export const KEYWORD_TAIL_MAX_SHARE = 0.1;
  * small), then the added ones. Chunk order (kept chunks in their old order, then added ones) is
  * document order in both cases.
  */
-function updateKeyword(prev: LoadedIndex | null, keep: Int32Array, addedTexts: string[], total: number): { segments: KeywordSegments; reuseBase: boolean } {
-  if (!prev) return { segments: new KeywordSegments(KeywordIndex.build(termsOf(addedTexts)), null), reuseBase: false };
+function updateKeyword(prev: LoadedIndex | null, keep: Int32Array, added: Iterable<CountedDoc>, vocabulary: readonly string[], total: number): { segments: KeywordSegments; reuseBase: boolean } {
+  if (!prev) return { segments: new KeywordSegments(KeywordIndex.update(null, null, added, vocabulary), null), reuseBase: false };
   const kw = prev.keyword;
   const { base, tail } = kw;
   const live = kw.baseLive; // previous chunks 0..live-1 are the base's live documents
@@ -463,12 +496,12 @@ function updateKeyword(prev: LoadedIndex | null, keep: Int32Array, addedTexts: s
   const tailDocs = total - (base.docCount - deleted.length);
   if (base.docCount > 0 && deleted.length + tailDocs <= KEYWORD_TAIL_MAX_SHARE * total) {
     const tailKeep = tail ? keep.subarray(live).map((v) => (v < 0 ? -1 : v - (base.docCount - deleted.length))) : null;
-    const newTail = KeywordIndex.update(tail, tailKeep, termsOf(addedTexts));
+    const newTail = KeywordIndex.update(tail, tailKeep, added, vocabulary);
     return { segments: new KeywordSegments(base, newTail.docCount > 0 ? newTail : null, Uint32Array.from(deleted)), reuseBase: true };
   }
   const keptTail: string[] = [];
   for (let old = live; old < keep.length; old++) if (keep[old]! >= 0) keptTail.push(prev.chunks[old]!.text);
-  return { segments: new KeywordSegments(KeywordIndex.update(base, keepBase, termsOf([...keptTail, ...addedTexts])), null), reuseBase: false };
+  return { segments: new KeywordSegments(KeywordIndex.update(base, keepBase, concat(termsOf(keptTail), added), vocabulary), null), reuseBase: false };
 }
 
 /** The previous chunk with this chunk's text in its texts.bin (same chunk id: same text), or null. */
@@ -490,7 +523,7 @@ function keepTexts(prev: LoadedIndex, ordered: readonly NewChunk[], kept: Readon
       inBase += k.textLength;
       all += k.textLength;
     } else {
-      all += c.text !== null ? Buffer.byteLength(c.text, 'utf8') : chunkTextBytes(prev.chunks[c.from]!).length;
+      all += c.fresh ? c.fresh.bytes : chunkTextBytes(prev.chunks[c.from]!).length;
     }
   });
   return all - inBase + (base.bytes - inBase) <= KEYWORD_TAIL_MAX_SHARE * all;
@@ -501,11 +534,57 @@ function* termsOf(texts: readonly string[]): Generator<string[]> {
   for (const t of texts) yield passageTerms(t);
 }
 
+function* concat<T, U>(a: Iterable<T>, b: Iterable<U>): Generator<T | U> {
+  yield* a;
+  yield* b;
+}
+
+/** A new chunk's text (`bytes` of UTF-8 at `at` in the build's spill file) and its counted terms (dropped once the keyword index has them). */
+interface FreshChunk {
+  at: number;
+  bytes: number;
+  terms: CountedDoc | null;
+}
+
+/** The chunks of a prepared article whose texts were set aside: where each text is, and views of its counted terms. */
+function freshChunks(a: PreparedArticle): FreshChunk[] {
+  const out: FreshChunk[] = [];
+  let at = a.textsAt!;
+  let term = 0;
+  for (let k = 0; k < a.chunks.length; k++) {
+    const n = a.textBytes[k]!;
+    const m = a.distinct[k]!;
+    out.push({ at, bytes: n, terms: { ids: a.termIds.subarray(term, term + m), tfs: a.tfs.subarray(term, term + m), length: a.lengths[k]! } });
+    at += n;
+    term += m;
+  }
+  return out;
+}
+
+/** Every chunk is new and the spill holds their texts in chunk order and nothing else: it is texts.bin as it stands. */
+function spilledInOrder(ordered: readonly NewChunk[], spill: SpillFile): boolean {
+  let at = 0;
+  for (const c of ordered) {
+    if (!c.fresh || c.fresh.at !== at) return false;
+    at += c.fresh.bytes;
+  }
+  return at === spill.size;
+}
+
+/** The counted terms of new chunks, each let go as the keyword index takes it. */
+function* countedTerms(chunks: readonly NewChunk[]): Generator<CountedDoc> {
+  for (const c of chunks) {
+    const terms = c.fresh!.terms!;
+    c.fresh!.terms = null;
+    yield terms;
+  }
+}
+
 /** A chunk of the version being written: its fields, and its text or the previous chunk whose bytes it reuses. */
 interface NewChunk {
   record: Omit<ChunkRecord, 'textBytes' | 'label'>;
   /** null: the text is that of previous chunk `from` (copied as bytes). */
-  text: string | null;
+  fresh: FreshChunk | null;
   from: number;
   /** The same chunk in the previous index (same id: same article and text), or -1. */
   old: number;

@@ -66,7 +66,10 @@ class ChunkTable {
     readonly ctxBlob: Buffer,
   ) {}
 
-  /** A table of rows given as fields (a plain record or a loaded chunk, read once each), label and text place. */
+  /**
+   * A table of rows given as fields (a plain record, or a loaded chunk: its fields copied from its
+   * table's columns, its id and heading as bytes, never decoded), label and text place.
+   */
   static fromRows(rows: readonly TableRow[]): ChunkTable {
     const n = rows.length;
     const articleIds: string[] = [];
@@ -85,40 +88,56 @@ class ChunkTable {
     const idStart = new Uint32Array(n + 1);
     const ctxNull = new Uint8Array(n);
     const ctxStart = new Uint32Array(n + 1);
-    const ids: string[] = new Array<string>(n);
-    const ctxs: Array<string | null> = new Array<string | null>(n);
+    // Per source table: its article ordinal -> this table's (-1: not met yet), so a kept row costs no string lookup.
+    const artMaps = new Map<ChunkTable, Int32Array>();
+    const articleOf = (id: string): number => {
+      let a = artOf.get(id);
+      if (a === undefined) {
+        a = articleIds.length;
+        articleIds.push(id);
+        artOf.set(id, a);
+      }
+      return a;
+    };
     let idAt = 0;
     let ctxAt = 0;
     for (let i = 0; i < n; i++) {
       const place = rows[i]!;
       const r = place.record;
-      const articleId = r.articleId;
-      let a = artOf.get(articleId);
-      if (a === undefined) {
-        a = articleIds.length;
-        articleIds.push(articleId);
-        artOf.set(articleId, a);
+      label[i] = place.label;
+      textSeg[i] = place.seg;
+      textAt[i] = place.at;
+      textBytes[i] = place.textBytes;
+      idStart[i] = idAt;
+      ctxStart[i] = ctxAt;
+      if (r instanceof LoadedChunk) {
+        const t = r.table;
+        const j = r.row;
+        let map = artMaps.get(t);
+        if (!map) artMaps.set(t, (map = new Int32Array(t.articleIds.length).fill(-1)));
+        const ta = t.art[j]!;
+        art[i] = map[ta]! >= 0 ? map[ta]! : (map[ta] = articleOf(t.articleIds[ta]!));
+        kind[i] = t.kind[j]!;
+        paragraph[i] = t.paragraph[j]!;
+        paragraphEnd[i] = t.paragraphEnd[j]!;
+        start[i] = t.start[j]!;
+        end[i] = t.end[j]!;
+        page[i] = t.page[j]!;
+        ctxNull[i] = t.ctxNull[j]!;
+        idAt += t.idStart[j + 1]! - t.idStart[j]!;
+        ctxAt += t.ctxStart[j + 1]! - t.ctxStart[j]!;
+        continue;
       }
-      art[i] = a;
+      art[i] = articleOf(r.articleId);
       kind[i] = r.kind === 'caption' ? 1 : 0;
       paragraph[i] = r.paragraph;
       paragraphEnd[i] = r.paragraphEnd;
       start[i] = r.start;
       end[i] = r.end;
-      label[i] = rows[i]!.label;
       page[i] = r.page ?? NO_PAGE;
-      textSeg[i] = place.seg;
-      textAt[i] = place.at;
-      textBytes[i] = place.textBytes;
-      const id = r.id;
-      ids[i] = id;
-      idStart[i] = idAt;
-      idAt += Buffer.byteLength(id, 'utf8');
-      const ctx = r.context;
-      ctxs[i] = ctx;
-      ctxNull[i] = ctx === null ? 1 : 0;
-      ctxStart[i] = ctxAt;
-      if (ctx !== null) ctxAt += Buffer.byteLength(ctx, 'utf8');
+      ctxNull[i] = r.context === null ? 1 : 0;
+      idAt += Buffer.byteLength(r.id, 'utf8');
+      if (r.context !== null) ctxAt += Buffer.byteLength(r.context, 'utf8');
     }
     idStart[n] = idAt;
     ctxStart[n] = ctxAt;
@@ -126,9 +145,16 @@ class ChunkTable {
     const idBlob = Buffer.allocUnsafe(idAt);
     const ctxBlob = Buffer.allocUnsafe(ctxAt);
     for (let i = 0; i < n; i++) {
-      idBlob.write(ids[i]!, idStart[i]!, 'utf8');
-      const ctx = ctxs[i];
-      if (ctx) ctxBlob.write(ctx, ctxStart[i]!, 'utf8');
+      const r = rows[i]!.record;
+      if (r instanceof LoadedChunk) {
+        const t = r.table;
+        const j = r.row;
+        t.idBlob.copy(idBlob, idStart[i]!, t.idStart[j]!, t.idStart[j + 1]!);
+        t.ctxBlob.copy(ctxBlob, ctxStart[i]!, t.ctxStart[j]!, t.ctxStart[j + 1]!);
+        continue;
+      }
+      idBlob.write(r.id, idStart[i]!, 'utf8');
+      if (r.context) ctxBlob.write(r.context, ctxStart[i]!, 'utf8');
     }
     return new ChunkTable(n, articleIds, art, kind, paragraph, paragraphEnd, start, end, label, page, textSeg, textAt, textBytes, idStart, idBlob, ctxNull, ctxStart, ctxBlob);
   }
@@ -259,6 +285,13 @@ export class LoadedChunk implements StoredChunk {
   get page(): number | undefined {
     const p = this.#t.page[this.#i]!;
     return p === NO_PAGE ? undefined : p;
+  }
+  /** Its table and row (a new table copies a kept chunk's fields from there, see ChunkTable.fromRows). */
+  get table(): ChunkTable {
+    return this.#t;
+  }
+  get row(): number {
+    return this.#i;
   }
   /** Decoded on each read: callers that need it often keep the string. */
   get text(): string {

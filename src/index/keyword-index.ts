@@ -41,6 +41,17 @@ export interface TermMatch {
   tfs: Uint16Array;
 }
 
+/**
+ * A document whose terms were counted elsewhere (see prepare.ts): its distinct terms in order of first
+ * appearance as ids of the update's vocabulary, their frequencies, and its length in terms. An update
+ * takes it over: its ids are overwritten.
+ */
+export interface CountedDoc {
+  ids: Uint32Array;
+  tfs: Uint16Array;
+  length: number;
+}
+
 /** Term keys of an update: an old term's id, or nOld + the order in which a new term first appears. */
 class TermKeys {
   /** The new terms, in order of first appearance. */
@@ -140,9 +151,11 @@ export class KeywordIndex {
    * A new index made of the documents of `old` that `keep` maps to new ids (old id -> new id, or -1
    * to drop; kept ids must stay in the same order and come first), followed by `added` documents.
    * Cost is linear in the postings; no kept document is tokenised again. `added` may be a generator:
-   * each document's term list is consumed and dropped, only compact postings are held.
+   * each document's term list is consumed and dropped, only compact postings are held. An added
+   * document may come counted already (CountedDoc, its term ids those of `vocabulary`): the index is
+   * the same as for its term list.
    */
-  static update(old: KeywordIndex | null, keep: Int32Array | null, added: Iterable<readonly string[]>): KeywordIndex {
+  static update(old: KeywordIndex | null, keep: Int32Array | null, added: Iterable<readonly string[] | CountedDoc>, vocabulary: readonly string[] = []): KeywordIndex {
     const keptCount = keep ? keep.reduce((n, v) => (v >= 0 ? n + 1 : n), 0) : 0;
     const oldTerms = old ? old.terms : [];
     const oldIds = old ? old.termIds : null;
@@ -161,7 +174,35 @@ export class KeywordIndex {
     // its distinct keys in order of first appearance.
     let count = new Uint32Array(Math.max(1 << 16, nOld + 1));
     let distinct = new Uint32Array(1 << 10);
-    for (const terms of added) {
+    const push = (key: number, tf: number) => {
+      const b = n >>> BLOCK_SHIFT;
+      if (b === keyBlocks.length) {
+        keyBlocks.push(new Uint32Array(BLOCK));
+        tfBlocks.push(new Uint16Array(BLOCK));
+      }
+      keyBlocks[b]![n & BLOCK_MASK] = key;
+      tfBlocks[b]![n & BLOCK_MASK] = tf;
+      n++;
+    };
+    // Term key of each vocabulary id, found once (-1: not yet): a counted document costs no string lookup.
+    // Its ids become keys in place, and its postings stay in its own arrays (not copied into the blocks).
+    const keyOfId = new Int32Array(vocabulary.length).fill(-1);
+    const counted: Array<CountedDoc | null> = [];
+    for (const doc of added) {
+      if (!Array.isArray(doc)) {
+        const c = doc as CountedDoc;
+        addedLen.push(Math.min(c.length, 0xffff));
+        for (let i = 0; i < c.ids.length; i++) {
+          const id = c.ids[i]!;
+          let key = keyOfId[id]!;
+          if (key < 0) key = keyOfId[id] = keys.of(vocabulary[id]!);
+          c.ids[i] = key;
+        }
+        counted[addedLen.length - 1] = c;
+        addedEnd.push(n);
+        continue;
+      }
+      const terms = doc as readonly string[];
       addedLen.push(Math.min(terms.length, 0xffff));
       let m = 0;
       for (const t of terms) {
@@ -175,15 +216,8 @@ export class KeywordIndex {
       }
       for (let i = 0; i < m; i++) {
         const key = distinct[i]!;
-        const b = n >>> BLOCK_SHIFT;
-        if (b === keyBlocks.length) {
-          keyBlocks.push(new Uint32Array(BLOCK));
-          tfBlocks.push(new Uint16Array(BLOCK));
-        }
-        keyBlocks[b]![n & BLOCK_MASK] = key;
-        tfBlocks[b]![n & BLOCK_MASK] = Math.min(count[key]!, 0xffff);
+        push(key, Math.min(count[key]!, 0xffff));
         count[key] = 0;
-        n++;
       }
       addedEnd.push(n);
     }
@@ -207,6 +241,7 @@ export class KeywordIndex {
     for (let i = 0; i < addedLen.length; i++) docLen[keptCount + i] = addedLen[i]!;
     const keptOf = Uint32Array.from(count); // kept postings per old term, before the added ones are counted
     for (let p = 0; p < n; p++) count[keyBlocks[p >>> BLOCK_SHIFT]![p & BLOCK_MASK]!]!++;
+    for (const c of counted) if (c) for (let i = 0; i < c.ids.length; i++) count[c.ids[i]!]!++;
 
     // Old terms first (those with postings left), then the new ones: the order a full build would give.
     const terms: string[] = [];
@@ -241,6 +276,16 @@ export class KeywordIndex {
     let p = 0;
     for (let i = 0; i < addedLen.length; i++) {
       const doc = keptCount + i;
+      const c = counted[i];
+      if (c) {
+        for (let k = 0; k < c.ids.length; k++) {
+          const w = cursor[c.ids[k]!]!++;
+          postDocs[w] = doc;
+          postTfs[w] = c.tfs[k]!;
+        }
+        counted[i] = null; // placed: its arrays can go
+        continue;
+      }
       for (const end = addedEnd[i]!; p < end; p++) {
         const b = p >>> BLOCK_SHIFT;
         const key = keyBlocks[b]![p & BLOCK_MASK]!;

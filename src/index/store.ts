@@ -5,7 +5,7 @@
  * half-written folder is never read as an index.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, promises as fs, type BigIntStats } from 'node:fs';
+import { closeSync, createReadStream, fsyncSync, openSync, promises as fs, readSync, unlinkSync, writeSync, type BigIntStats } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Chunk } from '../chunk/chunker.js';
@@ -195,7 +195,7 @@ async function statOf(file: string): Promise<{ ino: string; mtimeNs: string }> {
  * file is provably the one the build wrote (same inode and mtime, written well before the manifest).
  * Returns the bytes when `read` (else null: the caller reads what it needs later).
  */
-async function checkFile(dir: string, name: string, manifest: Manifest, indexDir: string, read: boolean): Promise<Buffer | null> {
+async function checkFile(dir: string, name: string, manifest: Manifest, indexDir: string, read: boolean, trustStat = true): Promise<Buffer | null> {
   const file = path.join(dir, name);
   const check = manifest.files[name];
   if (!check) throw new IndexLoadError(note('indexNotListed', { file, command: rebuildHint(indexDir) }));
@@ -210,7 +210,7 @@ async function checkFile(dir: string, name: string, manifest: Manifest, indexDir
     throw new IndexLoadError(note('indexTruncated', { file, bytes: Number(st.size), expected: check.bytes, command: rebuildHint(indexDir) }));
   }
   const manifestTime = manifestTimes.get(manifest);
-  const trusted = !!check.stat && manifestTime !== undefined && check.stat.ino === String(st.ino) && check.stat.mtimeNs === String(st.mtimeNs) && st.mtimeNs + RACY_NS < manifestTime;
+  const trusted = trustStat && !!check.stat && manifestTime !== undefined && check.stat.ino === String(st.ino) && check.stat.mtimeNs === String(st.mtimeNs) && st.mtimeNs + RACY_NS < manifestTime;
   if (trusted && !read) return null;
   if (!read) {
     // Hashed as a stream: a large file need not sit in memory to be checked.
@@ -250,6 +250,38 @@ export async function verifyChecked(dir: string, name: string, manifest: Manifes
   await checkFile(dir, name, manifest, indexDir, false);
 }
 
+/** What verifyIndex found: the version checked and the note of each damaged file (none: intact). */
+export interface IndexVerification {
+  dir: string;
+  version: string;
+  files: number;
+  bytes: number;
+  damaged: OperatorNote[];
+}
+
+/**
+ * Reads every file of the current version and checks its size and checksum against the manifest,
+ * trusting no stat (a load does: a disk fault that keeps size and time is found only here). Throws
+ * IndexLoadError when there is no index or its manifest is unreadable.
+ */
+export async function verifyIndex(indexDir: string): Promise<IndexVerification> {
+  const cur = await currentVersionDir(indexDir);
+  if (!cur) throw new IndexLoadError(note('indexMissing', { dir: indexDir, command: rebuildHint(indexDir) }));
+  const manifest = await readManifest(cur.dir, indexDir);
+  const damaged: OperatorNote[] = [];
+  let bytes = 0;
+  for (const [name, check] of Object.entries(manifest.files)) {
+    bytes += check.bytes;
+    try {
+      await checkFile(cur.dir, name, manifest, indexDir, false, false);
+    } catch (e) {
+      if (!(e instanceof IndexLoadError) || !e.note) throw e;
+      damaged.push(e.note);
+    }
+  }
+  return { dir: cur.dir, version: manifest.version, files: Object.keys(manifest.files).length, bytes, damaged };
+}
+
 export async function readManifest(dir: string, indexDir: string): Promise<Manifest> {
   const file = path.join(dir, FILES.manifest);
   let m: Manifest;
@@ -272,10 +304,10 @@ export async function readManifest(dir: string, indexDir: string): Promise<Manif
 const WRITE_BATCH = 8 << 20;
 
 /**
- * Writes a file (one buffer, or pieces one after the other, made as they are written) and flushes it to
- * disk. Returns its size and sha256, computed on the way.
+ * Writes a file (one buffer, or pieces one after the other, made as they are written) and, unless told
+ * not to, flushes it to disk. Returns its size and sha256, computed on the way.
  */
-async function writeDurable(file: string, data: Buffer | string | Iterable<Buffer>): Promise<{ bytes: number; sha256: string }> {
+async function writeDurable(file: string, data: Buffer | string | Iterable<Buffer>, sync = true): Promise<{ bytes: number; sha256: string }> {
   const hash = createHash('sha256');
   let bytes = 0;
   try {
@@ -298,7 +330,7 @@ async function writeDurable(file: string, data: Buffer | string | Iterable<Buffe
         if (batched >= WRITE_BATCH) await flush();
       }
       await flush();
-      await fh.sync();
+      if (sync) await fh.sync();
     } finally {
       await fh.close();
     }
@@ -308,6 +340,15 @@ async function writeDurable(file: string, data: Buffer | string | Iterable<Buffe
     throw e;
   }
   return { bytes, sha256: hash.digest('hex') };
+}
+
+async function syncFile(file: string): Promise<void> {
+  const fh = await fs.open(file, 'r');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
 }
 
 async function syncDir(dir: string): Promise<void> {
@@ -326,6 +367,9 @@ async function syncDir(dir: string): Promise<void> {
 /** A version folder being written. Nothing is visible to readers until `commit()`. */
 export class VersionWriter {
   readonly files: Record<string, FileCheck> = {};
+  private committed = false;
+  /** Files written but not yet flushed to disk (see commit). */
+  private readonly unsynced: string[] = [];
   private constructor(
     readonly indexDir: string,
     readonly version: string,
@@ -345,7 +389,9 @@ export class VersionWriter {
 
   /** Writes one file of the version: a buffer, a string, or pieces written one after the other as they come (never joined in memory). */
   async write(name: string, data: Buffer | string | Iterable<Buffer>): Promise<void> {
-    const { bytes, sha256 } = await writeDurable(this.path(name), data);
+    // Flushed all together before the commit: the disk writes one file while the next is being made.
+    const { bytes, sha256 } = await writeDurable(this.path(name), data, false);
+    this.unsynced.push(this.path(name));
     this.files[name] = { bytes, sha256, stat: await statOf(this.path(name)) };
   }
 
@@ -363,6 +409,18 @@ export class VersionWriter {
     this.files[name] = { bytes: check.bytes, sha256: check.sha256, stat: await statOf(this.path(name)) };
   }
 
+  /** A file of this folder to set bytes aside in while the build runs (see SpillFile). */
+  spill(name: string): SpillFile {
+    return new SpillFile(this.path(name));
+  }
+
+  /** Makes a spill file, as it is, the version's file `name` (no copy: renamed). */
+  async adopt(name: string, spill: SpillFile): Promise<void> {
+    const check = spill.finish();
+    await fs.rename(spill.file, this.path(name));
+    this.files[name] = { ...check, stat: await statOf(this.path(name)) };
+  }
+
   /** Records size and checksum of a file written by someone else (hnswlib) into this folder. */
   async record(name: string): Promise<void> {
     const buf = await fs.readFile(this.path(name));
@@ -372,18 +430,79 @@ export class VersionWriter {
   /** Writes the manifest last, then atomically repoints CURRENT. */
   async commit(manifest: Omit<Manifest, 'files' | 'version' | 'format'>): Promise<Manifest> {
     const full: Manifest = { format: INDEX_FORMAT, version: this.version, ...manifest, files: this.files };
+    await Promise.all(this.unsynced.map(syncFile)); // every file on disk before the manifest that vouches for it
     await writeDurable(this.path(FILES.manifest), JSON.stringify(full, null, 1));
     await syncDir(this.dir);
     const pointer: Pointer = { format: INDEX_FORMAT, version: this.version, dir: path.basename(this.dir) };
     const tmp = path.join(this.indexDir, `.${POINTER_FILE}.${process.pid}.tmp`);
     await writeDurable(tmp, JSON.stringify(pointer) + '\n');
     await fs.rename(tmp, path.join(this.indexDir, POINTER_FILE));
+    this.committed = true;
     await syncDir(this.indexDir);
     return full;
   }
 
+  /** Deletes the folder, unless it was committed (a failure after the commit must not take the index away). */
   async abandon(): Promise<void> {
+    if (this.committed) return;
     await fs.rm(this.dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Bytes set aside while a build runs, in its version folder (the texts of the new chunks: a full build
+ * of 500,000 paragraphs would otherwise hold 400 MB of them until it writes texts.bin). Appended and
+ * read back synchronously, a few hundred bytes at a time (the page cache has them); kept whole as a
+ * file of the version when it already is one (VersionWriter.adopt), else deleted before the commit.
+ */
+export class SpillFile {
+  private fd: number | null;
+  private readonly hash = createHash('sha256');
+  size = 0;
+
+  constructor(readonly file: string) {
+    this.fd = openSync(file, 'w+');
+  }
+
+  /** Appends the bytes; returns where they start. */
+  append(bytes: Uint8Array): number {
+    const at = this.size;
+    for (let done = 0; done < bytes.length; ) done += writeSync(this.fd!, bytes, done, bytes.length - done, at + done);
+    this.hash.update(bytes);
+    this.size += bytes.length;
+    return at;
+  }
+
+  read(at: number, length: number): Buffer {
+    const out = Buffer.allocUnsafe(length);
+    for (let done = 0; done < length; ) {
+      const n = readSync(this.fd!, out, done, length - done, at + done);
+      if (n === 0) throw new Error(`${this.file}: ${length} bytes at ${at} are past its end`);
+      done += n;
+    }
+    return out;
+  }
+
+  /** Flushes and closes it; its size and checksum. */
+  finish(): { bytes: number; sha256: string } {
+    fsyncSync(this.fd!);
+    this.close();
+    return { bytes: this.size, sha256: this.hash.digest('hex') };
+  }
+
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+
+  /** Closes and deletes it (its bytes were written elsewhere, or the build failed). */
+  discard(): void {
+    this.close();
+    try {
+      unlinkSync(this.file);
+    } catch {
+      /* already gone with its folder */
+    }
   }
 }
 

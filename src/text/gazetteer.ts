@@ -82,12 +82,12 @@ export function findPlaces(text: string, tokens: readonly Token[], typedUnaccent
   return out;
 }
 
-/** The places a text names, in order. */
-export function placesIn(text: string): string[] {
-  return findPlaces(text, tokenize(text), false).map((h) => h.label);
+/** The places a text names, in order (`tokens`: the text's, when the caller has them already). */
+export function placesIn(text: string, tokens: readonly Token[] = tokenize(text)): string[] {
+  return findPlaces(text, tokens, false).map((h) => h.label);
 }
 
 /** The first place a text names, or null. */
-export function firstPlace(text: string): string | null {
-  return placesIn(text)[0] ?? null;
+export function firstPlace(text: string, tokens: readonly Token[] = tokenize(text)): string | null {
+  return placesIn(text, tokens)[0] ?? null;
 }

@@ -174,6 +174,14 @@ const TEXTS = {
     vi: (p) => `${p.articles} bài, ${p.chunks} đoạn: ${p.embedded} nhúng mới, ${p.reused} dùng lại, ${p.removed} bỏ đi (${p.hybrid ? 'từ khóa + vector' : 'chỉ từ khóa'}, ${p.seconds} s) -> ${p.out}`,
     en: (p) => `${p.articles} articles, ${p.chunks} chunks: ${p.embedded} embedded, ${p.reused} reused, ${p.removed} removed (${p.hybrid ? 'keyword + vectors' : 'keyword only'}, ${p.seconds} s) -> ${p.out}`,
   },
+  indexIntact: {
+    vi: (p) => `Chỉ mục ${p.version} trong ${p.dir} còn nguyên vẹn: ${p.files} tệp, ${p.mb} MB, đúng kích thước và tổng kiểm tra như manifest.`,
+    en: (p) => `The index ${p.version} in ${p.dir} is intact: ${p.files} files, ${p.mb} MB, sizes and checksums as the manifest says.`,
+  },
+  indexDamaged: {
+    vi: (p) => `Chỉ mục ${p.version} trong ${p.dir} bị hỏng: ${p.damaged} trên ${p.files} tệp không khớp manifest (xem ở trên).`,
+    en: (p) => `The index ${p.version} in ${p.dir} is damaged: ${p.damaged} of ${p.files} files do not match the manifest (see above).`,
+  },
   buildInterrupted: {
     vi: () => 'Đã ngắt: chỉ mục trước đó được giữ nguyên.',
     en: () => 'Interrupted: the previous index is left as it was.',

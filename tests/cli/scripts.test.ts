@@ -1,6 +1,7 @@
 /** The scripts as an operator runs them: through npm, piped into jq, asked for --help. */
 import { execFile } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,5 +46,33 @@ describe('--help', () => {
     const { stdout } = await run(TSX, [`scripts/${script}`, '--help'], { cwd: ROOT, env: { ...ENV, TOP_K: 'many' } });
     expect(stdout).toMatch(new RegExp(`^Usage: npm run (-s )?${script.replace(/\.ts$/, '')} `));
     expect(stdout.trim().split('\n').length).toBeGreaterThan(2); // what each flag does, not only the synopsis
+  });
+});
+
+describe('scripts/run.mjs', () => {
+  it('runs the compiled copy only while it is newer than every source file, else the source through tsx', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'vn-launcher-'));
+    try {
+      for (const dir of ['scripts', 'src', 'dist/scripts']) mkdirSync(path.join(root, dir), { recursive: true });
+      copyFileSync(path.join(ROOT, 'scripts/run.mjs'), path.join(root, 'scripts/run.mjs'));
+      symlinkSync(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'));
+      writeFileSync(path.join(root, 'package.json'), '{ "type": "module" }');
+      writeFileSync(path.join(root, 'scripts/hello.ts'), "const from: string = 'source';\nconsole.log(from, process.argv.slice(2).join(' '));\n");
+      writeFileSync(path.join(root, 'src/lib.ts'), 'export const x = 1;\n');
+      const launch = async () => (await run(process.execPath, [path.join(root, 'scripts/run.mjs'), 'scripts/hello.ts', 'a', 'b'], { cwd: root })).stdout.trim();
+      expect(await launch()).toBe('source a b'); // nothing compiled
+
+      const past = new Date(Date.now() - 60_000);
+      for (const f of ['scripts/hello.ts', 'src/lib.ts']) utimesSync(path.join(root, f), past, past);
+      writeFileSync(path.join(root, 'dist/scripts/hello.js'), "console.log('compiled', process.argv.slice(2).join(' '));\n");
+      writeFileSync(path.join(root, 'dist/.tsbuildinfo'), '{}');
+      expect(await launch()).toBe('compiled a b');
+
+      const future = new Date(Date.now() + 60_000);
+      utimesSync(path.join(root, 'src/lib.ts'), future, future); // a source edited after compiling
+      expect(await launch()).toBe('source a b');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine.js';
@@ -162,6 +162,33 @@ describe('atomic writes', () => {
     const dirs = readdirSync(t.indexDir).filter((d) => d.startsWith('v-'));
     expect(dirs).not.toContain('v-20000101T000000Z-dead00');
     expect(dirs.length).toBeLessThanOrEqual(2);
+  });
+
+  it('a failed build leaves no version folder and no set-aside texts behind', async () => {
+    t = tempIndex({ model: 'none' });
+    await expect(build(t, { beforeCommit: () => Promise.reject(new Error('simulated crash')) })).rejects.toThrow('simulated crash');
+    expect(readdirSync(t.indexDir).filter((d) => d.startsWith('v-'))).toEqual([]);
+  });
+
+  it('texts set aside out of chunk order (a file in a folder whose id sorts first) are written in chunk order', async () => {
+    t = tempIndex({ model: 'none' });
+    await build(t);
+    const flat = await loadIndex(t.indexDir);
+    const texts = (idx: typeof flat) => Object.fromEntries(idx.chunks.map((c) => [c.id, c.text]));
+    // Files are read top level first, then by path: 000_… in a folder is read last but is the first article.
+    const other = tempIndex({ model: 'none' });
+    try {
+      const moved = path.join(other.corpusDir, 'older', '000_2f1c6def5fbb55b7.txt');
+      mkdirSync(path.dirname(moved));
+      renameSync(path.join(other.corpusDir, '000_2f1c6def5fbb55b7.txt'), moved);
+      await build(other);
+      const nested = await loadIndex(other.indexDir);
+      expect(nested.chunks.map((c) => c.id)).toEqual(flat.chunks.map((c) => c.id));
+      expect(texts(nested)).toEqual(texts(flat));
+      expect(readdirSync(nested.dir)).not.toContain('texts.spill');
+    } finally {
+      other.cleanup();
+    }
   });
 
   it('reports a missing index with the command to run', async () => {
