@@ -5,6 +5,7 @@
  */
 import { foldSyllable } from '../text/normalise.js';
 import { FileReader } from './file-reader.js';
+import { ByteLru } from './lru.js';
 import { PAIR_SEP } from './terms.js';
 
 const MAGIC = 'VNKW1';
@@ -14,6 +15,11 @@ const MAGIC = 'VNKW1';
  * 500,000 paragraphs while a server stays well under 600 MB.
  */
 const POSTINGS_CACHE_BYTES = 128 << 20;
+/**
+ * Memory for the postings a two-segment index renumbers (deleted base documents, a tail after it): a
+ * frequent term's list would otherwise be copied for every question that asks it.
+ */
+const SEGMENT_CACHE_BYTES = 64 << 20;
 /** Postings of the documents being added are gathered in blocks of 2^20 (4 MB of keys). */
 const BLOCK_SHIFT = 20;
 const BLOCK = 1 << BLOCK_SHIFT;
@@ -24,6 +30,7 @@ export interface Bm25Params {
   b: number;
 }
 export const DEFAULT_BM25: Bm25Params = { k1: 1.2, b: 0.75 };
+const K1_PLUS_1 = DEFAULT_BM25.k1 + 1;
 
 export interface QueryTerm {
   term: string;
@@ -67,9 +74,8 @@ class TermKeys {
 
 export class KeywordIndex {
   private foldMapCache: Map<string, number[]> | null = null;
-  /** Postings read from disk lately, by term id (see list()). */
-  private readonly cache = new Map<number, { docs: Uint32Array; tfs: Uint16Array }>();
-  private cachedBytes = 0;
+  /** Postings read from disk lately, by term id (see list()), and the merged variants of folded terms, by folded form. */
+  private readonly cache = new ByteLru<number | string, { docs: Uint32Array; tfs: Uint16Array }>(POSTINGS_CACHE_BYTES);
 
   private constructor(
     readonly docCount: number,
@@ -98,25 +104,15 @@ export class KeywordIndex {
     const to = this.postStart[id + 1]!;
     if (this.postDocs && this.postTfs) return { docs: this.postDocs.subarray(from, to), tfs: this.postTfs.subarray(from, to) };
     const cached = this.cache.get(id);
-    if (cached) {
-      this.cache.delete(id); // most recently used last
-      this.cache.set(id, cached);
-      return cached;
-    }
+    if (cached) return cached;
     const disk = this.disk!;
     const docs = new Uint32Array(to - from);
     const tfs = new Uint16Array(to - from);
     disk.file.readInto(docs, disk.docsAt + 4 * from);
     disk.file.readInto(tfs, disk.tfsAt + 2 * from);
     const list = { docs, tfs };
-    // Worth keeping: the long lists of frequent terms, asked again and again. The least recently used go first.
-    this.cache.set(id, list);
-    this.cachedBytes += 6 * docs.length;
-    for (const [old, l] of this.cache) {
-      if (this.cachedBytes <= POSTINGS_CACHE_BYTES) break;
-      this.cache.delete(old);
-      this.cachedBytes -= 6 * l.docs.length;
-    }
+    // Worth keeping: the long lists of frequent terms, asked again and again.
+    this.cache.set(id, list, 6 * docs.length);
     return list;
   }
 
@@ -449,7 +445,13 @@ export class KeywordIndex {
     if (ids.length === 1) {
       ({ docs, tfs } = this.list(ids[0]!));
     } else {
-      ({ docs, tfs } = this.mergePostings(ids));
+      // A folded syllable's variants merged once, not for every question typed without marks.
+      let merged = this.cache.get(q.term);
+      if (!merged) {
+        merged = this.mergePostings(ids);
+        this.cache.set(q.term, merged, 6 * merged.docs.length);
+      }
+      ({ docs, tfs } = merged);
     }
     return { term: q, idf: idf(this.docCount, docs.length), docs, tfs };
   }
@@ -645,6 +647,8 @@ export class KeywordSegments {
   /** Base document id -> document id (-1: deleted), and the reverse; null when nothing is deleted. */
   private readonly fromBase: Int32Array | null;
   private readonly toBase: Uint32Array | null;
+  /** Renumbered postings (see match()), by folded flag and term. */
+  private readonly renumbered = new ByteLru<string, { docs: Uint32Array; tfs: Uint16Array } | null>(SEGMENT_CACHE_BYTES);
 
   constructor(
     readonly base: KeywordIndex,
@@ -724,9 +728,20 @@ export class KeywordSegments {
    * the base's live documents renumbered, then the tail's shifted after them.
    */
   match(q: QueryTerm): TermMatch | null {
-    const a = this.base.match(q);
-    const b = this.tail?.match(q) ?? null;
-    if (!b && !this.fromBase) return a && { term: q, idf: idf(this.docCount, a.docs.length), docs: a.docs, tfs: a.tfs };
+    const key = `${q.folded ? 1 : 0}${q.term}`;
+    let list = this.renumbered.get(key);
+    if (list === undefined) {
+      const a = this.base.match(q);
+      const b = this.tail?.match(q) ?? null;
+      if (!b && !this.fromBase) return a && { term: q, idf: idf(this.docCount, a.docs.length), docs: a.docs, tfs: a.tfs };
+      list = this.renumber(a, b);
+      this.renumbered.set(key, list, 6 * (list?.docs.length ?? 0));
+    }
+    return list && { term: q, idf: idf(this.docCount, list.docs.length), docs: list.docs, tfs: list.tfs };
+  }
+
+  /** The base's live documents renumbered, then the tail's shifted after them; null when none is left. */
+  private renumber(a: TermMatch | null, b: TermMatch | null): { docs: Uint32Array; tfs: Uint16Array } | null {
     const docs = new Uint32Array((a?.docs.length ?? 0) + (b?.docs.length ?? 0));
     const tfs = new Uint16Array(docs.length);
     let n = 0;
@@ -745,7 +760,7 @@ export class KeywordSegments {
       }
     }
     if (n === 0) return null;
-    return { term: q, idf: idf(this.docCount, n), docs: docs.subarray(0, n), tfs: tfs.subarray(0, n) };
+    return { docs: docs.subarray(0, n), tfs: tfs.subarray(0, n) };
   }
 
   accumulate(matches: readonly TermMatch[], scores: Float32Array, p: Bm25Params = DEFAULT_BM25): void {
@@ -754,6 +769,55 @@ export class KeywordSegments {
 
   saturate(tf: number, doc: number, p: Bm25Params = DEFAULT_BM25): number {
     return bm25Saturate(tf, this.docLength(doc), this.avgLen, p);
+  }
+
+  /** One document's BM25 over the matches (default parameters), the very value accumulate() leaves in a Float32Array. */
+  scoreOf(matches: readonly TermMatch[], doc: number): number {
+    const norm = norms(this)[doc]!;
+    let score = 0;
+    for (const m of matches) {
+      const tf = KeywordIndex.tfOf(m, doc);
+      if (tf === 0) continue;
+      const w = m.term.weight * m.idf * K1_PLUS_1;
+      score = Math.fround(score + (w * tf) / (tf + norm));
+    }
+    return score;
+  }
+
+  /**
+   * accumulate() for the sorted documents docs[0..n) only: out[i] (zero before) gets document docs[i]'s
+   * score, summed in the same order, so the same value. Each list is searched, not read whole.
+   */
+  accumulateAt(matches: readonly TermMatch[], docs: Uint32Array, n: number, out: Float32Array): void {
+    const norm = norms(this);
+    for (const m of matches) {
+      const w = m.term.weight * m.idf * K1_PLUS_1;
+      let p = 0;
+      for (let i = 0; i < n; i++) {
+        const d = docs[i]!;
+        p = seek(m.docs, p, d);
+        if (p === m.docs.length) break;
+        if (m.docs[p] !== d) continue;
+        const tf = m.tfs[p]!;
+        out[i] = out[i]! + (w * tf) / (tf + norm[d]!);
+      }
+    }
+  }
+
+  /** The most one posting of the match adds to a score, per unit of its weight × IDF: a bound for pruning. */
+  maxSaturation(m: TermMatch): number {
+    const norm = norms(this);
+    let max = 0;
+    for (let i = 0; i < m.docs.length; i++) {
+      const tf = m.tfs[i]!;
+      max = Math.max(max, (K1_PLUS_1 * tf) / (tf + norm[m.docs[i]!]!));
+    }
+    return max;
+  }
+
+  /** Per document, BM25's length norm (see norms()): what a posting's contribution divides by after its frequency. */
+  lengthNorms(): Float32Array {
+    return norms(this);
   }
 
   /** The deletion list as stored: u32 little-endian base document ids. */
@@ -799,9 +863,8 @@ function accumulateBm25(index: { docCount: number; docLength(doc: number): numbe
     return;
   }
   const norm = norms(index);
-  const k1p1 = DEFAULT_BM25.k1 + 1;
   for (const m of matches) {
-    const w = m.term.weight * m.idf * k1p1;
+    const w = m.term.weight * m.idf * K1_PLUS_1;
     const docs = m.docs;
     const tfs = m.tfs;
     for (let i = 0; i < docs.length; i++) {
@@ -810,6 +873,25 @@ function accumulateBm25(index: { docCount: number; docLength(doc: number): numbe
       scores[d] = scores[d]! + (w * tf) / (tf + norm[d]!);
     }
   }
+}
+
+/** The first position at or after `from` whose document is ≥ `doc` (galloping, then binary search). */
+export function seek(docs: Uint32Array, from: number, doc: number): number {
+  let lo = from;
+  let hi = from;
+  let step = 1;
+  while (hi < docs.length && docs[hi]! < doc) {
+    lo = hi + 1;
+    hi += step;
+    step *= 2;
+  }
+  hi = Math.min(hi, docs.length);
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (docs[mid]! < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** BM25's IDF (the non-negative "+1" form) of a term held by `df` of `n` documents. */

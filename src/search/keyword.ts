@@ -3,13 +3,31 @@
  * title), since a paragraph that answers "… Hải Phòng có bao nhiêu đảng viên?" often names the place
  * only in its article's lead.
  */
-import { bm25Saturate, idf, type QueryTerm, type TermMatch } from '../index/keyword-index.js';
+import { bm25Saturate, DEFAULT_BM25, idf, seek, type QueryTerm, type TermMatch } from '../index/keyword-index.js';
 import type { LoadedIndex } from '../index/load.js';
+import { ByteLru } from '../index/lru.js';
 import type { AnalyzedQuery } from './analyse.js';
+import { topK } from './topk.js';
 
 /** Weight of the article's BM25 and its title's in a paragraph's first-stage keyword score. */
 const ARTICLE_WEIGHT = 0.3;
 const TITLE_WEIGHT = 0.3;
+/**
+ * Memory for terms' per-article sums kept between questions: a frequent syllable's sums cost a pass
+ * over its whole posting list, and most questions ask some of the same few hundred syllables
+ * (20 bytes per article holding the term: 32 MB keeps the commonest at 500,000 paragraphs).
+ */
+const TERM_SUMS_BYTES = 32 << 20;
+/**
+ * Relative slack on score bounds when pruning: a bound summed in another order than the score rounds
+ * differently (Float32 sums of a few tens of terms: under 1e-5), so a chunk is set aside only when it
+ * falls short by more than this.
+ */
+const BOUND_SLACK = 1e-4;
+/** The best guesses are scored again once the bound is within this factor of the score they reached last time. */
+const RETRY_MARGIN = 1.25;
+/** In the pruned phase a list is searched per remaining chunk when it is this many times longer, else read through. */
+const SEEK_RATIO = 8;
 
 export interface ArticleStats {
   len: Float32Array;
@@ -25,9 +43,15 @@ interface TermPostings {
   tfs: Uint16Array;
   /** Articles holding the term, sorted; the term's frequency and chunk count in each. */
   articles: Uint32Array;
-  articleTf: Uint32Array;
   articleDf: Uint32Array;
+  /** Per article holding the term: BM25's term-frequency part of the article's sum. */
+  articleSat: Float64Array;
+  /** The most one of its postings adds to a chunk's BM25, per unit of weight × IDF. */
+  maxSat: number;
 }
+
+/** A term's per-article sums and bound, as kept between questions. */
+type TermSums = Pick<TermPostings, 'articles' | 'articleDf' | 'articleSat' | 'maxSat'>;
 
 /**
  * Per loaded index: article statistics and scratch arrays a question's pass reuses.
@@ -38,12 +62,16 @@ interface IndexState {
   stats: ArticleStats;
   scores: Float32Array;
   chunkScores: Float32Array;
+  /** Per chunk, zero between uses: a partial BM25 while the pruned pass runs; and the chunks it touched. */
+  partial: Float64Array;
+  running: Uint32Array;
   articleScore: Float32Array;
   titleScore: Float32Array;
   /** Per article, zero between uses: a term's frequency and chunk count while its postings are summed. */
   tf: Float64Array;
   df: Uint32Array;
   touched: Uint32Array;
+  sums: ByteLru<string, TermSums>;
 }
 
 const states = new WeakMap<LoadedIndex, IndexState>();
@@ -64,11 +92,14 @@ function stateOf(index: LoadedIndex): IndexState {
       stats: { len, avg, chunks },
       scores: new Float32Array(docCount),
       chunkScores: new Float32Array(docCount),
+      partial: new Float64Array(docCount),
+      running: new Uint32Array(docCount),
       articleScore: new Float32Array(nArticles),
       titleScore: new Float32Array(nArticles),
       tf: new Float64Array(nArticles),
       df: new Uint32Array(nArticles),
       touched: new Uint32Array(nArticles),
+      sums: new ByteLru(TERM_SUMS_BYTES),
     };
     states.set(index, s);
   }
@@ -79,6 +110,17 @@ function stateOf(index: LoadedIndex): IndexState {
 function postingsOf(index: LoadedIndex, s: IndexState, q: QueryTerm): TermPostings | null {
   const m = index.keyword.match(q);
   if (!m) return null;
+  const key = `${q.folded ? 1 : 0}${q.term}`;
+  let sums = s.sums.get(key);
+  if (!sums) {
+    sums = sumsOf(index, s, m);
+    s.sums.set(key, sums, 20 * sums.articles.length);
+  }
+  return { idf: m.idf, docs: m.docs, tfs: m.tfs, ...sums };
+}
+
+/** One pass over a term's postings: the articles holding it, its chunk count and BM25 part in each. */
+function sumsOf(index: LoadedIndex, s: IndexState, m: TermMatch): TermSums {
   const { chunkArticle } = index;
   const { tf, df, touched } = s;
   const { docs, tfs } = m;
@@ -104,16 +146,17 @@ function postingsOf(index: LoadedIndex, s: IndexState, q: QueryTerm): TermPostin
     articles = new Uint32Array(size);
     for (let a = 0, k = 0; a < df.length; a++) if (df[a] !== 0) articles[k++] = a;
   }
-  const articleTf = new Uint32Array(size);
   const articleDf = new Uint32Array(size);
+  const articleSat = new Float64Array(size);
+  const { len, avg } = s.stats;
   for (let k = 0; k < size; k++) {
     const a = articles[k]!;
-    articleTf[k] = tf[a]!;
+    articleSat[k] = bm25Saturate(tf[a]!, len[a]!, avg);
     articleDf[k] = df[a]!;
     tf[a] = 0;
     df[a] = 0;
   }
-  return { idf: m.idf, docs: m.docs, tfs: m.tfs, articles, articleTf, articleDf };
+  return { articles, articleDf, articleSat, maxSat: index.keyword.maxSaturation(m) };
 }
 
 export interface KeywordPass {
@@ -123,13 +166,15 @@ export interface KeywordPass {
   stats: ArticleStats;
   titleMatches: Array<TermMatch | null>;
   leadMatches: Array<TermMatch | null>;
-  /** Per chunk: paragraph BM25 plus the article's and its title's share. Valid until the next pass. */
-  scores: Float32Array;
-  /** Per chunk: the paragraph's own BM25. Valid until the next pass. */
-  chunkScores: Float32Array;
+  /** The chunks of the highest first-stage scores, best first (ties: the earlier chunk), at most the depth asked. */
+  top: number[];
+  /** A chunk's paragraph BM25 plus its article's and its title's share. Valid until the next pass. */
+  score(chunk: number): number;
+  /** A chunk's own paragraph BM25. */
+  chunkScore(chunk: number): number;
 }
 
-export function keywordPass(index: LoadedIndex, q: AnalyzedQuery): KeywordPass {
+export function keywordPass(index: LoadedIndex, q: AnalyzedQuery, depth: number): KeywordPass {
   const { keyword, titles, chunkArticle } = index;
   const s = stateOf(index);
   const postings = q.terms.map((t) => postingsOf(index, s, t));
@@ -137,9 +182,7 @@ export function keywordPass(index: LoadedIndex, q: AnalyzedQuery): KeywordPass {
   const titleMatches = q.terms.map((t) => titles.match(t));
   const leadMatches = q.terms.map((t) => index.leads.match(t));
   const present = matches.filter((m): m is TermMatch => m !== null);
-  const { scores, chunkScores, articleScore, titleScore, stats } = s;
-  chunkScores.fill(0);
-  keyword.accumulate(present, chunkScores);
+  const { articleScore, titleScore, stats } = s;
 
   // Article-level BM25 from the same postings (an article is the sum of its chunks).
   const nArticles = index.articles.length;
@@ -147,21 +190,20 @@ export function keywordPass(index: LoadedIndex, q: AnalyzedQuery): KeywordPass {
   postings.forEach((p, i) => {
     if (!p) return;
     const w = q.terms[i]!.weight * idf(nArticles, p.articles.length);
-    for (let k = 0; k < p.articles.length; k++) {
-      const a = p.articles[k]!;
-      articleScore[a]! += w * bm25Saturate(p.articleTf[k]!, stats.len[a]!, stats.avg);
-    }
+    for (let k = 0; k < p.articles.length; k++) articleScore[p.articles[k]!]! += w * p.articleSat[k]!;
   });
   titleScore.fill(0);
   titles.accumulate(titleMatches.filter((m): m is TermMatch => m !== null), titleScore);
 
-  for (let d = 0; d < scores.length; d++) {
-    const c = chunkScores[d]!;
-    if (c > 0) {
-      const a = chunkArticle[d]!;
-      scores[d] = c + ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]!;
-    } else scores[d] = c;
-  }
+  const bounds = postings.flatMap((p, i) => (p ? [q.terms[i]!.weight * p.idf * p.maxSat * (1 + BOUND_SLACK)] : []));
+  const top = prunedTop(index, s, present, bounds, depth) ?? fullTop(index, s, present, depth);
+  const chunkScore = (chunk: number): number => keyword.scoreOf(present, chunk);
+  const score = (chunk: number): number => {
+    const c = chunkScore(chunk);
+    if (!(c > 0)) return c;
+    const a = chunkArticle[chunk]!;
+    return Math.fround(c + ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]!);
+  };
   const articleDf = (match: number, article: number): number => {
     const p = postings[match];
     if (!p) return 0;
@@ -177,5 +219,129 @@ export function keywordPass(index: LoadedIndex, q: AnalyzedQuery): KeywordPass {
     }
     return 0;
   };
-  return { matches, articleDf, stats, titleMatches, leadMatches, scores, chunkScores };
+  return { matches, articleDf, stats, titleMatches, leadMatches, top, score, chunkScore };
+}
+
+/** Every chunk scored (the question's terms all common, nothing to prune): BM25 over all postings, then the best. */
+function fullTop(index: LoadedIndex, s: IndexState, present: readonly TermMatch[], depth: number): number[] {
+  const { scores, chunkScores, articleScore, titleScore } = s;
+  const { chunkArticle } = index;
+  chunkScores.fill(0);
+  index.keyword.accumulate(present, chunkScores);
+  for (let d = 0; d < scores.length; d++) {
+    const c = chunkScores[d]!;
+    if (c > 0) {
+      const a = chunkArticle[d]!;
+      scores[d] = c + ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]!;
+    } else scores[d] = c;
+  }
+  return topK(scores, depth);
+}
+
+/**
+ * The best `depth` chunks without reading every posting (MaxScore): terms are read rarest first (by
+ * the most they can add), and once what the terms left can add to an unseen chunk, plus the best
+ * article's share, is under the score of `depth` chunks already seen, no unseen chunk can enter;
+ * the common terms' lists are then only searched for the chunks still in the running. Those are scored
+ * exactly as fullTop scores them, so the result is the same. Null when no term could be skipped.
+ */
+function prunedTop(index: LoadedIndex, s: IndexState, present: readonly TermMatch[], bounds: readonly number[], depth: number): number[] | null {
+  const { partial, running, articleScore, titleScore } = s;
+  const { chunkArticle } = index;
+  const norm = index.keyword.lengthNorms();
+  const k1p1 = DEFAULT_BM25.k1 + 1;
+  let maxPart = 0;
+  for (let a = 0; a < articleScore.length; a++) maxPart = Math.max(maxPart, ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]!);
+  const order = present.map((_, i) => i).sort((x, y) => bounds[y]! - bounds[x]!);
+  let left = bounds.reduce((a, b) => a + b, 0);
+  let n = 0;
+  let pruned = false;
+  let theta = 0;
+  let reached = Number.POSITIVE_INFINITY;
+  for (const t of order) {
+    const m = present[t]!;
+    const w = m.term.weight * m.idf * k1p1;
+    left -= bounds[t]!;
+    if (!pruned) {
+      for (let i = 0; i < m.docs.length; i++) {
+        const d = m.docs[i]!;
+        const tf = m.tfs[i]!;
+        if (partial[d] === 0) running[n++] = d;
+        partial[d]! += (w * tf) / (tf + norm[d]!);
+      }
+      // Scoring the best guesses costs a pass over the chunks seen: tried again only when the bound
+      // has come near what they reached last time (reached grows slowly as terms are read).
+      if (n < depth || left + maxPart >= RETRY_MARGIN * reached) continue;
+      reached = lowestScore(index, s, present, n, depth);
+      if ((left + maxPart) * (1 + BOUND_SLACK) >= reached) continue;
+      theta = reached * (1 - BOUND_SLACK);
+      pruned = true;
+      running.subarray(0, n).sort();
+    } else if (n * SEEK_RATIO < m.docs.length) {
+      let p = 0;
+      for (let i = 0; i < n; i++) {
+        const d = running[i]!;
+        p = seek(m.docs, p, d);
+        if (p === m.docs.length) break;
+        if (m.docs[p] !== d) continue;
+        const tf = m.tfs[p]!;
+        partial[d]! += (w * tf) / (tf + norm[d]!);
+      }
+    } else {
+      for (let i = 0; i < m.docs.length; i++) {
+        const d = m.docs[i]!;
+        if (partial[d] === 0) continue;
+        const tf = m.tfs[i]!;
+        partial[d]! += (w * tf) / (tf + norm[d]!);
+      }
+    }
+    if (!pruned) continue;
+    // Keep the chunks that may still reach theta (in order).
+    let kept = 0;
+    for (let i = 0; i < n; i++) {
+      const d = running[i]!;
+      const a = chunkArticle[d]!;
+      if (partial[d]! + left + ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]! >= theta) running[kept++] = d;
+      else partial[d] = 0;
+    }
+    n = kept;
+  }
+  for (let i = 0; i < n; i++) partial[running[i]!] = 0;
+  if (!pruned) return null;
+  return exactTop(index, s, present, n, depth);
+}
+
+/** The exact scores of the chunks running[0..n) (sorted), and the best `depth` of them, as topK orders them. */
+function exactTop(index: LoadedIndex, s: IndexState, present: readonly TermMatch[], n: number, depth: number): number[] {
+  const { running, articleScore, titleScore } = s;
+  const c = new Float32Array(n);
+  index.keyword.accumulateAt(present, running, n, c);
+  const scores = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const a = index.chunkArticle[running[i]!]!;
+    scores[i] = c[i]! > 0 ? c[i]! + ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]! : c[i]!;
+  }
+  return topK(scores, depth).map((i) => running[i]!);
+}
+
+/**
+ * A score `depth` chunks reach for sure: the exact scores of the `depth` chunks best by partial sum
+ * (running[0..n), n ≥ depth), their least.
+ */
+function lowestScore(index: LoadedIndex, s: IndexState, present: readonly TermMatch[], n: number, depth: number): number {
+  const { partial, running, articleScore, titleScore } = s;
+  const guess = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const d = running[i]!;
+    const a = index.chunkArticle[d]!;
+    guess[i] = partial[d]! + ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]!;
+  }
+  const best = topK(guess, depth).map((i) => running[i]!);
+  let least = Number.POSITIVE_INFINITY;
+  for (const d of best) {
+    const c = index.keyword.scoreOf(present, d);
+    const a = index.chunkArticle[d]!;
+    least = Math.min(least, Math.fround(c + ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]!));
+  }
+  return least;
 }
