@@ -644,8 +644,7 @@ export class KeywordSegments {
   /** Live documents of the base: documents 0..baseLive-1. */
   readonly baseLive: number;
   private readonly avgLen: number;
-  /** Base document id -> document id (-1: deleted), and the reverse; null when nothing is deleted. */
-  private readonly fromBase: Int32Array | null;
+  /** Document id -> base document id; null when nothing is deleted. */
   private readonly toBase: Uint32Array | null;
   /** Renumbered postings (see match()), by folded flag and term. */
   private readonly renumbered = new ByteLru<string, { docs: Uint32Array; tfs: Uint16Array } | null>(SEGMENT_CACHE_BYTES);
@@ -660,25 +659,17 @@ export class KeywordSegments {
     this.docCount = this.baseLive + (tail?.docCount ?? 0);
     let length = base.totalLength + (tail?.totalLength ?? 0);
     if (deleted.length > 0) {
-      this.fromBase = new Int32Array(base.docCount);
       this.toBase = new Uint32Array(this.baseLive);
       let k = 0;
       let live = 0;
       for (let d = 0; d < base.docCount; d++) {
         if (k < deleted.length && deleted[k] === d) {
-          this.fromBase[d] = -1;
           length -= base.docLength(d);
           k++;
-        } else {
-          this.fromBase[d] = live;
-          this.toBase[live++] = d;
-        }
+        } else this.toBase[live++] = d;
       }
       if (k !== deleted.length || live !== this.baseLive) throw new Error('deleted documents out of range or unsorted');
-    } else {
-      this.fromBase = null;
-      this.toBase = null;
-    }
+    } else this.toBase = null;
     this.avgLen = this.docCount ? length / this.docCount : 0;
   }
 
@@ -733,7 +724,7 @@ export class KeywordSegments {
     if (list === undefined) {
       const a = this.base.match(q);
       const b = this.tail?.match(q) ?? null;
-      if (!b && !this.fromBase) return a && { term: q, idf: idf(this.docCount, a.docs.length), docs: a.docs, tfs: a.tfs };
+      if (!b && !this.toBase) return a && { term: q, idf: idf(this.docCount, a.docs.length), docs: a.docs, tfs: a.tfs };
       list = this.renumber(a, b);
       this.renumbered.set(key, list, 6 * (list?.docs.length ?? 0));
     }
@@ -746,16 +737,22 @@ export class KeywordSegments {
     const tfs = new Uint16Array(docs.length);
     let n = 0;
     if (a) {
+      // Both lists are sorted: a live document moves down by the deletions before it (no lookup in a
+      // table the size of the base per posting).
+      const deleted = this.deleted;
+      let k = 0;
       for (let i = 0; i < a.docs.length; i++) {
-        const d = this.fromBase ? this.fromBase[a.docs[i]!]! : a.docs[i]!;
-        if (d < 0) continue;
-        docs[n] = d;
+        const d = a.docs[i]!;
+        while (k < deleted.length && deleted[k]! < d) k++;
+        if (k < deleted.length && deleted[k] === d) continue;
+        docs[n] = d - k;
         tfs[n++] = a.tfs[i]!;
       }
     }
     if (b) {
+      const shift = this.baseLive;
       for (let i = 0; i < b.docs.length; i++) {
-        docs[n] = b.docs[i]! + this.baseLive;
+        docs[n] = b.docs[i]! + shift;
         tfs[n++] = b.tfs[i]!;
       }
     }
@@ -802,17 +799,6 @@ export class KeywordSegments {
         out[i] = out[i]! + (w * tf) / (tf + norm[d]!);
       }
     }
-  }
-
-  /** The most one posting of the match adds to a score, per unit of its weight × IDF: a bound for pruning. */
-  maxSaturation(m: TermMatch): number {
-    const norm = norms(this);
-    let max = 0;
-    for (let i = 0; i < m.docs.length; i++) {
-      const tf = m.tfs[i]!;
-      max = Math.max(max, (K1_PLUS_1 * tf) / (tf + norm[m.docs[i]!]!));
-    }
-    return max;
   }
 
   /** Per document, BM25's length norm (see norms()): what a posting's contribution divides by after its frequency. */

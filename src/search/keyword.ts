@@ -24,8 +24,6 @@ const TERM_SUMS_BYTES = 32 << 20;
  * falls short by more than this.
  */
 const BOUND_SLACK = 1e-4;
-/** The best guesses are scored again once the bound is within this factor of the score they reached last time. */
-const RETRY_MARGIN = 1.25;
 /** In the pruned phase a list is searched per remaining chunk when it is this many times longer, else read through. */
 const SEEK_RATIO = 8;
 
@@ -119,21 +117,25 @@ function postingsOf(index: LoadedIndex, s: IndexState, q: QueryTerm): TermPostin
   return { idf: m.idf, docs: m.docs, tfs: m.tfs, ...sums };
 }
 
-/** One pass over a term's postings: the articles holding it, its chunk count and BM25 part in each. */
+/** One pass over a term's postings: the articles holding it, its chunk count and BM25 part in each, and its bound. */
 function sumsOf(index: LoadedIndex, s: IndexState, m: TermMatch): TermSums {
   const { chunkArticle } = index;
   const { tf, df, touched } = s;
   const { docs, tfs } = m;
+  const norm = index.keyword.lengthNorms();
   let size = 0;
+  let maxSat = 0;
   // Postings come in document order, and an article's chunks mostly follow each other: sum a run of
   // one article's postings before touching the per-article arrays.
   for (let i = 0; i < docs.length; ) {
     const a = chunkArticle[docs[i]!]!;
-    let n = tfs[i]!;
-    let c = 1;
-    for (i++; i < docs.length && chunkArticle[docs[i]!] === a; i++) {
-      n += tfs[i]!;
+    let n = 0;
+    let c = 0;
+    for (; i < docs.length && chunkArticle[docs[i]!] === a; i++) {
+      const tf = tfs[i]!;
+      n += tf;
       c++;
+      maxSat = Math.max(maxSat, tf / (tf + norm[docs[i]!]!));
     }
     if (df[a] === 0) touched[size++] = a;
     tf[a]! += n;
@@ -156,7 +158,7 @@ function sumsOf(index: LoadedIndex, s: IndexState, m: TermMatch): TermSums {
     tf[a] = 0;
     df[a] = 0;
   }
-  return { articles, articleDf, articleSat, maxSat: index.keyword.maxSaturation(m) };
+  return { articles, articleDf, articleSat, maxSat: (DEFAULT_BM25.k1 + 1) * maxSat };
 }
 
 export interface KeywordPass {
@@ -253,11 +255,11 @@ function prunedTop(index: LoadedIndex, s: IndexState, present: readonly TermMatc
   let maxPart = 0;
   for (let a = 0; a < articleScore.length; a++) maxPart = Math.max(maxPart, ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]!);
   const order = present.map((_, i) => i).sort((x, y) => bounds[y]! - bounds[x]!);
+  const leaders = new Leaders(index, s, present, depth);
   let left = bounds.reduce((a, b) => a + b, 0);
   let n = 0;
   let pruned = false;
   let theta = 0;
-  let reached = Number.POSITIVE_INFINITY;
   for (const t of order) {
     const m = present[t]!;
     const w = m.term.weight * m.idf * k1p1;
@@ -269,10 +271,9 @@ function prunedTop(index: LoadedIndex, s: IndexState, present: readonly TermMatc
         if (partial[d] === 0) running[n++] = d;
         partial[d]! += (w * tf) / (tf + norm[d]!);
       }
-      // Scoring the best guesses costs a pass over the chunks seen: tried again only when the bound
-      // has come near what they reached last time (reached grows slowly as terms are read).
-      if (n < depth || left + maxPart >= RETRY_MARGIN * reached) continue;
-      reached = lowestScore(index, s, present, n, depth);
+      leaders.update(m.docs);
+      if (n < depth) continue;
+      const reached = leaders.reached();
       if ((left + maxPart) * (1 + BOUND_SLACK) >= reached) continue;
       theta = reached * (1 - BOUND_SLACK);
       pruned = true;
@@ -311,6 +312,62 @@ function prunedTop(index: LoadedIndex, s: IndexState, present: readonly TermMatc
   return exactTop(index, s, present, n, depth);
 }
 
+/**
+ * The `depth` chunks best by partial sum plus their article's share, kept as the lists are read: a
+ * chunk's partial sum only grows, so after a list the best are among the previous best and that
+ * list's chunks. Their exact scores (memoised: they do not change) give a score `depth` chunks reach.
+ */
+class Leaders {
+  private best: number[] = [];
+  private readonly exact = new Map<number, number>();
+
+  constructor(
+    private readonly index: LoadedIndex,
+    private readonly s: IndexState,
+    private readonly present: readonly TermMatch[],
+    private readonly depth: number,
+  ) {}
+
+  update(docs: Uint32Array): void {
+    const { partial, articleScore, titleScore } = this.s;
+    const chunkArticle = this.index.chunkArticle;
+    const pool = new Uint32Array(docs.length + this.best.length);
+    pool.set(docs);
+    let n = docs.length;
+    for (const d of this.best) if (!hasSorted(docs, d)) pool[n++] = d;
+    const guess = new Float32Array(n);
+    for (let i = 0; i < n; i++) {
+      const d = pool[i]!;
+      const a = chunkArticle[d]!;
+      guess[i] = partial[d]! + ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]!;
+    }
+    this.best = topK(guess, this.depth).map((i) => pool[i]!);
+  }
+
+  /** The least exact score of the leaders (+∞ while they are fewer than `depth`). */
+  reached(): number {
+    if (this.best.length < this.depth) return Number.POSITIVE_INFINITY;
+    const { articleScore, titleScore } = this.s;
+    let least = Number.POSITIVE_INFINITY;
+    for (const d of this.best) {
+      let score = this.exact.get(d);
+      if (score === undefined) {
+        const c = this.index.keyword.scoreOf(this.present, d);
+        const a = this.index.chunkArticle[d]!;
+        score = Math.fround(c + ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]!);
+        this.exact.set(d, score);
+      }
+      least = Math.min(least, score);
+    }
+    return least;
+  }
+}
+
+function hasSorted(docs: Uint32Array, d: number): boolean {
+  const p = seek(docs, 0, d);
+  return p < docs.length && docs[p] === d;
+}
+
 /** The exact scores of the chunks running[0..n) (sorted), and the best `depth` of them, as topK orders them. */
 function exactTop(index: LoadedIndex, s: IndexState, present: readonly TermMatch[], n: number, depth: number): number[] {
   const { running, articleScore, titleScore } = s;
@@ -322,26 +379,4 @@ function exactTop(index: LoadedIndex, s: IndexState, present: readonly TermMatch
     scores[i] = c[i]! > 0 ? c[i]! + ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]! : c[i]!;
   }
   return topK(scores, depth).map((i) => running[i]!);
-}
-
-/**
- * A score `depth` chunks reach for sure: the exact scores of the `depth` chunks best by partial sum
- * (running[0..n), n ≥ depth), their least.
- */
-function lowestScore(index: LoadedIndex, s: IndexState, present: readonly TermMatch[], n: number, depth: number): number {
-  const { partial, running, articleScore, titleScore } = s;
-  const guess = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    const d = running[i]!;
-    const a = index.chunkArticle[d]!;
-    guess[i] = partial[d]! + ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]!;
-  }
-  const best = topK(guess, depth).map((i) => running[i]!);
-  let least = Number.POSITIVE_INFINITY;
-  for (const d of best) {
-    const c = index.keyword.scoreOf(present, d);
-    const a = index.chunkArticle[d]!;
-    least = Math.min(least, Math.fround(c + ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]!));
-  }
-  return least;
 }
