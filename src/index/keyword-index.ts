@@ -19,7 +19,7 @@ const POSTINGS_CACHE_BYTES = 128 << 20;
  * Memory for the postings a two-segment index renumbers (deleted base documents, a tail after it): a
  * frequent term's list would otherwise be copied for every question that asks it.
  */
-const SEGMENT_CACHE_BYTES = 64 << 20;
+const SEGMENT_CACHE_BYTES = 128 << 20;
 /** Postings of the documents being added are gathered in blocks of 2^20 (4 MB of keys). */
 const BLOCK_SHIFT = 20;
 const BLOCK = 1 << BLOCK_SHIFT;
@@ -76,6 +76,8 @@ export class KeywordIndex {
   private foldMapCache: Map<string, number[]> | null = null;
   /** Postings read from disk lately, by term id (see list()), and the merged variants of folded terms, by folded form. */
   private readonly cache = new ByteLru<number | string, { docs: Uint32Array; tfs: Uint16Array }>(POSTINGS_CACHE_BYTES);
+  /** Per document, zero between uses: mergePostings' accumulator. */
+  private mergeScratch: Uint32Array | null = null;
 
   private constructor(
     readonly docCount: number,
@@ -98,8 +100,8 @@ export class KeywordIndex {
     return this.postStart[this.terms.length]!;
   }
 
-  /** The postings of term `id`: views of the arrays in memory, or read from the file. */
-  private list(id: number): { docs: Uint32Array; tfs: Uint16Array } {
+  /** The postings of term `id`: views of the arrays in memory, or read from the file (and kept, unless `keep` is false). */
+  private list(id: number, keep: boolean): { docs: Uint32Array; tfs: Uint16Array } {
     const from = this.postStart[id]!;
     const to = this.postStart[id + 1]!;
     if (this.postDocs && this.postTfs) return { docs: this.postDocs.subarray(from, to), tfs: this.postTfs.subarray(from, to) };
@@ -112,7 +114,7 @@ export class KeywordIndex {
     disk.file.readInto(tfs, disk.tfsAt + 2 * from);
     const list = { docs, tfs };
     // Worth keeping: the long lists of frequent terms, asked again and again.
-    this.cache.set(id, list, 6 * docs.length);
+    if (keep) this.cache.set(id, list, 6 * docs.length);
     return list;
   }
 
@@ -436,20 +438,23 @@ export class KeywordIndex {
     return idf(this.docCount, 0);
   }
 
-  /** Looks a query term up; null when no document contains it. */
-  match(q: QueryTerm): TermMatch | null {
+  /**
+   * Looks a query term up; null when no document contains it. `keep` false: a caller that keeps what it
+   * makes of the postings (a renumbered copy) does not have them kept twice.
+   */
+  match(q: QueryTerm, keep = true): TermMatch | null {
     const ids = q.folded ? this.foldedIds(q.term) : [this.termIds.get(q.term)].filter((x): x is number => x !== undefined);
     if (ids.length === 0) return null;
     let docs: Uint32Array;
     let tfs: Uint16Array;
     if (ids.length === 1) {
-      ({ docs, tfs } = this.list(ids[0]!));
+      ({ docs, tfs } = this.list(ids[0]!, keep));
     } else {
       // A folded syllable's variants merged once, not for every question typed without marks.
       let merged = this.cache.get(q.term);
       if (!merged) {
         merged = this.mergePostings(ids);
-        this.cache.set(q.term, merged, 6 * merged.docs.length);
+        if (keep) this.cache.set(q.term, merged, 6 * merged.docs.length);
       }
       ({ docs, tfs } = merged);
     }
@@ -458,13 +463,14 @@ export class KeywordIndex {
 
   private mergePostings(ids: number[]): { docs: Uint32Array; tfs: Uint16Array } {
     // Dense accumulation over typed arrays (no Map work on long lists), then the touched docs sorted.
-    const acc = new Uint32Array(this.docCount);
+    // The accumulator is kept between merges (zero again after each): 2 MB at 500,000 paragraphs.
+    const acc = (this.mergeScratch ??= new Uint32Array(this.docCount));
     let total = 0;
     for (const id of ids) total += this.postStart[id + 1]! - this.postStart[id]!;
     const touched = new Uint32Array(total);
     let n = 0;
     for (const id of ids) {
-      const list = this.list(id);
+      const list = this.list(id, false);
       for (let p = 0; p < list.docs.length; p++) {
         const d = list.docs[p]!;
         if (acc[d] === 0) touched[n++] = d;
@@ -480,7 +486,10 @@ export class KeywordIndex {
       for (let d = 0, k = 0; d < this.docCount; d++) if (acc[d] !== 0) docs[k++] = d;
     }
     const tfs = new Uint16Array(n);
-    for (let i = 0; i < n; i++) tfs[i] = Math.min(acc[docs[i]!]!, 0xffff);
+    for (let i = 0; i < n; i++) {
+      tfs[i] = Math.min(acc[docs[i]!]!, 0xffff);
+      acc[docs[i]!] = 0;
+    }
     return { docs, tfs };
   }
 
@@ -722,8 +731,9 @@ export class KeywordSegments {
     const key = `${q.folded ? 1 : 0}${q.term}`;
     let list = this.renumbered.get(key);
     if (list === undefined) {
-      const a = this.base.match(q);
+      // A list renumbered is kept renumbered: the base's own copy would only be kept twice.
       const b = this.tail?.match(q) ?? null;
+      const a = this.base.match(q, b === null && this.toBase === null);
       if (!b && !this.toBase) return a && { term: q, idf: idf(this.docCount, a.docs.length), docs: a.docs, tfs: a.tfs };
       list = this.renumber(a, b);
       this.renumbered.set(key, list, 6 * (list?.docs.length ?? 0));

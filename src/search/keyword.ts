@@ -63,6 +63,9 @@ interface IndexState {
   /** Per chunk, zero between uses: a partial BM25 while the pruned pass runs; and the chunks it touched. */
   partial: Float64Array;
   running: Uint32Array;
+  /** Scratch of the pruned pass's leaders: candidate chunks and their guesses (made on first use, docCount + depth). */
+  pool: Uint32Array;
+  guess: Float32Array;
   articleScore: Float32Array;
   titleScore: Float32Array;
   /** Per article, zero between uses: a term's frequency and chunk count while its postings are summed. */
@@ -92,6 +95,8 @@ function stateOf(index: LoadedIndex): IndexState {
       chunkScores: new Float32Array(docCount),
       partial: new Float64Array(docCount),
       running: new Uint32Array(docCount),
+      pool: new Uint32Array(0),
+      guess: new Float32Array(0),
       articleScore: new Float32Array(nArticles),
       titleScore: new Float32Array(nArticles),
       tf: new Float64Array(nArticles),
@@ -177,7 +182,7 @@ export interface KeywordPass {
 }
 
 export function keywordPass(index: LoadedIndex, q: AnalyzedQuery, depth: number): KeywordPass {
-  const { keyword, titles, chunkArticle } = index;
+  const { titles } = index;
   const s = stateOf(index);
   const postings = q.terms.map((t) => postingsOf(index, s, t));
   const matches = postings.map((p, i): TermMatch | null => p && { term: q.terms[i]!, idf: p.idf, docs: p.docs, tfs: p.tfs });
@@ -198,14 +203,8 @@ export function keywordPass(index: LoadedIndex, q: AnalyzedQuery, depth: number)
   titles.accumulate(titleMatches.filter((m): m is TermMatch => m !== null), titleScore);
 
   const bounds = postings.flatMap((p, i) => (p ? [q.terms[i]!.weight * p.idf * p.maxSat * (1 + BOUND_SLACK)] : []));
-  const top = prunedTop(index, s, present, bounds, depth) ?? fullTop(index, s, present, depth);
-  const chunkScore = (chunk: number): number => keyword.scoreOf(present, chunk);
-  const score = (chunk: number): number => {
-    const c = chunkScore(chunk);
-    if (!(c > 0)) return c;
-    const a = chunkArticle[chunk]!;
-    return Math.fround(c + ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]!);
-  };
+  const exact = new ExactScores(index, s, present);
+  const top = prunedTop(index, s, exact, bounds, depth) ?? fullTop(index, s, present, depth);
   const articleDf = (match: number, article: number): number => {
     const p = postings[match];
     if (!p) return 0;
@@ -221,7 +220,7 @@ export function keywordPass(index: LoadedIndex, q: AnalyzedQuery, depth: number)
     }
     return 0;
   };
-  return { matches, articleDf, stats, titleMatches, leadMatches, top, score, chunkScore };
+  return { matches, articleDf, stats, titleMatches, leadMatches, top, score: (chunk) => exact.score(chunk), chunkScore: (chunk) => exact.chunkScore(chunk) };
 }
 
 /** Every chunk scored (the question's terms all common, nothing to prune): BM25 over all postings, then the best. */
@@ -247,15 +246,15 @@ function fullTop(index: LoadedIndex, s: IndexState, present: readonly TermMatch[
  * the common terms' lists are then only searched for the chunks still in the running. Those are scored
  * exactly as fullTop scores them, so the result is the same. Null when no term could be skipped.
  */
-function prunedTop(index: LoadedIndex, s: IndexState, present: readonly TermMatch[], bounds: readonly number[], depth: number): number[] | null {
+function prunedTop(index: LoadedIndex, s: IndexState, exact: ExactScores, bounds: readonly number[], depth: number): number[] | null {
+  const present = exact.present;
   const { partial, running, articleScore, titleScore } = s;
-  const { chunkArticle } = index;
   const norm = index.keyword.lengthNorms();
   const k1p1 = DEFAULT_BM25.k1 + 1;
   let maxPart = 0;
   for (let a = 0; a < articleScore.length; a++) maxPart = Math.max(maxPart, ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]!);
   const order = present.map((_, i) => i).sort((x, y) => bounds[y]! - bounds[x]!);
-  const leaders = new Leaders(index, s, present, depth);
+  const leaders = new Leaders(index, s, exact, depth);
   let left = bounds.reduce((a, b) => a + b, 0);
   let n = 0;
   let pruned = false;
@@ -277,7 +276,9 @@ function prunedTop(index: LoadedIndex, s: IndexState, present: readonly TermMatc
       if ((left + maxPart) * (1 + BOUND_SLACK) >= reached) continue;
       theta = reached * (1 - BOUND_SLACK);
       pruned = true;
+      n = keepReaching(index, s, n, left, theta);
       running.subarray(0, n).sort();
+      continue;
     } else if (n * SEEK_RATIO < m.docs.length) {
       let p = 0;
       for (let i = 0; i < n; i++) {
@@ -296,20 +297,25 @@ function prunedTop(index: LoadedIndex, s: IndexState, present: readonly TermMatc
         partial[d]! += (w * tf) / (tf + norm[d]!);
       }
     }
-    if (!pruned) continue;
-    // Keep the chunks that may still reach theta (in order).
-    let kept = 0;
-    for (let i = 0; i < n; i++) {
-      const d = running[i]!;
-      const a = chunkArticle[d]!;
-      if (partial[d]! + left + ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]! >= theta) running[kept++] = d;
-      else partial[d] = 0;
-    }
-    n = kept;
+    if (pruned) n = keepReaching(index, s, n, left, theta);
   }
   for (let i = 0; i < n; i++) partial[running[i]!] = 0;
   if (!pruned) return null;
-  return exactTop(index, s, present, n, depth);
+  return exactTop(index, s, exact, n, depth);
+}
+
+/** Keeps in running[0..n) (in their order) the chunks whose partial sum plus `left` and their article's share may reach theta; their count. */
+function keepReaching(index: LoadedIndex, s: IndexState, n: number, left: number, theta: number): number {
+  const { partial, running, articleScore, titleScore } = s;
+  const { chunkArticle } = index;
+  let kept = 0;
+  for (let i = 0; i < n; i++) {
+    const d = running[i]!;
+    const a = chunkArticle[d]!;
+    if (partial[d]! + left + ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]! >= theta) running[kept++] = d;
+    else partial[d] = 0;
+  }
+  return kept;
 }
 
 /**
@@ -319,64 +325,102 @@ function prunedTop(index: LoadedIndex, s: IndexState, present: readonly TermMatc
  */
 class Leaders {
   private best: number[] = [];
-  private readonly exact = new Map<number, number>();
 
   constructor(
     private readonly index: LoadedIndex,
     private readonly s: IndexState,
-    private readonly present: readonly TermMatch[],
+    private readonly exact: ExactScores,
     private readonly depth: number,
   ) {}
 
   update(docs: Uint32Array): void {
     const { partial, articleScore, titleScore } = this.s;
     const chunkArticle = this.index.chunkArticle;
-    const pool = new Uint32Array(docs.length + this.best.length);
-    pool.set(docs);
-    let n = docs.length;
-    for (const d of this.best) if (!hasSorted(docs, d)) pool[n++] = d;
-    const guess = new Float32Array(n);
-    for (let i = 0; i < n; i++) {
-      const d = pool[i]!;
-      const a = chunkArticle[d]!;
-      guess[i] = partial[d]! + ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]!;
+    if (this.s.pool.length < docs.length + this.best.length) {
+      this.s.pool = new Uint32Array(this.index.chunks.length + this.depth);
+      this.s.guess = new Float32Array(this.index.chunks.length + this.depth);
     }
-    this.best = topK(guess, this.depth).map((i) => pool[i]!);
+    const { pool, guess } = this.s;
+    // A chunk of the list enters only above the least leader (their guesses grew too: read them again).
+    let n = 0;
+    let least = this.best.length < this.depth ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+    for (const d of this.best) {
+      const a = chunkArticle[d]!;
+      const g = partial[d]! + ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]!;
+      least = Math.min(least, g);
+      pool[n] = d;
+      guess[n++] = g;
+    }
+    for (let i = 0; i < docs.length; i++) {
+      const d = docs[i]!;
+      const a = chunkArticle[d]!;
+      const g = partial[d]! + ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]!;
+      if (g <= least || this.isLeader(d)) continue;
+      pool[n] = d;
+      guess[n++] = g;
+    }
+    this.best = topK(guess.subarray(0, n), this.depth).map((i) => pool[i]!);
+  }
+
+  private isLeader(d: number): boolean {
+    for (const x of this.best) if (x === d) return true;
+    return false;
   }
 
   /** The least exact score of the leaders (+∞ while they are fewer than `depth`). */
   reached(): number {
     if (this.best.length < this.depth) return Number.POSITIVE_INFINITY;
-    const { articleScore, titleScore } = this.s;
     let least = Number.POSITIVE_INFINITY;
-    for (const d of this.best) {
-      let score = this.exact.get(d);
-      if (score === undefined) {
-        const c = this.index.keyword.scoreOf(this.present, d);
-        const a = this.index.chunkArticle[d]!;
-        score = Math.fround(c + ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]!);
-        this.exact.set(d, score);
-      }
-      least = Math.min(least, score);
-    }
+    for (const d of this.best) least = Math.min(least, this.exact.score(d));
     return least;
   }
 }
 
-function hasSorted(docs: Uint32Array, d: number): boolean {
-  const p = seek(docs, 0, d);
-  return p < docs.length && docs[p] === d;
+/** A pass's exact first-stage scores of single chunks, the values fullTop computes, memoised (asked again and again). */
+class ExactScores {
+  private readonly chunks = new Map<number, number>();
+
+  constructor(
+    private readonly index: LoadedIndex,
+    private readonly s: IndexState,
+    readonly present: readonly TermMatch[],
+  ) {}
+
+  /** The chunk's own paragraph BM25. */
+  chunkScore(chunk: number): number {
+    let c = this.chunks.get(chunk);
+    if (c === undefined) {
+      c = this.index.keyword.scoreOf(this.present, chunk);
+      this.chunks.set(chunk, c);
+    }
+    return c;
+  }
+
+  /** Known already (computed with others). */
+  know(chunk: number, c: number): void {
+    this.chunks.set(chunk, c);
+  }
+
+  /** Paragraph BM25 plus the article's and its title's share. */
+  score(chunk: number): number {
+    return this.withArticle(chunk, this.chunkScore(chunk));
+  }
+
+  withArticle(chunk: number, c: number): number {
+    if (!(c > 0)) return c;
+    const a = this.index.chunkArticle[chunk]!;
+    return Math.fround(c + ARTICLE_WEIGHT * this.s.articleScore[a]! + TITLE_WEIGHT * this.s.titleScore[a]!);
+  }
 }
 
 /** The exact scores of the chunks running[0..n) (sorted), and the best `depth` of them, as topK orders them. */
-function exactTop(index: LoadedIndex, s: IndexState, present: readonly TermMatch[], n: number, depth: number): number[] {
-  const { running, articleScore, titleScore } = s;
+function exactTop(index: LoadedIndex, s: IndexState, exact: ExactScores, n: number, depth: number): number[] {
+  const { running } = s;
   const c = new Float32Array(n);
-  index.keyword.accumulateAt(present, running, n, c);
+  index.keyword.accumulateAt(exact.present, running, n, c);
   const scores = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    const a = index.chunkArticle[running[i]!]!;
-    scores[i] = c[i]! > 0 ? c[i]! + ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]! : c[i]!;
-  }
-  return topK(scores, depth).map((i) => running[i]!);
+  for (let i = 0; i < n; i++) scores[i] = exact.withArticle(running[i]!, c[i]!);
+  const top = topK(scores, depth);
+  for (const i of top) exact.know(running[i]!, c[i]!);
+  return top.map((i) => running[i]!);
 }
