@@ -76,6 +76,8 @@ export class KeywordIndex {
   private foldMapCache: Map<string, number[]> | null = null;
   /** Postings read from disk lately, by term id (see list()), and the merged variants of folded terms, by folded form. */
   private readonly cache = new ByteLru<number | string, { docs: Uint32Array; tfs: Uint16Array }>(POSTINGS_CACHE_BYTES);
+  /** Postings read and not kept (see list()). */
+  private readScratch = { docs: new Uint32Array(0), tfs: new Uint16Array(0) };
   /** Per document, zero between uses: mergePostings' accumulator. */
   private mergeScratch: Uint32Array | null = null;
 
@@ -100,7 +102,10 @@ export class KeywordIndex {
     return this.postStart[this.terms.length]!;
   }
 
-  /** The postings of term `id`: views of the arrays in memory, or read from the file (and kept, unless `keep` is false). */
+  /**
+   * The postings of term `id`: views of the arrays in memory, or read from the file (and kept, unless
+   * `keep` is false: then valid only until the next read).
+   */
   private list(id: number, keep: boolean): { docs: Uint32Array; tfs: Uint16Array } {
     const from = this.postStart[id]!;
     const to = this.postStart[id + 1]!;
@@ -108,8 +113,11 @@ export class KeywordIndex {
     const cached = this.cache.get(id);
     if (cached) return cached;
     const disk = this.disk!;
-    const docs = new Uint32Array(to - from);
-    const tfs = new Uint16Array(to - from);
+    // Not kept: read into arrays reused by the next such read (the caller copies what it keeps), so a
+    // frequent term's megabytes are not garbage at every question.
+    if (!keep && this.readScratch.docs.length < to - from) this.readScratch = { docs: new Uint32Array(to - from), tfs: new Uint16Array(to - from) };
+    const docs = keep ? new Uint32Array(to - from) : this.readScratch.docs.subarray(0, to - from);
+    const tfs = keep ? new Uint16Array(to - from) : this.readScratch.tfs.subarray(0, to - from);
     disk.file.readInto(docs, disk.docsAt + 4 * from);
     disk.file.readInto(tfs, disk.tfsAt + 2 * from);
     const list = { docs, tfs };
@@ -440,7 +448,8 @@ export class KeywordIndex {
 
   /**
    * Looks a query term up; null when no document contains it. `keep` false: a caller that keeps what it
-   * makes of the postings (a renumbered copy) does not have them kept twice.
+   * makes of the postings (a renumbered copy) does not have them kept twice; the match is then valid
+   * only until the next lookup.
    */
   match(q: QueryTerm, keep = true): TermMatch | null {
     const ids = q.folded ? this.foldedIds(q.term) : [this.termIds.get(q.term)].filter((x): x is number => x !== undefined);
@@ -747,16 +756,17 @@ export class KeywordSegments {
     const tfs = new Uint16Array(docs.length);
     let n = 0;
     if (a) {
-      // Both lists are sorted: a live document moves down by the deletions before it (no lookup in a
-      // table the size of the base per posting).
+      // Both lists are sorted: the postings between the k-th deletion and the next move down by k, as
+      // one block (the frequencies, and the documents before the first deletion, copied as they are).
       const deleted = this.deleted;
-      let k = 0;
-      for (let i = 0; i < a.docs.length; i++) {
-        const d = a.docs[i]!;
-        while (k < deleted.length && deleted[k]! < d) k++;
-        if (k < deleted.length && deleted[k] === d) continue;
-        docs[n] = d - k;
-        tfs[n++] = a.tfs[i]!;
+      let from = 0;
+      for (let k = 0; k <= deleted.length && from < a.docs.length; k++) {
+        const to = k < deleted.length ? seek(a.docs, from, deleted[k]!) : a.docs.length;
+        if (k === 0) docs.set(a.docs.subarray(from, to), n);
+        else for (let i = from; i < to; i++) docs[n + i - from] = a.docs[i]! - k;
+        tfs.set(a.tfs.subarray(from, to), n);
+        n += to - from;
+        from = to < a.docs.length && a.docs[to] === deleted[k] ? to + 1 : to;
       }
     }
     if (b) {
