@@ -34,12 +34,12 @@ export interface ArticleStats {
   chunks: Uint32Array;
 }
 
-/** A term's postings in the keyword index and what they sum to per article (one pass over the postings). */
+/** A term's postings in the keyword index, what they sum to per article and their bound (one pass over the postings). */
 interface TermPostings {
   idf: number;
   docs: Uint32Array;
   tfs: Uint16Array;
-  /** Articles holding the term, sorted; the term's frequency and chunk count in each. */
+  /** Articles holding the term, sorted; the term's chunk count in each. */
   articles: Uint32Array;
   articleDf: Uint32Array;
   /** Per article holding the term: BM25's term-frequency part of the article's sum. */
