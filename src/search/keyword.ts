@@ -140,7 +140,9 @@ function sumsOf(index: LoadedIndex, s: IndexState, m: TermMatch): TermSums {
       const tf = tfs[i]!;
       n += tf;
       c++;
-      maxSat = Math.max(maxSat, tf / (tf + norm[docs[i]!]!));
+      // tf / (tf + norm) > maxSat without a division per posting (the bound allows BOUND_SLACK).
+      const below = tf + norm[docs[i]!]!;
+      if (tf > maxSat * below) maxSat = tf / below;
     }
     if (df[a] === 0) touched[size++] = a;
     tf[a]! += n;
