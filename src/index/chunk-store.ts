@@ -12,12 +12,6 @@ import { CHUNK_STORE, type ChunkRecord, type ChunksFile, type StoredChunk } from
 
 const MAGIC = 'VNCK3';
 const NO_PAGE = -1;
-/**
- * Texts decoded lately, kept per table: a question reads its candidates' texts for coverage, again for
- * constraints and quotes, and the next question on the same topic reads many of them again (about
- * 512 kB of strings).
- */
-const RECENT_TEXTS = 512;
 
 /** A file of chunk texts: `length` bytes at `at`. */
 export interface ChunkTexts {
@@ -50,9 +44,6 @@ class FileTexts implements ChunkTexts {
 
 /** The fields of a table of chunks, as typed columns. */
 class ChunkTable {
-  /** Chunk -> its decoded text, the most recently read last (see RECENT_TEXTS). */
-  readonly recent = new Map<number, string>();
-
   constructor(
     readonly count: number,
     readonly articleIds: string[],
@@ -269,18 +260,9 @@ export class LoadedChunk implements StoredChunk {
     const p = this.#t.page[this.#i]!;
     return p === NO_PAGE ? undefined : p;
   }
-  /** Decoded when read, unless read lately. */
+  /** Decoded on each read: callers that need it often keep the string. */
   get text(): string {
-    const recent = this.#t.recent;
-    let text = recent.get(this.#i);
-    if (text !== undefined) {
-      recent.delete(this.#i);
-    } else {
-      text = this.bytes().toString('utf8');
-      if (recent.size >= RECENT_TEXTS) recent.delete(recent.keys().next().value!);
-    }
-    recent.set(this.#i, text);
-    return text;
+    return this.bytes().toString('utf8');
   }
   /** The text's UTF-8 bytes as stored (copied by a rebuild without decoding). */
   bytes(): Buffer {
