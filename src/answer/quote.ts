@@ -96,24 +96,34 @@ export function pickQuote(
 export function highlightSpans(text: string, q: AnalyzedQuery): Span[] {
   const { wanted, pairs, inPair } = highlightTerms(q);
   const tokens = tokenize(text);
-  const formsOf = (t: Token) => (q.unaccented ? [t.term, t.folded] : [t.term]);
-  const has = (t: Token) => formsOf(t).some((f) => wanted.has(f) && !isStop(f, f === t.folded && t.folded !== t.term));
-  const pairAt = (i: number) => {
-    const a = tokens[i - 1];
-    const b = tokens[i];
-    if (!a || !b || !b.joined) return false;
-    return formsOf(a).some((x) => formsOf(b).some((y) => pairs.has(x + PAIR_SEP + y)));
-  };
+  const both = q.unaccented;
   const spans: Array<[number, number]> = [];
-  tokens.forEach((tok, i) => {
-    if (!has(tok)) return;
-    const alone = !formsOf(tok).some((f) => inPair.has(f));
-    if (!alone && !pairAt(i) && !pairAt(i + 1)) return;
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    if (!isWanted(tok, both, wanted)) continue;
+    const alone = !(inPair.has(tok.term) || (both && inPair.has(tok.folded)));
+    if (!alone && !pairAt(tokens, i, both, pairs) && !pairAt(tokens, i + 1, both, pairs)) continue;
     const lastSpan = spans[spans.length - 1];
     if (lastSpan && tok.joined && lastSpan[1] <= tok.start && /^\s*$/.test(text.slice(lastSpan[1], tok.start))) lastSpan[1] = tok.end;
     else spans.push([tok.start, tok.end]);
-  });
+  }
   return spans;
+}
+
+/** A question word, not a stop word (read folded only in its folded form of an unaccented question). */
+function isWanted(t: Token, both: boolean, wanted: ReadonlySet<string>): boolean {
+  if (wanted.has(t.term) && !isStop(t.term)) return true;
+  return both && wanted.has(t.folded) && !isStop(t.folded, t.folded !== t.term);
+}
+
+/** Tokens i - 1 and i make one of the question's pairs (either form of each, for an unaccented question). */
+function pairAt(tokens: readonly Token[], i: number, both: boolean, pairs: ReadonlySet<string>): boolean {
+  const a = tokens[i - 1];
+  const b = tokens[i];
+  if (!a || !b || !b.joined) return false;
+  if (pairs.has(a.term + PAIR_SEP + b.term)) return true;
+  if (!both) return false;
+  return pairs.has(a.term + PAIR_SEP + b.folded) || pairs.has(a.folded + PAIR_SEP + b.term) || pairs.has(a.folded + PAIR_SEP + b.folded);
 }
 
 let highlightSets: { q: AnalyzedQuery; wanted: Set<string>; pairs: Set<string>; inPair: Set<string> } | null = null;

@@ -5,6 +5,7 @@
  */
 import { foldSyllable } from '../text/normalise.js';
 import { FileReader } from './file-reader.js';
+import { ByteLru } from './lru.js';
 import { PAIR_SEP } from './terms.js';
 
 const MAGIC = 'VNKW1';
@@ -14,6 +15,11 @@ const MAGIC = 'VNKW1';
  * 500,000 paragraphs while a server stays well under 600 MB.
  */
 const POSTINGS_CACHE_BYTES = 128 << 20;
+/**
+ * Memory for the postings a two-segment index renumbers (deleted base documents, a tail after it): a
+ * frequent term's list would otherwise be copied for every question that asks it.
+ */
+const SEGMENT_CACHE_BYTES = 128 << 20;
 /** Postings of the documents being added are gathered in blocks of 2^20 (4 MB of keys). */
 const BLOCK_SHIFT = 20;
 const BLOCK = 1 << BLOCK_SHIFT;
@@ -24,6 +30,7 @@ export interface Bm25Params {
   b: number;
 }
 export const DEFAULT_BM25: Bm25Params = { k1: 1.2, b: 0.75 };
+const K1_PLUS_1 = DEFAULT_BM25.k1 + 1;
 
 export interface QueryTerm {
   term: string;
@@ -78,9 +85,12 @@ class TermKeys {
 
 export class KeywordIndex {
   private foldMapCache: Map<string, number[]> | null = null;
-  /** Postings read from disk lately, by term id (see list()). */
-  private readonly cache = new Map<number, { docs: Uint32Array; tfs: Uint16Array }>();
-  private cachedBytes = 0;
+  /** Postings read from disk lately, by term id (see list()), and the merged variants of folded terms, by folded form. */
+  private readonly cache = new ByteLru<number | string, { docs: Uint32Array; tfs: Uint16Array }>(POSTINGS_CACHE_BYTES);
+  /** Postings read and not kept (see list()). */
+  private readScratch = { docs: new Uint32Array(0), tfs: new Uint16Array(0) };
+  /** Per document, zero between uses: mergePostings' accumulator. */
+  private mergeScratch: Uint32Array | null = null;
 
   private constructor(
     readonly docCount: number,
@@ -103,31 +113,27 @@ export class KeywordIndex {
     return this.postStart[this.terms.length]!;
   }
 
-  /** The postings of term `id`: views of the arrays in memory, or read from the file. */
-  private list(id: number): { docs: Uint32Array; tfs: Uint16Array } {
+  /**
+   * The postings of term `id`: views of the arrays in memory, or read from the file (and kept, unless
+   * `keep` is false: then valid only until the next read).
+   */
+  private list(id: number, keep: boolean): { docs: Uint32Array; tfs: Uint16Array } {
     const from = this.postStart[id]!;
     const to = this.postStart[id + 1]!;
     if (this.postDocs && this.postTfs) return { docs: this.postDocs.subarray(from, to), tfs: this.postTfs.subarray(from, to) };
     const cached = this.cache.get(id);
-    if (cached) {
-      this.cache.delete(id); // most recently used last
-      this.cache.set(id, cached);
-      return cached;
-    }
+    if (cached) return cached;
     const disk = this.disk!;
-    const docs = new Uint32Array(to - from);
-    const tfs = new Uint16Array(to - from);
+    // Not kept: read into arrays reused by the next such read (the caller copies what it keeps), so a
+    // frequent term's megabytes are not garbage at every question.
+    if (!keep && this.readScratch.docs.length < to - from) this.readScratch = { docs: new Uint32Array(to - from), tfs: new Uint16Array(to - from) };
+    const docs = keep ? new Uint32Array(to - from) : this.readScratch.docs.subarray(0, to - from);
+    const tfs = keep ? new Uint16Array(to - from) : this.readScratch.tfs.subarray(0, to - from);
     disk.file.readInto(docs, disk.docsAt + 4 * from);
     disk.file.readInto(tfs, disk.tfsAt + 2 * from);
     const list = { docs, tfs };
-    // Worth keeping: the long lists of frequent terms, asked again and again. The least recently used go first.
-    this.cache.set(id, list);
-    this.cachedBytes += 6 * docs.length;
-    for (const [old, l] of this.cache) {
-      if (this.cachedBytes <= POSTINGS_CACHE_BYTES) break;
-      this.cache.delete(old);
-      this.cachedBytes -= 6 * l.docs.length;
-    }
+    // Worth keeping: the long lists of frequent terms, asked again and again.
+    if (keep) this.cache.set(id, list, 6 * docs.length);
     return list;
   }
 
@@ -485,29 +491,40 @@ export class KeywordIndex {
     return idf(this.docCount, 0);
   }
 
-  /** Looks a query term up; null when no document contains it. */
-  match(q: QueryTerm): TermMatch | null {
+  /**
+   * Looks a query term up; null when no document contains it. `keep` false: a caller that keeps what it
+   * makes of the postings (a renumbered copy) does not have them kept twice; the match is then valid
+   * only until the next lookup.
+   */
+  match(q: QueryTerm, keep = true): TermMatch | null {
     const ids = q.folded ? this.foldedIds(q.term) : [this.termIds.get(q.term)].filter((x): x is number => x !== undefined);
     if (ids.length === 0) return null;
     let docs: Uint32Array;
     let tfs: Uint16Array;
     if (ids.length === 1) {
-      ({ docs, tfs } = this.list(ids[0]!));
+      ({ docs, tfs } = this.list(ids[0]!, keep));
     } else {
-      ({ docs, tfs } = this.mergePostings(ids));
+      // A folded syllable's variants merged once, not for every question typed without marks.
+      let merged = this.cache.get(q.term);
+      if (!merged) {
+        merged = this.mergePostings(ids);
+        if (keep) this.cache.set(q.term, merged, 6 * merged.docs.length);
+      }
+      ({ docs, tfs } = merged);
     }
     return { term: q, idf: idf(this.docCount, docs.length), docs, tfs };
   }
 
   private mergePostings(ids: number[]): { docs: Uint32Array; tfs: Uint16Array } {
     // Dense accumulation over typed arrays (no Map work on long lists), then the touched docs sorted.
-    const acc = new Uint32Array(this.docCount);
+    // The accumulator is kept between merges (zero again after each): 2 MB at 500,000 paragraphs.
+    const acc = (this.mergeScratch ??= new Uint32Array(this.docCount));
     let total = 0;
     for (const id of ids) total += this.postStart[id + 1]! - this.postStart[id]!;
     const touched = new Uint32Array(total);
     let n = 0;
     for (const id of ids) {
-      const list = this.list(id);
+      const list = this.list(id, false);
       for (let p = 0; p < list.docs.length; p++) {
         const d = list.docs[p]!;
         if (acc[d] === 0) touched[n++] = d;
@@ -523,7 +540,10 @@ export class KeywordIndex {
       for (let d = 0, k = 0; d < this.docCount; d++) if (acc[d] !== 0) docs[k++] = d;
     }
     const tfs = new Uint16Array(n);
-    for (let i = 0; i < n; i++) tfs[i] = Math.min(acc[docs[i]!]!, 0xffff);
+    for (let i = 0; i < n; i++) {
+      tfs[i] = Math.min(acc[docs[i]!]!, 0xffff);
+      acc[docs[i]!] = 0;
+    }
     return { docs, tfs };
   }
 
@@ -687,9 +707,10 @@ export class KeywordSegments {
   /** Live documents of the base: documents 0..baseLive-1. */
   readonly baseLive: number;
   private readonly avgLen: number;
-  /** Base document id -> document id (-1: deleted), and the reverse; null when nothing is deleted. */
-  private readonly fromBase: Int32Array | null;
+  /** Document id -> base document id; null when nothing is deleted. */
   private readonly toBase: Uint32Array | null;
+  /** Renumbered postings (see match()), by folded flag and term. */
+  private readonly renumbered = new ByteLru<string, { docs: Uint32Array; tfs: Uint16Array } | null>(SEGMENT_CACHE_BYTES);
 
   constructor(
     readonly base: KeywordIndex,
@@ -701,25 +722,17 @@ export class KeywordSegments {
     this.docCount = this.baseLive + (tail?.docCount ?? 0);
     let length = base.totalLength + (tail?.totalLength ?? 0);
     if (deleted.length > 0) {
-      this.fromBase = new Int32Array(base.docCount);
       this.toBase = new Uint32Array(this.baseLive);
       let k = 0;
       let live = 0;
       for (let d = 0; d < base.docCount; d++) {
         if (k < deleted.length && deleted[k] === d) {
-          this.fromBase[d] = -1;
           length -= base.docLength(d);
           k++;
-        } else {
-          this.fromBase[d] = live;
-          this.toBase[live++] = d;
-        }
+        } else this.toBase[live++] = d;
       }
       if (k !== deleted.length || live !== this.baseLive) throw new Error('deleted documents out of range or unsorted');
-    } else {
-      this.fromBase = null;
-      this.toBase = null;
-    }
+    } else this.toBase = null;
     this.avgLen = this.docCount ? length / this.docCount : 0;
   }
 
@@ -769,28 +782,47 @@ export class KeywordSegments {
    * the base's live documents renumbered, then the tail's shifted after them.
    */
   match(q: QueryTerm): TermMatch | null {
-    const a = this.base.match(q);
-    const b = this.tail?.match(q) ?? null;
-    if (!b && !this.fromBase) return a && { term: q, idf: idf(this.docCount, a.docs.length), docs: a.docs, tfs: a.tfs };
+    const key = `${q.folded ? 1 : 0}${q.term}`;
+    let list = this.renumbered.get(key);
+    if (list === undefined) {
+      // A list renumbered is kept renumbered: the base's own copy would only be kept twice.
+      const b = this.tail?.match(q) ?? null;
+      const a = this.base.match(q, b === null && this.toBase === null);
+      if (!b && !this.toBase) return a && { term: q, idf: idf(this.docCount, a.docs.length), docs: a.docs, tfs: a.tfs };
+      list = this.renumber(a, b);
+      this.renumbered.set(key, list, 6 * (list?.docs.length ?? 0));
+    }
+    return list && { term: q, idf: idf(this.docCount, list.docs.length), docs: list.docs, tfs: list.tfs };
+  }
+
+  /** The base's live documents renumbered, then the tail's shifted after them; null when none is left. */
+  private renumber(a: TermMatch | null, b: TermMatch | null): { docs: Uint32Array; tfs: Uint16Array } | null {
     const docs = new Uint32Array((a?.docs.length ?? 0) + (b?.docs.length ?? 0));
     const tfs = new Uint16Array(docs.length);
     let n = 0;
     if (a) {
-      for (let i = 0; i < a.docs.length; i++) {
-        const d = this.fromBase ? this.fromBase[a.docs[i]!]! : a.docs[i]!;
-        if (d < 0) continue;
-        docs[n] = d;
-        tfs[n++] = a.tfs[i]!;
+      // Both lists are sorted: the postings between the k-th deletion and the next move down by k, as
+      // one block (the frequencies, and the documents before the first deletion, copied as they are).
+      const deleted = this.deleted;
+      let from = 0;
+      for (let k = 0; k <= deleted.length && from < a.docs.length; k++) {
+        const to = k < deleted.length ? seek(a.docs, from, deleted[k]!) : a.docs.length;
+        if (k === 0) docs.set(a.docs.subarray(from, to), n);
+        else for (let i = from; i < to; i++) docs[n + i - from] = a.docs[i]! - k;
+        tfs.set(a.tfs.subarray(from, to), n);
+        n += to - from;
+        from = to < a.docs.length && a.docs[to] === deleted[k] ? to + 1 : to;
       }
     }
     if (b) {
+      const shift = this.baseLive;
       for (let i = 0; i < b.docs.length; i++) {
-        docs[n] = b.docs[i]! + this.baseLive;
+        docs[n] = b.docs[i]! + shift;
         tfs[n++] = b.tfs[i]!;
       }
     }
     if (n === 0) return null;
-    return { term: q, idf: idf(this.docCount, n), docs: docs.subarray(0, n), tfs: tfs.subarray(0, n) };
+    return { docs: docs.subarray(0, n), tfs: tfs.subarray(0, n) };
   }
 
   accumulate(matches: readonly TermMatch[], scores: Float32Array, p: Bm25Params = DEFAULT_BM25): void {
@@ -799,6 +831,44 @@ export class KeywordSegments {
 
   saturate(tf: number, doc: number, p: Bm25Params = DEFAULT_BM25): number {
     return bm25Saturate(tf, this.docLength(doc), this.avgLen, p);
+  }
+
+  /** One document's BM25 over the matches (default parameters), the very value accumulate() leaves in a Float32Array. */
+  scoreOf(matches: readonly TermMatch[], doc: number): number {
+    const norm = norms(this)[doc]!;
+    let score = 0;
+    for (const m of matches) {
+      const tf = KeywordIndex.tfOf(m, doc);
+      if (tf === 0) continue;
+      const w = m.term.weight * m.idf * K1_PLUS_1;
+      score = Math.fround(score + (w * tf) / (tf + norm));
+    }
+    return score;
+  }
+
+  /**
+   * accumulate() for the sorted documents docs[0..n) only: out[i] (zero before) gets document docs[i]'s
+   * score, summed in the same order, so the same value. Each list is searched, not read whole.
+   */
+  accumulateAt(matches: readonly TermMatch[], docs: Uint32Array, n: number, out: Float32Array): void {
+    const norm = norms(this);
+    for (const m of matches) {
+      const w = m.term.weight * m.idf * K1_PLUS_1;
+      let p = 0;
+      for (let i = 0; i < n; i++) {
+        const d = docs[i]!;
+        p = seek(m.docs, p, d);
+        if (p === m.docs.length) break;
+        if (m.docs[p] !== d) continue;
+        const tf = m.tfs[p]!;
+        out[i] = out[i]! + (w * tf) / (tf + norm[d]!);
+      }
+    }
+  }
+
+  /** Per document, BM25's length norm (see norms()): what a posting's contribution divides by after its frequency. */
+  lengthNorms(): Float32Array {
+    return norms(this);
   }
 
   /** The deletion list as stored: u32 little-endian base document ids. */
@@ -844,9 +914,8 @@ function accumulateBm25(index: { docCount: number; docLength(doc: number): numbe
     return;
   }
   const norm = norms(index);
-  const k1p1 = DEFAULT_BM25.k1 + 1;
   for (const m of matches) {
-    const w = m.term.weight * m.idf * k1p1;
+    const w = m.term.weight * m.idf * K1_PLUS_1;
     const docs = m.docs;
     const tfs = m.tfs;
     for (let i = 0; i < docs.length; i++) {
@@ -855,6 +924,25 @@ function accumulateBm25(index: { docCount: number; docLength(doc: number): numbe
       scores[d] = scores[d]! + (w * tf) / (tf + norm[d]!);
     }
   }
+}
+
+/** The first position at or after `from` whose document is ≥ `doc` (galloping, then binary search). */
+export function seek(docs: Uint32Array, from: number, doc: number): number {
+  let lo = from;
+  let hi = from;
+  let step = 1;
+  while (hi < docs.length && docs[hi]! < doc) {
+    lo = hi + 1;
+    hi += step;
+    step *= 2;
+  }
+  hi = Math.min(hi, docs.length);
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (docs[mid]! < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** BM25's IDF (the non-negative "+1" form) of a term held by `df` of `n` documents. */

@@ -253,21 +253,29 @@ export function analyzeQuery(question: string, lex: Lexicon | null = null): Anal
 export function passageTermSet(tokens: readonly Token[], q: AnalyzedQuery): Set<string> {
   const wanted = queryTermSet(q);
   const out = new Set<string>();
-  const formsOf = (t: Token) => (q.unaccented && t.folded !== t.term ? [t.term, t.folded] : [t.term]);
+  // Both forms of a marked syllable when the question is unaccented; no array per token (every candidate's tokens pass here).
+  const both = q.unaccented;
   for (let i = 0; i < tokens.length; i++) {
-    const here = formsOf(tokens[i]!);
-    for (const f of here) if (wanted.terms.has(f)) out.add(f);
+    const t = tokens[i]!;
+    const alt = both && t.folded !== t.term;
+    if (wanted.terms.has(t.term)) out.add(t.term);
+    if (alt && wanted.terms.has(t.folded)) out.add(t.folded);
     const next = tokens[i + 1];
     if (!next || !next.joined) continue;
-    for (const f of here) {
-      if (!wanted.heads.has(f)) continue;
-      for (const g of formsOf(next)) {
-        const pair = f + PAIR_SEP + g;
-        if (wanted.terms.has(pair)) out.add(pair);
-      }
-    }
+    addPairs(out, wanted, t.term, next, both);
+    if (alt) addPairs(out, wanted, t.folded, next, both);
   }
   return out;
+}
+
+/** The question's pairs that `head` makes with the next token's forms. */
+function addPairs(out: Set<string>, wanted: { terms: Set<string>; heads: Set<string> }, head: string, next: Token, both: boolean): void {
+  if (!wanted.heads.has(head)) return;
+  const pair = head + PAIR_SEP + next.term;
+  if (wanted.terms.has(pair)) out.add(pair);
+  if (!both || next.folded === next.term) return;
+  const folded = head + PAIR_SEP + next.folded;
+  if (wanted.terms.has(folded)) out.add(folded);
 }
 
 const termSets = new WeakMap<AnalyzedQuery, { terms: Set<string>; heads: Set<string> }>();

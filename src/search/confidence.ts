@@ -257,16 +257,17 @@ interface SentenceTerms {
 let current: { q: AnalyzedQuery; byText: Map<string, SentenceTerms[]> } | null = null;
 
 function readSentences(text: string, q: AnalyzedQuery): Array<SentenceTerms & { tokens: Token[]; sentence: string }> {
-  const out = splitSentences(text).map((s) => {
-    const sentence = text.slice(s.start, s.end);
+  const out: Array<SentenceTerms & { tokens: Token[]; sentence: string }> = [];
+  const kept: SentenceTerms[] = [];
+  for (const { start, end } of splitSentences(text)) {
+    const sentence = text.slice(start, end);
     const tokens = tokenize(sentence);
-    return { start: s.start, end: s.end, sentence, tokens, terms: passageTermSet(tokens, q) };
-  });
+    const terms = passageTermSet(tokens, q);
+    out.push({ start, end, sentence, tokens, terms });
+    kept.push({ start, end, terms });
+  }
   if (current?.q !== q) current = { q, byText: new Map() };
-  current.byText.set(
-    text,
-    out.map(({ start, end, terms }) => ({ start, end, terms })),
-  );
+  current.byText.set(text, kept);
   return out;
 }
 
@@ -290,67 +291,105 @@ function partCount(q: AnalyzedQuery, sentence: string, tokens: readonly Token[])
   return says ? NONE_APART : null;
 }
 
+/** A sentence of a candidate passage as coverage reads it. */
+interface SentenceFacts {
+  terms: Set<string>;
+  tokens: Token[];
+  /** It states "<number> <unit>" for a counting question. */
+  counts: boolean;
+  /** It states a number that can be a count. */
+  number: boolean;
+  /** Per unit syllable: it is named. */
+  named: boolean[];
+  /** It states a number of the unit's first syllable. */
+  countsUnit: boolean;
+}
+
+/** The question's two- and three-syllable sequences the tokens repeat, added to `bi` and `tri`. */
+function findGrams(cov: CoverageModel, tokens: readonly Token[], folded: boolean, bi: Set<string>, tri: Set<string>): void {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const a = folded ? tokens[i]!.folded : tokens[i]!.term;
+    if (!cov.gramHeads.has(a)) continue;
+    const two = `${a} ${folded ? tokens[i + 1]!.folded : tokens[i + 1]!.term}`;
+    if (cov.bigrams.has(two)) bi.add(two);
+    if (i + 2 < tokens.length) {
+      const three = `${two} ${folded ? tokens[i + 2]!.folded : tokens[i + 2]!.term}`;
+      if (cov.trigrams.has(three)) tri.add(three);
+    }
+  }
+}
+
+function sentenceFacts(q: AnalyzedQuery, cov: CoverageModel, s: { terms: Set<string>; tokens: Token[]; sentence: string }): SentenceFacts {
+  const { tokens } = s;
+  // An abbreviation of the unit's name ("TCCS" for "tổ chức cơ sở") names all of it.
+  const short = q.countUnitShort.length > 0 && tokens.some((t) => q.countUnitShort.includes(t.folded));
+  const named = cov.units.map((u) => short || namesUnit(tokens, u, q.typedUnaccented));
+  const part = partCount(q, s.sentence, tokens);
+  const head = cov.countHead;
+  const countsUnit = head !== null && part !== null && (statesCount(tokens, [head], part) || q.countUnitShort.some((a) => statesCount(tokens, [a], part)));
+  let number = countsUnit;
+  for (let i = 0; !number && part !== null && i < tokens.length; i++) number = isCount(tokens, i, s.sentence) && !part(i);
+  return { terms: s.terms, tokens, counts: q.countUnit !== null && part !== null && statesCount(tokens, q.countUnit, part), number, named, countsUnit };
+}
+
+/** Folded only where the question was typed without marks: "chi bộ" is not named by "chỉ tiêu … Đảng bộ". */
+function namesUnit(tokens: readonly Token[], unit: string, folded: boolean): boolean {
+  for (const t of tokens) if ((folded ? t.folded : t.term) === unit) return true;
+  return false;
+}
+
+/**
+ * The share of the question the sentences from..to hold (a term they lack counts its credit), or, with
+ * `to` < `from`, that the whole paragraph holds. Terms are summed in the model's order.
+ */
+function shareHeld(cov: CoverageModel, credit: readonly number[], sentences: readonly SentenceFacts[], from: number, to: number): number {
+  const all = to < from;
+  const first = all ? 0 : from;
+  const last = all ? sentences.length - 1 : to;
+  let counts = false;
+  for (let i = first; i <= last; i++) counts ||= sentences[i]!.counts;
+  let got = counts ? cov.countWeight : 0;
+  for (let k = 0; k < cov.terms.length; k++) {
+    const t = cov.terms[k]!;
+    if (t.match < 0) continue;
+    let has = false;
+    for (let i = first; !has && i <= last; i++) has = sentences[i]!.terms.has(t.term);
+    got += has ? t.weight : credit[k]!;
+  }
+  return got / (cov.mass + cov.countWeight);
+}
+
 export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel, text: string, article: number): Coverage {
   if (cov.mass <= 0) return { paragraph: 0, window: 0, first: 0, last: 0, bigramShare: 0, trigramShare: 0, windowHasNumber: false, windowHasAnswer: false, answerMissing: false };
   const bi = new Set<string>();
   const tri = new Set<string>();
-  const found = (tokens: readonly Token[], folded: boolean) => {
-    for (let i = 0; i + 1 < tokens.length; i++) {
-      const a = folded ? tokens[i]!.folded : tokens[i]!.term;
-      if (!cov.gramHeads.has(a)) continue;
-      const two = `${a} ${folded ? tokens[i + 1]!.folded : tokens[i + 1]!.term}`;
-      if (cov.bigrams.has(two)) bi.add(two);
-      if (i + 2 < tokens.length) {
-        const three = `${two} ${folded ? tokens[i + 2]!.folded : tokens[i + 2]!.term}`;
-        if (cov.trigrams.has(three)) tri.add(three);
-      }
-    }
-  };
   const spans = readSentences(text, q);
-  const { units, countHead: head, office } = cov;
-  const sentences = spans.map((s) => {
-    found(s.tokens, false);
-    if (q.unaccented) found(s.tokens, true);
-    // An abbreviation of the unit's name ("TCCS" for "tổ chức cơ sở") names all of it.
-    const short = q.countUnitShort.some((a) => s.tokens.some((t) => t.folded === a));
-    const named = units.map((u) => short || s.tokens.some((t) => (q.typedUnaccented ? t.folded === u : t.term === u)));
-    const part = partCount(q, s.sentence, s.tokens);
-    const countsUnit = head !== null && part !== null && (statesCount(s.tokens, [head], part) || q.countUnitShort.some((a) => statesCount(s.tokens, [a], part)));
-    const number = countsUnit || (part !== null && s.tokens.some((_, i) => isCount(s.tokens, i, s.sentence) && !part(i)));
-    return { terms: s.terms, tokens: s.tokens, counts: q.countUnit && part ? statesCount(s.tokens, q.countUnit, part) : false, number, named, countsUnit };
-  });
+  const { units, office } = cov;
+  const sentences: SentenceFacts[] = [];
+  for (const s of spans) {
+    findGrams(cov, s.tokens, false, bi, tri);
+    if (q.unaccented) findGrams(cov, s.tokens, true, bi, tri);
+    sentences.push(sentenceFacts(q, cov, s));
+  }
   const share = (mine: Set<string>, all: Set<string>) => (all.size > 0 ? mine.size / all.size : 0);
-  // A counting question's "<number> <unit>" is one more thing the answer must hold.
-  const mass = cov.mass + cov.countWeight;
   // What each term is worth where the window lacks it: the same for every window of the paragraph.
   const credit = cov.terms.map((t) => (t.match < 0 ? 0 : contextCredit(pass, t.match, article) * t.weight));
-  const score = (has: (t: string) => boolean, counts: boolean) => {
-    let got = counts ? cov.countWeight : 0;
-    cov.terms.forEach((t, k) => {
-      if (t.match < 0) return;
-      got += has(t.term) ? t.weight : credit[k]!;
-    });
-    return got / mass;
-  };
-  const paragraph = score((t) => sentences.some((s) => s.terms.has(t)), sentences.some((s) => s.counts));
-  type Sentence = (typeof sentences)[number];
-  const hasNumber = (w: readonly Sentence[]) => w.some((x) => x.number) && (w.some((x) => x.countsUnit) || units.every((_, k) => w.some((x) => x.named[k])));
-  const lacks = (w: readonly Sentence[]) => {
+  const paragraph = shareHeld(cov, credit, sentences, 0, -1);
+  const hasNumber = (w: readonly SentenceFacts[]) => w.some((x) => x.number) && (w.some((x) => x.countsUnit) || units.every((_, k) => w.some((x) => x.named[k])));
+  const lacks = (w: readonly SentenceFacts[]) => {
     const tokens = office !== null || cov.awardClass !== null ? w.flatMap((x) => x.tokens) : [];
     return (q.countUnit !== null && !hasNumber(w)) || (office !== null && officeMissing(tokens, office)) || (cov.awardClass !== null && !classesIn(tokens).includes(cov.awardClass));
   };
   const windows: Array<{ window: number; first: number; last: number }> = [];
   for (let i = 0; i < sentences.length; i++) {
-    const a = sentences[i]!;
-    windows.push({ window: score((t) => a.terms.has(t), a.counts), first: i, last: i });
-    const b = sentences[i + 1];
-    if (b) windows.push({ window: PAIR_WINDOW_DISCOUNT * score((t) => a.terms.has(t) || b.terms.has(t), a.counts || b.counts), first: i, last: i + 1 });
+    windows.push({ window: shareHeld(cov, credit, sentences, i, i), first: i, last: i });
+    if (i + 1 < sentences.length) windows.push({ window: PAIR_WINDOW_DISCOUNT * shareHeld(cov, credit, sentences, i, i + 1), first: i, last: i + 1 });
   }
   const bestOf = (list: typeof windows) => list.reduce((m, w) => (w.window > m.window ? w : m), { window: 0, first: 0, last: 0 });
   const bestAny = bestOf(windows);
   // Or one nearly as good that holds what the question asks for (the quote must): for a count, one
   // sentence with a number and the unit.
-  const holds = (w: readonly Sentence[]) => !lacks(w) && (q.countUnit === null || w.some((x) => x.countsUnit || (x.number && x.named.every(Boolean))));
+  const holds = (w: readonly SentenceFacts[]) => !lacks(w) && (q.countUnit === null || w.some((x) => x.countsUnit || (x.number && x.named.every(Boolean))));
   const holding = bestOf(windows.filter((w) => w.window >= HOLDING_WINDOW_SHARE * bestAny.window && holds(sentences.slice(w.first, w.last + 1))));
   const best = holding.window > 0 ? holding : bestAny;
   const inWindow = sentences.slice(best.first, best.last + 1);

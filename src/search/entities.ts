@@ -5,6 +5,7 @@
  * read from the question's capitalised words and "đồng chí / ông / bà X"; years are 4-digit numbers.
  */
 import type { LoadedIndex } from '../index/load.js';
+import { ByteLru } from '../index/lru.js';
 import { PAIR_SEP } from '../index/terms.js';
 import { fold } from '../text/normalise.js';
 import { findPlaces, isCapitalised, placeForms } from '../text/gazetteer.js';
@@ -22,6 +23,14 @@ const MAX_YEAR = 2100;
  * 0.7 points of hit@5).
  */
 const ARTICLE_MENTIONS: Record<Constraint['kind'], number> = { place: 2, year: Infinity, name: 1, body: 1 };
+/**
+ * Memory for what the index says of the constraints asked lately (where each is stated, and the texts
+ * read to tell): the same places and years come back question after question, and finding one a
+ * report states can mean reading many passages.
+ */
+const CHECKERS_BYTES = 16 << 20;
+/** Bytes a checker may come to hold per article it knows of or chunk it may read (a set or memo entry), for the budget above. */
+const BYTES_PER_MAYBE_CHUNK = 64;
 /** Words that introduce a person's name in a question. */
 const PERSON_MARKERS = ['đồng chí', 'ông', 'bà', 'anh', 'chị', 'cô', 'chú', 'bác', 'bố', 'mẹ', 'em', 'đ/c'];
 
@@ -292,9 +301,28 @@ function statedChecker(index: LoadedIndex, c: Constraint, s: Stated) {
     }
     return v;
   };
-  // Stated anywhere: stops at the first text that holds it.
-  const anywhere = () => s.chunks.length > 0 || s.articles.size > 0 || s.maybe.some((m) => m.heads.some((a) => articleStates(a)) || m.chunks.some((x) => chunkHolds(x)));
+  // Stated anywhere: stops at the first text that holds it; asked once.
+  let stated: boolean | undefined;
+  const anywhere = () => (stated ??= s.chunks.length > 0 || s.articles.size > 0 || s.maybe.some((m) => m.heads.some((a) => articleStates(a)) || m.chunks.some((x) => chunkHolds(x))));
   return { chunkStates, articleStates, anywhere };
+}
+
+type Checker = ReturnType<typeof statedChecker>;
+
+const checkers = new WeakMap<LoadedIndex, ByteLru<string, Checker>>();
+
+/** The checker of a constraint, kept per index: its answers and the texts it read hold for every question. */
+function checkerOf(index: LoadedIndex, c: Constraint): Checker {
+  let cache = checkers.get(index);
+  if (!cache) checkers.set(index, (cache = new ByteLru(CHECKERS_BYTES)));
+  const key = JSON.stringify([c.kind, c.label, c.forms, c.phrases ?? null]);
+  let checker = cache.get(key);
+  if (!checker) {
+    const s = whereStated(index, c);
+    checker = statedChecker(index, c, s);
+    cache.set(key, checker, 4 * s.chunks.length + BYTES_PER_MAYBE_CHUNK * s.articles.size + s.maybe.reduce((n, m) => n + (4 + BYTES_PER_MAYBE_CHUNK) * m.chunks.length + 4 * m.heads.length, 0));
+  }
+  return checker;
 }
 
 /** What the question's constraints allow: a passage qualifies when, for each constraint, it or its article's head states it. */
@@ -307,7 +335,7 @@ export interface ConstraintCheck {
 
 export function checkConstraints(index: LoadedIndex, constraints: readonly Constraint[]): ConstraintCheck {
   if (constraints.length === 0) return { allows: null, missing: [] };
-  const stated = constraints.map((c) => statedChecker(index, c, whereStated(index, c)));
+  const stated = constraints.map((c) => checkerOf(index, c));
   const missing = constraints.filter((_, i) => !stated[i]!.anywhere()).map((c) => c.label);
   return { allows: (chunk, article) => stated.every((s) => s.articleStates(article) || s.chunkStates(chunk)), missing };
 }

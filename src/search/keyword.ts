@@ -3,13 +3,29 @@
  * title), since a paragraph that answers "… Hải Phòng có bao nhiêu đảng viên?" often names the place
  * only in its article's lead.
  */
-import { bm25Saturate, idf, type QueryTerm, type TermMatch } from '../index/keyword-index.js';
+import { bm25Saturate, DEFAULT_BM25, idf, seek, type QueryTerm, type TermMatch } from '../index/keyword-index.js';
 import type { LoadedIndex } from '../index/load.js';
+import { ByteLru } from '../index/lru.js';
 import type { AnalyzedQuery } from './analyse.js';
+import { topK } from './topk.js';
 
 /** Weight of the article's BM25 and its title's in a paragraph's first-stage keyword score. */
 const ARTICLE_WEIGHT = 0.3;
 const TITLE_WEIGHT = 0.3;
+/**
+ * Memory for terms' per-article sums kept between questions: a frequent syllable's sums cost a pass
+ * over its whole posting list, and most questions ask some of the same few hundred syllables
+ * (20 bytes per article holding the term: 32 MB keeps the commonest at 500,000 paragraphs).
+ */
+const TERM_SUMS_BYTES = 32 << 20;
+/**
+ * Relative slack on score bounds when pruning: a bound summed in another order than the score rounds
+ * differently (Float32 sums of a few tens of terms: under 1e-5), so a chunk is set aside only when it
+ * falls short by more than this.
+ */
+const BOUND_SLACK = 1e-4;
+/** In the pruned phase a list is searched per remaining chunk when it is this many times longer, else read through. */
+const SEEK_RATIO = 8;
 
 export interface ArticleStats {
   len: Float32Array;
@@ -18,16 +34,22 @@ export interface ArticleStats {
   chunks: Uint32Array;
 }
 
-/** A term's postings in the keyword index and what they sum to per article (one pass over the postings). */
+/** A term's postings in the keyword index, what they sum to per article and their bound (one pass over the postings). */
 interface TermPostings {
   idf: number;
   docs: Uint32Array;
   tfs: Uint16Array;
-  /** Articles holding the term, sorted; the term's frequency and chunk count in each. */
+  /** Articles holding the term, sorted; the term's chunk count in each. */
   articles: Uint32Array;
-  articleTf: Uint32Array;
   articleDf: Uint32Array;
+  /** Per article holding the term: BM25's term-frequency part of the article's sum. */
+  articleSat: Float64Array;
+  /** The most one of its postings adds to a chunk's BM25, per unit of weight × IDF. */
+  maxSat: number;
 }
+
+/** A term's per-article sums and bound, as kept between questions. */
+type TermSums = Pick<TermPostings, 'articles' | 'articleDf' | 'articleSat' | 'maxSat'>;
 
 /**
  * Per loaded index: article statistics and scratch arrays a question's pass reuses.
@@ -38,12 +60,19 @@ interface IndexState {
   stats: ArticleStats;
   scores: Float32Array;
   chunkScores: Float32Array;
+  /** Per chunk, zero between uses: a partial BM25 while the pruned pass runs; and the chunks it touched. */
+  partial: Float64Array;
+  running: Uint32Array;
+  /** Scratch of the pruned pass's leaders: candidate chunks and their guesses (made on first use, docCount + depth). */
+  pool: Uint32Array;
+  guess: Float32Array;
   articleScore: Float32Array;
   titleScore: Float32Array;
   /** Per article, zero between uses: a term's frequency and chunk count while its postings are summed. */
   tf: Float64Array;
   df: Uint32Array;
   touched: Uint32Array;
+  sums: ByteLru<string, TermSums>;
 }
 
 const states = new WeakMap<LoadedIndex, IndexState>();
@@ -64,11 +93,16 @@ function stateOf(index: LoadedIndex): IndexState {
       stats: { len, avg, chunks },
       scores: new Float32Array(docCount),
       chunkScores: new Float32Array(docCount),
+      partial: new Float64Array(docCount),
+      running: new Uint32Array(docCount),
+      pool: new Uint32Array(0),
+      guess: new Float32Array(0),
       articleScore: new Float32Array(nArticles),
       titleScore: new Float32Array(nArticles),
       tf: new Float64Array(nArticles),
       df: new Uint32Array(nArticles),
       touched: new Uint32Array(nArticles),
+      sums: new ByteLru(TERM_SUMS_BYTES),
     };
     states.set(index, s);
   }
@@ -79,19 +113,36 @@ function stateOf(index: LoadedIndex): IndexState {
 function postingsOf(index: LoadedIndex, s: IndexState, q: QueryTerm): TermPostings | null {
   const m = index.keyword.match(q);
   if (!m) return null;
+  const key = `${q.folded ? 1 : 0}${q.term}`;
+  let sums = s.sums.get(key);
+  if (!sums) {
+    sums = sumsOf(index, s, m);
+    s.sums.set(key, sums, 20 * sums.articles.length);
+  }
+  return { idf: m.idf, docs: m.docs, tfs: m.tfs, ...sums };
+}
+
+/** One pass over a term's postings: the articles holding it, its chunk count and BM25 part in each, and its bound. */
+function sumsOf(index: LoadedIndex, s: IndexState, m: TermMatch): TermSums {
   const { chunkArticle } = index;
   const { tf, df, touched } = s;
   const { docs, tfs } = m;
+  const norm = index.keyword.lengthNorms();
   let size = 0;
+  let maxSat = 0;
   // Postings come in document order, and an article's chunks mostly follow each other: sum a run of
   // one article's postings before touching the per-article arrays.
   for (let i = 0; i < docs.length; ) {
     const a = chunkArticle[docs[i]!]!;
-    let n = tfs[i]!;
-    let c = 1;
-    for (i++; i < docs.length && chunkArticle[docs[i]!] === a; i++) {
-      n += tfs[i]!;
+    let n = 0;
+    let c = 0;
+    for (; i < docs.length && chunkArticle[docs[i]!] === a; i++) {
+      const tf = tfs[i]!;
+      n += tf;
       c++;
+      // tf / (tf + norm) > maxSat without a division per posting (the bound allows BOUND_SLACK).
+      const below = tf + norm[docs[i]!]!;
+      if (tf > maxSat * below) maxSat = tf / below;
     }
     if (df[a] === 0) touched[size++] = a;
     tf[a]! += n;
@@ -104,16 +155,17 @@ function postingsOf(index: LoadedIndex, s: IndexState, q: QueryTerm): TermPostin
     articles = new Uint32Array(size);
     for (let a = 0, k = 0; a < df.length; a++) if (df[a] !== 0) articles[k++] = a;
   }
-  const articleTf = new Uint32Array(size);
   const articleDf = new Uint32Array(size);
+  const articleSat = new Float64Array(size);
+  const { len, avg } = s.stats;
   for (let k = 0; k < size; k++) {
     const a = articles[k]!;
-    articleTf[k] = tf[a]!;
+    articleSat[k] = bm25Saturate(tf[a]!, len[a]!, avg);
     articleDf[k] = df[a]!;
     tf[a] = 0;
     df[a] = 0;
   }
-  return { idf: m.idf, docs: m.docs, tfs: m.tfs, articles, articleTf, articleDf };
+  return { articles, articleDf, articleSat, maxSat: (DEFAULT_BM25.k1 + 1) * maxSat };
 }
 
 export interface KeywordPass {
@@ -123,23 +175,23 @@ export interface KeywordPass {
   stats: ArticleStats;
   titleMatches: Array<TermMatch | null>;
   leadMatches: Array<TermMatch | null>;
-  /** Per chunk: paragraph BM25 plus the article's and its title's share. Valid until the next pass. */
-  scores: Float32Array;
-  /** Per chunk: the paragraph's own BM25. Valid until the next pass. */
-  chunkScores: Float32Array;
+  /** The chunks of the highest first-stage scores, best first (ties: the earlier chunk), at most the depth asked. */
+  top: number[];
+  /** A chunk's paragraph BM25 plus its article's and its title's share. Valid until the next pass. */
+  score(chunk: number): number;
+  /** A chunk's own paragraph BM25. */
+  chunkScore(chunk: number): number;
 }
 
-export function keywordPass(index: LoadedIndex, q: AnalyzedQuery): KeywordPass {
-  const { keyword, titles, chunkArticle } = index;
+export function keywordPass(index: LoadedIndex, q: AnalyzedQuery, depth: number): KeywordPass {
+  const { titles } = index;
   const s = stateOf(index);
   const postings = q.terms.map((t) => postingsOf(index, s, t));
   const matches = postings.map((p, i): TermMatch | null => p && { term: q.terms[i]!, idf: p.idf, docs: p.docs, tfs: p.tfs });
   const titleMatches = q.terms.map((t) => titles.match(t));
   const leadMatches = q.terms.map((t) => index.leads.match(t));
   const present = matches.filter((m): m is TermMatch => m !== null);
-  const { scores, chunkScores, articleScore, titleScore, stats } = s;
-  chunkScores.fill(0);
-  keyword.accumulate(present, chunkScores);
+  const { articleScore, titleScore, stats } = s;
 
   // Article-level BM25 from the same postings (an article is the sum of its chunks).
   const nArticles = index.articles.length;
@@ -147,21 +199,14 @@ export function keywordPass(index: LoadedIndex, q: AnalyzedQuery): KeywordPass {
   postings.forEach((p, i) => {
     if (!p) return;
     const w = q.terms[i]!.weight * idf(nArticles, p.articles.length);
-    for (let k = 0; k < p.articles.length; k++) {
-      const a = p.articles[k]!;
-      articleScore[a]! += w * bm25Saturate(p.articleTf[k]!, stats.len[a]!, stats.avg);
-    }
+    for (let k = 0; k < p.articles.length; k++) articleScore[p.articles[k]!]! += w * p.articleSat[k]!;
   });
   titleScore.fill(0);
   titles.accumulate(titleMatches.filter((m): m is TermMatch => m !== null), titleScore);
 
-  for (let d = 0; d < scores.length; d++) {
-    const c = chunkScores[d]!;
-    if (c > 0) {
-      const a = chunkArticle[d]!;
-      scores[d] = c + ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]!;
-    } else scores[d] = c;
-  }
+  const bounds = postings.flatMap((p, i) => (p ? [q.terms[i]!.weight * p.idf * p.maxSat * (1 + BOUND_SLACK)] : []));
+  const exact = new ExactScores(index, s, present);
+  const top = prunedTop(index, s, exact, bounds, depth) ?? fullTop(index, s, present, depth);
   const articleDf = (match: number, article: number): number => {
     const p = postings[match];
     if (!p) return 0;
@@ -177,5 +222,207 @@ export function keywordPass(index: LoadedIndex, q: AnalyzedQuery): KeywordPass {
     }
     return 0;
   };
-  return { matches, articleDf, stats, titleMatches, leadMatches, scores, chunkScores };
+  return { matches, articleDf, stats, titleMatches, leadMatches, top, score: (chunk) => exact.score(chunk), chunkScore: (chunk) => exact.chunkScore(chunk) };
+}
+
+/** Every chunk scored (the question's terms all common, nothing to prune): BM25 over all postings, then the best. */
+function fullTop(index: LoadedIndex, s: IndexState, present: readonly TermMatch[], depth: number): number[] {
+  const { scores, chunkScores, articleScore, titleScore } = s;
+  const { chunkArticle } = index;
+  chunkScores.fill(0);
+  index.keyword.accumulate(present, chunkScores);
+  for (let d = 0; d < scores.length; d++) {
+    const c = chunkScores[d]!;
+    if (c > 0) {
+      const a = chunkArticle[d]!;
+      scores[d] = c + ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]!;
+    } else scores[d] = c;
+  }
+  return topK(scores, depth);
+}
+
+/**
+ * The best `depth` chunks without reading every posting (MaxScore): terms are read rarest first (by
+ * the most they can add), and once what the terms left can add to an unseen chunk, plus the best
+ * article's share, is under the score of `depth` chunks already seen, no unseen chunk can enter;
+ * the common terms' lists are then only searched for the chunks still in the running. Those are scored
+ * exactly as fullTop scores them, so the result is the same. Null when no term could be skipped.
+ */
+function prunedTop(index: LoadedIndex, s: IndexState, exact: ExactScores, bounds: readonly number[], depth: number): number[] | null {
+  const present = exact.present;
+  const { partial, running, articleScore, titleScore } = s;
+  const norm = index.keyword.lengthNorms();
+  const k1p1 = DEFAULT_BM25.k1 + 1;
+  let maxPart = 0;
+  for (let a = 0; a < articleScore.length; a++) maxPart = Math.max(maxPart, ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]!);
+  const order = present.map((_, i) => i).sort((x, y) => bounds[y]! - bounds[x]!);
+  const leaders = new Leaders(index, s, exact, depth);
+  let left = bounds.reduce((a, b) => a + b, 0);
+  let n = 0;
+  let pruned = false;
+  let theta = 0;
+  for (const t of order) {
+    const m = present[t]!;
+    const w = m.term.weight * m.idf * k1p1;
+    left -= bounds[t]!;
+    if (!pruned) {
+      for (let i = 0; i < m.docs.length; i++) {
+        const d = m.docs[i]!;
+        const tf = m.tfs[i]!;
+        if (partial[d] === 0) running[n++] = d;
+        partial[d]! += (w * tf) / (tf + norm[d]!);
+      }
+      leaders.update(m.docs);
+      if (n < depth) continue;
+      const reached = leaders.reached();
+      if ((left + maxPart) * (1 + BOUND_SLACK) >= reached) continue;
+      theta = reached * (1 - BOUND_SLACK);
+      pruned = true;
+      n = keepReaching(index, s, n, left, theta);
+      running.subarray(0, n).sort();
+      continue;
+    } else if (n * SEEK_RATIO < m.docs.length) {
+      let p = 0;
+      for (let i = 0; i < n; i++) {
+        const d = running[i]!;
+        p = seek(m.docs, p, d);
+        if (p === m.docs.length) break;
+        if (m.docs[p] !== d) continue;
+        const tf = m.tfs[p]!;
+        partial[d]! += (w * tf) / (tf + norm[d]!);
+      }
+    } else {
+      for (let i = 0; i < m.docs.length; i++) {
+        const d = m.docs[i]!;
+        if (partial[d] === 0) continue;
+        const tf = m.tfs[i]!;
+        partial[d]! += (w * tf) / (tf + norm[d]!);
+      }
+    }
+    if (pruned) n = keepReaching(index, s, n, left, theta);
+  }
+  for (let i = 0; i < n; i++) partial[running[i]!] = 0;
+  if (!pruned) return null;
+  return exactTop(index, s, exact, n, depth);
+}
+
+/** Keeps in running[0..n) (in their order) the chunks whose partial sum plus `left` and their article's share may reach theta; their count. */
+function keepReaching(index: LoadedIndex, s: IndexState, n: number, left: number, theta: number): number {
+  const { partial, running, articleScore, titleScore } = s;
+  const { chunkArticle } = index;
+  let kept = 0;
+  for (let i = 0; i < n; i++) {
+    const d = running[i]!;
+    const a = chunkArticle[d]!;
+    if (partial[d]! + left + ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]! >= theta) running[kept++] = d;
+    else partial[d] = 0;
+  }
+  return kept;
+}
+
+/**
+ * The `depth` chunks best by partial sum plus their article's share, kept as the lists are read: a
+ * chunk's partial sum only grows, so after a list the best are among the previous best and that
+ * list's chunks. Their exact scores (memoised: they do not change) give a score `depth` chunks reach.
+ */
+class Leaders {
+  private best: number[] = [];
+
+  constructor(
+    private readonly index: LoadedIndex,
+    private readonly s: IndexState,
+    private readonly exact: ExactScores,
+    private readonly depth: number,
+  ) {}
+
+  update(docs: Uint32Array): void {
+    const { partial, articleScore, titleScore } = this.s;
+    const chunkArticle = this.index.chunkArticle;
+    if (this.s.pool.length < docs.length + this.best.length) {
+      this.s.pool = new Uint32Array(this.index.chunks.length + this.depth);
+      this.s.guess = new Float32Array(this.index.chunks.length + this.depth);
+    }
+    const { pool, guess } = this.s;
+    // A chunk of the list enters only above the least leader (their guesses grew too: read them again).
+    let n = 0;
+    let least = this.best.length < this.depth ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+    for (const d of this.best) {
+      const a = chunkArticle[d]!;
+      const g = partial[d]! + ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]!;
+      least = Math.min(least, g);
+      pool[n] = d;
+      guess[n++] = g;
+    }
+    for (let i = 0; i < docs.length; i++) {
+      const d = docs[i]!;
+      const a = chunkArticle[d]!;
+      const g = partial[d]! + ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]!;
+      if (g <= least || this.isLeader(d)) continue;
+      pool[n] = d;
+      guess[n++] = g;
+    }
+    this.best = topK(guess.subarray(0, n), this.depth).map((i) => pool[i]!);
+  }
+
+  private isLeader(d: number): boolean {
+    for (const x of this.best) if (x === d) return true;
+    return false;
+  }
+
+  /** The least exact score of the leaders (+∞ while they are fewer than `depth`). */
+  reached(): number {
+    if (this.best.length < this.depth) return Number.POSITIVE_INFINITY;
+    let least = Number.POSITIVE_INFINITY;
+    for (const d of this.best) least = Math.min(least, this.exact.score(d));
+    return least;
+  }
+}
+
+/** A pass's exact first-stage scores of single chunks, the values fullTop computes, memoised (asked again and again). */
+class ExactScores {
+  private readonly chunks = new Map<number, number>();
+
+  constructor(
+    private readonly index: LoadedIndex,
+    private readonly s: IndexState,
+    readonly present: readonly TermMatch[],
+  ) {}
+
+  /** The chunk's own paragraph BM25. */
+  chunkScore(chunk: number): number {
+    let c = this.chunks.get(chunk);
+    if (c === undefined) {
+      c = this.index.keyword.scoreOf(this.present, chunk);
+      this.chunks.set(chunk, c);
+    }
+    return c;
+  }
+
+  /** Known already (computed with others). */
+  know(chunk: number, c: number): void {
+    this.chunks.set(chunk, c);
+  }
+
+  /** Paragraph BM25 plus the article's and its title's share. */
+  score(chunk: number): number {
+    return this.withArticle(chunk, this.chunkScore(chunk));
+  }
+
+  withArticle(chunk: number, c: number): number {
+    if (!(c > 0)) return c;
+    const a = this.index.chunkArticle[chunk]!;
+    return Math.fround(c + ARTICLE_WEIGHT * this.s.articleScore[a]! + TITLE_WEIGHT * this.s.titleScore[a]!);
+  }
+}
+
+/** The exact scores of the chunks running[0..n) (sorted), and the best `depth` of them, as topK orders them. */
+function exactTop(index: LoadedIndex, s: IndexState, exact: ExactScores, n: number, depth: number): number[] {
+  const { running } = s;
+  const c = new Float32Array(n);
+  index.keyword.accumulateAt(exact.present, running, n, c);
+  const scores = new Float32Array(n);
+  for (let i = 0; i < n; i++) scores[i] = exact.withArticle(running[i]!, c[i]!);
+  const top = topK(scores, depth);
+  for (const i of top) exact.know(running[i]!, c[i]!);
+  return top.map((i) => running[i]!);
 }

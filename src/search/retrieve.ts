@@ -8,24 +8,23 @@ import { NO_ANSWER_CAP, coverage, coverageModel } from './confidence.js';
 import { cosineOf, denseConfidence, denseSearch } from './dense.js';
 import { fuse } from './fusion.js';
 import { keywordPass } from './keyword.js';
-import { topK } from './topk.js';
 import type { Candidate, Retrieval, RetrieveOptions } from './types.js';
 
 export function retrieve(index: LoadedIndex, q: AnalyzedQuery, queryVector: Float32Array | null, opts: RetrieveOptions): Retrieval {
   const useKeyword = opts.mode !== 'vector';
   const useVector = opts.mode !== 'keyword' && queryVector !== null && index.vectors !== null;
-  const pass = keywordPass(index, q);
+  const pass = keywordPass(index, q, opts.depth);
 
   const byChunk = new Map<number, Candidate>();
   const get = (chunk: number): Candidate => {
     let c = byChunk.get(chunk);
     if (!c) {
-      c = { chunk, article: index.chunkArticle[chunk]!, score: 0, keywordScore: pass.scores[chunk]!, keywordRank: null, cosine: null, vectorRank: null, coverage: 0, windowCoverage: 0, window: null, confidence: 0 };
+      c = { chunk, article: index.chunkArticle[chunk]!, score: 0, keywordScore: pass.score(chunk), keywordRank: null, cosine: null, vectorRank: null, coverage: 0, windowCoverage: 0, window: null, confidence: 0 };
       byChunk.set(chunk, c);
     }
     return c;
   };
-  if (useKeyword) topK(pass.scores, opts.depth).forEach((chunk, rank) => (get(chunk).keywordRank = rank + 1));
+  if (useKeyword) pass.top.forEach((chunk, rank) => (get(chunk).keywordRank = rank + 1));
   if (useVector) {
     for (const hit of denseSearch(index, queryVector!, opts.depth)) {
       const c = get(hit.chunk);
@@ -40,12 +39,12 @@ export function retrieve(index: LoadedIndex, q: AnalyzedQuery, queryVector: Floa
   let maxChunk = 0;
   for (const c of out) {
     maxKeyword = Math.max(maxKeyword, c.keywordScore);
-    maxChunk = Math.max(maxChunk, pass.chunkScores[c.chunk]!);
+    maxChunk = Math.max(maxChunk, pass.chunkScore(c.chunk));
   }
   const neighbours = (chunk: number, article: number) => {
     let s = 0;
-    if (chunk > 0 && index.chunkArticle[chunk - 1] === article) s += pass.chunkScores[chunk - 1]!;
-    if (chunk + 1 < index.chunks.length && index.chunkArticle[chunk + 1] === article) s += pass.chunkScores[chunk + 1]!;
+    if (chunk > 0 && index.chunkArticle[chunk - 1] === article) s += pass.chunkScore(chunk - 1);
+    if (chunk + 1 < index.chunks.length && index.chunkArticle[chunk + 1] === article) s += pass.chunkScore(chunk + 1);
     return maxChunk > 0 ? s / maxChunk : 0;
   };
   const dense = useVector ? opts.dense : null;

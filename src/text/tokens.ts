@@ -62,7 +62,9 @@ const memoForms: Array<readonly [string, string]> = new Array<readonly [string, 
 
 /** FNV-1a over UTF-16 code units: the memo's slot for a spelling, computed while the scanner reads it. */
 const HASH_START = 0x811c9dc5;
-const hashStep = (h: number, c: number) => Math.imul(h ^ c, 0x01000193);
+function hashStep(h: number, c: number): number {
+  return Math.imul(h ^ c, 0x01000193);
+}
 
 /**
  * The forms of text[start, end), whose hash is `h`. The memo is direct-mapped (a colliding spelling
@@ -106,62 +108,66 @@ function classOf(c: number): number {
   return k;
 }
 
+/** Appends a token of `text`; it is joined to the previous one when only spaces lie between them. */
+function addToken(out: Token[], text: string, term: string, folded: string, start: number, end: number, isNumber: boolean): void {
+  const prevEnd = out.length > 0 ? out[out.length - 1]!.end : -1;
+  let joined = prevEnd >= 0;
+  for (let k = prevEnd; joined && k < start; k++) {
+    const c = text.charCodeAt(k);
+    joined = c === 0x20 || c === 0x09 || c === 0xa0;
+  }
+  out.push({ term, folded, start, end, isNumber, joined });
+}
+
+function pushRaw(out: Token[], text: string, raw: string, start: number, isNumber: boolean): void {
+  if (isNumber) {
+    const term = normaliseNumber(raw);
+    addToken(out, text, term, term, start, start + raw.length, true);
+  } else {
+    const [term, folded] = wordForms(raw);
+    addToken(out, text, term, folded, start, start + raw.length, false);
+  }
+}
+
+function pushWord(out: Token[], text: string, raw: string, start: number, digitsOnly: boolean): void {
+  if (!digitsOnly) {
+    pushRaw(out, text, raw, start, false);
+    return;
+  }
+  const ascii = raw.normalize('NFKC');
+  if (ascii.length === raw.length && isSingleNumber(ascii)) {
+    pushRaw(out, text, ascii, start, true);
+    return;
+  }
+  // "16.10.2024": each group is a number of its own.
+  for (const g of raw.matchAll(/\p{N}+/gu)) {
+    const part = g[0].normalize('NFKC');
+    pushRaw(out, text, /^\d+$/.test(part) ? part : g[0], start + g.index, /^\d+$/.test(part));
+  }
+}
+
+function isSepAt(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  return c === 0x2e || c === 0x2c;
+}
+
 /**
  * Splits text into tokens with offsets into `text` itself. Input may be NFD, mixed case, contain
- * control characters or anything else; offsets always refer to the given string.
+ * control characters or anything else; offsets always refer to the given string. (No closures inside:
+ * this runs on every candidate sentence, and the tsx loader wraps each closure made in a call.)
  */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  let prevEnd = -1;
-  const add = (term: string, folded: string, start: number, end: number, isNumber: boolean) => {
-    let joined = prevEnd >= 0;
-    for (let k = prevEnd; joined && k < start; k++) {
-      const c = text.charCodeAt(k);
-      joined = c === 0x20 || c === 0x09 || c === 0xa0;
-    }
-    out.push({ term, folded, start, end, isNumber, joined });
-    prevEnd = end;
-  };
-  const push = (raw: string, start: number, isNumber: boolean) => {
-    if (isNumber) {
-      const term = normaliseNumber(raw);
-      add(term, term, start, start + raw.length, true);
-    } else {
-      const [term, folded] = wordForms(raw);
-      add(term, folded, start, start + raw.length, false);
-    }
-  };
-  const word = (raw: string, start: number, digitsOnly: boolean) => {
-    if (!digitsOnly) {
-      push(raw, start, false);
-      return;
-    }
-    const ascii = raw.normalize('NFKC');
-    if (ascii.length === raw.length && isSingleNumber(ascii)) {
-      push(ascii, start, true);
-      return;
-    }
-    // "16.10.2024": each group is a number of its own.
-    for (const g of raw.matchAll(/\p{N}+/gu)) {
-      const part = g[0].normalize('NFKC');
-      push(/^\d+$/.test(part) ? part : g[0], start + g.index, /^\d+$/.test(part));
-    }
-  };
   // Astral characters (emoji, rare CJK) are code points of two units: the regular expression reads them.
   if (SURROGATE.test(text)) {
-    for (const m of text.matchAll(TOKEN_RE)) word(m[0], m.index, ALL_DIGITS.test(m[0]));
+    for (const m of text.matchAll(TOKEN_RE)) pushWord(out, text, m[0], m.index, ALL_DIGITS.test(m[0]));
     return out;
   }
-  // The same tokens as TOKEN_RE, read with a class table instead (this runs on every candidate sentence).
+  // The same tokens as TOKEN_RE, read with a class table instead.
   const n = text.length;
-  const cls = (k: number) => classOf(text.charCodeAt(k));
-  const isSep = (k: number) => {
-    const c = text.charCodeAt(k);
-    return c === 0x2e || c === 0x2c;
-  };
   let i = 0;
   while (i < n) {
-    const k = cls(i);
+    const k = classOf(text.charCodeAt(i));
     if (k === OTHER) {
       i++;
       continue;
@@ -170,19 +176,19 @@ export function tokenize(text: string): Token[] {
       // \p{N}+(?:[.,]\p{N}+)+(?![\p{L}\p{M}]) with the regular expression's backtracking: when a
       // letter follows, the last group gives up a digit, or is dropped when it has only one.
       let e = i + 1;
-      while (e < n && cls(e) === DIGIT) e++;
+      while (e < n && classOf(text.charCodeAt(e)) === DIGIT) e++;
       let groups = 0;
       let lastSep = -1;
-      while (e + 1 < n && isSep(e) && cls(e + 1) === DIGIT) {
+      while (e + 1 < n && isSepAt(text, e) && classOf(text.charCodeAt(e + 1)) === DIGIT) {
         lastSep = e;
         e += 2;
-        while (e < n && cls(e) === DIGIT) e++;
+        while (e < n && classOf(text.charCodeAt(e)) === DIGIT) e++;
         groups++;
       }
       if (groups > 0) {
-        const end = e >= n || cls(e) !== LETTER ? e : e - lastSep > 2 ? e - 1 : groups >= 2 ? lastSep : -1;
+        const end = e >= n || classOf(text.charCodeAt(e)) !== LETTER ? e : e - lastSep > 2 ? e - 1 : groups >= 2 ? lastSep : -1;
         if (end >= 0) {
-          word(text.slice(i, end), i, true);
+          pushWord(out, text, text.slice(i, end), i, true);
           i = end;
           continue;
         }
@@ -198,10 +204,10 @@ export function tokenize(text: string): Token[] {
       if (c === LETTER) digitsOnly = false;
       h = hashStep(h, u);
     }
-    if (digitsOnly) word(text.slice(i, e), i, true);
+    if (digitsOnly) pushWord(out, text, text.slice(i, e), i, true);
     else {
       const [term, folded] = formsAt(text, i, e, h);
-      add(term, folded, i, e, false);
+      addToken(out, text, term, folded, i, e, false);
     }
     i = e;
   }

@@ -12,7 +12,7 @@ const seeds = useSeedIndex();
 const weights = (question: string) => {
   const index = seeds();
   const q = analyzeQuery(question, lexiconOf(index));
-  const pass = keywordPass(index, q);
+  const pass = keywordPass(index, q, 50);
   const model = coverageModel(index, q, pass);
   return new Map(model.terms.map((x) => [x.term, { weight: x.weight, idf: x.match >= 0 ? pass.matches[x.match]!.idf : null }]));
 };
