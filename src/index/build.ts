@@ -17,7 +17,7 @@ import { TOKENIZER_VERSION, passageTerms } from './terms.js';
 import { HNSW_EF_CONSTRUCTION, HNSW_M, HnswVectorStore } from './vector-store.js';
 import { LoadedChunk, chunkTextBytes, encodeChunkTable } from './chunk-store.js';
 import { loadIndex, type LoadedIndex } from './load.js';
-import { FILES, VersionWriter, acquireBuildLock, type SpillFile, currentVersionDir, pruneVersions, readChecked, type Manifest, type ChunkRecord, type ManifestModel, type StoredArticle } from './store.js';
+import { FILES, VersionWriter, acquireBuildLock, articleMeta, type SpillFile, currentVersionDir, pruneVersions, readChecked, type Manifest, type ChunkRecord, type ManifestModel, type StoredArticle } from './store.js';
 
 /** The texts of new chunks while a build runs, in its version folder: renamed to texts.bin when they are all of it, in order, else deleted. */
 const TEXT_SPILL = 'texts.spill';
@@ -223,15 +223,7 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
     }
     for (const c of chunks) newChunks.push(c);
     const stored: StoredArticle = {
-      id: a.id,
-      file: a.file,
-      title: a.title,
-      subject: a.subject ?? null,
-      date: a.date,
-      outlet: a.outlet,
-      author: a.author,
-      url: a.url,
-      contentHash: a.contentHash,
+      ...articleMeta(a),
       paragraphs: a.paragraphs,
       chunks: chunks.length,
     };

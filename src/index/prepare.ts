@@ -8,6 +8,7 @@ import { chunkArticle, type Chunk } from '../chunk/chunker.js';
 import { readArticle } from '../corpus/read.js';
 import type { Article } from '../corpus/types.js';
 import { tokenize, type Token } from '../text/tokens.js';
+import { articleMeta } from './store.js';
 import { PAIR_SEP, walkIndexTerms } from './terms.js';
 
 /** Terms of one chunk counted at once: the distinct ones per chunk fit this (grown when not). */
@@ -151,15 +152,7 @@ export async function prepareArticle(bytes: Uint8Array, file: string, contentHas
     tokens,
   );
   return {
-    id: a.id,
-    file: a.file,
-    title: a.title,
-    subject: a.subject ?? null,
-    date: a.date,
-    outlet: a.outlet,
-    author: a.author,
-    url: a.url,
-    contentHash: a.contentHash,
+    ...articleMeta(a),
     warnings: a.warnings,
     paragraphs: a.blocks.filter((b) => b.kind === 'body').length,
     chunks: chunks.map(({ text: _text, ...record }) => record),

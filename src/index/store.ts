@@ -97,6 +97,13 @@ export interface StoredArticle extends Pick<Article, 'id' | 'file' | 'title' | '
   warnings?: string[];
 }
 
+type ArticleMeta = Pick<StoredArticle, 'id' | 'file' | 'title' | 'subject' | 'date' | 'outlet' | 'author' | 'url' | 'contentHash'>;
+
+/** The metadata an article keeps in the index (what a citation shows), from its reading or its preparation. */
+export function articleMeta(a: Omit<ArticleMeta, 'subject'> & { subject?: string | null }): ArticleMeta {
+  return { id: a.id, file: a.file, title: a.title, subject: a.subject ?? null, date: a.date, outlet: a.outlet, author: a.author, url: a.url, contentHash: a.contentHash };
+}
+
 export interface StoredChunk extends Chunk {
   /** HNSW label of this chunk's vector (meaningful only when the manifest has a model). */
   label: number;
