@@ -76,6 +76,8 @@ export type Notice =
   | { kind: 'question-truncated'; maxChars: number }
   | { kind: 'empty-question' }
   /** "ông ấy …" with nobody to refer to: the reply asks who is meant. */
-  | { kind: 'ask-who' };
+  | { kind: 'ask-who' }
+  /** A name no report states, one slip away from one they do ("Tôn Danh" / "Tôn Doanh"): asked back, never answered for. */
+  | { kind: 'did-you-mean'; names: string[] };
 
 export type Lang = 'vi' | 'en';

@@ -17,7 +17,7 @@ import { POINTER_FILE } from '../index/store.js';
 import { analyzeQuery } from '../search/analyse.js';
 import { lexiconOf } from '../search/lexicon.js';
 import { note as operatorNote, operatorText, type OperatorNote } from '../text/operator.js';
-import { checkConstraints, findConstraints, type ConstraintCheck } from '../search/entities.js';
+import { checkConstraints, findConstraints, nearName, type ConstraintCheck } from '../search/entities.js';
 import { retrieve } from '../search/retrieve.js';
 import { type Candidate, type RetrieveOptions } from '../search/types.js';
 import { cleanQuestion } from '../text/normalise.js';
@@ -161,7 +161,11 @@ export class Engine implements QaEngine {
       dense: s.embedder ? denseCalibration(s.embedder.modelId, s.index.manifest.model?.band ?? null) : null,
     };
     const { candidates, termWeights } = retrieve(s.index, q, qvec, ropts);
-    const check = withArticleFilter(s.index, checkConstraints(s.index, findConstraints(q)), opts.articles);
+    const constraints = findConstraints(q);
+    const check = withArticleFilter(s.index, checkConstraints(s.index, constraints), opts.articles);
+    // A name no report states may be a slip of one they do: asked back, never answered for.
+    const near = constraints.flatMap((c) => (c.kind === 'name' && check.missing.includes(c.label) ? [nearName(s.index, c.label)] : [])).filter((n): n is string => n !== null);
+    if (near.length > 0) notices.push({ kind: 'did-you-mean', names: near });
     const t2 = performance.now();
     const composed = compose(s.index, candidates, termWeights, q, {
       threshold: cfg.answerThreshold,

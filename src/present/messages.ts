@@ -231,6 +231,8 @@ export function noticeText(notice: Notice, lang: Lang): string {
       return t('emptyQuestion', lang);
     case 'ask-who':
       return askWhoText(lang);
+    case 'did-you-mean':
+      return lang === 'en' ? `Did you mean ${notice.names.join(', ')}?` : `Có phải bạn muốn hỏi về ${notice.names.join(', ')}?`;
   }
 }
 

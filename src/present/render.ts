@@ -9,7 +9,7 @@
  */
 import { localizeLine, operatorText } from '../text/operator.js';
 import type { ArticleView, ChunkView, EngineStatus } from '../engine/types.js';
-import type { Answer, AnswerResult, ArticleRef, Lang, Span } from '../answer/types.js';
+import type { Answer, AnswerResult, ArticleRef, Lang, Notice, Span } from '../answer/types.js';
 import { cutAtWord, cutWithEllipsis, fold, safeOffset, squash } from '../text/normalise.js';
 import { ARTICLE_LABELS, askWhoText, factsTitle, STATUS_LABELS, exampleLines, formatDate, formatTimestamp, interpretedText, missingText, noticeText, pageLabel, paragraphLabel, paragraphsCount, resultsRangeText, t } from './messages.js';
 
@@ -243,9 +243,16 @@ function pack(pieces: string[], budget: number): string[] {
   return out;
 }
 
+/** Notices the reply's own text says (a refusal's "did you mean …?" sits under its reason). */
+const IN_REPLY = new Set<Notice['kind']>(['empty-question', 'ask-who', 'did-you-mean']);
+
+function didYouMean(answer: Answer, lang: Lang): string[] {
+  return answer.notices.filter((n) => n.kind === 'did-you-mean').map((n) => noticeText(n, lang));
+}
+
 function noticesHtml(answer: Answer, lang: Lang): string | null {
   const lines = answer.notices
-    .filter((n) => n.kind !== 'empty-question' && n.kind !== 'ask-who')
+    .filter((n) => !IN_REPLY.has(n.kind))
     .map((n) => `<i>ℹ️ ${escapeHtml(cutWithEllipsis(noticeText(n, lang), MAX_NOTICE))}</i>`);
   return lines.length > 0 ? lines.join('\n') : null;
 }
@@ -265,7 +272,7 @@ function notFoundHtml(answer: Answer, lang: Lang): string {
   if (answer.notices.some((n) => n.kind === 'empty-question')) return renderEmptyQuestionHtml(lang);
   if (answer.notices.some((n) => n.kind === 'ask-who')) return escapeHtml(askWhoText(lang));
   const missing = answer.missing.length > 0;
-  const lines = [escapeHtml(missing ? missingText(answer.missing, lang) : t('notFound', lang))];
+  const lines = [escapeHtml(missing ? missingText(answer.missing, lang) : t('notFound', lang)), ...didYouMean(answer, lang).map(escapeHtml)];
   if (answer.suggestions.length > 0) {
     lines.push('', escapeHtml(t(missing ? 'nearestIntro' : 'suggestionsIntro', lang)), ...answer.suggestions.map((a) => suggestionLineHtml(a, lang)));
   }
@@ -324,7 +331,7 @@ export function renderAnswerPlain(answer: Answer, lang: Lang, opts: PlainRenderO
       blocks.push(askWhoText(lang));
     } else {
       const missing = answer.missing.length > 0;
-      const lines = [missing ? missingText(answer.missing, lang) : t('notFound', lang)];
+      const lines = [missing ? missingText(answer.missing, lang) : t('notFound', lang), ...didYouMean(answer, lang)];
       if (answer.suggestions.length > 0) {
         lines.push(t(missing ? 'nearestIntro' : 'suggestionsIntro', lang));
         for (const a of answer.suggestions) {
@@ -349,7 +356,7 @@ export function renderAnswerPlain(answer: Answer, lang: Lang, opts: PlainRenderO
       blocks.push(lines.join('\n'));
     }
   }
-  const notices = answer.notices.filter((n) => n.kind !== 'empty-question' && n.kind !== 'ask-who').map((n) => `ℹ️ ${noticeText(n, lang)}`);
+  const notices = answer.notices.filter((n) => !IN_REPLY.has(n.kind)).map((n) => `ℹ️ ${noticeText(n, lang)}`);
   if (notices.length > 0) blocks.push(notices.join('\n'));
   return blocks.join('\n\n');
 }

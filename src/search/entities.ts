@@ -12,6 +12,7 @@ import { findPlaces, isCapitalised, placeForms } from '../text/gazetteer.js';
 import { DOCUMENT_NAMES, INSTITUTION_WORDS, PARTY_BLOCS } from '../text/words.js';
 import { isStop, isStopTwin, tokenize, type Token } from '../text/tokens.js';
 import type { AnalyzedQuery } from './analyse.js';
+import { lexiconOf } from './lexicon.js';
 
 /** Years a report can be about. */
 const MIN_YEAR = 1930;
@@ -331,6 +332,39 @@ export interface ConstraintCheck {
   allows: ((chunk: number, article: number) => boolean) | null;
   /** Constraints no report states, as shown to the user ("Quảng Nam"). */
   missing: string[];
+}
+
+/** How many readings of a missing name are tried at most (every syllable as typed or one slip away). */
+const MAX_NAME_READINGS = 2000;
+
+/**
+ * A name the reports write that a missing name may be a slip of ("Tôn Danh" -> "Tôn Doanh", "Quảng Nhìn"
+ * -> "Quảng Ninh"): each syllable as typed, another accent of it or one letter off, every adjacent pair of
+ * them written by the reports, as few syllables changed as can be. Null when none, or for one syllable.
+ */
+export function nearName(index: LoadedIndex, label: string): string | null {
+  const lex = lexiconOf(index);
+  const tokens = tokenize(label);
+  if (tokens.length < 2) return null;
+  const options = tokens.map((t) => [...new Set([t.term, ...lex.variants(t.folded), ...lex.neighbours(t.folded)])].filter((s) => lex.df(s) > 0));
+  if (options.reduce((n, o) => n * Math.max(1, o.length), 1) > MAX_NAME_READINGS) return null;
+  const best = { syllables: [] as string[], changed: Infinity };
+  const walk = (k: number, chosen: string[], changed: number) => {
+    if (changed >= best.changed) return;
+    if (k === tokens.length) {
+      if (changed > 0) Object.assign(best, { syllables: [...chosen], changed });
+      return;
+    }
+    for (const s of options[k]!) {
+      if (k > 0 && lex.pairDf(chosen[k - 1]!, s) === 0) continue;
+      chosen.push(s);
+      walk(k + 1, chosen, changed + (s === tokens[k]!.term ? 0 : 1));
+      chosen.pop();
+    }
+  };
+  walk(0, [], 0);
+  if (best.syllables.length === 0) return null;
+  return best.syllables.map((s, k) => (isCapitalised(label, tokens[k]!) ? s.charAt(0).toUpperCase() + s.slice(1) : s)).join(' ');
 }
 
 export function checkConstraints(index: LoadedIndex, constraints: readonly Constraint[]): ConstraintCheck {

@@ -69,6 +69,15 @@ describe('escaping', () => {
     expect(html).toContain('<b>&lt;tags&gt;</b>');
   });
 
+  it('asks back about a name one slip from one the reports write, under the refusal, in Vietnamese and English', () => {
+    const a = answer([], { missing: ['Tôn Danh'], suggestions: [ARTICLE], notices: [{ kind: 'did-you-mean', names: ['Tôn Doanh'] }] });
+    const vi = parsed(renderAnswerHtml(a, 'vi').join('\n'));
+    expect(vi).toContain('Tôn Danh');
+    expect(vi.indexOf('Có phải bạn muốn hỏi về Tôn Doanh?')).toBeGreaterThan(vi.indexOf('Tôn Danh'));
+    expect(vi.indexOf('Có phải bạn muốn hỏi về Tôn Doanh?')).toBeLessThan(vi.indexOf(ARTICLE.title));
+    expect(renderAnswerPlain(a, 'en')).toContain('Did you mean Tôn Doanh?');
+  });
+
   it('links only http(s) URLs', () => {
     const r = result(1, 'Một câu.', [], { ...ARTICLE, url: 'javascript:alert(1)' });
     const [html] = renderAnswerHtml(answer([r]), 'vi');

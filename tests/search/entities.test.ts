@@ -1,7 +1,7 @@
 /** Places, names and years are constraints a passage's article must state as a whole name. */
 import { describe, expect, it } from 'vitest';
 import { analyzeQuery } from '../../src/search/analyse.js';
-import { checkConstraints, findConstraints } from '../../src/search/entities.js';
+import { checkConstraints, findConstraints, nearName } from '../../src/search/entities.js';
 import { lexiconOf } from '../../src/search/lexicon.js';
 import { useSeedIndex } from '../helpers/index-fixture.js';
 
@@ -71,6 +71,12 @@ describe('checking them against the reports', () => {
     expect(missing('dang uy khoi doanh nghiep tinh nghe an co bao nhieu to chuc dang')).toEqual(['Đảng ủy Khối Doanh nghiệp']);
     expect(labels('Đảng bộ Khối các cơ quan tỉnh Nghệ An có bao nhiêu tổ chức đảng?')).toEqual(['place:Nghệ An', 'body:Đảng bộ Khối các cơ quan']);
     expect(missing('Đảng bộ Khối các cơ quan tỉnh Nghệ An có bao nhiêu tổ chức đảng?')).toEqual([]);
+  });
+
+  it('finds the name a missing one is a slip of: each syllable as typed, another accent or one letter off, its pairs written by the reports', () => {
+    expect(nearName(seeds(), 'Phạm Quang Hiến')).toBe('Phạm Quang Hiển');
+    expect(nearName(seeds(), 'Lê Tiến Chu')).toBe('Lê Tiến Châu');
+    expect(nearName(seeds(), 'Hải')).toBeNull();
   });
 
   it('places the reports cover pass, and limit answers to the reports about them', () => {
