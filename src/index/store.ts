@@ -543,9 +543,9 @@ export async function acquireBuildLock(indexDir: string, opts?: LockOptions): Pr
   return acquireLock(path.join(indexDir, BUILD_LOCK), opts);
 }
 
-/** Leftover temporary files of lock contenders that died between writing and linking them. */
+/** Leftover temporary files of lock (or takeover guard) contenders that died between writing and linking them. */
 function deadLockTemp(name: string): boolean {
-  const m = /^\.build\.lock\.(\d+)\.[0-9a-f]+\.tmp$/.exec(name);
+  const m = /^\.build\.lock(?:\.takeover-[0-9a-f]+)?\.(\d+)\.[0-9a-f]+\.tmp$/.exec(name);
   if (!m) return false;
   const pid = Number(m[1]);
   return pid !== process.pid && !ownerAlive({ pid, host: os.hostname(), startedAt: '', token: '' });
