@@ -83,6 +83,32 @@ class TermKeys {
   }
 }
 
+/** Where `x` is in the sorted, distinct `list` (binary search), or -1. */
+export function indexOfSorted(list: Uint32Array, x: number): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = list[mid]!;
+    if (v === x) return mid;
+    if (v < x) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/**
+ * The `n` ids in `touched` (exactly those whose `counts` are not zero), in order: sorted when few, else
+ * read off `counts` (a folded or common syllable touches a good share of a large corpus, and sorting that
+ * many ids costs milliseconds).
+ */
+export function touchedInOrder(touched: Uint32Array, n: number, counts: Uint32Array): Uint32Array {
+  if (n * 16 < counts.length) return touched.slice(0, n).sort();
+  const out = new Uint32Array(n);
+  for (let d = 0, k = 0; d < counts.length; d++) if (counts[d] !== 0) out[k++] = d;
+  return out;
+}
+
 export class KeywordIndex {
   private foldMapCache: Map<string, number[]> | null = null;
   /** Postings read from disk lately, by term id (see list()), and the merged variants of folded terms, by folded form. */
@@ -531,14 +557,7 @@ export class KeywordIndex {
         acc[d]! += list.tfs[p]!;
       }
     }
-    // The touched documents in order: sorted when few, else read off `acc` (a folded syllable such as
-    // "dang" touches a good share of a large corpus, and sorting that many ids costs milliseconds).
-    let docs: Uint32Array;
-    if (n * 16 < this.docCount) docs = touched.slice(0, n).sort();
-    else {
-      docs = new Uint32Array(n);
-      for (let d = 0, k = 0; d < this.docCount; d++) if (acc[d] !== 0) docs[k++] = d;
-    }
+    const docs = touchedInOrder(touched, n, acc);
     const tfs = new Uint16Array(n);
     for (let i = 0; i < n; i++) {
       tfs[i] = Math.min(acc[docs[i]!]!, 0xffff);
@@ -566,16 +585,8 @@ export class KeywordIndex {
 
   /** Frequency of the match's term in document `doc`, 0 when absent (binary search in sorted postings). */
   static tfOf(m: TermMatch, doc: number): number {
-    let lo = 0;
-    let hi = m.docs.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const v = m.docs[mid]!;
-      if (v === doc) return m.tfs[mid]!;
-      if (v < doc) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return 0;
+    const at = indexOfSorted(m.docs, doc);
+    return at < 0 ? 0 : m.tfs[at]!;
   }
 
   static contains(m: TermMatch, doc: number): boolean {

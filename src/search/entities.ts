@@ -5,6 +5,7 @@
  * read from the question's capitalised words and "đồng chí / ông / bà X"; years are 4-digit numbers.
  */
 import type { LoadedIndex } from '../index/load.js';
+import { indexOfSorted } from '../index/keyword-index.js';
 import { ByteLru } from '../index/lru.js';
 import { PAIR_SEP } from '../index/terms.js';
 import { fold } from '../text/normalise.js';
@@ -218,18 +219,7 @@ function unionSorted(a: Uint32Array, b: Uint32Array): Uint32Array {
   return out.subarray(0, n);
 }
 
-function hasSorted(list: Uint32Array, x: number): boolean {
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = list[mid]!;
-    if (v === x) return true;
-    if (v < x) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}
+const hasSorted = (list: Uint32Array, x: number): boolean => indexOfSorted(list, x) >= 0;
 
 const NONE: Uint32Array = new Uint32Array(0);
 

@@ -3,7 +3,7 @@
  * title), since a paragraph that answers "… Hải Phòng có bao nhiêu đảng viên?" often names the place
  * only in its article's lead.
  */
-import { bm25Saturate, DEFAULT_BM25, idf, seek, type QueryTerm, type TermMatch } from '../index/keyword-index.js';
+import { bm25Saturate, DEFAULT_BM25, idf, indexOfSorted, seek, touchedInOrder, type QueryTerm, type TermMatch } from '../index/keyword-index.js';
 import type { LoadedIndex } from '../index/load.js';
 import { ByteLru } from '../index/lru.js';
 import type { AnalyzedQuery } from './analyse.js';
@@ -148,13 +148,7 @@ function sumsOf(index: LoadedIndex, s: IndexState, m: TermMatch): TermSums {
     tf[a]! += n;
     df[a]! += c;
   }
-  // Sorted: a sort when few, else read off `df` in order (a common syllable is in most articles).
-  let articles: Uint32Array;
-  if (size * 16 < df.length) articles = touched.slice(0, size).sort();
-  else {
-    articles = new Uint32Array(size);
-    for (let a = 0, k = 0; a < df.length; a++) if (df[a] !== 0) articles[k++] = a;
-  }
+  const articles = touchedInOrder(touched, size, df);
   const articleDf = new Uint32Array(size);
   const articleSat = new Float64Array(size);
   const { len, avg } = s.stats;
@@ -210,17 +204,8 @@ export function keywordPass(index: LoadedIndex, q: AnalyzedQuery, depth: number)
   const articleDf = (match: number, article: number): number => {
     const p = postings[match];
     if (!p) return 0;
-    const list = p.articles;
-    let lo = 0;
-    let hi = list.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const v = list[mid]!;
-      if (v === article) return p.articleDf[mid]!;
-      if (v < article) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return 0;
+    const at = indexOfSorted(p.articles, article);
+    return at < 0 ? 0 : p.articleDf[at]!;
   };
   return { matches, articleDf, stats, titleMatches, leadMatches, top, score: (chunk) => exact.score(chunk), chunkScore: (chunk) => exact.chunkScore(chunk) };
 }
