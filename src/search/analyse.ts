@@ -84,9 +84,14 @@ const ACTIONS = withFolded(COUNTED_ACTIONS).map((a) => a.split(' '));
 const LINKS = new Set(withFolded(COUNT_LINKS));
 const WHOLE = new Set(withFolded(COUNT_WHOLE_WORDS));
 
+/** `seq` ends just before index `end` of `forms`. */
+function endsAt(forms: readonly string[], end: number, seq: readonly string[]): boolean {
+  return end >= seq.length && seq.every((s, k) => forms[end - seq.length + k] === s);
+}
+
 /** Does one of COUNTED_ACTIONS end just before token `end` (forms as written)? Which one. */
 function actionEndingAt(forms: readonly string[], end: number): string[] | null {
-  return ACTIONS.find((a) => end >= a.length && a.every((s, k) => forms[end - a.length + k] === s)) ?? null;
+  return ACTIONS.find((a) => endsAt(forms, end, a)) ?? null;
 }
 
 /** What the counting question whose "bao nhiêu" is at token `at` counts (see AnalyzedQuery.countScope). */
@@ -98,16 +103,21 @@ function countScopeAt(forms: readonly string[], at: number): AnalyzedQuery['coun
   return action ? { action } : null;
 }
 
+/** Do the passage's forms (its terms, or folded for a question typed without marks) say the syllables of `action`? */
+export function saysAction(forms: readonly string[], action: readonly string[]): boolean {
+  for (let end = action.length; end <= forms.length; end++) if (endsAt(forms, end, action)) return true;
+  return false;
+}
+
 /**
  * Does a counted action lead the clause of the number at token `at` ("xử lý kỷ luật 4 đảng viên",
  * "đình chỉ sinh hoạt đảng đối với 4 đảng viên")? The clause starts after the last comma, semicolon or
- * colon before the number.
+ * colon before the number. `terms`: the tokens' terms.
  */
-export function actionInClause(sentence: string, tokens: readonly Token[], at: number): boolean {
+export function actionInClause(sentence: string, tokens: readonly Token[], terms: readonly string[], at: number): boolean {
   let start = at;
   while (start > 0 && !/[,;:]/u.test(sentence.slice(tokens[start - 1]!.end, tokens[start]!.start))) start--;
-  const forms = tokens.map((t) => t.term);
-  for (let end = start + 1; end <= at; end++) if (actionEndingAt(forms, end)) return true;
+  for (let end = start + 1; end <= at; end++) if (actionEndingAt(terms, end)) return true;
   return false;
 }
 
@@ -121,21 +131,24 @@ function countWordAt(tokens: readonly Token[], foldedAt: readonly boolean[]): nu
 
 const NAMED_GROUPS = ABBREVIATION_GROUPS.map((g) => g.map((f) => tokenize(f).map((t) => t.folded)));
 
-/** The one-word abbreviations of the names the unit after "bao nhiêu" (at token `at`) starts with, folded. */
-function unitAbbreviations(folded: readonly string[], at: number): string[] {
-  const start = at + (folded[at] === fold(COUNT_ONE) ? 1 : 2);
+/** The one-word abbreviations of the names the unit (starting at token `start`) starts with, folded. */
+function unitAbbreviations(folded: readonly string[], start: number): string[] {
   // Every name it starts with: "tổ chức cơ sở đảng" is written "TCCSĐ" and "TCCS đảng".
   const groups = NAMED_GROUPS.filter((g) => g.some((f) => f.length > 1 && f.every((s, k) => folded[start + k] === s)));
   return groups.flatMap((g) => g.filter((f) => f.length === 1).map((f) => f[0]!));
 }
 
-/** The counted unit of a counting question: one or two syllables, as matched. */
-function countUnit(tokens: readonly Token[], foldedAt: readonly boolean[]): string[] | null {
+/** Where the unit after the "bao nhiêu" / "mấy" at token `i` starts. */
+function unitStart(tokens: readonly Token[], foldedAt: readonly boolean[], i: number): number {
+  return i + (tokens[i]!.term === COUNT_ONE && !foldedAt[i] ? 1 : 2);
+}
+
+/** The counted unit of a counting question whose "bao nhiêu" / "mấy" is at token `i`: one or two syllables, as matched. */
+function countUnit(tokens: readonly Token[], foldedAt: readonly boolean[], i: number): string[] | null {
   const form = (t: Token) => (foldedAt[tokens.indexOf(t)] ? t.folded : t.term);
   const stopAt = (k: number) => isStop(form(tokens[k]!), foldedAt[k]);
-  const i = countWordAt(tokens, foldedAt);
   if (i < 0) return null;
-  const skip = tokens[i]!.term === COUNT_ONE && !foldedAt[i] ? 1 : 2;
+  const skip = unitStart(tokens, foldedAt, i) - i;
   const before = tokens[i - 1];
   if (before && ORDINALS.some((o) => before.term === o || (foldedAt[i - 1] && before.folded === fold(o)))) return null;
   const a = tokens[i + skip];
@@ -239,9 +252,10 @@ export function analyzeQuery(question: string, lex: Lexicon | null = null): Anal
   });
   const twinShare = (term: string, folded: boolean) => (typedUnaccented && folded && term.split(PAIR_SEP).some((part) => isStopTwin(part)) ? STOP_TWIN_SHARE : 1);
   const terms: QueryTerm[] = [...counts].map(([term, c]) => ({ term, folded: c.folded, weight: c.n * twinShare(term, c.folded) }));
-  const unit = countUnit(tokens, foldedAt);
-  const countUnitShort = unit ? unitAbbreviations(tokens.map((t) => t.folded), countWordAt(tokens, foldedAt)) : [];
-  const countScope = unit ? countScopeAt(tokens.map((t, i) => (foldedAt[i] ? t.folded : t.term)), countWordAt(tokens, foldedAt)) : null;
+  const countAt = countWordAt(tokens, foldedAt);
+  const unit = countUnit(tokens, foldedAt, countAt);
+  const countUnitShort = unit ? unitAbbreviations(tokens.map((t) => t.folded), unitStart(tokens, foldedAt, countAt)) : [];
+  const countScope = unit ? countScopeAt(tokens.map((t, i) => (foldedAt[i] ? t.folded : t.term)), countAt) : null;
   return { text, tokens, unaccented, foldedAt, typedUnaccented, terms, syllables, countUnit: unit, countUnitShort, countScope, answerType: answerTypeOf(tokens, unit !== null, typedUnaccented) };
 }
 

@@ -12,7 +12,7 @@ import { splitSentences } from '../text/sentences.js';
 import { isStop, isStopTwin, looksLikeYear, tokenize, type Token } from '../text/tokens.js';
 import { CLASS_RANKS, CLASS_WORDS, DOCUMENT_NUMBER_WORDS, INSTITUTION_WORDS, OFFICE_TITLES } from '../text/words.js';
 import { findPlaces, isCapitalised } from '../text/gazetteer.js';
-import { actionInClause, passageTermSet, statesCount, type AnalyzedQuery } from './analyse.js';
+import { actionInClause, passageTermSet, saysAction, statesCount, type AnalyzedQuery } from './analyse.js';
 import type { KeywordPass } from './keyword.js';
 
 /** Credit for a question term the passage lacks but its article's title has (see contextCredit). */
@@ -286,8 +286,11 @@ const NONE_APART = () => false;
 function partCount(q: AnalyzedQuery, sentence: string, tokens: readonly Token[]): ((at: number) => boolean) | null {
   if (q.countScope === null) return NONE_APART;
   const action = q.countScope.action;
-  if (action === null) return (at) => actionInClause(sentence, tokens, at);
-  const says = tokens.some((_, i) => action.every((s, k) => tokens[i + k]?.term === s || (q.typedUnaccented && tokens[i + k]?.folded === fold(s))));
+  if (action === null) {
+    const terms = tokens.map((t) => t.term);
+    return (at) => actionInClause(sentence, tokens, terms, at);
+  }
+  const says = q.typedUnaccented ? saysAction(tokens.map((t) => t.folded), action.map((a) => fold(a))) : saysAction(tokens.map((t) => t.term), action);
   return says ? NONE_APART : null;
 }
 
@@ -389,8 +392,10 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
   const bestAny = bestOf(windows);
   // Or one nearly as good that holds what the question asks for (the quote must): for a count, one
   // sentence with a number and the unit.
+  // Nothing asked beyond words (no count, office or class): the best window is all there is.
+  const asks = q.countUnit !== null || office !== null || cov.awardClass !== null;
   const holds = (w: readonly SentenceFacts[]) => !lacks(w) && (q.countUnit === null || w.some((x) => x.countsUnit || (x.number && x.named.every(Boolean))));
-  const holding = bestOf(windows.filter((w) => w.window >= HOLDING_WINDOW_SHARE * bestAny.window && holds(sentences.slice(w.first, w.last + 1))));
+  const holding = asks ? bestOf(windows.filter((w) => w.window >= HOLDING_WINDOW_SHARE * bestAny.window && holds(sentences.slice(w.first, w.last + 1)))) : bestAny;
   const best = holding.window > 0 ? holding : bestAny;
   const inWindow = sentences.slice(best.first, best.last + 1);
   const windowHasNumber = hasNumber(inWindow);
@@ -405,6 +410,6 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
           : q.answerType === 'place'
             ? placeSaid(windowText)
             : false;
-  const answerMissing = best !== holding && lacks(inWindow);
+  const answerMissing = asks && best !== holding && lacks(inWindow);
   return { paragraph, ...best, bigramShare: share(bi, cov.bigrams), trigramShare: share(tri, cov.trigrams), windowHasNumber, windowHasAnswer, answerMissing };
 }

@@ -57,11 +57,11 @@ function candidates(t: Token, lex: Lexicon, unaccented: boolean, name: NameKind)
   const marked = t.term !== t.folded;
   // A function word typed as such is meant ("là", not "làm"); a token with digits is a code ("N2O"); a
   // capitalised word may be a name the corpus lacks, no slip of a word it has.
-  const slips = name === 'capitalised' || isStop(t.term) || !/^\p{L}+$/u.test(t.term) ? [] : lex.slips(t.term);
+  const slips = () => (name === 'capitalised' || isStop(t.term) || !/^\p{L}+$/u.test(t.term) ? [] : lex.slips(t.term));
   if (marked && lex.df(t.term) > 0) {
     // A real syllable may still be a slip of another ("mạn xã hội" for "mạng"): only pairs on both sides
     // win it, or one pair when the marks typed are exactly the other's.
-    return withSlips([{ form: t.term, cost: 0, change: 'none' }, ...lex.neighbours(t.folded).filter((n) => fold(n) !== t.folded).map((n) => ({ form: n, cost: COST_REAL_WORD_TYPO, change: 'typo' as const }))], slips, COST_REAL_WORD_SLIP, lex);
+    return withSlips([{ form: t.term, cost: 0, change: 'none' }, ...lex.neighbours(t.folded).filter((n) => fold(n) !== t.folded).map((n) => ({ form: n, cost: COST_REAL_WORD_TYPO, change: 'typo' as const }))], slips(), REAL_WORD_SLIP, lex);
   }
   const out: Cand[] = [];
   if (marked) {
@@ -69,7 +69,7 @@ function candidates(t: Token, lex: Lexicon, unaccented: boolean, name: NameKind)
     out.push({ form: t.term, cost: COST_UNSEEN_MARKED, change: 'none' });
     for (const v of lex.variants(t.folded)) out.push({ form: v, cost: COST_WRONG_ACCENT, change: 'accent' });
     for (const n of lex.neighbours(t.folded)) out.push({ form: n, cost: COST_TYPO, change: 'typo' });
-    return withSlips(out, slips, unknownSlipCost(t), lex);
+    return withSlips(out, slips(), unknownSlip(t), lex);
   } else if (!unaccented && isStop(t.term)) {
     return [{ form: t.term, cost: 0, change: 'none' }];
   } else if (lex.variants(t.folded).some((v) => isStop(v))) {
@@ -85,20 +85,26 @@ function candidates(t: Token, lex: Lexicon, unaccented: boolean, name: NameKind)
     if (!out.some((c) => lex.df(c.form) > 0)) {
       for (const n of lex.neighbours(t.folded)) out.push({ form: n, cost: COST_TYPO - DF_WEIGHT * Math.log1p(lex.df(n)), change: 'typo' });
       out.push({ form: t.term, cost: COST_UNSEEN, change: 'none' });
-      return withSlips(out, slips, unknownSlipCost(t), lex);
+      return withSlips(out, slips(), unknownSlip(t), lex);
     }
-    return withSlips(out, slips, COST_REAL_WORD_SLIP, lex);
+    return withSlips(out, slips(), REAL_WORD_SLIP, lex);
   }
   return out.sort((a, b) => a.cost - b.cost).slice(0, MAX_CANDIDATES);
 }
 
-const unknownSlipCost = (t: Token) => (isWellFormedSyllable(t.term) ? COST_SHAPED_SLIP : COST_SLIP);
+/** What reading a typed syllable as an exact slip costs; `byFrequency`: the corpus's more frequent word is likelier. */
+interface SlipCost {
+  cost: number;
+  byFrequency: boolean;
+}
+const REAL_WORD_SLIP: SlipCost = { cost: COST_REAL_WORD_SLIP, byFrequency: false };
+/** What is no syllable is read as the likeliest slip by frequency too; anything else on pairs alone. */
+const unknownSlip = (t: Token): SlipCost => (isWellFormedSyllable(t.term) ? { cost: COST_SHAPED_SLIP, byFrequency: false } : { cost: COST_SLIP, byFrequency: true });
 
-/** The candidates with the exact slips added at `cost`, or made that cheap. */
-function withSlips(out: Cand[], slips: readonly string[], cost: number, lex: Lexicon): Cand[] {
+/** The candidates with the exact slips added at their cost, or made that cheap. */
+function withSlips(out: Cand[], slips: readonly string[], slip: SlipCost, lex: Lexicon): Cand[] {
   for (const form of slips) {
-    // What is no syllable is read as the likeliest slip by frequency too; anything else on pairs alone.
-    const c = cost === COST_SLIP ? cost - DF_WEIGHT * Math.log1p(lex.df(form)) : cost;
+    const c = slip.byFrequency ? slip.cost - DF_WEIGHT * Math.log1p(lex.df(form)) : slip.cost;
     const have = out.find((x) => x.form === form);
     if (!have) out.push({ form, cost: c, change: 'typo' });
     else if (have.change === 'typo') have.cost = Math.min(have.cost, c);
