@@ -6,14 +6,14 @@
 import type { QueryTerm } from '../index/keyword-index.js';
 import { PAIR_SEP } from '../index/terms.js';
 import { stripChat } from '../text/chat.js';
-import { findPlaces, isCapitalised, placeForms } from '../text/gazetteer.js';
+import { findPlaces, isCapitalised, placeForms, type PlaceHit } from '../text/gazetteer.js';
 import { stripMarkup } from '../text/markup.js';
 import { fold } from '../text/normalise.js';
 import { isStop, isStopTwin, isUnaccented, looksLikeYear, tokenize, type Token } from '../text/tokens.js';
 import { ABBREVIATION_GROUPS, COUNT_LINKS, COUNT_WHOLE_WORDS, COUNTED_ACTIONS, MAGNITUDE_WORDS, NUMBER_WORDS } from '../text/words.js';
 import { rewriteAbbreviations } from './abbreviations.js';
 import type { Lexicon } from './lexicon.js';
-import { readTokens, type NameKind } from './repair.js';
+import { readTokens, type NameKind, type ReadToken } from './repair.js';
 
 export interface AnalyzedQuery {
   /** The question as read: chat and markup set aside, syllables repaired. */
@@ -195,6 +195,55 @@ function namesAt(text: string, tokens: readonly Token[]): NameKind[] {
   return out;
 }
 
+/**
+ * A place typed bare ("cam pha") is read as other words when the corpus's pairs read those letters,
+ * with the syllables around them, better as words ("luật cấm phá thai") than as the place ("Cẩm
+ * Phả"): the question is about what the reports say, not a constraint nobody asked for. A place the
+ * pairs around it do not argue against stays a place ("ha noi co …", "cam pha co bao nhieu …").
+ */
+function readAsWords(read: ReadToken[], hit: PlaceHit, lex: Lexicon): void {
+  const from = Math.max(0, hit.first - 1);
+  const to = Math.min(read.length, hit.first + hit.length + 1);
+  const options = (k: number, inSpan: boolean) => {
+    const t = read[k]!.token;
+    const v = t.term === t.folded ? lex.variants(t.folded) : [];
+    return v.length > 0 && inSpan ? v : v.length > 0 ? v : [t.term];
+  };
+  const inSpan = (k: number) => k >= hit.first && k < hit.first + hit.length;
+  const seqs = Array.from({ length: to - from }, (_, j) => options(from + j, inSpan(from + j)));
+  const placeSeqs = placeForms(hit.place).filter((f) => f.length === hit.length);
+  const asPlace = Math.max(...placeSeqs.map((f) => bestReading(seqs.map((o, j) => (inSpan(from + j) ? [f[from + j - hit.first]!.term] : o)), lex).score));
+  const isPlace = (forms: readonly string[]) => placeSeqs.some((f) => f.every((t, k) => t.term === forms[hit.first - from + k]));
+  const words = bestReading(seqs, lex, isPlace);
+  // The words must also pair with a syllable around them: letters alone ("cam pha co …") are the place.
+  const crosses = (hit.first > from && lex.pairDf(words.forms[0]!, words.forms[1]!) > 0) || (to > hit.first + hit.length && lex.pairDf(words.forms[to - from - 2]!, words.forms[to - from - 1]!) > 0);
+  if (words.score <= asPlace || !crosses) return;
+  for (let k = hit.first; k < hit.first + hit.length; k++) {
+    const r = read[k]!;
+    r.form = words.forms[k - from]!;
+    r.folded = false;
+    r.change = r.form === r.token.term ? 'none' : 'accent';
+  }
+}
+
+/** The forms, one per position, whose adjacent pairs the corpus writes most (log df summed); `exclude`: readings not allowed. */
+function bestReading(options: readonly (readonly string[])[], lex: Lexicon, exclude: (forms: readonly string[]) => boolean = () => false): { forms: string[]; score: number } {
+  let best = { forms: [] as string[], score: -1 };
+  const walk = (k: number, forms: string[], score: number) => {
+    if (k === options.length) {
+      if (score > best.score && !exclude(forms)) best = { forms: [...forms], score };
+      return;
+    }
+    for (const o of options[k]!) {
+      forms.push(o);
+      walk(k + 1, forms, score + (k > 0 ? Math.log1p(lex.pairDf(forms[k - 1]!, o)) : 0));
+      forms.pop();
+    }
+  };
+  walk(0, [], 0);
+  return best;
+}
+
 /** The question as the search reads it; without a lexicon (no index at hand) nothing is repaired. */
 export function analyzeQuery(question: string, lex: Lexicon | null = null): AnalyzedQuery {
   const core = stripChat(stripMarkup(question)) || question;
@@ -205,6 +254,7 @@ export function analyzeQuery(question: string, lex: Lexicon | null = null): Anal
     text = rewriteAbbreviations(text, lex);
     const typed = tokenize(text);
     const read = readTokens(typed, lex, isUnaccented(typed), namesAt(text, typed));
+    for (const hit of findPlaces(text, typed, true)) if (hit.bare) readAsWords(read, hit, lex);
     // The reading as text: each token replaced by the corpus syllable chosen (its case kept).
     let out = '';
     let at = 0;

@@ -14,6 +14,8 @@ export interface PlaceHit {
   /** Token positions [first, first + length). */
   first: number;
   length: number;
+  /** Typed in lower case without marks and with no place word before it ("cam pha"): words as much as a name. */
+  bare: boolean;
 }
 
 interface PlaceForm {
@@ -76,7 +78,7 @@ export function findPlaces(text: string, tokens: readonly Token[], typedUnaccent
     // Written with marks that disagree with the place: not this place ("Lao động" is no "Lào").
     if (!typedUnaccented && hit.tokens.some((t, k) => tokens[i + k]!.term !== t.term)) continue;
     if (hit.tokens.some((t, k) => tokens[i + k]!.term !== tokens[i + k]!.folded && tokens[i + k]!.term !== t.term)) continue;
-    out.push({ place: hit.place, label: PLACES[hit.place]![0]!, first: i, length: n });
+    out.push({ place: hit.place, label: PLACES[hit.place]![0]!, first: i, length: n, bare });
     i += n - 1;
   }
   return out;

@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { actionInClause, analyzeQuery, statesCount } from '../../src/search/analyse.js';
 import { tokenize } from '../../src/text/tokens.js';
-import { lexiconOf } from '../../src/search/lexicon.js';
+import { findConstraints } from '../../src/search/entities.js';
+import { lexiconOf, type Lexicon } from '../../src/search/lexicon.js';
+import { fold } from '../../src/text/normalise.js';
 import { useSeedIndex } from '../helpers/index-fixture.js';
 
 const seeds = useSeedIndex();
@@ -129,5 +131,34 @@ describe('statesCount', () => {
     expect(says('năm 2020 đảng viên được đánh giá', ['đảng', 'viên'])).toBe(false);
     expect(says('2021 đảng viên', ['đảng', 'viên'])).toBe(false);
     expect(says('một số chi bộ', ['chi', 'bộ'])).toBe(false);
+  });
+});
+
+describe('a place typed bare, among words the corpus writes with the same letters', () => {
+  // A corpus that writes "luật cấm phá thai" often and the town Cẩm Phả (Quảng Ninh) once.
+  const pairs = new Map([
+    ['luật cấm', 4],
+    ['cấm phá', 3],
+    ['phá thai', 6],
+    ['cẩm phả', 2],
+  ]);
+  const syllables = ['luật', 'cấm', 'cẩm', 'cam', 'phá', 'phả', 'pha', 'thai', 'đảng', 'viên'];
+  const stub: Lexicon = {
+    df: (s) => (syllables.includes(s) ? 3 : 0),
+    pairDf: (a, b) => pairs.get(`${a} ${b}`) ?? 0,
+    variants: (f) => syllables.filter((s) => fold(s) === f),
+    neighbours: () => [],
+    slips: () => [],
+  };
+  const places = (q: string) => findConstraints(analyzeQuery(q, stub)).filter((c) => c.kind === 'place').map((c) => c.label);
+
+  it('is read as the words when the pairs around it say so', () => {
+    expect(places('luat cam pha thai cam nhung gi')).toEqual([]);
+    expect(analyzeQuery('luat cam pha thai cam nhung gi', stub).text).toContain('luật cấm phá thai');
+  });
+
+  it('stays the place when nothing around it pairs, or when written as a name', () => {
+    expect(places('cam pha co bao nhieu dang vien')).toEqual(['Cẩm Phả']);
+    expect(places('Luat Cam Pha')).toEqual(['Cẩm Phả']);
   });
 });
