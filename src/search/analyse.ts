@@ -50,6 +50,11 @@ export type AnswerType = 'count' | 'person' | 'date' | 'place' | null;
  * đang) is most often that word: it weighs this share, so its accented twins elsewhere do not decide.
  */
 const STOP_TWIN_SHARE = 0.3;
+/**
+ * … unless the pair it makes is a word of the corpus: its other syllable makes this pair at least this
+ * share of the times the corpus writes it (half: 0.3 also took glue pairs of the news dev set for words).
+ */
+const WORD_OF_TWIN_SHARE = 0.5;
 
 /** Question words of each answer type, folded (typed with or without marks). */
 const PERSON_WORDS = ['ai', 'who'];
@@ -244,6 +249,23 @@ function bestReading(options: readonly (readonly string[])[], lex: Lexicon, excl
   return best;
 }
 
+/**
+ * Is a folded pair with a function word's twin ("dang vien") a word of the corpus rather than glue
+ * ("co tac dung" of "có tác dụng", whose "có" the index never pairs)? Yes when most occurrences of its
+ * other syllable make this pair: "viên" mostly follows "đảng" in Party reports; "tác" seldom follows "cơ".
+ */
+function isWordOfTwin(term: string, lex: Lexicon): boolean {
+  const parts = term.split(PAIR_SEP);
+  if (parts.length !== 2) return false;
+  const [a, b] = parts as [string, string];
+  const content = isStopTwin(a) ? (isStopTwin(b) ? null : b) : a;
+  if (content === null) return false;
+  const contentDf = lex.variants(content).reduce((n, v) => n + lex.df(v), 0);
+  let pairDf = 0;
+  for (const x of lex.variants(a)) for (const y of lex.variants(b)) pairDf += lex.pairDf(x, y);
+  return contentDf > 0 && pairDf >= WORD_OF_TWIN_SHARE * contentDf;
+}
+
 /** The question as the search reads it; without a lexicon (no index at hand) nothing is repaired. */
 export function analyzeQuery(question: string, lex: Lexicon | null = null): AnalyzedQuery {
   const core = stripChat(stripMarkup(question)) || question;
@@ -300,7 +322,7 @@ export function analyzeQuery(question: string, lex: Lexicon | null = null): Anal
       }
     }
   });
-  const twinShare = (term: string, folded: boolean) => (typedUnaccented && folded && term.split(PAIR_SEP).some((part) => isStopTwin(part)) ? STOP_TWIN_SHARE : 1);
+  const twinShare = (term: string, folded: boolean) => (typedUnaccented && folded && (term.split(PAIR_SEP).some((part) => isStopTwin(part)) && !(lex && isWordOfTwin(term, lex))) ? STOP_TWIN_SHARE : 1);
   const terms: QueryTerm[] = [...counts].map(([term, c]) => ({ term, folded: c.folded, weight: c.n * twinShare(term, c.folded) }));
   const countAt = countWordAt(tokens, foldedAt);
   const unit = countUnit(tokens, foldedAt, countAt);

@@ -162,3 +162,34 @@ describe('a place typed bare, among words the corpus writes with the same letter
     expect(places('Luat Cam Pha')).toEqual(['Cẩm Phả']);
   });
 });
+
+describe('a pair with a function word\'s twin, typed without marks', () => {
+  // "viên" mostly follows "đảng"; "tác" is seldom written after "cơ" (the question's "có" is never paired).
+  const pairs = new Map([
+    ['đảng viên', 8],
+    ['cơ tác', 1],
+    ['tác dụng', 9],
+  ]);
+  const df = new Map([
+    ['đảng', 9],
+    ['đang', 50],
+    ['viên', 10],
+    ['cơ', 5],
+    ['có', 50],
+    ['tác', 10],
+    ['dụng', 9],
+  ]);
+  const stub: Lexicon = {
+    df: (s) => df.get(s) ?? 0,
+    pairDf: (a, b) => pairs.get(`${a} ${b}`) ?? 0,
+    variants: (f) => [...df.keys()].filter((s) => fold(s) === f),
+    neighbours: () => [],
+    slips: () => [],
+  };
+  const weight = (q: string, term: string) => analyzeQuery(q, stub).terms.find((t) => t.term === term)?.weight;
+
+  it('weighs in full when the corpus writes it as a word, a share when it is glue', () => {
+    expect(weight('bao nhieu dang vien', 'dang_vien')).toBe(1);
+    expect(weight('thuoc co tac dung gi', 'co_tac')).toBeLessThan(0.5);
+  });
+});

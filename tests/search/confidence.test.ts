@@ -27,4 +27,10 @@ describe('coverage model', () => {
     const word = [...w].find(([term]) => fold(term) === 'ky_luat')![1];
     expect(word.weight).toBeCloseTo(word.idf!, 5);
   });
+
+  it('a pair with such a twin keeps its weight when the corpus writes it as a word ("dang vien")', () => {
+    const dangVien = weights('dang bo co bao nhieu dang vien').get('dang_vien');
+    expect(dangVien?.idf).not.toBeNull();
+    expect(dangVien!.weight).toBeCloseTo(dangVien!.idf!, 5);
+  });
 });
