@@ -32,6 +32,11 @@ export interface AnalyzedQuery {
   syllables: string[];
   /** For "bao nhiêu X" / "mấy X" questions: X, whose count the answer states. */
   countUnit: string[] | null;
+  /**
+   * The question was typed without marks and some syllable of the unit was read folded (undecided): a
+   * count's unit is then compared folded; typed with marks, as typed ("chi bộ" is no "chỉ tiêu").
+   */
+  countUnitFolded: boolean;
   /** One-word abbreviations of the unit's name ("tccs" for "tổ chức cơ sở đảng"), lower case: reports count in them too. */
   countUnitShort: string[];
   /**
@@ -167,17 +172,17 @@ const MAGNITUDE = new Set(MAGNITUDE_WORDS);
 
 /**
  * Does the text count `unit` ("4.466 đảng viên", "6-10 đảng viên", "1,5 tỷ tấn", "sáu tứ giác")? A number
- * (not a year) or a number word, any magnitude words, then the unit's syllables, matched exactly or folded.
- * `skip`: numbers (by token index) that do not count here.
+ * (not a year) or a number word, any magnitude words, then the unit's syllables, matched exactly or
+ * (`folded`) by their folded forms. `skip`: numbers (by token index) that do not count here.
  */
-export function statesCount(tokens: readonly Token[], unit: readonly string[], skip?: (at: number) => boolean): boolean {
+export function statesCount(tokens: readonly Token[], unit: readonly string[], skip?: (at: number) => boolean, folded = true): boolean {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!(t.isNumber ? !looksLikeYear(t.term) : NUMBER_WORD.has(t.term)) || skip?.(i)) continue;
     let j = i + 1;
     while (j < tokens.length && MAGNITUDE.has(tokens[j]!.term)) j++;
     let k = 0;
-    while (k < unit.length && tokens[j + k]?.joined && (tokens[j + k]!.term === unit[k] || tokens[j + k]!.folded === unit[k])) k++;
+    while (k < unit.length && tokens[j + k]?.joined && (tokens[j + k]!.term === unit[k] || (folded && tokens[j + k]!.folded === unit[k]))) k++;
     if (unit.length > 0 && k === unit.length) return true;
   }
   return false;
@@ -326,9 +331,11 @@ export function analyzeQuery(question: string, lex: Lexicon | null = null): Anal
   const terms: QueryTerm[] = [...counts].map(([term, c]) => ({ term, folded: c.folded, weight: c.n * twinShare(term, c.folded) }));
   const countAt = countWordAt(tokens, foldedAt);
   const unit = countUnit(tokens, foldedAt, countAt);
-  const countUnitShort = unit ? unitAbbreviations(tokens.map((t) => t.folded), unitStart(tokens, foldedAt, countAt)) : [];
+  const start = unit ? unitStart(tokens, foldedAt, countAt) : 0;
+  const countUnitShort = unit ? unitAbbreviations(tokens.map((t) => t.folded), start) : [];
+  const countUnitFolded = typedUnaccented && unit !== null && unit.some((_, k) => foldedAt[start + k]);
   const countScope = unit ? countScopeAt(tokens.map((t, i) => (foldedAt[i] ? t.folded : t.term)), countAt) : null;
-  return { text, tokens, unaccented, foldedAt, typedUnaccented, terms, syllables, countUnit: unit, countUnitShort, countScope, answerType: answerTypeOf(tokens, unit !== null, typedUnaccented) };
+  return { text, tokens, unaccented, foldedAt, typedUnaccented, terms, syllables, countUnit: unit, countUnitFolded, countUnitShort, countScope, answerType: answerTypeOf(tokens, unit !== null, typedUnaccented) };
 }
 
 /**

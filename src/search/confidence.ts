@@ -54,7 +54,7 @@ export interface CoverageModel {
   gramHeads: Set<string>;
   /** A counting question's unit syllables a window must name (none for a generic unit), folded. */
   units: string[];
-  /** The unit's first syllable, folded, that "<number> …" must reach; null unless counting. */
+  /** The unit's first syllable (folded when the unit was read folded) that "<number> …" must reach; null unless counting. */
   countHead: string | null;
   /** The office a "who" question asks for, with its body, folded (see officeAsked). */
   office: string[] | null;
@@ -105,7 +105,7 @@ export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: Keywor
     trigrams: grams(forms, 3),
     gramHeads: new Set(forms.slice(0, -1)),
     units: unitSyllables(q),
-    countHead: q.countUnit ? fold(q.countUnit[0]!) : null,
+    countHead: q.countUnit ? (q.countUnitFolded ? fold(q.countUnit[0]!) : q.countUnit[0]!) : null,
     office: officeAsked(q),
     awardClass: classesIn(q.tokens)[0] ?? null,
   };
@@ -329,10 +329,10 @@ function sentenceFacts(q: AnalyzedQuery, cov: CoverageModel, s: { terms: Set<str
   const named = cov.units.map((u) => short || namesUnit(tokens, u, q.typedUnaccented));
   const part = partCount(q, s.sentence, tokens);
   const head = cov.countHead;
-  const countsUnit = head !== null && part !== null && (statesCount(tokens, [head], part) || q.countUnitShort.some((a) => statesCount(tokens, [a], part)));
+  const countsUnit = head !== null && part !== null && (statesCount(tokens, [head], part, q.countUnitFolded) || q.countUnitShort.some((a) => statesCount(tokens, [a], part)));
   let number = countsUnit;
   for (let i = 0; !number && part !== null && i < tokens.length; i++) number = isCount(tokens, i, s.sentence) && !part(i);
-  return { terms: s.terms, tokens, counts: q.countUnit !== null && part !== null && statesCount(tokens, q.countUnit, part), number, named, countsUnit };
+  return { terms: s.terms, tokens, counts: q.countUnit !== null && part !== null && statesCount(tokens, q.countUnit, part, q.countUnitFolded), number, named, countsUnit };
 }
 
 /** Folded only where the question was typed without marks: "chi bộ" is not named by "chỉ tiêu … Đảng bộ". */

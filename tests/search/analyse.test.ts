@@ -132,6 +132,14 @@ describe('statesCount', () => {
     expect(says('2021 đảng viên', ['đảng', 'viên'])).toBe(false);
     expect(says('một số chi bộ', ['chi', 'bộ'])).toBe(false);
   });
+
+  it('compares the unit as the question was read: typed with marks, "chi" is not the "chỉ" of "4 chỉ tiêu"', () => {
+    const text = tokenize('hoàn thành 4 chỉ tiêu');
+    expect(statesCount(text, ['chi'])).toBe(true);
+    expect(statesCount(text, ['chi'], undefined, false)).toBe(false);
+    expect(analyzeQuery('Có bao nhiêu chi bộ?', lex()).countUnitFolded).toBe(false);
+    expect(analyzeQuery('co bao nhieu chi bo', lex()).countUnitFolded).toBe(true);
+  });
 });
 
 describe('a place typed bare, among words the corpus writes with the same letters', () => {
