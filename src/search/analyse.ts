@@ -193,14 +193,22 @@ export function statesCount(tokens: readonly Token[], unit: readonly string[], s
  * place's own marks: "Bac Ninh", not the "cam pha" of "luật cấm phá thai"), or capitalised after the
  * question's first word.
  */
-function namesAt(text: string, tokens: readonly Token[]): NameKind[] {
+function namesAt(text: string, tokens: readonly Token[], lex: Lexicon): NameKind[] {
   const out: NameKind[] = tokens.map((t, i) => (i > 0 && isCapitalised(text, t) ? 'capitalised' : null));
+  // A name of two or more capitalised syllables typed without marks is read as the reports write it.
+  for (let i = 1; i < tokens.length; i++) {
+    let j = i;
+    while (j < tokens.length && out[j] === 'capitalised' && tokens[j]!.term === tokens[j]!.folded && !tokens[j]!.isNumber && (j === i || tokens[j]!.joined)) j++;
+    const spelling = j - i >= 2 ? lex.spelling(tokens.slice(i, j).map((t) => t.folded)) : null;
+    spelling?.forEach((form, k) => (out[i + k] = { written: form }));
+    i = Math.max(i, j - 1);
+  }
   for (const hit of findPlaces(text, tokens, isUnaccented(tokens))) {
     const form = placeForms(hit.place).find((f) => f.length === hit.length && f.every((t, k) => t.folded === tokens[hit.first + k]!.folded));
     if (!form) continue;
     const span = tokens.slice(hit.first, hit.first + hit.length);
     if (!span.every((t, k) => isCapitalised(text, t) || (t.term !== t.folded && t.term === form[k]!.term))) continue;
-    span.forEach((_, k) => (out[hit.first + k] = { place: form[k]!.term }));
+    span.forEach((_, k) => (out[hit.first + k] = { written: form[k]!.term }));
   }
   return out;
 }
@@ -280,7 +288,7 @@ export function analyzeQuery(question: string, lex: Lexicon | null = null): Anal
   if (lex) {
     text = rewriteAbbreviations(text, lex);
     const typed = tokenize(text);
-    const read = readTokens(typed, lex, isUnaccented(typed), namesAt(text, typed));
+    const read = readTokens(typed, lex, isUnaccented(typed), namesAt(text, typed, lex));
     for (const hit of findPlaces(text, typed, true)) if (hit.bare) readAsWords(read, hit, lex);
     // The reading as text: each token replaced by the corpus syllable chosen (its case kept).
     let out = '';

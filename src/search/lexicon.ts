@@ -7,6 +7,9 @@ import type { LoadedIndex } from '../index/load.js';
 import { PAIR_SEP, isPair } from '../index/terms.js';
 import { fold } from '../text/normalise.js';
 import { STOP_SYLLABLES } from '../text/words.js';
+import { isStopTwin, tokenize } from '../text/tokens.js';
+import { ByteLru } from '../index/lru.js';
+import { intersectSorted } from '../index/sorted.js';
 
 /**
  * Syllables shorter than this are never typo-repaired: one edit turns "ủy" into too many words. A form
@@ -30,7 +33,20 @@ export interface Lexicon {
    * leaves few readings, where a folded neighbour of "ra" would be a dozen words.
    */
   slips(typed: string): string[];
+  /**
+   * How the reports write a name typed without marks (its folded syllables: "sung a tuan" -> "sùng a
+   * tuấn"), when they write it one way; null when they do not write it, or write it several ways.
+   */
+  spelling(folded: readonly string[]): string[] | null;
 }
+
+/** Passages read to learn how the reports write a name (its first ones suffice). */
+const SPELLING_PASSAGES = 20;
+/** The spelling the reports use at least this share of the times they write the name; else none is chosen. */
+const SPELLING_SHARE = 0.8;
+/** Spellings kept between questions: the same few names come back, and each costs reading a few passages. */
+const SPELLINGS_BYTES = 1 << 20;
+const SPELLING_ENTRY_BYTES = 64;
 
 const cache = new WeakMap<LoadedIndex, Lexicon>();
 
@@ -85,12 +101,19 @@ export function lexiconOf(index: LoadedIndex): Lexicon {
       else byDelete.set(d, [f]);
     }
   }
+  const spellings = new ByteLru<string, string[] | null>(SPELLINGS_BYTES);
   lex = {
     df: (s) => (stops.has(s) ? frequent : index.keyword.df(s)),
     pairDf: (a, b) => index.keyword.df(a + PAIR_SEP + b),
     variants: (f) => byFold.get(f) ?? [],
     neighbours: (f) => (f.length < MIN_REPAIR_LENGTH && VOWEL.test(f) ? [] : near(f).flatMap((g) => byFold.get(g) ?? [])),
     slips: (typed) => near(fold(typed)).flatMap((g) => (byFold.get(g) ?? []).filter((w) => isSlipOf(typed, w))),
+    spelling: (folded) => {
+      const key = folded.join(' ');
+      let found = spellings.get(key);
+      if (found === undefined) spellings.set(key, (found = spellingOf(index, folded)), SPELLING_ENTRY_BYTES + 2 * key.length);
+      return found;
+    },
   };
   /** Folded forms one letter off `f`. */
   function near(f: string): string[] {
@@ -111,4 +134,30 @@ export function lexiconOf(index: LoadedIndex): Lexicon {
   }
   cache.set(index, lex);
   return lex;
+}
+
+function spellingOf(index: LoadedIndex, name: readonly string[]): string[] | null {
+  // The passages holding every indexed syllable of it (a function word's twin is never indexed).
+  let docs: Uint32Array | null = null;
+  for (const f of name) {
+    if (isStopTwin(f)) continue;
+    const m = index.keyword.match({ term: f, folded: true, weight: 1 });
+    if (!m) return null;
+    docs = docs ? intersectSorted(docs, m.docs) : m.docs;
+  }
+  if (!docs) return null;
+  const seen = new Map<string, number>();
+  let total = 0;
+  for (let d = 0; d < docs.length && d < SPELLING_PASSAGES; d++) {
+    const tokens = tokenize(index.chunks[docs[d]!]!.text);
+    for (let i = 0; i + name.length <= tokens.length; i++) {
+      if (!name.every((f, k) => tokens[i + k]!.folded === f && (k === 0 || tokens[i + k]!.joined))) continue;
+      const form = tokens.slice(i, i + name.length).map((t) => t.term).join(' ');
+      seen.set(form, (seen.get(form) ?? 0) + 1);
+      total++;
+    }
+  }
+  let best: string | null = null;
+  for (const [form, n] of seen) if (best === null || n > seen.get(best)!) best = form;
+  return best !== null && seen.get(best)! >= SPELLING_SHARE * total ? best.split(' ') : null;
 }

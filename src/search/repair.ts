@@ -39,8 +39,11 @@ export interface ReadToken {
   change: 'none' | 'accent' | 'typo';
 }
 
-/** Per token of a question: a syllable of a place of the gazetteer (as the gazetteer writes it), a capitalised word, or neither. */
-export type NameKind = { place: string } | 'capitalised' | null;
+/**
+ * Per token of a question: a syllable of a name as written elsewhere (a place of the gazetteer, or a
+ * name the reports write one way), a capitalised word, or neither.
+ */
+export type NameKind = { written: string } | 'capitalised' | null;
 
 interface Cand {
   form: string;
@@ -51,9 +54,9 @@ interface Cand {
 
 function candidates(t: Token, lex: Lexicon, unaccented: boolean, name: NameKind): Cand[] {
   if (t.isNumber || !/\p{L}/u.test(t.term)) return [{ form: t.term, cost: 0, change: 'none' }];
-  // A place is read with the gazetteer's marks: those the corpus prefers for other words ("Bác" for "Bac
-  // Ninh") are no guide to it.
-  if (name !== null && name !== 'capitalised') return [{ form: name.place, cost: 0, change: name.place === t.term ? 'none' : 'accent' }];
+  // A name is read as written elsewhere: a place with the gazetteer's marks (those the corpus prefers
+  // for other words, "Bác" for "Bac Ninh", are no guide to it), a person as the reports spell them.
+  if (name !== null && name !== 'capitalised') return [{ form: name.written, cost: 0, change: name.written === t.term ? 'none' : 'accent' }];
   const marked = t.term !== t.folded;
   // A function word typed as such is meant ("là", not "làm"); a token with digits is a code ("N2O"); a
   // capitalised word may be a name the corpus lacks, no slip of a word it has.
@@ -123,9 +126,9 @@ function pairScore(a: string, b: string, lex: Lexicon): number {
 }
 
 /**
- * The most likely corpus reading of the question's tokens. `names`: per token, part of a place of the
- * gazetteer (read as the gazetteer writes it) or a capitalised word inside the question (repaired on
- * pairs only, never as an exact slip: "Quảng Ninh" is no slip of "quản").
+ * The most likely corpus reading of the question's tokens. `names`: per token, part of a name as written
+ * elsewhere (read so) or a capitalised word inside the question (repaired on pairs only, never as an
+ * exact slip: "Quảng Ninh" is no slip of "quản").
  */
 export function readTokens(tokens: readonly Token[], lex: Lexicon, unaccented: boolean, names: readonly NameKind[] = []): ReadToken[] {
   if (tokens.length === 0) return [];

@@ -157,6 +157,7 @@ describe('a place typed bare, among words the corpus writes with the same letter
     variants: (f) => syllables.filter((s) => fold(s) === f),
     neighbours: () => [],
     slips: () => [],
+    spelling: () => null,
   };
   const places = (q: string) => findConstraints(analyzeQuery(q, stub)).filter((c) => c.kind === 'place').map((c) => c.label);
 
@@ -193,11 +194,26 @@ describe('a pair with a function word\'s twin, typed without marks', () => {
     variants: (f) => [...df.keys()].filter((s) => fold(s) === f),
     neighbours: () => [],
     slips: () => [],
+    spelling: () => null,
   };
   const weight = (q: string, term: string) => analyzeQuery(q, stub).terms.find((t) => t.term === term)?.weight;
 
   it('weighs in full when the corpus writes it as a word, a share when it is glue', () => {
     expect(weight('bao nhieu dang vien', 'dang_vien')).toBe(1);
     expect(weight('thuoc co tac dung gi', 'co_tac')).toBeLessThan(0.5);
+  });
+});
+
+describe('a name typed without marks', () => {
+  it('is read as the reports write it, when they write it one way', () => {
+    expect(lex().spelling(['nguyen', 'thi', 'le'])).toEqual(['nguyễn', 'thị', 'lệ']);
+    expect(lex().spelling(['tran', 'van', 'khong', 'co'])).toBeNull();
+    expect(read('Dong chi Nguyen Thi Le yeu cau gi?')).toContain('Nguyễn Thị Lệ');
+  });
+
+  it('stays a folded constraint, so a report spelling it otherwise still states it', () => {
+    const q = analyzeQuery('Dong chi Nguyen Thi Le yeu cau gi?', lex());
+    const name = findConstraints(q).find((c) => c.kind === 'name');
+    expect(name?.forms[0]?.every((t) => t.folded)).toBe(true);
   });
 });
