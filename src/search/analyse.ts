@@ -195,10 +195,12 @@ export function statesCount(tokens: readonly Token[], unit: readonly string[], s
  */
 function namesAt(text: string, tokens: readonly Token[], lex: Lexicon): NameKind[] {
   const out: NameKind[] = tokens.map((t, i) => (i > 0 && isCapitalised(text, t) ? 'capitalised' : null));
-  // A name of two or more capitalised syllables typed without marks is read as the reports write it.
-  for (let i = 1; i < tokens.length; i++) {
+  // A name of two or more capitalised syllables typed without marks is read as the reports write it;
+  // the first word too when the next one is capitalised ("Hoa Da noi tieng …").
+  const bare = (j: number) => isCapitalised(text, tokens[j]!) && tokens[j]!.term === tokens[j]!.folded && !tokens[j]!.isNumber;
+  for (let i = 0; i < tokens.length; i++) {
     let j = i;
-    while (j < tokens.length && out[j] === 'capitalised' && tokens[j]!.term === tokens[j]!.folded && !tokens[j]!.isNumber && (j === i || tokens[j]!.joined)) j++;
+    while (j < tokens.length && bare(j) && (j === i || tokens[j]!.joined)) j++;
     const spelling = j - i >= 2 ? lex.spelling(tokens.slice(i, j).map((t) => t.folded)) : null;
     spelling?.forEach((form, k) => (out[i + k] = { written: form }));
     i = Math.max(i, j - 1);

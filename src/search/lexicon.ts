@@ -7,6 +7,7 @@ import type { LoadedIndex } from '../index/load.js';
 import { PAIR_SEP, isPair } from '../index/terms.js';
 import { fold } from '../text/normalise.js';
 import { STOP_SYLLABLES } from '../text/words.js';
+import { isCapitalised } from '../text/gazetteer.js';
 import { isStopTwin, tokenize } from '../text/tokens.js';
 import { ByteLru } from '../index/lru.js';
 import { intersectSorted } from '../index/sorted.js';
@@ -35,7 +36,7 @@ export interface Lexicon {
   slips(typed: string): string[];
   /**
    * How the reports write a name typed without marks (its folded syllables: "sung a tuan" -> "sùng a
-   * tuấn"), when they write it one way; null when they do not write it, or write it several ways.
+   * tuấn"), capitalised, when they write it one way; null when they do not, or write it several ways.
    */
   spelling(folded: readonly string[]): string[] | null;
 }
@@ -137,21 +138,32 @@ export function lexiconOf(index: LoadedIndex): Lexicon {
 }
 
 function spellingOf(index: LoadedIndex, name: readonly string[]): string[] | null {
-  // The passages holding every indexed syllable of it (a function word's twin is never indexed).
-  let docs: Uint32Array | null = null;
-  for (const f of name) {
-    if (isStopTwin(f)) continue;
-    const m = index.keyword.match({ term: f, folded: true, weight: 1 });
-    if (!m) return null;
-    docs = docs ? intersectSorted(docs, m.docs) : m.docs;
+  // The passages holding each pair of it the index has, else each syllable: pairs are rarer, so the
+  // passages read are likelier the name's. A pair is missing when one syllable is a function word (never
+  // paired: "Thị" may be one), or when the reports do not write the name.
+  const lists: Uint32Array[] = [];
+  for (let k = 1; k < name.length; k++) {
+    const m = index.keyword.match({ term: name[k - 1]! + PAIR_SEP + name[k]!, folded: true, weight: 1 });
+    if (m) lists.push(m.docs);
+    else if (!isStopTwin(name[k - 1]!) && !isStopTwin(name[k]!)) return null;
   }
+  if (lists.length === 0) {
+    for (const f of name.filter((x) => !isStopTwin(x))) {
+      const m = index.keyword.match({ term: f, folded: true, weight: 1 });
+      if (!m) return null;
+      lists.push(m.docs);
+    }
+  }
+  const docs = lists.length > 0 ? lists.reduce(intersectSorted) : null;
   if (!docs) return null;
   const seen = new Map<string, number>();
   let total = 0;
   for (let d = 0; d < docs.length && d < SPELLING_PASSAGES; d++) {
-    const tokens = tokenize(index.chunks[docs[d]!]!.text);
+    const text = index.chunks[docs[d]!]!.text;
+    const tokens = tokenize(text);
     for (let i = 0; i + name.length <= tokens.length; i++) {
-      if (!name.every((f, k) => tokens[i + k]!.folded === f && (k === 0 || tokens[i + k]!.joined))) continue;
+      // Written as a name: every syllable capitalised ("Hoa Đà", not the "hóa đã" of other words).
+      if (!name.every((f, k) => tokens[i + k]!.folded === f && isCapitalised(text, tokens[i + k]!) && (k === 0 || tokens[i + k]!.joined))) continue;
       const form = tokens.slice(i, i + name.length).map((t) => t.term).join(' ');
       seen.set(form, (seen.get(form) ?? 0) + 1);
       total++;

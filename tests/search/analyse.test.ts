@@ -209,6 +209,7 @@ describe('a name typed without marks', () => {
     expect(lex().spelling(['nguyen', 'thi', 'le'])).toEqual(['nguyễn', 'thị', 'lệ']);
     expect(lex().spelling(['tran', 'van', 'khong', 'co'])).toBeNull();
     expect(read('Dong chi Nguyen Thi Le yeu cau gi?')).toContain('Nguyễn Thị Lệ');
+    expect(read('Le Tien Chau yeu cau gi?')).toContain('Lê Tiến Châu'); // the first word too, when the next is capitalised
   });
 
   it('stays a folded constraint, so a report spelling it otherwise still states it', () => {
