@@ -10,7 +10,7 @@ import { findPlaces, isCapitalised, placeForms, type PlaceHit } from '../text/ga
 import { stripMarkup } from '../text/markup.js';
 import { fold } from '../text/normalise.js';
 import { isStop, isStopTwin, isUnaccented, looksLikeYear, tokenize, type Token } from '../text/tokens.js';
-import { ABBREVIATION_GROUPS, COUNT_LINKS, COUNT_WHOLE_WORDS, COUNTED_ACTIONS, MAGNITUDE_WORDS, NUMBER_WORDS } from '../text/words.js';
+import { ABBREVIATION_GROUPS, COUNT_LINKS, COUNT_WHOLE_WORDS, COUNTED_ACTIONS, MAGNITUDE_WORDS, NUMBER_WORDS, QUESTION_PHRASES } from '../text/words.js';
 import { rewriteAbbreviations } from './abbreviations.js';
 import type { Lexicon } from './lexicon.js';
 import { readTokens, type NameKind, type ReadToken } from './repair.js';
@@ -281,6 +281,23 @@ function isWordOfTwin(term: string, lex: Lexicon): boolean {
   return contentDf > 0 && pairDf >= WORD_OF_TWIN_SHARE * contentDf;
 }
 
+/**
+ * Question phrases typed without marks ("vi sao", "khi nao"): glue, as their marked forms are, though
+ * each syllable alone may be a word ("sao" a star, "khi" a gas). Not "o dau", also "ở đầu nhiệm kỳ".
+ */
+const GLUE_PHRASES = QUESTION_PHRASES.filter((p) => p !== 'ở đâu').map((p) => tokenize(p).map((t) => t.folded));
+
+function questionPhrasesAt(tokens: readonly Token[], foldedAt: readonly boolean[]): boolean[] {
+  const out = tokens.map(() => false);
+  for (let i = 0; i < tokens.length; i++) {
+    for (const p of GLUE_PHRASES) {
+      if (!p.every((s, k) => foldedAt[i + k] && tokens[i + k]?.folded === s && (k === 0 || tokens[i + k]!.joined))) continue;
+      out.fill(true, i, i + p.length);
+    }
+  }
+  return out;
+}
+
 /** The question as the search reads it; without a lexicon (no index at hand) nothing is repaired. */
 export function analyzeQuery(question: string, lex: Lexicon | null = null): AnalyzedQuery {
   const core = stripChat(stripMarkup(question)) || question;
@@ -319,10 +336,11 @@ export function analyzeQuery(question: string, lex: Lexicon | null = null): Anal
     else counts.set(term, { n: 1, folded });
   };
   const syllables: string[] = [];
+  const glue = typedUnaccented ? questionPhrasesAt(tokens, foldedAt) : [];
   tokens.forEach((t, i) => {
     const folded = foldedAt[i]!;
     const term = folded ? t.folded : t.term;
-    const stop = isStop(term, folded);
+    const stop = isStop(term, folded) || glue[i] === true;
     if (!stop) {
       add(term, folded);
       if (!syllables.includes(term)) syllables.push(term);

@@ -218,3 +218,12 @@ describe('a name typed without marks', () => {
     expect(name?.forms[0]?.every((t) => t.folded)).toBe(true);
   });
 });
+
+describe('question phrases typed without marks', () => {
+  it('are glue, as their marked forms are ("vi sao", "khi nao"), though each syllable may be a word alone', () => {
+    const terms = (q: string) => analyzeQuery(q, lex()).terms.map((t) => t.term);
+    expect(terms('vi sao dang vien bi ky luat')).not.toContain('sao');
+    expect(terms('hoi nghi to chuc khi nao')).not.toContain('khi');
+    expect(terms('ngoi sao nao sang nhat')).toContain('sao'); // no question phrase: "sao" may be the word
+  });
+});
