@@ -189,9 +189,9 @@ export function statesCount(tokens: readonly Token[], unit: readonly string[], s
 }
 
 /**
- * Per token: part of a place of the gazetteer written as one (each syllable capitalised or with the
- * place's own marks: "Bac Ninh", not the "cam pha" of "luật cấm phá thai"), or capitalised after the
- * question's first word.
+ * Per token: part of a name written as one, read as written elsewhere (a place of the gazetteer, each
+ * syllable capitalised or with the place's own marks: "Bac Ninh", not the "cam pha" of "luật cấm phá
+ * thai"; or a name typed without marks the reports spell one way), or capitalised after the first word.
  */
 function namesAt(text: string, tokens: readonly Token[], lex: Lexicon): NameKind[] {
   const out: NameKind[] = tokens.map((t, i) => (i > 0 && isCapitalised(text, t) ? 'capitalised' : null));
@@ -224,13 +224,14 @@ function namesAt(text: string, tokens: readonly Token[], lex: Lexicon): NameKind
 function readAsWords(read: ReadToken[], hit: PlaceHit, lex: Lexicon): void {
   const from = Math.max(0, hit.first - 1);
   const to = Math.min(read.length, hit.first + hit.length + 1);
-  const options = (k: number, inSpan: boolean) => {
+  // Each syllable typed without marks may be any of its corpus variants; one typed with marks is as typed.
+  const options = (k: number) => {
     const t = read[k]!.token;
     const v = t.term === t.folded ? lex.variants(t.folded) : [];
-    return v.length > 0 && inSpan ? v : v.length > 0 ? v : [t.term];
+    return v.length > 0 ? v : [t.term];
   };
   const inSpan = (k: number) => k >= hit.first && k < hit.first + hit.length;
-  const seqs = Array.from({ length: to - from }, (_, j) => options(from + j, inSpan(from + j)));
+  const seqs = Array.from({ length: to - from }, (_, j) => options(from + j));
   const placeSeqs = placeForms(hit.place).filter((f) => f.length === hit.length);
   const asPlace = Math.max(...placeSeqs.map((f) => bestReading(seqs.map((o, j) => (inSpan(from + j) ? [f[from + j - hit.first]!.term] : o)), lex).score));
   const isPlace = (forms: readonly string[]) => placeSeqs.some((f) => f.every((t, k) => t.term === forms[hit.first - from + k]));
