@@ -10,7 +10,7 @@ import { findPlaces, isCapitalised, placeForms, type PlaceHit } from '../text/ga
 import { stripMarkup } from '../text/markup.js';
 import { fold } from '../text/normalise.js';
 import { isStop, isStopTwin, isUnaccented, looksLikeYear, tokenize, type Token } from '../text/tokens.js';
-import { ABBREVIATION_GROUPS, COUNT_LINKS, COUNT_WHOLE_WORDS, COUNTED_ACTIONS, MAGNITUDE_WORDS, NUMBER_WORDS, QUESTION_PHRASES } from '../text/words.js';
+import { ABBREVIATION_GROUPS, COUNT_LINKS, COUNT_WHOLE_WORDS, COUNTED_ACTIONS, MAGNITUDE_WORDS, NUMBER_WORDS, QUESTION_PHRASES, REPORTING_VERBS } from '../text/words.js';
 import { rewriteAbbreviations } from './abbreviations.js';
 import type { Lexicon } from './lexicon.js';
 import { readTokens, type NameKind, type ReadToken } from './repair.js';
@@ -299,6 +299,35 @@ function questionPhrasesAt(tokens: readonly Token[], foldedAt: readonly boolean[
   return out;
 }
 
+/**
+ * The question's focus: the word right before "gì" / "nào" ("lợi ích gì", "điều gì", "loại nào") names
+ * the kind of answer, which the answering sentence states rather than names ("giúp giảm cân", not "lợi
+ * ích là giảm cân"): that word and its pair with the word before weigh this share.
+ */
+const FOCUS_SHARE = 0.5;
+const FOCUS_MARKERS = ['gì', 'nào'];
+const FOCUS_MARKERS_FOLDED = FOCUS_MARKERS.map((w) => fold(w));
+const REPORTED = REPORTING_VERBS.map((v) => tokenize(v).map((t) => t.folded));
+const FRAMED = new Set([...DATE_WORDS, ...PLACE_WORDS].map((w) => fold(w)).filter((w) => w.split(' ').length === 2));
+
+function focusTerms(tokens: readonly Token[], foldedAt: readonly boolean[]): Set<string> {
+  const out = new Set<string>();
+  const form = (i: number) => (foldedAt[i] ? tokens[i]!.folded : tokens[i]!.term);
+  const content = (i: number) => !isStop(form(i), foldedAt[i]);
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!t.joined || !(foldedAt[i] ? FOCUS_MARKERS_FOLDED.includes(t.folded) : FOCUS_MARKERS.includes(t.term)) || !content(i - 1)) continue;
+    // "ngày nào", "nơi nào": the answer states the date or the place with its word ("ngày 15/10").
+    if (FRAMED.has(`${tokens[i - 1]!.folded} ${t.folded}`)) continue;
+    // "yêu cầu gì": a report's verb, which the answering sentence says ("… yêu cầu các cấp ủy …").
+    if (REPORTED.some((v) => v.every((s, k) => tokens[i - v.length + k]?.folded === s))) continue;
+    out.add(form(i - 1));
+    // The pair as the question's terms write it: folded when either syllable is.
+    if (i >= 2 && tokens[i - 1]!.joined && content(i - 2)) out.add(foldedAt[i - 2] || foldedAt[i - 1] ? fold(form(i - 2)) + PAIR_SEP + fold(form(i - 1)) : form(i - 2) + PAIR_SEP + form(i - 1));
+  }
+  return out;
+}
+
 /** The question as the search reads it; without a lexicon (no index at hand) nothing is repaired. */
 export function analyzeQuery(question: string, lex: Lexicon | null = null): AnalyzedQuery {
   const core = stripChat(stripMarkup(question)) || question;
@@ -356,8 +385,10 @@ export function analyzeQuery(question: string, lex: Lexicon | null = null): Anal
       }
     }
   });
-  const twinShare = (term: string, folded: boolean) => (typedUnaccented && folded && (term.split(PAIR_SEP).some((part) => isStopTwin(part)) && !(lex && isWordOfTwin(term, lex))) ? STOP_TWIN_SHARE : 1);
-  const terms: QueryTerm[] = [...counts].map(([term, c]) => ({ term, folded: c.folded, weight: c.n * twinShare(term, c.folded) }));
+  const focus = focusTerms(tokens, foldedAt);
+  const twinShare = (term: string, folded: boolean) => (typedUnaccented && folded && term.split(PAIR_SEP).some((part) => isStopTwin(part)) && !(lex && isWordOfTwin(term, lex)) ? STOP_TWIN_SHARE : 1);
+  const focusShare = (term: string) => (focus.has(term) ? FOCUS_SHARE : 1);
+  const terms: QueryTerm[] = [...counts].map(([term, c]) => ({ term, folded: c.folded, weight: c.n * twinShare(term, c.folded) * focusShare(term) }));
   const countAt = countWordAt(tokens, foldedAt);
   const unit = countUnit(tokens, foldedAt, countAt);
   const start = unit ? unitStart(tokens, foldedAt, countAt) : 0;

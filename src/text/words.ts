@@ -179,6 +179,14 @@ export const COUNTED_ACTIONS: readonly string[] = [
   'kết nạp', 'kỷ luật', 'thi hành kỷ luật', 'kiểm tra', 'giám sát', 'khen thưởng', 'biểu dương', 'xử lý', 'đình chỉ', 'định chỉ' /* a slip reports print */, 'khai trừ',
   'cảnh cáo', 'khiển trách', 'xét kết nạp', 'tặng giấy khen', 'tặng bằng khen', 'trao giấy khen', 'trao bằng khen',
 ];
+/**
+ * What a speaker does in a report before what they said ("đồng chí X yêu cầu …", "Hội nghị thống nhất
+ * …"): asked as "yêu cầu gì?", the verb is in the answering sentence, unlike a noun asked for ("điều gì").
+ */
+export const REPORTING_VERBS: readonly string[] = [
+  'yêu cầu', 'đề nghị', 'chỉ đạo', 'nhấn mạnh', 'lưu ý', 'kiến nghị', 'đề xuất', 'phát biểu', 'kết luận', 'quán triệt',
+  'thống nhất', 'quyết định', 'giao', 'đặt ra', 'đề ra', 'nói', 'cho biết', 'khẳng định', 'đánh giá', 'chia sẻ', 'thông báo',
+];
 /** Words between a counting question's verb and "bao nhiêu" ("kết nạp được bao nhiêu"). */
 export const COUNT_LINKS: readonly string[] = ['được', 'đã', 'thêm', 'tất', 'cả', 'cộng'];
 /** Before "bao nhiêu", the question asks for a whole ("có bao nhiêu", "gồm bao nhiêu", "tổng cộng bao nhiêu"). */

@@ -227,3 +227,20 @@ describe('question phrases typed without marks', () => {
     expect(terms('ngoi sao nao sang nhat')).toContain('sao'); // no question phrase: "sao" may be the word
   });
 });
+
+describe("the question's focus", () => {
+  const weight = (q: string, term: string) => analyzeQuery(q, lex()).terms.find((t) => t.term === term)?.weight;
+
+  it('the word before "gì" / "nào" names the kind of answer, not its words: it weighs half', () => {
+    expect(weight('Hội nghị đã đạt được kết quả gì?', 'quả')).toBe(0.5);
+    expect(weight('Hội nghị đã đạt được kết quả gì?', 'kết_quả')).toBe(0.5);
+    expect(weight('Hội nghị đã đạt được kết quả gì?', 'hội_nghị')).toBe(1);
+    expect(weight('Đảng bộ nào có nhiều đảng viên nhất?', 'bộ')).toBe(0.5);
+    expect(weight('ket qua gi', 'kết_quả')).toBe(0.5); // restored from the pairs the reports write
+  });
+
+  it('not a date or place frame, nor a report verb, which the answering sentence says', () => {
+    expect(weight('Hội nghị tổ chức ngày nào?', 'ngày')).toBe(1);
+    expect(weight('Đồng chí Lê Tiến Châu yêu cầu gì?', 'yêu_cầu')).toBe(1);
+  });
+});
