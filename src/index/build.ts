@@ -196,13 +196,18 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
   // The previous chunk itself stands for its fields (read from its table when asked: a kept chunk whose
   // table is kept is never copied field by field).
   const fromPrev = (i: number): NewChunk => ({ record: prev!.chunks[i]!, fresh: null, from: i, old: i, moved: -1 });
-  const newChunks: NewChunk[] = [];
+  // Kept chunks go to their previous place (kept documents keep their order: keyword postings stay
+  // sorted, and the chunk base keeps its rows), the others after them.
+  const slots = new Array<NewChunk | undefined>(prev?.chunks.length ?? 0);
+  const added: NewChunk[] = [];
+  // The first paragraph of each article read now (new or changed): its lead document.
+  const leadChunk = new Map<string, NewChunk>();
   const storedArticles: StoredArticle[] = [];
   for (const e of entries) {
     if (e.stored) {
-      const chunks = (prevChunks.get(e.id) ?? []).map(fromPrev);
-      for (const c of chunks) newChunks.push(c);
-      storedArticles.push({ ...e.stored, file: e.file, chunks: chunks.length });
+      const list = prevChunks.get(e.id) ?? [];
+      for (const i of list) slots[i] = fromPrev(i);
+      storedArticles.push({ ...e.stored, file: e.file, chunks: list.length });
       continue;
     }
     const a = e.article!;
@@ -223,7 +228,12 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
         return { record, fresh, from: -1, old: same ? old : -1, moved: same ? -1 : old };
       });
     }
-    for (const c of chunks) newChunks.push(c);
+    for (const c of chunks) {
+      if (c.old >= 0) slots[c.old] = c;
+      else added.push(c);
+    }
+    const lead = chunks.find((c) => c.record.kind === 'paragraph');
+    if (lead) leadChunk.set(a.id, lead);
     const stored: StoredArticle = {
       ...articleMeta(a),
       paragraphs: a.paragraphs,
@@ -235,12 +245,7 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
   }
 
   const keptOld: NewChunk[] = [];
-  const added: NewChunk[] = [];
-  for (const c of newChunks) {
-    if (c.old >= 0) keptOld.push(c);
-    else added.push(c);
-  }
-  keptOld.sort((a, b) => a.old - b.old); // kept documents keep their order: keyword postings stay sorted
+  for (const c of slots) if (c) keptOld.push(c);
   const keep = new Int32Array(prev?.chunks.length ?? 0).fill(-1);
   keptOld.forEach((k, i) => (keep[k.old] = i));
   const removed = (prev?.chunks.length ?? 0) - keptOld.length;
@@ -265,8 +270,6 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
   // The title and the lead (first paragraph) name who, where and when: what every paragraph is about.
   // An unchanged article keeps its title and lead documents (its chunks keep their order, so its
   // lead is the same chunk): only new and changed articles are tokenised.
-  const leadChunk = new Map<string, OrderedChunk>();
-  for (const c of ordered) if (c.record.kind === 'paragraph' && !leadChunk.has(c.record.articleId)) leadChunk.set(c.record.articleId, c);
   const leadText = (a: StoredArticle) => {
     const c = leadChunk.get(a.id);
     return c ? textOf(c) : '';
