@@ -248,7 +248,9 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
   for (const c of slots) if (c) keptOld.push(c);
   const keep = new Int32Array(prev?.chunks.length ?? 0).fill(-1);
   keptOld.forEach((k, i) => (keep[k.old] = i));
-  const removed = (prev?.chunks.length ?? 0) - keptOld.length;
+  // A paragraph that only moved inside its article is neither removed nor new text (it keeps its vector).
+  const moved = added.reduce((n, c) => n + (c.moved >= 0 ? 1 : 0), 0);
+  const removed = (prev?.chunks.length ?? 0) - keptOld.length - moved;
 
   // Labels: kept chunks keep theirs when their vectors are reused (and in a keyword-only index, where
   // they name nothing, so that kept rows of the chunk table stay as they are); new ones get fresh labels.
@@ -411,7 +413,7 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
   lap('commit');
   await pruneVersions(opts.outDir, [writer.dir, ...(prev ? [prev.dir] : [])]);
   lap('prune');
-  const reused = ordered.length - added.length;
+  const reused = ordered.length - added.length + moved;
   const report: BuildReport = {
     articles: storedArticles.length,
     chunks: ordered.length,
