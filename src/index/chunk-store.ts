@@ -365,6 +365,26 @@ export function openChunkSegments(base: Buffer, deleted: Buffer | null, tail: Bu
   return { chunks, base: { rows: b.count, deleted: gone, inBaseTexts } };
 }
 
+/** Each chunk's article ordinal in `articleById` (-1: none), a table's article ids looked up once each, not once per chunk. */
+export function articleOrdinals(chunks: readonly StoredChunk[], articleById: ReadonlyMap<string, number>): Int32Array {
+  const out = new Int32Array(chunks.length);
+  let table: ChunkTable | null = null;
+  let map = new Int32Array(0);
+  for (let i = 0; i < chunks.length; i++) {
+    const c = chunks[i]!;
+    if (!(c instanceof LoadedChunk)) {
+      out[i] = articleById.get(c.articleId) ?? -1;
+      continue;
+    }
+    if (c.table !== table) {
+      table = c.table;
+      map = Int32Array.from(table.articleIds, (id) => articleById.get(id) ?? -1);
+    }
+    out[i] = map[table.art[c.row]!]!;
+  }
+  return out;
+}
+
 /** chunks-deleted.bin: the deleted base rows, ascending, as u32 little-endian. */
 export function encodeRows(rows: Uint32Array): Buffer {
   const b = Buffer.alloc(rows.length * 4);

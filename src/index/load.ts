@@ -4,7 +4,7 @@ import { note } from '../text/operator.js';
 import { KeywordIndex, KeywordSegments } from './keyword-index.js';
 import { TOKENIZER_VERSION } from './terms.js';
 import { HnswVectorStore, type VectorStore } from './vector-store.js';
-import { openChunkSegments, openChunkStore, type ChunkBase } from './chunk-store.js';
+import { articleOrdinals, openChunkSegments, openChunkStore, type ChunkBase } from './chunk-store.js';
 import { FILES, IndexLoadError, currentVersionDir, readChecked, readManifest, rebuildHint, verifyChecked, type Manifest, type StoredArticle, type StoredChunk } from './store.js';
 
 export interface LoadedIndex {
@@ -126,13 +126,10 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
 
   const articleById = new Map<string, number>();
   articles.forEach((a, i) => articleById.set(a.id, i));
-  const chunkArticle = new Uint32Array(chunks.length);
-  for (let i = 0; i < chunks.length; i++) {
-    const id = chunks[i]!.articleId;
-    const a = articleById.get(id);
-    if (a === undefined) throw new IndexLoadError(note('indexUnknownArticle', { file: path.join(dir, manifest.files[FILES.chunks] ? FILES.chunks : FILES.chunksJson), article: id, command: rebuildHint(indexDir) }));
-    chunkArticle[i] = a;
-  }
+  const ordinals = articleOrdinals(chunks, articleById);
+  const unknown = ordinals.indexOf(-1);
+  if (unknown >= 0) throw new IndexLoadError(note('indexUnknownArticle', { file: path.join(dir, manifest.files[FILES.chunks] ? FILES.chunks : FILES.chunksJson), article: chunks[unknown]!.articleId, command: rebuildHint(indexDir) }));
+  const chunkArticle = new Uint32Array(ordinals.buffer);
 
   let vectors: VectorStore | null = null;
   let vectorProblem: string | null = null;
