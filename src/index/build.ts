@@ -232,7 +232,9 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
       if (c.old >= 0) slots[c.old] = c;
       else added.push(c);
     }
-    const lead = chunks.find((c) => c.record.kind === 'paragraph');
+    // The earliest paragraph, not the first listed: reused chunks are listed in their stored order.
+    let lead: NewChunk | undefined;
+    for (const c of chunks) if (c.record.kind === 'paragraph' && (!lead || c.record.paragraph < lead.record.paragraph)) lead = c;
     if (lead) leadChunk.set(a.id, lead);
     const stored: StoredArticle = {
       ...articleMeta(a),
@@ -479,7 +481,7 @@ function mergeEntries(parsed: readonly PreparedArticle[], unchanged: readonly Un
   return out;
 }
 
-/** Largest share of the documents the keyword tail and the deleted base documents together may make up before a build merges them into a new base. */
+/** Largest share of the documents (chunks) the tail and the deleted base rows together may make up before a build merges them into a new base, for the keyword index and the chunk table alike. */
 export const KEYWORD_TAIL_MAX_SHARE = 0.1;
 
 /**
