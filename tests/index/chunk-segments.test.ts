@@ -7,7 +7,8 @@
  */
 import { copyFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { promises as fsp } from 'node:fs';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { Engine } from '../../src/engine/engine.js';
 import { buildIndex } from '../../src/index/build.js';
 import { encodeChunkTable, encodeRows, openChunkSegments, type TableRow } from '../../src/index/chunk-store.js';
@@ -135,6 +136,27 @@ describe('chunk table segments', () => {
     for (const name of [FILES.chunksTail, FILES.chunksDeleted, FILES.textsTail]) expect(merged.manifest.files[name]).toBeUndefined();
     expect(merged.chunkBase).toEqual({ rows: merged.chunks.length, deleted: new Uint32Array(0), inBaseTexts: true });
     await sameAsScratch(merged);
+  });
+
+  it('where linking fails (another file system) the base files are copied, and check like linked ones', async () => {
+    const before = await load(sb);
+    const link = fsp.link.bind(fsp);
+    const spy = vi.spyOn(fsp, 'link').mockImplementation(async (from, to) => {
+      if (/(chunks|texts)\.bin$/.test(String(to))) throw Object.assign(new Error('EXDEV: cross-device link not permitted'), { code: 'EXDEV' });
+      return link(from, to);
+    });
+    try {
+      copyFileSync(path.join(SEEDS, seed(4)), path.join(sb.corpusDir, `copy-${seed(4)}`));
+      await build(sb);
+    } finally {
+      spy.mockRestore();
+    }
+    const after = await load(sb);
+    expect(inode(after, FILES.chunks)).not.toBe(inode(before, FILES.chunks));
+    expect(after.manifest.files[FILES.chunks]!.sha256).toBe(before.manifest.files[FILES.chunks]!.sha256);
+    expect(after.manifest.files[FILES.chunksTail]).toBeDefined();
+    expect((await verifyIndex(sb.indexDir)).damaged).toEqual([]);
+    await sameAsScratch(after);
   });
 
   it('a build killed while it writes segments leaves the previous index whole and serving', async () => {
