@@ -1,7 +1,8 @@
 /**
  * The deployment kit cannot be built here (no Docker daemon), so its promises are checked as text: the
- * image installs with --omit=dev, so everything the bot imports at run time must be a dependency; the
- * volumes of the Dockerfile, compose.yaml and the systemd unit agree; secrets stay out of the image.
+ * image installs with --omit=dev, so everything the bot imports at run time must be a dependency; it and
+ * the systemd unit run what `npm run compile` writes, not TypeScript; the volumes of the Dockerfile,
+ * compose.yaml and the systemd unit agree; secrets stay out of the image.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -10,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/index-fixture.js';
 
 const read = (f: string) => readFileSync(path.join(ROOT, f), 'utf8');
-const pkg = JSON.parse(read('package.json')) as { dependencies: Record<string, string>; engines: { node: string } };
+const pkg = JSON.parse(read('package.json')) as { dependencies: Record<string, string>; devDependencies: Record<string, string>; scripts: Record<string, string>; engines: { node: string } };
 
 function tsFiles(dir: string): string[] {
   return readdirSync(path.join(ROOT, dir), { withFileTypes: true, recursive: true })
@@ -35,8 +36,38 @@ describe('deployment kit', () => {
     }
     expect([...missing]).toEqual([]);
     expect([...seen]).toEqual(expect.arrayContaining(['grammy', 'pino', 'hnswlib-node', '@xenova/transformers', 'dotenv']));
-    expect(pkg.dependencies.tsx).toBeDefined(); // the CMD is node --import tsx
+    // Compiled JavaScript at run time: the TypeScript loader is a developer tool.
+    expect(pkg.dependencies.tsx).toBeUndefined();
+    expect(pkg.devDependencies.tsx).toBeDefined();
     expect(read('Dockerfile')).toMatch(/npm ci --omit=dev/);
+  });
+
+  it('the image and the unit start the JavaScript that npm run compile writes', () => {
+    const d = read('Dockerfile');
+    // A compile stage that runs the project's own compile script, and a runtime that takes only its output.
+    expect(d).toMatch(/^FROM deps AS compile$/m);
+    expect(d).toMatch(/^RUN npm run compile$/m);
+    expect(pkg.scripts.compile).toBe('tsc -p tsconfig.build.json');
+    expect(d).toMatch(/^COPY --from=compile \/app\/dist \.\/dist$/m);
+    expect(d).toMatch(/^COPY scripts\/run\.mjs \.\/scripts\/run\.mjs$/m);
+    const runtime = d.slice(d.indexOf('AS runtime'));
+    expect(runtime).not.toMatch(/^COPY (src|scripts) /m); // no sources: run.mjs then always picks dist/
+    expect(runtime).not.toMatch(/tsx/);
+    const cmd = /^CMD \["node", "([^"]+)"\]$/m.exec(d)?.[1];
+    expect(cmd).toBe('dist/scripts/start.js');
+    const unit = read('deploy/vn-meeting-bot.service');
+    expect(unit).toContain(`\nExecStart=/usr/bin/node ${cmd}\n`);
+    expect(unit).toMatch(/npm run compile/);
+    expect(unit).not.toMatch(/--import tsx/);
+    // That file is what tsc writes for scripts/start.ts: outDir dist, rootDir the project, scripts included.
+    const build = JSON.parse(read('tsconfig.build.json')) as { compilerOptions: { outDir: string; rootDir: string; tsBuildInfoFile: string }; include: string[] };
+    expect(path.join(build.compilerOptions.outDir, path.relative(build.compilerOptions.rootDir, 'scripts/start.ts')).replace(/\.ts$/, '.js')).toBe(cmd);
+    expect(build.include).toEqual(expect.arrayContaining(['src', 'scripts']));
+    // run.mjs trusts dist/ by the stamp tsc writes there: it must be in what the image copies.
+    expect(build.compilerOptions.tsBuildInfoFile).toBe('dist/.tsbuildinfo');
+    expect(readFileSync(path.join(ROOT, 'scripts/run.mjs'), 'utf8')).toContain("path.join(ROOT, 'dist', '.tsbuildinfo')");
+    // The commands the README and compose.yaml give for a rebuild in the container run compiled code too.
+    for (const f of ['README.md', 'compose.yaml']) expect(read(f)).not.toMatch(/node --import tsx/);
   });
 
   it('supports Node 20 to 24', () => {
@@ -50,7 +81,7 @@ describe('deployment kit', () => {
 
   it('the image runs as node from a slim base, with the data folders as volumes', () => {
     const d = read('Dockerfile');
-    expect(d.match(/^FROM node:\$\{NODE_VERSION\}-bookworm-slim AS \w+$/gm)).toHaveLength(2);
+    expect(d.match(/^FROM node:\$\{NODE_VERSION\}-bookworm-slim AS \w+$/gm)).toHaveLength(2); // deps (and compile, from deps) and runtime
     expect(d).toMatch(/apt-get install -y --no-install-recommends python3 make g\+\+/);
     expect(d).toMatch(/^USER node$/m);
     const volumes = ['/app/corpus', '/app/embeddings', '/app/.cache/models', '/app/data'];
@@ -67,7 +98,7 @@ describe('deployment kit', () => {
 
   it('the systemd unit runs unprivileged, restarts on failure, and writes only its state folder', () => {
     const unit = read('deploy/vn-meeting-bot.service');
-    for (const line of ['Restart=on-failure', 'NoNewPrivileges=yes', 'ProtectSystem=strict', 'ReadWritePaths=/var/lib/vn-meeting-bot', 'ExecStart=/usr/bin/node --import tsx scripts/start.ts']) {
+    for (const line of ['Restart=on-failure', 'NoNewPrivileges=yes', 'ProtectSystem=strict', 'ReadWritePaths=/var/lib/vn-meeting-bot', 'ExecStart=/usr/bin/node dist/scripts/start.js']) {
       expect(unit).toContain(`\n${line}\n`);
     }
     expect(unit).toMatch(/^User=(?!root)\w+$/m);

@@ -15,9 +15,9 @@ import { PreparePool } from './prepare-pool.js';
 import type { PreparedArticle } from './prepare.js';
 import { TOKENIZER_VERSION, passageTerms } from './terms.js';
 import { HNSW_EF_CONSTRUCTION, HNSW_M, HnswVectorStore } from './vector-store.js';
-import { LoadedChunk, chunkTextBytes, encodeChunkTable } from './chunk-store.js';
+import { LoadedChunk, chunkTextBytes, encodeChunkTable, encodeRows } from './chunk-store.js';
 import { loadIndex, type LoadedIndex } from './load.js';
-import { FILES, VersionWriter, acquireBuildLock, articleMeta, type SpillFile, currentVersionDir, pruneVersions, readChecked, type Manifest, type ChunkRecord, type ManifestModel, type StoredArticle } from './store.js';
+import { FILES, VersionWriter, acquireBuildLock, articleMeta, type SpillFile, currentVersionDir, pruneVersions, readChecked, type Manifest, type ChunkRecord, type ManifestModel, type StoredArticle, type StoredChunk } from './store.js';
 
 /** The texts of new chunks while a build runs, in its version folder: renamed to texts.bin when they are all of it, in order, else deleted. */
 const TEXT_SPILL = 'texts.spill';
@@ -192,22 +192,22 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
 
   // Chunks of every article: unchanged articles keep their stored chunks as they are (their texts
   // stay bytes: copied from the previous texts.bin, never decoded); new ones come prepared, texts as bytes.
-  const prevChunks = new Map<string, number[]>();
-  prev?.chunks.forEach((c, i) => {
-    const list = prevChunks.get(c.articleId);
-    if (list) list.push(i);
-    else prevChunks.set(c.articleId, [i]);
-  });
+  const prevChunks = chunksByArticle(prev);
   // The previous chunk itself stands for its fields (read from its table when asked: a kept chunk whose
   // table is kept is never copied field by field).
-  const fromPrev = (i: number): NewChunk => ({ record: prev!.chunks[i]!, fresh: null, from: i, old: i });
-  const newChunks: NewChunk[] = [];
+  const fromPrev = (i: number): NewChunk => ({ record: prev!.chunks[i]!, fresh: null, from: i, old: i, moved: -1 });
+  // Kept chunks go to their previous place (kept documents keep their order: keyword postings stay
+  // sorted, and the chunk base keeps its rows), the others after them.
+  const slots = new Array<NewChunk | undefined>(prev?.chunks.length ?? 0);
+  const added: NewChunk[] = [];
+  // The first paragraph of each article read now (new or changed): its lead document.
+  const leadChunk = new Map<string, NewChunk>();
   const storedArticles: StoredArticle[] = [];
   for (const e of entries) {
     if (e.stored) {
-      const chunks = (prevChunks.get(e.id) ?? []).map(fromPrev);
-      for (const c of chunks) newChunks.push(c);
-      storedArticles.push({ ...e.stored, file: e.file, chunks: chunks.length });
+      const list = prevChunks.get(e.id) ?? [];
+      for (const i of list) slots[i] = fromPrev(i);
+      storedArticles.push({ ...e.stored, file: e.file, chunks: list.length });
       continue;
     }
     const a = e.article!;
@@ -216,12 +216,26 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
     if (prev && before && before.contentHash === a.contentHash) {
       chunks = (prevChunks.get(a.id) ?? []).map(fromPrev);
     } else {
-      // Which chunks are already in the previous index (same id = same article and same text)?
+      // Which chunks are already in the previous index (same id = same article and same text)? One
+      // whose place in the article moved (an edit above it) is a new chunk of the table and the keyword
+      // index (a kept row keeps its fields), though it keeps its vector.
       const prevPos = new Map<string, number>();
       for (const i of prevChunks.get(a.id) ?? []) prevPos.set(prev!.chunks[i]!.id, i);
-      chunks = freshChunks(a).map((fresh, k) => ({ record: a.chunks[k]!, fresh, from: -1, old: prevPos.get(a.chunks[k]!.id) ?? -1 }));
+      chunks = freshChunks(a).map((fresh, k) => {
+        const record = a.chunks[k]!;
+        const old = prevPos.get(record.id) ?? -1;
+        const same = old >= 0 && samePlace(prev!.chunks[old]!, record);
+        return { record, fresh, from: -1, old: same ? old : -1, moved: same ? -1 : old };
+      });
     }
-    for (const c of chunks) newChunks.push(c);
+    for (const c of chunks) {
+      if (c.old >= 0) slots[c.old] = c;
+      else added.push(c);
+    }
+    // The earliest paragraph, not the first listed: reused chunks are listed in their stored order.
+    let lead: NewChunk | undefined;
+    for (const c of chunks) if (c.record.kind === 'paragraph' && (!lead || c.record.paragraph < lead.record.paragraph)) lead = c;
+    if (lead) leadChunk.set(a.id, lead);
     const stored: StoredArticle = {
       ...articleMeta(a),
       paragraphs: a.paragraphs,
@@ -233,21 +247,23 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
   }
 
   const keptOld: NewChunk[] = [];
-  const added: NewChunk[] = [];
-  for (const c of newChunks) {
-    if (c.old >= 0) keptOld.push(c);
-    else added.push(c);
-  }
-  keptOld.sort((a, b) => a.old - b.old); // kept documents keep their order: keyword postings stay sorted
+  for (const c of slots) if (c) keptOld.push(c);
   const keep = new Int32Array(prev?.chunks.length ?? 0).fill(-1);
   keptOld.forEach((k, i) => (keep[k.old] = i));
-  const removed = (prev?.chunks.length ?? 0) - keptOld.length;
+  // A paragraph that only moved inside its article is neither removed nor new text (it keeps its vector).
+  const moved = added.reduce((n, c) => n + (c.moved >= 0 ? 1 : 0), 0);
+  const removed = (prev?.chunks.length ?? 0) - keptOld.length - moved;
 
-  // Labels: kept chunks keep theirs when their vectors are reused; new ones get fresh labels.
-  let nextLabel = reuseVectors ? prev!.manifest.nextLabel : 0;
+  // Labels: kept chunks keep theirs when their vectors are reused (and in a keyword-only index, where
+  // they name nothing, so that kept rows of the chunk table stay as they are); new ones get fresh labels.
+  const labelsKept = !!prev && (reuseVectors || !model);
+  let nextLabel = labelsKept ? prev!.manifest.nextLabel : 0;
   // The chunks themselves take their label (no copy per chunk: a large corpus has half a million).
   const ordered = [...keptOld, ...added] as OrderedChunk[];
-  for (const c of ordered) c.label = reuseVectors && c.old >= 0 ? prev!.chunks[c.old]!.label : nextLabel++;
+  for (const c of ordered) {
+    const from = c.old >= 0 ? c.old : reuseVectors ? c.moved : -1;
+    c.label = labelsKept && from >= 0 ? prev!.chunks[from]!.label : nextLabel++;
+  }
   const textOf = (c: NewChunk): string => (c.fresh ? spill.read(c.fresh.at, c.fresh.bytes).toString('utf8') : prev!.chunks[c.from]!.text);
   const bytesOf = (c: NewChunk): Buffer => (c.fresh ? spill.read(c.fresh.at, c.fresh.bytes) : chunkTextBytes(prev!.chunks[c.from]!));
 
@@ -258,8 +274,6 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
   // The title and the lead (first paragraph) name who, where and when: what every paragraph is about.
   // An unchanged article keeps its title and lead documents (its chunks keep their order, so its
   // lead is the same chunk): only new and changed articles are tokenised.
-  const leadChunk = new Map<string, OrderedChunk>();
-  for (const c of ordered) if (c.record.kind === 'paragraph' && !leadChunk.has(c.record.articleId)) leadChunk.set(c.record.articleId, c);
   const leadText = (a: StoredArticle) => {
     const c = leadChunk.get(a.id);
     return c ? textOf(c) : '';
@@ -288,7 +302,7 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
   let band: DenseBand | null = null;
   // Vectors: reuse the previous HNSW graph when the model is the same, else embed everything.
   if (embedder && model) {
-    const toEmbed = reuseVectors ? ordered.slice(keptOld.length) : ordered;
+    const toEmbed = reuseVectors ? ordered.slice(keptOld.length).filter((c) => c.moved < 0) : ordered;
     const tm = performance.now();
     log(`Embedding ${toEmbed.length} chunk(s) with ${model.id}…`);
     const vectors = await embedder.embedPassages(
@@ -302,7 +316,9 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
     if (reuseVectors) {
       await readChecked(prev!.dir, FILES.vectors, prev!.manifest, opts.outDir); // never hand a damaged file to native code
       hnsw = HnswVectorStore.open(path.join(prev!.dir, FILES.vectors), model.dim);
-      for (let old = 0; old < keep.length; old++) if (keep[old]! < 0) hnsw.remove(prev!.chunks[old]!.label);
+      const movedOld = new Uint8Array(keep.length);
+      for (const c of added) if (c.moved >= 0) movedOld[c.moved] = 1;
+      for (let old = 0; old < keep.length; old++) if (keep[old]! < 0 && !movedOld[old]) hnsw.remove(prev!.chunks[old]!.label);
       hnsw.reserve(toEmbed.length);
     } else {
       hnsw = HnswVectorStore.create(model.dim, ordered.length);
@@ -328,25 +344,27 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
     lap('band');
   }
   await writer.write(FILES.articles, JSON.stringify(storedArticles));
-  // The chunk table is written whole (tens of bytes a chunk); texts.bin is kept (linked) while the
-  // texts no chunk uses any more and those of the tail stay a small share, else written anew.
+  // The chunk table: while the base's deleted rows and the tail stay a small share, the previous base
+  // (chunks.bin, with its texts.bin) is kept as it is, linked, and only the tail (the chunks added
+  // since, their texts in texts-tail.bin) and the deletion list are written; else one new base.
   const kept = prev ? ordered.map((c) => keptText(prev, c)) : [];
-  if (prev && keepTexts(prev, ordered, kept)) {
+  const base = prev && labelsKept ? keptBase(prev, ordered, keep, kept) : null;
+  if (prev && base) {
+    await writer.reuse(FILES.chunks, prev.dir, prev.manifest.files[FILES.chunks]!);
     await writer.reuse(FILES.texts, prev.dir, prev.manifest.files[FILES.texts]!);
     const tail: Buffer[] = [];
     let at = 0;
-    const table = encodeChunkTable(
-      ordered.map((c, i) => {
-        const k = kept[i];
-        if (k) return { record: c.record, label: c.label, seg: 0, at: k.textAt, textBytes: k.textLength };
-        const bytes = bytesOf(c);
-        tail.push(bytes);
-        at += bytes.length;
-        return { record: c.record, label: c.label, seg: 1, at: at - bytes.length, textBytes: bytes.length };
-      }),
-    );
-    await writer.write(FILES.chunks, table);
+    const rows = ordered.slice(base.kept).map((c, j) => {
+      const k = kept[base.kept + j];
+      if (k) return { record: c.record, label: c.label, seg: 0, at: k.textAt, textBytes: k.textLength };
+      const bytes = bytesOf(c);
+      tail.push(bytes);
+      at += bytes.length;
+      return { record: c.record, label: c.label, seg: 1, at: at - bytes.length, textBytes: bytes.length };
+    });
+    if (rows.length > 0) await writer.write(FILES.chunksTail, encodeChunkTable(rows));
     if (tail.length > 0) await writer.write(FILES.textsTail, tail);
+    if (base.deleted.length > 0) await writer.write(FILES.chunksDeleted, encodeRows(base.deleted));
   } else {
     let at = 0;
     const table = encodeChunkTable(
@@ -397,7 +415,7 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
   lap('commit');
   await pruneVersions(opts.outDir, [writer.dir, ...(prev ? [prev.dir] : [])]);
   lap('prune');
-  const reused = ordered.length - added.length;
+  const reused = ordered.length - added.length + moved;
   const report: BuildReport = {
     articles: storedArticles.length,
     chunks: ordered.length,
@@ -463,7 +481,7 @@ function mergeEntries(parsed: readonly PreparedArticle[], unchanged: readonly Un
   return out;
 }
 
-/** Largest share of the documents the keyword tail and the deleted base documents together may make up before a build merges them into a new base. */
+/** Largest share of the documents (chunks) the tail and the deleted base rows together may make up before a build merges them into a new base, for the keyword index and the chunk table alike. */
 export const KEYWORD_TAIL_MAX_SHARE = 0.1;
 
 /**
@@ -501,6 +519,31 @@ function keptText(prev: LoadedIndex, c: NewChunk): LoadedChunk | null {
   const p = c.from >= 0 ? c.from : c.old;
   const chunk = p >= 0 ? prev.chunks[p] : undefined;
   return chunk instanceof LoadedChunk && chunk.textSeg === 0 ? chunk : null;
+}
+
+/**
+ * The previous chunk base, when the new version can keep it: every base text in texts.bin, its kept rows
+ * the first chunks in order (kept chunks keep their order and, by samePlace, their fields), and the
+ * deleted rows and the tail rows (and, in bytes, the texts nothing uses and the tail's texts) a small
+ * share of the whole. Returns how many chunks it holds and its new deletion list.
+ */
+function keptBase(prev: LoadedIndex, ordered: readonly NewChunk[], keep: Int32Array, kept: ReadonlyArray<LoadedChunk | null>): { kept: number; deleted: Uint32Array } | null {
+  const base = prev.chunkBase;
+  if (!base || !base.inBaseTexts) return null;
+  const live = base.rows - base.deleted.length; // previous chunks 0..live-1 are the base's live rows
+  const gone = new Uint8Array(base.rows);
+  for (const r of base.deleted) gone[r] = 1;
+  let baseKept = 0;
+  for (let i = 0; i < live; i++) {
+    if (keep[i]! >= 0) baseKept++;
+    else gone[(prev.chunks[i] as LoadedChunk).row] = 1;
+  }
+  if (base.rows - baseKept + (ordered.length - baseKept) > KEYWORD_TAIL_MAX_SHARE * ordered.length) return null;
+  if (!keepTexts(prev, ordered, kept)) return null;
+  const deleted = new Uint32Array(base.rows - baseKept);
+  let n = 0;
+  for (let r = 0; r < base.rows; r++) if (gone[r]) deleted[n++] = r;
+  return { kept: baseKept, deleted };
 }
 
 /** Keep the previous texts.bin when the texts it holds for nothing and the texts of the tail stay a small share (as for the keyword base). */
@@ -578,14 +621,31 @@ interface NewChunk {
   /** null: the text is that of previous chunk `from` (copied as bytes). */
   fresh: FreshChunk | null;
   from: number;
-  /** The same chunk in the previous index (same id: same article and text), or -1. */
+  /** The same chunk in the previous index (same id: same article and text, in the same place), or -1. */
   old: number;
+  /** The same text of the same article in the previous index, in another place (its vector is reused), or -1. */
+  moved: number;
   label?: number;
 }
 
 /** A chunk in its place in the new version, with its HNSW label. */
 interface OrderedChunk extends NewChunk {
   label: number;
+}
+
+/** The previous chunk's fields are the new one's (same id: same text), so its stored row can stand for it. */
+function samePlace(p: StoredChunk, r: Omit<ChunkRecord, 'textBytes' | 'label'>): boolean {
+  return p.kind === r.kind && p.paragraph === r.paragraph && p.paragraphEnd === r.paragraphEnd && p.start === r.start && p.end === r.end && p.context === r.context && p.page === r.page;
+}
+
+/** The previous index's chunks by article id, in chunk order (from its chunk -> article column: no chunk decoded). */
+function chunksByArticle(prev: LoadedIndex | null): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  if (!prev) return out;
+  const lists: number[][] = prev.articles.map(() => []);
+  for (let i = 0; i < prev.chunkArticle.length; i++) lists[prev.chunkArticle[i]!]!.push(i);
+  prev.articles.forEach((a, i) => out.set(a.id, lists[i]!));
+  return out;
 }
 
 function sameModelAs(a: ManifestModel, b: ManifestModel): boolean {

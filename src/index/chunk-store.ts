@@ -1,11 +1,15 @@
 /**
- * Chunks on disk and in memory. Store 'chunks-v3' (see store.ts): the fields of every chunk in one
- * binary table (chunks.bin: typed columns, nothing to parse per chunk), the texts in texts.bin and
- * texts-tail.bin (each chunk says which file and where). A build rewrites the table (tens of bytes per
- * chunk) but keeps texts.bin (hundreds) as it is, linked, and writes the texts of new chunks to the
- * tail. A loaded chunk is a small view that reads its fields from the columns and its text from its file
- * when asked: loading 500,000 chunks decodes no text, and a serving process keeps the texts on disk (the
- * page cache), not in its heap. Older stores ('chunks-v2' JSON records, or inline texts) still load.
+ * Chunks on disk and in memory. Store 'chunks-v3' (see store.ts): the fields of every chunk in binary
+ * tables (typed columns, nothing to parse per chunk), the texts in texts.bin and texts-tail.bin (each
+ * chunk says which file and where). Like the keyword index, the chunks are a base segment and a tail:
+ * the base table (chunks.bin) with its texts all in texts.bin, the rows of it deleted since
+ * (chunks-deleted.bin) and a table of the chunks added since (chunks-tail.bin, texts in either file). A
+ * build that adds or changes an article links the base files and writes the tail and the deletion list
+ * only (its cost follows the changes since the base was written, not the index), until they grow past a
+ * share of the whole and a build merges everything into a new base. A loaded chunk is a small view that
+ * reads its fields from the columns and its text from its file when asked: loading 500,000 chunks
+ * decodes no text, and a serving process keeps the texts on disk (the page cache), not in its heap.
+ * Older stores ('chunks-v2' JSON records, or inline texts) still load.
  */
 import { FileReader } from './file-reader.js';
 import { CHUNK_STORE, type ChunkRecord, type ChunksFile, type StoredChunk } from './store.js';
@@ -330,9 +334,72 @@ interface TextPlace {
 /** A texts file, in memory (older stores) or read when asked. */
 type TextsSource = { blob: Buffer } | { file: string; size: number };
 
-/** Opens a chunks.bin table with its texts files (names for messages); throws Error with a short reason. */
-export function openChunkTable(table: Buffer, texts: ReadonlyArray<TextsSource & { name: string }>): LoadedChunk[] {
-  return openTable(ChunkTable.deserialize(table), texts);
+/** The base segment of loaded chunks: its rows, those deleted, and whether every base text is in texts.bin (then a build may keep it). */
+export interface ChunkBase {
+  rows: number;
+  deleted: Uint32Array;
+  inBaseTexts: boolean;
+}
+
+/**
+ * Opens a base table, its deletion list and a tail table (either may be absent): the base's live rows
+ * in order, then the tail's. Throws Error with a short reason (a base row with its text in the tail
+ * file, which the build rewrites, is one: only a tail row may point there).
+ */
+export function openChunkSegments(base: Buffer, deleted: Buffer | null, tail: Buffer | null, texts: ReadonlyArray<TextsSource & { name: string }>): { chunks: LoadedChunk[]; base: ChunkBase } {
+  const b = ChunkTable.deserialize(base);
+  const gone = deleted ? decodeRows(deleted, b.count) : new Uint32Array(0);
+  let inBaseTexts = true;
+  for (let i = 0; i < b.count; i++) if (b.textSeg[i] !== 0) inBaseTexts = false;
+  if (!inBaseTexts && (tail || deleted)) throw new Error('a base chunk has its text in texts-tail.bin');
+  const baseChunks = openTable(b, texts);
+  const tailChunks = tail ? openTable(ChunkTable.deserialize(tail), texts) : [];
+  const chunks = new Array<LoadedChunk>(b.count - gone.length + tailChunks.length);
+  let n = 0;
+  let g = 0;
+  for (let i = 0; i < b.count; i++) {
+    if (g < gone.length && gone[g] === i) g++;
+    else chunks[n++] = baseChunks[i]!;
+  }
+  for (const c of tailChunks) chunks[n++] = c;
+  return { chunks, base: { rows: b.count, deleted: gone, inBaseTexts } };
+}
+
+/** Each chunk's article ordinal in `articleById` (-1: none), a table's article ids looked up once each, not once per chunk. */
+export function articleOrdinals(chunks: readonly StoredChunk[], articleById: ReadonlyMap<string, number>): Int32Array {
+  const out = new Int32Array(chunks.length);
+  let table: ChunkTable | null = null;
+  let map = new Int32Array(0);
+  for (let i = 0; i < chunks.length; i++) {
+    const c = chunks[i]!;
+    if (!(c instanceof LoadedChunk)) {
+      out[i] = articleById.get(c.articleId) ?? -1;
+      continue;
+    }
+    if (c.table !== table) {
+      table = c.table;
+      map = Int32Array.from(table.articleIds, (id) => articleById.get(id) ?? -1);
+    }
+    out[i] = map[table.art[c.row]!]!;
+  }
+  return out;
+}
+
+/** chunks-deleted.bin: the deleted base rows, ascending, as u32 little-endian. */
+export function encodeRows(rows: Uint32Array): Buffer {
+  const b = Buffer.alloc(rows.length * 4);
+  rows.forEach((r, i) => b.writeUInt32LE(r, i * 4));
+  return b;
+}
+
+function decodeRows(buf: Buffer, count: number): Uint32Array {
+  if (buf.length % 4 !== 0) throw new Error('truncated deletion list');
+  const out = new Uint32Array(buf.length / 4);
+  for (let i = 0; i < out.length; i++) {
+    out[i] = buf.readUInt32LE(i * 4);
+    if (out[i]! >= count || (i > 0 && out[i]! <= out[i - 1]!)) throw new Error('deletion list out of order or past the base');
+  }
+  return out;
 }
 
 function openTable(t: ChunkTable, texts: ReadonlyArray<TextsSource & { name: string }>): LoadedChunk[] {

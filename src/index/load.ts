@@ -4,7 +4,7 @@ import { note } from '../text/operator.js';
 import { KeywordIndex, KeywordSegments } from './keyword-index.js';
 import { TOKENIZER_VERSION } from './terms.js';
 import { HnswVectorStore, type VectorStore } from './vector-store.js';
-import { openChunkStore, openChunkTable } from './chunk-store.js';
+import { articleOrdinals, openChunkSegments, openChunkStore, type ChunkBase } from './chunk-store.js';
 import { FILES, IndexLoadError, currentVersionDir, readChecked, readManifest, rebuildHint, verifyChecked, type Manifest, type StoredArticle, type StoredChunk } from './store.js';
 
 export interface LoadedIndex {
@@ -15,6 +15,8 @@ export interface LoadedIndex {
   articleById: Map<string, number>;
   /** Chunk texts are read from texts.bin and decoded when asked for (see chunk-store.ts). */
   chunks: StoredChunk[];
+  /** The base segment the first chunks come from (null: a format 1 index); a build may keep it. */
+  chunkBase: ChunkBase | null;
   /** Made on first use (a keyword-only server or a build rarely needs it). */
   chunkById: Map<string, number>;
   /** chunk ordinal -> article ordinal */
@@ -82,25 +84,29 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
     }
   };
 
-  // Chunks: the table, with texts in texts.bin (and, after incremental builds, texts-tail.bin); or a format 1 chunks.json.
-  const parseChunks = async (): Promise<StoredChunk[]> => {
+  // Chunks: the base table, its deletion list and tail table, with texts in texts.bin (and, after
+  // incremental builds, texts-tail.bin); or a format 1 chunks.json.
+  const parseChunks = async (): Promise<{ chunks: StoredChunk[]; base: ChunkBase | null }> => {
     if (!manifest.files[FILES.chunks] && manifest.files[FILES.chunksJson]) {
       const chunkFile = await parseJson<unknown>(FILES.chunksJson);
       const blob = Array.isArray(chunkFile) ? null : await readChecked(dir, FILES.texts, manifest, indexDir);
       try {
-        return openChunkStore(chunkFile, blob);
+        return { chunks: openChunkStore(chunkFile, blob), base: null };
       } catch (e) {
         throw new IndexLoadError(note('indexCorrupted', { file: path.join(dir, FILES.chunksJson), detail: (e as Error).message, command: rebuildHint(indexDir) }));
       }
     }
     const table = await readChecked(dir, FILES.chunks, manifest, indexDir);
+    const optional = async (name: string) => (manifest.files[name] ? readChecked(dir, name, manifest, indexDir) : null);
+    const deleted = await optional(FILES.chunksDeleted);
+    const tail = await optional(FILES.chunksTail);
     const texts: Array<{ file: string; size: number; name: string }> = [];
     for (const name of manifest.files[FILES.textsTail] ? [FILES.texts, FILES.textsTail] : [FILES.texts]) {
       await verifyChecked(dir, name, manifest, indexDir);
       texts.push({ file: path.join(dir, name), size: manifest.files[name]!.bytes, name });
     }
     try {
-      return openChunkTable(table, texts);
+      return openChunkSegments(table, deleted, tail, texts);
     } catch (e) {
       throw new IndexLoadError(note('indexCorrupted', { file: path.join(dir, FILES.chunks), detail: (e as Error).message, command: rebuildHint(indexDir) }));
     }
@@ -110,7 +116,7 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
     throw new IndexLoadError(note('indexTokenizer', { dir, tokenizer: String(manifest.tokenizer), command: rebuildHint(indexDir) }));
   }
   const articles = await parseJson<StoredArticle[]>(FILES.articles);
-  const chunks = await parseChunks();
+  const { chunks, base: chunkBase } = await parseChunks();
   const keyword = await parseSegments();
   const titles = await parseKeyword(FILES.titles);
   const leads = await parseKeyword(FILES.leads);
@@ -120,13 +126,10 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
 
   const articleById = new Map<string, number>();
   articles.forEach((a, i) => articleById.set(a.id, i));
-  const chunkArticle = new Uint32Array(chunks.length);
-  for (let i = 0; i < chunks.length; i++) {
-    const id = chunks[i]!.articleId;
-    const a = articleById.get(id);
-    if (a === undefined) throw new IndexLoadError(note('indexUnknownArticle', { file: path.join(dir, manifest.files[FILES.chunks] ? FILES.chunks : FILES.chunksJson), article: id, command: rebuildHint(indexDir) }));
-    chunkArticle[i] = a;
-  }
+  const ordinals = articleOrdinals(chunks, articleById);
+  const unknown = ordinals.indexOf(-1);
+  if (unknown >= 0) throw new IndexLoadError(note('indexUnknownArticle', { file: path.join(dir, manifest.files[FILES.chunks] ? FILES.chunks : FILES.chunksJson), article: chunks[unknown]!.articleId, command: rebuildHint(indexDir) }));
+  const chunkArticle = new Uint32Array(ordinals.buffer);
 
   let vectors: VectorStore | null = null;
   let vectorProblem: string | null = null;
@@ -155,6 +158,7 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
     articles,
     articleById,
     chunks,
+    chunkBase,
     get chunkById() {
       if (!chunkById) {
         chunkById = new Map();

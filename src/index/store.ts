@@ -18,15 +18,21 @@ import { acquireLock, ownerAlive, type LockOptions } from './lock.js';
 
 export { LockBusyError } from './lock.js';
 
-/** 2: chunks in a binary table (chunks.bin) with segments; format 1 indexes (chunks.json) still load. */
-export const INDEX_FORMAT = 2;
-const READABLE_FORMATS: readonly number[] = [1, 2];
+/**
+ * 3: the chunk table in segments too (chunks-tail.bin, chunks-deleted.bin), which a reader of format 2
+ * would ignore; format 2 (one chunks.bin) and 1 (chunks.json) indexes still load.
+ */
+export const INDEX_FORMAT = 3;
+const READABLE_FORMATS: readonly number[] = [1, 2, 3];
 export const POINTER_FILE = 'CURRENT';
 export const FILES = {
   manifest: 'manifest.json',
   articles: 'articles.json',
-  /** The chunks' fields, a binary table (chunk-store.ts), with where each one's text is. */
+  /** The chunks' fields, a binary table (chunk-store.ts), with where each one's text is: the base segment. */
   chunks: 'chunks.bin',
+  /** The chunks added since chunks.bin was written, and the rows of chunks.bin deleted since (u32 ids). */
+  chunksTail: 'chunks-tail.bin',
+  chunksDeleted: 'chunks-deleted.bin',
   /** Chunk texts, UTF-8 (kept by the builds that follow while its dead share stays small). */
   texts: 'texts.bin',
   /** The texts of chunks added since texts.bin was written. */

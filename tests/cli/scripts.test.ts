@@ -71,6 +71,19 @@ describe('scripts/run.mjs', () => {
       const future = new Date(Date.now() + 60_000);
       utimesSync(path.join(root, 'src/lib.ts'), future, future); // a source edited after compiling
       expect(await launch()).toBe('source a b');
+
+      // The Docker image: dist/ and the launcher, no sources (and no tsx): dist/ runs.
+      rmSync(path.join(root, 'src'), { recursive: true });
+      rmSync(path.join(root, 'scripts/hello.ts'));
+      rmSync(path.join(root, 'node_modules'));
+      expect(await launch()).toBe('compiled a b');
+
+      // Sources newer than dist/ and tsx not installed (npm ci --omit=dev): one line saying what to run.
+      writeFileSync(path.join(root, 'scripts/hello.ts'), "console.log('source');\n");
+      utimesSync(path.join(root, 'scripts/hello.ts'), future, future);
+      const failed = await run(process.execPath, [path.join(root, 'scripts/run.mjs'), 'scripts/hello.ts'], { cwd: root, env: { ...process.env, LC_ALL: 'en_US.UTF-8' } }).catch((e: { code: number; stderr: string }) => e);
+      expect('code' in failed && failed.code).toBe(1);
+      expect(failed.stderr).toContain('npm ci && npm run compile');
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
