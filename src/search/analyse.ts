@@ -300,13 +300,15 @@ function questionPhrasesAt(tokens: readonly Token[], foldedAt: readonly boolean[
 }
 
 /**
- * The question's focus: the word right before "gì" / "nào" ("lợi ích gì", "điều gì", "loại nào") names
- * the kind of answer, which the answering sentence states rather than names ("giúp giảm cân", not "lợi
- * ích là giảm cân"): that word and its pair with the word before weigh this share.
+ * The question's focus: the word right before "gì" / "nào" ("lợi ích gì", "điều gì", "loại nào"), or
+ * what a question ending "… là gì?" opens with, names the kind of answer, which the answering sentence
+ * states rather than names ("giúp giảm cân", not "lợi ích là giảm cân"): it weighs this share.
  */
 const FOCUS_SHARE = 0.5;
 const FOCUS_MARKERS = ['gì', 'nào'];
 const FOCUS_MARKERS_FOLDED = FOCUS_MARKERS.map((w) => fold(w));
+/** A question ending so asks what its first words name ("Nguyên nhân … là gì?"). */
+const DEFINED = ['la', 'gi'];
 const REPORTED = REPORTING_VERBS.map((v) => tokenize(v).map((t) => t.folded));
 const FRAMED = new Set([...DATE_WORDS, ...PLACE_WORDS].map((w) => fold(w)).filter((w) => w.split(' ').length === 2));
 
@@ -314,6 +316,8 @@ function focusTerms(tokens: readonly Token[], foldedAt: readonly boolean[]): Set
   const out = new Set<string>();
   const form = (i: number) => (foldedAt[i] ? tokens[i]!.folded : tokens[i]!.term);
   const content = (i: number) => !isStop(form(i), foldedAt[i]);
+  // A pair as the question's terms write it: folded when either syllable is.
+  const pairOf = (a: number, b: number) => (foldedAt[a] || foldedAt[b] ? fold(form(a)) + PAIR_SEP + fold(form(b)) : form(a) + PAIR_SEP + form(b));
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!t.joined || !(foldedAt[i] ? FOCUS_MARKERS_FOLDED.includes(t.folded) : FOCUS_MARKERS.includes(t.term)) || !content(i - 1)) continue;
@@ -322,8 +326,17 @@ function focusTerms(tokens: readonly Token[], foldedAt: readonly boolean[]): Set
     // "yêu cầu gì": a report's verb, which the answering sentence says ("… yêu cầu các cấp ủy …").
     if (REPORTED.some((v) => v.every((s, k) => tokens[i - v.length + k]?.folded === s))) continue;
     out.add(form(i - 1));
-    // The pair as the question's terms write it: folded when either syllable is.
-    if (i >= 2 && tokens[i - 1]!.joined && content(i - 2)) out.add(foldedAt[i - 2] || foldedAt[i - 1] ? fold(form(i - 2)) + PAIR_SEP + fold(form(i - 1)) : form(i - 2) + PAIR_SEP + form(i - 1));
+    if (i >= 2 && tokens[i - 1]!.joined && content(i - 2)) out.add(pairOf(i - 2, i - 1));
+  }
+  // "Lợi ích khi tập … là gì?": the question's first word, with the next when it makes a word, is
+  // what is asked for (unless that is the whole question: "Cấy tóc là gì?").
+  const n = tokens.length;
+  if (n > DEFINED.length + 2 && tokens[n - 1]!.joined && DEFINED.every((s, k) => tokens[n - DEFINED.length + k]!.folded === s) && content(0)) {
+    out.add(form(0));
+    if (tokens[1]!.joined && content(1)) {
+      out.add(form(1));
+      out.add(pairOf(0, 1));
+    }
   }
   return out;
 }

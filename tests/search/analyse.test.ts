@@ -239,6 +239,13 @@ describe("the question's focus", () => {
     expect(weight('ket qua gi', 'kết_quả')).toBe(0.5); // restored from the pairs the reports write
   });
 
+  it('a question ending "là gì" asks for what its first words name, unless they are all of it', () => {
+    expect(weight('Kết quả của hội nghị là gì?', 'kết_quả')).toBe(0.5);
+    expect(weight('Kết quả của hội nghị là gì?', 'hội_nghị')).toBe(1);
+    expect(weight('Hội nghị là gì?', 'hội_nghị')).toBe(1);
+    expect(weight('Hội nghị là gì?', 'hội')).toBe(1);
+  });
+
   it('not a date or place frame, nor a report verb, which the answering sentence says', () => {
     expect(weight('Hội nghị tổ chức ngày nào?', 'ngày')).toBe(1);
     expect(weight('Đồng chí Lê Tiến Châu yêu cầu gì?', 'yêu_cầu')).toBe(1);
