@@ -48,7 +48,7 @@ export interface AnalyzedQuery {
   answerType: AnswerType;
 }
 
-export type AnswerType = 'count' | 'person' | 'date' | 'place' | null;
+export type AnswerType = 'count' | 'person' | 'date' | 'place' | 'reason' | null;
 
 /**
  * Typed without marks, a syllable that may be a function word ("tai" of tại sao, "bi" of bị, "dang" of
@@ -65,6 +65,9 @@ const WORD_OF_TWIN_SHARE = 0.5;
 const PERSON_WORDS = ['ai', 'who'];
 const DATE_WORDS = ['khi nao', 'bao gio', 'ngay nao', 'thoi gian nao', 'luc nao', 'when', 'ngay bao nhieu', 'thang nao', 'nam nao'];
 
+/** Question words asking why, folded: the answering sentence gives a reason ("do …", "vì …", "khiến …"). */
+const REASON_WORDS = ['vi sao', 'tai sao', 'vi dau', 'do dau', 'ly do', 'nguyen nhan', 'why'];
+
 /** "ở đâu", "tại đâu": matched as typed (folded, "o dau" is also "ở đầu nhiệm kỳ"), folded only in a question typed without marks. */
 const PLACE_WORDS = ['ở đâu', 'tại đâu', 'nơi nào', 'địa điểm nào', 'chỗ nào', 'where'];
 
@@ -76,6 +79,7 @@ function answerTypeOf(tokens: readonly Token[], countUnitFound: boolean, typedUn
   if (PLACE_WORDS.some((w) => typed.includes(` ${w} `) || (typedUnaccented && f.includes(` ${fold(w)} `)))) return 'place';
   // "ai" is the question word only typed as such ("ái", "ải" are other words).
   if (tokens.some((t) => PERSON_WORDS.includes(t.term))) return 'person';
+  if (REASON_WORDS.some((w) => f.includes(` ${w} `))) return 'reason';
   return null;
 }
 

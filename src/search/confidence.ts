@@ -184,6 +184,8 @@ function isCount(tokens: readonly Token[], i: number, sentence: string): boolean
 /** "đồng chí Phạm Quang Hiển", "ông Nguyễn Văn A", or three capitalised syllables in a row: a person named. */
 export const PERSON_NAME = /(?:đồng chí|ông|bà|Đồng chí|Ông|Bà)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)+|\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u;
 /** Where something happened: "tại Hội trường …", "ở bệnh viện …", "đến xã …" (or a place of the gazetteer). */
+/** A window that gives a reason, for a question asking why. */
+const REASON = /(?:^|[^\p{L}])(?:do|vì|bởi|nên|khiến|nguyên nhân|lý do|dẫn đến|because|due to)(?=[^\p{L}]|$)/iu;
 const PLACE_SAID = /(?:tại|ở|đến|từ|trong|ngoài)\s+(?:\p{Lu}|(?:bệnh viện|trường|nhà|khu|xã|huyện|tỉnh|thành phố|quận|phường|thôn|làng|trụ sở|hội trường|nơi)\s)/u;
 const OFFICES = OFFICE_TITLES.map((o) => tokenize(o).map((t) => t.term));
 const DEPUTY = 'phó';
@@ -409,7 +411,9 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
           ? DATE.test(windowText)
           : q.answerType === 'place'
             ? placeSaid(windowText)
-            : false;
+            : q.answerType === 'reason'
+              ? REASON.test(windowText)
+              : false;
   const answerMissing = asks && best !== holding && lacks(inWindow);
   return { paragraph, ...best, bigramShare: share(bi, cov.bigrams), trigramShare: share(tri, cov.trigrams), windowHasNumber, windowHasAnswer, answerMissing };
 }

@@ -18,7 +18,7 @@ const BM25_WEIGHT = 0.5;
 const NEIGHBOUR_WEIGHT = 0.2;
 const TRIGRAM_WEIGHT = 0.25;
 const BIGRAM_WEIGHT = 0.5;
-/** The window holds the kind of thing asked for (a name for "ai", a number for "bao nhiêu", a date for "khi nào"). */
+/** The window holds the kind of thing asked for (a name for "ai", a number for "bao nhiêu", a date for "khi nào", a reason for "vì sao"). */
 const ANSWER_TYPE_WEIGHT = 0.15;
 /** A caption names who is in a photo; it answers only when no paragraph does about as well. */
 const CAPTION_FACTOR = 0.9;

@@ -47,8 +47,10 @@ describe('reading a question against the corpus', () => {
     expect(read('luat cam pha thai co hieu luc khi nao')).not.toContain('Cẩm Phả');
   });
 
-  it('knows what a question asks for: a count, a person, a date, a place', () => {
+  it('knows what a question asks for: a count, a person, a date, a place, a reason', () => {
     expect(analyzeQuery('Hải Phòng có bao nhiêu chi bộ?', lex()).answerType).toBe('count');
+    expect(analyzeQuery('Vì sao Đông Hà đạt kết quả tích cực?', lex()).answerType).toBe('reason');
+    expect(analyzeQuery('tai sao dong ha dat ket qua tot', lex()).answerType).toBe('reason');
     expect(analyzeQuery('Ai là Bí thư Thành ủy Huế?', lex()).answerType).toBe('person');
     expect(analyzeQuery('Hội nghị diễn ra khi nào?', lex()).answerType).toBe('date');
     // "xếp hạng mấy", like "lần thứ mấy", asks a rank, not a count.

@@ -1,7 +1,7 @@
 /** The coverage model on the seed corpus: what each question term weighs in a passage's confidence. */
 import { describe, expect, it } from 'vitest';
 import { analyzeQuery } from '../../src/search/analyse.js';
-import { coverageModel } from '../../src/search/confidence.js';
+import { coverage, coverageModel } from '../../src/search/confidence.js';
 import { keywordPass } from '../../src/search/keyword.js';
 import { lexiconOf } from '../../src/search/lexicon.js';
 import { fold } from '../../src/text/normalise.js';
@@ -32,5 +32,17 @@ describe('coverage model', () => {
     const dangVien = weights('dang bo co bao nhieu dang vien').get('dang_vien');
     expect(dangVien?.idf).not.toBeNull();
     expect(dangVien!.weight).toBeCloseTo(dangVien!.idf!, 5);
+  });
+});
+
+describe('the answer a window holds', () => {
+  it('for "vì sao", a reason ("do …", "vì …", "khiến …")', () => {
+    const index = seeds();
+    const q = analyzeQuery('Vì sao Đông Hà đạt kết quả tích cực?', lexiconOf(index));
+    const pass = keywordPass(index, q, 50);
+    const model = coverageModel(index, q, pass);
+    const holds = (text: string) => coverage(q, pass, model, text, 0).windowHasAnswer;
+    expect(holds('Đông Hà đạt nhiều kết quả tích cực do cấp ủy coi trọng công tác xây dựng Đảng.')).toBe(true);
+    expect(holds('Đông Hà đạt nhiều kết quả tích cực trong năm 2020.')).toBe(false);
   });
 });
