@@ -9,7 +9,9 @@
  */
 import { analyzeQuery } from '../search/analyse.js';
 import { findConstraints, type Constraint } from '../search/entities.js';
+import { findPlaces } from '../text/gazetteer.js';
 import { fold } from '../text/normalise.js';
+import { tokenize } from '../text/tokens.js';
 
 /** Collapses white space, keeping case and marks (names stay capitalised). */
 export const collapse = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
@@ -66,6 +68,13 @@ export function personNames(text: string): Array<{ name: string; at: number }> {
     const words = m[0].split(/\s+/);
     let offset = m.index;
     for (let i = 0; i < words.length; i++) {
+      // A place whose first word is also a family name ("Hà Nội", "Hồ Chí Minh", "Thái Bình") is no one.
+      const place = placeAt(words.slice(i, i + 4).join(' '));
+      if (place > 0) {
+        for (let k = 0; k < place; k++) offset += words[i + k]!.length + 1;
+        i += place - 1;
+        continue;
+      }
       if (SURNAMES.has(words[i]!) && i + 1 < words.length) {
         const name = words.slice(i, Math.min(words.length, i + 4)).join(' ');
         out.push({ name, at: offset });
@@ -75,6 +84,13 @@ export function personNames(text: string): Array<{ name: string; at: number }> {
     }
   }
   return out;
+}
+
+/** How many words of the gazetteer's place `text` starts with (0: it does not start with a place). */
+function placeAt(text: string): number {
+  const tokens = tokenize(text);
+  const hit = findPlaces(text, tokens, false)[0];
+  return hit && hit.first === 0 ? text.slice(0, tokens[hit.length - 1]!.end).split(/\s+/).length : 0;
 }
 
 /**

@@ -76,4 +76,15 @@ describe('persons', () => {
     expect(personOf('Ai là Bí thư Đảng ủy Khối các cơ quan thành phố Hải Phòng?', [quote])).toBe('Phạm Quang Hiển');
     expect(personOf('ông Nguyễn Văn An nói gì?', [quote])).toBe('Nguyễn Văn An');
   });
+
+  it('never takes a place whose first word is a family name for a person ("Hà Nội", "Hồ Chí Minh", "Thái Bình")', () => {
+    expect(personNames('Hà Nội có bao nhiêu đảng viên?')).toEqual([]);
+    expect(personNames('Chủ tịch HĐND Thành phố Hồ Chí Minh là ai?')).toEqual([]);
+    expect(personNames('Bí thư Tỉnh ủy Thái Bình Nguyễn Văn An phát biểu').map((n) => n.name)).toEqual(['Nguyễn Văn An']);
+    const quote = 'Đồng chí Nguyễn Thị Lệ, Phó Bí thư Thành ủy, Chủ tịch HĐND TPHCM yêu cầu xây dựng không gian văn hóa Hồ Chí Minh.';
+    expect(personOf('Chủ tịch HĐND Thành phố Hồ Chí Minh là ai?', [quote])).toBe('Nguyễn Thị Lệ');
+    // "ông ấy" after a question about a place the reports do not cover: asked back, not "đồng chí Hà Nội".
+    const t = turnOf('Hà Nội có bao nhiêu đảng viên?', { chunkIds: [], articleIds: [], quotes: [] });
+    expect(readFollowUp('ông ấy là ai?', t).needsWho).toBe(true);
+  });
 });
