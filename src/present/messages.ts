@@ -4,7 +4,7 @@
  * (callers escape anything that comes from the corpus or the user).
  */
 import type { ArticleDate } from '../corpus/types.js';
-import type { Lang, Notice } from '../answer/types.js';
+import type { Lang, Notice, ReportFacts } from '../answer/types.js';
 import { localizeLine } from '../text/operator.js';
 
 /** Example questions shown by /help, /start and the empty-question hint (always Vietnamese: the corpus is). */
@@ -246,6 +246,15 @@ export function askWhoText(lang: Lang): string {
 /** The facts block of a metadata answer. */
 export function factsTitle(lang: Lang): string {
   return lang === 'en' ? 'From the reports’ details:' : 'Theo thông tin bài viết:';
+}
+
+/** The lines of that block: how many articles (when asked), then each article as its citation dates it. */
+export function factLines(facts: ReportFacts, lang: Lang): string[] {
+  const lines = facts.count === null ? [] : [lang === 'en' ? `Articles: ${facts.count}` : `Số bài: ${facts.count}`];
+  for (const a of facts.articles) {
+    lines.push([a.title.trim(), formatDate(a.date, lang), a.outlet, a.author, facts.links ? a.url : null].filter(Boolean).join(' · '));
+  }
+  return lines;
 }
 
 export function rateLimitText(lang: Lang, waitSeconds: number): string {
