@@ -34,7 +34,7 @@ const CHECKERS_BYTES = 16 << 20;
 /** Bytes a checker may come to hold per article it knows of or chunk it may read (a set or memo entry), for the budget above. */
 const BYTES_PER_MAYBE_CHUNK = 64;
 /** Words that introduce a person's name in a question. */
-const PERSON_MARKERS = ['đồng chí', 'ông', 'bà', 'anh', 'chị', 'cô', 'chú', 'bác', 'bố', 'mẹ', 'em', 'đ/c'];
+const PERSON_MARKERS = ['đồng chí', 'ông', 'bà', 'anh', 'chị', 'cô', 'chú', 'bác', 'bố', 'mẹ', 'em', 'đ/c', 'comrade', 'mr', 'mrs', 'ms'];
 
 export interface Constraint {
   /** 'body': a Party bloc (PARTY_BLOCS), stated whole like a place. */

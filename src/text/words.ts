@@ -134,6 +134,13 @@ export const INSTITUTION_WORDS: readonly string[] = [
   'đoàn', 'lao', 'động', 'phụ', 'nữ', 'thanh', 'niên', 'cựu', 'chiến', 'binh', 'nông', 'trưởng', 'giám', 'đốc', 'huân', 'chương',
   'hạng', 'nhất', 'nhì', 'ba', 'bằng', 'khen', 'giấy', 'chi', 'cấp', 'huyện', 'xã', 'phường', 'quận', 'thị', 'trấn', 'khóa', 'kỳ',
   'nhiệm', 'tổng', 'học', 'viện', 'trường', 'bệnh', 'cục', 'câu', 'hỏi',
+  // The same offices in an English question ("the Hai Phong Party Committee", "People's Council").
+  'party', 'committee', 'committees', 'secretary', 'council', 'people', 'peoples', 'chairman', 'chairwoman', 'chair', 'chairperson',
+  'vice', 'deputy', 'standing', 'executive', 'permanent', 'board', 'city', 'province', 'provincial', 'municipal', 'bloc', 'agencies',
+  'central', 'national', 'assembly', 'fatherland', 'front', 'union', 'youth', 'women', 'member', 'members', 'conference', 'congress',
+  'resolution', 'inspection', 'commission', 'department', 'office', 'government', 'ministry', 'minister', 'prime', 'general',
+  'politburo', 'organisation', 'organization', 'propaganda', 'education', 'mobilisation', 'mobilization', 'mass', 'delegation',
+  'director', 'head', 'medal', 'labour', 'labor', 'order', 'class', 'first', 'second', 'third', 'term',
 ];
 
 /** Question phrases made of function words: what a repaired "bao nhiu" or "la gi" should read as. */

@@ -30,6 +30,15 @@ describe('finding constraints', () => {
     expect(labels('Chủ tịch HĐND TPHCM là ai?')).toEqual(['place:Hồ Chí Minh']);
   });
 
+  it('reads an English question\'s capitalised offices as offices, not as names the reports must state', () => {
+    expect(labels('Who is the Secretary of the Hai Phong Party Committee?')).toEqual(['place:Hải Phòng']);
+    expect(labels("What did the Chairwoman of the HCMC People's Council ask for?")).toEqual(['place:Hồ Chí Minh']);
+    expect(labels('Who chaired the Provincial Party Standing Committee meeting in Nghe An?')).toEqual(['place:Nghệ An']);
+    expect(missing('Who is the Secretary of the Hai Phong Party Committee?')).toEqual([]);
+    // A person's name is still one.
+    expect(labels('What did Comrade Nguyen Thi Le ask for?')).toEqual(['name:Nguyen Thi Le']);
+  });
+
   it('reads years', () => {
     expect(labels('Năm 2019 Huế kết nạp bao nhiêu đảng viên?')).toEqual(['place:Huế', 'year:2019']);
   });
