@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, noticeText } from '../../src/present/messages.js';
+import { addedText, formatDate, noticeText } from '../../src/present/messages.js';
 import { escapeHtml, htmlToPlain, htmlVisibleLength, normalizeSpans, renderAnswerHtml, renderAnswerPlain, renderArticleHtml, renderParagraphHtml, renderSourcesHtml, renderStatusHtml } from '../../src/present/render.js';
 import type { Answer, AnswerResult, ArticleRef, Span } from '../../src/answer/types.js';
 import type { ArticleView } from '../../src/engine/types.js';
@@ -318,5 +318,15 @@ describe('conversation replies', () => {
     expect(en).toContain('From the reports’ details:\n  • Articles: 2\n  • Bài Nghệ An · 14/01/2021\n  • Bài TPHCM · 15 Oct (year unknown) · SGGPO · https://sggp.org.vn/x');
     // Without "link" in the question, no address.
     expect(renderAnswerPlain(answer([result(1, 'Một câu.')], { facts: { count: null, articles: [hcm], links: false } }), 'vi')).not.toContain('https://');
+  });
+
+  it('an upload the rebuilt index does not hold is never said to be answerable now', () => {
+    const info = { id: 'qnam', file: 'qnam.md', title: 'Hội nghị', date: null, outlet: null, paragraphs: 2, replaced: false, warnings: [], build: { ok: true, message: '', seconds: 1 } };
+    expect(addedText({ ...info, indexed: true }, 'vi')).toContain('có thể hỏi về bài này ngay');
+    for (const lang of ['vi', 'en'] as const) {
+      const text = addedText({ ...info, indexed: false }, lang);
+      expect(text).not.toMatch(/có thể hỏi về bài này ngay|can be asked about now/u);
+      expect(text).toContain(lang === 'en' ? 'the index does not hold it after the build' : 'chỉ mục không có bài này sau khi xây dựng');
+    }
   });
 });
