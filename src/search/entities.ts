@@ -109,7 +109,11 @@ function termsOf(tokens: readonly Token[], folded: boolean): Array<{ term: strin
   return tokens.filter((t) => !stop(t)).map((t) => ({ term: form(t), folded }));
 }
 
-const INSTITUTION = new Set(INSTITUTION_WORDS.map((w) => fold(w)));
+/** Office words as written, and folded for syllables typed without marks ("ban thuong vu"). */
+const INSTITUTION = new Set(INSTITUTION_WORDS);
+const INSTITUTION_FOLDED = new Set(INSTITUTION_WORDS.map((w) => fold(w)));
+/** An office word: compared with its marks when typed with them, so "Trần Văn Bình" is no "trận", "văn", "binh". */
+const isInstitution = (t: Token) => (t.term === t.folded ? INSTITUTION_FOLDED.has(t.folded) : INSTITUTION.has(t.term));
 
 /** "UBND", "TPHCM": an abbreviation, not part of a name. */
 function isAcronym(text: string, t: Token): boolean {
@@ -153,7 +157,7 @@ export function findConstraints(q: AnalyzedQuery): Constraint[] {
     let j = i;
     while (j + 1 < tokens.length && !used[j + 1] && tokens[j + 1]!.joined && isCapitalised(text, tokens[j + 1]!) && !tokens[j + 1]!.isNumber && !isAcronym(text, tokens[j + 1]!)) j++;
     const n = j - i + 1;
-    if (n >= 2 && !tokens.slice(i, j + 1).every((t) => INSTITUTION.has(t.folded))) {
+    if (n >= 2 && !tokens.slice(i, j + 1).every(isInstitution)) {
       const span = tokens.slice(i, j + 1);
       // Restored diacritics are a guess: a name typed without marks is matched folded.
       const isFolded = q.typedUnaccented || q.foldedAt.slice(i, j + 1).some(Boolean);

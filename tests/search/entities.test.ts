@@ -30,6 +30,16 @@ describe('finding constraints', () => {
     expect(labels('Chủ tịch HĐND TPHCM là ai?')).toEqual(['place:Hồ Chí Minh']);
   });
 
+  it('reads a name whose syllables fold to office words as a name ("Trần Văn Bình" is not "trận", "văn", "binh")', () => {
+    expect(labels('Đồng chí Trần Văn Bình phát biểu gì?')).toEqual(['name:Trần Văn Bình']);
+    expect(labels('Đồng chí Trần Quốc Trung yêu cầu gì?')).toEqual(['name:Trần Quốc Trung']);
+    expect(missing('Đồng chí Trần Văn Bình phát biểu gì?')).toEqual(['Trần Văn Bình']);
+    // Offices stay offices, with or without marks.
+    expect(labels('Ủy viên Ban Thường vụ Tỉnh ủy là ai?')).toEqual([]);
+    expect(labels('Phó Chủ tịch Liên đoàn Lao động là ai?')).toEqual([]);
+    expect(labels('uy vien Ban Thuong vu Tinh uy la ai?')).toEqual([]);
+  });
+
   it('reads an English question\'s capitalised offices as offices, not as names the reports must state', () => {
     expect(labels('Who is the Secretary of the Hai Phong Party Committee?')).toEqual(['place:Hải Phòng']);
     expect(labels("What did the Chairwoman of the HCMC People's Council ask for?")).toEqual(['place:Hồ Chí Minh']);
