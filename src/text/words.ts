@@ -206,3 +206,17 @@ export const PARTY_BLOCS: readonly (readonly string[])[] = [
  */
 export const CLASS_WORDS: readonly string[] = ['hạng', 'giải'];
 export const CLASS_RANKS: readonly string[] = ['nhất', 'nhì', 'ba', 'tư', 'đặc biệt'];
+
+/**
+ * Family names that start a question as the start of a person's name ("Nguyễn Văn An phát biểu gì?"),
+ * not as a capitalised first word: the common ones that are no everyday word or place (not "Văn",
+ * "Hà", "Cao", "Mai", "Lâm").
+ */
+export const FAMILY_NAMES: readonly string[] = [
+  'nguyễn', 'trần', 'lê', 'phạm', 'hoàng', 'huỳnh', 'phan', 'vũ', 'võ', 'đặng', 'bùi', 'đỗ', 'ngô', 'dương', 'lý', 'đinh', 'trịnh',
+  'trương', 'lương',
+];
+/** Family names that are also everyday words or places ("Văn", "Hà", "Mai"): a name's start only after a capital run starts. */
+export const OTHER_FAMILY_NAMES: readonly string[] = [
+  'hồ', 'cao', 'mai', 'hà', 'lâm', 'đào', 'tô', 'châu', 'thái', 'tạ', 'lưu', 'chu', 'kiều', 'quách', 'triệu', 'đoàn', 'nông', 'văn',
+];

@@ -34,6 +34,19 @@ describe('finding constraints', () => {
     expect(labels('Đồng chí Trần Văn Bình phát biểu gì?')).toEqual(['name:Trần Văn Bình']);
     expect(labels('Đồng chí Trần Quốc Trung yêu cầu gì?')).toEqual(['name:Trần Quốc Trung']);
     expect(missing('Đồng chí Trần Văn Bình phát biểu gì?')).toEqual(['Trần Văn Bình']);
+    // A name that starts the question is named whole in the refusal, not "Văn Bình".
+    expect(missing('Trần Văn Bình phát biểu gì?')).toEqual(['Trần Văn Bình']);
+    expect(labels('Nguyễn Thị Lệ yêu cầu gì?')).toEqual(['name:Nguyễn Thị Lệ']);
+    expect(missing('Nguyễn Thị Lệ yêu cầu gì?')).toEqual([]);
+    expect(labels('Văn phòng Tỉnh ủy ở đâu?')).toEqual([]);
+  });
+
+  it('a Vietnamese name is stated only with its given name: "Nguyễn Đức Hùng" is not "Nguyễn Đức Trung"', () => {
+    expect(missing('Đồng chí Nguyễn Đức Hùng phát biểu gì?')).toEqual(['Nguyễn Đức Hùng']);
+    expect(missing('Đồng chí Lê Tiến Dũng chủ trì cuộc làm việc nào?')).toEqual(['Lê Tiến Dũng']);
+    expect(missing('Đồng chí Hoàng Văn Nam được trao gì?')).toEqual(['Hoàng Văn Nam']);
+    expect(missing('Đồng chí Nguyễn Đức Trung phát biểu gì?')).toEqual([]);
+    expect(missing('Đồng chí Lê Thị Hồng Khanh nhận huân chương gì?')).toEqual([]);
     // Offices stay offices, with or without marks.
     expect(labels('Ủy viên Ban Thường vụ Tỉnh ủy là ai?')).toEqual([]);
     expect(labels('Phó Chủ tịch Liên đoàn Lao động là ai?')).toEqual([]);
