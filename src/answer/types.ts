@@ -68,7 +68,17 @@ export interface Answer {
   /** Identifies the index that produced this answer (changes on every rebuild). */
   indexVersion: string;
   /** Facts read from the reports' metadata (author, date, outlet, how many), shown before the quotes. */
-  facts?: string[];
+  facts?: ReportFacts;
+}
+
+/** What a question about the reports themselves is answered with ("ai viết bài về Đông Hà?"); rendered by present. */
+export interface ReportFacts {
+  /** How many articles, when the question asks how many or which. */
+  count: number | null;
+  /** Each article's title, date, outlet and author. */
+  articles: ArticleRef[];
+  /** The question asks for the link: each article's address is shown too. */
+  links: boolean;
 }
 
 export type Notice =

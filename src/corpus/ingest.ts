@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { asciiSlug } from '../text/normalise.js';
+import { ArticleError } from './errors.js';
 import { decodeHtml, readHtml } from './formats/html.js';
 import { formatFor, knownExtensions } from './formats/registry.js';
 import type { ReadDocument } from './formats/types.js';
@@ -183,6 +184,25 @@ async function stemTaken(corpusDir: string, stem: string): Promise<string | null
 }
 
 /**
+ * The corpus file that holds exactly `bytes` (the build keeps the first of two identical files and
+ * skips the other as a duplicate), or null. `except`: the file about to be replaced. Only files of
+ * the same size are read.
+ */
+async function duplicateOf(corpusDir: string, bytes: Uint8Array, except: string | null): Promise<string | null> {
+  const entries = await fs.readdir(corpusDir, { recursive: true }).catch(() => [] as string[]);
+  for (const rel of entries.map(String)) {
+    const base = path.basename(rel);
+    if (rel === except || base.startsWith('.') || !formatFor(base)) continue;
+    const full = path.join(corpusDir, rel);
+    const st = await fs.lstat(full).catch(() => null);
+    if (!st?.isFile() || st.size !== bytes.length) continue;
+    const other = await fs.readFile(full).catch(() => null);
+    if (other?.equals(bytes)) return rel;
+  }
+  return null;
+}
+
+/**
  * Adds one source (a web address or a local file) to `corpusDir`. The article is read first: a source
  * that is not a usable article throws (IngestError or ArticleError) and the corpus is left untouched.
  */
@@ -200,7 +220,11 @@ export async function addToCorpus(source: string, corpusDir: string, opts: Inges
       const candidate = n === 1 ? stem : `${stem}-${n}`;
       const name = `${candidate}${prepared.ext}`;
       const taken = await stemTaken(corpusDir, candidate);
-      if (n === 1) article = await readArticle(prepared.bytes, name); // throws ArticleError: nothing written
+      if (n === 1) {
+        article = await readArticle(prepared.bytes, name); // throws ArticleError: nothing written
+        const same = await duplicateOf(corpusDir, prepared.bytes, opts.replace ? taken : null);
+        if (same) throw new ArticleError(`same content as ${same} (a duplicate)`);
+      }
       if (taken && opts.replace && n === 1) {
         if (taken !== name) await fs.rm(path.join(corpusDir, taken));
         await fs.rename(tmp, path.join(corpusDir, name));

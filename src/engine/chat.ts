@@ -4,7 +4,7 @@
  * (author, date, outlet, link, how many articles), a list across articles, a comparison of two sides,
  * or an ordinary question — answered through the engine. Returns the answer and what the chat keeps.
  */
-import type { Answer, AnswerResult } from '../answer/types.js';
+import type { Answer, AnswerResult, ReportFacts } from '../answer/types.js';
 import { fold } from '../text/normalise.js';
 import { collapse, escapeRe, readFollowUp, turnOf, type TurnContext } from './conversation.js';
 import type { ArticleView, AskOptions, QaEngine } from './types.js';
@@ -89,16 +89,11 @@ async function metaAnswer(engine: QaEngine, question: string, articleIds: string
     const turn = turnOf(question, { chunkIds: [], articleIds: previous?.articleIds ?? [], quotes: [], person: null });
     return { answer: emptyAnswer(probe, { notices: probe.notices }), turn };
   }
-  const facts: string[] = [];
-  if (wants.includes('count') || wants.includes('which')) facts.push(`${arts.length}`);
-  for (const a of arts) {
-    const parts: string[] = [a.title.trim()];
-    if (a.date) parts.push(a.date.raw ?? a.date.iso ?? '');
-    if (a.outlet) parts.push(a.outlet);
-    if (a.author) parts.push(a.author);
-    if (a.url && wants.includes('link')) parts.push(a.url);
-    facts.push(parts.filter(Boolean).join(' · '));
-  }
+  const facts: ReportFacts = {
+    count: wants.includes('count') || wants.includes('which') ? arts.length : null,
+    articles: arts.map((a) => ({ id: a.id, title: a.title, subject: a.subject, date: a.date, outlet: a.outlet, author: a.author, url: a.url })),
+    links: wants.includes('link'),
+  };
   // Each fact is cited by its article's lead: the first passage shown under it.
   const results: AnswerResult[] = [];
   // The place or name asked about, else the title, finds the passage that cites the article.

@@ -9,7 +9,9 @@
  */
 import { analyzeQuery } from '../search/analyse.js';
 import { findConstraints, type Constraint } from '../search/entities.js';
+import { findPlaces } from '../text/gazetteer.js';
 import { fold } from '../text/normalise.js';
+import { tokenize } from '../text/tokens.js';
 
 /** Collapses white space, keeping case and marks (names stay capitalised). */
 export const collapse = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
@@ -43,10 +45,13 @@ export interface FollowUp {
 }
 
 const PRONOUN = /(?<![\p{L}])(ông|bà|anh|chị|đồng chí|người|vị)\s+(ấy|đó|này|nọ)(?![\p{L}])/iu;
+/** "what did he ask for?": an English pronoun, read as one only in a message with English words around it. */
+const PRONOUN_EN = /(?<![\p{L}])(he|she|him|her)(?![\p{L}])/iu;
+const ENGLISH = /(?<![\p{L}])(what|did|does|who|when|where|how|say|said|ask|asked|is|was|tell)(?![\p{L}])/iu;
 const THING = /(?<![\p{L}])(hội nghị|đại hội|cuộc làm việc|cuộc họp|buổi làm việc|sự kiện|bài viết|bài báo|bài)\s+(đó|ấy|này|trên)(?![\p{L}])/iu;
 const WITHIN = /(?<![\p{L}])(trong (số )?(đó|này)|bên nào|ai trong số|cùng làm việc|mỗi người)(?![\p{L}])/iu;
 /** "còn …", "thế còn …", "vậy còn …", "so với … thì sao", "… thì sao". */
-const LEAD = /^(?:(?:thế|vậy|thế thì|vậy thì|vậy)\s+)?(?:còn|so với|với lại|thế còn)\s+/iu;
+const LEAD = /^(?:(?:thế|vậy|thế thì|vậy thì|vậy)\s+)?(?:còn|so với|với lại|thế còn)\s+|^(?:and\s+)?(?:what|how)\s+about\s+|^and\s+/iu;
 const TAIL = /\s*(?:thì sao|thì thế nào|thì như thế nào|ra sao|thế nào|nữa)?\s*(?:nhỉ|ạ|vậy|hả)?\s*[?.!…]*\s*$/iu;
 const SAO_ONLY = /\s+thì sao\s*[?.!…]*\s*$/iu;
 const QUESTION_WORDS = /(?<![\p{L}])(bao nhiêu|mấy|gì|ai|nào|đâu|khi nào|không|hay|sao)(?![\p{L}])/iu;
@@ -66,6 +71,13 @@ export function personNames(text: string): Array<{ name: string; at: number }> {
     const words = m[0].split(/\s+/);
     let offset = m.index;
     for (let i = 0; i < words.length; i++) {
+      // A place whose first word is also a family name ("Hà Nội", "Hồ Chí Minh", "Thái Bình") is no one.
+      const place = placeAt(words.slice(i, i + 4).join(' '));
+      if (place > 0) {
+        for (let k = 0; k < place; k++) offset += words[i + k]!.length + 1;
+        i += place - 1;
+        continue;
+      }
       if (SURNAMES.has(words[i]!) && i + 1 < words.length) {
         const name = words.slice(i, Math.min(words.length, i + 4)).join(' ');
         out.push({ name, at: offset });
@@ -75,6 +87,13 @@ export function personNames(text: string): Array<{ name: string; at: number }> {
     }
   }
   return out;
+}
+
+/** How many words of the gazetteer's place `text` starts with (0: it does not start with a place). */
+function placeAt(text: string): number {
+  const tokens = tokenize(text);
+  const hit = findPlaces(text, tokens, false)[0];
+  return hit && hit.first === 0 ? text.slice(0, tokens[hit.length - 1]!.end).split(/\s+/).length : 0;
 }
 
 /**
@@ -104,6 +123,10 @@ export function personOf(question: string, quotes: readonly string[]): string | 
 export function turnOf(question: string, answer: { chunkIds: string[]; articleIds: string[]; quotes: string[]; person?: string | null }): TurnContext {
   const q = analyzeQuery(question);
   const constraints = findConstraints(q).map((c) => ({ kind: c.kind, label: c.label }));
+  // A one-syllable place that starts the question ("Huế kết nạp …") is read as one after a word.
+  for (const c of findConstraints(analyzeQuery(`còn ${question}`))) {
+    if (c.kind === 'place' && !constraints.some((p) => p.label === c.label)) constraints.push({ kind: c.kind, label: c.label });
+  }
   const unit = q.countUnit;
   return {
     question,
@@ -147,13 +170,18 @@ export function readFollowUp(message: string, previous: TurnContext | null): Fol
   // The answer to "who do you mean?": the waiting question with the pronoun replaced by it.
   if (previous?.pendingWho) {
     const who = text.replace(WHO_FILLERS, '').trim();
-    if (who !== '' && !QUESTION_WORDS.test(who)) return done(previous.pendingWho.replace(PRONOUN, who));
+    if (who !== '' && !QUESTION_WORDS.test(who)) {
+      const waiting = previous.pendingWho;
+      return done(PRONOUN.test(waiting) ? waiting.replace(PRONOUN, who) : waiting.replace(PRONOUN_EN, who));
+    }
   }
 
   const pronoun = PRONOUN.exec(text);
-  if (pronoun) {
+  const pronounEn = !pronoun && ENGLISH.test(text) && PRONOUN_EN.test(text);
+  if (pronoun || pronounEn) {
     if (!previous?.person) return { ...plain, needsWho: true };
-    return done(text.replace(PRONOUN, `đồng chí ${previous.person}`), previous.articleIds);
+    const rewritten = pronoun ? text.replace(PRONOUN, `đồng chí ${previous.person}`) : text.replace(PRONOUN_EN, previous.person);
+    return done(rewritten, previous.articleIds);
   }
   if (!previous) return plain;
 
@@ -173,7 +201,9 @@ export function readFollowUp(message: string, previous: TurnContext | null): Fol
   const rest = strip(text.slice(lead ? lead[0].length : 0).replace(TAIL, ''));
   if (rest === '') return plain;
   // Read after a word: a one-syllable place is a place only when it is not the first word ("Huế").
-  const found = findConstraints(analyzeQuery(`còn ${rest}`));
+  // After an English lead ("what about Hue?") the word has no marks either, so "Hue" may be Huế.
+  const english = lead !== null && !/^(?:thế|vậy|còn|so|với)/iu.test(lead[0]);
+  const found = findConstraints(analyzeQuery(`${english && fold(rest) === rest ? 'con' : 'còn'} ${rest}`));
   const prevQ = strip(previous.question);
 
   // "còn năm 2021?", "còn Huế?": the new place or year takes the old one's place.

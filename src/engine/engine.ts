@@ -20,6 +20,7 @@ import { note as operatorNote, operatorText, type OperatorNote } from '../text/o
 import { checkConstraints, findConstraints, nearName, type ConstraintCheck } from '../search/entities.js';
 import { retrieve } from '../search/retrieve.js';
 import { type Candidate, type RetrieveOptions } from '../search/types.js';
+import { isOnlyChat } from '../text/chat.js';
 import { cleanQuestion } from '../text/normalise.js';
 import { describeBand, type DenseBand } from '../embed/band.js';
 import { denseCalibration } from '../embed/calibration.js';
@@ -138,7 +139,8 @@ export class Engine implements QaEngine {
     if (s.mode === 'keyword') notices.push({ kind: 'keyword-only', reason: s.degradedReason ?? '' });
     const q = analyzeQuery(text, lexiconOf(s.index));
     const base = { question: text, interpreted: q.text, mode, indexVersion: s.index.manifest.version };
-    if (q.tokens.length === 0) {
+    // Nothing to search: no words, or only a greeting or a thank-you ("xin chào", "cảm ơn bot nhé").
+    if (q.tokens.length === 0 || isOnlyChat(text)) {
       notices.push({ kind: 'empty-question' });
       return { answer: { ...base, answered: false, confidence: 'none', missing: [], results: [], total: 0, suggestions: [], notices, timings: { embedMs: 0, searchMs: 0, answerMs: 0 } }, candidates: [], ranked: [] };
     }

@@ -4,7 +4,7 @@
  * (callers escape anything that comes from the corpus or the user).
  */
 import type { ArticleDate } from '../corpus/types.js';
-import type { Lang, Notice } from '../answer/types.js';
+import type { Lang, Notice, ReportFacts } from '../answer/types.js';
 import { localizeLine } from '../text/operator.js';
 
 /** Example questions shown by /help, /start and the empty-question hint (always Vietnamese: the corpus is). */
@@ -248,6 +248,15 @@ export function factsTitle(lang: Lang): string {
   return lang === 'en' ? 'From the reports’ details:' : 'Theo thông tin bài viết:';
 }
 
+/** The lines of that block: how many articles (when asked), then each article as its citation dates it. */
+export function factLines(facts: ReportFacts, lang: Lang): string[] {
+  const lines = facts.count === null ? [] : [lang === 'en' ? `Articles: ${facts.count}` : `Số bài: ${facts.count}`];
+  for (const a of facts.articles) {
+    lines.push([a.title.trim(), formatDate(a.date, lang), a.outlet, a.author, facts.links ? a.url : null].filter(Boolean).join(' · '));
+  }
+  return lines;
+}
+
 export function rateLimitText(lang: Lang, waitSeconds: number): string {
   const s = Math.max(1, Math.ceil(waitSeconds));
   return lang === 'en'
@@ -422,6 +431,8 @@ export interface AddedInfo {
   warnings: readonly string[];
   /** The rebuild: ok, and its summary or why it failed. */
   build: { ok: boolean; message: string; seconds: number };
+  /** The rebuilt index holds the article (false: the build skipped it). */
+  indexed: boolean;
 }
 
 /** The reply to an upload: what was read, and whether it can be asked about yet (plain text). */
@@ -435,12 +446,16 @@ export function addedText(a: AddedInfo, lang: Lang): string {
     `${L.paragraphs}: ${a.paragraphs}`,
   ];
   if (a.replaced) lines.push(en ? 'It replaced the article with the same name.' : 'Bài này thay cho bài cùng tên trước đó.');
-  if (a.warnings.length > 0) {
+  const skipped = a.build.ok && !a.indexed;
+  const warnings = a.warnings.map((w) => localizeLine(w, lang)); // the reader's English one-liners, in the admin's language
+  if (skipped) warnings.push(en ? 'the index does not hold it after the build (a duplicate of another article?)' : 'chỉ mục không có bài này sau khi xây dựng (trùng với một bài khác?)');
+  if (warnings.length > 0) {
     lines.push(en ? 'Problems noticed:' : 'Vấn đề ghi nhận:');
-    // The reader's warnings are English one-liners: in the admin's language here.
-    for (const w of a.warnings) lines.push(`• ${localizeLine(w, lang)}`);
+    for (const w of warnings) lines.push(`• ${w}`);
   }
-  lines.push(buildResultText(a.build, lang));
+  const built = buildResultText(a.build, lang);
+  // Not in the index: the index was updated, but the article cannot be asked about.
+  lines.push(skipped ? built.replace(/: có thể hỏi về bài này ngay\.$|: it can be asked about now\.$/u, '.') : built);
   return lines.join('\n');
 }
 

@@ -11,7 +11,7 @@ import { localizeLine, operatorText } from '../text/operator.js';
 import type { ArticleView, ChunkView, EngineStatus } from '../engine/types.js';
 import type { Answer, AnswerResult, ArticleRef, Lang, Notice, Span } from '../answer/types.js';
 import { cutAtWord, cutWithEllipsis, fold, safeOffset, squash } from '../text/normalise.js';
-import { ARTICLE_LABELS, askWhoText, factsTitle, STATUS_LABELS, exampleLines, formatDate, formatTimestamp, interpretedText, missingText, noticeText, pageLabel, paragraphLabel, paragraphsCount, resultsRangeText, t } from './messages.js';
+import { ARTICLE_LABELS, askWhoText, factLines, factsTitle, STATUS_LABELS, exampleLines, formatDate, formatTimestamp, interpretedText, missingText, noticeText, pageLabel, paragraphLabel, paragraphsCount, resultsRangeText, t } from './messages.js';
 
 /** Telegram's limit on a message's text, after entity parsing (UTF-16 code units). */
 export const TELEGRAM_MAX_MESSAGE = 4096;
@@ -305,7 +305,8 @@ export function renderAnswerHtml(answer: Answer, lang: Lang, opts: HtmlRenderOpt
       ? `<i>${escapeHtml(resultsRangeText(first.rank, last.rank, Math.max(answer.total, last.rank), lang))}</i>`
       : null;
   const low = answer.confidence === 'low' ? `<b>${escapeHtml(t('lowConfidence', lang))}</b>` : null;
-  const facts = answer.facts?.length ? [`<b>${escapeHtml(factsTitle(lang))}</b>`, ...answer.facts.map((f) => `• ${escapeHtml(cutWithEllipsis(f, MAX_NOTICE))}`)].join('\n') : null;
+  const factList = answer.facts ? factLines(answer.facts, lang) : [];
+  const facts = factList.length ? [`<b>${escapeHtml(factsTitle(lang))}</b>`, ...factList.map((f) => `• ${escapeHtml(cutWithEllipsis(f, MAX_NOTICE))}`)].join('\n') : null;
   const header = [readLine, facts, low, range].filter(Boolean).join('\n') || null;
   const pieces = answer.results.map((r, i) => {
     if (i === 0 && header) return `${header}\n${renderResultHtml(r, lang, budget - htmlVisibleLength(header) - 1)}`;
@@ -342,7 +343,8 @@ export function renderAnswerPlain(answer: Answer, lang: Lang, opts: PlainRenderO
       blocks.push(lines.join('\n'));
     }
   } else {
-    if (answer.facts?.length) blocks.push([factsTitle(lang), ...answer.facts.map((f) => `  • ${f}`)].join('\n'));
+    const facts = answer.facts ? factLines(answer.facts, lang) : [];
+    if (facts.length) blocks.push([factsTitle(lang), ...facts.map((f) => `  • ${f}`)].join('\n'));
     if (answer.confidence === 'low') blocks.push(t('lowConfidence', lang));
     const first = answer.results[0]!;
     const last = answer.results[answer.results.length - 1]!;

@@ -1,5 +1,9 @@
 /** /stats for admins: questions per day, how sure the answers were, votes, the questions most often left unanswered. */
 import type { Lang } from '../answer/types.js';
+import { oneLine } from '../text/normalise.js';
+
+/** An unanswered question is shown on one line of at most this many characters (five fit one message). */
+const MAX_QUESTION_SHOWN = 200;
 
 /** The parts of the store's records the statistics read. */
 interface AskedRecord {
@@ -54,7 +58,7 @@ export function statsText(s: Stats, votes: number, lang: Lang): string {
     en ? `Votes: ${votes} (👍 ${s.votes.up}% · 👎 ${s.votes.down}%)` : `Góp ý: ${votes} (👍 ${s.votes.up}% · 👎 ${s.votes.down}%)`,
   ];
   if (s.unanswered.length > 0) {
-    lines.push(en ? 'Most frequent unanswered:' : 'Hay hỏi mà chưa trả lời được:', ...s.unanswered.map((u) => `  ${u.count}× ${u.question}`));
+    lines.push(en ? 'Most frequent unanswered:' : 'Hay hỏi mà chưa trả lời được:', ...s.unanswered.map((u) => `  ${u.count}× ${oneLine(u.question, MAX_QUESTION_SHOWN)}`));
   }
   return lines.join('\n');
 }

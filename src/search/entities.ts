@@ -11,7 +11,7 @@ import { ByteLru } from '../index/lru.js';
 import { PAIR_SEP } from '../index/terms.js';
 import { fold } from '../text/normalise.js';
 import { findPlaces, isCapitalised, placeForms } from '../text/gazetteer.js';
-import { DOCUMENT_NAMES, INSTITUTION_WORDS, PARTY_BLOCS } from '../text/words.js';
+import { DOCUMENT_NAMES, FAMILY_NAMES, INSTITUTION_WORDS, OTHER_FAMILY_NAMES, PARTY_BLOCS } from '../text/words.js';
 import { isStop, isStopTwin, tokenize, type Token } from '../text/tokens.js';
 import type { AnalyzedQuery } from './analyse.js';
 import { lexiconOf } from './lexicon.js';
@@ -35,7 +35,7 @@ const CHECKERS_BYTES = 16 << 20;
 /** Bytes a checker may come to hold per article it knows of or chunk it may read (a set or memo entry), for the budget above. */
 const BYTES_PER_MAYBE_CHUNK = 64;
 /** Words that introduce a person's name in a question. */
-const PERSON_MARKERS = ['đồng chí', 'ông', 'bà', 'anh', 'chị', 'cô', 'chú', 'bác', 'bố', 'mẹ', 'em', 'đ/c'];
+const PERSON_MARKERS = ['đồng chí', 'ông', 'bà', 'anh', 'chị', 'cô', 'chú', 'bác', 'bố', 'mẹ', 'em', 'đ/c', 'comrade', 'mr', 'mrs', 'ms'];
 
 export interface Constraint {
   /** 'body': a Party bloc (PARTY_BLOCS), stated whole like a place. */
@@ -110,7 +110,13 @@ function termsOf(tokens: readonly Token[], folded: boolean): Array<{ term: strin
   return tokens.filter((t) => !stop(t)).map((t) => ({ term: form(t), folded }));
 }
 
-const INSTITUTION = new Set(INSTITUTION_WORDS.map((w) => fold(w)));
+/** Office words as written, and folded for syllables typed without marks ("ban thuong vu"). */
+const INSTITUTION = new Set(INSTITUTION_WORDS);
+const FAMILY = new Set(FAMILY_NAMES);
+const ANY_FAMILY = new Set([...FAMILY_NAMES, ...OTHER_FAMILY_NAMES]);
+const INSTITUTION_FOLDED = new Set(INSTITUTION_WORDS.map((w) => fold(w)));
+/** An office word: compared with its marks when typed with them, so "Trần Văn Bình" is no "trận", "văn", "binh". */
+const isInstitution = (t: Token) => (t.term === t.folded ? INSTITUTION_FOLDED.has(t.folded) : INSTITUTION.has(t.term));
 
 /** "UBND", "TPHCM": an abbreviation, not part of a name. */
 function isAcronym(text: string, t: Token): boolean {
@@ -146,19 +152,24 @@ export function findConstraints(q: AnalyzedQuery): Constraint[] {
   });
 
   // Other names: two or more capitalised syllables in a row. The question's first word and a title
-  // before a name ("Ông", "Bà", "Mẹ") are capitalised for other reasons and are not part of it.
+  // before a name ("Ông", "Bà", "Mẹ") are capitalised for other reasons and are not part of it, unless
+  // that first word is a family name ("Nguyễn Văn An phát biểu gì?": the name is not "Văn An").
   for (let i = 0; i < tokens.length; i++) {
     if (used[i] || tokens[i]!.isNumber || !isCapitalised(text, tokens[i]!)) continue;
-    if (i === 0 || PERSON.some((m) => m.length === 1 && (tokens[i]!.term === m[0] || tokens[i]!.folded === fold(m[0]!)))) continue;
+    if ((i === 0 && !FAMILY.has(tokens[0]!.term)) || PERSON.some((m) => m.length === 1 && (tokens[i]!.term === m[0] || tokens[i]!.folded === fold(m[0]!)))) continue;
     if (isAcronym(text, tokens[i]!)) continue;
     let j = i;
     while (j + 1 < tokens.length && !used[j + 1] && tokens[j + 1]!.joined && isCapitalised(text, tokens[j + 1]!) && !tokens[j + 1]!.isNumber && !isAcronym(text, tokens[j + 1]!)) j++;
     const n = j - i + 1;
-    if (n >= 2 && !tokens.slice(i, j + 1).every((t) => INSTITUTION.has(t.folded))) {
+    if (n >= 2 && !tokens.slice(i, j + 1).every(isInstitution)) {
       const span = tokens.slice(i, j + 1);
       // Restored diacritics are a guess: a name typed without marks is matched folded.
       const isFolded = q.typedUnaccented || q.foldedAt.slice(i, j + 1).some(Boolean);
-      out.push({ kind: 'name', label: text.slice(span[0]!.start, span[n - 1]!.end), forms: [termsOf(span, isFolded)], phrases: [phraseOf(span, isFolded)] });
+      // A Vietnamese name ("Nguyễn Đức Hùng") is pinned by its given name: of its pairs, the last one
+      // must be stated, or "Nguyễn Đức" would let a report on Nguyễn Đức Trung answer for him.
+      const terms = termsOf(span, isFolded);
+      const personal = n >= 3 && ANY_FAMILY.has(span[0]!.term) && terms.length === n - 1;
+      out.push({ kind: 'name', label: text.slice(span[0]!.start, span[n - 1]!.end), forms: [personal ? terms.slice(-1) : terms], phrases: [phraseOf(span, isFolded)] });
       for (let k = i; k <= j; k++) used[k] = true;
     }
     i = j;

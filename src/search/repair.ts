@@ -7,7 +7,7 @@
 import { fold } from '../text/normalise.js';
 import { isWellFormedSyllable } from '../text/syllable.js';
 import { isStop, type Token } from '../text/tokens.js';
-import { QUESTION_PHRASES } from '../text/words.js';
+import { FAMILY_NAMES, OTHER_FAMILY_NAMES, QUESTION_PHRASES } from '../text/words.js';
 import type { Lexicon } from './lexicon.js';
 
 /** Costs of reading a typed syllable as a corpus syllable (lower is likelier). Chosen by hand, checked on the dev sets. */
@@ -130,9 +130,29 @@ function pairScore(a: string, b: string, lex: Lexicon): number {
  * elsewhere (read so) or a capitalised word inside the question (repaired on pairs only, never as an
  * exact slip: "Quảng Ninh" is no slip of "quản").
  */
+const FAMILY = new Set([...FAMILY_NAMES, ...OTHER_FAMILY_NAMES]);
+
+/**
+ * Syllables of a person's name typed with marks: a capitalised run that starts with a family name
+ * ("Nguyễn Thị Kim Ngân"). They are kept as typed: a name the corpus lacks is no slip of a word it has.
+ */
+function personSyllables(tokens: readonly Token[], names: readonly NameKind[]): boolean[] {
+  const out = tokens.map(() => false);
+  for (let i = 0; i < tokens.length; i++) {
+    if (!FAMILY.has(tokens[i]!.term) || (i > 0 && names[i] !== 'capitalised')) continue;
+    let j = i + 1;
+    while (j < tokens.length && names[j] === 'capitalised' && tokens[j]!.joined) j++;
+    if (j - i < 2) continue;
+    for (let k = i; k < j; k++) if (tokens[k]!.term !== tokens[k]!.folded) out[k] = true;
+    i = j - 1;
+  }
+  return out;
+}
+
 export function readTokens(tokens: readonly Token[], lex: Lexicon, unaccented: boolean, names: readonly NameKind[] = []): ReadToken[] {
   if (tokens.length === 0) return [];
-  const cands = tokens.map((t, i) => candidates(t, lex, unaccented, names[i] ?? null));
+  const person = personSyllables(tokens, names);
+  const cands = tokens.map((t, i) => (person[i] ? [{ form: t.term, cost: 0, change: 'none' as const }] : candidates(t, lex, unaccented, names[i] ?? null)));
   // best[i][k]: lowest cost of a reading of tokens 0..i ending in candidate k; from[i][k]: its predecessor.
   const best: number[][] = [cands[0]!.map((c) => c.cost)];
   const from: number[][] = [cands[0]!.map(() => -1)];

@@ -82,3 +82,20 @@ export function stripChat(text: string): string {
   const tail = /^[?!.]*/u.exec(text.slice(end))![0];
   return (text.slice(start, end) + tail).trim();
 }
+
+/**
+ * The message is nothing but chat ("xin chào", "cảm ơn bot nhé", "thanks!"): every word belongs to an
+ * opener or a closer of the lists, so there is no question to search.
+ */
+export function isOnlyChat(text: string): boolean {
+  const tokens = tokenize(text);
+  if (tokens.length === 0) return false;
+  // covered[i]: tokens[0..i) are a sequence of chat phrases.
+  const covered = new Array<boolean>(tokens.length + 1).fill(false);
+  covered[0] = true;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!covered[i]) continue;
+    for (const p of [...OPENERS, ...CLOSERS]) if (matchAt(tokens, i, p)) covered[i + p.length] = true;
+  }
+  return covered[tokens.length]!;
+}

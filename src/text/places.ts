@@ -7,8 +7,8 @@
  */
 export const PLACES: readonly (readonly string[])[] = [
   // Centrally governed cities
-  ['Hà Nội', 'thủ đô Hà Nội'],
-  ['Hồ Chí Minh', 'Thành phố Hồ Chí Minh', 'TP Hồ Chí Minh', 'TPHCM', 'TP.HCM', 'TP HCM', 'HCM', 'Sài Gòn'],
+  ['Hà Nội', 'thủ đô Hà Nội', 'Hanoi'],
+  ['Hồ Chí Minh', 'Thành phố Hồ Chí Minh', 'TP Hồ Chí Minh', 'TPHCM', 'TP.HCM', 'TP HCM', 'HCM', 'Sài Gòn', 'HCMC', 'Ho Chi Minh City', 'Saigon'],
   ['Hải Phòng'],
   ['Đà Nẵng'],
   ['Cần Thơ'],

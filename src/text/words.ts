@@ -134,6 +134,13 @@ export const INSTITUTION_WORDS: readonly string[] = [
   'đoàn', 'lao', 'động', 'phụ', 'nữ', 'thanh', 'niên', 'cựu', 'chiến', 'binh', 'nông', 'trưởng', 'giám', 'đốc', 'huân', 'chương',
   'hạng', 'nhất', 'nhì', 'ba', 'bằng', 'khen', 'giấy', 'chi', 'cấp', 'huyện', 'xã', 'phường', 'quận', 'thị', 'trấn', 'khóa', 'kỳ',
   'nhiệm', 'tổng', 'học', 'viện', 'trường', 'bệnh', 'cục', 'câu', 'hỏi',
+  // The same offices in an English question ("the Hai Phong Party Committee", "People's Council").
+  'party', 'committee', 'committees', 'secretary', 'council', 'people', 'peoples', 'chairman', 'chairwoman', 'chair', 'chairperson',
+  'vice', 'deputy', 'standing', 'executive', 'permanent', 'board', 'city', 'province', 'provincial', 'municipal', 'bloc', 'agencies',
+  'central', 'national', 'assembly', 'fatherland', 'front', 'union', 'youth', 'women', 'member', 'members', 'conference', 'congress',
+  'resolution', 'inspection', 'commission', 'department', 'office', 'government', 'ministry', 'minister', 'prime', 'general',
+  'politburo', 'organisation', 'organization', 'propaganda', 'education', 'mobilisation', 'mobilization', 'mass', 'delegation',
+  'director', 'head', 'medal', 'labour', 'labor', 'order', 'class', 'first', 'second', 'third', 'term',
 ];
 
 /** Question phrases made of function words: what a repaired "bao nhiu" or "la gi" should read as. */
@@ -207,3 +214,17 @@ export const PARTY_BLOCS: readonly (readonly string[])[] = [
  */
 export const CLASS_WORDS: readonly string[] = ['hạng', 'giải'];
 export const CLASS_RANKS: readonly string[] = ['nhất', 'nhì', 'ba', 'tư', 'đặc biệt'];
+
+/**
+ * Family names that start a question as the start of a person's name ("Nguyễn Văn An phát biểu gì?"),
+ * not as a capitalised first word: the common ones that are no everyday word or place (not "Văn",
+ * "Hà", "Cao", "Mai", "Lâm").
+ */
+export const FAMILY_NAMES: readonly string[] = [
+  'nguyễn', 'trần', 'lê', 'phạm', 'hoàng', 'huỳnh', 'phan', 'vũ', 'võ', 'đặng', 'bùi', 'đỗ', 'ngô', 'dương', 'lý', 'đinh', 'trịnh',
+  'trương', 'lương',
+];
+/** Family names that are also everyday words or places ("Văn", "Hà", "Mai"): a name's start only after a capital run starts. */
+export const OTHER_FAMILY_NAMES: readonly string[] = [
+  'hồ', 'cao', 'mai', 'hà', 'lâm', 'đào', 'tô', 'châu', 'thái', 'tạ', 'lưu', 'chu', 'kiều', 'quách', 'triệu', 'đoàn', 'nông', 'văn',
+];

@@ -165,6 +165,8 @@ describe('add from a file', () => {
       const first = await addToCorpus(file, dir);
       const stem = 'bao-cao-hoi-nghi-tinh-uy';
       expect(first.file).toBe(`${stem}.docx`);
+      // Another article under the same name.
+      writeFileSync(file, readFileSync(path.join(FIXTURES, 'docx/001_118586bd13fbd541.docx')));
       const second = await addToCorpus(file, dir);
       expect(second.file).toBe(`${stem}-2.docx`);
       expect(second.article.id).toBe(`${stem}-2`);
@@ -172,10 +174,30 @@ describe('add from a file', () => {
       // Same stem, other extension: the id is taken, so another name…
       expect((await addToCorpus(path.join(src, `${stem}.txt`), dir)).file).toBe(`${stem}-3.txt`);
       // …unless --replace, which takes the place of the article with that id.
+      writeFileSync(path.join(src, `${stem}.txt`), readFileSync(path.join(ROOT, 'corpus/003_8fd1f3030b24dd22.txt')));
       const replaced = await addToCorpus(path.join(src, `${stem}.txt`), dir, { replace: true });
       expect(replaced).toMatchObject({ file: `${stem}.txt`, replaced: true });
       expect(existsSync(path.join(dir, `${stem}.docx`))).toBe(false);
       expect(readdirSync(dir).sort()).toEqual([`${stem}-2.docx`, `${stem}-3.txt`, `${stem}.txt`]);
+    } finally {
+      rmSync(src, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a copy of an article the corpus already holds (the build would skip it as a duplicate), unless it replaces that very file', async () => {
+    const src = mkdtempSync(path.join(tmpdir(), 'ingest-src-'));
+    try {
+      const seed = readFileSync(path.join(ROOT, 'corpus/004_7239dae0792dcdec.txt'));
+      writeFileSync(path.join(src, 'hai-phong.txt'), seed);
+      expect((await addToCorpus(path.join(src, 'hai-phong.txt'), dir)).file).toBe('hai-phong.txt');
+      writeFileSync(path.join(src, 'ban-sao.txt'), seed);
+      const err = await addToCorpus(path.join(src, 'ban-sao.txt'), dir).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ArticleError);
+      expect((err as Error).message).toBe('same content as hai-phong.txt (a duplicate)');
+      // The same upload again under its own name: also refused without --replace, accepted with it.
+      await expect(addToCorpus(path.join(src, 'hai-phong.txt'), dir)).rejects.toThrow(/a duplicate/u);
+      expect((await addToCorpus(path.join(src, 'hai-phong.txt'), dir, { replace: true })).replaced).toBe(true);
+      expect(readdirSync(dir).sort()).toEqual(['hai-phong.txt']);
     } finally {
       rmSync(src, { recursive: true, force: true });
     }

@@ -67,6 +67,15 @@ describe('answers', () => {
     }
   });
 
+  it('a greeting or a thank-you alone is not searched (no passages about "đền ơn" for "cảm ơn")', async () => {
+    for (const q of ['xin chào', 'cảm ơn bot nhé', 'thanks!', 'hello']) {
+      const a = await engine.ask(q);
+      expect(a.results, q).toEqual([]);
+      expect(a.notices, q).toContainEqual({ kind: 'empty-question' });
+    }
+    expect((await engine.ask('cảm ơn bot, Huế tổ chức festival gì?')).results.length).toBeGreaterThan(0);
+  });
+
   it('cuts an overlong question and says so', async () => {
     const a = await engine.ask(`${'Hải Phòng có bao nhiêu đảng viên '.repeat(2000)}`);
     expect(a.notices.some((n) => n.kind === 'question-truncated')).toBe(true);

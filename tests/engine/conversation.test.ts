@@ -20,6 +20,24 @@ describe('readFollowUp', () => {
     expect(readFollowUp('thế còn Nghệ An thì sao?', hp).interpreted).toBe('Đảng bộ Khối các cơ quan Nghệ An có bao nhiêu chi bộ?');
   });
 
+  it('replaces a place the previous question starts with ("Huế kết nạp …", then "còn Nghệ An thì sao")', () => {
+    const prev = turn('Huế kết nạp bao nhiêu đảng viên năm 2020?');
+    expect(readFollowUp('còn Nghệ An thì sao', prev).question).toBe('Nghệ An kết nạp bao nhiêu đảng viên năm 2020?');
+  });
+
+  it('reads the English follow-ups /help promises: "what about Huế?", "and in 2021?", "what did he ask for?"', () => {
+    const prev = turn('Bí thư Thành ủy Hải Phòng là ai?', { person: 'Lê Tiến Châu' });
+    expect(readFollowUp('what about Hue?', prev).question).toBe('Bí thư Thành ủy Huế là ai?');
+    expect(readFollowUp('How about Nghệ An?', prev).question).toBe('Bí thư Thành ủy Nghệ An là ai?');
+    expect(readFollowUp('and in 2021?', prev).question).toBe('Bí thư Thành ủy Hải Phòng là ai năm 2021?');
+    const he = readFollowUp('what did he ask for?', prev);
+    expect(he.question).toBe('what did Lê Tiến Châu ask for?');
+    expect(he.articleIds).toEqual(['a1']);
+    expect(readFollowUp('What did she say?', turn('Ai là Chủ tịch HĐND TPHCM?')).needsWho).toBe(true);
+    // Vietnamese typed without marks keeps its "he" (hè): no English around it.
+    expect(readFollowUp('mua he nam nay', prev).interpreted).toBeNull();
+  });
+
   it('replaces or adds the year: "thế còn năm 2021?"', () => {
     expect(readFollowUp('thế còn năm 2021?', turn('Năm 2020 Đông Hà có bao nhiêu TCCS đảng hoàn thành tốt nhiệm vụ?')).question).toBe('Năm 2021 Đông Hà có bao nhiêu TCCS đảng hoàn thành tốt nhiệm vụ?');
     expect(readFollowUp('còn năm 2021?', turn('Ai là Bí thư Thành ủy Huế?')).question).toBe('Ai là Bí thư Thành ủy Huế năm 2021?');
@@ -75,5 +93,16 @@ describe('persons', () => {
     const quote = 'Sáng 16-10, đồng chí Lê Tiến Châu, Bí thư Thành ủy làm việc. Đồng chí Phạm Quang Hiển, Bí thư Đảng ủy Khối các cơ quan thành phố cho biết…';
     expect(personOf('Ai là Bí thư Đảng ủy Khối các cơ quan thành phố Hải Phòng?', [quote])).toBe('Phạm Quang Hiển');
     expect(personOf('ông Nguyễn Văn An nói gì?', [quote])).toBe('Nguyễn Văn An');
+  });
+
+  it('never takes a place whose first word is a family name for a person ("Hà Nội", "Hồ Chí Minh", "Thái Bình")', () => {
+    expect(personNames('Hà Nội có bao nhiêu đảng viên?')).toEqual([]);
+    expect(personNames('Chủ tịch HĐND Thành phố Hồ Chí Minh là ai?')).toEqual([]);
+    expect(personNames('Bí thư Tỉnh ủy Thái Bình Nguyễn Văn An phát biểu').map((n) => n.name)).toEqual(['Nguyễn Văn An']);
+    const quote = 'Đồng chí Nguyễn Thị Lệ, Phó Bí thư Thành ủy, Chủ tịch HĐND TPHCM yêu cầu xây dựng không gian văn hóa Hồ Chí Minh.';
+    expect(personOf('Chủ tịch HĐND Thành phố Hồ Chí Minh là ai?', [quote])).toBe('Nguyễn Thị Lệ');
+    // "ông ấy" after a question about a place the reports do not cover: asked back, not "đồng chí Hà Nội".
+    const t = turnOf('Hà Nội có bao nhiêu đảng viên?', { chunkIds: [], articleIds: [], quotes: [] });
+    expect(readFollowUp('ông ấy là ai?', t).needsWho).toBe(true);
   });
 });

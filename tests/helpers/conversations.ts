@@ -5,6 +5,7 @@ import type { Answer } from '../../src/answer/types.js';
 import { converse } from '../../src/engine/chat.js';
 import type { TurnContext } from '../../src/engine/conversation.js';
 import type { QaEngine } from '../../src/engine/types.js';
+import { factLines } from '../../src/present/messages.js';
 import { ROOT } from './index-fixture.js';
 
 export interface Turn {
@@ -31,8 +32,9 @@ const norm = (s: string) => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' '
 function turnIsRight(turn: Turn, answer: Answer): boolean {
   if (turn.interpreted_contains && !turn.interpreted_contains.every((w) => norm(answer.interpreted).includes(norm(w)))) return false;
   if (turn.expect.length === 0) return answer.confidence !== 'high';
-  const texts = [...answer.results.flatMap((r) => [r.quote, r.text]), ...(answer.facts ?? [])].map(norm);
-  return answer.results.length + (answer.facts?.length ?? 0) > 0 && turn.expect.some((e) => texts.some((t) => t.includes(norm(e))));
+  const facts = answer.facts ? factLines(answer.facts, 'vi') : [];
+  const texts = [...answer.results.flatMap((r) => [r.quote, r.text]), ...facts].map(norm);
+  return answer.results.length + facts.length > 0 && turn.expect.some((e) => texts.some((t) => t.includes(norm(e))));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, noticeText } from '../../src/present/messages.js';
+import { addedText, formatDate, noticeText } from '../../src/present/messages.js';
 import { escapeHtml, htmlToPlain, htmlVisibleLength, normalizeSpans, renderAnswerHtml, renderAnswerPlain, renderArticleHtml, renderParagraphHtml, renderSourcesHtml, renderStatusHtml } from '../../src/present/render.js';
 import type { Answer, AnswerResult, ArticleRef, Span } from '../../src/answer/types.js';
 import type { ArticleView } from '../../src/engine/types.js';
@@ -301,8 +301,32 @@ describe('conversation replies', () => {
     const who = renderAnswerPlain(answer([], { confidence: 'none', notices: [{ kind: 'ask-who' }] }), 'vi');
     expect(who).toContain('Bạn muốn hỏi về ai?');
     expect(who).not.toContain('không trả lời');
-    const facts = renderAnswerHtml(answer([result(1, 'Một câu.')], { facts: ['Bài A · 16/10/2024 · HPĐT'], question: 'còn Huế?', interpreted: 'Ai là Bí thư Thành ủy Huế?' }), 'vi').join('\n');
+    const facts = renderAnswerHtml(answer([result(1, 'Một câu.')], { facts: { count: null, articles: [{ ...ARTICLE, title: 'Bài A' }], links: false }, question: 'còn Huế?', interpreted: 'Ai là Bí thư Thành ủy Huế?' }), 'vi').join('\n');
     expect(htmlToPlain(facts)).toContain('Theo thông tin bài viết:\n• Bài A · 16/10/2024 · HPĐT');
     expect(htmlToPlain(facts)).toContain('Hiểu là: Ai là Bí thư Thành ủy Huế?');
+  });
+
+  it('shows report facts with the date as citations show it and the count labelled, never the raw text a date was read from', () => {
+    // "có bao nhiêu bài về Nghệ An?": the seed article's date was read from " date 2021-01 Chiều 14/1, …".
+    const nghean: ArticleRef = { ...ARTICLE, title: 'Bài Nghệ An', outlet: null, date: { iso: '2021-01-14', raw: 'date 2021-01 Chiều 14/1', precision: 'day', yearMissing: false, year: 2021, month: 1, day: 14 } };
+    const hcm: ArticleRef = { ...ARTICLE, title: 'Bài TPHCM', outlet: 'SGGPO', url: 'https://sggp.org.vn/x', date: { iso: null, raw: 'Chiều 15-10', precision: 'day', yearMissing: true, month: 10, day: 15 } };
+    const a = answer([result(1, 'Một câu.')], { facts: { count: 2, articles: [nghean, hcm], links: true } });
+    const vi = htmlToPlain(renderAnswerHtml(a, 'vi').join('\n'));
+    expect(vi).toContain('Theo thông tin bài viết:\n• Số bài: 2\n• Bài Nghệ An · 14/01/2021\n• Bài TPHCM · 15/10 (không rõ năm) · SGGPO · https://sggp.org.vn/x');
+    expect(vi).not.toContain('Chiều');
+    const en = renderAnswerPlain(a, 'en');
+    expect(en).toContain('From the reports’ details:\n  • Articles: 2\n  • Bài Nghệ An · 14/01/2021\n  • Bài TPHCM · 15 Oct (year unknown) · SGGPO · https://sggp.org.vn/x');
+    // Without "link" in the question, no address.
+    expect(renderAnswerPlain(answer([result(1, 'Một câu.')], { facts: { count: null, articles: [hcm], links: false } }), 'vi')).not.toContain('https://');
+  });
+
+  it('an upload the rebuilt index does not hold is never said to be answerable now', () => {
+    const info = { id: 'qnam', file: 'qnam.md', title: 'Hội nghị', date: null, outlet: null, paragraphs: 2, replaced: false, warnings: [], build: { ok: true, message: '', seconds: 1 } };
+    expect(addedText({ ...info, indexed: true }, 'vi')).toContain('có thể hỏi về bài này ngay');
+    for (const lang of ['vi', 'en'] as const) {
+      const text = addedText({ ...info, indexed: false }, lang);
+      expect(text).not.toMatch(/có thể hỏi về bài này ngay|can be asked about now/u);
+      expect(text).toContain(lang === 'en' ? 'the index does not hold it after the build' : 'chỉ mục không có bài này sau khi xây dựng');
+    }
   });
 });

@@ -17,4 +17,15 @@ describe('/stats', () => {
     expect(text).toContain('2× Giá vàng?');
     expect(statsText(computeStats([], []), 0, 'en')).toContain('Questions: 0');
   });
+
+  it('fits one Telegram message however long the unanswered questions were (each shown on one line, cut)', () => {
+    const q = (question: string) => ({ time: '2026-01-02T10:00:00Z', question, confidence: 'none' as const });
+    const long = ['a', 'b', 'c', 'd', 'e'].map((c) => `${c}${' rất nhiều chữ'.repeat(400)}\n${c.repeat(3000)}`);
+    const text = statsText(computeStats(long.map(q), []), 0, 'vi');
+    expect(text.length).toBeLessThan(4096);
+    const lines = text.split('\n');
+    expect(lines.filter((l) => /^ {2}1× /.test(l))).toHaveLength(5);
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(210);
+    expect(text).toContain('…');
+  });
 });

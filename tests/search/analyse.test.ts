@@ -18,6 +18,13 @@ describe('reading a question against the corpus', () => {
     expect(read('Đảng bộ Khối các cơ quan Hải Phòng kết nạp bao nhiu đản viên')).toBe('Đảng bộ Khối các cơ quan Hải Phòng kết nạp bao nhiêu đảng viên');
   });
 
+  it('keeps the syllables of a person\'s name as typed ("Kim Ngân" is no slip of "ngành")', () => {
+    expect(read('Bà Nguyễn Thị Kim Ngân phát biểu gì tại cuộc làm việc ở Hải Phòng?')).toBe('Bà Nguyễn Thị Kim Ngân phát biểu gì tại cuộc làm việc ở Hải Phòng?');
+    expect(read('Đồng chí Trần Văn Bìnhh phát biểu gì?')).toContain('Trần Văn Bìnhh');
+    // Office words written with capitals are still repaired.
+    expect(read('Bí thư Thàn ủy Hải Phòng là ai')).toBe('Bí thư Thành ủy Hải Phòng là ai');
+  });
+
   it('repairs two swapped letters, a syllable with no vowel left, and a real syllable both neighbours reject', () => {
     expect(read('bí thư thàhn ủy hải phòng là ai')).toBe('bí thư thành ủy hải phòng là ai');
     expect(read('Bí th Thành ủy Hải Phòng là ai')).toBe('Bí thư Thành ủy Hải Phòng là ai');

@@ -30,6 +30,38 @@ describe('finding constraints', () => {
     expect(labels('Chủ tịch HĐND TPHCM là ai?')).toEqual(['place:Hồ Chí Minh']);
   });
 
+  it('reads a name whose syllables fold to office words as a name ("Trần Văn Bình" is not "trận", "văn", "binh")', () => {
+    expect(labels('Đồng chí Trần Văn Bình phát biểu gì?')).toEqual(['name:Trần Văn Bình']);
+    expect(labels('Đồng chí Trần Quốc Trung yêu cầu gì?')).toEqual(['name:Trần Quốc Trung']);
+    expect(missing('Đồng chí Trần Văn Bình phát biểu gì?')).toEqual(['Trần Văn Bình']);
+    // A name that starts the question is named whole in the refusal, not "Văn Bình".
+    expect(missing('Trần Văn Bình phát biểu gì?')).toEqual(['Trần Văn Bình']);
+    expect(labels('Nguyễn Thị Lệ yêu cầu gì?')).toEqual(['name:Nguyễn Thị Lệ']);
+    expect(missing('Nguyễn Thị Lệ yêu cầu gì?')).toEqual([]);
+    expect(labels('Văn phòng Tỉnh ủy ở đâu?')).toEqual([]);
+  });
+
+  it('a Vietnamese name is stated only with its given name: "Nguyễn Đức Hùng" is not "Nguyễn Đức Trung"', () => {
+    expect(missing('Đồng chí Nguyễn Đức Hùng phát biểu gì?')).toEqual(['Nguyễn Đức Hùng']);
+    expect(missing('Đồng chí Lê Tiến Dũng chủ trì cuộc làm việc nào?')).toEqual(['Lê Tiến Dũng']);
+    expect(missing('Đồng chí Hoàng Văn Nam được trao gì?')).toEqual(['Hoàng Văn Nam']);
+    expect(missing('Đồng chí Nguyễn Đức Trung phát biểu gì?')).toEqual([]);
+    expect(missing('Đồng chí Lê Thị Hồng Khanh nhận huân chương gì?')).toEqual([]);
+    // Offices stay offices, with or without marks.
+    expect(labels('Ủy viên Ban Thường vụ Tỉnh ủy là ai?')).toEqual([]);
+    expect(labels('Phó Chủ tịch Liên đoàn Lao động là ai?')).toEqual([]);
+    expect(labels('uy vien Ban Thuong vu Tinh uy la ai?')).toEqual([]);
+  });
+
+  it('reads an English question\'s capitalised offices as offices, not as names the reports must state', () => {
+    expect(labels('Who is the Secretary of the Hai Phong Party Committee?')).toEqual(['place:Hải Phòng']);
+    expect(labels("What did the Chairwoman of the HCMC People's Council ask for?")).toEqual(['place:Hồ Chí Minh']);
+    expect(labels('Who chaired the Provincial Party Standing Committee meeting in Nghe An?')).toEqual(['place:Nghệ An']);
+    expect(missing('Who is the Secretary of the Hai Phong Party Committee?')).toEqual([]);
+    // A person's name is still one.
+    expect(labels('What did Comrade Nguyen Thi Le ask for?')).toEqual(['name:Nguyen Thi Le']);
+  });
+
   it('reads years', () => {
     expect(labels('Năm 2019 Huế kết nạp bao nhiêu đảng viên?')).toEqual(['place:Huế', 'year:2019']);
   });

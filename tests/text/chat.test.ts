@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stripChat } from '../../src/text/chat.js';
+import { isOnlyChat, stripChat } from '../../src/text/chat.js';
 import { stripMarkup } from '../../src/text/markup.js';
 
 describe('stripChat: chat around a question is set aside, the question inside kept verbatim', () => {
@@ -24,6 +24,16 @@ describe('stripChat: chat around a question is set aside, the question inside ke
   it('never returns an empty question', () => {
     expect(stripChat('cảm ơn bot')).toBe('cảm ơn');
     expect(stripChat('ạ')).toBe('ạ');
+  });
+});
+
+describe('isOnlyChat: a greeting or a thank-you with no question in it', () => {
+  it.each(['xin chào', 'Chào bot!', 'cảm ơn bot nhé', 'Cảm ơn nhiều ạ', 'cam on', 'thanks!', 'Thank you', 'hello', 'hi bot', 'bot ơi'])('%s', (m) => {
+    expect(isOnlyChat(m)).toBe(true);
+  });
+
+  it.each(['Hải Phòng có bao nhiêu đảng viên?', 'cảm ơn bot, Huế tổ chức festival gì?', 'hỏi Đông Hà', 'Thế nào là chi bộ?', 'đền ơn đáp nghĩa', 'nhà báo', 'số phóng viên', ''])('not %s', (m) => {
+    expect(isOnlyChat(m)).toBe(false);
   });
 });
 

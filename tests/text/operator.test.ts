@@ -2,6 +2,8 @@
  * Operator texts: one code, two languages. Low layers throw or report a code (IndexLoadError.note, the
  * engine's degraded reason); the edge renders it in Vietnamese, or English for an English locale or user.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { htmlToPlain, renderStatusHtml } from '../../src/present/render.js';
@@ -88,5 +90,28 @@ describe('operator texts', () => {
     }
     // A plain IndexLoadError (thrown with a string) still prints in the operator's language.
     expect(localizeLine(new IndexLoadError('No index in /x. Build it with: npm run build-index').message, 'vi')).toBe('Chưa có chỉ mục trong /x. Hãy xây dựng bằng: npm run build-index');
+  });
+
+  it('says in Vietnamese why a .docx, .pdf or .html file cannot be added (every reason a reader throws)', () => {
+    // Every message of `new ArticleError(…)` and `notZip(…)` under src/corpus, with sample values for its ${…}.
+    const dir = path.resolve(import.meta.dirname, '../../src/corpus');
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    const reasons: string[] = [];
+    for (const f of files) {
+      const src = readFileSync(path.join(dir, f), 'utf8');
+      for (const m of src.matchAll(/(new ArticleError|notZip)\((['`])((?:(?!\2).)+)\2\)/g)) {
+        const reason = m[3]!.replace(/\$\{[^}]+\}/g, '12');
+        reasons.push(m[1] === 'notZip' ? `the file is not a valid Word document (${reason})` : reason);
+      }
+    }
+    expect(reasons.length).toBeGreaterThan(20);
+    const zip = (what: string) => `the file is not a valid Word document (${what})`;
+    reasons.push(zip('it is not a ZIP package'), zip('the part word/document.xml is cut short'), 'the PDF is damaged and cannot be read (Invalid PDF structure.)');
+    const untranslated = reasons.filter((r) => localizeLine(r, 'vi') === r);
+    expect(untranslated).toEqual([]);
+    expect(localizeLine('the PDF is damaged and cannot be read (Invalid PDF structure.)', 'vi')).toBe('tệp PDF bị hỏng, không đọc được (Invalid PDF structure.)');
+    expect(localizeLine(zip('it is not a ZIP package'), 'vi')).toBe('tệp không phải tài liệu Word hợp lệ (không phải gói ZIP)');
+    // In the build's log line too.
+    expect(localizeLine('Skipped bao-cao.docx: the Word document has no text', 'vi')).toBe('Bỏ qua bao-cao.docx: tài liệu Word không có chữ nào');
   });
 });

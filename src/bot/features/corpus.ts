@@ -89,10 +89,6 @@ async function addAndReport(ctx: BotContext, replyTo: number, add: () => Promise
   const build = await rebuilder.rebuild();
   const a = added.article;
   const id = path.basename(added.file, path.extname(added.file));
-  const warnings = [...a.warnings];
-  if (build.ok && !engine.article(id)) {
-    warnings.push(ctx.lang === 'en' ? 'the index does not hold it after the build (a duplicate of another article?)' : 'chỉ mục không có bài này sau khi xây dựng (trùng với một bài khác?)');
-  }
   const text = addedText(
     {
       id,
@@ -102,8 +98,9 @@ async function addAndReport(ctx: BotContext, replyTo: number, add: () => Promise
       outlet: a.outlet,
       paragraphs: a.blocks.filter((b) => b.kind === 'body').length,
       replaced: added.replaced,
-      warnings,
+      warnings: a.warnings,
       build: { ok: build.ok, message: build.message, seconds: build.ms / 1000 },
+      indexed: engine.article(id) !== null,
     },
     ctx.lang,
   );
