@@ -168,6 +168,12 @@ export function unitSyllables(q: AnalyzedQuery): string[] {
   return q.typedUnaccented ? folded : q.countUnit.map((u) => u.toLowerCase());
 }
 
+/** The number at `i` names a document or a session ("Chỉ thị 05", "Đại hội 6", "lần thứ 9"). */
+function numbersDocument(tokens: readonly Token[], i: number): boolean {
+  const one = tokens[i - 1]?.term;
+  return one !== undefined && (DOCUMENT_WORD.has(one) || DOCUMENT_WORD.has(`${tokens[i - 2]?.term} ${one}`));
+}
+
 /**
  * A number that can be a count: not a year ("2021"), part of a date ("16-10", "9/1") nor a document's
  * or session's number ("Chỉ thị 05", "lần thứ 9").
@@ -175,17 +181,16 @@ export function unitSyllables(q: AnalyzedQuery): string[] {
 function isCount(tokens: readonly Token[], i: number, sentence: string): boolean {
   const t = tokens[i]!;
   if (!t.isNumber || looksLikeYear(t.term)) return false;
-  const one = tokens[i - 1]?.term;
-  if (one !== undefined && (DOCUMENT_WORD.has(one) || DOCUMENT_WORD.has(`${tokens[i - 2]?.term} ${one}`))) return false;
+  if (numbersDocument(tokens, i)) return false;
   // Part of a date ("16-10", "9/1") or of a name ("Covid-19").
   return !/^[-/]\d/u.test(sentence.slice(t.end, t.end + 2)) && !/[\d\p{L}][-/]$/u.test(sentence.slice(Math.max(0, t.start - 2), t.start));
 }
 
 /** "đồng chí Phạm Quang Hiển", "ông Nguyễn Văn A", or three capitalised syllables in a row: a person named. */
 export const PERSON_NAME = /(?:đồng chí|ông|bà|Đồng chí|Ông|Bà)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)+|\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u;
-/** Where something happened: "tại Hội trường …", "ở bệnh viện …", "đến xã …" (or a place of the gazetteer). */
 /** A window that gives a reason, for a question asking why. */
 const REASON = /(?:^|[^\p{L}])(?:do|vì|bởi|nên|khiến|nguyên nhân|lý do|dẫn đến|because|due to)(?=[^\p{L}]|$)/iu;
+/** Where something happened: "tại Hội trường …", "ở bệnh viện …", "đến xã …" (or a place of the gazetteer). */
 const PLACE_SAID = /(?:tại|ở|đến|từ|trong|ngoài)\s+(?:\p{Lu}|(?:bệnh viện|trường|nhà|khu|xã|huyện|tỉnh|thành phố|quận|phường|thôn|làng|trụ sở|hội trường|nơi)\s)/u;
 const OFFICES = OFFICE_TITLES.map((o) => tokenize(o).map((t) => t.term));
 const DEPUTY = 'phó';
@@ -304,8 +309,8 @@ interface SentenceFacts {
   counts: boolean;
   /** It states a number that can be a count. */
   number: boolean;
-  /** Per unit syllable: it is named. */
-  named: boolean[];
+  /** It names the unit, its syllables in a row (or it needs none: a generic unit). */
+  named: boolean;
   /** It states a number of the unit's first syllable. */
   countsUnit: boolean;
 }
@@ -328,18 +333,25 @@ function sentenceFacts(q: AnalyzedQuery, cov: CoverageModel, s: { terms: Set<str
   const { tokens } = s;
   // An abbreviation of the unit's name ("TCCS" for "tổ chức cơ sở") names all of it.
   const short = q.countUnitShort.length > 0 && tokens.some((t) => q.countUnitShort.includes(t.folded));
-  const named = cov.units.map((u) => short || namesUnit(tokens, u, q.typedUnaccented));
+  const named = short || namesUnit(tokens, cov.units, q.typedUnaccented);
   const part = partCount(q, s.sentence, tokens);
+  // Numbers that count nothing here: a part's, or a document's or session's ("Đại hội 6 Đảng bộ").
+  const skip = part && ((i: number) => part(i) || numbersDocument(tokens, i));
   const head = cov.countHead;
-  const countsUnit = head !== null && part !== null && (statesCount(tokens, [head], part, q.countUnitFolded) || q.countUnitShort.some((a) => statesCount(tokens, [a], part)));
+  const countsUnit = head !== null && skip !== null && (statesCount(tokens, [head], skip, q.countUnitFolded) || q.countUnitShort.some((a) => statesCount(tokens, [a], skip)));
   let number = countsUnit;
   for (let i = 0; !number && part !== null && i < tokens.length; i++) number = isCount(tokens, i, s.sentence) && !part(i);
-  return { terms: s.terms, tokens, counts: q.countUnit !== null && part !== null && statesCount(tokens, q.countUnit, part, q.countUnitFolded), number, named, countsUnit };
+  return { terms: s.terms, tokens, counts: q.countUnit !== null && skip !== null && statesCount(tokens, q.countUnit, skip, q.countUnitFolded), number, named, countsUnit };
 }
 
-/** Folded only where the question was typed without marks: "chi bộ" is not named by "chỉ tiêu … Đảng bộ". */
-function namesUnit(tokens: readonly Token[], unit: string, folded: boolean): boolean {
-  for (const t of tokens) if ((folded ? t.folded : t.term) === unit) return true;
+/**
+ * The unit's syllables in a row, folded only where the question was typed without marks: "đảng viên" is
+ * not named by "Ủy viên … Đảng", nor "chi bộ" by "chỉ tiêu … Đảng bộ".
+ */
+function namesUnit(tokens: readonly Token[], unit: readonly string[], folded: boolean): boolean {
+  if (unit.length === 0) return true;
+  const form = (t: Token) => (folded ? t.folded : t.term);
+  for (let i = 0; i + unit.length <= tokens.length; i++) if (unit.every((u, k) => form(tokens[i + k]!) === u && (k === 0 || tokens[i + k]!.joined))) return true;
   return false;
 }
 
@@ -364,12 +376,31 @@ function shareHeld(cov: CoverageModel, credit: readonly number[], sentences: rea
   return got / (cov.mass + cov.countWeight);
 }
 
+/** Does the window hold the kind of thing asked for? */
+function holdsAnswerType(q: AnalyzedQuery, cov: CoverageModel, inWindow: readonly SentenceFacts[], windowText: string, windowHasNumber: boolean): boolean {
+  switch (q.answerType) {
+    case 'count':
+      // A count of the very unit asked ("4.466 đảng viên"), not any number near it ("kiện toàn 1 đồng chí").
+      return cov.units.length > 0 ? inWindow.some((x) => x.countsUnit) : windowHasNumber;
+    case 'person':
+      return PERSON_NAME.test(windowText);
+    case 'date':
+      return DATE.test(windowText);
+    case 'place':
+      return placeSaid(windowText);
+    case 'reason':
+      return REASON.test(windowText);
+    default:
+      return false;
+  }
+}
+
 export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel, text: string, article: number): Coverage {
   if (cov.mass <= 0) return { paragraph: 0, window: 0, first: 0, last: 0, bigramShare: 0, trigramShare: 0, windowHasNumber: false, windowHasAnswer: false, answerMissing: false };
   const bi = new Set<string>();
   const tri = new Set<string>();
   const spans = readSentences(text, q);
-  const { units, office } = cov;
+  const { office } = cov;
   const sentences: SentenceFacts[] = [];
   for (const s of spans) {
     findGrams(cov, s.tokens, false, bi, tri);
@@ -380,7 +411,7 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
   // What each term is worth where the window lacks it: the same for every window of the paragraph.
   const credit = cov.terms.map((t) => (t.match < 0 ? 0 : contextCredit(pass, t.match, article) * t.weight));
   const paragraph = shareHeld(cov, credit, sentences, 0, -1);
-  const hasNumber = (w: readonly SentenceFacts[]) => w.some((x) => x.number) && (w.some((x) => x.countsUnit) || units.every((_, k) => w.some((x) => x.named[k])));
+  const hasNumber = (w: readonly SentenceFacts[]) => w.some((x) => x.number) && w.some((x) => x.countsUnit || x.named);
   const lacks = (w: readonly SentenceFacts[]) => {
     const tokens = office !== null || cov.awardClass !== null ? w.flatMap((x) => x.tokens) : [];
     return (q.countUnit !== null && !hasNumber(w)) || (office !== null && officeMissing(tokens, office)) || (cov.awardClass !== null && !classesIn(tokens).includes(cov.awardClass));
@@ -396,24 +427,13 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
   // sentence with a number and the unit.
   // Nothing asked beyond words (no count, office or class): the best window is all there is.
   const asks = q.countUnit !== null || office !== null || cov.awardClass !== null;
-  const holds = (w: readonly SentenceFacts[]) => !lacks(w) && (q.countUnit === null || w.some((x) => x.countsUnit || (x.number && x.named.every(Boolean))));
+  const holds = (w: readonly SentenceFacts[]) => !lacks(w) && (q.countUnit === null || w.some((x) => x.countsUnit || (x.number && x.named)));
   const holding = asks ? bestOf(windows.filter((w) => w.window >= HOLDING_WINDOW_SHARE * bestAny.window && holds(sentences.slice(w.first, w.last + 1)))) : bestAny;
   const best = holding.window > 0 ? holding : bestAny;
   const inWindow = sentences.slice(best.first, best.last + 1);
   const windowHasNumber = hasNumber(inWindow);
   const windowText = spans.length > 0 ? text.slice(spans[best.first]?.start ?? 0, spans[best.last]?.end ?? text.length) : text;
-  const windowHasAnswer =
-    q.answerType === 'count'
-      ? windowHasNumber
-      : q.answerType === 'person'
-        ? PERSON_NAME.test(windowText)
-        : q.answerType === 'date'
-          ? DATE.test(windowText)
-          : q.answerType === 'place'
-            ? placeSaid(windowText)
-            : q.answerType === 'reason'
-              ? REASON.test(windowText)
-              : false;
+  const windowHasAnswer = holdsAnswerType(q, cov, inWindow, windowText, windowHasNumber);
   const answerMissing = asks && best !== holding && lacks(inWindow);
   return { paragraph, ...best, bigramShare: share(bi, cov.bigrams), trigramShare: share(tri, cov.trigrams), windowHasNumber, windowHasAnswer, answerMissing };
 }

@@ -165,7 +165,7 @@ export const DOCUMENT_NAMES: readonly string[] = [
  * 4", "khóa XII", "lần thứ 9"), not a count.
  */
 export const DOCUMENT_NUMBER_WORDS: readonly string[] = [
-  ...DOCUMENT_NAMES, 'tw', 'trung ương', 'khóa', 'khoá', 'lần thứ', 'thứ', 'điều', 'khoản', 'chương', 'mục',
+  ...DOCUMENT_NAMES, 'tw', 'trung ương', 'khóa', 'khoá', 'đại hội', 'lần thứ', 'thứ', 'điều', 'khoản', 'chương', 'mục',
 ];
 
 /**

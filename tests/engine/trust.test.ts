@@ -107,6 +107,10 @@ describe('a counting question is answered only by its own measure', () => {
     const whole = await engine.ask('Đảng bộ Khối các cơ quan thành phố Hải Phòng có bao nhiêu đảng viên?');
     expect(whole.answered).toBe(true);
     expect(whole.results[0]!.quote).toContain('4.466 đảng viên');
+    // Asked short, the count comes first: not the lead's "Đại hội 6 Đảng bộ" (a congress's number) nor
+    // a paragraph's "kiện toàn 1 đồng chí" near "đảng viên".
+    const short = await engine.ask('Hải Phòng có bao nhiêu đảng viên?');
+    expect(short.results[0]!.quote).toContain('4.466 đảng viên');
     const admitted = await engine.ask('Đảng bộ cơ quan chính quyền TP Huế kết nạp được bao nhiêu đảng viên trong năm 2020?');
     expect(admitted.answered).toBe(true);
     expect(admitted.results[0]!.quote).toContain('07 đảng viên');
