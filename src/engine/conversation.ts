@@ -12,6 +12,7 @@ import { findConstraints, type Constraint } from '../search/entities.js';
 import { findPlaces } from '../text/gazetteer.js';
 import { fold } from '../text/normalise.js';
 import { tokenize } from '../text/tokens.js';
+import { FAMILY_NAMES, OTHER_FAMILY_NAMES } from '../text/words.js';
 
 /** Collapses white space, keeping case and marks (names stay capitalised). */
 export const collapse = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
@@ -57,10 +58,8 @@ const SAO_ONLY = /\s+thì sao\s*[?.!…]*\s*$/iu;
 const QUESTION_WORDS = /(?<![\p{L}])(bao nhiêu|mấy|gì|ai|nào|đâu|khi nào|không|hay|sao)(?![\p{L}])/iu;
 /** A name given after "ai?" was asked: fillers around it. */
 const WHO_FILLERS = /^(?:(?:ý mình là|ý tôi là|ý em là|ý là|mình hỏi|tôi hỏi|em hỏi|tức là|người đó là|đó là|là|ý)\s+)+|\s+(?:ấy|đó|nhé|ạ|nha)\s*[?.!…]*$|[?.!…]+$/giu;
-/** Common Vietnamese family names: a capitalised run starting with one is a person's name. */
-const SURNAMES = new Set(
-  'Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trịnh Đoàn Lâm Mai Trương Cao Lương Tô Châu Thái Kiều Quách Tạ Triệu Văn Hà Chu Đào Lưu Nông La Khúc Tăng Thân'.split(' '),
-);
+/** Vietnamese family names: a capitalised run starting with one is a person's name. */
+const SURNAMES = new Set([...FAMILY_NAMES, ...OTHER_FAMILY_NAMES]);
 
 const NAME_RUN = /\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*)+/gu;
 
@@ -78,7 +77,7 @@ export function personNames(text: string): Array<{ name: string; at: number }> {
         i += place - 1;
         continue;
       }
-      if (SURNAMES.has(words[i]!) && i + 1 < words.length) {
+      if (SURNAMES.has(words[i]!.toLowerCase()) && i + 1 < words.length) {
         const name = words.slice(i, Math.min(words.length, i + 4)).join(' ');
         out.push({ name, at: offset });
         break;

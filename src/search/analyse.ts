@@ -192,6 +192,8 @@ export function statesCount(tokens: readonly Token[], unit: readonly string[], s
   return false;
 }
 
+const LINK = /(?:https?:\/\/|www\.)\S+|[\p{L}\d._%+-]+@[\p{L}\d.-]+\.\p{L}+/giu;
+
 /**
  * Per token: part of a name written as one, read as written elsewhere (a place of the gazetteer, each
  * syllable capitalised or with the place's own marks: "Bac Ninh", not the "cam pha" of "luật cấm phá
@@ -199,6 +201,8 @@ export function statesCount(tokens: readonly Token[], unit: readonly string[], s
  */
 function namesAt(text: string, tokens: readonly Token[], lex: Lexicon): NameKind[] {
   const out: NameKind[] = tokens.map((t, i) => (i > 0 && isCapitalised(text, t) ? 'capitalised' : null));
+  // A link or an address pasted in is read as typed ("https://hpdt.vn/…" is no "hpdt.văn").
+  for (const m of text.matchAll(LINK)) tokens.forEach((t, i) => t.start >= m.index && t.end <= m.index + m[0].length && (out[i] = { written: t.term }));
   // A name of two or more capitalised syllables typed without marks is read as the reports write it;
   // the first word too when the next one is capitalised ("Hoa Da noi tieng …").
   const bare = (j: number) => isCapitalised(text, tokens[j]!) && tokens[j]!.term === tokens[j]!.folded && !tokens[j]!.isNumber;

@@ -227,4 +227,5 @@ export const FAMILY_NAMES: readonly string[] = [
 /** Family names that are also everyday words or places ("Văn", "Hà", "Mai"): a name's start only after a capital run starts. */
 export const OTHER_FAMILY_NAMES: readonly string[] = [
   'hồ', 'cao', 'mai', 'hà', 'lâm', 'đào', 'tô', 'châu', 'thái', 'tạ', 'lưu', 'chu', 'kiều', 'quách', 'triệu', 'đoàn', 'nông', 'văn',
+  'la', 'khúc', 'tăng', 'thân',
 ];

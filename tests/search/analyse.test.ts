@@ -260,3 +260,10 @@ describe("the question's focus", () => {
     expect(weight('Đồng chí Lê Tiến Châu yêu cầu gì?', 'yêu_cầu')).toBe(1);
   });
 });
+
+describe('a link or an address in a question', () => {
+  it('is read as typed, never "repaired" into words', () => {
+    expect(read('bai https://hpdt.vn/phat-huy noi gi')).toContain('https://hpdt.vn/phat-huy');
+    expect(read('gui thu cho toasoan@hpdt.vn duoc khong')).toContain('toasoan@hpdt.vn');
+  });
+});
