@@ -309,16 +309,20 @@ export interface CommandHelp {
 }
 
 /** /help: how to ask, examples, then the given commands (plain text; callers escape). */
-export function helpText(lang: Lang, opts: { botUsername?: string; commands?: readonly CommandHelp[] } = {}): string {
+export function helpText(lang: Lang, opts: { botUsername?: string; commands?: readonly CommandHelp[]; console?: boolean } = {}): string {
   const at = opts.botUsername ? `@${opts.botUsername}` : '@bot';
+  // Groups, inline queries and buttons are Telegram's; the terminal chat has none of them.
+  const telegram = (...lines: string[]) => (opts.console ? [] : lines);
   const lines =
     lang === 'en'
       ? [
           'How to ask',
-          '• Send a question as a normal message (accents are optional).',
-          '• In groups: mention me (' + at + ' question), reply to one of my messages, or use /ask question.',
-          '• In any chat: type ' + at + ' question to pick a quote inline.',
-          '• The buttons under an answer show the full paragraph, the article, or more results; 👍 / 👎 tell us how it went.',
+          opts.console ? '• Type a question and press Enter (accents are optional).' : '• Send a question as a normal message (accents are optional).',
+          ...telegram(
+            '• In groups: mention me (' + at + ' question), reply to one of my messages, or use /ask question.',
+            '• In any chat: type ' + at + ' question to pick a quote inline.',
+            '• The buttons under an answer show the full paragraph, the article, or more results; 👍 / 👎 tell us how it went.',
+          ),
           '• Follow-ups are read against your last question for a while: "what about Huế?", "and in 2021?", "what did he ask for?". /new starts afresh.',
           '• Filters: "năm:2024", "nguồn:HPĐT" (or "in 2021", "at Hải Phòng", "báo SGGPO") narrow the search to those articles.',
           '',
@@ -327,10 +331,12 @@ export function helpText(lang: Lang, opts: { botUsername?: string; commands?: re
         ]
       : [
           'Cách hỏi',
-          '• Gửi câu hỏi như một tin nhắn bình thường (có thể gõ không dấu).',
-          '• Trong nhóm: nhắc tên tôi (' + at + ' câu hỏi), trả lời một tin nhắn của tôi, hoặc dùng /ask câu hỏi.',
-          '• Ở bất kỳ cuộc trò chuyện nào: gõ ' + at + ' câu hỏi để chọn một trích dẫn.',
-          '• Các nút dưới câu trả lời cho xem đoạn đầy đủ, thông tin bài viết, hoặc kết quả tiếp theo; 👍 / 👎 để góp ý.',
+          opts.console ? '• Gõ câu hỏi rồi nhấn Enter (có thể gõ không dấu).' : '• Gửi câu hỏi như một tin nhắn bình thường (có thể gõ không dấu).',
+          ...telegram(
+            '• Trong nhóm: nhắc tên tôi (' + at + ' câu hỏi), trả lời một tin nhắn của tôi, hoặc dùng /ask câu hỏi.',
+            '• Ở bất kỳ cuộc trò chuyện nào: gõ ' + at + ' câu hỏi để chọn một trích dẫn.',
+            '• Các nút dưới câu trả lời cho xem đoạn đầy đủ, thông tin bài viết, hoặc kết quả tiếp theo; 👍 / 👎 để góp ý.',
+          ),
           '• Có thể hỏi tiếp theo câu trước: "thế còn Huế?", "còn năm 2021?", "ông ấy yêu cầu gì?". /new để bắt đầu chủ đề mới.',
           '• Lọc: "năm:2024", "nguồn:HPĐT" (hoặc "năm 2021", "ở Hải Phòng", "báo SGGPO") chỉ tìm trong các bài đó.',
           '',

@@ -53,6 +53,9 @@ describe('console chat', () => {
     const out = await chat('/help\n');
     expect(out).toContain('Cách hỏi');
     expect(out).toContain('/quit');
+    // Groups, inline queries and buttons are Telegram's.
+    expect(out).not.toContain('Trong nhóm');
+    expect(out).not.toContain('Các nút');
   });
 
   it('reads follow-ups, pages with /more and an empty line, forgets with /new, refuses unknown commands', async () => {
