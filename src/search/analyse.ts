@@ -242,8 +242,14 @@ function readAsWords(read: ReadToken[], hit: PlaceHit, lex: Lexicon): void {
   const seqs = Array.from({ length: to - from }, (_, j) => options(from + j));
   const placeSeqs = placeForms(hit.place).filter((f) => f.length === hit.length);
   const asPlace = Math.max(...placeSeqs.map((f) => bestReading(seqs.map((o, j) => (inSpan(from + j) ? [f[from + j - hit.first]!.term] : o)), lex).score));
-  const isPlace = (forms: readonly string[]) => placeSeqs.some((f) => f.every((t, k) => t.term === forms[hit.first - from + k]));
-  const words = bestReading(seqs, lex, isPlace);
+  // The best reading that is not the place: one of its syllables read otherwise.
+  let words = { forms: [] as string[], score: -1 };
+  for (let k = hit.first; k < hit.first + hit.length; k++) {
+    const placeSyllables = new Set(placeSeqs.map((f) => f[k - hit.first]!.term));
+    const other = bestReading(seqs.map((o, j) => (from + j === k ? o.filter((x) => !placeSyllables.has(x)) : o)), lex);
+    if (other.score > words.score) words = other;
+  }
+  if (words.forms.length === 0) return;
   // The words must also pair with a syllable around them: letters alone ("cam pha co …") are the place.
   const crosses = (hit.first > from && lex.pairDf(words.forms[0]!, words.forms[1]!) > 0) || (to > hit.first + hit.length && lex.pairDf(words.forms[to - from - 2]!, words.forms[to - from - 1]!) > 0);
   if (words.score <= asPlace || !crosses) return;
@@ -255,22 +261,34 @@ function readAsWords(read: ReadToken[], hit: PlaceHit, lex: Lexicon): void {
   }
 }
 
-/** The forms, one per position, whose adjacent pairs the corpus writes most (log df summed); `exclude`: readings not allowed. */
-function bestReading(options: readonly (readonly string[])[], lex: Lexicon, exclude: (forms: readonly string[]) => boolean = () => false): { forms: string[]; score: number } {
-  let best = { forms: [] as string[], score: -1 };
-  const walk = (k: number, forms: string[], score: number) => {
-    if (k === options.length) {
-      if (score > best.score && !exclude(forms)) best = { forms: [...forms], score };
-      return;
-    }
+/** The forms, one per position, whose adjacent pairs the corpus writes most (log df summed; Viterbi); none when a position has no option. */
+function bestReading(options: readonly (readonly string[])[], lex: Lexicon): { forms: string[]; score: number } {
+  if (options.some((o) => o.length === 0)) return { forms: [], score: -1 };
+  // score[k][i]: the best sum of a reading of positions 0..k ending in options[k][i]; back[k][i]: its predecessor.
+  const score: number[][] = [options[0]!.map(() => 0)];
+  const back: number[][] = [options[0]!.map(() => -1)];
+  for (let k = 1; k < options.length; k++) {
+    score.push([]);
+    back.push([]);
     for (const o of options[k]!) {
-      forms.push(o);
-      walk(k + 1, forms, score + (k > 0 ? Math.log1p(lex.pairDf(forms[k - 1]!, o)) : 0));
-      forms.pop();
+      let best = -1;
+      let from = 0;
+      options[k - 1]!.forEach((p, j) => {
+        const v = score[k - 1]![j]! + Math.log1p(lex.pairDf(p, o));
+        if (v > best) [best, from] = [v, j];
+      });
+      score[k]!.push(best);
+      back[k]!.push(from);
     }
-  };
-  walk(0, [], 0);
-  return best;
+  }
+  const last = score[options.length - 1]!;
+  let i = last.reduce((m, v, j) => (v > last[m]! ? j : m), 0);
+  const forms: string[] = new Array(options.length);
+  for (let k = options.length - 1; k >= 0; k--) {
+    forms[k] = options[k]![i]!;
+    i = back[k]![i]!;
+  }
+  return { forms, score: Math.max(...last) };
 }
 
 /**
