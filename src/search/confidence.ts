@@ -47,11 +47,8 @@ export interface CoverageModel {
   terms: CoverageTerm[];
   mass: number;
   countWeight: number;
-  /** The question's word sequences of two and three syllables (function words included), as matched. */
-  bigrams: Set<string>;
-  trigrams: Set<string>;
-  /** First words of those sequences: a passage word that starts none is skipped without building strings. */
-  gramHeads: Set<string>;
+  /** The question's word sequences of two and three syllables (function words included), as matched, by their words. */
+  grams: Grams;
   /** A counting question's unit syllables a window must name (none for a generic unit), folded. */
   units: string[];
   /** The unit's first syllable, folded, that "<number> …" must reach; null unless counting. */
@@ -60,12 +57,31 @@ export interface CoverageModel {
   office: string[] | null;
   /** The class of an award the question asks for, folded ("hang nhat"), or null (see CLASS_WORDS). */
   awardClass: string | null;
+  /** Per article met: each term's credit where a window lacks it (several candidates share an article). */
+  credits: Map<number, number[]>;
 }
 
-/** Sequences of `n` consecutive forms. */
-function grams(forms: readonly string[], n: number, into = new Set<string>()): Set<string> {
-  for (let i = 0; i + n <= forms.length; i++) into.add(forms.slice(i, i + n).join(' '));
-  return into;
+/**
+ * Distinct sequences of two and three consecutive forms, numbered, as a tree of their words: a passage
+ * is matched against them word by word, without building a string per word it holds.
+ */
+interface Grams {
+  /** First word -> second word -> the pair's number and the third words that follow it (-> the triple's number). */
+  tree: Map<string, Map<string, { bigram: number; trigrams: Map<string, number> }>>;
+  bigrams: number;
+  trigrams: number;
+}
+
+function gramsOf(forms: readonly string[]): Grams {
+  const g: Grams = { tree: new Map(), bigrams: 0, trigrams: 0 };
+  for (let i = 0; i + 2 <= forms.length; i++) {
+    let second = g.tree.get(forms[i]!);
+    if (!second) g.tree.set(forms[i]!, (second = new Map()));
+    let node = second.get(forms[i + 1]!);
+    if (!node) second.set(forms[i + 1]!, (node = { bigram: g.bigrams++, trigrams: new Map() }));
+    if (i + 3 <= forms.length && !node.trigrams.has(forms[i + 2]!)) node.trigrams.set(forms[i + 2]!, g.trigrams++);
+  }
+  return g;
 }
 
 export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: KeywordPass): CoverageModel {
@@ -101,13 +117,12 @@ export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: Keywor
     terms,
     mass,
     countWeight,
-    bigrams: grams(forms, 2),
-    trigrams: grams(forms, 3),
-    gramHeads: new Set(forms.slice(0, -1)),
+    grams: gramsOf(forms),
     units: unitSyllables(q),
     countHead: q.countUnit ? fold(q.countUnit[0]!) : null,
     office: officeAsked(q),
     awardClass: classesIn(q.tokens)[0] ?? null,
+    credits: new Map(),
   };
 }
 
@@ -308,16 +323,17 @@ interface SentenceFacts {
   countsUnit: boolean;
 }
 
-/** The question's two- and three-syllable sequences the tokens repeat, added to `bi` and `tri`. */
-function findGrams(cov: CoverageModel, tokens: readonly Token[], folded: boolean, bi: Set<string>, tri: Set<string>): void {
+/** The question's two- and three-syllable sequences the tokens repeat, their numbers added to `bi` and `tri`. */
+function findGrams(cov: CoverageModel, tokens: readonly Token[], folded: boolean, bi: Set<number>, tri: Set<number>): void {
   for (let i = 0; i + 1 < tokens.length; i++) {
-    const a = folded ? tokens[i]!.folded : tokens[i]!.term;
-    if (!cov.gramHeads.has(a)) continue;
-    const two = `${a} ${folded ? tokens[i + 1]!.folded : tokens[i + 1]!.term}`;
-    if (cov.bigrams.has(two)) bi.add(two);
+    const second = cov.grams.tree.get(folded ? tokens[i]!.folded : tokens[i]!.term);
+    if (!second) continue;
+    const node = second.get(folded ? tokens[i + 1]!.folded : tokens[i + 1]!.term);
+    if (!node) continue;
+    bi.add(node.bigram);
     if (i + 2 < tokens.length) {
-      const three = `${two} ${folded ? tokens[i + 2]!.folded : tokens[i + 2]!.term}`;
-      if (cov.trigrams.has(three)) tri.add(three);
+      const t = node.trigrams.get(folded ? tokens[i + 2]!.folded : tokens[i + 2]!.term);
+      if (t !== undefined) tri.add(t);
     }
   }
 }
@@ -364,8 +380,8 @@ function shareHeld(cov: CoverageModel, credit: readonly number[], sentences: rea
 
 export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel, text: string, article: number): Coverage {
   if (cov.mass <= 0) return { paragraph: 0, window: 0, first: 0, last: 0, bigramShare: 0, trigramShare: 0, windowHasNumber: false, windowHasAnswer: false, answerMissing: false };
-  const bi = new Set<string>();
-  const tri = new Set<string>();
+  const bi = new Set<number>();
+  const tri = new Set<number>();
   const spans = readSentences(text, q);
   const { units, office } = cov;
   const sentences: SentenceFacts[] = [];
@@ -374,9 +390,10 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
     if (q.unaccented) findGrams(cov, s.tokens, true, bi, tri);
     sentences.push(sentenceFacts(q, cov, s));
   }
-  const share = (mine: Set<string>, all: Set<string>) => (all.size > 0 ? mine.size / all.size : 0);
+  const share = (mine: Set<number>, all: number) => (all > 0 ? mine.size / all : 0);
   // What each term is worth where the window lacks it: the same for every window of the paragraph.
-  const credit = cov.terms.map((t) => (t.match < 0 ? 0 : contextCredit(pass, t.match, article) * t.weight));
+  let credit = cov.credits.get(article);
+  if (!credit) cov.credits.set(article, (credit = cov.terms.map((t) => (t.match < 0 ? 0 : contextCredit(pass, t.match, article) * t.weight))));
   const paragraph = shareHeld(cov, credit, sentences, 0, -1);
   const hasNumber = (w: readonly SentenceFacts[]) => w.some((x) => x.number) && (w.some((x) => x.countsUnit) || units.every((_, k) => w.some((x) => x.named[k])));
   const lacks = (w: readonly SentenceFacts[]) => {
@@ -411,5 +428,5 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
             ? placeSaid(windowText)
             : false;
   const answerMissing = asks && best !== holding && lacks(inWindow);
-  return { paragraph, ...best, bigramShare: share(bi, cov.bigrams), trigramShare: share(tri, cov.trigrams), windowHasNumber, windowHasAnswer, answerMissing };
+  return { paragraph, ...best, bigramShare: share(bi, cov.grams.bigrams), trigramShare: share(tri, cov.grams.trigrams), windowHasNumber, windowHasAnswer, answerMissing };
 }
