@@ -8,12 +8,12 @@ import { KeywordIndex } from '../index/keyword-index.js';
 import type { LoadedIndex } from '../index/load.js';
 import { PAIR_SEP, isPair } from '../index/terms.js';
 import { fold } from '../text/normalise.js';
-import { splitSentences } from '../text/sentences.js';
 import { isStop, isStopTwin, looksLikeYear, tokenize, type Token } from '../text/tokens.js';
 import { CLASS_RANKS, CLASS_WORDS, DOCUMENT_NUMBER_WORDS, INSTITUTION_WORDS, OFFICE_TITLES } from '../text/words.js';
 import { findPlaces, isCapitalised } from '../text/gazetteer.js';
 import { actionInClause, passageTermSet, saysAction, statesCount, type AnalyzedQuery } from './analyse.js';
 import type { KeywordPass } from './keyword.js';
+import { sentenceTokens } from './sentence-tokens.js';
 
 /** Credit for a question term the passage lacks but its article's title has (see contextCredit). */
 const ARTICLE_CREDIT = 0.9;
@@ -274,9 +274,7 @@ let current: { q: AnalyzedQuery; byText: Map<string, SentenceTerms[]> } | null =
 function readSentences(text: string, q: AnalyzedQuery): Array<SentenceTerms & { tokens: Token[]; sentence: string }> {
   const out: Array<SentenceTerms & { tokens: Token[]; sentence: string }> = [];
   const kept: SentenceTerms[] = [];
-  for (const { start, end } of splitSentences(text)) {
-    const sentence = text.slice(start, end);
-    const tokens = tokenize(sentence);
+  for (const { start, end, sentence, tokens } of sentenceTokens(text)) {
     const terms = passageTermSet(tokens, q);
     out.push({ start, end, sentence, tokens, terms });
     kept.push({ start, end, terms });
