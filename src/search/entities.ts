@@ -14,6 +14,7 @@ import { DOCUMENT_NAMES, INSTITUTION_WORDS, PARTY_BLOCS } from '../text/words.js
 import { isStop, isStopTwin, tokenize, type Token } from '../text/tokens.js';
 import type { AnalyzedQuery } from './analyse.js';
 import { lexiconOf } from './lexicon.js';
+import { sentenceTokens } from './sentence-tokens.js';
 
 /** Years a report can be about. */
 const MIN_YEAR = 1930;
@@ -80,11 +81,16 @@ function yearStated(text: string, year: string): boolean {
   return false;
 }
 
-/** Does `text` hold the phrase as whole syllables in a row? */
+/**
+ * Does `text` hold the phrase as whole syllables in a row? Read sentence by sentence, as coverage reads a
+ * candidate (the same tokens: one sentence's last and the next one's first are never joined), so a
+ * passage both read is tokenised once.
+ */
 function holds(text: string, p: Phrase): boolean {
-  const tokens = tokenize(text);
-  for (let i = 0; i + p.syllables.length <= tokens.length; i++) {
-    if (p.syllables.every((s, k) => (p.folded ? tokens[i + k]!.folded : tokens[i + k]!.term) === s && (k === 0 || tokens[i + k]!.joined))) return true;
+  for (const { tokens } of sentenceTokens(text)) {
+    for (let i = 0; i + p.syllables.length <= tokens.length; i++) {
+      if (p.syllables.every((s, k) => (p.folded ? tokens[i + k]!.folded : tokens[i + k]!.term) === s && (k === 0 || tokens[i + k]!.joined))) return true;
+    }
   }
   return false;
 }

@@ -22,6 +22,13 @@ describe('sentence tokens of a passage', () => {
     }
   });
 
+  it("are the passage's own tokens, sentence by sentence (whose first token the passage never joins to the one before)", () => {
+    for (const text of passages) {
+      const parts = sentenceTokens(text).flatMap((s) => s.tokens.map((t, k) => ({ ...t, start: t.start + s.start, end: t.end + s.start, joined: k > 0 && t.joined })));
+      expect(parts).toEqual(tokenize(text));
+    }
+  });
+
   it('hands out a fresh copy each time: a caller changing its tokens changes nothing kept', () => {
     const text = passages[0]!;
     sentenceTokens(text)[0]!.tokens[0]!.term = 'x';
