@@ -13,6 +13,7 @@ import { findPlaces, isCapitalised, placeForms } from '../text/gazetteer.js';
 import { DOCUMENT_NAMES, INSTITUTION_WORDS, PARTY_BLOCS } from '../text/words.js';
 import { isStop, isStopTwin, tokenize, type Token } from '../text/tokens.js';
 import type { AnalyzedQuery } from './analyse.js';
+import { chunkText } from './chunk-text.js';
 import { lexiconOf } from './lexicon.js';
 import { sentenceTokens } from './sentence-tokens.js';
 
@@ -278,7 +279,7 @@ function statedChecker(index: LoadedIndex, c: Constraint, s: Stated) {
   const articleMemo = new Map<number, boolean>();
   const chunkHolds = (x: number) => {
     let v = chunkMemo.get(x);
-    if (v === undefined) chunkMemo.set(x, (v = s.maybe.some((m) => hasSorted(m.chunks, x) && m.test(index.chunks[x]!.text))));
+    if (v === undefined) chunkMemo.set(x, (v = s.maybe.some((m) => hasSorted(m.chunks, x) && m.test(chunkText(index, x)))));
     return v;
   };
   const chunkStates = (x: number) => hasSorted(s.chunks, x) || (s.maybe.length > 0 && chunkHolds(x));
