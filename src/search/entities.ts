@@ -15,7 +15,7 @@ import { isStop, isStopTwin, tokenize, type Token } from '../text/tokens.js';
 import type { AnalyzedQuery } from './analyse.js';
 import { chunkText } from './chunk-text.js';
 import { lexiconOf } from './lexicon.js';
-import { sentenceTokens } from './sentence-tokens.js';
+import { keptSentenceTokens } from './sentence-tokens.js';
 
 /** Years a report can be about. */
 const MIN_YEAR = 1930;
@@ -83,15 +83,19 @@ function yearStated(text: string, year: string): boolean {
 }
 
 /**
- * Does `text` hold the phrase as whole syllables in a row? Read sentence by sentence, as coverage reads a
- * candidate (the same tokens: one sentence's last and the next one's first are never joined), so a
- * passage both read is tokenised once.
+ * Does `text` hold the phrase as whole syllables in a row? A candidate passage coverage read is read in
+ * the tokens it kept, sentence by sentence (the same tokens: one sentence's last and the next one's
+ * first are never joined); any other text is tokenised here and not kept (a constraint may scan
+ * thousands of passages no question will read).
  */
 function holds(text: string, p: Phrase): boolean {
-  for (const { tokens } of sentenceTokens(text)) {
-    for (let i = 0; i + p.syllables.length <= tokens.length; i++) {
-      if (p.syllables.every((s, k) => (p.folded ? tokens[i + k]!.folded : tokens[i + k]!.term) === s && (k === 0 || tokens[i + k]!.joined))) return true;
-    }
+  const kept = keptSentenceTokens(text);
+  return kept ? kept.some(({ tokens }) => holdsIn(tokens, p)) : holdsIn(tokenize(text), p);
+}
+
+function holdsIn(tokens: readonly Token[], p: Phrase): boolean {
+  for (let i = 0; i + p.syllables.length <= tokens.length; i++) {
+    if (p.syllables.every((s, k) => (p.folded ? tokens[i + k]!.folded : tokens[i + k]!.term) === s && (k === 0 || tokens[i + k]!.joined))) return true;
   }
   return false;
 }

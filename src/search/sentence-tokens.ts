@@ -72,6 +72,12 @@ function unpack(text: string, p: Packed): SentenceTokens[] {
   return out;
 }
 
+/** What sentenceTokens(text) gives when the passage is kept, else undefined (nothing read, nothing kept). */
+export function keptSentenceTokens(text: string): SentenceTokens[] | undefined {
+  const p = passages.get(text);
+  return p && unpack(text, p);
+}
+
 /** splitSentences(text), each sentence with tokenize() of it; callers may keep what they get (a fresh copy). */
 export function sentenceTokens(text: string): SentenceTokens[] {
   const p = passages.get(text);

@@ -1,6 +1,6 @@
 /** The sentence tokens kept between questions are exactly what splitting and tokenising the passage again gives. */
 import { describe, expect, it } from 'vitest';
-import { sentenceTokens } from '../../src/search/sentence-tokens.js';
+import { keptSentenceTokens, sentenceTokens } from '../../src/search/sentence-tokens.js';
 import { splitSentences } from '../../src/text/sentences.js';
 import { tokenize } from '../../src/text/tokens.js';
 
@@ -27,6 +27,14 @@ describe('sentence tokens of a passage', () => {
       const parts = sentenceTokens(text).flatMap((s) => s.tokens.map((t, k) => ({ ...t, start: t.start + s.start, end: t.end + s.start, joined: k > 0 && t.joined })));
       expect(parts).toEqual(tokenize(text));
     }
+  });
+
+  it('are told without being read or kept only for a passage kept already', () => {
+    const text = 'Một đoạn văn chưa ai đọc. Nó có hai câu.';
+    expect(keptSentenceTokens(text)).toBeUndefined();
+    expect(keptSentenceTokens(text)).toBeUndefined();
+    sentenceTokens(text);
+    expect(keptSentenceTokens(text)).toEqual(fresh(text));
   });
 
   it('hands out a fresh copy each time: a caller changing its tokens changes nothing kept', () => {
