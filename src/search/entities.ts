@@ -11,6 +11,7 @@ import { PAIR_SEP } from '../index/terms.js';
 import { fold } from '../text/normalise.js';
 import { findPlaces, isCapitalised, placeForms } from '../text/gazetteer.js';
 import { DOCUMENT_NAMES, INSTITUTION_WORDS, PARTY_BLOCS } from '../text/words.js';
+import { splitSentences } from '../text/sentences.js';
 import { isStop, isStopTwin, tokenize, type Token } from '../text/tokens.js';
 import type { AnalyzedQuery } from './analyse.js';
 import { chunkText } from './chunk-text.js';
@@ -52,7 +53,7 @@ export interface Constraint {
   phrases?: Array<Phrase | null>;
 }
 
-interface Phrase {
+export interface Phrase {
   syllables: string[];
   folded: boolean;
 }
@@ -83,14 +84,34 @@ function yearStated(text: string, year: string): boolean {
 }
 
 /**
- * Does `text` hold the phrase as whole syllables in a row? A candidate passage coverage read is read in
- * the tokens it kept, sentence by sentence (the same tokens: one sentence's last and the next one's
- * first are never joined); any other text is tokenised here and not kept (a constraint may scan
+ * Words a text must hold, each standing alone, to hold the phrase: its syllables of plain letters a-z
+ * ("anh" of "Đông Anh", which the index does not hold), in any case. A token's term is its spelling in
+ * NFC lower case, so a term of plain letters is spelt with those letters in some case (or the Kelvin
+ * sign, which folds to k), with no letter, mark or digit beside it: a sentence without such a word has no
+ * such token, and need not be tokenised. None for a phrase matched folded (its syllables may be spelt
+ * with marks).
+ */
+export function plainWords(p: Phrase): RegExp[] {
+  if (p.folded) return [];
+  return [...new Set(p.syllables.filter((w) => /^[a-z]+$/u.test(w)))].map((w) => new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${w}(?![\\p{L}\\p{M}\\p{N}])`, 'iu'));
+}
+
+/**
+ * Does `text` hold the phrase as whole syllables in a row? A phrase never spans two sentences (one
+ * sentence's last token and the next one's first are never joined), so it is looked for sentence by
+ * sentence: in the tokens coverage kept for a candidate passage, else in the sentences holding the
+ * phrase's plain words (`words`, see plainWords), tokenised here and not kept (a constraint may scan
  * thousands of passages no question will read).
  */
-function holds(text: string, p: Phrase): boolean {
+function holds(text: string, p: Phrase, words: readonly RegExp[]): boolean {
   const kept = keptSentenceTokens(text);
-  return kept ? kept.some(({ tokens }) => holdsIn(tokens, p)) : holdsIn(tokenize(text), p);
+  if (kept) return kept.some(({ tokens }) => holdsIn(tokens, p));
+  if (words.length === 0) return holdsIn(tokenize(text), p);
+  if (!words.every((w) => w.test(text))) return false;
+  return splitSentences(text).some(({ start, end }) => {
+    const sentence = text.slice(start, end);
+    return words.every((w) => w.test(sentence)) && holdsIn(tokenize(sentence), p);
+  });
 }
 
 function holdsIn(tokens: readonly Token[], p: Phrase): boolean {
@@ -254,7 +275,8 @@ function whereStated(index: LoadedIndex, c: Constraint): Stated {
     }
     const phrase = c.phrases?.[f] ?? null;
     if (phrase) {
-      maybe.push({ test: (text) => holds(text, phrase), chunks: inChunk ?? NONE, heads: inHead ?? NONE });
+      const words = plainWords(phrase);
+      maybe.push({ test: (text) => holds(text, phrase, words), chunks: inChunk ?? NONE, heads: inHead ?? NONE });
       continue;
     }
     if (c.kind === 'year') {
