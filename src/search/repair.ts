@@ -29,6 +29,12 @@ const PAIR_DF_WEIGHT = 0.2;
 const DF_WEIGHT = 0.15;
 /** Candidates per syllable kept for the search (the likeliest first). */
 const MAX_CANDIDATES = 24;
+/**
+ * Readings of a typed syllable remembered between questions (the same few thousand syllables come back
+ * question after question, and finding a syllable's slips and neighbours means many vocabulary
+ * look-ups); forgotten all at once past this many.
+ */
+const CANDIDATE_MEMO_MAX = 50_000;
 
 export interface ReadToken {
   token: Token;
@@ -47,6 +53,22 @@ interface Cand {
   cost: number;
   change: ReadToken['change'];
   keepFolded?: boolean;
+}
+
+const candidateMemos = new WeakMap<Lexicon, Map<string, readonly Cand[]>>();
+
+/** candidates(), remembered per lexicon: they depend on the token's forms, the lexicon, `unaccented` and `name` only. Never changed by their users. */
+function rememberedCandidates(t: Token, lex: Lexicon, unaccented: boolean, name: NameKind): readonly Cand[] {
+  let memo = candidateMemos.get(lex);
+  if (!memo) candidateMemos.set(lex, (memo = new Map()));
+  const key = `${unaccented ? 1 : 0}${t.isNumber ? 1 : 0}${name === null ? '' : name === 'capitalised' ? '^' : `@${name.place}`}\u0000${t.term}\u0000${t.folded}`;
+  let c = memo.get(key);
+  if (!c) {
+    c = candidates(t, lex, unaccented, name);
+    if (memo.size >= CANDIDATE_MEMO_MAX) memo.clear();
+    memo.set(key, c);
+  }
+  return c;
 }
 
 function candidates(t: Token, lex: Lexicon, unaccented: boolean, name: NameKind): Cand[] {
@@ -129,7 +151,7 @@ function pairScore(a: string, b: string, lex: Lexicon): number {
  */
 export function readTokens(tokens: readonly Token[], lex: Lexicon, unaccented: boolean, names: readonly NameKind[] = []): ReadToken[] {
   if (tokens.length === 0) return [];
-  const cands = tokens.map((t, i) => candidates(t, lex, unaccented, names[i] ?? null));
+  const cands = tokens.map((t, i) => rememberedCandidates(t, lex, unaccented, names[i] ?? null));
   // best[i][k]: lowest cost of a reading of tokens 0..i ending in candidate k; from[i][k]: its predecessor.
   const best: number[][] = [cands[0]!.map((c) => c.cost)];
   const from: number[][] = [cands[0]!.map(() => -1)];
