@@ -16,9 +16,10 @@ const MIN_REPAIR_LENGTH = 3;
 const VOWEL = /[aeiouy]/u;
 /**
  * Pair frequencies remembered between questions (a question's reading asks some 400 pairs, a third of
- * them asked before, each a look-up among millions of index terms); forgotten all at once past this many.
+ * them asked before, each a look-up among millions of index terms); forgotten all at once past this many
+ * (some 7 MB).
  */
-const PAIR_MEMO_MAX = 200_000;
+const PAIR_MEMO_MAX = 100_000;
 
 export interface Lexicon {
   /** Document frequency of a syllable; stop syllables (never indexed) count as frequent. */

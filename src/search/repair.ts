@@ -32,9 +32,9 @@ const MAX_CANDIDATES = 24;
 /**
  * Readings of a typed syllable remembered between questions (the same few thousand syllables come back
  * question after question, and finding a syllable's slips and neighbours means many vocabulary
- * look-ups); forgotten all at once past this many.
+ * look-ups); forgotten all at once past this many (up to 24 readings each: at most a few MB).
  */
-const CANDIDATE_MEMO_MAX = 50_000;
+const CANDIDATE_MEMO_MAX = 10_000;
 
 export interface ReadToken {
   token: Token;
