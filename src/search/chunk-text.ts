@@ -7,8 +7,8 @@
 import type { LoadedIndex } from '../index/load.js';
 import { ByteLru } from '../index/lru.js';
 
-/** Memory for texts (two bytes a character): some 2,500 passages of a few hundred words. */
-const TEXTS_BYTES = 4 << 20;
+/** Memory for texts (two bytes a character): some 1,200 passages of a few hundred words, a question's and the next ones'. */
+const TEXTS_BYTES = 2 << 20;
 
 const caches = new WeakMap<LoadedIndex, ByteLru<number, string>>();
 

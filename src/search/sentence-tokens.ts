@@ -9,8 +9,8 @@ import { ByteLru } from '../index/lru.js';
 import { splitSentences } from '../text/sentences.js';
 import { tokenize, type Token } from '../text/tokens.js';
 
-/** Memory for packed passages: about 5 kB each, so some 1,500 passages (fifty questions' candidates). */
-const PASSAGES_BYTES = 8 << 20;
+/** Memory for packed passages: about 5 kB each, so some 800 passages (the candidates of the last twenty-odd questions). */
+const PASSAGES_BYTES = 4 << 20;
 
 export interface SentenceTokens {
   /** Offsets of the sentence in the passage (splitSentences). */
