@@ -8,7 +8,6 @@ import type { LoadedIndex } from '../index/load.js';
 import type { StoredArticle } from '../index/store.js';
 import type { ConstraintCheck } from '../search/entities.js';
 import type { Candidate } from '../search/types.js';
-import { chunkText } from '../search/chunk-text.js';
 import type { AnalyzedQuery } from '../search/analyse.js';
 import { pickQuote } from './quote.js';
 import { squash } from '../text/normalise.js';
@@ -96,7 +95,7 @@ export function compose(index: LoadedIndex, candidates: readonly Candidate[], we
   const built = page.map((c, i): AnswerResult => {
     const chunk = index.chunks[c.chunk]!;
     const article = index.articles[c.article]!;
-    const text = chunkText(index, c.chunk);
+    const text = chunk.text; // decoded from the index's bytes on each read
     const quote = pickQuote(text, q, (t) => weights.get(t) ?? 0, {}, c.window);
     const result: AnswerResult = {
       rank: opts.offset + i + 1,

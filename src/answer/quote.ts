@@ -87,7 +87,7 @@ export function pickQuote(
   const end = sentences[last]!.end;
   const text = paragraph.slice(start, end);
   // The quote's tokens are its sentences' (kept since retrieval read them), moved to its offsets.
-  const tokens = sentenceTokens(paragraph)
+  const tokens = sentenceTokens(paragraph, q)
     .slice(first, last + 1)
     .flatMap((s) => s.tokens.map((t) => ({ ...t, start: t.start + s.start - start, end: t.end + s.start - start })));
   return { text, start, end, highlights: highlightSpans(text, q, tokens), answer: answerSpans(text, q) };

@@ -271,10 +271,10 @@ interface SentenceTerms {
  */
 let current: { q: AnalyzedQuery; byText: Map<string, SentenceTerms[]> } | null = null;
 
-function readSentences(text: string, q: AnalyzedQuery): Array<SentenceTerms & { tokens: Token[]; sentence: string }> {
-  const out: Array<SentenceTerms & { tokens: Token[]; sentence: string }> = [];
+function readSentences(text: string, q: AnalyzedQuery): Array<SentenceTerms & { tokens: readonly Token[]; sentence: string }> {
+  const out: Array<SentenceTerms & { tokens: readonly Token[]; sentence: string }> = [];
   const kept: SentenceTerms[] = [];
-  for (const { start, end, sentence, tokens } of sentenceTokens(text)) {
+  for (const { start, end, sentence, tokens } of sentenceTokens(text, q)) {
     const terms = passageTermSet(tokens, q);
     out.push({ start, end, sentence, tokens, terms });
     kept.push({ start, end, terms });
@@ -310,7 +310,7 @@ function partCount(q: AnalyzedQuery, sentence: string, tokens: readonly Token[])
 /** A sentence of a candidate passage as coverage reads it. */
 interface SentenceFacts {
   terms: Set<string>;
-  tokens: Token[];
+  tokens: readonly Token[];
   /** It states "<number> <unit>" for a counting question. */
   counts: boolean;
   /** It states a number that can be a count. */
@@ -336,7 +336,7 @@ function findGrams(cov: CoverageModel, tokens: readonly Token[], folded: boolean
   }
 }
 
-function sentenceFacts(q: AnalyzedQuery, cov: CoverageModel, s: { terms: Set<string>; tokens: Token[]; sentence: string }): SentenceFacts {
+function sentenceFacts(q: AnalyzedQuery, cov: CoverageModel, s: { terms: Set<string>; tokens: readonly Token[]; sentence: string }): SentenceFacts {
   const { tokens } = s;
   // An abbreviation of the unit's name ("TCCS" for "tổ chức cơ sở") names all of it.
   const short = q.countUnitShort.length > 0 && tokens.some((t) => q.countUnitShort.includes(t.folded));

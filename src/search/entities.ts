@@ -14,7 +14,6 @@ import { DOCUMENT_NAMES, INSTITUTION_WORDS, PARTY_BLOCS } from '../text/words.js
 import { splitSentences } from '../text/sentences.js';
 import { isStop, isStopTwin, tokenize, type Token } from '../text/tokens.js';
 import type { AnalyzedQuery } from './analyse.js';
-import { chunkText } from './chunk-text.js';
 import { lexiconOf } from './lexicon.js';
 import { keptSentenceTokens } from './sentence-tokens.js';
 
@@ -305,7 +304,7 @@ function statedChecker(index: LoadedIndex, c: Constraint, s: Stated) {
   const articleMemo = new Map<number, boolean>();
   const chunkHolds = (x: number) => {
     let v = chunkMemo.get(x);
-    if (v === undefined) chunkMemo.set(x, (v = s.maybe.some((m) => hasSorted(m.chunks, x) && m.test(chunkText(index, x)))));
+    if (v === undefined) chunkMemo.set(x, (v = s.maybe.some((m) => hasSorted(m.chunks, x) && m.test(index.chunks[x]!.text))));
     return v;
   };
   const chunkStates = (x: number) => hasSorted(s.chunks, x) || (s.maybe.length > 0 && chunkHolds(x));

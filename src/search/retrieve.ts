@@ -4,7 +4,6 @@
  */
 import type { LoadedIndex } from '../index/load.js';
 import type { AnalyzedQuery } from './analyse.js';
-import { chunkText } from './chunk-text.js';
 import { NO_ANSWER_CAP, coverage, coverageModel } from './confidence.js';
 import { cosineOf, denseConfidence, denseSearch } from './dense.js';
 import { fuse } from './fusion.js';
@@ -51,7 +50,7 @@ export function retrieve(index: LoadedIndex, q: AnalyzedQuery, queryVector: Floa
   const dense = useVector ? opts.dense : null;
   const vectorWeight = opts.vectorWeight ?? dense?.weight ?? 0;
   for (const c of out) {
-    const cv = coverage(q, pass, model, chunkText(index, c.chunk), c.article);
+    const cv = coverage(q, pass, model, index.chunks[c.chunk]!.text, c.article);
     c.coverage = cv.paragraph;
     c.windowCoverage = cv.window;
     if (cv.window > 0) c.window = { first: cv.first, last: cv.last };

@@ -1,4 +1,4 @@
-/** The sentence tokens kept between questions are exactly what splitting and tokenising the passage again gives. */
+/** The sentence tokens shared by one question's reads are exactly what splitting and tokenising the passage gives. */
 import { describe, expect, it } from 'vitest';
 import { keptSentenceTokens, sentenceTokens } from '../../src/search/sentence-tokens.js';
 import { splitSentences } from '../../src/text/sentences.js';
@@ -15,31 +15,26 @@ describe('sentence tokens of a passage', () => {
     '',
   ];
 
-  it('reads as splitSentences and tokenize do, the first time and again from memory', () => {
-    for (const text of passages) {
-      expect(sentenceTokens(text)).toEqual(fresh(text));
-      expect(sentenceTokens(text)).toEqual(fresh(text));
-    }
+  it('reads as splitSentences and tokenize do, first and again within a question', () => {
+    const question = {};
+    for (const text of passages) for (let i = 0; i < 2; i++) expect(sentenceTokens(text, question)).toEqual(fresh(text));
   });
 
   it("are the passage's own tokens, sentence by sentence (whose first token the passage never joins to the one before)", () => {
     for (const text of passages) {
-      const parts = sentenceTokens(text).flatMap((s) => s.tokens.map((t, k) => ({ ...t, start: t.start + s.start, end: t.end + s.start, joined: k > 0 && t.joined })));
+      const parts = sentenceTokens(text, {}).flatMap((s) => s.tokens.map((t) => ({ ...t, start: t.start + s.start, end: t.end + s.start })));
       expect(parts).toEqual(tokenize(text));
     }
   });
 
-  it('are told without being read or kept only for a passage kept already', () => {
+  it('are told without being read only for a passage the current question read', () => {
     const text = 'Một đoạn văn chưa ai đọc. Nó có hai câu.';
+    const question = {};
+    sentenceTokens(passages[0]!, question);
     expect(keptSentenceTokens(text)).toBeUndefined();
-    expect(keptSentenceTokens(text)).toBeUndefined();
-    sentenceTokens(text);
+    sentenceTokens(text, question);
     expect(keptSentenceTokens(text)).toEqual(fresh(text));
-  });
-
-  it('hands out a fresh copy each time: a caller changing its tokens changes nothing kept', () => {
-    const text = passages[0]!;
-    sentenceTokens(text)[0]!.tokens[0]!.term = 'x';
-    expect(sentenceTokens(text)).toEqual(fresh(text));
+    sentenceTokens(passages[0]!, {});
+    expect(keptSentenceTokens(text)).toBeUndefined();
   });
 });
