@@ -267,7 +267,7 @@ interface SentenceTerms {
  * The sentences of the current question's candidate passages with their terms, as retrieval read them,
  * for the quote to pick from. One question's worth: retrieval and composition of a question run
  * without a break, and per-question entries kept until their question is collected piled up under
- * many concurrent questions. Tokens are not kept here (token objects would outlive the young generation): sentence-tokens.ts keeps them packed.
+ * many concurrent questions. Tokens are not kept here: sentence-tokens.ts shares them within the question.
  */
 let current: { q: AnalyzedQuery; byText: Map<string, SentenceTerms[]> } | null = null;
 
