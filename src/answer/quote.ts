@@ -4,6 +4,7 @@
  */
 import type { AnalyzedQuery } from '../search/analyse.js';
 import { DATE, PERSON_NAME, sentenceTerms, unitSyllables } from '../search/confidence.js';
+import { sentenceTokens } from '../search/sentence-tokens.js';
 import { fold } from '../text/normalise.js';
 import { PAIR_SEP, isPair } from '../index/terms.js';
 import { isStop, tokenize, type Token } from '../text/tokens.js';
@@ -85,7 +86,11 @@ export function pickQuote(
   const start = sentences[first]!.start;
   const end = sentences[last]!.end;
   const text = paragraph.slice(start, end);
-  return { text, start, end, highlights: highlightSpans(text, q), answer: answerSpans(text, q) };
+  // The quote's tokens are its sentences' (kept since retrieval read them), moved to its offsets.
+  const tokens = sentenceTokens(paragraph, q)
+    .slice(first, last + 1)
+    .flatMap((s) => s.tokens.map((t) => ({ ...t, start: t.start + s.start - start, end: t.end + s.start - start })));
+  return { text, start, end, highlights: highlightSpans(text, q, tokens), answer: answerSpans(text, q) };
 }
 
 /**
@@ -93,9 +98,8 @@ export function pickQuote(
  * the question's two-syllable words only where that word stands ("đảng bộ", not the "bộ" of "bộ phận").
  * Adjacent matched words merge into one span.
  */
-export function highlightSpans(text: string, q: AnalyzedQuery): Span[] {
+export function highlightSpans(text: string, q: AnalyzedQuery, tokens: readonly Token[] = tokenize(text)): Span[] {
   const { wanted, pairs, inPair } = highlightTerms(q);
-  const tokens = tokenize(text);
   const both = q.unaccented;
   const spans: Array<[number, number]> = [];
   for (let i = 0; i < tokens.length; i++) {

@@ -8,12 +8,12 @@ import { KeywordIndex } from '../index/keyword-index.js';
 import type { LoadedIndex } from '../index/load.js';
 import { PAIR_SEP, isPair } from '../index/terms.js';
 import { fold } from '../text/normalise.js';
-import { splitSentences } from '../text/sentences.js';
 import { isStop, isStopTwin, looksLikeYear, tokenize, type Token } from '../text/tokens.js';
 import { CLASS_RANKS, CLASS_WORDS, DOCUMENT_NUMBER_WORDS, INSTITUTION_WORDS, OFFICE_TITLES } from '../text/words.js';
 import { findPlaces, isCapitalised } from '../text/gazetteer.js';
 import { actionInClause, passageTermSet, saysAction, statesCount, type AnalyzedQuery } from './analyse.js';
 import type { KeywordPass } from './keyword.js';
+import { sentenceTokens } from './sentence-tokens.js';
 
 /** Credit for a question term the passage lacks but its article's title has (see contextCredit). */
 const ARTICLE_CREDIT = 0.9;
@@ -47,11 +47,8 @@ export interface CoverageModel {
   terms: CoverageTerm[];
   mass: number;
   countWeight: number;
-  /** The question's word sequences of two and three syllables (function words included), as matched. */
-  bigrams: Set<string>;
-  trigrams: Set<string>;
-  /** First words of those sequences: a passage word that starts none is skipped without building strings. */
-  gramHeads: Set<string>;
+  /** The question's word sequences of two and three syllables (function words included), as matched, by their words. */
+  grams: Grams;
   /** A counting question's unit syllables a window must name (none for a generic unit), folded. */
   units: string[];
   /** The unit's first syllable (folded when the unit was read folded) that "<number> …" must reach; null unless counting. */
@@ -60,12 +57,31 @@ export interface CoverageModel {
   office: string[] | null;
   /** The class of an award the question asks for, folded ("hang nhat"), or null (see CLASS_WORDS). */
   awardClass: string | null;
+  /** Per article met: each term's credit where a window lacks it (several candidates share an article). */
+  credits: Map<number, number[]>;
 }
 
-/** Sequences of `n` consecutive forms. */
-function grams(forms: readonly string[], n: number, into = new Set<string>()): Set<string> {
-  for (let i = 0; i + n <= forms.length; i++) into.add(forms.slice(i, i + n).join(' '));
-  return into;
+/**
+ * Distinct sequences of two and three consecutive forms, numbered, as a tree of their words: a passage
+ * is matched against them word by word, without building a string per word it holds.
+ */
+interface Grams {
+  /** First word -> second word -> the pair's number and the third words that follow it (-> the triple's number). */
+  tree: Map<string, Map<string, { bigram: number; trigrams: Map<string, number> }>>;
+  bigrams: number;
+  trigrams: number;
+}
+
+function gramsOf(forms: readonly string[]): Grams {
+  const g: Grams = { tree: new Map(), bigrams: 0, trigrams: 0 };
+  for (let i = 0; i + 2 <= forms.length; i++) {
+    let second = g.tree.get(forms[i]!);
+    if (!second) g.tree.set(forms[i]!, (second = new Map()));
+    let node = second.get(forms[i + 1]!);
+    if (!node) second.set(forms[i + 1]!, (node = { bigram: g.bigrams++, trigrams: new Map() }));
+    if (i + 3 <= forms.length && !node.trigrams.has(forms[i + 2]!)) node.trigrams.set(forms[i + 2]!, g.trigrams++);
+  }
+  return g;
 }
 
 export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: KeywordPass): CoverageModel {
@@ -101,13 +117,12 @@ export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: Keywor
     terms,
     mass,
     countWeight,
-    bigrams: grams(forms, 2),
-    trigrams: grams(forms, 3),
-    gramHeads: new Set(forms.slice(0, -1)),
+    grams: gramsOf(forms),
     units: unitSyllables(q),
     countHead: q.countUnit ? (q.countUnitFolded ? fold(q.countUnit[0]!) : q.countUnit[0]!) : null,
     office: officeAsked(q),
     awardClass: classesIn(q.tokens)[0] ?? null,
+    credits: new Map(),
   };
 }
 
@@ -259,16 +274,14 @@ interface SentenceTerms {
  * The sentences of the current question's candidate passages with their terms, as retrieval read them,
  * for the quote to pick from. One question's worth: retrieval and composition of a question run
  * without a break, and per-question entries kept until their question is collected piled up under
- * many concurrent questions. Tokens are not kept (they would outlive the young generation).
+ * many concurrent questions. Tokens are not kept here: sentence-tokens.ts shares them within the question.
  */
 let current: { q: AnalyzedQuery; byText: Map<string, SentenceTerms[]> } | null = null;
 
-function readSentences(text: string, q: AnalyzedQuery): Array<SentenceTerms & { tokens: Token[]; sentence: string }> {
-  const out: Array<SentenceTerms & { tokens: Token[]; sentence: string }> = [];
+function readSentences(text: string, q: AnalyzedQuery): Array<SentenceTerms & { tokens: readonly Token[]; sentence: string }> {
+  const out: Array<SentenceTerms & { tokens: readonly Token[]; sentence: string }> = [];
   const kept: SentenceTerms[] = [];
-  for (const { start, end } of splitSentences(text)) {
-    const sentence = text.slice(start, end);
-    const tokens = tokenize(sentence);
+  for (const { start, end, sentence, tokens } of sentenceTokens(text, q)) {
     const terms = passageTermSet(tokens, q);
     out.push({ start, end, sentence, tokens, terms });
     kept.push({ start, end, terms });
@@ -304,7 +317,7 @@ function partCount(q: AnalyzedQuery, sentence: string, tokens: readonly Token[])
 /** A sentence of a candidate passage as coverage reads it. */
 interface SentenceFacts {
   terms: Set<string>;
-  tokens: Token[];
+  tokens: readonly Token[];
   /** It states "<number> <unit>" for a counting question. */
   counts: boolean;
   /** It states a number that can be a count. */
@@ -315,21 +328,22 @@ interface SentenceFacts {
   countsUnit: boolean;
 }
 
-/** The question's two- and three-syllable sequences the tokens repeat, added to `bi` and `tri`. */
-function findGrams(cov: CoverageModel, tokens: readonly Token[], folded: boolean, bi: Set<string>, tri: Set<string>): void {
+/** The question's two- and three-syllable sequences the tokens repeat, their numbers added to `bi` and `tri`. */
+function findGrams(cov: CoverageModel, tokens: readonly Token[], folded: boolean, bi: Set<number>, tri: Set<number>): void {
   for (let i = 0; i + 1 < tokens.length; i++) {
-    const a = folded ? tokens[i]!.folded : tokens[i]!.term;
-    if (!cov.gramHeads.has(a)) continue;
-    const two = `${a} ${folded ? tokens[i + 1]!.folded : tokens[i + 1]!.term}`;
-    if (cov.bigrams.has(two)) bi.add(two);
+    const second = cov.grams.tree.get(folded ? tokens[i]!.folded : tokens[i]!.term);
+    if (!second) continue;
+    const node = second.get(folded ? tokens[i + 1]!.folded : tokens[i + 1]!.term);
+    if (!node) continue;
+    bi.add(node.bigram);
     if (i + 2 < tokens.length) {
-      const three = `${two} ${folded ? tokens[i + 2]!.folded : tokens[i + 2]!.term}`;
-      if (cov.trigrams.has(three)) tri.add(three);
+      const t = node.trigrams.get(folded ? tokens[i + 2]!.folded : tokens[i + 2]!.term);
+      if (t !== undefined) tri.add(t);
     }
   }
 }
 
-function sentenceFacts(q: AnalyzedQuery, cov: CoverageModel, s: { terms: Set<string>; tokens: Token[]; sentence: string }): SentenceFacts {
+function sentenceFacts(q: AnalyzedQuery, cov: CoverageModel, s: { terms: Set<string>; tokens: readonly Token[]; sentence: string }): SentenceFacts {
   const { tokens } = s;
   // An abbreviation of the unit's name ("TCCS" for "tổ chức cơ sở") names all of it.
   const short = q.countUnitShort.length > 0 && tokens.some((t) => q.countUnitShort.includes(t.folded));
@@ -397,8 +411,8 @@ function holdsAnswerType(q: AnalyzedQuery, cov: CoverageModel, inWindow: readonl
 
 export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel, text: string, article: number): Coverage {
   if (cov.mass <= 0) return { paragraph: 0, window: 0, first: 0, last: 0, bigramShare: 0, trigramShare: 0, windowHasNumber: false, windowHasAnswer: false, answerMissing: false };
-  const bi = new Set<string>();
-  const tri = new Set<string>();
+  const bi = new Set<number>();
+  const tri = new Set<number>();
   const spans = readSentences(text, q);
   const { office } = cov;
   const sentences: SentenceFacts[] = [];
@@ -407,9 +421,10 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
     if (q.unaccented) findGrams(cov, s.tokens, true, bi, tri);
     sentences.push(sentenceFacts(q, cov, s));
   }
-  const share = (mine: Set<string>, all: Set<string>) => (all.size > 0 ? mine.size / all.size : 0);
+  const share = (mine: Set<number>, all: number) => (all > 0 ? mine.size / all : 0);
   // What each term is worth where the window lacks it: the same for every window of the paragraph.
-  const credit = cov.terms.map((t) => (t.match < 0 ? 0 : contextCredit(pass, t.match, article) * t.weight));
+  let credit = cov.credits.get(article);
+  if (!credit) cov.credits.set(article, (credit = cov.terms.map((t) => (t.match < 0 ? 0 : contextCredit(pass, t.match, article) * t.weight))));
   const paragraph = shareHeld(cov, credit, sentences, 0, -1);
   const hasNumber = (w: readonly SentenceFacts[]) => w.some((x) => x.number) && w.some((x) => x.countsUnit || x.named);
   const lacks = (w: readonly SentenceFacts[]) => {
@@ -435,5 +450,5 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
   const windowText = spans.length > 0 ? text.slice(spans[best.first]?.start ?? 0, spans[best.last]?.end ?? text.length) : text;
   const windowHasAnswer = holdsAnswerType(q, cov, inWindow, windowText, windowHasNumber);
   const answerMissing = asks && best !== holding && lacks(inWindow);
-  return { paragraph, ...best, bigramShare: share(bi, cov.bigrams), trigramShare: share(tri, cov.trigrams), windowHasNumber, windowHasAnswer, answerMissing };
+  return { paragraph, ...best, bigramShare: share(bi, cov.grams.bigrams), trigramShare: share(tri, cov.grams.trigrams), windowHasNumber, windowHasAnswer, answerMissing };
 }

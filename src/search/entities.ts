@@ -12,9 +12,11 @@ import { PAIR_SEP } from '../index/terms.js';
 import { fold } from '../text/normalise.js';
 import { findPlaces, isCapitalised, placeForms } from '../text/gazetteer.js';
 import { DOCUMENT_NAMES, FAMILY_NAMES, INSTITUTION_WORDS, OTHER_FAMILY_NAMES, PARTY_BLOCS } from '../text/words.js';
+import { splitSentences } from '../text/sentences.js';
 import { isStop, isStopTwin, tokenize, type Token } from '../text/tokens.js';
 import type { AnalyzedQuery } from './analyse.js';
 import { lexiconOf } from './lexicon.js';
+import { keptSentenceTokens } from './sentence-tokens.js';
 
 /** Years a report can be about. */
 const MIN_YEAR = 1930;
@@ -51,7 +53,7 @@ export interface Constraint {
   phrases?: Array<Phrase | null>;
 }
 
-interface Phrase {
+export interface Phrase {
   syllables: string[];
   folded: boolean;
 }
@@ -81,9 +83,38 @@ function yearStated(text: string, year: string): boolean {
   return false;
 }
 
-/** Does `text` hold the phrase as whole syllables in a row? */
-function holds(text: string, p: Phrase): boolean {
-  const tokens = tokenize(text);
+/**
+ * Words a text must hold, each standing alone, to hold the phrase: its syllables of plain letters a-z
+ * ("anh" of "Đông Anh", which the index does not hold), in any case. A token's term is its spelling in
+ * NFC lower case, so a term of plain letters is spelt with those letters in some case (or the Kelvin
+ * sign, which folds to k), with no letter, mark or digit beside it: a sentence without such a word has no
+ * such token, and need not be tokenised. None for a phrase matched folded (its syllables may be spelt
+ * with marks).
+ */
+export function plainWords(p: Phrase): RegExp[] {
+  if (p.folded) return [];
+  return [...new Set(p.syllables.filter((w) => /^[a-z]+$/u.test(w)))].map((w) => new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${w}(?![\\p{L}\\p{M}\\p{N}])`, 'iu'));
+}
+
+/**
+ * Does `text` hold the phrase as whole syllables in a row? A phrase never spans two sentences (one
+ * sentence's last token and the next one's first are never joined), so it is looked for sentence by
+ * sentence: in the tokens coverage kept for a candidate passage, else in the sentences holding the
+ * phrase's plain words (`words`, see plainWords), tokenised here and not kept (a constraint may scan
+ * thousands of passages no question will read).
+ */
+function holds(text: string, p: Phrase, words: readonly RegExp[]): boolean {
+  const kept = keptSentenceTokens(text);
+  if (kept) return kept.some(({ tokens }) => holdsIn(tokens, p));
+  if (words.length === 0) return holdsIn(tokenize(text), p);
+  if (!words.every((w) => w.test(text))) return false;
+  return splitSentences(text).some(({ start, end }) => {
+    const sentence = text.slice(start, end);
+    return words.every((w) => w.test(sentence)) && holdsIn(tokenize(sentence), p);
+  });
+}
+
+function holdsIn(tokens: readonly Token[], p: Phrase): boolean {
   for (let i = 0; i + p.syllables.length <= tokens.length; i++) {
     if (p.syllables.every((s, k) => (p.folded ? tokens[i + k]!.folded : tokens[i + k]!.term) === s && (k === 0 || tokens[i + k]!.joined))) return true;
   }
@@ -223,7 +254,8 @@ function whereStated(index: LoadedIndex, c: Constraint): Stated {
     }
     const phrase = c.phrases?.[f] ?? null;
     if (phrase) {
-      maybe.push({ test: (text) => holds(text, phrase), chunks: inChunk ?? NONE, heads: inHead ?? NONE });
+      const words = plainWords(phrase);
+      maybe.push({ test: (text) => holds(text, phrase, words), chunks: inChunk ?? NONE, heads: inHead ?? NONE });
       continue;
     }
     if (c.kind === 'year') {

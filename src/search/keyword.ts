@@ -66,6 +66,12 @@ interface IndexState {
   /** Scratch of the pruned pass's leaders: candidate chunks and their guesses (made on first use, docCount + depth). */
   pool: Uint32Array;
   guess: Float32Array;
+  /** Per chunk, zero between uses: 1 while the chunk is one of the pruned pass's leaders. */
+  leader: Uint8Array;
+  /** Per chunk: an exact paragraph score, valid for the pass whose number is in `exactPass` (see ExactScores). */
+  exactScore: Float64Array;
+  exactPass: Uint32Array;
+  passes: number;
   articleScore: Float32Array;
   titleScore: Float32Array;
   /** Per article, zero between uses: a term's frequency and chunk count while its postings are summed. */
@@ -97,6 +103,10 @@ function stateOf(index: LoadedIndex): IndexState {
       running: new Uint32Array(docCount),
       pool: new Uint32Array(0),
       guess: new Float32Array(0),
+      leader: new Uint8Array(docCount),
+      exactScore: new Float64Array(docCount),
+      exactPass: new Uint32Array(docCount),
+      passes: 0,
       articleScore: new Float32Array(nArticles),
       titleScore: new Float32Array(nArticles),
       tf: new Float64Array(nArticles),
@@ -259,8 +269,8 @@ function prunedTop(index: LoadedIndex, s: IndexState, exact: ExactScores, bounds
       }
       leaders.update(m.docs);
       if (n < depth) continue;
-      const reached = leaders.reached();
-      if ((left + maxPart) * (1 + BOUND_SLACK) >= reached) continue;
+      const reached = leaders.reachedAbove((left + maxPart) * (1 + BOUND_SLACK));
+      if (reached === null) continue;
       theta = reached * (1 - BOUND_SLACK);
       pruned = true;
       n = keepReaching(index, s, n, left, theta);
@@ -287,6 +297,7 @@ function prunedTop(index: LoadedIndex, s: IndexState, exact: ExactScores, bounds
     if (pruned) n = keepReaching(index, s, n, left, theta);
   }
   for (let i = 0; i < n; i++) partial[running[i]!] = 0;
+  leaders.done();
   if (!pruned) return null;
   return exactTop(index, s, exact, n, depth);
 }
@@ -342,50 +353,76 @@ class Leaders {
       const d = docs[i]!;
       const a = chunkArticle[d]!;
       const g = partial[d]! + ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]!;
-      if (g <= least || this.isLeader(d)) continue;
+      if (g <= least || this.s.leader[d]) continue;
       pool[n] = d;
       guess[n++] = g;
     }
+    this.done();
     this.best = topK(guess.subarray(0, n), this.depth).map((i) => pool[i]!);
+    for (const d of this.best) this.s.leader[d] = 1;
   }
 
-  private isLeader(d: number): boolean {
-    for (const x of this.best) if (x === d) return true;
-    return false;
+  /** Unmarks the leaders (the marks are zero between uses). */
+  done(): void {
+    for (const d of this.best) this.s.leader[d] = 0;
   }
 
-  /** The least exact score of the leaders (+∞ while they are fewer than `depth`). */
-  reached(): number {
+  /**
+   * The least exact score of the leaders (+∞ while they are fewer than `depth`) when it is above
+   * `floor`, else null. Scoring a leader means searching every list, so those scored already are read
+   * first, then the others from the lowest guess up, and the first at or under `floor` ends it.
+   */
+  reachedAbove(floor: number): number | null {
     if (this.best.length < this.depth) return Number.POSITIVE_INFINITY;
     let least = Number.POSITIVE_INFINITY;
-    for (const d of this.best) least = Math.min(least, this.exact.score(d));
+    const unscored: number[] = [];
+    for (const d of this.best) {
+      if (!this.exact.known(d)) unscored.push(d);
+      else if ((least = Math.min(least, this.exact.score(d))) <= floor) return null;
+    }
+    const { partial, articleScore, titleScore } = this.s;
+    const guess = (d: number) => {
+      const a = this.index.chunkArticle[d]!;
+      return partial[d]! + ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]!;
+    };
+    for (const d of unscored.sort((x, y) => guess(x) - guess(y))) if ((least = Math.min(least, this.exact.score(d))) <= floor) return null;
     return least;
   }
 }
 
 /** A pass's exact first-stage scores of single chunks, the values fullTop computes, memoised (asked again and again). */
 class ExactScores {
-  private readonly chunks = new Map<number, number>();
+  /**
+   * This pass's number: its memo lives in the index state's arrays (a Map of thousands of chunks cost
+   * more than the scores), valid where a chunk carries it. A pass asked after the next one began only
+   * finds its entries overwritten, and computes them again.
+   */
+  private readonly pass: number;
 
   constructor(
     private readonly index: LoadedIndex,
     private readonly s: IndexState,
     readonly present: readonly TermMatch[],
-  ) {}
+  ) {
+    this.pass = ++s.passes;
+  }
 
   /** The chunk's own paragraph BM25. */
   chunkScore(chunk: number): number {
-    let c = this.chunks.get(chunk);
-    if (c === undefined) {
-      c = this.index.keyword.scoreOf(this.present, chunk);
-      this.chunks.set(chunk, c);
-    }
+    if (this.s.exactPass[chunk] === this.pass) return this.s.exactScore[chunk]!;
+    const c = this.index.keyword.scoreOf(this.present, chunk);
+    this.know(chunk, c);
     return c;
+  }
+
+  known(chunk: number): boolean {
+    return this.s.exactPass[chunk] === this.pass;
   }
 
   /** Known already (computed with others). */
   know(chunk: number, c: number): void {
-    this.chunks.set(chunk, c);
+    this.s.exactPass[chunk] = this.pass;
+    this.s.exactScore[chunk] = c;
   }
 
   /** Paragraph BM25 plus the article's and its title's share. */

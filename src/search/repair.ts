@@ -29,6 +29,12 @@ const PAIR_DF_WEIGHT = 0.2;
 const DF_WEIGHT = 0.15;
 /** Candidates per syllable kept for the search (the likeliest first). */
 const MAX_CANDIDATES = 24;
+/**
+ * Readings of a typed syllable remembered between questions (the same few thousand syllables come back
+ * question after question, and finding a syllable's slips and neighbours means many vocabulary
+ * look-ups); forgotten all at once past this many (up to 24 readings each: at most a few MB).
+ */
+const CANDIDATE_MEMO_MAX = 10_000;
 
 export interface ReadToken {
   token: Token;
@@ -50,6 +56,22 @@ interface Cand {
   cost: number;
   change: ReadToken['change'];
   keepFolded?: boolean;
+}
+
+const candidateMemos = new WeakMap<Lexicon, Map<string, readonly Cand[]>>();
+
+/** candidates(), remembered per lexicon: they depend on the token's forms, the lexicon, `unaccented` and `name` only. Never changed by their users. */
+function rememberedCandidates(t: Token, lex: Lexicon, unaccented: boolean, name: NameKind): readonly Cand[] {
+  let memo = candidateMemos.get(lex);
+  if (!memo) candidateMemos.set(lex, (memo = new Map()));
+  const key = `${unaccented ? 1 : 0}${t.isNumber ? 1 : 0}${name === null ? '' : name === 'capitalised' ? '^' : `@${name.written}`}\u0000${t.term}\u0000${t.folded}`;
+  let c = memo.get(key);
+  if (!c) {
+    c = candidates(t, lex, unaccented, name);
+    if (memo.size >= CANDIDATE_MEMO_MAX) memo.clear();
+    memo.set(key, c);
+  }
+  return c;
 }
 
 function candidates(t: Token, lex: Lexicon, unaccented: boolean, name: NameKind): Cand[] {
@@ -125,11 +147,6 @@ function pairScore(a: string, b: string, lex: Lexicon): number {
   return df > 0 ? PAIR_BONUS + PAIR_DF_WEIGHT * Math.log1p(df) : 0;
 }
 
-/**
- * The most likely corpus reading of the question's tokens. `names`: per token, part of a name as written
- * elsewhere (read so) or a capitalised word inside the question (repaired on pairs only, never as an
- * exact slip: "Quảng Ninh" is no slip of "quản").
- */
 const FAMILY = new Set([...FAMILY_NAMES, ...OTHER_FAMILY_NAMES]);
 
 /**
@@ -149,10 +166,15 @@ function personSyllables(tokens: readonly Token[], names: readonly NameKind[]): 
   return out;
 }
 
+/**
+ * The most likely corpus reading of the question's tokens. `names`: per token, part of a name as written
+ * elsewhere (read so) or a capitalised word inside the question (repaired on pairs only, never as an
+ * exact slip: "Quảng Ninh" is no slip of "quản").
+ */
 export function readTokens(tokens: readonly Token[], lex: Lexicon, unaccented: boolean, names: readonly NameKind[] = []): ReadToken[] {
   if (tokens.length === 0) return [];
   const person = personSyllables(tokens, names);
-  const cands = tokens.map((t, i) => (person[i] ? [{ form: t.term, cost: 0, change: 'none' as const }] : candidates(t, lex, unaccented, names[i] ?? null)));
+  const cands = tokens.map((t, i) => (person[i] ? [{ form: t.term, cost: 0, change: 'none' as const }] : rememberedCandidates(t, lex, unaccented, names[i] ?? null)));
   // best[i][k]: lowest cost of a reading of tokens 0..i ending in candidate k; from[i][k]: its predecessor.
   const best: number[][] = [cands[0]!.map((c) => c.cost)];
   const from: number[][] = [cands[0]!.map(() => -1)];

@@ -129,9 +129,26 @@ function pushRaw(out: Token[], text: string, raw: string, start: number, isNumbe
   }
 }
 
+/** Is `raw` ASCII digits only (the commonest number: "2021", "15")? */
+function isAsciiDigits(raw: string): boolean {
+  for (let k = 0; k < raw.length; k++) {
+    const c = raw.charCodeAt(k);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
 function pushWord(out: Token[], text: string, raw: string, start: number, digitsOnly: boolean): void {
   if (!digitsOnly) {
     pushRaw(out, text, raw, start, false);
+    return;
+  }
+  if (isAsciiDigits(raw)) {
+    // What normaliseNumber makes of it, without its regular expressions: the leading zeros dropped ("07" = "7").
+    let k = 0;
+    while (k + 1 < raw.length && raw.charCodeAt(k) === 0x30) k++;
+    const term = k > 0 ? raw.slice(k) : raw;
+    addToken(out, text, term, term, start, start + raw.length, true);
     return;
   }
   const ascii = raw.normalize('NFKC');

@@ -29,6 +29,15 @@ describe('pickQuote', () => {
     expect(quote.text).toBe(para);
   });
 
+  it("highlights the quote as tokenising it afresh does (its tokens are its sentences' as retrieval kept them)", () => {
+    const questions = ['đảng viên tổ chức cơ sở đảng chi bộ kết nạp đánh giá nhiệm kỳ', 'dang bo khoi co bao nhieu dang vien', 'Phạm Quang Hiển là ai?', '81,63% chỉ tiêu'];
+    for (const question of questions) {
+      const q = analyzeQuery(question);
+      const quote = pickQuote(PARA, q, idfLike);
+      expect(quote.highlights).toEqual(highlightSpans(quote.text, q));
+    }
+  });
+
   it('returns the whole text when it has no sentence boundary', () => {
     const quote = pickQuote('với 4.466 đảng viên', analyzeQuery('đảng viên'), idfLike);
     expect(quote.text).toBe('với 4.466 đảng viên');

@@ -13,6 +13,13 @@ const lex = () => lexiconOf(seeds());
 const read = (q: string) => analyzeQuery(q, lex()).text;
 
 describe('reading a question against the corpus', () => {
+  it("reads a question the same again, its syllables' readings remembered from other questions", () => {
+    const questions = ['bí thu thàn ủy hai phong là ai', 'dang vien hai phong bao nhieu', 'Đảng bộ Khối các cơ quan Hải Phòng kết nạp bao nhiu đản viên'];
+    const first = questions.map((q) => analyzeQuery(q, lex()));
+    const again = [...questions].reverse().map((q) => analyzeQuery(q, lex())).reverse();
+    expect(again).toEqual(first);
+  });
+
   it('repairs a one-letter slip and restores marks from the pairs the corpus writes', () => {
     expect(read('bí thu thàn ủy hai phong là ai')).toBe('bí thư thành ủy hải phòng là ai');
     expect(read('Đảng bộ Khối các cơ quan Hải Phòng kết nạp bao nhiu đản viên')).toBe('Đảng bộ Khối các cơ quan Hải Phòng kết nạp bao nhiêu đảng viên');

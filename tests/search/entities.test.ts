@@ -1,7 +1,8 @@
 /** Places, names and years are constraints a passage's article must state as a whole name. */
 import { describe, expect, it } from 'vitest';
 import { analyzeQuery } from '../../src/search/analyse.js';
-import { checkConstraints, findConstraints, nearName } from '../../src/search/entities.js';
+import { checkConstraints, findConstraints, nearName, plainWords } from '../../src/search/entities.js';
+import { tokenize } from '../../src/text/tokens.js';
 import { lexiconOf } from '../../src/search/lexicon.js';
 import { useSeedIndex } from '../helpers/index-fixture.js';
 
@@ -120,5 +121,26 @@ describe('checking them against the reports', () => {
     const chunkOf = (a: number) => seeds().chunkArticle.indexOf(a);
     expect(check.allows!(chunkOf(hp), hp)).toBe(true);
     expect(check.allows!(chunkOf(hue), hue)).toBe(false);
+  });
+});
+
+describe('plain words a phrase needs', () => {
+  const texts = [
+    'Huyện Đông Anh tổ chức đại hội. ANH ấy nói: "anh"! Thanh niên, nhanh lên.',
+    'Kỹ thuật \u212Aỹ năng, \u212Aanh (Kelvin sign), ĐÔNG ANH, Đông\tAnh, đông\u00a0anh, a\u0301nh, anh\u0301, 3anh, anh_x, x-anh.',
+    'Không có từ ấy ở đây: thanh, nhanh, danh, khanh.',
+  ];
+
+  it('are found in every text that has a token spelt so, and only for a phrase matched as written', () => {
+    for (const text of texts) {
+      for (const t of tokenize(text)) {
+        if (!/^[a-z]+$/u.test(t.term)) continue;
+        const words = plainWords({ syllables: [t.term, 'đông'], folded: false });
+        expect(words).toHaveLength(1);
+        expect(words[0]!.test(text), `${t.term} in ${text}`).toBe(true);
+      }
+    }
+    expect(plainWords({ syllables: ['dong', 'anh'], folded: true })).toEqual([]);
+    expect(plainWords({ syllables: ['anh'], folded: false })[0]!.test(texts[2]!)).toBe(false);
   });
 });

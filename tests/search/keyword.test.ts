@@ -48,4 +48,14 @@ describe('keyword pass', () => {
     );
     for (let c = 0; c < all.length; c++) expect(pass.chunkScore(c)).toBe(all[c]);
   });
+
+  it("keeps a pass's scores its own when another pass ran since (their memo shares the index's arrays)", () => {
+    const [first, second] = QUESTIONS.slice(0, 2).map((question) => keywordPass(index, analyzeQuery(question, lexiconOf(index)), 30));
+    const all = new Float32Array(index.chunks.length);
+    index.keyword.accumulate(
+      first!.matches.filter((m): m is TermMatch => m !== null),
+      all,
+    );
+    for (const c of [...first!.top, ...second!.top]) expect(first!.chunkScore(c)).toBe(all[c]);
+  });
 });

@@ -37,6 +37,8 @@ describe('tokenize', () => {
     expect(terms('1.234.567 đồng')).toContain('1234567');
     expect(normaliseNumber('2,50')).toBe('2.5');
     expect(normaliseNumber('0')).toBe('0');
+    // Plain digits are read without normaliseNumber's expressions: the same terms.
+    for (const raw of ['0', '00', '007', '70', '2021', '000123', '１２']) expect(tokenize(raw).map((t) => [t.term, t.folded, t.isNumber])).toEqual([[normaliseNumber(raw.normalize('NFKC')), normaliseNumber(raw.normalize('NFKC')), true]]);
   });
   it('splits dates and ranges into their numbers', () => {
     expect(terms('ngày 16.10.2024')).toEqual(['ngày', '16', '10', '2024']);
