@@ -2,13 +2,13 @@
  * Picks the one to three sentences of a paragraph that best answer the question, and the words to
  * highlight in them. The quote is always a verbatim slice of the paragraph: nothing is rewritten.
  */
-import type { AnalyzedQuery } from '../search/analyse.js';
+import { passageTermSet, type AnalyzedQuery } from '../search/analyse.js';
 import { DATE, PERSON_NAME, sentenceTerms, unitSyllables } from '../search/confidence.js';
 import { sentenceTokens } from '../search/sentence-tokens.js';
 import { fold } from '../text/normalise.js';
 import { PAIR_SEP, isPair } from '../index/terms.js';
 import { isStop, tokenize, type Token } from '../text/tokens.js';
-import { MAGNITUDE_WORDS } from '../text/words.js';
+import { MAGNITUDE_WORDS, OFFICE_TITLES } from '../text/words.js';
 import type { Span } from './types.js';
 
 export interface QuoteOptions {
@@ -151,11 +151,30 @@ const DAY = /(?<!\d)\d{1,2}[-/.]\d{1,2}(?![-/.]?\d{3})|(?:ngày|Ngày)\s+\d{1,2}
 const COUNT = /(?<![\p{L}\p{N}/-])\p{N}+(?:[.,]\p{N}+)*(?:\s*[-–]\s*\p{N}+(?:[.,]\p{N}+)*)?(?:\s*%|(?:\s+\p{Ll}+){1,3})?(?![\p{N}/-])/gu;
 const RANGE = /^\p{N}+(?:[.,]\p{N}+)*\s*[-–]\s*\p{N}/u;
 const MAGNITUDE = new Set(MAGNITUDE_WORDS);
+const OFFICES = OFFICE_TITLES.map((o) => tokenize(o).map((t) => t.folded));
+
+/**
+ * Of the names a quote gives, those the office asked about belongs to: in a list of attendees
+ * ("Nguyễn Đức Trung – Phó Bí thư …; Cao Thị Hiền – Phó Chủ tịch HĐND tỉnh"), "Phó Chủ tịch HĐND tỉnh là
+ * ai?" is answered by the name whose entry (between semicolons) holds most of the question's terms. A
+ * question naming no office ("Ai dự hội nghị?") is answered by every name.
+ */
+function askedNames(text: string, names: Span[], q: AnalyzedQuery): Span[] {
+  const folded = q.tokens.map((t) => t.folded);
+  if (names.length < 2 || !OFFICES.some((o) => folded.some((_, i) => o.every((s, k) => folded[i + k] === s)))) return names;
+  const entryOf = ([s, e]: Span) => text.slice(text.lastIndexOf(';', s) + 1, text.includes(';', e) ? text.indexOf(';', e) : text.length);
+  const score = names.map((n) => {
+    const held = passageTermSet(tokenize(entryOf(n)), q);
+    return q.terms.reduce((sum, t) => sum + (held.has(t.term) ? (isPair(t.term) ? 2 : 1) : 0), 0);
+  });
+  const best = Math.max(...score);
+  return names.filter((_, i) => score[i] === best);
+}
 
 /** Where the answer stands in a quote, by what the question asks for. */
 export function answerSpans(text: string, q: AnalyzedQuery): Span[] {
   const all = (re: RegExp): Span[] => [...text.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`))].map((m) => [m.index, m.index + m[0].length] as const);
-  if (q.answerType === 'person') return all(PERSON_NAME);
+  if (q.answerType === 'person') return askedNames(text, all(PERSON_NAME), q);
   if (q.answerType === 'date') {
     // A day ("15-10", "ngày 9") answers "khi nào" better than the years of a term ("2020-2025").
     const days = all(DAY);

@@ -91,3 +91,18 @@ describe('the answer of a counting question', () => {
     expect(marked('Ca mổ do 6 y bác sĩ thực hiện trong 16-10', 'có bao nhiêu người mổ?')).toEqual(['6 y bác']);
   });
 });
+
+describe('the answer of a "who" question', () => {
+  const marked = (text: string, question: string) => answerSpans(text, analyzeQuery(question)).map(([s, e]) => text.slice(s, e));
+  const ATTENDEES =
+    'Dự Hội nghị các đồng chí Nguyễn Đức Trung – Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh; Nguyễn Nam Đình – Ủy viên Ban Thường vụ Tỉnh ủy, Bí thư Đảng ủy Khối Các cơ quan tỉnh; Cao Thị Hiền – Phó Chủ tịch HĐND tỉnh.';
+
+  it('marks the name whose entry holds the office asked, not every name of the list', () => {
+    expect(marked(ATTENDEES, 'Phó Chủ tịch HĐND tỉnh Nghệ An là ai?')).toEqual(['Cao Thị Hiền']);
+    expect(marked(ATTENDEES, 'Chủ tịch UBND tỉnh Nghệ An là ai?')).toEqual(['đồng chí Nguyễn Đức Trung']);
+  });
+
+  it('marks every name when the question names no office', () => {
+    expect(marked(ATTENDEES, 'Ai dự hội nghị?')).toHaveLength(3);
+  });
+});
