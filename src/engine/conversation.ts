@@ -10,6 +10,7 @@
 import { analyzeQuery } from '../search/analyse.js';
 import { findConstraints, type Constraint } from '../search/entities.js';
 import { findPlaces } from '../text/gazetteer.js';
+import { PERSON_NAMED_FORMS } from '../text/places.js';
 import { fold } from '../text/normalise.js';
 import { tokenize } from '../text/tokens.js';
 import { FAMILY_NAMES, OTHER_FAMILY_NAMES } from '../text/words.js';
@@ -61,6 +62,8 @@ const WHO_FILLERS = /^(?:(?:ý mình là|ý tôi là|ý em là|ý là|mình hỏ
 /** Vietnamese family names: a capitalised run starting with one is a person's name. */
 const SURNAMES = new Set([...FAMILY_NAMES, ...OTHER_FAMILY_NAMES]);
 
+/** A person's title right before a capitalised run that names a person as well as a place (PERSON_NAMED_FORMS). */
+const TITLED = /(?:chủ tịch|bác|đồng chí|ông|bà|cụ)\s+$/iu;
 const NAME_RUN = /\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*)+/gu;
 
 /** Vietnamese full names in a text ("Lê Tiến Châu"), with where they start. */
@@ -70,8 +73,10 @@ export function personNames(text: string): Array<{ name: string; at: number }> {
     const words = m[0].split(/\s+/);
     let offset = m.index;
     for (let i = 0; i < words.length; i++) {
-      // A place whose first word is also a family name ("Hà Nội", "Hồ Chí Minh", "Thái Bình") is no one.
-      const place = placeAt(words.slice(i, i + 4).join(' '));
+      // A place whose first word is also a family name ("Hà Nội", "Hồ Chí Minh", "Thái Bình") is no one,
+      // unless a title says a name that is both is the person ("Chủ tịch Hồ Chí Minh"; "Chủ tịch Hà Nội" is the city's).
+      const titled = TITLED.test(text.normalize('NFC').slice(0, offset)) && PERSON_NAMED_FORMS.some((f) => words.slice(i).join(' ').startsWith(f));
+      const place = titled ? 0 : placeAt(words.slice(i, i + 4).join(' '));
       if (place > 0) {
         for (let k = 0; k < place; k++) offset += words[i + k]!.length + 1;
         i += place - 1;

@@ -192,6 +192,11 @@ export function statesCount(tokens: readonly Token[], unit: readonly string[], s
   return false;
 }
 
+/** Names run to four syllables ("Nguyễn Thị Kim Ngân"); a longer capitalised run is read from its start. */
+const MAX_NAME_SYLLABLES = 4;
+/** A question of more words than this, most of them capitalised, was typed in title case: no run of it is a name by its capitals. */
+const TITLE_CASE_MIN = 4;
+const TITLE_CASE_SHARE = 0.6;
 const LINK = /(?:https?:\/\/|www\.)\S+|[\p{L}\d._%+-]+@[\p{L}\d.-]+\.\p{L}+/giu;
 
 /**
@@ -201,25 +206,42 @@ const LINK = /(?:https?:\/\/|www\.)\S+|[\p{L}\d._%+-]+@[\p{L}\d.-]+\.\p{L}+/giu;
  */
 function namesAt(text: string, tokens: readonly Token[], lex: Lexicon): NameKind[] {
   const out: NameKind[] = tokens.map((t, i) => (i > 0 && isCapitalised(text, t) ? 'capitalised' : null));
-  // A link or an address pasted in is read as typed ("https://hpdt.vn/…" is no "hpdt.văn").
-  for (const m of text.matchAll(LINK)) tokens.forEach((t, i) => t.start >= m.index && t.end <= m.index + m[0].length && (out[i] = { written: t.term }));
+  const inLink = linkTokens(text, tokens);
   // A name of two or more capitalised syllables typed without marks is read as the reports write it;
-  // the first word too when the next one is capitalised ("Hoa Da noi tieng …").
-  const bare = (j: number) => isCapitalised(text, tokens[j]!) && tokens[j]!.term === tokens[j]!.folded && !tokens[j]!.isNumber;
-  for (let i = 0; i < tokens.length; i++) {
+  // the first word too when the next one is capitalised ("Hoa Da noi tieng …"). Not in a question typed
+  // in title case, where every word is capitalised.
+  const bare = (j: number) => isCapitalised(text, tokens[j]!) && tokens[j]!.term === tokens[j]!.folded && !tokens[j]!.isNumber && !inLink[j];
+  const titleCase = tokens.length > TITLE_CASE_MIN && tokens.filter((t) => isCapitalised(text, t)).length > TITLE_CASE_SHARE * tokens.length;
+  for (let i = 0; i < tokens.length && !titleCase; i++) {
     let j = i;
     while (j < tokens.length && bare(j) && (j === i || tokens[j]!.joined)) j++;
-    const spelling = j - i >= 2 ? lex.spelling(tokens.slice(i, j).map((t) => t.folded)) : null;
-    spelling?.forEach((form, k) => (out[i + k] = { written: form }));
+    // A title before the name is capitalised too ("Ong Nguyen Thi Le", "Ba …"): the name may start one later.
+    for (let from = i; from <= i + 1; from++) {
+      const end = Math.min(j, from + MAX_NAME_SYLLABLES);
+      const spelling = end - from >= 2 ? lex.spelling(tokens.slice(from, end).map((t) => t.folded)) : null;
+      if (!spelling) continue;
+      spelling.forEach((form, k) => (out[from + k] = { written: form }));
+      break;
+    }
     i = Math.max(i, j - 1);
   }
   for (const hit of findPlaces(text, tokens, isUnaccented(tokens))) {
+    if (inLink.slice(hit.first, hit.first + hit.length).some(Boolean)) continue;
     const form = placeForms(hit.place).find((f) => f.length === hit.length && f.every((t, k) => t.folded === tokens[hit.first + k]!.folded));
     if (!form) continue;
     const span = tokens.slice(hit.first, hit.first + hit.length);
     if (!span.every((t, k) => isCapitalised(text, t) || (t.term !== t.folded && t.term === form[k]!.term))) continue;
     span.forEach((_, k) => (out[hit.first + k] = { written: form[k]!.term }));
   }
+  // A link or an address pasted in is read as typed ("https://hpdt.vn/…" is no "hpdt.văn").
+  inLink.forEach((l, i) => l && (out[i] = { written: tokens[i]!.term }));
+  return out;
+}
+
+/** Per token: part of a link or an e-mail address. */
+export function linkTokens(text: string, tokens: readonly Token[]): boolean[] {
+  const out = tokens.map(() => false);
+  for (const m of text.matchAll(LINK)) tokens.forEach((t, i) => t.start >= m.index && t.end <= m.index + m[0].length && (out[i] = true));
   return out;
 }
 
@@ -314,11 +336,12 @@ function isWordOfTwin(term: string, lex: Lexicon): boolean {
  */
 const GLUE_PHRASES = QUESTION_PHRASES.filter((p) => p !== 'ở đâu').map((p) => tokenize(p).map((t) => t.folded));
 
-function questionPhrasesAt(tokens: readonly Token[], foldedAt: readonly boolean[]): boolean[] {
+function questionPhrasesAt(tokens: readonly Token[]): boolean[] {
   const out = tokens.map(() => false);
   for (let i = 0; i < tokens.length; i++) {
     for (const p of GLUE_PHRASES) {
-      if (!p.every((s, k) => foldedAt[i + k] && tokens[i + k]?.folded === s && (k === 0 || tokens[i + k]!.joined))) continue;
+      // On the letters as typed: the reading may have restored one of them ("bao gio" -> "bao giờ").
+      if (!p.every((s, k) => tokens[i + k]?.folded === s && (k === 0 || tokens[i + k]!.joined))) continue;
       out.fill(true, i, i + p.length);
     }
   }
@@ -331,15 +354,18 @@ function questionPhrasesAt(tokens: readonly Token[], foldedAt: readonly boolean[
  * states rather than names ("giúp giảm cân", not "lợi ích là giảm cân"): it weighs this share.
  */
 const FOCUS_SHARE = 0.5;
+/** … and a question's opening words before "là gì" this share: reports often name them in the answer too ("chủ đề năm …"). */
+const HEAD_SHARE = 0.75;
 const FOCUS_MARKERS = ['gì', 'nào'];
 const FOCUS_MARKERS_FOLDED = FOCUS_MARKERS.map((w) => fold(w));
 /** A question ending so asks what its first words name ("Nguyên nhân … là gì?"). */
 const DEFINED = ['la', 'gi'];
 const REPORTED = REPORTING_VERBS.map((v) => tokenize(v).map((t) => t.folded));
-const FRAMED = new Set([...DATE_WORDS, ...PLACE_WORDS].map((w) => fold(w)).filter((w) => w.split(' ').length === 2));
+const FRAMED = [...DATE_WORDS, ...PLACE_WORDS].map((w) => fold(w).split(' ')).filter((w) => w.length >= 2);
 
-function focusTerms(tokens: readonly Token[], foldedAt: readonly boolean[]): Set<string> {
-  const out = new Set<string>();
+function focusTerms(tokens: readonly Token[], foldedAt: readonly boolean[]): Map<string, number> {
+  const out = new Map<string, number>();
+  const mark = (term: string, share: number) => out.set(term, Math.min(share, out.get(term) ?? 1));
   const form = (i: number) => (foldedAt[i] ? tokens[i]!.folded : tokens[i]!.term);
   const content = (i: number) => !isStop(form(i), foldedAt[i]);
   // A pair as the question's terms write it: folded when either syllable is.
@@ -348,20 +374,20 @@ function focusTerms(tokens: readonly Token[], foldedAt: readonly boolean[]): Set
     const t = tokens[i]!;
     if (!t.joined || !(foldedAt[i] ? FOCUS_MARKERS_FOLDED.includes(t.folded) : FOCUS_MARKERS.includes(t.term)) || !content(i - 1)) continue;
     // "ngày nào", "nơi nào": the answer states the date or the place with its word ("ngày 15/10").
-    if (FRAMED.has(`${tokens[i - 1]!.folded} ${t.folded}`)) continue;
+    if (FRAMED.some((f) => f.every((s, k) => tokens[i + 1 - f.length + k]?.folded === s))) continue;
     // "yêu cầu gì": a report's verb, which the answering sentence says ("… yêu cầu các cấp ủy …").
     if (REPORTED.some((v) => v.every((s, k) => tokens[i - v.length + k]?.folded === s))) continue;
-    out.add(form(i - 1));
-    if (i >= 2 && tokens[i - 1]!.joined && content(i - 2)) out.add(pairOf(i - 2, i - 1));
+    mark(form(i - 1), FOCUS_SHARE);
+    if (i >= 2 && tokens[i - 1]!.joined && content(i - 2)) mark(pairOf(i - 2, i - 1), FOCUS_SHARE);
   }
   // "Lợi ích khi tập … là gì?": the question's first word, with the next when it makes a word, is
   // what is asked for (unless that is the whole question: "Cấy tóc là gì?").
   const n = tokens.length;
   if (n > DEFINED.length + 2 && tokens[n - 1]!.joined && DEFINED.every((s, k) => tokens[n - DEFINED.length + k]!.folded === s) && content(0)) {
-    out.add(form(0));
+    mark(form(0), HEAD_SHARE);
     if (tokens[1]!.joined && content(1)) {
-      out.add(form(1));
-      out.add(pairOf(0, 1));
+      mark(form(1), HEAD_SHARE);
+      mark(pairOf(0, 1), HEAD_SHARE);
     }
   }
   return out;
@@ -405,7 +431,7 @@ export function analyzeQuery(question: string, lex: Lexicon | null = null): Anal
     else counts.set(term, { n: 1, folded });
   };
   const syllables: string[] = [];
-  const glue = typedUnaccented ? questionPhrasesAt(tokens, foldedAt) : [];
+  const glue = typedUnaccented ? questionPhrasesAt(tokens) : [];
   tokens.forEach((t, i) => {
     const folded = foldedAt[i]!;
     const term = folded ? t.folded : t.term;
@@ -418,7 +444,7 @@ export function analyzeQuery(question: string, lex: Lexicon | null = null): Anal
     if (prev && t.joined && !stop) {
       const pf = foldedAt[i - 1]!;
       const prevTerm = pf ? prev.folded : prev.term;
-      if (!isStop(prevTerm, pf)) {
+      if (!isStop(prevTerm, pf) && glue[i - 1] !== true) {
         const anyFolded = pf || folded;
         add(anyFolded ? fold(prevTerm) + PAIR_SEP + fold(term) : prevTerm + PAIR_SEP + term, anyFolded);
       }
@@ -426,7 +452,7 @@ export function analyzeQuery(question: string, lex: Lexicon | null = null): Anal
   });
   const focus = focusTerms(tokens, foldedAt);
   const twinShare = (term: string, folded: boolean) => (typedUnaccented && folded && term.split(PAIR_SEP).some((part) => isStopTwin(part)) && !(lex && isWordOfTwin(term, lex)) ? STOP_TWIN_SHARE : 1);
-  const focusShare = (term: string) => (focus.has(term) ? FOCUS_SHARE : 1);
+  const focusShare = (term: string) => focus.get(term) ?? 1;
   const terms: QueryTerm[] = [...counts].map(([term, c]) => ({ term, folded: c.folded, weight: c.n * twinShare(term, c.folded) * focusShare(term) }));
   const countAt = countWordAt(tokens, foldedAt);
   const unit = countUnit(tokens, foldedAt, countAt);

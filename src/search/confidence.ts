@@ -203,8 +203,12 @@ function isCount(tokens: readonly Token[], i: number, sentence: string): boolean
 
 /** "đồng chí Phạm Quang Hiển", "ông Nguyễn Văn A", or three capitalised syllables in a row: a person named. */
 export const PERSON_NAME = /(?:đồng chí|ông|bà|Đồng chí|Ông|Bà)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)+|\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u;
-/** A window that gives a reason, for a question asking why. */
-const REASON = /(?:^|[^\p{L}])(?:do|vì|bởi|nên|khiến|nguyên nhân|lý do|dẫn đến|because|due to)(?=[^\p{L}]|$)/iu;
+/**
+ * A window that gives a reason, for a question asking why: "vì", "bởi", "khiến", "dẫn đến", "nguyên nhân",
+ * "lý do", or "do" before what caused it ("do khối u …"); not the "do" of who did it ("do đồng chí X chủ
+ * trì") nor of "tự do". Case matters: "DO-01" is a code.
+ */
+const REASON = /(?<![\p{L}])(?:[Vv]ì|[Bb]ởi|khiến|dẫn đến|[Nn]guyên nhân|[Ll]ý do|(?<!tự )[Dd]o(?! (?:đồng chí|ông|bà|\p{Lu})))(?![\p{L}])/u;
 /** Where something happened: "tại Hội trường …", "ở bệnh viện …", "đến xã …" (or a place of the gazetteer). */
 const PLACE_SAID = /(?:tại|ở|đến|từ|trong|ngoài)\s+(?:\p{Lu}|(?:bệnh viện|trường|nhà|khu|xã|huyện|tỉnh|thành phố|quận|phường|thôn|làng|trụ sở|hội trường|nơi)\s)/u;
 const OFFICES = OFFICE_TITLES.map((o) => tokenize(o).map((t) => t.term));

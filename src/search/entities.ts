@@ -14,7 +14,7 @@ import { findPlaces, isCapitalised, placeForms } from '../text/gazetteer.js';
 import { DOCUMENT_NAMES, FAMILY_NAMES, INSTITUTION_WORDS, OTHER_FAMILY_NAMES, PARTY_BLOCS } from '../text/words.js';
 import { splitSentences } from '../text/sentences.js';
 import { isStop, isStopTwin, tokenize, type Token } from '../text/tokens.js';
-import type { AnalyzedQuery } from './analyse.js';
+import { linkTokens, type AnalyzedQuery } from './analyse.js';
 import { lexiconOf } from './lexicon.js';
 import { keptSentenceTokens } from './sentence-tokens.js';
 
@@ -159,10 +159,12 @@ function isAcronym(text: string, t: Token): boolean {
 export function findConstraints(q: AnalyzedQuery): Constraint[] {
   const { tokens, text } = q;
   const out: Constraint[] = [];
-  const used = new Array<boolean>(tokens.length).fill(false);
+  // A link's words ("https://hpdt.vn/Ha-Noi") state nothing the reports must.
+  const used = linkTokens(text, tokens);
 
   // Places of the gazetteer.
   for (const hit of findPlaces(text, tokens, q.typedUnaccented)) {
+    if (used.slice(hit.first, hit.first + hit.length).some(Boolean)) continue;
     const forms = placeForms(hit.place);
     out.push({ kind: 'place', label: hit.label, forms: forms.map((f) => termsOf(f, false)), phrases: forms.map((f) => phraseOf(f, false)) });
     for (let k = 0; k < hit.length; k++) used[hit.first + k] = true;

@@ -99,6 +99,9 @@ describe('persons', () => {
     expect(personNames('Hà Nội có bao nhiêu đảng viên?')).toEqual([]);
     expect(personNames('Chủ tịch HĐND Thành phố Hồ Chí Minh là ai?')).toEqual([]);
     expect(personNames('Bí thư Tỉnh ủy Thái Bình Nguyễn Văn An phát biểu').map((n) => n.name)).toEqual(['Nguyễn Văn An']);
+    // A title before a name that is a person's as well as a place's: the person; "Chủ tịch Hà Nội" is the city's.
+    expect(personNames('Chủ tịch Hồ Chí Minh đã dạy').map((n) => n.name)).toEqual(['Hồ Chí Minh']);
+    expect(personNames('Chủ tịch Hà Nội là ai?')).toEqual([]);
     const quote = 'Đồng chí Nguyễn Thị Lệ, Phó Bí thư Thành ủy, Chủ tịch HĐND TPHCM yêu cầu xây dựng không gian văn hóa Hồ Chí Minh.';
     expect(personOf('Chủ tịch HĐND Thành phố Hồ Chí Minh là ai?', [quote])).toBe('Nguyễn Thị Lệ');
     // "ông ấy" after a question about a place the reports do not cover: asked back, not "đồng chí Hà Nội".

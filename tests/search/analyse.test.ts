@@ -226,6 +226,7 @@ describe('a name typed without marks', () => {
     expect(lex().spelling(['tran', 'van', 'khong', 'co'])).toBeNull();
     expect(read('Dong chi Nguyen Thi Le yeu cau gi?')).toContain('Nguyễn Thị Lệ');
     expect(read('Le Tien Chau yeu cau gi?')).toContain('Lê Tiến Châu'); // the first word too, when the next is capitalised
+    expect(read('Ba Nguyen Thi Le yeu cau gi?')).toContain('Nguyễn Thị Lệ'); // after a capitalised title
   });
 
   it('stays a folded constraint, so a report spelling it otherwise still states it', () => {
@@ -241,6 +242,7 @@ describe('question phrases typed without marks', () => {
     expect(terms('vi sao dang vien bi ky luat')).not.toContain('sao');
     expect(terms('hoi nghi to chuc khi nao')).not.toContain('khi');
     expect(terms('ngoi sao nao sang nhat')).toContain('sao'); // no question phrase: "sao" may be the word
+    expect(terms('vi sao dai hoi dien ra').some((t) => t.startsWith('sao_'))).toBe(false); // nor pairs with the glue
   });
 });
 
@@ -256,7 +258,7 @@ describe("the question's focus", () => {
   });
 
   it('a question ending "là gì" asks for what its first words name, unless they are all of it', () => {
-    expect(weight('Kết quả của hội nghị là gì?', 'kết_quả')).toBe(0.5);
+    expect(weight('Kết quả của hội nghị là gì?', 'kết_quả')).toBe(0.75); // less than a focus: reports often name it too
     expect(weight('Kết quả của hội nghị là gì?', 'hội_nghị')).toBe(1);
     expect(weight('Hội nghị là gì?', 'hội_nghị')).toBe(1);
     expect(weight('Hội nghị là gì?', 'hội')).toBe(1);
@@ -264,6 +266,7 @@ describe("the question's focus", () => {
 
   it('not a date or place frame, nor a report verb, which the answering sentence says', () => {
     expect(weight('Hội nghị tổ chức ngày nào?', 'ngày')).toBe(1);
+    expect(weight('Hội nghị diễn ra vào thời gian nào?', 'thời_gian')).toBe(1);
     expect(weight('Đồng chí Lê Tiến Châu yêu cầu gì?', 'yêu_cầu')).toBe(1);
   });
 });
@@ -272,5 +275,6 @@ describe('a link or an address in a question', () => {
   it('is read as typed, never "repaired" into words', () => {
     expect(read('bai https://hpdt.vn/phat-huy noi gi')).toContain('https://hpdt.vn/phat-huy');
     expect(read('gui thu cho toasoan@hpdt.vn duoc khong')).toContain('toasoan@hpdt.vn');
+    expect(findConstraints(analyzeQuery('Xem https://hpdt.vn/Ha-Noi abc', lex()))).toEqual([]); // no place in a link
   });
 });

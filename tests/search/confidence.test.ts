@@ -44,5 +44,8 @@ describe('the answer a window holds', () => {
     const holds = (text: string) => coverage(q, pass, model, text, 0).windowHasAnswer;
     expect(holds('Đông Hà đạt nhiều kết quả tích cực do cấp ủy coi trọng công tác xây dựng Đảng.')).toBe(true);
     expect(holds('Đông Hà đạt nhiều kết quả tích cực trong năm 2020.')).toBe(false);
+    // Not who did it, nor freedom, nor a code.
+    expect(holds('Đông Hà đạt nhiều kết quả tích cực, hội nghị do đồng chí Lê Tiến Châu chủ trì.')).toBe(false);
+    expect(holds('Đông Hà đạt nhiều kết quả tích cực về quyền tự do, dân chủ.')).toBe(false);
   });
 });
