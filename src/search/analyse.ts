@@ -10,7 +10,7 @@ import { findPlaces, isCapitalised, placeForms, type PlaceHit } from '../text/ga
 import { stripMarkup } from '../text/markup.js';
 import { fold } from '../text/normalise.js';
 import { isStop, isStopTwin, isUnaccented, looksLikeYear, tokenize, type Token } from '../text/tokens.js';
-import { ABBREVIATION_GROUPS, COUNT_LINKS, COUNT_WHOLE_WORDS, COUNTED_ACTIONS, MAGNITUDE_WORDS, NUMBER_WORDS, QUESTION_PHRASES, REPORTING_VERBS } from '../text/words.js';
+import { ABBREVIATION_GROUPS, COUNT_LINKS, COUNT_WHOLE_WORDS, COUNTED_ACTIONS, FAMILY_NAMES, MAGNITUDE_WORDS, NUMBER_WORDS, QUESTION_PHRASES, REPORTING_VERBS } from '../text/words.js';
 import { rewriteAbbreviations } from './abbreviations.js';
 import type { Lexicon } from './lexicon.js';
 import { readTokens, type NameKind, type ReadToken } from './repair.js';
@@ -22,6 +22,8 @@ export interface AnalyzedQuery {
   tokens: Token[];
   /** Some syllables are matched by their folded form (typed without diacritics, undecided). */
   unaccented: boolean;
+  /** Per token: part of a person's name typed in lower case with marks ("nguyễn đức hùng"), a name as capitals would be. */
+  lowerName: boolean[];
   /** Per token of `text`: matched folded (any accent) rather than exactly. */
   foldedAt: boolean[];
   /** The question was typed without diacritics (its restored syllables are a guess). */
@@ -393,6 +395,29 @@ function focusTerms(tokens: readonly Token[], foldedAt: readonly boolean[]): Map
   return out;
 }
 
+const FAMILY_CORE = new Set(FAMILY_NAMES);
+/** After a name, what its bearer did ("nguyễn đức hùng phát biểu gì"): no syllable of the name. */
+const AFTER_NAME = [...REPORTING_VERBS, 'chủ trì', 'tham dự', 'dự', 'làm', 'giữ', 'được', 'là', 'có'].map((v) => tokenize(v).map((t) => t.term));
+
+/**
+ * A person's name typed in lower case with marks: a common family name and the next one or two
+ * syllables, when the reports write that family name and the next syllable capitalised as a name
+ * ("nguyễn đức" of Nguyễn Đức Trung). "trần nhà", "lý do" are not: the reports never capitalise them.
+ */
+function lowerCaseNames(text: string, tokens: readonly Token[], lex: Lexicon): boolean[] {
+  const out = tokens.map(() => false);
+  const lower = (i: number) => i < tokens.length && !isCapitalised(text, tokens[i]!) && !tokens[i]!.isNumber && !isStop(tokens[i]!.term) && (i === 0 || tokens[i]!.joined);
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!FAMILY_CORE.has(tokens[i]!.term) || isCapitalised(text, tokens[i]!) || !lower(i + 1)) continue;
+    if (!lex.spelling([tokens[i]!.folded, tokens[i + 1]!.folded])) continue;
+    const verbAt = (k: number) => AFTER_NAME.some((v) => v.every((w, m) => tokens[k + m]?.term === w));
+    const n = lower(i + 2) && !verbAt(i + 2) ? 3 : 2;
+    out.fill(true, i, i + n);
+    i += n - 1;
+  }
+  return out;
+}
+
 /** The question as the search reads it; without a lexicon (no index at hand) nothing is repaired. */
 export function analyzeQuery(question: string, lex: Lexicon | null = null): AnalyzedQuery {
   const core = stripChat(stripMarkup(question)) || question;
@@ -460,7 +485,8 @@ export function analyzeQuery(question: string, lex: Lexicon | null = null): Anal
   const countUnitShort = unit ? unitAbbreviations(tokens.map((t) => t.folded), start) : [];
   const countUnitFolded = typedUnaccented && unit !== null && unit.some((_, k) => foldedAt[start + k]);
   const countScope = unit ? countScopeAt(tokens.map((t, i) => (foldedAt[i] ? t.folded : t.term)), countAt) : null;
-  return { text, tokens, unaccented, foldedAt, typedUnaccented, terms, syllables, countUnit: unit, countUnitFolded, countUnitShort, countScope, answerType: answerTypeOf(tokens, unit !== null, typedUnaccented) };
+  const lowerName = lex && !typedUnaccented ? lowerCaseNames(text, tokens, lex) : tokens.map(() => false);
+  return { text, tokens, unaccented, lowerName, foldedAt, typedUnaccented, terms, syllables, countUnit: unit, countUnitFolded, countUnitShort, countScope, answerType: answerTypeOf(tokens, unit !== null, typedUnaccented) };
 }
 
 /**

@@ -188,11 +188,13 @@ export function findConstraints(q: AnalyzedQuery): Constraint[] {
   // before a name ("Ông", "Bà", "Mẹ") are capitalised for other reasons and are not part of it, unless
   // that first word is a family name ("Nguyễn Văn An phát biểu gì?": the name is not "Văn An").
   for (let i = 0; i < tokens.length; i++) {
-    if (used[i] || tokens[i]!.isNumber || !isCapitalised(text, tokens[i]!)) continue;
+    // A name typed in lower case (q.lowerName) is read as its capitals would be.
+    const cap = (k: number) => isCapitalised(text, tokens[k]!) || q.lowerName[k] === true;
+    if (used[i] || tokens[i]!.isNumber || !cap(i)) continue;
     if ((i === 0 && !FAMILY.has(tokens[0]!.term)) || PERSON.some((m) => m.length === 1 && (tokens[i]!.term === m[0] || tokens[i]!.folded === fold(m[0]!)))) continue;
     if (isAcronym(text, tokens[i]!)) continue;
     let j = i;
-    while (j + 1 < tokens.length && !used[j + 1] && tokens[j + 1]!.joined && isCapitalised(text, tokens[j + 1]!) && !tokens[j + 1]!.isNumber && !isAcronym(text, tokens[j + 1]!)) j++;
+    while (j + 1 < tokens.length && !used[j + 1] && tokens[j + 1]!.joined && cap(j + 1) && (q.lowerName[j + 1] === true) === (q.lowerName[i] === true) && !tokens[j + 1]!.isNumber && !isAcronym(text, tokens[j + 1]!)) j++;
     const n = j - i + 1;
     if (n >= 2 && !tokens.slice(i, j + 1).every(isInstitution)) {
       const span = tokens.slice(i, j + 1);
@@ -202,7 +204,9 @@ export function findConstraints(q: AnalyzedQuery): Constraint[] {
       // must be stated, or "Nguyễn Đức" would let a report on Nguyễn Đức Trung answer for him.
       const terms = termsOf(span, isFolded);
       const personal = n >= 3 && ANY_FAMILY.has(span[0]!.term) && terms.length === n - 1;
-      out.push({ kind: 'name', label: text.slice(span[0]!.start, span[n - 1]!.end), forms: [personal ? terms.slice(-1) : terms], phrases: [phraseOf(span, isFolded)] });
+      const typed = text.slice(span[0]!.start, span[n - 1]!.end);
+      const label = q.lowerName[i] ? typed.replace(/(^|\s)(\p{Ll})/gu, (_, s: string, c: string) => s + c.toUpperCase()) : typed;
+      out.push({ kind: 'name', label, forms: [personal ? terms.slice(-1) : terms], phrases: [phraseOf(span, isFolded)] });
       for (let k = i; k <= j; k++) used[k] = true;
     }
     i = j;

@@ -63,6 +63,16 @@ describe('finding constraints', () => {
     expect(labels('What did Comrade Nguyen Thi Le ask for?')).toEqual(['name:Nguyen Thi Le']);
   });
 
+  it('reads a name typed in lower case with marks when the reports capitalise its family name and next syllable', () => {
+    expect(labels('nguyễn đức hùng phát biểu gì?')).toEqual(['name:Nguyễn Đức Hùng']);
+    expect(missing('nguyễn đức hùng phát biểu gì?')).toEqual(['Nguyễn Đức Hùng']);
+    expect(labels('nguyễn thị lệ yêu cầu gì?')).toEqual(['name:Nguyễn Thị Lệ']);
+    expect(missing('nguyễn thị lệ yêu cầu gì?')).toEqual([]);
+    // Everyday words that start with a family name: the reports never capitalise them.
+    expect(labels('trần nhà bị dột thì sao')).toEqual([]);
+    expect(labels('lý do đông hà đạt kết quả tốt')).toEqual(['place:Đông Hà']);
+  });
+
   it('reads years', () => {
     expect(labels('Năm 2019 Huế kết nạp bao nhiêu đảng viên?')).toEqual(['place:Huế', 'year:2019']);
   });
