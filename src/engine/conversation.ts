@@ -13,7 +13,7 @@ import { findPlaces } from '../text/gazetteer.js';
 import { PERSON_NAMED_FORMS } from '../text/places.js';
 import { fold } from '../text/normalise.js';
 import { tokenize } from '../text/tokens.js';
-import { FAMILY_NAMES, OTHER_FAMILY_NAMES } from '../text/words.js';
+import { isFamilyName } from '../text/names.js';
 
 /** Collapses white space, keeping case and marks (names stay capitalised). */
 export const collapse = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
@@ -59,8 +59,6 @@ const SAO_ONLY = /\s+thì sao\s*[?.!…]*\s*$/iu;
 const QUESTION_WORDS = /(?<![\p{L}])(bao nhiêu|mấy|gì|ai|nào|đâu|khi nào|không|hay|sao)(?![\p{L}])/iu;
 /** A name given after "ai?" was asked: fillers around it. */
 const WHO_FILLERS = /^(?:(?:ý mình là|ý tôi là|ý em là|ý là|mình hỏi|tôi hỏi|em hỏi|tức là|người đó là|đó là|là|ý)\s+)+|\s+(?:ấy|đó|nhé|ạ|nha)\s*[?.!…]*$|[?.!…]+$/giu;
-/** Vietnamese family names: a capitalised run starting with one is a person's name. */
-const SURNAMES = new Set([...FAMILY_NAMES, ...OTHER_FAMILY_NAMES]);
 
 /** A person's title right before a capitalised run that names a person as well as a place (PERSON_NAMED_FORMS). */
 const TITLED = /(?:chủ tịch|bác|đồng chí|ông|bà|cụ)\s+$/iu;
@@ -82,7 +80,7 @@ export function personNames(text: string): Array<{ name: string; at: number }> {
         i += place - 1;
         continue;
       }
-      if (SURNAMES.has(words[i]!.toLowerCase()) && i + 1 < words.length) {
+      if (isFamilyName(words[i]!.toLowerCase()) && i + 1 < words.length) {
         const name = words.slice(i, Math.min(words.length, i + 4)).join(' ');
         out.push({ name, at: offset });
         break;

@@ -8,9 +8,10 @@ import { PAIR_SEP } from '../index/terms.js';
 import { stripChat } from '../text/chat.js';
 import { findPlaces, isCapitalised, placeForms, type PlaceHit } from '../text/gazetteer.js';
 import { stripMarkup } from '../text/markup.js';
+import { isFamilyName } from '../text/names.js';
 import { fold } from '../text/normalise.js';
 import { isStop, isStopTwin, isUnaccented, looksLikeYear, tokenize, type Token } from '../text/tokens.js';
-import { ABBREVIATION_GROUPS, COUNT_LINKS, COUNT_WHOLE_WORDS, COUNTED_ACTIONS, FAMILY_NAMES, MAGNITUDE_WORDS, NUMBER_WORDS, QUESTION_PHRASES, REPORTING_VERBS } from '../text/words.js';
+import { ABBREVIATION_GROUPS, COUNT_LINKS, COUNT_WHOLE_WORDS, COUNTED_ACTIONS, MAGNITUDE_WORDS, NUMBER_WORDS, QUESTION_PHRASES, REPORTING_VERBS } from '../text/words.js';
 import { rewriteAbbreviations } from './abbreviations.js';
 import type { Lexicon } from './lexicon.js';
 import { readTokens, type NameKind, type ReadToken } from './repair.js';
@@ -353,7 +354,7 @@ function questionPhrasesAt(tokens: readonly Token[]): boolean[] {
 /**
  * The question's focus: the word right before "gì" / "nào" ("lợi ích gì", "điều gì", "loại nào"), or
  * what a question ending "… là gì?" opens with, names the kind of answer, which the answering sentence
- * states rather than names ("giúp giảm cân", not "lợi ích là giảm cân"): it weighs this share.
+ * states rather than names ("giúp giảm cân", not "lợi ích là giảm cân"): the word weighs this share …
  */
 const FOCUS_SHARE = 0.5;
 /** … and a question's opening words before "là gì" this share: reports often name them in the answer too ("chủ đề năm …"). */
@@ -368,6 +369,7 @@ const FRAMED = [...DATE_WORDS, ...PLACE_WORDS].map((w) => fold(w).split(' ')).fi
 function focusTerms(tokens: readonly Token[], foldedAt: readonly boolean[]): Map<string, number> {
   const out = new Map<string, number>();
   const mark = (term: string, share: number) => out.set(term, Math.min(share, out.get(term) ?? 1));
+  const folded = tokens.map((t) => t.folded);
   const form = (i: number) => (foldedAt[i] ? tokens[i]!.folded : tokens[i]!.term);
   const content = (i: number) => !isStop(form(i), foldedAt[i]);
   // A pair as the question's terms write it: folded when either syllable is.
@@ -376,9 +378,9 @@ function focusTerms(tokens: readonly Token[], foldedAt: readonly boolean[]): Map
     const t = tokens[i]!;
     if (!t.joined || !(foldedAt[i] ? FOCUS_MARKERS_FOLDED.includes(t.folded) : FOCUS_MARKERS.includes(t.term)) || !content(i - 1)) continue;
     // "ngày nào", "nơi nào": the answer states the date or the place with its word ("ngày 15/10").
-    if (FRAMED.some((f) => f.every((s, k) => tokens[i + 1 - f.length + k]?.folded === s))) continue;
+    if (FRAMED.some((f) => endsAt(folded, i + 1, f))) continue;
     // "yêu cầu gì": a report's verb, which the answering sentence says ("… yêu cầu các cấp ủy …").
-    if (REPORTED.some((v) => v.every((s, k) => tokens[i - v.length + k]?.folded === s))) continue;
+    if (REPORTED.some((v) => endsAt(folded, i, v))) continue;
     mark(form(i - 1), FOCUS_SHARE);
     if (i >= 2 && tokens[i - 1]!.joined && content(i - 2)) mark(pairOf(i - 2, i - 1), FOCUS_SHARE);
   }
@@ -395,7 +397,6 @@ function focusTerms(tokens: readonly Token[], foldedAt: readonly boolean[]): Map
   return out;
 }
 
-const FAMILY_CORE = new Set(FAMILY_NAMES);
 /** After a name, what its bearer did ("nguyễn đức hùng phát biểu gì"): no syllable of the name. */
 const AFTER_NAME = [...REPORTING_VERBS, 'chủ trì', 'tham dự', 'dự', 'làm', 'giữ', 'được', 'là', 'có'].map((v) => tokenize(v).map((t) => t.term));
 
@@ -406,11 +407,11 @@ const AFTER_NAME = [...REPORTING_VERBS, 'chủ trì', 'tham dự', 'dự', 'làm
  */
 function lowerCaseNames(text: string, tokens: readonly Token[], lex: Lexicon): boolean[] {
   const out = tokens.map(() => false);
+  const verbAt = (k: number) => AFTER_NAME.some((v) => v.every((w, m) => tokens[k + m]?.term === w));
   const lower = (i: number) => i < tokens.length && !isCapitalised(text, tokens[i]!) && !tokens[i]!.isNumber && !isStop(tokens[i]!.term) && (i === 0 || tokens[i]!.joined);
   for (let i = 0; i + 1 < tokens.length; i++) {
-    if (!FAMILY_CORE.has(tokens[i]!.term) || isCapitalised(text, tokens[i]!) || !lower(i + 1)) continue;
+    if (!isFamilyName(tokens[i]!.term, true) || isCapitalised(text, tokens[i]!) || !lower(i + 1)) continue;
     if (!lex.spelling([tokens[i]!.folded, tokens[i + 1]!.folded])) continue;
-    const verbAt = (k: number) => AFTER_NAME.some((v) => v.every((w, m) => tokens[k + m]?.term === w));
     const n = lower(i + 2) && !verbAt(i + 2) ? 3 : 2;
     out.fill(true, i, i + n);
     i += n - 1;

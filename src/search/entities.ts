@@ -11,7 +11,8 @@ import { ByteLru } from '../index/lru.js';
 import { PAIR_SEP } from '../index/terms.js';
 import { fold } from '../text/normalise.js';
 import { findPlaces, isCapitalised, placeForms } from '../text/gazetteer.js';
-import { DOCUMENT_NAMES, FAMILY_NAMES, INSTITUTION_WORDS, OTHER_FAMILY_NAMES, PARTY_BLOCS } from '../text/words.js';
+import { DOCUMENT_NAMES, INSTITUTION_WORDS, PARTY_BLOCS } from '../text/words.js';
+import { isFamilyName } from '../text/names.js';
 import { splitSentences } from '../text/sentences.js';
 import { isStop, isStopTwin, tokenize, type Token } from '../text/tokens.js';
 import { linkTokens, type AnalyzedQuery } from './analyse.js';
@@ -143,8 +144,6 @@ function termsOf(tokens: readonly Token[], folded: boolean): Array<{ term: strin
 
 /** Office words as written, and folded for syllables typed without marks ("ban thuong vu"). */
 const INSTITUTION = new Set(INSTITUTION_WORDS);
-const FAMILY = new Set(FAMILY_NAMES);
-const ANY_FAMILY = new Set([...FAMILY_NAMES, ...OTHER_FAMILY_NAMES]);
 const INSTITUTION_FOLDED = new Set(INSTITUTION_WORDS.map((w) => fold(w)));
 /** An office word: compared with its marks when typed with them, so "Trần Văn Bình" is no "trận", "văn", "binh". */
 const isInstitution = (t: Token) => (t.term === t.folded ? INSTITUTION_FOLDED.has(t.folded) : INSTITUTION.has(t.term));
@@ -191,7 +190,7 @@ export function findConstraints(q: AnalyzedQuery): Constraint[] {
     // A name typed in lower case (q.lowerName) is read as its capitals would be.
     const cap = (k: number) => isCapitalised(text, tokens[k]!) || q.lowerName[k] === true;
     if (used[i] || tokens[i]!.isNumber || !cap(i)) continue;
-    if ((i === 0 && !FAMILY.has(tokens[0]!.term)) || PERSON.some((m) => m.length === 1 && (tokens[i]!.term === m[0] || tokens[i]!.folded === fold(m[0]!)))) continue;
+    if ((i === 0 && !isFamilyName(tokens[0]!.term, true)) || PERSON.some((m) => m.length === 1 && (tokens[i]!.term === m[0] || tokens[i]!.folded === fold(m[0]!)))) continue;
     if (isAcronym(text, tokens[i]!)) continue;
     let j = i;
     while (j + 1 < tokens.length && !used[j + 1] && tokens[j + 1]!.joined && cap(j + 1) && (q.lowerName[j + 1] === true) === (q.lowerName[i] === true) && !tokens[j + 1]!.isNumber && !isAcronym(text, tokens[j + 1]!)) j++;
@@ -203,7 +202,7 @@ export function findConstraints(q: AnalyzedQuery): Constraint[] {
       // A Vietnamese name ("Nguyễn Đức Hùng") is pinned by its given name: of its pairs, the last one
       // must be stated, or "Nguyễn Đức" would let a report on Nguyễn Đức Trung answer for him.
       const terms = termsOf(span, isFolded);
-      const personal = n >= 3 && ANY_FAMILY.has(span[0]!.term) && terms.length === n - 1;
+      const personal = n >= 3 && isFamilyName(span[0]!.term) && terms.length === n - 1;
       const typed = text.slice(span[0]!.start, span[n - 1]!.end);
       const label = q.lowerName[i] ? typed.replace(/(^|\s)(\p{Ll})/gu, (_, s: string, c: string) => s + c.toUpperCase()) : typed;
       out.push({ kind: 'name', label, forms: [personal ? terms.slice(-1) : terms], phrases: [phraseOf(span, isFolded)] });

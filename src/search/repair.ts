@@ -7,7 +7,8 @@
 import { fold } from '../text/normalise.js';
 import { isWellFormedSyllable } from '../text/syllable.js';
 import { isStop, type Token } from '../text/tokens.js';
-import { FAMILY_NAMES, OTHER_FAMILY_NAMES, QUESTION_PHRASES } from '../text/words.js';
+import { isFamilyName } from '../text/names.js';
+import { QUESTION_PHRASES } from '../text/words.js';
 import type { Lexicon } from './lexicon.js';
 
 /** Costs of reading a typed syllable as a corpus syllable (lower is likelier). Chosen by hand, checked on the dev sets. */
@@ -147,7 +148,6 @@ function pairScore(a: string, b: string, lex: Lexicon): number {
   return df > 0 ? PAIR_BONUS + PAIR_DF_WEIGHT * Math.log1p(df) : 0;
 }
 
-const FAMILY = new Set([...FAMILY_NAMES, ...OTHER_FAMILY_NAMES]);
 
 /**
  * Syllables of a person's name typed with marks: a capitalised run that starts with a family name
@@ -156,7 +156,7 @@ const FAMILY = new Set([...FAMILY_NAMES, ...OTHER_FAMILY_NAMES]);
 function personSyllables(tokens: readonly Token[], names: readonly NameKind[]): boolean[] {
   const out = tokens.map(() => false);
   for (let i = 0; i < tokens.length; i++) {
-    if (!FAMILY.has(tokens[i]!.term) || (i > 0 && names[i] !== 'capitalised')) continue;
+    if (!isFamilyName(tokens[i]!.term) || (i > 0 && names[i] !== 'capitalised')) continue;
     let j = i + 1;
     while (j < tokens.length && names[j] === 'capitalised' && tokens[j]!.joined) j++;
     if (j - i < 2) continue;
