@@ -6,7 +6,7 @@
  */
 import type { LoadedIndex } from '../index/load.js';
 import type { StoredArticle } from '../index/store.js';
-import type { ConstraintCheck } from '../search/entities.js';
+import { admitted, type ConstraintCheck } from '../search/entities.js';
 import type { Candidate } from '../search/types.js';
 import type { AnalyzedQuery } from '../search/analyse.js';
 import { pickQuote } from './quote.js';
@@ -81,8 +81,7 @@ export function selectRelevant(index: LoadedIndex, candidates: readonly Candidat
 }
 
 export function compose(index: LoadedIndex, candidates: readonly Candidate[], weights: ReadonlyMap<string, number>, q: AnalyzedQuery, opts: ComposeOptions, check: ConstraintCheck = { allows: null, missing: [] }): Composed {
-  const allows = check.allows;
-  const eligible = check.missing.length > 0 ? [] : allows === null ? candidates : candidates.filter((c) => allows(c.chunk, c.article));
+  const eligible = check.missing.length > 0 ? [] : admitted(check, candidates);
   let confidence: Confidence = 'none';
   let relevant = selectRelevant(index, eligible, q, opts);
   if (relevant.length > 0) confidence = 'high';

@@ -17,7 +17,7 @@ import { POINTER_FILE } from '../index/store.js';
 import { analyzeQuery } from '../search/analyse.js';
 import { lexiconOf } from '../search/lexicon.js';
 import { note as operatorNote, operatorText, type OperatorNote } from '../text/operator.js';
-import { checkConstraints, findConstraints, nearName, type ConstraintCheck } from '../search/entities.js';
+import { admitted, checkConstraints, findConstraints, nearName, type ConstraintCheck } from '../search/entities.js';
 import { retrieve } from '../search/retrieve.js';
 import { type Candidate, type RetrieveOptions } from '../search/types.js';
 import { isOnlyChat } from '../text/chat.js';
@@ -184,8 +184,7 @@ export class Engine implements QaEngine {
       timings: { embedMs: ms(t1 - t0), searchMs: ms(t2 - t1), answerMs: ms(t3 - t2) },
     };
     // The ranking alone, for eval: every candidate, those the constraints rule out after the others.
-    const allows = check.allows;
-    const byConstraint = allows === null ? candidates : [...candidates.filter((c) => allows(c.chunk, c.article)), ...candidates.filter((c) => !allows(c.chunk, c.article))];
+    const byConstraint = admitted(check, candidates, true);
     const ranked = rankedTop > 0 ? compose(s.index, byConstraint, termWeights, q, { threshold: 0, maxPerArticle: cfg.maxPerArticle, top: rankedTop, offset: 0, suggestions: 0 }).results : [];
     return { answer, candidates, ranked };
   }

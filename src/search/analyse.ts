@@ -10,8 +10,9 @@ import { findPlaces, isCapitalised, placeForms, type PlaceHit } from '../text/ga
 import { stripMarkup } from '../text/markup.js';
 import { isFamilyName } from '../text/names.js';
 import { fold } from '../text/normalise.js';
+import { isWellFormedSyllable } from '../text/syllable.js';
 import { isStop, isStopTwin, isUnaccented, looksLikeYear, tokenize, type Token } from '../text/tokens.js';
-import { ABBREVIATION_GROUPS, COUNT_LINKS, COUNT_WHOLE_WORDS, COUNTED_ACTIONS, MAGNITUDE_WORDS, NUMBER_WORDS, QUESTION_PHRASES, REPORTING_VERBS } from '../text/words.js';
+import { ABBREVIATION_GROUPS, COUNT_LINKS, INSTITUTION_WORDS, COUNT_WHOLE_WORDS, COUNTED_ACTIONS, MAGNITUDE_WORDS, NUMBER_WORDS, QUESTION_PHRASES, REPORTING_VERBS } from '../text/words.js';
 import { rewriteAbbreviations } from './abbreviations.js';
 import type { Lexicon } from './lexicon.js';
 import { readTokens, type NameKind, type ReadToken } from './repair.js';
@@ -25,6 +26,8 @@ export interface AnalyzedQuery {
   unaccented: boolean;
   /** Per token: part of a person's name typed in lower case with marks ("nguyễn đức hùng"), a name as capitals would be. */
   lowerName: boolean[];
+  /** Per token: a word alone no Vietnamese syllable is shaped like, which the reports write ("Sakthivel", "Ebola"): a name. */
+  foreignName: boolean[];
   /** Per token of `text`: matched folded (any accent) rather than exactly. */
   foldedAt: boolean[];
   /** The question was typed without diacritics (its restored syllables are a guess). */
@@ -419,6 +422,21 @@ function lowerCaseNames(text: string, tokens: readonly Token[], lex: Lexicon): b
   return out;
 }
 
+/** Shortest foreign word read as a name: shorter ones are mostly units and codes ("kg", "mg"). */
+const MIN_FOREIGN_NAME = 3;
+/** Office words, English ones among them ("Party", "Committee"): no names. */
+const OFFICE = new Set(INSTITUTION_WORDS);
+
+/**
+ * A word no Vietnamese syllable is shaped like, with or without marks ("Sakthivel", not "Dieu" of
+ * "điều"), that the reports write: a name, even as the question's first word. One they never write may
+ * be another spelling of one they do ("Superbowl", "Ghandi"): a keyword, as before. English glue is none.
+ */
+function isForeignName(t: Token, lex: Lexicon): boolean {
+  if (t.isNumber || t.term.length < MIN_FOREIGN_NAME || !/^\p{L}+$/u.test(t.term) || isStop(t.term) || OFFICE.has(t.term)) return false;
+  return lex.df(t.term) > 0 && !isWellFormedSyllable(t.term) && !lex.variants(t.folded).some((v) => isWellFormedSyllable(v));
+}
+
 /** The question as the search reads it; without a lexicon (no index at hand) nothing is repaired. */
 export function analyzeQuery(question: string, lex: Lexicon | null = null): AnalyzedQuery {
   const core = stripChat(stripMarkup(question)) || question;
@@ -487,7 +505,8 @@ export function analyzeQuery(question: string, lex: Lexicon | null = null): Anal
   const countUnitFolded = typedUnaccented && unit !== null && unit.some((_, k) => foldedAt[start + k]);
   const countScope = unit ? countScopeAt(tokens.map((t, i) => (foldedAt[i] ? t.folded : t.term)), countAt) : null;
   const lowerName = lex && !typedUnaccented ? lowerCaseNames(text, tokens, lex) : tokens.map(() => false);
-  return { text, tokens, unaccented, lowerName, foldedAt, typedUnaccented, terms, syllables, countUnit: unit, countUnitFolded, countUnitShort, countScope, answerType: answerTypeOf(tokens, unit !== null, typedUnaccented) };
+  const foreignName = tokens.map((t) => lex !== null && isForeignName(t, lex));
+  return { text, tokens, unaccented, lowerName, foreignName, foldedAt, typedUnaccented, terms, syllables, countUnit: unit, countUnitFolded, countUnitShort, countScope, answerType: answerTypeOf(tokens, unit !== null, typedUnaccented) };
 }
 
 /**

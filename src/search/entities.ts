@@ -43,6 +43,12 @@ const PERSON_MARKERS = ['đồng chí', 'ông', 'bà', 'anh', 'chị', 'cô', 'c
 export interface Constraint {
   /** 'body': a Party bloc (PARTY_BLOCS), stated whole like a place. */
   kind: 'place' | 'name' | 'year' | 'body';
+  /**
+   * A foreign word alone ("Sakthivel", "Nobel"): no refusal without it, since such a word is as often a
+   * concept of the answer's article as its subject ("giải Nobel"), but the passages whose article states
+   * the most of these answer before the others (see ConstraintCheck.named).
+   */
+  soft?: true;
   /** As shown to the user ("Quảng Nam", "2019"). */
   label: string;
   /** Alternative spellings; each is the list of index terms that must all occur in the article. */
@@ -190,8 +196,13 @@ export function findConstraints(q: AnalyzedQuery): Constraint[] {
     // A name typed in lower case (q.lowerName) is read as its capitals would be.
     const cap = (k: number) => isCapitalised(text, tokens[k]!) || q.lowerName[k] === true;
     if (used[i] || tokens[i]!.isNumber || !cap(i)) continue;
-    if ((i === 0 && !isFamilyName(tokens[0]!.term, true)) || PERSON.some((m) => m.length === 1 && (tokens[i]!.term === m[0] || tokens[i]!.folded === fold(m[0]!)))) continue;
     if (isAcronym(text, tokens[i]!)) continue;
+    if (q.foreignName[i] === true && cap(i) && !(i + 1 < tokens.length && tokens[i + 1]!.joined && cap(i + 1) && !used[i + 1])) {
+      out.push({ kind: 'name', label: text.slice(tokens[i]!.start, tokens[i]!.end), forms: [[{ term: tokens[i]!.term, folded: false }]], soft: true });
+      used[i] = true;
+      continue;
+    }
+    if ((i === 0 && !isFamilyName(tokens[0]!.term, true)) || PERSON.some((m) => m.length === 1 && (tokens[i]!.term === m[0] || tokens[i]!.folded === fold(m[0]!)))) continue;
     let j = i;
     while (j + 1 < tokens.length && !used[j + 1] && tokens[j + 1]!.joined && cap(j + 1) && (q.lowerName[j + 1] === true) === (q.lowerName[i] === true) && !tokens[j + 1]!.isNumber && !isAcronym(text, tokens[j + 1]!)) j++;
     const n = j - i + 1;
@@ -339,6 +350,23 @@ export interface ConstraintCheck {
   allows: ((chunk: number, article: number) => boolean) | null;
   /** Constraints no report states, as shown to the user ("Quảng Nam"). */
   missing: string[];
+  /** Null: no soft constraint; else how many of them a passage or its article states. */
+  named?: ((chunk: number, article: number) => number) | null;
+}
+
+/**
+ * The candidates a check admits, in their order: those it allows and, among them, those stating as
+ * many of the soft names as any of them does. With `rest`, the others follow (ranked for eval).
+ */
+export function admitted<C extends { chunk: number; article: number }>(check: ConstraintCheck, candidates: readonly C[], rest = false): C[] {
+  const { allows, named } = check;
+  const allowed = allows === null ? [...candidates] : candidates.filter((c) => allows(c.chunk, c.article));
+  let best = 0;
+  if (named) for (const c of allowed) best = Math.max(best, named(c.chunk, c.article));
+  const first = best > 0 ? allowed.filter((c) => named!(c.chunk, c.article) === best) : allowed;
+  if (!rest) return first;
+  const kept = new Set(first);
+  return [...first, ...candidates.filter((c) => !kept.has(c))];
 }
 
 /** How many readings of a missing name are tried at most (every syllable as typed or one slip away). */
@@ -375,8 +403,11 @@ export function nearName(index: LoadedIndex, label: string): string | null {
 }
 
 export function checkConstraints(index: LoadedIndex, constraints: readonly Constraint[]): ConstraintCheck {
-  if (constraints.length === 0) return { allows: null, missing: [] };
-  const stated = constraints.map((c) => checkerOf(index, c));
-  const missing = constraints.filter((_, i) => !stated[i]!.anywhere()).map((c) => c.label);
-  return { allows: (chunk, article) => stated.every((s) => s.articleStates(article) || s.chunkStates(chunk)), missing };
+  const hard = constraints.filter((c) => !c.soft);
+  const soft = constraints.filter((c) => c.soft).map((c) => checkerOf(index, c));
+  const named = soft.length === 0 ? null : (chunk: number, article: number) => soft.reduce((n, s) => n + (s.articleStates(article) || s.chunkStates(chunk) ? 1 : 0), 0);
+  if (hard.length === 0) return { allows: null, missing: [], named };
+  const stated = hard.map((c) => checkerOf(index, c));
+  const missing = hard.filter((_, i) => !stated[i]!.anywhere()).map((c) => c.label);
+  return { allows: (chunk, article) => stated.every((s) => s.articleStates(article) || s.chunkStates(chunk)), missing, named };
 }

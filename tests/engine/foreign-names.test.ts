@@ -1,0 +1,89 @@
+/**
+ * A foreign word alone in a question ("Sakthivel", "Sierra") names what it is about: passages whose
+ * article states it answer first, and a passage that only matches the question's other words
+ * ("chữa trị ở đâu") is never given as the answer when one about the name exists.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openEngine } from '../../src/engine/engine.js';
+import { loadIndex, type LoadedIndex } from '../../src/index/load.js';
+import { buildIndex } from '../../src/index/build.js';
+import { analyzeQuery } from '../../src/search/analyse.js';
+import { findConstraints } from '../../src/search/entities.js';
+import { lexiconOf } from '../../src/search/lexicon.js';
+import { tempIndex, type TempIndex } from '../helpers/index-fixture.js';
+
+const ARTICLES: Record<string, string> = {
+  'u-nang.txt': [
+    'Bác sĩ Ấn Độ cắt khối u nặng 5 kg trên đầu bệnh nhân',
+    'Ngày 10 tháng 6 năm 2019.',
+    '',
+    'Khối u nặng 5 kg, tương đương một quả dưa, được ghi nhận là khối u trên đầu lớn nhất thế giới.',
+    '',
+    'Hai năm gần đây khối u phát triển cản trở vận động cổ của Sakthivel. Do mặc cảm, anh tự khép kín. Giữa tháng 5, Sakthivel đến Bệnh viện Rajaji khám và được chẩn đoán ung thư.',
+    '',
+    'Sakthivel phục hồi khá tốt sau ca mổ và sẽ sớm xuất viện.',
+  ].join('\n'),
+  'ran-can.txt': [
+    'Người đàn ông bị rắn lục cắn được cứu sống',
+    'Ngày 2 tháng 7 năm 2019.',
+    '',
+    'Bệnh nhân được chẩn đoán tại bệnh viện tỉnh, được chữa trị kịp thời nên giữ được chân. Bác sĩ bệnh viện cho biết anh được chẩn đoán bị rắn lục cắn.',
+    '',
+    'Các bác sĩ khuyến cáo người bị rắn cắn cần giữ bình tĩnh và đến cơ sở y tế gần nhất.',
+  ].join('\n'),
+  'nobel.txt': [
+    'Nhà khoa học nhận giải Nobel y học',
+    'Ngày 7 tháng 10 năm 2019.',
+    '',
+    'Giải Nobel y học năm nay được trao cho ba nhà khoa học nghiên cứu cách tế bào cảm nhận oxy.',
+  ].join('\n'),
+};
+
+let t: TempIndex;
+let engine: Awaited<ReturnType<typeof openEngine>>;
+let index: LoadedIndex;
+
+beforeAll(async () => {
+  t = tempIndex({ seeds: false, model: 'none' });
+  mkdirSync(t.corpusDir, { recursive: true });
+  for (const [name, text] of Object.entries(ARTICLES)) writeFileSync(path.join(t.corpusDir, name), text);
+  await buildIndex({ corpusDir: t.corpusDir, outDir: t.indexDir, config: t.config });
+  engine = await openEngine(t.config, { watch: false });
+  index = await loadIndex(t.indexDir);
+}, 60_000);
+
+afterAll(async () => {
+  await engine?.close();
+  t?.cleanup();
+});
+
+const foreign = (q: string) => findConstraints(analyzeQuery(q, lexiconOf(index))).filter((c) => c.soft).map((c) => c.label);
+
+describe('a foreign name alone in a question', () => {
+  it('is read as a name when the reports write it, even as the first word', () => {
+    expect(foreign('Sakthivel chữa trị ở đâu?')).toEqual(['Sakthivel']);
+    expect(foreign('Bác sĩ nói gì về Sakthivel?')).toEqual(['Sakthivel']);
+  });
+
+  it('is no name when the reports never write it (another spelling, a slip), nor a Vietnamese word typed without marks', () => {
+    expect(foreign('Chennai có bệnh viện nào?')).toEqual([]);
+    expect(foreign('Dieu gi khien cho Sakthivel bat ngo?')).toEqual(['Sakthivel']);
+    expect(foreign('Nguoi dan nen lam gi?')).toEqual([]);
+  });
+
+  it('puts the passages about it first and never answers with one that only shares the other words', async () => {
+    const a = await engine.ask('Sakthivel được chẩn đoán tại bệnh viện nào?');
+    expect(a.confidence).not.toBe('none');
+    for (const r of a.results) expect(r.article.id).toBe('u-nang');
+    expect(a.results[0]!.text).toContain('Sakthivel');
+  });
+
+  it('does not refuse a passage whose article uses the word as a concept of another subject', async () => {
+    // "Nobel" is stated by one report; a question about it is answered from that report, not refused.
+    const a = await engine.ask('Giải Nobel y học năm nay được trao cho ai?');
+    expect(a.confidence).not.toBe('none');
+    expect(a.results[0]!.article.id).toBe('nobel');
+  });
+});
