@@ -356,7 +356,8 @@ export interface ConstraintCheck {
 
 /**
  * The candidates a check admits, in their order: those it allows and, among them, those stating as
- * many of the soft names as any of them does. With `rest`, the others follow (ranked for eval).
+ * many of the soft names as any of them does. With `rest`, the others follow, those it allows first
+ * (the ranking alone, for eval).
  */
 export function admitted<C extends { chunk: number; article: number }>(check: ConstraintCheck, candidates: readonly C[], rest = false): C[] {
   const { allows, named } = check;
@@ -366,7 +367,9 @@ export function admitted<C extends { chunk: number; article: number }>(check: Co
   const first = best > 0 ? allowed.filter((c) => named!(c.chunk, c.article) === best) : allowed;
   if (!rest) return first;
   const kept = new Set(first);
-  return [...first, ...candidates.filter((c) => !kept.has(c))];
+  const allowedRest = allowed.filter((c) => !kept.has(c));
+  for (const c of allowedRest) kept.add(c);
+  return [...first, ...allowedRest, ...candidates.filter((c) => !kept.has(c))];
 }
 
 /** How many readings of a missing name are tried at most (every syllable as typed or one slip away). */
