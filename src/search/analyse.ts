@@ -6,6 +6,7 @@
 import type { QueryTerm } from '../index/keyword-index.js';
 import { PAIR_SEP } from '../index/terms.js';
 import { stripChat } from '../text/chat.js';
+import { readEnglish } from '../text/english.js';
 import { findPlaces, isCapitalised, placeForms, type PlaceHit } from '../text/gazetteer.js';
 import { stripMarkup } from '../text/markup.js';
 import { isFamilyName } from '../text/names.js';
@@ -439,7 +440,9 @@ function isForeignName(t: Token, lex: Lexicon): boolean {
 
 /** The question as the search reads it; without a lexicon (no index at hand) nothing is repaired. */
 export function analyzeQuery(question: string, lex: Lexicon | null = null): AnalyzedQuery {
-  const core = stripChat(stripMarkup(question)) || question;
+  const plain = stripChat(stripMarkup(question)) || question;
+  // Asked in English: read in the reports' words, which the reading below then repairs like any question.
+  const core = readEnglish(plain) ?? plain;
   let text = core;
   let foldedAt: boolean[];
   const typedUnaccented = isUnaccented(tokenize(core));

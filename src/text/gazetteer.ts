@@ -75,8 +75,10 @@ export function findPlaces(text: string, tokens: readonly Token[], typedUnaccent
     if (n === 1 && !capital && !marked) continue;
     const bare = hit.folded.every((_, k) => tokens[i + k]!.term === tokens[i + k]!.folded) && !capital && !marked;
     if (n > 1 && bare && hit.folded.some((s) => isStop(s, true))) continue;
-    // Written with marks that disagree with the place: not this place ("Lao động" is no "Lào").
-    if (!typedUnaccented && hit.tokens.some((t, k) => tokens[i + k]!.term !== t.term)) continue;
+    // In a question typed with marks, a place typed without them is a word ("lao động" is no "Lào"),
+    // unless it is capitalised whole and longer than a syllable ("Quang Nam có bao nhiêu đảng viên?").
+    const named = n > 1 && hit.tokens.every((_, k) => isCapitalised(text, tokens[i + k]!));
+    if (!typedUnaccented && !named && hit.tokens.some((t, k) => tokens[i + k]!.term !== t.term)) continue;
     if (hit.tokens.some((t, k) => tokens[i + k]!.term !== tokens[i + k]!.folded && tokens[i + k]!.term !== t.term)) continue;
     out.push({ place: hit.place, label: PLACES[hit.place]![0]!, first: i, length: n, bare });
     i += n - 1;

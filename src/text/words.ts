@@ -143,6 +143,55 @@ export const INSTITUTION_WORDS: readonly string[] = [
   'director', 'head', 'medal', 'labour', 'labor', 'order', 'class', 'first', 'second', 'third', 'term',
 ];
 
+/**
+ * An English question about the reports, read as the Vietnamese words they would use (keyword search
+ * cannot match English to Vietnamese; a multilingual model can, and reads the question as typed too).
+ * English phrase (lower case) -> Vietnamese words, in the order a report writes them ("city agencies
+ * bloc" -> "khối các cơ quan thành phố"). Longer phrases are tried first; a word not listed is kept as
+ * typed (names, places, numbers), and ENGLISH_GLUE is dropped.
+ */
+export const ENGLISH_GLOSSARY: ReadonlyArray<readonly [string, string]> = [
+  // Question words: the answer types the search knows.
+  ['how many', 'bao nhiêu'], ['how much', 'bao nhiêu'], ['what percentage', 'bao nhiêu phần trăm'], ['what percent', 'bao nhiêu phần trăm'],
+  ['who', 'ai'], ['whom', 'ai'], ['when', 'khi nào'], ['what date', 'ngày nào'], ['which day', 'ngày nào'], ['what day', 'ngày nào'],
+  ['where', 'ở đâu'], ['why', 'vì sao'], ['what', 'gì'], ['which', 'nào'],
+  // Bodies and offices.
+  ['city agencies bloc', 'khối các cơ quan thành phố'], ['provincial agencies bloc', 'khối các cơ quan tỉnh'],
+  ['agencies bloc', 'khối các cơ quan'], ['bloc of agencies', 'khối các cơ quan'], ['agencies', 'các cơ quan'], ['bloc', 'khối'],
+  ['city party committee', 'thành ủy'], ['municipal party committee', 'thành ủy'], ['provincial party committee', 'tỉnh ủy'],
+  ['party committee', 'đảng ủy'], ['party organisation', 'đảng bộ'], ['party organization', 'đảng bộ'], ['party organisations', 'tổ chức đảng'],
+  ['party organizations', 'tổ chức đảng'], ['grassroots party organisations', 'tổ chức cơ sở đảng'], ['grassroots party organizations', 'tổ chức cơ sở đảng'],
+  ['party members', 'đảng viên'], ['party member', 'đảng viên'], ['new party members', 'đảng viên mới'], ['party cells', 'chi bộ'], ['party cell', 'chi bộ'],
+  ['party', 'đảng'], ['executive committee', 'ban chấp hành'], ['standing committee', 'ban thường vụ'], ['standing board', 'ban thường vụ'],
+  ["people's committee", 'ủy ban nhân dân'], ['peoples committee', 'ủy ban nhân dân'], ["people's council", 'hội đồng nhân dân'], ['peoples council', 'hội đồng nhân dân'],
+  ['fatherland front', 'mặt trận tổ quốc'], ['national assembly', 'quốc hội'], ['central committee', 'trung ương đảng'],
+  ['inspection commission', 'ủy ban kiểm tra'], ['standing deputy secretary', 'phó bí thư thường trực'], ['permanent deputy secretary', 'phó bí thư thường trực'],
+  ['deputy secretary', 'phó bí thư'], ['secretary', 'bí thư'], ['vice chairman', 'phó chủ tịch'], ['vice chairwoman', 'phó chủ tịch'], ['vice chair', 'phó chủ tịch'],
+  ['deputy chairman', 'phó chủ tịch'], ['chairman', 'chủ tịch'], ['chairwoman', 'chủ tịch'], ['chairperson', 'chủ tịch'], ['chair', 'chủ tịch'],
+  ['head', 'trưởng'], ['delegation', 'đoàn'], ['deputies', 'đại biểu'], ['delegates', 'đại biểu'], ['committee', 'ủy ban'], ['council', 'hội đồng'],
+  ['city', 'thành phố'], ['province', 'tỉnh'], ['provincial', 'tỉnh'], ['district', 'huyện'], ['commune', 'xã'], ['ward', 'phường'],
+  // Meetings and what they decide.
+  ['conference', 'hội nghị'], ['meeting', 'hội nghị'], ['working session', 'làm việc'], ['congress', 'đại hội'], ['resolution', 'nghị quyết'],
+  ['targets', 'chỉ tiêu'], ['target', 'chỉ tiêu'], ['tasks', 'nhiệm vụ'], ['task', 'nhiệm vụ'], ['term', 'nhiệm kỳ'], ['tenure', 'nhiệm kỳ'],
+  ['attended', 'dự'], ['attend', 'dự'], ['chaired', 'chủ trì'], ['chaired by', 'chủ trì'], ['presided', 'chủ trì'], ['held', 'tổ chức'], ['organised', 'tổ chức'], ['organized', 'tổ chức'],
+  ['admitted', 'kết nạp'], ['admit', 'kết nạp'], ['recruited', 'kết nạp'], ['completed', 'hoàn thành'], ['complete', 'hoàn thành'], ['fulfilled', 'hoàn thành'],
+  ['excellently', 'xuất sắc'], ['excellent', 'xuất sắc'], ['achieved', 'đạt'], ['achieve', 'đạt'], ['reached', 'đạt'], ['exceeded', 'vượt'],
+  ['requested', 'yêu cầu'], ['request', 'yêu cầu'], ['asked', 'yêu cầu'], ['ask', 'yêu cầu'], ['said', 'phát biểu'], ['say', 'phát biểu'], ['spoke', 'phát biểu'],
+  ['directed', 'chỉ đạo'], ['direct', 'chỉ đạo'], ['praised', 'biểu dương'], ['emulation', 'thi đua'], ['awarded', 'trao'], ['award', 'trao'],
+  ['certificate of merit', 'bằng khen'], ['certificates of merit', 'bằng khen'], ['medal', 'huân chương'], ['inspection', 'kiểm tra'], ['supervision', 'giám sát'],
+  ['discipline', 'kỷ luật'], ['propaganda', 'tuyên truyền'], ['mass mobilisation', 'dân vận'], ['mass mobilization', 'dân vận'],
+  ['socio-economic', 'kinh tế - xã hội'], ['economy', 'kinh tế'], ['economic', 'kinh tế'], ['growth', 'tăng trưởng'], ['covid-19', 'covid-19'], ['pandemic', 'dịch bệnh'],
+  ['year', 'năm'], ['years', 'năm'], ['months', 'tháng'], ['month', 'tháng'], ['percent', 'phần trăm'],
+  ['leaders', 'lãnh đạo'], ['leader', 'lãnh đạo'], ['leadership', 'lãnh đạo'], ['officials', 'cán bộ'], ['cadres', 'cán bộ'], ['officers', 'cán bộ'],
+];
+
+/** English words a question about the reports is built with, dropped once its glossary words are read (articles, auxiliaries, prepositions). */
+export const ENGLISH_GLUE: readonly string[] = [
+  'the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'from', 'with', 'about', 'and', 'or', 'is', 'are', 'was', 'were', 'be', 'been',
+  'do', 'does', 'did', 'has', 'have', 'had', 'it', 'its', 'this', 'that', 'there', 'their', 'they', 'please', 'tell', 'me', 'us', 'can', 'you',
+  'many', 'much', 'new', 'during', 'since', 'so', 'far',
+];
+
 /** Question phrases made of function words: what a repaired "bao nhiu" or "la gi" should read as. */
 export const QUESTION_PHRASES: readonly string[] = [
   'bao nhiêu', 'như thế', 'thế nào', 'là gì', 'là ai', 'ở đâu', 'khi nào', 'vì sao', 'tại sao', 'bao giờ', 'mấy giờ', 'những gì', 'cái gì',
