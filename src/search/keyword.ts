@@ -256,48 +256,52 @@ function prunedTop(index: LoadedIndex, s: IndexState, exact: ExactScores, bounds
   let n = 0;
   let pruned = false;
   let theta = 0;
-  for (const t of order) {
-    const m = present[t]!;
-    const w = m.term.weight * m.idf * k1p1;
-    left -= bounds[t]!;
-    if (!pruned) {
-      for (let i = 0; i < m.docs.length; i++) {
-        const d = m.docs[i]!;
-        const tf = m.tfs[i]!;
-        if (partial[d] === 0) running[n++] = d;
-        partial[d]! += (w * tf) / (tf + norm[d]!);
+  // The marks and partial sums must be zero for the next question even when a read throws (a file gone).
+  try {
+    for (const t of order) {
+      const m = present[t]!;
+      const w = m.term.weight * m.idf * k1p1;
+      left -= bounds[t]!;
+      if (!pruned) {
+        for (let i = 0; i < m.docs.length; i++) {
+          const d = m.docs[i]!;
+          const tf = m.tfs[i]!;
+          if (partial[d] === 0) running[n++] = d;
+          partial[d]! += (w * tf) / (tf + norm[d]!);
+        }
+        leaders.update(m.docs);
+        if (n < depth) continue;
+        const reached = leaders.reachedAbove((left + maxPart) * (1 + BOUND_SLACK));
+        if (reached === null) continue;
+        theta = reached * (1 - BOUND_SLACK);
+        pruned = true;
+        n = keepReaching(index, s, n, left, theta);
+        running.subarray(0, n).sort();
+        continue;
+      } else if (n * SEEK_RATIO < m.docs.length) {
+        let p = 0;
+        for (let i = 0; i < n; i++) {
+          const d = running[i]!;
+          p = seek(m.docs, p, d);
+          if (p === m.docs.length) break;
+          if (m.docs[p] !== d) continue;
+          const tf = m.tfs[p]!;
+          partial[d]! += (w * tf) / (tf + norm[d]!);
+        }
+      } else {
+        for (let i = 0; i < m.docs.length; i++) {
+          const d = m.docs[i]!;
+          if (partial[d] === 0) continue;
+          const tf = m.tfs[i]!;
+          partial[d]! += (w * tf) / (tf + norm[d]!);
+        }
       }
-      leaders.update(m.docs);
-      if (n < depth) continue;
-      const reached = leaders.reachedAbove((left + maxPart) * (1 + BOUND_SLACK));
-      if (reached === null) continue;
-      theta = reached * (1 - BOUND_SLACK);
-      pruned = true;
-      n = keepReaching(index, s, n, left, theta);
-      running.subarray(0, n).sort();
-      continue;
-    } else if (n * SEEK_RATIO < m.docs.length) {
-      let p = 0;
-      for (let i = 0; i < n; i++) {
-        const d = running[i]!;
-        p = seek(m.docs, p, d);
-        if (p === m.docs.length) break;
-        if (m.docs[p] !== d) continue;
-        const tf = m.tfs[p]!;
-        partial[d]! += (w * tf) / (tf + norm[d]!);
-      }
-    } else {
-      for (let i = 0; i < m.docs.length; i++) {
-        const d = m.docs[i]!;
-        if (partial[d] === 0) continue;
-        const tf = m.tfs[i]!;
-        partial[d]! += (w * tf) / (tf + norm[d]!);
-      }
+      if (pruned) n = keepReaching(index, s, n, left, theta);
     }
-    if (pruned) n = keepReaching(index, s, n, left, theta);
+  } finally {
+    for (let i = 0; i < n; i++) partial[running[i]!] = 0;
+    leaders.done();
   }
-  for (let i = 0; i < n; i++) partial[running[i]!] = 0;
-  leaders.done();
   if (!pruned) return null;
   return exactTop(index, s, exact, n, depth);
 }
