@@ -283,10 +283,23 @@ function whereStated(index: LoadedIndex, c: Constraint): Stated {
   return { chunks, articles, maybe };
 }
 
+/** `chunks` grouped by article, in their order: article a's are chunks[at[a]..at[a + 1]). */
+function byArticle(index: LoadedIndex, chunks: Uint32Array): { at: Uint32Array; chunks: Uint32Array } {
+  const at = new Uint32Array(index.articles.length + 1);
+  for (const x of chunks) at[index.chunkArticle[x]! + 1]!++;
+  for (let a = 0; a < index.articles.length; a++) at[a + 1]! += at[a]!;
+  const next = at.slice(0, -1);
+  const out = new Uint32Array(chunks.length);
+  for (const x of chunks) out[next[index.chunkArticle[x]!]!++] = x;
+  return { at, chunks: out };
+}
+
 /** Answers "does this chunk / article state the constraint?", reading texts for `maybe` forms once each. */
 function statedChecker(index: LoadedIndex, c: Constraint, s: Stated) {
   const chunkMemo = new Map<number, boolean>();
   const articleMemo = new Map<number, boolean>();
+  // Per maybe form, its chunks by article: asking each article of thousands to scan them all took seconds.
+  const grouped: Array<ReturnType<typeof byArticle>> = [];
   const chunkHolds = (x: number) => {
     let v = chunkMemo.get(x);
     if (v === undefined) chunkMemo.set(x, (v = s.maybe.some((m) => hasSorted(m.chunks, x) && m.test(index.chunks[x]!.text))));
@@ -299,10 +312,11 @@ function statedChecker(index: LoadedIndex, c: Constraint, s: Stated) {
     let v = articleMemo.get(a);
     if (v === undefined) {
       const head = `${index.articles[a]!.title}\n${index.articles[a]!.subject ?? ''}`;
-      v = s.maybe.some((m) => {
+      v = s.maybe.some((m, i) => {
         if (hasSorted(m.heads, a) && m.test(head)) return true;
+        const g = (grouped[i] ??= byArticle(index, m.chunks));
         let n = 0;
-        for (const x of m.chunks) if (index.chunkArticle[x] === a && chunkHolds(x) && ++n >= ARTICLE_MENTIONS[c.kind]) return true;
+        for (let k = g.at[a]!; k < g.at[a + 1]!; k++) if (chunkHolds(g.chunks[k]!) && ++n >= ARTICLE_MENTIONS[c.kind]) return true;
         return false;
       });
       articleMemo.set(a, v);
