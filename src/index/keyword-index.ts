@@ -963,8 +963,13 @@ export function idf(n: number, df: number): number {
 
 /** BM25's term-frequency part: `tf` occurrences in a document of `len` terms, `avgLen` on average. */
 export function bm25Saturate(tf: number, len: number, avgLen: number, p: Bm25Params = DEFAULT_BM25): number {
-  const norm = p.k1 * (1 - p.b + (p.b * len) / (avgLen || 1));
+  const norm = bm25Norm(len, avgLen, p);
   return (tf * (p.k1 + 1)) / (tf + norm);
+}
+
+/** BM25's length norm of a document of `len` terms: bm25Saturate(tf) is tf · (k1 + 1) / (tf + this), the same value. */
+export function bm25Norm(len: number, avgLen: number, p: Bm25Params = DEFAULT_BM25): number {
+  return p.k1 * (1 - p.b + (p.b * len) / (avgLen || 1));
 }
 
 /** A copy of `a` with room for at least `min` elements (doubling). */

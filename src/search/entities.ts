@@ -35,7 +35,7 @@ const ARTICLE_MENTIONS: Record<Constraint['kind'], number> = { place: 2, year: I
  * report states can mean reading many passages.
  */
 const CHECKERS_BYTES = 16 << 20;
-/** Bytes a checker may come to hold per article it knows of or chunk it may read (a set or memo entry), for the budget above. */
+/** Bytes a checker may come to hold per article it knows of (a set or memo entry), for the budget above. */
 const BYTES_PER_MAYBE_CHUNK = 64;
 /** Words that introduce a person's name in a question. */
 const PERSON_MARKERS = ['đồng chí', 'ông', 'bà', 'anh', 'chị', 'cô', 'chú', 'bác', 'bố', 'mẹ', 'em', 'đ/c', 'comrade', 'mr', 'mrs', 'ms'];
@@ -294,14 +294,28 @@ function whereStated(index: LoadedIndex, c: Constraint): Stated {
   return { chunks, articles, maybe };
 }
 
+/** `chunks` grouped by article, in their order: article a's are chunks[at[a]..at[a + 1]). */
+function byArticle(index: LoadedIndex, chunks: Uint32Array): { at: Uint32Array; chunks: Uint32Array } {
+  const at = new Uint32Array(index.articles.length + 1);
+  for (const x of chunks) at[index.chunkArticle[x]! + 1]!++;
+  for (let a = 0; a < index.articles.length; a++) at[a + 1]! += at[a]!;
+  const next = at.slice(0, -1);
+  const out = new Uint32Array(chunks.length);
+  for (const x of chunks) out[next[index.chunkArticle[x]!]!++] = x;
+  return { at, chunks: out };
+}
+
 /** Answers "does this chunk / article state the constraint?", reading texts for `maybe` forms once each. */
 function statedChecker(index: LoadedIndex, c: Constraint, s: Stated) {
-  const chunkMemo = new Map<number, boolean>();
+  // Per chunk: 0 not read yet, 1 it does not hold a maybe form, 2 it does (a Map of a common
+  // syllable's 100,000 chunks outgrew the checkers' budget and was read again at every question).
+  const chunkMemo = new Uint8Array(s.maybe.length > 0 ? index.chunks.length : 0);
   const articleMemo = new Map<number, boolean>();
+  // Per maybe form, its chunks by article: asking each article of thousands to scan them all took seconds.
+  const grouped: Array<ReturnType<typeof byArticle>> = [];
   const chunkHolds = (x: number) => {
-    let v = chunkMemo.get(x);
-    if (v === undefined) chunkMemo.set(x, (v = s.maybe.some((m) => hasSorted(m.chunks, x) && m.test(index.chunks[x]!.text))));
-    return v;
+    if (chunkMemo[x] === 0) chunkMemo[x] = s.maybe.some((m) => hasSorted(m.chunks, x) && m.test(index.chunks[x]!.text)) ? 2 : 1;
+    return chunkMemo[x] === 2;
   };
   const chunkStates = (x: number) => hasSorted(s.chunks, x) || (s.maybe.length > 0 && chunkHolds(x));
   const articleStates = (a: number) => {
@@ -310,10 +324,11 @@ function statedChecker(index: LoadedIndex, c: Constraint, s: Stated) {
     let v = articleMemo.get(a);
     if (v === undefined) {
       const head = `${index.articles[a]!.title}\n${index.articles[a]!.subject ?? ''}`;
-      v = s.maybe.some((m) => {
+      v = s.maybe.some((m, i) => {
         if (hasSorted(m.heads, a) && m.test(head)) return true;
+        const g = (grouped[i] ??= byArticle(index, m.chunks));
         let n = 0;
-        for (const x of m.chunks) if (index.chunkArticle[x] === a && chunkHolds(x) && ++n >= ARTICLE_MENTIONS[c.kind]) return true;
+        for (let k = g.at[a]!; k < g.at[a + 1]!; k++) if (chunkHolds(g.chunks[k]!) && ++n >= ARTICLE_MENTIONS[c.kind]) return true;
         return false;
       });
       articleMemo.set(a, v);
@@ -339,7 +354,8 @@ function checkerOf(index: LoadedIndex, c: Constraint): Checker {
   if (!checker) {
     const s = whereStated(index, c);
     checker = statedChecker(index, c, s);
-    cache.set(key, checker, 4 * s.chunks.length + BYTES_PER_MAYBE_CHUNK * s.articles.size + s.maybe.reduce((n, m) => n + (4 + BYTES_PER_MAYBE_CHUNK) * m.chunks.length + 4 * m.heads.length, 0));
+    const memo = s.maybe.length > 0 ? index.chunks.length : 0;
+    cache.set(key, checker, 4 * s.chunks.length + BYTES_PER_MAYBE_CHUNK * s.articles.size + memo + s.maybe.reduce((n, m) => n + 8 * m.chunks.length + (4 + BYTES_PER_MAYBE_CHUNK) * m.heads.length, 0));
   }
   return checker;
 }

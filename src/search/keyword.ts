@@ -3,7 +3,7 @@
  * title), since a paragraph that answers "… Hải Phòng có bao nhiêu đảng viên?" often names the place
  * only in its article's lead.
  */
-import { bm25Saturate, DEFAULT_BM25, idf, indexOfSorted, seek, touchedInOrder, type QueryTerm, type TermMatch } from '../index/keyword-index.js';
+import { bm25Norm, DEFAULT_BM25, idf, indexOfSorted, seek, touchedInOrder, type QueryTerm, type TermMatch } from '../index/keyword-index.js';
 import type { LoadedIndex } from '../index/load.js';
 import { ByteLru } from '../index/lru.js';
 import type { AnalyzedQuery } from './analyse.js';
@@ -14,10 +14,11 @@ const ARTICLE_WEIGHT = 0.3;
 const TITLE_WEIGHT = 0.3;
 /**
  * Memory for terms' per-article sums kept between questions: a frequent syllable's sums cost a pass
- * over its whole posting list, and most questions ask some of the same few hundred syllables
- * (20 bytes per article holding the term: 32 MB keeps the commonest at 500,000 paragraphs).
+ * over its whole posting list, and most questions ask some of the same few hundred syllables (8 to 10
+ * bytes per article holding the term: 48 MB keeps some 400 of the commonest at 500,000 paragraphs;
+ * 300 bench questions then read 40% fewer postings than with 32 MB at 20 bytes).
  */
-const TERM_SUMS_BYTES = 32 << 20;
+const TERM_SUMS_BYTES = 48 << 20;
 /**
  * Relative slack on score bounds when pruning: a bound summed in another order than the score rounds
  * differently (Float32 sums of a few tens of terms: under 1e-5), so a chunk is set aside only when it
@@ -30,6 +31,8 @@ const SEEK_RATIO = 8;
 export interface ArticleStats {
   len: Float32Array;
   avg: number;
+  /** Per article: BM25's length norm (bm25Norm of its length), so a term's part is tf · (k1 + 1) / (tf + norm). */
+  norm: Float64Array;
   /** Chunks per article. */
   chunks: Uint32Array;
 }
@@ -39,17 +42,20 @@ interface TermPostings {
   idf: number;
   docs: Uint32Array;
   tfs: Uint16Array;
-  /** Articles holding the term, sorted; the term's chunk count in each. */
+  /** Articles holding the term, sorted; the term's chunk count in each (16 bits when every article has fewer than 65,536 chunks). */
   articles: Uint32Array;
-  articleDf: Uint32Array;
-  /** Per article holding the term: BM25's term-frequency part of the article's sum. */
-  articleSat: Float64Array;
+  articleDf: Uint16Array | Uint32Array;
+  /**
+   * Per article holding the term: its frequency in the article (32 bits hold a sum of 16-bit frequencies
+   * over fewer than 65,536 chunks), whose BM25 part is computed when asked: a double per article halved the terms kept.
+   */
+  articleTf: Uint32Array | Float64Array;
   /** The most one of its postings adds to a chunk's BM25, per unit of weight × IDF. */
   maxSat: number;
 }
 
 /** A term's per-article sums and bound, as kept between questions. */
-type TermSums = Pick<TermPostings, 'articles' | 'articleDf' | 'articleSat' | 'maxSat'>;
+type TermSums = Pick<TermPostings, 'articles' | 'articleDf' | 'articleTf' | 'maxSat'>;
 
 /**
  * Per loaded index: article statistics and scratch arrays a question's pass reuses.
@@ -58,6 +64,8 @@ type TermSums = Pick<TermPostings, 'articles' | 'articleDf' | 'articleSat' | 'ma
  */
 interface IndexState {
   stats: ArticleStats;
+  /** Every article has fewer than 65,536 chunks: a term's per-article counts fit 16 bits, its frequencies 32. */
+  narrow: boolean;
   scores: Float32Array;
   chunkScores: Float32Array;
   /** Per chunk, zero between uses: a partial BM25 while the pruned pass runs; and the chunks it touched. */
@@ -94,9 +102,11 @@ function stateOf(index: LoadedIndex): IndexState {
       chunks[index.chunkArticle[c]!]!++;
     }
     const avg = len.reduce((a, b) => a + b, 0) / (len.length || 1);
+    const norm = Float64Array.from(len, (l) => bm25Norm(l, avg));
     const docCount = index.keyword.docCount;
     s = {
-      stats: { len, avg, chunks },
+      stats: { len, avg, norm, chunks },
+      narrow: chunks.every((n) => n <= 0xffff),
       scores: new Float32Array(docCount),
       chunkScores: new Float32Array(docCount),
       partial: new Float64Array(docCount),
@@ -127,7 +137,7 @@ function postingsOf(index: LoadedIndex, s: IndexState, q: QueryTerm): TermPostin
   let sums = s.sums.get(key);
   if (!sums) {
     sums = sumsOf(index, s, m);
-    s.sums.set(key, sums, 20 * sums.articles.length);
+    s.sums.set(key, sums, (4 + sums.articleDf.BYTES_PER_ELEMENT + sums.articleTf.BYTES_PER_ELEMENT) * sums.articles.length);
   }
   return { idf: m.idf, docs: m.docs, tfs: m.tfs, ...sums };
 }
@@ -159,17 +169,16 @@ function sumsOf(index: LoadedIndex, s: IndexState, m: TermMatch): TermSums {
     df[a]! += c;
   }
   const articles = touchedInOrder(touched, size, df);
-  const articleDf = new Uint32Array(size);
-  const articleSat = new Float64Array(size);
-  const { len, avg } = s.stats;
+  const articleDf = s.narrow ? new Uint16Array(size) : new Uint32Array(size);
+  const articleTf = s.narrow ? new Uint32Array(size) : new Float64Array(size);
   for (let k = 0; k < size; k++) {
     const a = articles[k]!;
-    articleSat[k] = bm25Saturate(tf[a]!, len[a]!, avg);
+    articleTf[k] = tf[a]!;
     articleDf[k] = df[a]!;
     tf[a] = 0;
     df[a] = 0;
   }
-  return { articles, articleDf, articleSat, maxSat: (DEFAULT_BM25.k1 + 1) * maxSat };
+  return { articles, articleDf, articleTf, maxSat: (DEFAULT_BM25.k1 + 1) * maxSat };
 }
 
 export interface KeywordPass {
@@ -200,10 +209,16 @@ export function keywordPass(index: LoadedIndex, q: AnalyzedQuery, depth: number)
   // Article-level BM25 from the same postings (an article is the sum of its chunks).
   const nArticles = index.articles.length;
   articleScore.fill(0);
+  const k1p1 = DEFAULT_BM25.k1 + 1;
+  const norm = stats.norm;
   postings.forEach((p, i) => {
     if (!p) return;
     const w = q.terms[i]!.weight * idf(nArticles, p.articles.length);
-    for (let k = 0; k < p.articles.length; k++) articleScore[p.articles[k]!]! += w * p.articleSat[k]!;
+    for (let k = 0; k < p.articles.length; k++) {
+      const a = p.articles[k]!;
+      const tf = p.articleTf[k]!;
+      articleScore[a]! += w * ((tf * k1p1) / (tf + norm[a]!));
+    }
   });
   titleScore.fill(0);
   titles.accumulate(titleMatches.filter((m): m is TermMatch => m !== null), titleScore);
@@ -256,48 +271,52 @@ function prunedTop(index: LoadedIndex, s: IndexState, exact: ExactScores, bounds
   let n = 0;
   let pruned = false;
   let theta = 0;
-  for (const t of order) {
-    const m = present[t]!;
-    const w = m.term.weight * m.idf * k1p1;
-    left -= bounds[t]!;
-    if (!pruned) {
-      for (let i = 0; i < m.docs.length; i++) {
-        const d = m.docs[i]!;
-        const tf = m.tfs[i]!;
-        if (partial[d] === 0) running[n++] = d;
-        partial[d]! += (w * tf) / (tf + norm[d]!);
+  // The marks and partial sums must be zero for the next question even when a read throws (a file gone).
+  try {
+    for (const t of order) {
+      const m = present[t]!;
+      const w = m.term.weight * m.idf * k1p1;
+      left -= bounds[t]!;
+      if (!pruned) {
+        for (let i = 0; i < m.docs.length; i++) {
+          const d = m.docs[i]!;
+          const tf = m.tfs[i]!;
+          if (partial[d] === 0) running[n++] = d;
+          partial[d]! += (w * tf) / (tf + norm[d]!);
+        }
+        leaders.update(m.docs);
+        if (n < depth) continue;
+        const reached = leaders.reachedAbove((left + maxPart) * (1 + BOUND_SLACK));
+        if (reached === null) continue;
+        theta = reached * (1 - BOUND_SLACK);
+        pruned = true;
+        n = keepReaching(index, s, n, left, theta);
+        running.subarray(0, n).sort();
+        continue;
+      } else if (n * SEEK_RATIO < m.docs.length) {
+        let p = 0;
+        for (let i = 0; i < n; i++) {
+          const d = running[i]!;
+          p = seek(m.docs, p, d);
+          if (p === m.docs.length) break;
+          if (m.docs[p] !== d) continue;
+          const tf = m.tfs[p]!;
+          partial[d]! += (w * tf) / (tf + norm[d]!);
+        }
+      } else {
+        for (let i = 0; i < m.docs.length; i++) {
+          const d = m.docs[i]!;
+          if (partial[d] === 0) continue;
+          const tf = m.tfs[i]!;
+          partial[d]! += (w * tf) / (tf + norm[d]!);
+        }
       }
-      leaders.update(m.docs);
-      if (n < depth) continue;
-      const reached = leaders.reachedAbove((left + maxPart) * (1 + BOUND_SLACK));
-      if (reached === null) continue;
-      theta = reached * (1 - BOUND_SLACK);
-      pruned = true;
-      n = keepReaching(index, s, n, left, theta);
-      running.subarray(0, n).sort();
-      continue;
-    } else if (n * SEEK_RATIO < m.docs.length) {
-      let p = 0;
-      for (let i = 0; i < n; i++) {
-        const d = running[i]!;
-        p = seek(m.docs, p, d);
-        if (p === m.docs.length) break;
-        if (m.docs[p] !== d) continue;
-        const tf = m.tfs[p]!;
-        partial[d]! += (w * tf) / (tf + norm[d]!);
-      }
-    } else {
-      for (let i = 0; i < m.docs.length; i++) {
-        const d = m.docs[i]!;
-        if (partial[d] === 0) continue;
-        const tf = m.tfs[i]!;
-        partial[d]! += (w * tf) / (tf + norm[d]!);
-      }
+      if (pruned) n = keepReaching(index, s, n, left, theta);
     }
-    if (pruned) n = keepReaching(index, s, n, left, theta);
+  } finally {
+    for (let i = 0; i < n; i++) partial[running[i]!] = 0;
+    leaders.done();
   }
-  for (let i = 0; i < n; i++) partial[running[i]!] = 0;
-  leaders.done();
   if (!pruned) return null;
   return exactTop(index, s, exact, n, depth);
 }

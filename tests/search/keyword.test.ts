@@ -1,5 +1,5 @@
 /** The first stage prunes (MaxScore): its top must be the very top that scoring every chunk gives. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildIndex } from '../../src/index/build.js';
 import type { TermMatch } from '../../src/index/keyword-index.js';
 import { loadIndex, type LoadedIndex } from '../../src/index/load.js';
@@ -57,5 +57,31 @@ describe('keyword pass', () => {
       all,
     );
     for (const c of [...first!.top, ...second!.top]) expect(first!.chunkScore(c)).toBe(all[c]);
+  });
+
+  it('leaves no scratch state behind when scoring throws: the next pass is exact', () => {
+    const brute = (question: string, depth: number) => {
+      const pass = keywordPass(index, analyzeQuery(question, lexiconOf(index)), depth);
+      const all = index.chunks.map((_, c) => c).filter((c) => pass.score(c) > 0);
+      return { top: pass.top, expected: all.sort((a, b) => pass.score(b) - pass.score(a) || a - b).slice(0, depth) };
+    };
+    for (const question of QUESTIONS) {
+      for (const depth of [1, 3]) {
+        const q = analyzeQuery(question, lexiconOf(index));
+        const spy = vi.spyOn(index.keyword, 'scoreOf').mockImplementation(() => {
+          throw new Error('disk gone');
+        });
+        let threw = false;
+        try {
+          keywordPass(index, q, depth);
+        } catch {
+          threw = true;
+        } finally {
+          spy.mockRestore();
+        }
+        const { top, expected } = brute(question, depth);
+        expect(top, `${question} @${depth} after ${threw ? 'a throw' : 'no throw'}`).toEqual(expected);
+      }
+    }
   });
 });
