@@ -232,12 +232,16 @@ function namesAt(text: string, tokens: readonly Token[], lex: Lexicon): NameKind
     }
     i = Math.max(i, j - 1);
   }
-  for (const hit of findPlaces(text, tokens, isUnaccented(tokens))) {
+  const unaccented = isUnaccented(tokens);
+  for (const hit of findPlaces(text, tokens, unaccented)) {
     if (inLink.slice(hit.first, hit.first + hit.length).some(Boolean)) continue;
     const form = placeForms(hit.place).find((f) => f.length === hit.length && f.every((t, k) => t.folded === tokens[hit.first + k]!.folded));
     if (!form) continue;
     const span = tokens.slice(hit.first, hit.first + hit.length);
-    if (!span.every((t, k) => isCapitalised(text, t) || (t.term !== t.folded && t.term === form[k]!.term))) continue;
+    // Typed bare in a question typed with marks ("da nang có …"): the place, not the words its letters
+    // make ("da nâng"), unless the reports' pairs read them as words (readAsWords).
+    const bareInMarked = !unaccented && hit.length > 1 && span.every((t) => t.term === t.folded);
+    if (!bareInMarked && !span.every((t, k) => isCapitalised(text, t) || (t.term !== t.folded && t.term === form[k]!.term))) continue;
     span.forEach((_, k) => (out[hit.first + k] = { written: form[k]!.term }));
   }
   // A link or an address pasted in is read as typed ("https://hpdt.vn/…" is no "hpdt.văn").

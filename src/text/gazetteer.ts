@@ -75,9 +75,11 @@ export function findPlaces(text: string, tokens: readonly Token[], typedUnaccent
     if (n === 1 && !capital && !marked) continue;
     const bare = hit.folded.every((_, k) => tokens[i + k]!.term === tokens[i + k]!.folded) && !capital && !marked;
     if (n > 1 && bare && hit.folded.some((s) => isStop(s, true))) continue;
-    // In a question typed with marks, a place typed without them is a word ("lao động" is no "Lào"),
-    // unless it is capitalised whole and longer than a syllable ("Quang Nam có bao nhiêu đảng viên?").
-    const named = n > 1 && hit.tokens.every((_, k) => isCapitalised(text, tokens[i + k]!));
+    // In a question typed with marks, a syllable typed without them is a word ("lao động" is no "Lào"),
+    // but a place of two syllables or more typed whole without them is the place, capitalised or not
+    // ("Quang Nam có bao nhiêu đảng viên?", "thành ủy da nang"): who types marks elsewhere means no "đa
+    // năng" by "da nang" (and the reading still takes it for words the reports pair so, see readAsWords).
+    const named = n > 1 && hit.tokens.every((_, k) => tokens[i + k]!.term === tokens[i + k]!.folded);
     if (!typedUnaccented && !named && hit.tokens.some((t, k) => tokens[i + k]!.term !== t.term)) continue;
     if (hit.tokens.some((t, k) => tokens[i + k]!.term !== tokens[i + k]!.folded && tokens[i + k]!.term !== t.term)) continue;
     out.push({ place: hit.place, label: PLACES[hit.place]![0]!, first: i, length: n, bare });

@@ -32,7 +32,8 @@ describe('a question in English', () => {
   });
 
   it('naming a province the reports lack is refused naming it, in English or typed without its marks', async () => {
-    for (const q of ['How many party members does Quang Nam have?', 'Quang Nam có bao nhiêu đảng viên?']) {
+    // Typed without marks in a question typed with them: each of these was answered with another province's figures.
+    for (const q of ['How many party members does Quang Nam have?', 'Quang Nam có bao nhiêu đảng viên?', 'quang nam có bao nhiêu đảng viên?', 'Bí thư tỉnh ủy quang nam là ai?']) {
       const a = await engine.ask(q);
       expect(a.confidence).toBe('none');
       expect(a.missing).toEqual(['Quảng Nam']);
