@@ -60,6 +60,8 @@ export interface BuildMeasure {
   indexMb: number;
   /** Seconds per phase inside buildIndex() (load previous, read corpus, chunks, keyword, embed, vectors, write, …). */
   phases: Record<string, number>;
+  /** CPU seconds of the build process (user + system): steadier than wall time when other work shares the cores. */
+  cpuSeconds: number;
 }
 
 export interface ServeMeasure {
@@ -67,6 +69,8 @@ export interface ServeMeasure {
   coldStartSeconds: number;
   /** Its parts: node (+ tsx when not compiled) + imports, Engine.open (index and model), first question. */
   coldStartParts: { startup: number; open: number; firstQuestion: number };
+  /** CPU seconds of the serving process until its first answer. */
+  coldStartCpuSeconds: number;
   questions: number;
   answeredShare: number;
   embedMs: Distribution;
@@ -202,6 +206,7 @@ function buildMeasure(run: ChildRun<BuildResult>): BuildMeasure {
     peakRssMb: Math.max(r.peakRssMb, run.sampledPeakMb),
     indexMb: mb(r.indexBytes),
     phases: r.phases,
+    cpuSeconds: r.cpuSeconds,
   };
 }
 
@@ -220,6 +225,7 @@ function serveMeasure(run: ChildRun<ServeResult> & { spawnedAt?: number }): Serv
       open: round((r.engineReady - r.modulesReady) / 1000, 3),
       firstQuestion: round((r.firstAnswer - r.engineReady) / 1000, 3),
     },
+    coldStartCpuSeconds: r.firstAnswerCpuSeconds,
     questions: t.length,
     answeredShare: t.length ? round(t.filter((x) => x.answered).length / t.length, 3) : 0,
     embedMs: distribution(embed),
@@ -310,13 +316,16 @@ export function markdownTable(r: BenchResult): string {
     row('add one article, process wall (s)', (m) => fmt(m.addOne.wallSeconds)),
     row('add one article, in process (s)', (m) => `${fmt(m.addOne.seconds)} (${m.addOne.embedded} embedded)`),
     row('add one article phases (s)', (m) => phaseLine(m.addOne.phases)),
+    row('add one article, process CPU (s)', (m) => fmt(m.addOne.cpuSeconds)),
     row('change one article, process wall (s)', (m) => fmt(m.changeOne.wallSeconds)),
+    row('change one article, process CPU (s)', (m) => fmt(m.changeOne.cpuSeconds)),
     row('change one article, in process (s)', (m) => `${fmt(m.changeOne.seconds)} (${m.changeOne.embedded} embedded, ${m.changeOne.removed} removed)`),
     row(`node${r.params.compiled ? '' : ' + tsx'} start of a build process (s)`, (m) => fmt(m.addOne.startupSeconds)),
     row('peak RSS, full build (MB)', (m) => fmt(m.full.peakRssMb, 0)),
     row('peak RSS, add one article (MB)', (m) => fmt(m.addOne.peakRssMb, 0)),
     row('index on disk (MB)', (m) => fmt(m.full.indexMb, 1)),
     row('cold start to first answer (s)', (m) => fmt(m.serve.coldStartSeconds)),
+    row('cold start, process CPU (s)', (m) => fmt(m.serve.coldStartCpuSeconds)),
     row(`… node${r.params.compiled ? '' : ' + tsx'} / open index / first question (s)`, (m) => `${fmt(m.serve.coldStartParts.startup)} / ${fmt(m.serve.coldStartParts.open)} / ${fmt(m.serve.coldStartParts.firstQuestion)}`),
     row('query embedding p50 / p95 / p99 (ms)', (m) => (m.model === 'none' ? '–' : dist(m.serve.embedMs))),
     row('search p50 / p95 / p99 (ms)', (m) => dist(m.serve.searchMs)),

@@ -60,6 +60,8 @@ export class Engine implements QaEngine {
   private serving!: Serving;
   private readonly embedders = new Map<string, Promise<Embedder | null>>();
   private reloading: Promise<{ ok: boolean; message: string }> | null = null;
+  /** The load after the one under way (see reload()). */
+  private reloadAgain: Promise<{ ok: boolean; message: string }> | null = null;
   private stopWatch: (() => void) | null = null;
   private modeOverride: SearchMode | null = null;
 
@@ -246,14 +248,27 @@ export class Engine implements QaEngine {
     return this.serving.index;
   }
 
+  /** Resolves once a load that started after this call is serving (the version CURRENT names now, or a later one). */
   async reload(): Promise<{ ok: boolean; message: string }> {
-    // Concurrent reload requests share one load.
     if (!this.reloading) {
       this.reloading = this.doReload().finally(() => {
         this.reloading = null;
       });
+      return this.reloading;
     }
-    return this.reloading;
+    // A load under way may have read CURRENT before the build that asks now committed: sharing it would
+    // report the new index loaded while the old one serves. Requests made meanwhile share the next load.
+    this.reloadAgain ??= this.reloading.then(
+      () => {
+        this.reloadAgain = null;
+        return this.reload();
+      },
+      () => {
+        this.reloadAgain = null;
+        return this.reload();
+      },
+    );
+    return this.reloadAgain;
   }
 
   private async doReload(): Promise<{ ok: boolean; message: string }> {
@@ -290,6 +305,7 @@ export class Engine implements QaEngine {
   async close(): Promise<void> {
     this.stopWatch?.();
     this.stopWatch = null;
+    if (this.reloadAgain) await this.reloadAgain.catch(() => undefined);
     if (this.reloading) await this.reloading.catch(() => undefined);
     for (const p of this.embedders.values()) {
       const e = await p.catch(() => null);

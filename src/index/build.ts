@@ -17,7 +17,7 @@ import { TOKENIZER_VERSION, passageTerms } from './terms.js';
 import { HNSW_EF_CONSTRUCTION, HNSW_M, HnswVectorStore } from './vector-store.js';
 import { LoadedChunk, chunkTextBytes, encodeChunkTable, encodeRows } from './chunk-store.js';
 import { loadIndex, type LoadedIndex } from './load.js';
-import { FILES, VersionWriter, acquireBuildLock, articleMeta, type SpillFile, currentVersionDir, pruneVersions, readChecked, type Manifest, type ChunkRecord, type ManifestModel, type StoredArticle, type StoredChunk } from './store.js';
+import { FILES, VersionWriter, acquireBuildLock, articleMeta, decodeStamps, encodeStamps, type SpillFile, currentVersionDir, pruneVersions, readChecked, type ChunkRecord, type ManifestModel, type StoredArticle, type StoredChunk } from './store.js';
 
 /** The texts of new chunks while a build runs, in its version folder: renamed to texts.bin when they are all of it, in order, else deleted. */
 const TEXT_SPILL = 'texts.spill';
@@ -97,6 +97,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
     //    its stored article and chunks are reused (adding one article to thousands costs one parse).
     //    The others are read, chunked and their terms counted on worker threads (prepare-pool.ts).
     const known = prev && prev.manifest.reader === READER_VERSION ? prev : null;
+    const stamps = known ? await prevStamps(known) : [];
     // The version folder is made now: the texts of new chunks are set aside in it as their files are read.
     const writer = await VersionWriter.create(opts.outDir);
     const spill = writer.spill(TEXT_SPILL);
@@ -113,7 +114,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
           ...(known
             ? {
                 isUnchanged: (file: string, hash: string) => storedArticleFor(known, articleId(file), file, hash) !== null,
-                knownHash: (file: string, stamp: FileStamp) => knownHashOf(known, file, stamp),
+                knownHash: (file: string, stamp: FileStamp) => knownHashOf(known, stamps, file, stamp),
               }
             : {}),
         });
@@ -207,11 +208,14 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
     if (e.stored) {
       const list = prevChunks.get(e.id) ?? [];
       for (const i of list) slots[i] = fromPrev(i);
-      storedArticles.push({ ...e.stored, file: e.file, chunks: list.length });
+      // Field by field: a record read from an older index carries nothing this version does not write.
+      const kept: StoredArticle = { ...articleMeta(e.stored), file: e.file, paragraphs: e.stored.paragraphs, chunks: list.length };
+      if (e.stored.warnings) kept.warnings = e.stored.warnings;
+      storedArticles.push(kept);
       continue;
     }
     const a = e.article!;
-    const before = prev?.manifest.articles[a.id];
+    const before = prev ? prevArticle(prev, a.id) : undefined;
     let chunks: NewChunk[];
     if (prev && before && before.contentHash === a.contentHash) {
       chunks = (prevChunks.get(a.id) ?? []).map(fromPrev);
@@ -221,9 +225,12 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
       // index (a kept row keeps its fields), though it keeps its vector.
       const prevPos = new Map<string, number>();
       for (const i of prevChunks.get(a.id) ?? []) prevPos.set(prev!.chunks[i]!.id, i);
+      // The id hashes the squashed text (case and spacing folded): an edit of case or spacing only keeps
+      // it, so the bytes decide whether the previous chunk's text, row and vector still stand for it.
       chunks = freshChunks(a).map((fresh, k) => {
         const record = a.chunks[k]!;
-        const old = prevPos.get(record.id) ?? -1;
+        let old = prevPos.get(record.id) ?? -1;
+        if (old >= 0 && !spill.read(fresh.at, fresh.bytes).equals(chunkTextBytes(prev!.chunks[old]!))) old = -1;
         const same = old >= 0 && samePlace(prev!.chunks[old]!, record);
         return { record, fresh, from: -1, old: same ? old : -1, moved: same ? -1 : old };
       });
@@ -344,6 +351,7 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
     lap('band');
   }
   await writer.write(FILES.articles, JSON.stringify(storedArticles));
+  await writer.write(FILES.stamps, encodeStamps(storedArticles.map((a) => w.stamps.get(a.file))));
   // The chunk table: while the base's deleted rows and the tail stay a small share, the previous base
   // (chunks.bin, with its texts.bin) is kept as it is, linked, and only the tail (the chunks added
   // since, their texts in texts-tail.bin) and the deletion list are written; else one new base.
@@ -395,11 +403,6 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
   lap('write');
   await opts.beforeCommit?.();
 
-  const manifestArticles: Manifest['articles'] = {};
-  for (const a of storedArticles) {
-    const stamp = w.stamps.get(a.file);
-    manifestArticles[a.id] = { file: a.file, contentHash: a.contentHash, chunks: a.chunks, ...(stamp ? { stamp } : {}) };
-  }
   const manifest = await writer.commit({
     builtAt: new Date().toISOString(),
     chunker: CHUNKER_VERSION,
@@ -407,7 +410,6 @@ async function writeVersion(w: WriteArgs): Promise<BuildReport> {
     reader: READER_VERSION,
     model: model && band ? { ...model, band } : model,
     modelProblem: model ? null : w.modelProblem,
-    articles: manifestArticles,
     counts: { articles: storedArticles.length, chunks: ordered.length, terms: keyword.segments.termCount, postings: keyword.segments.postingCount },
     nextLabel,
     hnsw: model ? { m: HNSW_M, efConstruction: HNSW_EF_CONSTRUCTION } : null,
@@ -442,23 +444,37 @@ interface CorpusEntry {
   stored?: StoredArticle;
 }
 
+/** The previous index's record of an article, or undefined. */
+function prevArticle(prev: LoadedIndex, id: string): StoredArticle | undefined {
+  const i = prev.articleById.get(id);
+  return i === undefined ? undefined : prev.articles[i];
+}
+
 /** The stored record of an article when the previous index has it with this very file and content. */
 function storedArticleFor(prev: LoadedIndex, id: string, file: string, contentHash: string): StoredArticle | null {
-  if (!Object.hasOwn(prev.manifest.articles, id)) return null;
-  const m = prev.manifest.articles[id]!;
-  if (m.file !== file || m.contentHash !== contentHash) return null;
-  const i = prev.articleById.get(id);
-  const a = i === undefined ? undefined : prev.articles[i];
-  return a && a.contentHash === contentHash ? a : null;
+  const a = prevArticle(prev, id);
+  return a && a.file === file && a.contentHash === contentHash ? a : null;
 }
 
 /** The content hash the previous build recorded for this file, when the file still has the stamp it had then. */
-function knownHashOf(prev: LoadedIndex, file: string, stamp: FileStamp): string | null {
-  const id = articleId(file);
-  if (!Object.hasOwn(prev.manifest.articles, id)) return null;
-  const m = prev.manifest.articles[id]!;
-  const s = m.stamp;
-  return m.file === file && s && s.size === stamp.size && s.ino === stamp.ino && s.mtimeNs === stamp.mtimeNs ? m.contentHash : null;
+function knownHashOf(prev: LoadedIndex, stamps: ReadonlyArray<FileStamp | undefined>, file: string, stamp: FileStamp): string | null {
+  const i = prev.articleById.get(articleId(file));
+  const a = i === undefined ? undefined : prev.articles[i];
+  const s = i === undefined ? undefined : stamps[i];
+  return a && s && a.file === file && s.size === stamp.size && s.ino === stamp.ino && s.mtimeNs === stamp.mtimeNs ? a.contentHash : null;
+}
+
+/** The previous index's stamps, in article order: stamps.bin (format 4), else the manifest (formats 1 to 3); none when unreadable (every file is then read again). */
+async function prevStamps(prev: LoadedIndex): Promise<Array<FileStamp | undefined>> {
+  if (prev.manifest.files[FILES.stamps]) {
+    try {
+      return decodeStamps(await readChecked(prev.dir, FILES.stamps, prev.manifest, prev.indexDir), prev.articles.length);
+    } catch {
+      return [];
+    }
+  }
+  const m = prev.manifest.articles ?? {};
+  return prev.articles.map((a) => (Object.hasOwn(m, a.id) && m[a.id]!.contentHash === a.contentHash ? m[a.id]!.stamp : undefined));
 }
 
 /** Parsed and unchanged articles in one list, sorted by id (both inputs are). */

@@ -19,11 +19,13 @@ import { acquireLock, ownerAlive, type LockOptions } from './lock.js';
 export { LockBusyError } from './lock.js';
 
 /**
- * 3: the chunk table in segments too (chunks-tail.bin, chunks-deleted.bin), which a reader of format 2
- * would ignore; format 2 (one chunks.bin) and 1 (chunks.json) indexes still load.
+ * 4: the articles' file stamps in stamps.bin (read by builds only), no longer in the manifest, which now
+ * lists files only (its size no longer grows with the corpus: a build that adds one article writes a
+ * small manifest, a load parses one); a reader of format 3 would find no stamps. 3: the chunk table in
+ * segments too (chunks-tail.bin, chunks-deleted.bin). Formats 1 to 3 still load, and a build reuses them.
  */
-export const INDEX_FORMAT = 3;
-const READABLE_FORMATS: readonly number[] = [1, 2, 3];
+export const INDEX_FORMAT = 4;
+const READABLE_FORMATS: readonly number[] = [1, 2, 3, 4];
 export const POINTER_FILE = 'CURRENT';
 export const FILES = {
   manifest: 'manifest.json',
@@ -46,6 +48,8 @@ export const FILES = {
   keywordDeleted: 'keyword-deleted.bin',
   titles: 'titles.bin',
   leads: 'leads.bin',
+  /** Each article's file stamp when it was read (see encodeStamps), in articles.json order: builds only read it. */
+  stamps: 'stamps.bin',
   vectors: 'vectors.hnsw',
 } as const;
 
@@ -86,8 +90,8 @@ export interface Manifest {
   model: ManifestModel | null;
   /** Why the index is keyword-only although a model was configured. */
   modelProblem: string | null;
-  /** `stamp`: the file when it was read (see FileStamp); absent for files modified just before the build. */
-  articles: Record<string, { file: string; contentHash: string; chunks: number; stamp?: FileStamp }>;
+  /** Formats 1 to 3 only (format 4: in articles.json and stamps.bin): each article's file, content hash and stamp. */
+  articles?: Record<string, { file: string; contentHash: string; chunks: number; stamp?: FileStamp }>;
   counts: { articles: number; chunks: number; terms: number; postings: number };
   /** Next free HNSW label (labels are never reused for a different chunk within a lineage). */
   nextLabel: number;
@@ -129,6 +133,30 @@ export const CHUNK_STORE = 'chunks-v2';
 export interface ChunksFile {
   store: typeof CHUNK_STORE;
   chunks: ChunkRecord[];
+}
+
+/** stamps.bin: per article, i64 size (-1: no stamp, the file was modified just before the build), u64 inode, i64 mtime in ns. */
+const STAMP_WORDS = 3;
+
+export function encodeStamps(stamps: ReadonlyArray<FileStamp | undefined>): Buffer {
+  const words = new BigInt64Array(stamps.length * STAMP_WORDS);
+  stamps.forEach((s, i) => {
+    words[i * STAMP_WORDS] = s ? BigInt(s.size) : -1n;
+    words[i * STAMP_WORDS + 1] = s ? BigInt.asIntN(64, BigInt(s.ino)) : 0n;
+    words[i * STAMP_WORDS + 2] = s ? BigInt(s.mtimeNs) : 0n;
+  });
+  return Buffer.from(words.buffer, words.byteOffset, words.byteLength);
+}
+
+/** The stamps of `count` articles; throws Error when the bytes do not hold that many. */
+export function decodeStamps(buf: Buffer, count: number): Array<FileStamp | undefined> {
+  if (buf.length !== count * STAMP_WORDS * 8) throw new Error(`holds ${buf.length / (STAMP_WORDS * 8)} stamps for ${count} articles`);
+  const out = new Array<FileStamp | undefined>(count);
+  for (let i = 0; i < count; i++) {
+    const size = buf.readBigInt64LE(i * STAMP_WORDS * 8);
+    out[i] = size < 0n ? undefined : { size: Number(size), ino: String(BigInt.asUintN(64, buf.readBigInt64LE(i * STAMP_WORDS * 8 + 8))), mtimeNs: String(buf.readBigInt64LE(i * STAMP_WORDS * 8 + 16)) };
+  }
+  return out;
 }
 
 /** An index folder that cannot be used; `message` is one line naming the file and what to run. */

@@ -13,6 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createBot, startBot, type BotHandle } from '../../src/bot/bot.js';
 import { loadConfig } from '../../src/config.js';
 import { openEngine } from '../../src/engine/engine.js';
+import { buildInChildProcess, Rebuilder } from '../../src/engine/rebuild.js';
 import type { QaEngine } from '../../src/engine/types.js';
 import { FakeBotApi, type FakeMessage, type FakeUser, type RecordedCall } from '../helpers/fake-bot-api.js';
 import { builtSeedIndex, MODELS, ROOT, type TempIndex } from '../helpers/index-fixture.js';
@@ -46,6 +47,8 @@ let engine: QaEngine;
 let handle: BotHandle;
 let web: http.Server;
 let webRoot: string;
+/** While set, a requested build waits for it before its child process starts (a build that takes long). */
+let buildGate: Promise<void> | null = null;
 
 const textOf = (c: RecordedCall) => String(c.params.text ?? '');
 const corpusFiles = () => readdirSync(idx.corpusDir).sort();
@@ -82,7 +85,15 @@ beforeAll(async () => {
     ROOT,
   );
   engine = await openEngine(config, { watch: false });
-  const bot = createBot({ config, engine, logger: pino({ level: process.env.TEST_BOT_LOG ? 'debug' : 'silent' }) });
+  // The bot's own rebuild queue and child build, behind a gate a test can close.
+  const rebuilder = new Rebuilder({
+    build: async () => {
+      if (buildGate) await buildGate;
+      return buildInChildProcess(config);
+    },
+    reload: () => engine.reload(),
+  });
+  const bot = createBot({ config, engine, rebuilder, logger: pino({ level: process.env.TEST_BOT_LOG ? 'debug' : 'silent' }) });
   handle = await startBot(bot, { pollTimeoutSeconds: 1, shutdownGraceSeconds: 30 });
   web = http.createServer((req, res) => {
     if (req.url === '/tin/hoi-nghi-tan-hiep.html') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(WEB_PAGE);
@@ -187,8 +198,18 @@ describe('articles from Telegram', () => {
 
   it('keeps answering questions while a build runs', async () => {
     const admin = fake.user(ADMIN);
+    // The build is held until the question is answered: which of a child build and a question ends first
+    // depends on the machine's load, what is tested is that the question never waits for the build.
+    let release!: () => void;
+    buildGate = new Promise((resolve) => (release = resolve));
     const upload = fake.sendDocument({ from: admin, fileName: 'xa-an-binh.txt', bytes: 'Hội nghị Đảng bộ xã An Bình lần thứ 3\n\nĐảng bộ xã An Bình có 318 đảng viên.\n' });
-    const question = await ask(fake.user(77_001), 'Đảng bộ Khối các cơ quan thành phố Hải Phòng có bao nhiêu đảng viên?');
+    let question: RecordedCall;
+    try {
+      question = await ask(fake.user(77_001), 'Đảng bộ Khối các cơ quan thành phố Hải Phòng có bao nhiêu đảng viên?');
+    } finally {
+      buildGate = null;
+      release();
+    }
     const added = await replyTo(upload);
     expect(textOf(question)).toContain('4.466');
     expect(textOf(added)).toContain('Đã thêm bài');

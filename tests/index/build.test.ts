@@ -28,8 +28,10 @@ describe('buildIndex with the tiny-vi model', () => {
     const m = idx.manifest;
     expect(m.model).toMatchObject({ id: 'tiny-vi', dim: 96, prefix: { name: 'e5', query: 'query: ', passage: 'passage: ' } });
     expect(m.chunker).toMatch(/^paragraph-v\d+$/);
-    expect(Object.keys(m.articles)).toHaveLength(5);
-    expect(m.articles['004_7239dae0792dcdec']!.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    // Format 4: the per-article hashes and stamps are in articles.json, the manifest lists files only.
+    expect(m.articles).toBeUndefined();
+    expect(idx.articles).toHaveLength(5);
+    expect(idx.articles[idx.articleById.get('004_7239dae0792dcdec')!]!.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(m.counts.chunks).toBe(idx.chunks.length);
     expect(idx.vectors?.count()).toBe(idx.chunks.length);
     for (const c of idx.chunks) expect(c.id).toMatch(/^[0-9a-f]{16}$/);

@@ -66,7 +66,7 @@ describe('chunk table segments', () => {
     await synthCorpus(sb.corpusDir, 120, 7);
     await build(sb);
     const first = await load(sb);
-    expect(first.manifest.format).toBe(3);
+    expect(first.manifest.format).toBe(4);
     expect(first.manifest.files[FILES.chunksTail]).toBeUndefined();
     const baseInode = inode(first, FILES.chunks);
 
