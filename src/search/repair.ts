@@ -84,6 +84,8 @@ function candidates(t: Token, lex: Lexicon, unaccented: boolean, name: NameKind)
   // A function word typed as such is meant ("là", not "làm"); a token with digits is a code ("N2O"); a
   // capitalised word may be a name the corpus lacks, no slip of a word it has.
   const slips = () => (name === 'capitalised' || isStop(t.term) || !/^\p{L}+$/u.test(t.term) ? [] : lex.slips(t.term));
+  // A function word typed with its marks is meant ("với" is no slip of "vị"): it makes no pairs to defend it.
+  if (marked && isStop(t.term)) return [{ form: t.term, cost: 0, change: 'none' }];
   if (marked && lex.df(t.term) > 0) {
     // A real syllable may still be a slip of another ("mạn xã hội" for "mạng"): only pairs on both sides
     // win it, or one pair when the marks typed are exactly the other's.

@@ -194,7 +194,7 @@ export const ENGLISH_GLUE: readonly string[] = [
 
 /** Question phrases made of function words: what a repaired "bao nhiu" or "la gi" should read as. */
 export const QUESTION_PHRASES: readonly string[] = [
-  'bao nhiêu', 'như thế', 'thế nào', 'là gì', 'là ai', 'ở đâu', 'khi nào', 'vì sao', 'tại sao', 'bao giờ', 'mấy giờ', 'những gì', 'cái gì',
+  'bao nhiêu', 'như thế', 'thế nào', 'là gì', 'là ai', 'làm gì', 'ở đâu', 'khi nào', 'vì sao', 'tại sao', 'bao giờ', 'mấy giờ', 'những gì', 'cái gì',
 ];
 
 /**

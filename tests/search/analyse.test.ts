@@ -278,3 +278,30 @@ describe('a link or an address in a question', () => {
     expect(findConstraints(analyzeQuery('Xem https://hpdt.vn/Ha-Noi abc', lex()))).toEqual([]); // no place in a link
   });
 });
+
+describe('words typed with their marks are read as typed when a phrase or a pair would make them slips', () => {
+  // A corpus where "vị" pairs on both sides of a "với" and "là" is one letter off "làm".
+  const pairs = new Map([
+    ['hợp vị', 3],
+    ['vị chính', 3],
+    ['phối hợp', 5],
+    ['chính quyền', 5],
+  ]);
+  const syllables = ['phối', 'hợp', 'vị', 'chính', 'quyền', 'nên', 'làm', 'là', 'với'];
+  const stub: Lexicon = {
+    df: (s) => (syllables.includes(s) ? 3 : 0),
+    pairDf: (a, b) => pairs.get(`${a} ${b}`) ?? 0,
+    variants: (f) => syllables.filter((s) => fold(s) === f),
+    neighbours: (f) => (f === 'voi' ? ['vị'] : []),
+    slips: (typed) => (typed === 'làm' ? ['là'] : []),
+    spelling: () => null,
+  };
+
+  it('"làm gì" is asked, not "là gì"', () => {
+    expect(analyzeQuery('Bác sĩ khuyên nên làm gì?', stub).text).toBe('Bác sĩ khuyên nên làm gì?');
+  });
+
+  it('a function word with its marks ("với") is never another word the pairs around it prefer', () => {
+    expect(analyzeQuery('phối hợp với chính quyền làm gì?', stub).text).toBe('phối hợp với chính quyền làm gì?');
+  });
+});
