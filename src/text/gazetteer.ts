@@ -4,6 +4,7 @@
  * name the place a report is about.
  */
 import { PERSON_NAMED_FORMS, PLACES, PLACE_MARKERS } from './places.js';
+import { isWellFormedSyllable } from './syllable.js';
 import { isStop, tokenize, type Token } from './tokens.js';
 
 export interface PlaceHit {
@@ -66,9 +67,11 @@ export function findPlaces(text: string, tokens: readonly Token[], typedUnaccent
     if (!hit) continue;
     const n = hit.folded.length;
     const marked = MARKERS.some((m) => endsWith(folded, i, m));
-    // The first word is capitalised anyway, unless all in capitals ("TPHCM có …").
+    // The first word is capitalised anyway, unless all in capitals ("TPHCM có …") or spelt as no word
+    // is: with the place's own marks ("Huế có …") or shaped like no Vietnamese syllable ("Campuchia").
     const raw = text.slice(tokens[i]!.start, tokens[i]!.end);
-    const capital = isCapitalised(text, tokens[i]!) && (i > 0 || n > 1 || (raw.length > 1 && raw === raw.toUpperCase()));
+    const named = raw === raw.toUpperCase() ? raw.length > 1 : tokens[i]!.term !== tokens[i]!.folded || !isWellFormedSyllable(tokens[i]!.term);
+    const capital = isCapitalised(text, tokens[i]!) && (i > 0 || n > 1 || named);
     // A one-syllable name ("Vinh", "Huế", "Mỹ") is a place only when written with a capital (not the
     // first word) or after a place word; a longer one typed in lower case without marks only when none
     // of its syllables is a function word once folded ("ha noi", not "la gi").

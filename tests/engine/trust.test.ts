@@ -206,3 +206,15 @@ describe('quotes carry the answer, marked apart from the question words', () => 
     expect(new Set(quotes).size).toBe(quotes.length);
   });
 });
+
+describe('probe 4: a place, a person or a day asked about is what the quotes state', () => {
+  it('a one-syllable place that opens the question limits the answer to its reports ("Huế có …", "bot ơi Huế …")', async () => {
+    for (const q of ['Huế có bao nhiêu đảng viên hoàn thành xuất sắc nhiệm vụ?', 'bot ơi Huế năm 2020 có bao nhiêu đảng viên hoàn thành xuất sắc nhiệm vụ']) {
+      const a = await engine.ask(q);
+      expect(a.confidence, q).toBe('high');
+      expect(a.results[0]!.quote).toContain('25 Đảng viên hoàn thành xuất sắc nhiệm vụ');
+      // No other city's figures under the answer (Đông Hà's 961, Hải Phòng's 18% to 19%).
+      expect(a.results.every((r) => r.article.id === '000_2f1c6def5fbb55b7'), q).toBe(true);
+    }
+  });
+});

@@ -20,6 +20,13 @@ describe('finding constraints', () => {
     expect(labels('Bí thư Thành ủy Huế là ai?')).toEqual(['place:Huế']);
   });
 
+  it('reads a one-syllable place that opens the question when its spelling is the place\'s, not a word\'s ("Huế có …", "Campuchia có …")', () => {
+    expect(labels('Huế có bao nhiêu đảng viên hoàn thành xuất sắc nhiệm vụ?')).toEqual(['place:Huế']);
+    expect(labels('Campuchia có bao nhiêu đảng viên?')).toEqual(['place:Campuchia']);
+    // Capitalised only because it opens the sentence, and spelt as the everyday word: no place.
+    expect(labels('Vinh danh bao nhiêu đảng viên?')).toEqual([]);
+  });
+
   it('does not read everyday words as places', () => {
     expect(labels('Cay toc la gi?')).toEqual([]); // "là gì", not the town La Gi
     expect(labels('Ai được trao Huân chương Lao động hạng Nhì?')).toEqual([]); // "Lao động", not Lào
