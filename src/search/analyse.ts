@@ -6,7 +6,7 @@
 import type { QueryTerm } from '../index/keyword-index.js';
 import { PAIR_SEP } from '../index/terms.js';
 import { stripChat } from '../text/chat.js';
-import { findPlaces, isCapitalised, placeForms, type PlaceHit } from '../text/gazetteer.js';
+import { findPlaces, isCapitalised, placeForms, placeInitials, type PlaceHit } from '../text/gazetteer.js';
 import { stripMarkup } from '../text/markup.js';
 import { isFamilyName } from '../text/names.js';
 import { fold } from '../text/normalise.js';
@@ -25,6 +25,12 @@ export interface AnalyzedQuery {
   unaccented: boolean;
   /** Per token: part of a person's name typed in lower case with marks ("nguyễn đức hùng"), a name as capitals would be. */
   lowerName: boolean[];
+  /**
+   * Initials typed in capitals where a question names its place, opening it or after a place word ("HN
+   * có …", "Thành ủy HN …"), that the reports never write and no one place they state has (see
+   * abbreviations.ts): a place they do not cover, which no passage can answer for. Token indices.
+   */
+  unknownAcronyms: number[];
   /** Per token of `text`: matched folded (any accent) rather than exactly. */
   foldedAt: boolean[];
   /** The question was typed without diacritics (its restored syllables are a guess). */
@@ -419,6 +425,16 @@ function lowerCaseNames(text: string, tokens: readonly Token[], lex: Lexicon): b
   return out;
 }
 
+/**
+ * The tokens of `text` typed in capitals as a place's initials would be, where a place stands (see
+ * placeInitials), no accent of which the corpus writes. Initials elsewhere ("cho MTTQ", "KT-XH", "vi
+ * khuẩn HP") may stand for words the reports write in full.
+ */
+function acronymsUnknown(text: string, tokens: readonly Token[], lex: Lexicon): number[] {
+  const inLink = linkTokens(text, tokens);
+  return tokens.flatMap((t, i) => (!inLink[i] && placeInitials(text, tokens, i) && /^\p{Lu}+$/u.test(text.slice(t.start, t.end)) && lex.variants(t.folded).length === 0 ? [i] : []));
+}
+
 /** The question as the search reads it; without a lexicon (no index at hand) nothing is repaired. */
 export function analyzeQuery(question: string, lex: Lexicon | null = null): AnalyzedQuery {
   const core = stripChat(stripMarkup(question)) || question;
@@ -487,7 +503,8 @@ export function analyzeQuery(question: string, lex: Lexicon | null = null): Anal
   const countUnitFolded = typedUnaccented && unit !== null && unit.some((_, k) => foldedAt[start + k]);
   const countScope = unit ? countScopeAt(tokens.map((t, i) => (foldedAt[i] ? t.folded : t.term)), countAt) : null;
   const lowerName = lex && !typedUnaccented ? lowerCaseNames(text, tokens, lex) : tokens.map(() => false);
-  return { text, tokens, unaccented, lowerName, foldedAt, typedUnaccented, terms, syllables, countUnit: unit, countUnitFolded, countUnitShort, countScope, answerType: answerTypeOf(tokens, unit !== null, typedUnaccented) };
+  const unknownAcronyms = lex ? acronymsUnknown(text, tokens, lex) : [];
+  return { text, tokens, unaccented, lowerName, unknownAcronyms, foldedAt, typedUnaccented, terms, syllables, countUnit: unit, countUnitFolded, countUnitShort, countScope, answerType: answerTypeOf(tokens, unit !== null, typedUnaccented) };
 }
 
 /**

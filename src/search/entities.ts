@@ -211,6 +211,9 @@ export function findConstraints(q: AnalyzedQuery): Constraint[] {
     i = j;
   }
 
+  // Capitals the reports never write ("HN có bao nhiêu chi bộ?"): asked about, stated nowhere.
+  for (const i of q.unknownAcronyms) if (!used[i]) out.push({ kind: 'name', label: text.slice(tokens[i]!.start, tokens[i]!.end), forms: [[{ term: tokens[i]!.term, folded: false }]] });
+
   // Years.
   for (const t of tokens) {
     const y = Number(t.term);
@@ -280,6 +283,8 @@ function whereStated(index: LoadedIndex, c: Constraint): Stated {
     for (const x of inHead ?? NONE) articles.add(x);
   }
   if (c.kind === 'year') index.articles.forEach((a, i) => a.date?.year === Number(c.label) && articles.add(i));
+  // An outlet's name ("HPĐT") is stated by its own articles, which may not write it.
+  if (c.kind === 'name') index.articles.forEach((a, i) => a.outlet !== null && fold(a.outlet).toLowerCase() === fold(c.label).toLowerCase() && articles.add(i));
   return { chunks, articles, maybe };
 }
 

@@ -40,6 +40,37 @@ for (const f of PLACE_FORMS) {
 }
 const MARKERS = PLACE_MARKERS.map((m) => tokenize(m).map((t) => t.folded));
 
+/**
+ * Initials of a place's names of two or more syllables ("hp": Hải Phòng), folded, when they hold no
+ * vowel (else they spell a syllable: "an") and no other place shares them ("hn": Hà Nội, Hà Nam, …).
+ */
+const INITIALS = new Map<string, number | null>();
+for (const f of PLACE_FORMS) {
+  if (f.folded.length < 2) continue;
+  const key = f.folded.map((s) => s.charAt(0)).join('');
+  if (/[aeiouy]/u.test(key)) continue;
+  const have = INITIALS.get(key);
+  INITIALS.set(key, have === undefined || have === f.place ? f.place : null);
+}
+
+/** The place whose initials `folded` is (lower case, folded), or null when none or several share them. */
+export function placeOfInitials(folded: string): { label: string; forms: Token[][] } | null {
+  const place = INITIALS.get(folded);
+  return place === undefined || place === null ? null : { label: PLACES[place]![0]!, forms: placeForms(place) };
+}
+
+/** Letters a place's initials are typed in: two to four, no vowel (they would spell a syllable), no digit. */
+const INITIALS_SHAPE = /^[b-df-hj-np-tv-zđ]{2,4}$/iu;
+
+/**
+ * Is token `at` typed as a place's initials would be ("hp", "HN"), where a question names its place:
+ * opening it, or after a place word ("Thành ủy HP", "ở hn")?
+ */
+export function placeInitials(text: string, tokens: readonly Token[], at: number): boolean {
+  const t = tokens[at]!;
+  return INITIALS_SHAPE.test(text.slice(t.start, t.end)) && (at === 0 || MARKERS.some((m) => endsWith(tokens.map((x) => x.folded), at, m)));
+}
+
 const endsWith = (seq: readonly string[], at: number, words: readonly string[]) => words.every((w, k) => seq[at - words.length + k] === w);
 
 /** The token is written with a capital letter. */

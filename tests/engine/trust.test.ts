@@ -217,4 +217,20 @@ describe('probe 4: a place, a person or a day asked about is what the quotes sta
       expect(a.results.every((r) => r.article.id === '000_2f1c6def5fbb55b7'), q).toBe(true);
     }
   });
+
+  it('initials are the place where a question names one, else something the reports do not state ("hp", "HN", "vi khuẩn HP")', async () => {
+    for (const q of ['hp co bao nhieu dang vien', 'HP có bao nhiêu chi bộ?']) {
+      const a = await engine.ask(q);
+      expect(a.interpreted, q).toMatch(/^Hải Phòng /u);
+      expect(a.confidence, q).toBe('high');
+      expect(a.results[0]!.quote, q).toContain('442 chi bộ');
+      expect(a.results.every((r) => r.article.id === '004_7239dae0792dcdec'), q).toBe(true);
+    }
+    const hn = await engine.ask('HN có bao nhiêu chi bộ?');
+    expect(hn.confidence).toBe('none');
+    expect(hn.missing).toEqual(['HN']);
+    const hp = await engine.ask('vi khuẩn HP lây qua đường nào?');
+    expect(hp.interpreted).toBe('vi khuẩn HP lây qua đường nào?');
+    expect(hp.confidence).toBe('none');
+  });
 });

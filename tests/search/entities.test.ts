@@ -27,6 +27,19 @@ describe('finding constraints', () => {
     expect(labels('Vinh danh bao nhiêu đảng viên?')).toEqual([]);
   });
 
+  it('reads initials the reports never write, where a place stands, as a place they do not state ("HN có …")', () => {
+    expect(labels('HN có bao nhiêu chi bộ?')).toEqual(['name:HN']);
+    expect(missing('Bí thư Thành ủy ĐN là ai?')).toEqual(['ĐN']);
+    // Elsewhere initials may stand for words the reports write in full ("Mặt trận Tổ quốc", "kinh tế - xã hội").
+    expect(labels('vi khuẩn HP lây qua đường nào?')).toEqual([]);
+    expect(labels('Năm 2021 Đông Hà đặt nhiệm vụ gì cho MTTQ?')).toEqual(['place:Đông Hà', 'year:2021']);
+    // Capitals the reports write are no constraint: an office, a place, a report's outlet.
+    expect(labels('Chủ tịch HĐND tỉnh là ai?')).toEqual([]);
+    expect(labels('Chủ tịch UBND TP Huế là ai?')).toEqual(['place:Huế']);
+    // An outlet's name is stated by its articles, which need not write it.
+    expect(missing('HPĐT đưa tin gì về Hải Phòng?')).toEqual([]);
+  });
+
   it('does not read everyday words as places', () => {
     expect(labels('Cay toc la gi?')).toEqual([]); // "là gì", not the town La Gi
     expect(labels('Ai được trao Huân chương Lao động hạng Nhì?')).toEqual([]); // "Lao động", not Lào
