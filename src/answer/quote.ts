@@ -5,6 +5,7 @@
 import { passageTermSet, type AnalyzedQuery } from '../search/analyse.js';
 import { DATE, PERSON_NAME, sentenceTerms, unitSyllables } from '../search/confidence.js';
 import { sentenceTokens } from '../search/sentence-tokens.js';
+import { isFamilyName } from '../text/names.js';
 import { fold } from '../text/normalise.js';
 import { PAIR_SEP, isPair } from '../index/terms.js';
 import { isStop, tokenize, type Token } from '../text/tokens.js';
@@ -171,10 +172,24 @@ function askedNames(text: string, names: Span[], q: AnalyzedQuery): Span[] {
   return names.filter((_, i) => score[i] === best);
 }
 
+/** Words that introduce a name ("đồng chí Phạm Quang Hiển"): part of what is marked. */
+const TITLED = /^(?:đồng chí|ông|bà)\s/iu;
+
+/**
+ * A run of capitals may open with the place or body before a name ("Thành ủy Huế Phan Thiên Định"): a
+ * run that neither starts with a family name nor a title starts at the first one that leaves two syllables.
+ */
+function fromFamilyName(text: string, [s, e]: Span): Span {
+  const tokens = tokenize(text.slice(s, e));
+  if (tokens.length < 3 || isFamilyName(tokens[0]!.term) || TITLED.test(text.slice(s, e))) return [s, e];
+  const at = tokens.findIndex((t, i) => i > 0 && i <= tokens.length - 2 && isFamilyName(t.term));
+  return at > 0 ? [s + tokens[at]!.start, e] : [s, e];
+}
+
 /** Where the answer stands in a quote, by what the question asks for. */
 export function answerSpans(text: string, q: AnalyzedQuery): Span[] {
   const all = (re: RegExp): Span[] => [...text.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`))].map((m) => [m.index, m.index + m[0].length] as const);
-  if (q.answerType === 'person') return askedNames(text, all(PERSON_NAME), q);
+  if (q.answerType === 'person') return askedNames(text, all(PERSON_NAME).map((n) => fromFamilyName(text, n)), q);
   if (q.answerType === 'date') {
     // A day ("15-10", "ngày 9") answers "khi nào" better than the years of a term ("2020-2025").
     const days = all(DAY);

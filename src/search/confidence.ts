@@ -201,8 +201,8 @@ function isCount(tokens: readonly Token[], i: number, sentence: string): boolean
   return !/^[-/]\d/u.test(sentence.slice(t.end, t.end + 2)) && !/[\d\p{L}][-/]$/u.test(sentence.slice(Math.max(0, t.start - 2), t.start));
 }
 
-/** "đồng chí Phạm Quang Hiển", "ông Nguyễn Văn A", or three capitalised syllables in a row: a person named. */
-export const PERSON_NAME = /(?:đồng chí|ông|bà|Đồng chí|Ông|Bà)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)+|\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u;
+/** "đồng chí Phạm Quang Hiển", "ông Nguyễn Văn A", or three capitalised syllables or more in a row: a person named. */
+export const PERSON_NAME = /(?:đồng chí|ông|bà|Đồng chí|Ông|Bà)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)+|\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){2,}/u;
 /**
  * A window that gives a reason, for a question asking why: "vì", "bởi", "khiến", "dẫn đến", "nguyên nhân",
  * "lý do", or "do" before what caused it ("do khối u …"); not the "do" of who did it ("do đồng chí X chủ

@@ -102,6 +102,12 @@ describe('the answer of a "who" question', () => {
     expect(marked(ATTENDEES, 'Chủ tịch UBND tỉnh Nghệ An là ai?')).toEqual(['đồng chí Nguyễn Đức Trung']);
   });
 
+  it('marks the whole name, not the place or office capitalised before it ("Bí thư Thành ủy Huế Phan Thiên Định")', () => {
+    const caption = 'Bí thư Thành ủy Huế Phan Thiên Định trao Giấy khen cho các Đảng viên hoàn thành xuất sắc nhiệm vụ năm 2020';
+    expect(marked(caption, 'Bí thư Thành ủy Huế là ai?')).toEqual(['Phan Thiên Định']);
+    expect(marked('Giám đốc Học viện cán bộ TPHCM Nguyễn Tấn Phát phát biểu tại hội nghị.', 'Giám đốc Học viện cán bộ TPHCM là ai?')).toEqual(['Nguyễn Tấn Phát']);
+  });
+
   it('marks every name when the question names no office', () => {
     expect(marked(ATTENDEES, 'Ai dự hội nghị?')).toHaveLength(3);
   });
