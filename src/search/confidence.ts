@@ -214,6 +214,7 @@ const PLACE_SAID = /(?:tại|ở|đến|từ|trong|ngoài)\s+(?:\p{Lu}|(?:bệnh
 const OFFICES = OFFICE_TITLES.map((o) => tokenize(o).map((t) => t.term));
 const DEPUTY = 'phó';
 const INSTITUTION = new Set(INSTITUTION_WORDS);
+const INSTITUTION_FOLDED = new Set(INSTITUTION_WORDS.map((w) => fold(w)));
 
 function placeSaid(text: string): boolean {
   return PLACE_SAID.test(text) || findPlaces(text, tokenize(text), false).length > 0;
@@ -224,15 +225,21 @@ const OFFICE_OF = 2;
 
 /** The office a "who" question asks for, with the body it heads, folded; null unless it asks one (and not its deputy). */
 function officeAsked(q: AnalyzedQuery): string[] | null {
-  if (q.answerType !== 'person' || q.tokens.some((t) => t.term === DEPUTY)) return null;
-  const terms = q.tokens.map((t) => t.term);
+  if (q.answerType !== 'person' || q.tokens.some((t, i) => !q.foldedAt[i] && t.term === DEPUTY)) return null;
+  // A syllable left unaccented (typed without marks, undecided) is compared folded: "bi thu" is "bí thư".
+  const is = (i: number, word: string) => i < q.tokens.length && (q.foldedAt[i] ? q.tokens[i]!.folded === fold(word) : q.tokens[i]!.term === word);
   for (const o of OFFICES) {
-    const i = terms.findIndex((_, i) => o.every((s, k) => terms[i + k] === s));
+    const i = q.tokens.findIndex((_, i) => o.every((s, k) => is(i + k, s)));
     if (i < 0) continue;
+    // Folded, "pho" is also the "phố" of "thành phố": only right before the office is it the deputy.
+    if (i > 0 && is(i - 1, DEPUTY)) return null;
     let end = i + o.length;
     // Whose office: a body's words ("Tỉnh ủy", "Liên đoàn"), not a modifier ("đầu tiên").
-    const body = (t: Token) => t.joined && !isStop(t.term) && (isCapitalised(q.text, t) || INSTITUTION.has(t.term));
-    while (end < q.tokens.length && end < i + o.length + OFFICE_OF && body(q.tokens[end]!)) end++;
+    const body = (k: number) => {
+      const t = q.tokens[k]!;
+      return t.joined && !isStop(t.term) && (isCapitalised(q.text, t) || (q.foldedAt[k] ? INSTITUTION_FOLDED.has(t.folded) : INSTITUTION.has(t.term)));
+    };
+    while (end < q.tokens.length && end < i + o.length + OFFICE_OF && body(end)) end++;
     return q.tokens.slice(i, end).map((t) => t.folded);
   }
   return null;

@@ -233,4 +233,15 @@ describe('probe 4: a place, a person or a day asked about is what the quotes sta
     expect(hp.interpreted).toBe('vi khuẩn HP lây qua đường nào?');
     expect(hp.confidence).toBe('none');
   });
+
+  it('a "who" question typed without marks asks for the office it names, body and all ("bi thu dang uy khoi …" is not the Bí thư Thành ủy)', async () => {
+    const a = await engine.ask('ai la bi thu dang uy khoi cac co quan thanh pho hai phong');
+    expect(a.confidence).toBe('high');
+    expect(a.results[0]!.quote).toContain('Phạm Quang Hiển, Bí thư Đảng ủy Khối các cơ quan thành phố');
+    // The city's Party secretary holds another office: not quoted as this one's holder.
+    expect(a.results.some((r) => r.quote.includes('Lê Tiến Châu'))).toBe(false);
+    // "thanh pho" holds a "pho" that is no deputy; one right before the office is.
+    const deputy = await engine.ask('ai la pho bi thu thuong truc thanh uy hai phong');
+    expect(deputy.results[0]!.quote).toContain('Đỗ Mạnh Hiến, Phó bí thư Thường trực Thành ủy');
+  });
 });
