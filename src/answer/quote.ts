@@ -3,7 +3,7 @@
  * highlight in them. The quote is always a verbatim slice of the paragraph: nothing is rewritten.
  */
 import { passageTermSet, type AnalyzedQuery } from '../search/analyse.js';
-import { DATE, PERSON_NAME, sentenceTerms, unitSyllables } from '../search/confidence.js';
+import { DATE, DAY, PERSON_NAME, sentenceTerms, unitSyllables } from '../search/confidence.js';
 import { sentenceTokens } from '../search/sentence-tokens.js';
 import { isFamilyName } from '../text/names.js';
 import { fold } from '../text/normalise.js';
@@ -142,8 +142,6 @@ function highlightTerms(q: AnalyzedQuery): { wanted: Set<string>; pairs: Set<str
   return highlightSets;
 }
 
-/** A day of the month: "15-10", "9/1", "ngày 9". */
-const DAY = /(?<!\d)\d{1,2}[-/.]\d{1,2}(?![-/.]?\d{3})|(?:ngày|Ngày)\s+\d{1,2}(?:\s+tháng\s+\d{1,2})?/gu;
 
 /**
  * A number or a range with its unit after it ("4.466 đảng viên", "64,5%", "6-10 đảng viên", "1,5 tỷ tấn

@@ -244,4 +244,16 @@ describe('probe 4: a place, a person or a day asked about is what the quotes sta
     const deputy = await engine.ask('ai la pho bi thu thuong truc thanh uy hai phong');
     expect(deputy.results[0]!.quote).toContain('Đỗ Mạnh Hiến, Phó bí thư Thường trực Thành ủy');
   });
+
+  it('"ngày nào" is answered only by a quote that states a day; a year does not ("Năm 2021 …")', async () => {
+    // The report's day is in its lead ("Chiều 14/1, …"), which this wording barely matches: related, not an answer.
+    const loose = await engine.ask('hội nghị của đảng ủy khối các cơ quan tỉnh nghệ an diễn ra ngày nào');
+    expect(loose.confidence).not.toBe('high');
+    expect(loose.results.some((r) => r.quote.includes('Chiều 14/1'))).toBe(true);
+    const close = await engine.ask('Đảng ủy Khối Các cơ quan tỉnh Nghệ An tổ chức hội nghị tổng kết ngày nào?');
+    expect(close.confidence).toBe('high');
+    expect(close.results[0]!.quote).toContain('Chiều 14/1');
+    const huế = await engine.ask('Hội nghị ở Huế diễn ra ngày nào?');
+    expect(huế.confidence).not.toBe('high');
+  });
 });
