@@ -145,9 +145,9 @@ function highlightTerms(q: AnalyzedQuery): { wanted: Set<string>; pairs: Set<str
 
 /**
  * A number or a range with its unit after it ("4.466 đảng viên", "64,5%", "6-10 đảng viên", "1,5 tỷ tấn
- * cacbon"), not a date.
+ * cacbon", "3 Chi bộ": some reports capitalise the unit), not a date.
  */
-const COUNT = /(?<![\p{L}\p{N}/-])\p{N}+(?:[.,]\p{N}+)*(?:\s*[-–]\s*\p{N}+(?:[.,]\p{N}+)*)?(?:\s*%|(?:\s+\p{Ll}+){1,3})?(?![\p{N}/-])/gu;
+const COUNT = /(?<![\p{L}\p{N}/-])\p{N}+(?:[.,]\p{N}+)*(?:\s*[-–]\s*\p{N}+(?:[.,]\p{N}+)*)?(?:\s*%|(?:\s+\p{L}\p{Ll}*(?!\p{L})){1,3})?(?![\p{N}/-])/gu;
 const RANGE = /^\p{N}+(?:[.,]\p{N}+)*\s*[-–]\s*\p{N}/u;
 const MAGNITUDE = new Set(MAGNITUDE_WORDS);
 const OFFICES = OFFICE_TITLES.map((o) => tokenize(o).map((t) => t.folded));

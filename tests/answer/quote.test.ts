@@ -86,6 +86,12 @@ describe('the answer of a counting question', () => {
     expect(marked('Amazon hấp thụ 1,5 tỷ tấn cacbon dioxit', 'hấp thụ bao nhiêu tấn cacbon?')).toEqual(['1,5 tỷ tấn cacbon']);
   });
 
+  it('marks the count whose unit the report capitalises ("3 Chi bộ hoàn thành xuất sắc nhiệm vụ")', () => {
+    const text = 'Năm 2020, Đảng bộ cơ quan chính quyền TP Huế có 3 Chi bộ hoàn thành xuất sắc nhiệm vụ, 25 Đảng viên hoàn thành xuất sắc nhiệm vụ.';
+    expect(marked(text, 'Huế có bao nhiêu chi bộ hoàn thành xuất sắc nhiệm vụ?')).toEqual(['3 Chi bộ']);
+    expect(marked(text, 'Huế có bao nhiêu đảng viên hoàn thành xuất sắc nhiệm vụ?')).toEqual(['25 Đảng viên']);
+  });
+
   it('marks no other measure as the answer, but any count where any count answers ("bao nhiêu người")', () => {
     expect(marked('Nghị quyết Đại hội 6 Đảng bộ Khối; kết quả 9 tháng năm 2024', 'có bao nhiêu chi bộ?')).toEqual([]);
     expect(marked('Ca mổ do 6 y bác sĩ thực hiện trong 16-10', 'có bao nhiêu người mổ?')).toEqual(['6 y bác']);
