@@ -12,7 +12,7 @@ import { PAIR_SEP } from '../index/terms.js';
 import { fold } from '../text/normalise.js';
 import { findPlaces, isCapitalised, placeForms } from '../text/gazetteer.js';
 import { DOCUMENT_NAMES, INSTITUTION_WORDS, PARTY_BLOCS } from '../text/words.js';
-import { isFamilyName } from '../text/names.js';
+import { isFamilyName, isFamilyNameFolded } from '../text/names.js';
 import { splitSentences } from '../text/sentences.js';
 import { isStop, isStopTwin, tokenize, type Token } from '../text/tokens.js';
 import { linkTokens, type AnalyzedQuery } from './analyse.js';
@@ -190,19 +190,20 @@ export function findConstraints(q: AnalyzedQuery): Constraint[] {
     // A name typed in lower case (q.lowerName) is read as its capitals would be.
     const cap = (k: number) => isCapitalised(text, tokens[k]!) || q.lowerName[k] === true;
     if (used[i] || tokens[i]!.isNumber || !cap(i)) continue;
-    if ((i === 0 && !isFamilyName(tokens[0]!.term, true)) || PERSON.some((m) => m.length === 1 && (tokens[i]!.term === m[0] || tokens[i]!.folded === fold(m[0]!)))) continue;
+    if ((i === 0 && !isFamilyName(tokens[0]!.term, true) && q.lowerName[0] !== true) || PERSON.some((m) => m.length === 1 && (tokens[i]!.term === m[0] || tokens[i]!.folded === fold(m[0]!)))) continue;
     if (isAcronym(text, tokens[i]!)) continue;
     let j = i;
     while (j + 1 < tokens.length && !used[j + 1] && tokens[j + 1]!.joined && cap(j + 1) && (q.lowerName[j + 1] === true) === (q.lowerName[i] === true) && !tokens[j + 1]!.isNumber && !isAcronym(text, tokens[j + 1]!)) j++;
     const n = j - i + 1;
-    if (n >= 2 && !tokens.slice(i, j + 1).every(isInstitution)) {
+    // A name read from its family name and what follows it ("tran van binh phat bieu gi") is no office, whatever its letters fold to.
+    if (n >= 2 && (q.lowerName[i] === true || !tokens.slice(i, j + 1).every(isInstitution))) {
       const span = tokens.slice(i, j + 1);
       // Restored diacritics are a guess: a name typed without marks is matched folded.
       const isFolded = q.typedUnaccented || q.foldedAt.slice(i, j + 1).some(Boolean);
       // A Vietnamese name ("Nguyễn Đức Hùng") is pinned by its given name: of its pairs, the last one
       // must be stated, or "Nguyễn Đức" would let a report on Nguyễn Đức Trung answer for him.
       const terms = termsOf(span, isFolded);
-      const personal = n >= 3 && isFamilyName(span[0]!.term) && terms.length === n - 1;
+      const personal = n >= 3 && (isFamilyName(span[0]!.term) || (isFolded && q.lowerName[i] === true && isFamilyNameFolded(span[0]!.folded))) && terms.length === n - 1;
       const typed = text.slice(span[0]!.start, span[n - 1]!.end);
       const label = q.lowerName[i] ? typed.replace(/(^|\s)(\p{Ll})/gu, (_, s: string, c: string) => s + c.toUpperCase()) : typed;
       out.push({ kind: 'name', label, forms: [personal ? terms.slice(-1) : terms], phrases: [phraseOf(span, isFolded)] });

@@ -256,4 +256,15 @@ describe('probe 4: a place, a person or a day asked about is what the quotes sta
     const huế = await engine.ask('Hội nghị ở Huế diễn ra ngày nào?');
     expect(huế.confidence).not.toBe('high');
   });
+
+  it('a person the reports do not name, typed in lower case, is refused by name, not answered with other words that fold alike', async () => {
+    for (const [q, who] of [['nguyen van nen noi gi', 'Nguyen Van Nen'], ['nguyễn văn nên nói gì', 'Nguyễn Văn Nên']] as const) {
+      const a = await engine.ask(q);
+      expect(a.confidence, q).toBe('none');
+      expect(a.missing).toEqual([who]);
+    }
+    const trung = await engine.ask('nguyen duc trung noi gi');
+    expect(trung.confidence).toBe('high');
+    expect(trung.results[0]!.quote).toContain('Nguyễn Đức Trung');
+  });
 });

@@ -93,6 +93,17 @@ describe('finding constraints', () => {
     expect(labels('lý do đông hà đạt kết quả tốt')).toEqual(['place:Đông Hà']);
   });
 
+  it('reads a name typed in lower case, with or without marks, when the question asks what that person said or is', () => {
+    // The reports never name him: a constraint they do not state, whatever the words fold to ("nền", "văn").
+    expect(labels('nguyen van nen noi gi')).toEqual(['name:Nguyen Van Nen']);
+    expect(missing('nguyễn văn nên nói gì')).toEqual(['Nguyễn Văn Nên']);
+    expect(missing('tran van binh phat bieu gi')).toEqual(['Tran Van Binh']);
+    expect(missing('nguyen duc trung noi gi')).toEqual([]);
+    // Two syllables the reports write as words are no name ("nguyên nhân", "Đảng ủy").
+    expect(labels('nguyen nhan la gi')).toEqual([]);
+    expect(labels('dang uy yeu cau gi')).toEqual([]);
+  });
+
   it('reads years', () => {
     expect(labels('Năm 2019 Huế kết nạp bao nhiêu đảng viên?')).toEqual(['place:Huế', 'year:2019']);
   });
