@@ -3,8 +3,9 @@
  * highlight in them. The quote is always a verbatim slice of the paragraph: nothing is rewritten.
  */
 import { passageTermSet, type AnalyzedQuery } from '../search/analyse.js';
-import { DATE, PERSON_NAME, sentenceTerms, unitSyllables } from '../search/confidence.js';
+import { DATE, DAY, PERSON_NAME, sentenceTerms, unitSyllables } from '../search/confidence.js';
 import { sentenceTokens } from '../search/sentence-tokens.js';
+import { isFamilyName } from '../text/names.js';
 import { fold } from '../text/normalise.js';
 import { PAIR_SEP, isPair } from '../index/terms.js';
 import { isStop, tokenize, type Token } from '../text/tokens.js';
@@ -141,14 +142,12 @@ function highlightTerms(q: AnalyzedQuery): { wanted: Set<string>; pairs: Set<str
   return highlightSets;
 }
 
-/** A day of the month: "15-10", "9/1", "ngày 9". */
-const DAY = /(?<!\d)\d{1,2}[-/.]\d{1,2}(?![-/.]?\d{3})|(?:ngày|Ngày)\s+\d{1,2}(?:\s+tháng\s+\d{1,2})?/gu;
 
 /**
  * A number or a range with its unit after it ("4.466 đảng viên", "64,5%", "6-10 đảng viên", "1,5 tỷ tấn
- * cacbon"), not a date.
+ * cacbon", "3 Chi bộ": some reports capitalise the unit), not a date.
  */
-const COUNT = /(?<![\p{L}\p{N}/-])\p{N}+(?:[.,]\p{N}+)*(?:\s*[-–]\s*\p{N}+(?:[.,]\p{N}+)*)?(?:\s*%|(?:\s+\p{Ll}+){1,3})?(?![\p{N}/-])/gu;
+const COUNT = /(?<![\p{L}\p{N}/-])\p{N}+(?:[.,]\p{N}+)*(?:\s*[-–]\s*\p{N}+(?:[.,]\p{N}+)*)?(?:\s*%|(?:\s+\p{L}\p{Ll}*(?!\p{L})){1,3})?(?![\p{N}/-])/gu;
 const RANGE = /^\p{N}+(?:[.,]\p{N}+)*\s*[-–]\s*\p{N}/u;
 const MAGNITUDE = new Set(MAGNITUDE_WORDS);
 const OFFICES = OFFICE_TITLES.map((o) => tokenize(o).map((t) => t.folded));
@@ -171,10 +170,24 @@ function askedNames(text: string, names: Span[], q: AnalyzedQuery): Span[] {
   return names.filter((_, i) => score[i] === best);
 }
 
+/** Words that introduce a name ("đồng chí Phạm Quang Hiển"): part of what is marked. */
+const TITLED = /^(?:đồng chí|ông|bà)\s/iu;
+
+/**
+ * A run of capitals may open with the place or body before a name ("Thành ủy Huế Phan Thiên Định"): a
+ * run that neither starts with a family name nor a title starts at the first one that leaves two syllables.
+ */
+function fromFamilyName(text: string, [s, e]: Span): Span {
+  const tokens = tokenize(text.slice(s, e));
+  if (tokens.length < 3 || isFamilyName(tokens[0]!.term) || TITLED.test(text.slice(s, e))) return [s, e];
+  const at = tokens.findIndex((t, i) => i > 0 && i <= tokens.length - 2 && isFamilyName(t.term));
+  return at > 0 ? [s + tokens[at]!.start, e] : [s, e];
+}
+
 /** Where the answer stands in a quote, by what the question asks for. */
 export function answerSpans(text: string, q: AnalyzedQuery): Span[] {
   const all = (re: RegExp): Span[] => [...text.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`))].map((m) => [m.index, m.index + m[0].length] as const);
-  if (q.answerType === 'person') return askedNames(text, all(PERSON_NAME), q);
+  if (q.answerType === 'person') return askedNames(text, all(PERSON_NAME).map((n) => fromFamilyName(text, n)), q);
   if (q.answerType === 'date') {
     // A day ("15-10", "ngày 9") answers "khi nào" better than the years of a term ("2020-2025").
     const days = all(DAY);

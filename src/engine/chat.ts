@@ -5,6 +5,7 @@
  * or an ordinary question — answered through the engine. Returns the answer and what the chat keeps.
  */
 import type { Answer, AnswerResult, ReportFacts } from '../answer/types.js';
+import { placesIn } from '../text/gazetteer.js';
 import { fold } from '../text/normalise.js';
 import { collapse, escapeRe, readFollowUp, turnOf, type TurnContext } from './conversation.js';
 import type { ArticleView, AskOptions, QaEngine } from './types.js';
@@ -133,17 +134,33 @@ export function compareSides(question: string): { measure: string; sides: string
   return null;
 }
 
+/** At most this many words to a side of "A và B có …": a place with its place word ("thành phố Hải Phòng"). */
+const MAX_SIDE_WORDS = 5;
+
+/**
+ * "Hải Phòng và Nghệ An có bao nhiêu tổ chức đảng?": a question asked of two places at once, which no one
+ * report answers; asked of each (`asks`: what follows the places). Null unless both sides are places.
+ */
+export function placeSides(question: string): { measure: string; sides: string[]; asks: true } | null {
+  const m = /^(.+?)\s*(?:,|\svà\s|\svới\s)\s*(.+?)\s+((?:có|đã|được|đều|cùng)\s.+)$/iu.exec(collapse(question).replace(/[?.!]+$/u, ''));
+  if (!m) return null;
+  const place = (side: string) => placesIn(side).length === 1 && side.split(' ').length <= MAX_SIDE_WORDS;
+  return place(m[1]!) && place(m[2]!) ? { measure: m[3]!, sides: [m[1]!, m[2]!], asks: true } : null;
+}
+
 /** One quote per side, each asked with that side as its constraint. */
-async function compareAnswer(engine: QaEngine, sides: { measure: string; sides: string[] }, opts: AskOptions): Promise<Answer> {
+async function compareAnswer(engine: QaEngine, sides: { measure: string; sides: string[]; asks?: true }, opts: AskOptions): Promise<Answer> {
   // "số đảng viên" of a side is asked as "<side> có bao nhiêu đảng viên": the sentence with the figure.
   const count = /^(?:số|số lượng)\s+(.+)$/iu.exec(sides.measure);
-  const askSide = (side: string) => (count ? `${side} có bao nhiêu ${count[1]}` : `${sides.measure} của ${side}`);
+  const askSide = (side: string) => (sides.asks ? `${side} ${sides.measure}` : count ? `${side} có bao nhiêu ${count[1]}` : `${sides.measure} của ${side}`);
   const answers = await Promise.all(sides.sides.map((s) => engine.ask(askSide(s), { ...opts, top: 1, offset: 0 })));
   const results = answers.flatMap((a) => a.results.slice(0, 1)).map((r, i) => ({ ...r, rank: i + 1 }));
   const missing = sides.sides.filter((_, i) => answers[i]!.results.length === 0);
   const base = answers[0]!;
   const confidence = results.length === 0 ? 'none' : answers.every((a) => a.confidence === 'high') ? 'high' : 'low';
-  return { ...base, answered: confidence === 'high', confidence, results, total: results.length, missing, suggestions: [], notices: base.notices };
+  // Read as one question per side, and shown so ("Hiểu là: Hải Phòng có …; Nghệ An có …"), not as the first side alone.
+  const interpreted = answers.map((a) => a.interpreted).join('; ');
+  return { ...base, interpreted, answered: confidence === 'high', confidence, results, total: results.length, missing, suggestions: [], notices: base.notices };
 }
 
 const LATEST = /(muon|moi|gan day|sau) nhat|sau cung/u;
@@ -205,7 +222,7 @@ export async function converse(engine: QaEngine, message: string, previous: Turn
   const meta = await metaAnswer(engine, question, askOpts.articles ? [...askOpts.articles] : null, previous, askOpts);
   if (meta) return finish(meta.answer, meta.turn);
   const f = plain(question);
-  const sides = has(question, IS_COMPARE) ? compareSides(question) : null;
+  const sides = has(question, IS_COMPARE) ? compareSides(question) : placeSides(question);
   if (sides) return finish(await compareAnswer(engine, sides, askOpts));
   if (IS_LIST.test(f)) return finish(await listAnswer(engine, question, askOpts));
   if (/chup anh|anh cua ai|tac gia anh/u.test(f)) {

@@ -305,9 +305,11 @@ export function renderAnswerHtml(answer: Answer, lang: Lang, opts: HtmlRenderOpt
       ? `<i>${escapeHtml(resultsRangeText(first.rank, last.rank, Math.max(answer.total, last.rank), lang))}</i>`
       : null;
   const low = answer.confidence === 'low' ? `<b>${escapeHtml(t('lowConfidence', lang))}</b>` : null;
+  // A side of a comparison the reports never state: said, not left for the reader to notice.
+  const gap = answer.missing.length > 0 ? escapeHtml(missingText(answer.missing, lang)) : null;
   const factList = answer.facts ? factLines(answer.facts, lang) : [];
   const facts = factList.length ? [`<b>${escapeHtml(factsTitle(lang))}</b>`, ...factList.map((f) => `• ${escapeHtml(cutWithEllipsis(f, MAX_NOTICE))}`)].join('\n') : null;
-  const header = [readLine, facts, low, range].filter(Boolean).join('\n') || null;
+  const header = [readLine, facts, gap, low, range].filter(Boolean).join('\n') || null;
   const pieces = answer.results.map((r, i) => {
     if (i === 0 && header) return `${header}\n${renderResultHtml(r, lang, budget - htmlVisibleLength(header) - 1)}`;
     return renderResultHtml(r, lang, budget);
@@ -345,6 +347,7 @@ export function renderAnswerPlain(answer: Answer, lang: Lang, opts: PlainRenderO
   } else {
     const facts = answer.facts ? factLines(answer.facts, lang) : [];
     if (facts.length) blocks.push([factsTitle(lang), ...facts.map((f) => `  • ${f}`)].join('\n'));
+    if (answer.missing.length > 0) blocks.push(missingText(answer.missing, lang));
     if (answer.confidence === 'low') blocks.push(t('lowConfidence', lang));
     const first = answer.results[0]!;
     const last = answer.results[answer.results.length - 1]!;

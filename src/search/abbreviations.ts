@@ -3,7 +3,8 @@
  * is rewritten to the form the corpus writes most, so that the keyword index finds it. Forms come from
  * the table in src/text/words.ts.
  */
-import { isStop, tokenize } from '../text/tokens.js';
+import { placeInitials, placeOfInitials } from '../text/gazetteer.js';
+import { isStop, tokenize, type Token } from '../text/tokens.js';
 import { ABBREVIATION_GROUPS, CHAT_SHORTHANDS } from '../text/words.js';
 import type { Lexicon } from './lexicon.js';
 
@@ -30,6 +31,19 @@ function presence(form: Form, lex: Lexicon): number {
   return min === Infinity ? 0 : min;
 }
 
+/**
+ * A place's initials ("hp", "HP"): read as the place where a question names a place, opening it or
+ * after a place word ("Thành ủy HP"), when the reports state that place and never write the letters
+ * themselves. Elsewhere ("vi khuẩn HP") they are what they are.
+ */
+function initialsAt(text: string, tokens: readonly Token[], i: number, lex: Lexicon): string | null {
+  const t = tokens[i]!;
+  if (!placeInitials(text, tokens, i) || lex.df(t.term) > 0) return null;
+  const place = placeOfInitials(t.folded);
+  const stated = (form: Token[]) => form.every((s, k) => k === 0 || lex.pairDf(form[k - 1]!.term, s.term) > 0);
+  return place && place.forms.some((f) => f.length > 1 && stated(f)) ? place.label : null;
+}
+
 export function rewriteAbbreviations(text: string, lex: Lexicon): string {
   const tokens = tokenize(text);
   const folded = tokens.map((t) => t.folded);
@@ -37,6 +51,8 @@ export function rewriteAbbreviations(text: string, lex: Lexicon): string {
   for (let i = 0; i < tokens.length; ) {
     const hit = ALL.find(({ form }) => form.syllables.every((s, k) => folded[i + k] === s && (k === 0 || tokens[i + k]!.joined || /^[\s.\-/]*$/u.test(text.slice(tokens[i + k - 1]!.end, tokens[i + k]!.start)))));
     if (!hit) {
+      const place = initialsAt(text, tokens, i, lex);
+      if (place) edits.push({ start: tokens[i]!.start, end: tokens[i]!.end, text: place });
       i++;
       continue;
     }

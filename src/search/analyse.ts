@@ -7,9 +7,9 @@ import type { QueryTerm } from '../index/keyword-index.js';
 import { PAIR_SEP } from '../index/terms.js';
 import { stripChat } from '../text/chat.js';
 import { readEnglish } from '../text/english.js';
-import { findPlaces, isCapitalised, placeForms, type PlaceHit } from '../text/gazetteer.js';
+import { findPlaces, isCapitalised, placeForms, placeInitials, type PlaceHit } from '../text/gazetteer.js';
 import { stripMarkup } from '../text/markup.js';
-import { isFamilyName } from '../text/names.js';
+import { isFamilyName, isFamilyNameFolded } from '../text/names.js';
 import { fold } from '../text/normalise.js';
 import { isWellFormedSyllable } from '../text/syllable.js';
 import { isStop, isStopTwin, isUnaccented, looksLikeYear, tokenize, type Token } from '../text/tokens.js';
@@ -29,6 +29,12 @@ export interface AnalyzedQuery {
   lowerName: boolean[];
   /** Per token: a word alone no Vietnamese syllable is shaped like, which the reports write ("Sakthivel", "Ebola"): a name. */
   foreignName: boolean[];
+  /**
+   * Initials typed in capitals where a question names its place, opening it or after a place word ("HN
+   * có …", "Thành ủy HN …"), that the reports never write and no one place they state has (see
+   * abbreviations.ts): a place they do not cover, which no passage can answer for. Token indices.
+   */
+  unknownAcronyms: number[];
   /** Per token of `text`: matched folded (any accent) rather than exactly. */
   foldedAt: boolean[];
   /** The question was typed without diacritics (its restored syllables are a guess). */
@@ -407,20 +413,35 @@ function focusTerms(tokens: readonly Token[], foldedAt: readonly boolean[]): Map
 
 /** After a name, what its bearer did ("nguyễn đức hùng phát biểu gì"): no syllable of the name. */
 const AFTER_NAME = [...REPORTING_VERBS, 'chủ trì', 'tham dự', 'dự', 'làm', 'giữ', 'được', 'là', 'có'].map((v) => tokenize(v).map((t) => t.term));
+/** … and what asks for the words or the office of the person named just before ("… nói gì", "… là ai"). */
+const SAID_BY = [...REPORTING_VERBS.map((v) => tokenize(v).map((t) => t.folded)), ['la', 'ai']];
 
 /**
- * A person's name typed in lower case with marks: a common family name and the next one or two
- * syllables, when the reports write that family name and the next syllable capitalised as a name
- * ("nguyễn đức" of Nguyễn Đức Trung). "trần nhà", "lý do" are not: the reports never capitalise them.
+ * A person's name typed in lower case: a common family name and the next one or two syllables, when the
+ * reports write that family name and the next syllable capitalised as a name ("nguyễn đức" of Nguyễn
+ * Đức Trung), or when what follows asks what that person said or is ("nguyen van nen noi gi", "… là
+ * ai") and the reports write the first two syllables as no words ("nguyen nhan" is "nguyên nhân",
+ * "dang uy" is "Đảng ủy"). "trần nhà", "lý do" are not names: the reports never capitalise them.
+ * Typed without marks, letters are compared folded, and only the second way holds.
  */
-function lowerCaseNames(text: string, tokens: readonly Token[], lex: Lexicon): boolean[] {
+function lowerCaseNames(text: string, tokens: readonly Token[], lex: Lexicon, unaccented: boolean): boolean[] {
   const out = tokens.map(() => false);
-  const verbAt = (k: number) => AFTER_NAME.some((v) => v.every((w, m) => tokens[k + m]?.term === w));
-  const lower = (i: number) => i < tokens.length && !isCapitalised(text, tokens[i]!) && !tokens[i]!.isNumber && !isStop(tokens[i]!.term) && (i === 0 || tokens[i]!.joined);
+  const form = (k: number) => (unaccented ? tokens[k]!.folded : tokens[k]!.term);
+  const verbAt = (k: number) => AFTER_NAME.some((v) => v.every((w, m) => tokens[k + m] !== undefined && form(k + m) === (unaccented ? fold(w) : w)));
+  const saidAt = (k: number) => SAID_BY.some((v) => v.every((w, m) => tokens[k + m]?.folded === w && (m === 0 || tokens[k + m]!.joined)));
+  // A given name may be a function word's syllable ("Nguyễn Văn Nên", "van" of vẫn): what follows the name tells.
+  const plain = (k: number) => k < tokens.length && !isCapitalised(text, tokens[k]!) && !tokens[k]!.isNumber && tokens[k]!.joined;
+  const lower = (i: number) => plain(i) && !isStop(form(i), unaccented);
+  // The corpus writes these two syllables as words, in some accent ("nguyên nhân").
+  const words = (i: number) => lex.variants(tokens[i]!.folded).some((a) => lex.variants(tokens[i + 1]!.folded).some((b) => lex.pairDf(a, b) > 0));
   for (let i = 0; i + 1 < tokens.length; i++) {
-    if (!isFamilyName(tokens[i]!.term, true) || isCapitalised(text, tokens[i]!) || !lower(i + 1)) continue;
-    if (!lex.spelling([tokens[i]!.folded, tokens[i + 1]!.folded])) continue;
-    const n = lower(i + 2) && !verbAt(i + 2) ? 3 : 2;
+    const family = unaccented ? isFamilyNameFolded(tokens[i]!.folded) : isFamilyName(tokens[i]!.term, true);
+    if (!family || isCapitalised(text, tokens[i]!) || !plain(i + 1)) continue;
+    const n = plain(i + 2) && saidAt(i + 3) ? 3 : saidAt(i + 2) ? 2 : lower(i + 2) && !verbAt(i + 2) ? 3 : 2;
+    // Typed without marks, letters fold to many words ("vu duoc danh gia" is "vú được đánh giá"): only a
+    // whole name of three syllables before what it asks of the person is read as one.
+    const written = !unaccented && lower(i + 1) && lex.spelling([tokens[i]!.folded, tokens[i + 1]!.folded]) !== null;
+    if (!written && !(saidAt(i + n) && !words(i) && (!unaccented || n === 3))) continue;
     out.fill(true, i, i + n);
     i += n - 1;
   }
@@ -440,6 +461,16 @@ const OFFICE = new Set(INSTITUTION_WORDS);
 function isForeignName(t: Token, lex: Lexicon): boolean {
   if (t.isNumber || t.term.length < MIN_FOREIGN_NAME || !/^\p{L}+$/u.test(t.term) || isStop(t.term) || OFFICE.has(t.term)) return false;
   return lex.df(t.term) > 0 && !isWellFormedSyllable(t.term) && !lex.variants(t.folded).some((v) => isWellFormedSyllable(v));
+}
+
+/**
+ * The tokens of `text` typed in capitals as a place's initials would be, where a place stands (see
+ * placeInitials), no accent of which the corpus writes. Initials elsewhere ("cho MTTQ", "KT-XH", "vi
+ * khuẩn HP") may stand for words the reports write in full.
+ */
+function acronymsUnknown(text: string, tokens: readonly Token[], lex: Lexicon): number[] {
+  const inLink = linkTokens(text, tokens);
+  return tokens.flatMap((t, i) => (!inLink[i] && placeInitials(text, tokens, i) && /^\p{Lu}+$/u.test(text.slice(t.start, t.end)) && lex.variants(t.folded).length === 0 ? [i] : []));
 }
 
 /** The question as the search reads it; without a lexicon (no index at hand) nothing is repaired. */
@@ -511,9 +542,10 @@ export function analyzeQuery(question: string, lex: Lexicon | null = null): Anal
   const countUnitShort = unit ? unitAbbreviations(tokens.map((t) => t.folded), start) : [];
   const countUnitFolded = typedUnaccented && unit !== null && unit.some((_, k) => foldedAt[start + k]);
   const countScope = unit ? countScopeAt(tokens.map((t, i) => (foldedAt[i] ? t.folded : t.term)), countAt) : null;
-  const lowerName = lex && !typedUnaccented ? lowerCaseNames(text, tokens, lex) : tokens.map(() => false);
+  const lowerName = lex ? lowerCaseNames(text, tokens, lex, typedUnaccented) : tokens.map(() => false);
+  const unknownAcronyms = lex ? acronymsUnknown(text, tokens, lex) : [];
   const foreignName = tokens.map((t) => lex !== null && isForeignName(t, lex));
-  return { text, tokens, unaccented, lowerName, foreignName, foldedAt, typedUnaccented, terms, syllables, countUnit: unit, countUnitFolded, countUnitShort, countScope, answerType: answerTypeOf(tokens, unit !== null, typedUnaccented) };
+  return { text, tokens, unaccented, lowerName, foreignName, unknownAcronyms, foldedAt, typedUnaccented, terms, syllables, countUnit: unit, countUnitFolded, countUnitShort, countScope, answerType: answerTypeOf(tokens, unit !== null, typedUnaccented) };
 }
 
 /**

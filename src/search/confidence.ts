@@ -57,6 +57,8 @@ export interface CoverageModel {
   office: string[] | null;
   /** The class of an award the question asks for, folded ("hang nhat"), or null (see CLASS_WORDS). */
   awardClass: string | null;
+  /** The question asks for the day ("ngày nào"): a window must state one. */
+  day: boolean;
   /** Per article met: each term's credit where a window lacks it (several candidates share an article). */
   credits: Map<number, number[]>;
 }
@@ -122,6 +124,7 @@ export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: Keywor
     countHead: q.countUnit ? (q.countUnitFolded ? fold(q.countUnit[0]!) : q.countUnit[0]!) : null,
     office: officeAsked(q),
     awardClass: classesIn(q.tokens)[0] ?? null,
+    day: q.answerType === 'date' && asksDay(q),
     credits: new Map(),
   };
 }
@@ -201,8 +204,8 @@ function isCount(tokens: readonly Token[], i: number, sentence: string): boolean
   return !/^[-/]\d/u.test(sentence.slice(t.end, t.end + 2)) && !/[\d\p{L}][-/]$/u.test(sentence.slice(Math.max(0, t.start - 2), t.start));
 }
 
-/** "đồng chí Phạm Quang Hiển", "ông Nguyễn Văn A", or three capitalised syllables in a row: a person named. */
-export const PERSON_NAME = /(?:đồng chí|ông|bà|Đồng chí|Ông|Bà)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)+|\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u;
+/** "đồng chí Phạm Quang Hiển", "ông Nguyễn Văn A", or three capitalised syllables or more in a row: a person named. */
+export const PERSON_NAME = /(?:đồng chí|ông|bà|Đồng chí|Ông|Bà)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)+|\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){2,}/u;
 /**
  * A window that gives a reason, for a question asking why: "vì", "bởi", "khiến", "dẫn đến", "nguyên nhân",
  * "lý do", or "do" before what caused it ("do khối u …"); not the "do" of who did it ("do đồng chí X chủ
@@ -214,6 +217,7 @@ const PLACE_SAID = /(?:tại|ở|đến|từ|trong|ngoài)\s+(?:\p{Lu}|(?:bệnh
 const OFFICES = OFFICE_TITLES.map((o) => tokenize(o).map((t) => t.term));
 const DEPUTY = 'phó';
 const INSTITUTION = new Set(INSTITUTION_WORDS);
+const INSTITUTION_FOLDED = new Set(INSTITUTION_WORDS.map((w) => fold(w)));
 
 function placeSaid(text: string): boolean {
   return PLACE_SAID.test(text) || findPlaces(text, tokenize(text), false).length > 0;
@@ -224,15 +228,21 @@ const OFFICE_OF = 2;
 
 /** The office a "who" question asks for, with the body it heads, folded; null unless it asks one (and not its deputy). */
 function officeAsked(q: AnalyzedQuery): string[] | null {
-  if (q.answerType !== 'person' || q.tokens.some((t) => t.term === DEPUTY)) return null;
-  const terms = q.tokens.map((t) => t.term);
+  if (q.answerType !== 'person' || q.tokens.some((t, i) => !q.foldedAt[i] && t.term === DEPUTY)) return null;
+  // A syllable left unaccented (typed without marks, undecided) is compared folded: "bi thu" is "bí thư".
+  const is = (i: number, word: string) => i < q.tokens.length && (q.foldedAt[i] ? q.tokens[i]!.folded === fold(word) : q.tokens[i]!.term === word);
   for (const o of OFFICES) {
-    const i = terms.findIndex((_, i) => o.every((s, k) => terms[i + k] === s));
+    const i = q.tokens.findIndex((_, i) => o.every((s, k) => is(i + k, s)));
     if (i < 0) continue;
+    // Folded, "pho" is also the "phố" of "thành phố": only right before the office is it the deputy.
+    if (i > 0 && is(i - 1, DEPUTY)) return null;
     let end = i + o.length;
     // Whose office: a body's words ("Tỉnh ủy", "Liên đoàn"), not a modifier ("đầu tiên").
-    const body = (t: Token) => t.joined && !isStop(t.term) && (isCapitalised(q.text, t) || INSTITUTION.has(t.term));
-    while (end < q.tokens.length && end < i + o.length + OFFICE_OF && body(q.tokens[end]!)) end++;
+    const body = (k: number) => {
+      const t = q.tokens[k]!;
+      return t.joined && !isStop(t.term) && (isCapitalised(q.text, t) || (q.foldedAt[k] ? INSTITUTION_FOLDED.has(t.folded) : INSTITUTION.has(t.term)));
+    };
+    while (end < q.tokens.length && end < i + o.length + OFFICE_OF && body(end)) end++;
     return q.tokens.slice(i, end).map((t) => t.folded);
   }
   return null;
@@ -248,6 +258,19 @@ function officeMissing(tokens: readonly Token[], office: readonly string[]): boo
 
 /** A date: "16-10", "9/1", "ngày 9", "tháng 10", a year. */
 export const DATE = /\b\d{1,2}[-/.]\d{1,2}\b|(?:ngày|tháng|năm)\s+\d{1,4}|\b(?:19|20)\d\d\b/iu;
+/** A day of the month: "15-10", "9/1", "ngày 9". */
+export const DAY = /(?<!\d)\d{1,2}[-/.]\d{1,2}(?![-/.]?\d{3})|(?:ngày|Ngày)\s+\d{1,2}(?:\s+tháng\s+\d{1,2})?/gu;
+/** Question words asking for the day itself, folded: a year ("Năm 2021 …") does not answer them. */
+const DAY_WORDS = ['ngay nao', 'hom nao', 'ngay bao nhieu', 'ngay may'];
+const DAY_ONCE = new RegExp(DAY.source, 'u');
+
+/** … unless asked of several ("những ngày nào": a kind of day, "những ngày có mức độ ô nhiễm cao"). */
+const PLURAL = ['nhung', 'cac'];
+
+function asksDay(q: AnalyzedQuery): boolean {
+  const f = ` ${q.tokens.map((t) => t.folded).join(' ')} `;
+  return DAY_WORDS.some((w) => f.includes(` ${w} `) && !PLURAL.some((p) => f.includes(` ${p} ${w} `)));
+}
 
 export interface Coverage {
   /** The best window holds what the question asks for (a person's name, a date, a number). */
@@ -330,6 +353,8 @@ interface SentenceFacts {
   named: boolean;
   /** It states a number of the unit's first syllable. */
   countsUnit: boolean;
+  /** It states a day (only looked for when the question asks one). */
+  day: boolean;
 }
 
 /** The question's two- and three-syllable sequences the tokens repeat, their numbers added to `bi` and `tri`. */
@@ -359,7 +384,8 @@ function sentenceFacts(q: AnalyzedQuery, cov: CoverageModel, s: { terms: Set<str
   const countsUnit = head !== null && skip !== null && (statesCount(tokens, [head], skip, q.countUnitFolded) || q.countUnitShort.some((a) => statesCount(tokens, [a], skip)));
   let number = countsUnit;
   for (let i = 0; !number && part !== null && i < tokens.length; i++) number = isCount(tokens, i, s.sentence) && !part(i);
-  return { terms: s.terms, tokens, counts: q.countUnit !== null && skip !== null && statesCount(tokens, q.countUnit, skip, q.countUnitFolded), number, named, countsUnit };
+  const day = cov.day && DAY_ONCE.test(s.sentence);
+  return { terms: s.terms, tokens, counts: q.countUnit !== null && skip !== null && statesCount(tokens, q.countUnit, skip, q.countUnitFolded), number, named, countsUnit, day };
 }
 
 /**
@@ -403,7 +429,7 @@ function holdsAnswerType(q: AnalyzedQuery, cov: CoverageModel, inWindow: readonl
     case 'person':
       return PERSON_NAME.test(windowText);
     case 'date':
-      return DATE.test(windowText);
+      return cov.day ? DAY_ONCE.test(windowText) : DATE.test(windowText);
     case 'place':
       return placeSaid(windowText);
     case 'reason':
@@ -433,7 +459,7 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
   const hasNumber = (w: readonly SentenceFacts[]) => w.some((x) => x.number) && w.some((x) => x.countsUnit || x.named);
   const lacks = (w: readonly SentenceFacts[]) => {
     const tokens = office !== null || cov.awardClass !== null ? w.flatMap((x) => x.tokens) : [];
-    return (q.countUnit !== null && !hasNumber(w)) || (office !== null && officeMissing(tokens, office)) || (cov.awardClass !== null && !classesIn(tokens).includes(cov.awardClass));
+    return (q.countUnit !== null && !hasNumber(w)) || (office !== null && officeMissing(tokens, office)) || (cov.awardClass !== null && !classesIn(tokens).includes(cov.awardClass)) || (cov.day && !w.some((x) => x.day));
   };
   const windows: Array<{ window: number; first: number; last: number }> = [];
   for (let i = 0; i < sentences.length; i++) {
@@ -445,7 +471,7 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
   // Or one nearly as good that holds what the question asks for (the quote must): for a count, one
   // sentence with a number and the unit.
   // Nothing asked beyond words (no count, office or class): the best window is all there is.
-  const asks = q.countUnit !== null || office !== null || cov.awardClass !== null;
+  const asks = q.countUnit !== null || office !== null || cov.awardClass !== null || cov.day;
   const holds = (w: readonly SentenceFacts[]) => !lacks(w) && (q.countUnit === null || w.some((x) => x.countsUnit || (x.number && x.named)));
   const holding = asks ? bestOf(windows.filter((w) => w.window >= HOLDING_WINDOW_SHARE * bestAny.window && holds(sentences.slice(w.first, w.last + 1)))) : bestAny;
   const best = holding.window > 0 ? holding : bestAny;

@@ -12,7 +12,7 @@ import { PAIR_SEP } from '../index/terms.js';
 import { fold } from '../text/normalise.js';
 import { findPlaces, isCapitalised, placeForms } from '../text/gazetteer.js';
 import { DOCUMENT_NAMES, INSTITUTION_WORDS, PARTY_BLOCS } from '../text/words.js';
-import { isFamilyName } from '../text/names.js';
+import { isFamilyName, isFamilyNameFolded } from '../text/names.js';
 import { splitSentences } from '../text/sentences.js';
 import { isStop, isStopTwin, tokenize, type Token } from '../text/tokens.js';
 import { linkTokens, type AnalyzedQuery } from './analyse.js';
@@ -202,18 +202,19 @@ export function findConstraints(q: AnalyzedQuery): Constraint[] {
       used[i] = true;
       continue;
     }
-    if ((i === 0 && !isFamilyName(tokens[0]!.term, true)) || PERSON.some((m) => m.length === 1 && (tokens[i]!.term === m[0] || tokens[i]!.folded === fold(m[0]!)))) continue;
+    if ((i === 0 && !isFamilyName(tokens[0]!.term, true) && q.lowerName[0] !== true) || PERSON.some((m) => m.length === 1 && (tokens[i]!.term === m[0] || tokens[i]!.folded === fold(m[0]!)))) continue;
     let j = i;
     while (j + 1 < tokens.length && !used[j + 1] && tokens[j + 1]!.joined && cap(j + 1) && (q.lowerName[j + 1] === true) === (q.lowerName[i] === true) && !tokens[j + 1]!.isNumber && !isAcronym(text, tokens[j + 1]!)) j++;
     const n = j - i + 1;
-    if (n >= 2 && !tokens.slice(i, j + 1).every(isInstitution)) {
+    // A name read from its family name and what follows it ("tran van binh phat bieu gi") is no office, whatever its letters fold to.
+    if (n >= 2 && (q.lowerName[i] === true || !tokens.slice(i, j + 1).every(isInstitution))) {
       const span = tokens.slice(i, j + 1);
       // Restored diacritics are a guess: a name typed without marks is matched folded.
       const isFolded = q.typedUnaccented || q.foldedAt.slice(i, j + 1).some(Boolean);
       // A Vietnamese name ("Nguyễn Đức Hùng") is pinned by its given name: of its pairs, the last one
       // must be stated, or "Nguyễn Đức" would let a report on Nguyễn Đức Trung answer for him.
       const terms = termsOf(span, isFolded);
-      const personal = n >= 3 && isFamilyName(span[0]!.term) && terms.length === n - 1;
+      const personal = n >= 3 && (isFamilyName(span[0]!.term) || (isFolded && q.lowerName[i] === true && isFamilyNameFolded(span[0]!.folded))) && terms.length === n - 1;
       const typed = text.slice(span[0]!.start, span[n - 1]!.end);
       const label = q.lowerName[i] ? typed.replace(/(^|\s)(\p{Ll})/gu, (_, s: string, c: string) => s + c.toUpperCase()) : typed;
       out.push({ kind: 'name', label, forms: [personal ? terms.slice(-1) : terms], phrases: [phraseOf(span, isFolded)] });
@@ -221,6 +222,9 @@ export function findConstraints(q: AnalyzedQuery): Constraint[] {
     }
     i = j;
   }
+
+  // Capitals the reports never write ("HN có bao nhiêu chi bộ?"): asked about, stated nowhere.
+  for (const i of q.unknownAcronyms) if (!used[i]) out.push({ kind: 'name', label: text.slice(tokens[i]!.start, tokens[i]!.end), forms: [[{ term: tokens[i]!.term, folded: false }]] });
 
   // Years.
   for (const t of tokens) {
@@ -291,6 +295,8 @@ function whereStated(index: LoadedIndex, c: Constraint): Stated {
     for (const x of inHead ?? NONE) articles.add(x);
   }
   if (c.kind === 'year') index.articles.forEach((a, i) => a.date?.year === Number(c.label) && articles.add(i));
+  // An outlet's name ("HPĐT") is stated by its own articles, which may not write it.
+  if (c.kind === 'name') index.articles.forEach((a, i) => a.outlet !== null && fold(a.outlet).toLowerCase() === fold(c.label).toLowerCase() && articles.add(i));
   return { chunks, articles, maybe };
 }
 

@@ -126,8 +126,11 @@ interface SlipCost {
   byFrequency: boolean;
 }
 const REAL_WORD_SLIP: SlipCost = { cost: COST_REAL_WORD_SLIP, byFrequency: false };
-/** What is no syllable is read as the likeliest slip by frequency too; anything else on pairs alone. */
-const unknownSlip = (t: Token): SlipCost => (isWellFormedSyllable(t.term) ? { cost: COST_SHAPED_SLIP, byFrequency: false } : { cost: COST_SLIP, byFrequency: true });
+/**
+ * What is no syllable is read as the likeliest slip by frequency too; anything else on pairs alone, and
+ * so are letters without a vowel ("hp", "HN"), as likely initials as a syllable that lost its vowel.
+ */
+const unknownSlip = (t: Token): SlipCost => (isWellFormedSyllable(t.term) || !/[aeiouy]/u.test(t.folded) ? { cost: COST_SHAPED_SLIP, byFrequency: false } : { cost: COST_SLIP, byFrequency: true });
 
 /** The candidates with the exact slips added at their cost, or made that cheap. */
 function withSlips(out: Cand[], slips: readonly string[], slip: SlipCost, lex: Lexicon): Cand[] {

@@ -4,6 +4,7 @@
  * name the place a report is about.
  */
 import { PERSON_NAMED_FORMS, PLACES, PLACE_MARKERS } from './places.js';
+import { isWellFormedSyllable } from './syllable.js';
 import { isStop, tokenize, type Token } from './tokens.js';
 
 export interface PlaceHit {
@@ -39,6 +40,37 @@ for (const f of PLACE_FORMS) {
 }
 const MARKERS = PLACE_MARKERS.map((m) => tokenize(m).map((t) => t.folded));
 
+/**
+ * Initials of a place's names of two or more syllables ("hp": Hải Phòng), folded, when they hold no
+ * vowel (else they spell a syllable: "an") and no other place shares them ("hn": Hà Nội, Hà Nam, …).
+ */
+const INITIALS = new Map<string, number | null>();
+for (const f of PLACE_FORMS) {
+  if (f.folded.length < 2) continue;
+  const key = f.folded.map((s) => s.charAt(0)).join('');
+  if (/[aeiouy]/u.test(key)) continue;
+  const have = INITIALS.get(key);
+  INITIALS.set(key, have === undefined || have === f.place ? f.place : null);
+}
+
+/** The place whose initials `folded` is (lower case, folded), or null when none or several share them. */
+export function placeOfInitials(folded: string): { label: string; forms: Token[][] } | null {
+  const place = INITIALS.get(folded);
+  return place === undefined || place === null ? null : { label: PLACES[place]![0]!, forms: placeForms(place) };
+}
+
+/** Letters a place's initials are typed in: two to four, no vowel (they would spell a syllable), no digit. */
+const INITIALS_SHAPE = /^[b-df-hj-np-tv-zđ]{2,4}$/iu;
+
+/**
+ * Is token `at` typed as a place's initials would be ("hp", "HN"), where a question names its place:
+ * opening it, or after a place word ("Thành ủy HP", "ở hn")?
+ */
+export function placeInitials(text: string, tokens: readonly Token[], at: number): boolean {
+  const t = tokens[at]!;
+  return INITIALS_SHAPE.test(text.slice(t.start, t.end)) && (at === 0 || MARKERS.some((m) => endsWith(tokens.map((x) => x.folded), at, m)));
+}
+
 const endsWith = (seq: readonly string[], at: number, words: readonly string[]) => words.every((w, k) => seq[at - words.length + k] === w);
 
 /** The token is written with a capital letter. */
@@ -66,9 +98,11 @@ export function findPlaces(text: string, tokens: readonly Token[], typedUnaccent
     if (!hit) continue;
     const n = hit.folded.length;
     const marked = MARKERS.some((m) => endsWith(folded, i, m));
-    // The first word is capitalised anyway, unless all in capitals ("TPHCM có …").
+    // The first word is capitalised anyway, unless all in capitals ("TPHCM có …") or spelt as no word
+    // is: with the place's own marks ("Huế có …") or shaped like no Vietnamese syllable ("Campuchia").
     const raw = text.slice(tokens[i]!.start, tokens[i]!.end);
-    const capital = isCapitalised(text, tokens[i]!) && (i > 0 || n > 1 || (raw.length > 1 && raw === raw.toUpperCase()));
+    const spelt = raw === raw.toUpperCase() ? raw.length > 1 : tokens[i]!.term !== tokens[i]!.folded || !isWellFormedSyllable(tokens[i]!.term);
+    const capital = isCapitalised(text, tokens[i]!) && (i > 0 || n > 1 || spelt);
     // A one-syllable name ("Vinh", "Huế", "Mỹ") is a place only when written with a capital (not the
     // first word) or after a place word; a longer one typed in lower case without marks only when none
     // of its syllables is a function word once folded ("ha noi", not "la gi").
@@ -79,8 +113,8 @@ export function findPlaces(text: string, tokens: readonly Token[], typedUnaccent
     // but a place of two syllables or more typed whole without them is the place, capitalised or not
     // ("Quang Nam có bao nhiêu đảng viên?", "thành ủy da nang"): who types marks elsewhere means no "đa
     // năng" by "da nang" (and the reading still takes it for words the reports pair so, see readAsWords).
-    const named = n > 1 && hit.tokens.every((_, k) => tokens[i + k]!.term === tokens[i + k]!.folded);
-    if (!typedUnaccented && !named && hit.tokens.some((t, k) => tokens[i + k]!.term !== t.term)) continue;
+    const wholeUnmarked = n > 1 && hit.tokens.every((_, k) => tokens[i + k]!.term === tokens[i + k]!.folded);
+    if (!typedUnaccented && !wholeUnmarked && hit.tokens.some((t, k) => tokens[i + k]!.term !== t.term)) continue;
     if (hit.tokens.some((t, k) => tokens[i + k]!.term !== tokens[i + k]!.folded && tokens[i + k]!.term !== t.term)) continue;
     out.push({ place: hit.place, label: PLACES[hit.place]![0]!, first: i, length: n, bare });
     i += n - 1;

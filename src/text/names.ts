@@ -1,8 +1,10 @@
 /** Vietnamese family names, for telling a person's name from other capitalised words (one place for the lists' use). */
+import { fold } from './normalise.js';
 import { FAMILY_NAMES, OTHER_FAMILY_NAMES } from './words.js';
 
 const COMMON = new Set(FAMILY_NAMES);
 const ANY = new Set([...FAMILY_NAMES, ...OTHER_FAMILY_NAMES]);
+const COMMON_FOLDED = new Set(FAMILY_NAMES.map((n) => fold(n)));
 
 /**
  * Is `syllable` (lower case, with its marks) a family name? `commonOnly`: only those that are seldom
@@ -10,4 +12,9 @@ const ANY = new Set([...FAMILY_NAMES, ...OTHER_FAMILY_NAMES]);
  */
 export function isFamilyName(syllable: string, commonOnly = false): boolean {
   return (commonOnly ? COMMON : ANY).has(syllable);
+}
+
+/** Is `folded` (lower case, without marks) the letters of a common family name ("nguyen")? Typed so, it may also be a word ("nguyên", "đang"). */
+export function isFamilyNameFolded(folded: string): boolean {
+  return COMMON_FOLDED.has(folded);
 }

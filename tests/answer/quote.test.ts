@@ -86,6 +86,12 @@ describe('the answer of a counting question', () => {
     expect(marked('Amazon hấp thụ 1,5 tỷ tấn cacbon dioxit', 'hấp thụ bao nhiêu tấn cacbon?')).toEqual(['1,5 tỷ tấn cacbon']);
   });
 
+  it('marks the count whose unit the report capitalises ("3 Chi bộ hoàn thành xuất sắc nhiệm vụ")', () => {
+    const text = 'Năm 2020, Đảng bộ cơ quan chính quyền TP Huế có 3 Chi bộ hoàn thành xuất sắc nhiệm vụ, 25 Đảng viên hoàn thành xuất sắc nhiệm vụ.';
+    expect(marked(text, 'Huế có bao nhiêu chi bộ hoàn thành xuất sắc nhiệm vụ?')).toEqual(['3 Chi bộ']);
+    expect(marked(text, 'Huế có bao nhiêu đảng viên hoàn thành xuất sắc nhiệm vụ?')).toEqual(['25 Đảng viên']);
+  });
+
   it('marks no other measure as the answer, but any count where any count answers ("bao nhiêu người")', () => {
     expect(marked('Nghị quyết Đại hội 6 Đảng bộ Khối; kết quả 9 tháng năm 2024', 'có bao nhiêu chi bộ?')).toEqual([]);
     expect(marked('Ca mổ do 6 y bác sĩ thực hiện trong 16-10', 'có bao nhiêu người mổ?')).toEqual(['6 y bác']);
@@ -100,6 +106,12 @@ describe('the answer of a "who" question', () => {
   it('marks the name whose entry holds the office asked, not every name of the list', () => {
     expect(marked(ATTENDEES, 'Phó Chủ tịch HĐND tỉnh Nghệ An là ai?')).toEqual(['Cao Thị Hiền']);
     expect(marked(ATTENDEES, 'Chủ tịch UBND tỉnh Nghệ An là ai?')).toEqual(['đồng chí Nguyễn Đức Trung']);
+  });
+
+  it('marks the whole name, not the place or office capitalised before it ("Bí thư Thành ủy Huế Phan Thiên Định")', () => {
+    const caption = 'Bí thư Thành ủy Huế Phan Thiên Định trao Giấy khen cho các Đảng viên hoàn thành xuất sắc nhiệm vụ năm 2020';
+    expect(marked(caption, 'Bí thư Thành ủy Huế là ai?')).toEqual(['Phan Thiên Định']);
+    expect(marked('Giám đốc Học viện cán bộ TPHCM Nguyễn Tấn Phát phát biểu tại hội nghị.', 'Giám đốc Học viện cán bộ TPHCM là ai?')).toEqual(['Nguyễn Tấn Phát']);
   });
 
   it('marks every name when the question names no office', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareSides, readFilters } from '../../src/engine/chat.js';
+import { compareSides, placeSides, readFilters } from '../../src/engine/chat.js';
 import type { ArticleView } from '../../src/engine/types.js';
 
 const article = (id: string, year: number | null, outlet: string | null): ArticleView => ({
@@ -38,5 +38,14 @@ describe('compareSides', () => {
     expect(compareSides('So sánh số đảng viên của Huế và Đông Hà?')).toEqual({ measure: 'số đảng viên', sides: ['Huế', 'Đông Hà'] });
     expect(compareSides('Huế hay Đông Hà nhiều đảng viên hơn?')).toEqual({ measure: 'đảng viên', sides: ['Huế', 'Đông Hà'] });
     expect(compareSides('Ai là Bí thư?')).toBeNull();
+  });
+});
+
+describe('placeSides', () => {
+  it('reads a question asked of two places at once ("Hải Phòng và Nghệ An có …"), and nothing else', () => {
+    expect(placeSides('Hải Phòng và Nghệ An có bao nhiêu tổ chức đảng?')).toEqual({ measure: 'có bao nhiêu tổ chức đảng', sides: ['Hải Phòng', 'Nghệ An'], asks: true });
+    expect(placeSides('thành phố Huế, Đông Hà có bao nhiêu đảng viên')).toEqual({ measure: 'có bao nhiêu đảng viên', sides: ['thành phố Huế', 'Đông Hà'], asks: true });
+    expect(placeSides('Nguyễn Đức Trung và Nguyễn Nam Đình có mặt ở đâu?')).toBeNull();
+    expect(placeSides('Hải Phòng có bao nhiêu đảng viên?')).toBeNull();
   });
 });

@@ -28,4 +28,18 @@ describe('conversations', () => {
     // subset ("4 đảng viên" disciplined), a venue or byline role the reports do not state (see the README).
     expect(right / total).toBeGreaterThanOrEqual(0.9);
   }, 300_000);
+
+  it('asks a question put to two places once per place, and says which one the reports lack', async () => {
+    const { converse } = await import('../../src/engine/chat.js');
+    const { renderAnswerPlain } = await import('../../src/present/render.js');
+    const both = (await converse(engine, 'Hải Phòng và Nghệ An có bao nhiêu tổ chức đảng?', null)).answer;
+    expect(both.confidence).toBe('high');
+    expect(both.results.map((r) => r.article.id)).toEqual(['004_7239dae0792dcdec', '002_25813a48fb69556b']);
+    expect(both.results[1]!.quote).toContain('64 tổ chức đảng');
+    expect(both.interpreted).toBe('Hải Phòng có bao nhiêu tổ chức đảng; Nghệ An có bao nhiêu tổ chức đảng');
+    const one = (await converse(engine, 'Hải Phòng và Đà Nẵng có bao nhiêu đảng viên?', null)).answer;
+    expect(one.missing).toEqual(['Đà Nẵng']);
+    expect(one.confidence).not.toBe('high');
+    expect(renderAnswerPlain(one, 'vi')).toContain('Các báo cáo hiện có không nhắc đến Đà Nẵng.');
+  });
 });

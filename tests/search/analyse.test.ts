@@ -35,6 +35,17 @@ describe('reading a question against the corpus', () => {
   it('repairs two swapped letters, a syllable with no vowel left, and a real syllable both neighbours reject', () => {
     expect(read('bí thư thàhn ủy hải phòng là ai')).toBe('bí thư thành ủy hải phòng là ai');
     expect(read('Bí th Thành ủy Hải Phòng là ai')).toBe('Bí thư Thành ủy Hải Phòng là ai');
+    // … but letters without a vowel and no pair to say which word they lost are initials: no "hợp".
+    expect(read('vi khuan hp lay qua duong nao')).toContain(' hp ');
+    expect(read('vi khuẩn HP lây qua đường nào?')).toBe('vi khuẩn HP lây qua đường nào?');
+  });
+
+  it('reads a place\'s initials as the place where a question names a place: opening it, or after a place word', () => {
+    expect(read('hp co bao nhieu dang vien')).toMatch(/^Hải Phòng /u);
+    expect(read('HP có bao nhiêu chi bộ?')).toBe('Hải Phòng có bao nhiêu chi bộ?');
+    expect(read('Bí thư Thành ủy HP là ai?')).toBe('Bí thư Thành ủy Hải Phòng là ai?');
+    // Initials several places share ("hn": Hà Nội, Hà Nam …) are no place.
+    expect(read('HN có bao nhiêu chi bộ?')).toBe('HN có bao nhiêu chi bộ?');
     expect(read('Đảng bộ Khối các cơ quan thành phố có 62 tổ chứ cơ sở đảng')).toContain('tổ chức cơ sở');
     // A marked syllable the corpus lacks stays as typed rather than become a short word one letter off.
     expect(read('Huế tổ chức lễ hội ẩm thực quốc tế khi nào?')).toContain('ẩm thực');

@@ -20,6 +20,26 @@ describe('finding constraints', () => {
     expect(labels('Bí thư Thành ủy Huế là ai?')).toEqual(['place:Huế']);
   });
 
+  it('reads a one-syllable place that opens the question when its spelling is the place\'s, not a word\'s ("Huế có …", "Campuchia có …")', () => {
+    expect(labels('Huế có bao nhiêu đảng viên hoàn thành xuất sắc nhiệm vụ?')).toEqual(['place:Huế']);
+    expect(labels('Campuchia có bao nhiêu đảng viên?')).toEqual(['place:Campuchia']);
+    // Capitalised only because it opens the sentence, and spelt as the everyday word: no place.
+    expect(labels('Vinh danh bao nhiêu đảng viên?')).toEqual([]);
+  });
+
+  it('reads initials the reports never write, where a place stands, as a place they do not state ("HN có …")', () => {
+    expect(labels('HN có bao nhiêu chi bộ?')).toEqual(['name:HN']);
+    expect(missing('Bí thư Thành ủy ĐN là ai?')).toEqual(['ĐN']);
+    // Elsewhere initials may stand for words the reports write in full ("Mặt trận Tổ quốc", "kinh tế - xã hội").
+    expect(labels('vi khuẩn HP lây qua đường nào?')).toEqual([]);
+    expect(labels('Năm 2021 Đông Hà đặt nhiệm vụ gì cho MTTQ?')).toEqual(['place:Đông Hà', 'year:2021']);
+    // Capitals the reports write are no constraint: an office, a place, a report's outlet.
+    expect(labels('Chủ tịch HĐND tỉnh là ai?')).toEqual([]);
+    expect(labels('Chủ tịch UBND TP Huế là ai?')).toEqual(['place:Huế']);
+    // An outlet's name is stated by its articles, which need not write it.
+    expect(missing('HPĐT đưa tin gì về Hải Phòng?')).toEqual([]);
+  });
+
   it('does not read everyday words as places', () => {
     expect(labels('Cay toc la gi?')).toEqual([]); // "là gì", not the town La Gi
     expect(labels('Ai được trao Huân chương Lao động hạng Nhì?')).toEqual([]); // "Lao động", not Lào
@@ -71,6 +91,17 @@ describe('finding constraints', () => {
     // Everyday words that start with a family name: the reports never capitalise them.
     expect(labels('trần nhà bị dột thì sao')).toEqual([]);
     expect(labels('lý do đông hà đạt kết quả tốt')).toEqual(['place:Đông Hà']);
+  });
+
+  it('reads a name typed in lower case, with or without marks, when the question asks what that person said or is', () => {
+    // The reports never name him: a constraint they do not state, whatever the words fold to ("nền", "văn").
+    expect(labels('nguyen van nen noi gi')).toEqual(['name:Nguyen Van Nen']);
+    expect(missing('nguyễn văn nên nói gì')).toEqual(['Nguyễn Văn Nên']);
+    expect(missing('tran van binh phat bieu gi')).toEqual(['Tran Van Binh']);
+    expect(missing('nguyen duc trung noi gi')).toEqual([]);
+    // Two syllables the reports write as words are no name ("nguyên nhân", "Đảng ủy").
+    expect(labels('nguyen nhan la gi')).toEqual([]);
+    expect(labels('dang uy yeu cau gi')).toEqual([]);
   });
 
   it('reads years', () => {
