@@ -239,7 +239,7 @@ function namesAt(text: string, tokens: readonly Token[], lex: Lexicon): NameKind
     i = Math.max(i, j - 1);
   }
   const unaccented = isUnaccented(tokens);
-  for (const hit of findPlaces(text, tokens, unaccented)) {
+  for (const hit of findPlaces(text, tokens, unaccented, true)) {
     if (inLink.slice(hit.first, hit.first + hit.length).some(Boolean)) continue;
     const form = placeForms(hit.place).find((f) => f.length === hit.length && f.every((t, k) => t.folded === tokens[hit.first + k]!.folded));
     if (!form) continue;

@@ -19,6 +19,8 @@ import { linkTokens, type AnalyzedQuery } from './analyse.js';
 import { lexiconOf } from './lexicon.js';
 import { keptSentenceTokens } from './sentence-tokens.js';
 
+/** A foreign word alone names a subject when at most this share of the reports (or one) states it. */
+const SOFT_NAME_SHARE = 0.02;
 /** Years a report can be about. */
 const MIN_YEAR = 1930;
 const MAX_YEAR = 2100;
@@ -168,7 +170,7 @@ export function findConstraints(q: AnalyzedQuery): Constraint[] {
   const used = linkTokens(text, tokens);
 
   // Places of the gazetteer.
-  for (const hit of findPlaces(text, tokens, q.typedUnaccented)) {
+  for (const hit of findPlaces(text, tokens, q.typedUnaccented, true)) {
     if (used.slice(hit.first, hit.first + hit.length).some(Boolean)) continue;
     const forms = placeForms(hit.place);
     out.push({ kind: 'place', label: hit.label, forms: forms.map((f) => termsOf(f, false)), phrases: forms.map((f) => phraseOf(f, false)) });
@@ -197,7 +199,7 @@ export function findConstraints(q: AnalyzedQuery): Constraint[] {
     const cap = (k: number) => isCapitalised(text, tokens[k]!) || q.lowerName[k] === true;
     if (used[i] || tokens[i]!.isNumber || !cap(i)) continue;
     if (isAcronym(text, tokens[i]!)) continue;
-    if (q.foreignName[i] === true && cap(i) && !(i + 1 < tokens.length && tokens[i + 1]!.joined && cap(i + 1) && !used[i + 1])) {
+    if (q.foreignName[i] === true && !(i + 1 < tokens.length && tokens[i + 1]!.joined && cap(i + 1) && !used[i + 1])) {
       out.push({ kind: 'name', label: text.slice(tokens[i]!.start, tokens[i]!.end), forms: [[{ term: tokens[i]!.term, folded: false }]], soft: true });
       used[i] = true;
       continue;
@@ -344,7 +346,7 @@ function statedChecker(index: LoadedIndex, c: Constraint, s: Stated) {
   // Stated anywhere: stops at the first text that holds it; asked once.
   let stated: boolean | undefined;
   const anywhere = () => (stated ??= s.chunks.length > 0 || s.articles.size > 0 || s.maybe.some((m) => m.heads.some((a) => articleStates(a)) || m.chunks.some((x) => chunkHolds(x))));
-  return { chunkStates, articleStates, anywhere };
+  return { chunkStates, articleStates, anywhere, articleCount: () => s.articles.size };
 }
 
 type Checker = ReturnType<typeof statedChecker>;
@@ -384,9 +386,9 @@ export interface ConstraintCheck {
 export function admitted<C extends { chunk: number; article: number }>(check: ConstraintCheck, candidates: readonly C[], rest = false): C[] {
   const { allows, named } = check;
   const allowed = allows === null ? [...candidates] : candidates.filter((c) => allows(c.chunk, c.article));
-  let best = 0;
-  if (named) for (const c of allowed) best = Math.max(best, named(c.chunk, c.article));
-  const first = best > 0 ? allowed.filter((c) => named!(c.chunk, c.article) === best) : allowed;
+  const counts = named ? allowed.map((c) => named(c.chunk, c.article)) : null;
+  const best = counts ? Math.max(0, ...counts) : 0;
+  const first = best > 0 ? allowed.filter((_, i) => counts![i] === best) : allowed;
   if (!rest) return first;
   const kept = new Set(first);
   const allowedRest = allowed.filter((c) => !kept.has(c));
@@ -429,7 +431,9 @@ export function nearName(index: LoadedIndex, label: string): string | null {
 
 export function checkConstraints(index: LoadedIndex, constraints: readonly Constraint[]): ConstraintCheck {
   const hard = constraints.filter((c) => !c.soft);
-  const soft = constraints.filter((c) => c.soft).map((c) => checkerOf(index, c));
+  // A foreign word many reports state is a concept of theirs ("Covid", "Internet"), not what one of them is about.
+  const fewReports = Math.max(1, SOFT_NAME_SHARE * index.articles.length);
+  const soft = constraints.filter((c) => c.soft).map((c) => checkerOf(index, c)).filter((s) => s.articleCount() <= fewReports);
   const named = soft.length === 0 ? null : (chunk: number, article: number) => soft.reduce((n, s) => n + (s.articleStates(article) || s.chunkStates(chunk) ? 1 : 0), 0);
   if (hard.length === 0) return { allows: null, missing: [], named };
   const stated = hard.map((c) => checkerOf(index, c));

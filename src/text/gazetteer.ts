@@ -3,6 +3,7 @@
  * rules that keep everyday words from reading as places. Used to read a question's constraints and to
  * name the place a report is about.
  */
+import { isFamilyNameFolded } from './names.js';
 import { PERSON_NAMED_FORMS, PLACES, PLACE_MARKERS } from './places.js';
 import { isWellFormedSyllable } from './syllable.js';
 import { isStop, tokenize, type Token } from './tokens.js';
@@ -88,9 +89,12 @@ export function placeForms(place: number): Token[][] {
 
 /**
  * Places named in `text` (tokens of it). `typedUnaccented`: the text was typed without marks, so marks
- * cannot tell "Lào" from "lao"; otherwise a place must be written with its own marks.
+ * cannot tell "Lào" from "lao"; otherwise a place must be written with its own marks. `question`: the text
+ * is a user's question, where a place of two syllables or more typed whole without marks is the place
+ * even among marked words; in a report such letters are a photo credit or a firm's name ("Ảnh: Thanh Hoa",
+ * "Ha Long Group"), not the place it is about.
  */
-export function findPlaces(text: string, tokens: readonly Token[], typedUnaccented: boolean): PlaceHit[] {
+export function findPlaces(text: string, tokens: readonly Token[], typedUnaccented: boolean, question = false): PlaceHit[] {
   const folded = tokens.map((t) => t.folded);
   const out: PlaceHit[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -109,11 +113,13 @@ export function findPlaces(text: string, tokens: readonly Token[], typedUnaccent
     if (n === 1 && !capital && !marked) continue;
     const bare = hit.folded.every((_, k) => tokens[i + k]!.term === tokens[i + k]!.folded) && !capital && !marked;
     if (n > 1 && bare && hit.folded.some((s) => isStop(s, true))) continue;
-    // In a question typed with marks, a syllable typed without them is a word ("lao động" is no "Lào"),
-    // but a place of two syllables or more typed whole without them is the place, capitalised or not
+    // In a text typed with marks, a syllable typed without them is a word ("lao động" is no "Lào"), but
+    // in a question a place of two syllables or more typed whole without them is the place, capitalised or not
     // ("Quang Nam có bao nhiêu đảng viên?", "thành ủy da nang"): who types marks elsewhere means no "đa
     // năng" by "da nang" (and the reading still takes it for words the reports pair so, see readAsWords).
-    const wholeUnmarked = n > 1 && hit.tokens.every((_, k) => tokens[i + k]!.term === tokens[i + k]!.folded);
+    // Not the end of a person's name ("Nguyen Nam Dinh" is Nguyễn Nam Đình, not Nam Định).
+    const inName = i > 0 && tokens[i]!.joined && isFamilyNameFolded(tokens[i - 1]!.folded);
+    const wholeUnmarked = question && n > 1 && !inName && hit.tokens.every((_, k) => tokens[i + k]!.term === tokens[i + k]!.folded);
     if (!typedUnaccented && !wholeUnmarked && hit.tokens.some((t, k) => tokens[i + k]!.term !== t.term)) continue;
     if (hit.tokens.some((t, k) => tokens[i + k]!.term !== tokens[i + k]!.folded && tokens[i + k]!.term !== t.term)) continue;
     out.push({ place: hit.place, label: PLACES[hit.place]![0]!, first: i, length: n, bare });

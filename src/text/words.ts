@@ -173,14 +173,14 @@ export const ENGLISH_GLOSSARY: ReadonlyArray<readonly [string, string]> = [
   // Meetings and what they decide.
   ['conference', 'hội nghị'], ['meeting', 'hội nghị'], ['working session', 'làm việc'], ['congress', 'đại hội'], ['resolution', 'nghị quyết'],
   ['targets', 'chỉ tiêu'], ['target', 'chỉ tiêu'], ['tasks', 'nhiệm vụ'], ['task', 'nhiệm vụ'], ['term', 'nhiệm kỳ'], ['tenure', 'nhiệm kỳ'],
-  ['attended', 'dự'], ['attend', 'dự'], ['chaired', 'chủ trì'], ['chaired by', 'chủ trì'], ['presided', 'chủ trì'], ['held', 'tổ chức'], ['organised', 'tổ chức'], ['organized', 'tổ chức'],
+  ['attended', 'dự'], ['attend', 'dự'], ['hold', 'tổ chức'], ['holds', 'tổ chức'], ['chaired', 'chủ trì'], ['chaired by', 'chủ trì'], ['presided', 'chủ trì'], ['held', 'tổ chức'], ['organised', 'tổ chức'], ['organized', 'tổ chức'],
   ['admitted', 'kết nạp'], ['admit', 'kết nạp'], ['recruited', 'kết nạp'], ['completed', 'hoàn thành'], ['complete', 'hoàn thành'], ['fulfilled', 'hoàn thành'],
   ['excellently', 'xuất sắc'], ['excellent', 'xuất sắc'], ['achieved', 'đạt'], ['achieve', 'đạt'], ['reached', 'đạt'], ['exceeded', 'vượt'],
   ['requested', 'yêu cầu'], ['request', 'yêu cầu'], ['asked', 'yêu cầu'], ['ask', 'yêu cầu'], ['said', 'phát biểu'], ['say', 'phát biểu'], ['spoke', 'phát biểu'],
   ['directed', 'chỉ đạo'], ['direct', 'chỉ đạo'], ['praised', 'biểu dương'], ['emulation', 'thi đua'], ['awarded', 'trao'], ['award', 'trao'],
   ['certificate of merit', 'bằng khen'], ['certificates of merit', 'bằng khen'], ['medal', 'huân chương'], ['inspection', 'kiểm tra'], ['supervision', 'giám sát'],
   ['discipline', 'kỷ luật'], ['propaganda', 'tuyên truyền'], ['mass mobilisation', 'dân vận'], ['mass mobilization', 'dân vận'],
-  ['socio-economic', 'kinh tế - xã hội'], ['economy', 'kinh tế'], ['economic', 'kinh tế'], ['growth', 'tăng trưởng'], ['covid-19', 'covid-19'], ['pandemic', 'dịch bệnh'],
+  ['socio-economic', 'kinh tế - xã hội'], ['economy', 'kinh tế'], ['economic', 'kinh tế'], ['growth', 'tăng trưởng'], ['pandemic', 'dịch bệnh'],
   ['year', 'năm'], ['years', 'năm'], ['months', 'tháng'], ['month', 'tháng'], ['percent', 'phần trăm'],
   ['leaders', 'lãnh đạo'], ['leader', 'lãnh đạo'], ['leadership', 'lãnh đạo'], ['officials', 'cán bộ'], ['cadres', 'cán bộ'], ['officers', 'cán bộ'],
 ];
