@@ -59,6 +59,8 @@ export interface CoverageModel {
   awardClass: string | null;
   /** The question asks for the day ("ngày nào"): a window must state one. */
   day: boolean;
+  /** A "who" question naming an office, its deputy's too ("Ai là Phó Bí thư …?"): a window must name someone. */
+  holder: boolean;
   /** Per article met: each term's credit where a window lacks it (several candidates share an article). */
   credits: Map<number, number[]>;
 }
@@ -125,6 +127,7 @@ export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: Keywor
     office: officeAsked(q),
     awardClass: classesIn(q.tokens)[0] ?? null,
     day: q.answerType === 'date' && asksDay(q),
+    holder: q.answerType === 'person' && OFFICES.some((o) => q.tokens.some((_, i) => o.every((w, k) => q.tokens[i + k]?.folded === fold(w)))),
     credits: new Map(),
   };
 }
@@ -248,6 +251,17 @@ function officeAsked(q: AnalyzedQuery): string[] | null {
   return null;
 }
 
+/**
+ * Does the sentence name someone: a person as PERSON_NAME reads one, or two capitalised syllables in a
+ * row that are not office words nor an abbreviation ("Barack Obama", not "Ban Thường vụ", "UBND")?
+ */
+function namesPerson(sentence: string, tokens: readonly Token[]): boolean {
+  if (PERSON_NAME.test(sentence)) return true;
+  const cap = (k: number) => k > 0 && isCapitalised(sentence, tokens[k]!) && !tokens[k]!.isNumber && !INSTITUTION.has(tokens[k]!.term) && !/^\p{Lu}{2,}$/u.test(sentence.slice(tokens[k]!.start, tokens[k]!.end));
+  for (let k = 2; k < tokens.length; k++) if (tokens[k]!.joined && cap(k - 1) && cap(k)) return true;
+  return false;
+}
+
 /** The window names the office only as "Phó …", or not at all: it does not say who holds it. */
 function officeMissing(tokens: readonly Token[], office: readonly string[]): boolean {
   for (let i = 0; i + office.length <= tokens.length; i++) {
@@ -355,6 +369,8 @@ interface SentenceFacts {
   countsUnit: boolean;
   /** It states a day (only looked for when the question asks one). */
   day: boolean;
+  /** It names a person (only looked for when the question asks who holds an office). */
+  person: boolean;
 }
 
 /** The question's two- and three-syllable sequences the tokens repeat, their numbers added to `bi` and `tri`. */
@@ -385,7 +401,8 @@ function sentenceFacts(q: AnalyzedQuery, cov: CoverageModel, s: { terms: Set<str
   let number = countsUnit;
   for (let i = 0; !number && part !== null && i < tokens.length; i++) number = isCount(tokens, i, s.sentence) && !part(i);
   const day = cov.day && DAY_ONCE.test(s.sentence);
-  return { terms: s.terms, tokens, counts: q.countUnit !== null && skip !== null && statesCount(tokens, q.countUnit, skip, q.countUnitFolded), number, named, countsUnit, day };
+  const person = cov.holder && namesPerson(s.sentence, tokens);
+  return { terms: s.terms, tokens, counts: q.countUnit !== null && skip !== null && statesCount(tokens, q.countUnit, skip, q.countUnitFolded), number, named, countsUnit, day, person };
 }
 
 /**
@@ -459,7 +476,7 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
   const hasNumber = (w: readonly SentenceFacts[]) => w.some((x) => x.number) && w.some((x) => x.countsUnit || x.named);
   const lacks = (w: readonly SentenceFacts[]) => {
     const tokens = office !== null || cov.awardClass !== null ? w.flatMap((x) => x.tokens) : [];
-    return (q.countUnit !== null && !hasNumber(w)) || (office !== null && officeMissing(tokens, office)) || (cov.awardClass !== null && !classesIn(tokens).includes(cov.awardClass)) || (cov.day && !w.some((x) => x.day));
+    return (q.countUnit !== null && !hasNumber(w)) || (office !== null && officeMissing(tokens, office)) || (cov.awardClass !== null && !classesIn(tokens).includes(cov.awardClass)) || (cov.day && !w.some((x) => x.day)) || (cov.holder && !w.some((x) => x.person));
   };
   const windows: Array<{ window: number; first: number; last: number }> = [];
   for (let i = 0; i < sentences.length; i++) {
@@ -471,7 +488,7 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
   // Or one nearly as good that holds what the question asks for (the quote must): for a count, one
   // sentence with a number and the unit.
   // Nothing asked beyond words (no count, office or class): the best window is all there is.
-  const asks = q.countUnit !== null || office !== null || cov.awardClass !== null || cov.day;
+  const asks = q.countUnit !== null || office !== null || cov.awardClass !== null || cov.day || cov.holder;
   const holds = (w: readonly SentenceFacts[]) => !lacks(w) && (q.countUnit === null || w.some((x) => x.countsUnit || (x.number && x.named)));
   const holding = asks ? bestOf(windows.filter((w) => w.window >= HOLDING_WINDOW_SHARE * bestAny.window && holds(sentences.slice(w.first, w.last + 1)))) : bestAny;
   const best = holding.window > 0 ? holding : bestAny;

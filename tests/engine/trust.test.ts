@@ -267,4 +267,13 @@ describe('probe 4: a place, a person or a day asked about is what the quotes sta
     expect(trung.confidence).toBe('high');
     expect(trung.results[0]!.quote).toContain('Nguyễn Đức Trung');
   });
+
+  it('"who holds this office" is answered only by a quote that names someone', async () => {
+    // Đông Hà's deputy secretary signs the article (a byline the cleaner keeps as its author): no paragraph names him.
+    const a = await engine.ask('Ai là Phó Bí thư Thường trực Thành ủy Đông Hà?');
+    expect(a.confidence).not.toBe('high');
+    const b = await engine.ask('Ai là Phó Chủ tịch HĐND tỉnh Nghệ An?');
+    expect(b.confidence).toBe('high');
+    expect(b.results[0]!.quote).toContain('Cao Thị Hiền');
+  });
 });
