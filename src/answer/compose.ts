@@ -80,7 +80,7 @@ export function selectRelevant(index: LoadedIndex, candidates: readonly Candidat
   return [...kept, ...overflow];
 }
 
-export function compose(index: LoadedIndex, candidates: readonly Candidate[], weights: ReadonlyMap<string, number>, q: AnalyzedQuery, opts: ComposeOptions, check: ConstraintCheck = { allows: null, missing: [] }): Composed {
+export function compose(index: LoadedIndex, candidates: readonly Candidate[], weights: ReadonlyMap<string, number>, q: AnalyzedQuery, opts: ComposeOptions, check: ConstraintCheck = { allows: null, missing: [], named: null }): Composed {
   const eligible = check.missing.length > 0 ? [] : admitted(check, candidates);
   let confidence: Confidence = 'none';
   let relevant = selectRelevant(index, eligible, q, opts);

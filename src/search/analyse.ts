@@ -433,7 +433,7 @@ function lowerCaseNames(text: string, tokens: readonly Token[], lex: Lexicon, un
   const plain = (k: number) => k < tokens.length && !isCapitalised(text, tokens[k]!) && !tokens[k]!.isNumber && tokens[k]!.joined;
   const lower = (i: number) => plain(i) && !isStop(form(i), unaccented);
   // The corpus writes these two syllables as words, in some accent ("nguyên nhân").
-  const words = (i: number) => lex.variants(tokens[i]!.folded).some((a) => lex.variants(tokens[i + 1]!.folded).some((b) => lex.pairDf(a, b) > 0));
+  const words = (i: number) => i + 1 < tokens.length && lex.variants(tokens[i]!.folded).some((a) => lex.variants(tokens[i + 1]!.folded).some((b) => lex.pairDf(a, b) > 0));
   for (let i = 0; i + 1 < tokens.length; i++) {
     const family = unaccented ? isFamilyNameFolded(tokens[i]!.folded) : isFamilyName(tokens[i]!.term, true);
     if (!family || isCapitalised(text, tokens[i]!) || !plain(i + 1)) continue;
@@ -441,7 +441,10 @@ function lowerCaseNames(text: string, tokens: readonly Token[], lex: Lexicon, un
     // Typed without marks, letters fold to many words ("vu duoc danh gia" is "vú được đánh giá"): only a
     // whole name of three syllables before what it asks of the person is read as one.
     const written = !unaccented && lower(i + 1) && lex.spelling([tokens[i]!.folded, tokens[i + 1]!.folded]) !== null;
-    if (!written && !(saidAt(i + n) && !words(i) && (!unaccented || n === 3))) continue;
+    // Nor are letters that make the reports' words with the syllable after them ("do tro thanh" of "trở
+    // thành", "ket noi" of "kết nối"): a name's syllables make no words together or with the verb.
+    const unbroken = !unaccented || (!words(i + 1) && !words(i + n - 1));
+    if (!written && !(saidAt(i + n) && !words(i) && (!unaccented || n === 3) && unbroken)) continue;
     out.fill(true, i, i + n);
     i += n - 1;
   }

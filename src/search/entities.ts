@@ -375,7 +375,7 @@ export interface ConstraintCheck {
   /** Constraints no report states, as shown to the user ("Quảng Nam"). */
   missing: string[];
   /** Null: no soft constraint; else how many of them a passage or its article states. */
-  named?: ((chunk: number, article: number) => number) | null;
+  named: ((chunk: number, article: number) => number) | null;
 }
 
 /**

@@ -10,7 +10,7 @@ import { openEngine } from '../../src/engine/engine.js';
 import { loadIndex, type LoadedIndex } from '../../src/index/load.js';
 import { buildIndex } from '../../src/index/build.js';
 import { analyzeQuery } from '../../src/search/analyse.js';
-import { findConstraints } from '../../src/search/entities.js';
+import { checkConstraints, findConstraints } from '../../src/search/entities.js';
 import { lexiconOf } from '../../src/search/lexicon.js';
 import { tempIndex, type TempIndex } from '../helpers/index-fixture.js';
 
@@ -32,12 +32,16 @@ const ARTICLES: Record<string, string> = {
     'Bệnh nhân được chẩn đoán tại bệnh viện tỉnh, được chữa trị kịp thời nên giữ được chân. Bác sĩ bệnh viện cho biết anh được chẩn đoán bị rắn lục cắn.',
     '',
     'Các bác sĩ khuyến cáo người bị rắn cắn cần giữ bình tĩnh và đến cơ sở y tế gần nhất.',
+    '',
+    'Trong đại dịch Covid, bệnh viện tỉnh vẫn tiếp nhận 120 ca rắn cắn mỗi năm.',
   ].join('\n'),
   'nobel.txt': [
     'Nhà khoa học nhận giải Nobel y học',
     'Ngày 7 tháng 10 năm 2019.',
     '',
     'Giải Nobel y học năm nay được trao cho ba nhà khoa học nghiên cứu cách tế bào cảm nhận oxy.',
+    '',
+    'Lễ trao giải từng bị hoãn vì dịch Covid.',
   ].join('\n'),
 };
 
@@ -78,6 +82,14 @@ describe('a foreign name alone in a question', () => {
     expect(a.confidence).not.toBe('none');
     for (const r of a.results) expect(r.article.id).toBe('u-nang');
     expect(a.results[0]!.text).toContain('Sakthivel');
+  });
+
+  it('is no name when many reports state it: a concept of theirs ("Covid"), which answers need not state', async () => {
+    const q = analyzeQuery('Sau Covid, bệnh viện tỉnh tiếp nhận bao nhiêu ca rắn cắn mỗi năm?', lexiconOf(index));
+    expect(checkConstraints(index, findConstraints(q)).named).toBeNull();
+    expect(checkConstraints(index, findConstraints(analyzeQuery('Sakthivel chữa trị ở đâu?', lexiconOf(index)))).named).not.toBeNull();
+    const a = await engine.ask('Trước Covid, bác sĩ chẩn đoán anh bị gì?');
+    expect(a.results.some((r) => r.article.id === 'ran-can')).toBe(true);
   });
 
   it('does not refuse a passage whose article uses the word as a concept of another subject', async () => {

@@ -18,18 +18,31 @@ describe('telling an English question', () => {
 });
 
 describe('reading it in the reports words', () => {
+  it('reads Title Case and capitals as English, their capitals no names', () => {
+    expect(readEnglish('HOW MANY PARTY MEMBERS DOES HAI PHONG HAVE?')).toBe('Hải Phòng bao nhiêu đảng viên?');
+    expect(readEnglish('How Many Party Members Does Quang Nam Have?')).toBe('Quảng Nam bao nhiêu đảng viên?');
+  });
+
+  it('puts "nào" after its noun, keeps a number whole, and leaves a message that reads as nothing alone', () => {
+    expect(readEnglish('Which city has 4,466 party members?')).toBe('thành phố nào 4,466 đảng viên?');
+    expect(readEnglish('of of')).toBeNull();
+  });
+
   it('puts the count last, its unit right after "bao nhiêu"', () => {
-    expect(readEnglish('How many party members does the Hai Phong city agencies bloc have?')).toBe('khối các cơ quan thành phố Hai Phong bao nhiêu đảng viên?');
-    expect(readEnglish('How many new party members did the Nghe An provincial agencies bloc admit in 2020?')).toBe('khối các cơ quan tỉnh Nghe An kết nạp 2020 bao nhiêu đảng viên mới?');
+    expect(readEnglish('How many party members does the Hai Phong city agencies bloc have?')).toBe('khối các cơ quan thành phố Hải Phòng bao nhiêu đảng viên?');
+    expect(readEnglish('How many new party members did the Nghe An provincial agencies bloc admit in 2020?')).toBe('khối các cơ quan tỉnh Nghệ An kết nạp 2020 bao nhiêu đảng viên mới?');
   });
 
   it('asks "X là ai" for "who is X", and puts a body before the place it belongs to', () => {
-    expect(readEnglish('Who is the Secretary of the Hue City Party Committee?')).toBe('bí thư thành ủy Hue là ai?');
+    expect(readEnglish('Who is the Secretary of the Hue City Party Committee?')).toBe('bí thư thành ủy Huế là ai?');
     expect(readEnglish('Who chaired the working session?')).toBe('ai chủ trì làm việc?');
   });
 
-  it('keeps names whole, even where a word of them is English glue ("An" of Nghe An)', () => {
+  it('reads places as the gazetteer writes them, in any case, and keeps other names whole, even where a word of them is English glue', () => {
+    expect(readEnglish('how many party members does quang nam have')).toBe('Quảng Nam bao nhiêu đảng viên');
+    expect(readEnglish('how many party members does nghe an have')).toBe('Nghệ An bao nhiêu đảng viên');
+    expect(readEnglish('What did Nguyen Van An say?')).toBe('gì Nguyen Van An phát biểu?');
     expect(readEnglish('What did Nguyen Thi Le ask for?')).toBe('gì Nguyen Thi Le yêu cầu?');
-    expect(readEnglish('How many party cells does Nghe An have?')).toBe('Nghe An bao nhiêu chi bộ?');
+    expect(readEnglish('How many party cells does Nghe An have?')).toBe('Nghệ An bao nhiêu chi bộ?');
   });
 });

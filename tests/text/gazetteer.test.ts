@@ -3,13 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { findPlaces } from '../../src/text/gazetteer.js';
 import { tokenize } from '../../src/text/tokens.js';
 
-const places = (q: string, unaccented = false) => findPlaces(q, tokenize(q), unaccented).map((h) => h.label);
+const places = (q: string, unaccented = false, question = true) => findPlaces(q, tokenize(q), unaccented, question).map((h) => h.label);
 
 describe('a place typed without its marks in a question typed with them', () => {
   it('is the place when two syllables or more are typed whole without marks, capitalised or not', () => {
     expect(places('Quang Nam có bao nhiêu đảng viên?')).toEqual(['Quảng Nam']);
     expect(places('quang nam có bao nhiêu đảng viên?')).toEqual(['Quảng Nam']);
     expect(places('Bí thư thành ủy da nang là ai?')).toEqual(['Đà Nẵng']);
+  });
+
+  it('is no place at the end of a person\'s name ("Nguyen Nam Dinh" is Nguyễn Nam Đình)', () => {
+    expect(places('Nguyen Nam Dinh giữ chức vụ gì?')).toEqual([]);
+  });
+
+  it('is no place in a report\'s own text, where such letters are a photo credit or a firm ("Ảnh: Thanh Hoa")', () => {
+    expect(places('Ảnh: Thanh Hoa. Hội nghị tổng kết năm 2020.', false, false)).toEqual([]);
+    expect(places('Ha Long Group tài trợ hội nghị.', false, false)).toEqual([]);
   });
 
   it('is a word when one syllable is typed so, or its marks disagree with the place', () => {
