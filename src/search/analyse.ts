@@ -27,7 +27,7 @@ export interface AnalyzedQuery {
   unaccented: boolean;
   /** Per token: part of a person's name typed in lower case with marks ("nguyễn đức hùng"), a name as capitals would be. */
   lowerName: boolean[];
-  /** Per token: a word alone no Vietnamese syllable is shaped like, which the reports write ("Sakthivel", "Ebola"): a name. */
+  /** Per token: a word alone no Vietnamese syllable is shaped like, which the reports write ("Sakthivel", "Ebola"), capitalised or as they do: a name. */
   foreignName: boolean[];
   /**
    * Initials typed in capitals where a question names its place, opening it or after a place word ("HN
@@ -547,7 +547,8 @@ export function analyzeQuery(question: string, lex: Lexicon | null = null): Anal
   const countScope = unit ? countScopeAt(tokens.map((t, i) => (foldedAt[i] ? t.folded : t.term)), countAt) : null;
   const lowerName = lex ? lowerCaseNames(text, tokens, lex, typedUnaccented) : tokens.map(() => false);
   const unknownAcronyms = lex ? acronymsUnknown(text, tokens, lex) : [];
-  const foreignName = tokens.map((t) => lex !== null && isForeignName(t, lex));
+  // Typed in lower case ("cho em hỏi sakthivel …"), still a name when the reports write it capitalised.
+  const foreignName = tokens.map((t) => lex !== null && isForeignName(t, lex) && (isCapitalised(text, t) || lex.spelling([t.folded]) !== null));
   return { text, tokens, unaccented, lowerName, foreignName, unknownAcronyms, foldedAt, typedUnaccented, terms, syllables, countUnit: unit, countUnitFolded, countUnitShort, countScope, answerType: answerTypeOf(tokens, unit !== null, typedUnaccented) };
 }
 

@@ -197,7 +197,7 @@ export function findConstraints(q: AnalyzedQuery): Constraint[] {
   for (let i = 0; i < tokens.length; i++) {
     // A name typed in lower case (q.lowerName) is read as its capitals would be.
     const cap = (k: number) => isCapitalised(text, tokens[k]!) || q.lowerName[k] === true;
-    if (used[i] || tokens[i]!.isNumber || !cap(i)) continue;
+    if (used[i] || tokens[i]!.isNumber || !(cap(i) || q.foreignName[i] === true)) continue;
     if (isAcronym(text, tokens[i]!)) continue;
     if (q.foreignName[i] === true && !(i + 1 < tokens.length && tokens[i + 1]!.joined && cap(i + 1) && !used[i + 1])) {
       out.push({ kind: 'name', label: text.slice(tokens[i]!.start, tokens[i]!.end), forms: [[{ term: tokens[i]!.term, folded: false }]], soft: true });

@@ -3,10 +3,12 @@
  * rules that keep everyday words from reading as places. Used to read a question's constraints and to
  * name the place a report is about.
  */
+import { fold } from './normalise.js';
 import { isFamilyNameFolded } from './names.js';
 import { PERSON_NAMED_FORMS, PLACES, PLACE_MARKERS } from './places.js';
 import { isWellFormedSyllable } from './syllable.js';
 import { isStop, tokenize, type Token } from './tokens.js';
+import { STOP_SYLLABLES } from './words.js';
 
 export interface PlaceHit {
   /** Index into PLACES. */
@@ -69,8 +71,14 @@ const INITIALS_SHAPE = /^[b-df-hj-np-tv-zđ]{2,4}$/iu;
  */
 export function placeInitials(text: string, tokens: readonly Token[], at: number): boolean {
   const t = tokens[at]!;
-  return INITIALS_SHAPE.test(text.slice(t.start, t.end)) && (at === 0 || MARKERS.some((m) => endsWith(tokens.map((x) => x.folded), at, m)));
+  const raw = text.slice(t.start, t.end);
+  // Typed in lower case, letters a function word has with one left out are that word's slip ("kh" of khi, "cc" of các).
+  if (raw === t.term && STOP_SLIPS.has(t.folded)) return false;
+  return INITIALS_SHAPE.test(raw) && (at === 0 || MARKERS.some((m) => endsWith(tokens.map((x) => x.folded), at, m)));
 }
+
+/** Every function word's letters with one left out. */
+const STOP_SLIPS = new Set(STOP_SYLLABLES.map((w) => fold(w)).flatMap((f) => [...f].map((_, k) => f.slice(0, k) + f.slice(k + 1))));
 
 const endsWith = (seq: readonly string[], at: number, words: readonly string[]) => words.every((w, k) => seq[at - words.length + k] === w);
 

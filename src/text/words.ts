@@ -114,6 +114,8 @@ export const ABBREVIATION_GROUPS: readonly (readonly string[])[] = [
 export const CHAT_SHORTHANDS: readonly (readonly string[])[] = [
   ['không', 'ko', 'hok', 'k0'],
   ['được', 'dc', 'đc'],
+  ['với', 'vs'],
+  ['cũng', 'cx'],
   ['bao nhiêu', 'bn'],
   ['như thế nào', 'ntn'],
   ['bác sĩ', 'bs'],

@@ -1,6 +1,6 @@
 /** Places of the gazetteer in a question: read from their letters when typed without marks, never from a word. */
 import { describe, expect, it } from 'vitest';
-import { findPlaces } from '../../src/text/gazetteer.js';
+import { findPlaces, placeInitials } from '../../src/text/gazetteer.js';
 import { tokenize } from '../../src/text/tokens.js';
 
 const places = (q: string, unaccented = false, question = true) => findPlaces(q, tokenize(q), unaccented, question).map((h) => h.label);
@@ -29,5 +29,18 @@ describe('a place typed without its marks in a question typed with them', () => 
   it('stays what it was in a question typed without any marks', () => {
     expect(places('quang nam co bao nhieu dang vien', true)).toEqual(['Quảng Nam']);
     expect(places('cay toc la gi', true)).toEqual([]);
+  });
+});
+
+describe("a place's initials", () => {
+  const initials = (q: string) => placeInitials(q, tokenize(q), 0);
+  it('are read where a question opens with them, in any case', () => {
+    expect(initials('hp co bao nhieu dang vien')).toBe(true);
+    expect(initials('KH có bao nhiêu đảng viên?')).toBe(true);
+  });
+
+  it('are no initials in lower case when a function word has those letters with one left out (a slip of "khi", "các")', () => {
+    expect(initials('kh bị rắn cắn thì nên làm gì?')).toBe(false);
+    expect(initials('cc bệnh nhân được điều trị ra sao?')).toBe(false);
   });
 });
