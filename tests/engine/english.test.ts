@@ -5,27 +5,15 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Engine } from '../../src/engine/engine.js';
+import { describe, expect, it } from 'vitest';
 import { contains, parseQuestions } from '../../src/eval/metrics.js';
-import { buildIndex } from '../../src/index/build.js';
-import { ROOT, tempIndex, type TempIndex } from '../helpers/index-fixture.js';
+import { ROOT, useSeedEngine } from '../helpers/index-fixture.js';
 
-let t: TempIndex;
-let engine: Engine;
-beforeAll(async () => {
-  t = tempIndex({ model: 'none' });
-  await buildIndex({ corpusDir: t.corpusDir, outDir: t.indexDir, config: t.config });
-  engine = await Engine.open(t.config, { watch: false });
-});
-afterAll(async () => {
-  await engine.close();
-  t.cleanup();
-});
+const seedEngine = useSeedEngine();
 
 describe('a question in English', () => {
   it('is answered from the report it asks about, the figure quoted', async () => {
-    const a = await engine.ask('How many party members does the Hai Phong city agencies bloc have?');
+    const a = await seedEngine().ask('How many party members does the Hai Phong city agencies bloc have?');
     expect(a.answered).toBe(true);
     expect(a.interpreted).toContain('Hải Phòng');
     expect(a.results[0]!.quote).toContain('4.466 đảng viên');
@@ -34,7 +22,7 @@ describe('a question in English', () => {
   it('naming a province the reports lack is refused naming it, in English or typed without its marks', async () => {
     // Typed without marks in a question typed with them: each of these was answered with another province's figures.
     for (const q of ['How many party members does Quang Nam have?', 'Quang Nam có bao nhiêu đảng viên?', 'quang nam có bao nhiêu đảng viên?', 'Bí thư tỉnh ủy quang nam là ai?']) {
-      const a = await engine.ask(q);
+      const a = await seedEngine().ask(q);
       expect(a.confidence).toBe('none');
       expect(a.missing).toEqual(['Quảng Nam']);
     }
@@ -45,7 +33,7 @@ describe('a question in English', () => {
     let inTop5 = 0;
     let answerable = 0;
     for (const q of qs) {
-      const a = await engine.ask(q.question, { top: 5 });
+      const a = await seedEngine().ask(q.question, { top: 5 });
       if (q.expect.length === 0) {
         expect(a.answered, q.question).toBe(false);
         continue;

@@ -73,3 +73,24 @@ export function useSeedIndex(): () => LoadedIndex {
   afterAll(() => t.cleanup());
   return () => index;
 }
+
+/**
+ * The seeds built keyword-only and opened as an engine, for a test file's `describe`s: registers the
+ * build before and the close and removal after, and returns a getter for the engine.
+ */
+export function useSeedEngine(): () => import('../../src/engine/engine.js').Engine {
+  let t: TempIndex;
+  let engine: import('../../src/engine/engine.js').Engine;
+  beforeAll(async () => {
+    const { buildIndex } = await import('../../src/index/build.js');
+    const { Engine } = await import('../../src/engine/engine.js');
+    t = tempIndex({ model: 'none' });
+    await buildIndex({ corpusDir: t.corpusDir, outDir: t.indexDir, config: t.config });
+    engine = await Engine.open(t.config, { watch: false });
+  });
+  afterAll(async () => {
+    await engine?.close();
+    t?.cleanup();
+  });
+  return () => engine;
+}
