@@ -7,7 +7,7 @@ import { buildLog, progressBar } from '../src/cli/progress.js';
 import { note, operatorLang, operatorText, type OperatorNote } from '../src/text/operator.js';
 import { openEngine } from '../src/engine/engine.js';
 import type { QaEngine } from '../src/engine/types.js';
-import { buildIndex, indexExists } from '../src/index/build.js';
+import { indexExists } from '../src/index/store.js';
 import { createLogger, openLogFile } from '../src/bot/logger.js';
 import { runConsoleChat } from '../src/console/console.js';
 
@@ -39,6 +39,8 @@ async function main(): Promise<void> {
 
   if (!(await indexExists(config.indexDir))) {
     console.error(say(note('firstBuild', { dir: config.indexDir, corpus: config.corpusDir })));
+    // Imported only here: the corpus readers and the build cost a start that has an index some 20 ms CPU.
+    const { buildIndex } = await import('../src/index/build.js');
     const report = await buildIndex({
       corpusDir: config.corpusDir,
       outDir: config.indexDir,

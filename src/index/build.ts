@@ -58,8 +58,6 @@ export interface BuildOptions {
   beforeCommit?: () => Promise<void> | void;
 }
 
-export { indexExists } from './store.js';
-
 export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
   const phases: Record<string, number> = {};

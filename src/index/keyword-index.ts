@@ -66,7 +66,7 @@ class TermKeys {
   private readonly addedIds = new Map<string, number>();
 
   constructor(
-    private readonly oldIds: ReadonlyMap<string, number> | null,
+    private readonly oldIds: TermTable | null,
     private readonly nOld: number,
   ) {}
 
@@ -81,6 +81,54 @@ class TermKeys {
     }
     return this.nOld + k;
   }
+}
+
+/**
+ * Term -> id, an open-addressed table of ids in one typed array, filled at the first look-up: a Map of
+ * a 500,000-paragraph vocabulary cost 60–100 ms CPU at every start, and garbage collection after.
+ */
+class TermTable {
+  private slots: Int32Array | null = null;
+
+  constructor(private readonly terms: readonly string[]) {}
+
+  get(term: string): number | undefined {
+    const slots = (this.slots ??= this.fill());
+    const mask = slots.length - 1;
+    for (let s = hashTerm(term) & mask; ; s = (s + 1) & mask) {
+      const id = slots[s]!;
+      if (id < 0) return undefined;
+      if (this.terms[id] === term) return id;
+    }
+  }
+
+  has(term: string): boolean {
+    return this.get(term) !== undefined;
+  }
+
+  private fill(): Int32Array {
+    const terms = this.terms;
+    // At most half full: a miss (most of a question's pairs) ends after a probe or two.
+    let size = 8;
+    while (size < 2 * terms.length) size *= 2;
+    const slots = new Int32Array(size).fill(-1);
+    const mask = size - 1;
+    for (let id = 0; id < terms.length; id++) {
+      const term = terms[id]!;
+      let s = hashTerm(term) & mask;
+      // A term listed twice (never written so) maps to its last id, as a Map filled in order did.
+      while (slots[s]! >= 0 && terms[slots[s]!] !== term) s = (s + 1) & mask;
+      slots[s] = id;
+    }
+    return slots;
+  }
+}
+
+/** FNV-1a over UTF-16 code units, its high bits folded into the low ones the table's mask keeps. */
+function hashTerm(term: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < term.length; i++) h = Math.imul(h ^ term.charCodeAt(i), 0x01000193);
+  return (h ^ (h >>> 15)) >>> 0;
 }
 
 /** Where `x` is in the sorted, distinct `list` (binary search), or -1. */
@@ -121,7 +169,7 @@ export class KeywordIndex {
   private constructor(
     readonly docCount: number,
     private readonly terms: string[],
-    private readonly termIds: Map<string, number>,
+    private readonly termIds: TermTable,
     private readonly docLen: Uint16Array,
     private readonly avgLen: number,
     private readonly postStart: Uint32Array,
@@ -330,9 +378,7 @@ export class KeywordIndex {
 
     let sum = 0;
     for (let d = 0; d < docCount; d++) sum += docLen[d]!;
-    const termIds = new Map<string, number>();
-    terms.forEach((t, i) => termIds.set(t, i));
-    return new KeywordIndex(docCount, terms, termIds, docLen, docCount ? sum / docCount : 0, Uint32Array.from(postStartList), postDocs, postTfs);
+    return new KeywordIndex(docCount, terms, new TermTable(terms), docLen, docCount ? sum / docCount : 0, Uint32Array.from(postStartList), postDocs, postTfs);
   }
 
   /**
@@ -437,9 +483,7 @@ export class KeywordIndex {
     }
     let sum = 0;
     for (let d = 0; d < docCount; d++) sum += docLen[d]!;
-    const termIds = new Map<string, number>();
-    terms.forEach((t, i) => termIds.set(t, i));
-    return new KeywordIndex(docCount, terms, termIds, docLen, docCount ? sum / docCount : 0, Uint32Array.from(postStart), postDocs, postTfs);
+    return new KeywordIndex(docCount, terms, new TermTable(terms), docLen, docCount ? sum / docCount : 0, Uint32Array.from(postStart), postDocs, postTfs);
   }
 
   /** Number of terms in document `doc`. */
@@ -699,9 +743,7 @@ export class KeywordIndex {
       throw new Error('inconsistent sections');
     }
     for (let i = 0; i < terms.length; i++) if (postStart[i]! > postStart[i + 1]!) throw new Error('inconsistent sections');
-    const termIds = new Map<string, number>();
-    terms.forEach((t, i) => termIds.set(t, i));
-    return new KeywordIndex(header.docCount, terms, termIds, docLen, header.avgLen, postStart, postDocs, postTfs, disk ? { file: disk, docsAt: at[2]!, tfsAt: at[3]! } : null);
+    return new KeywordIndex(header.docCount, terms, new TermTable(terms), docLen, header.avgLen, postStart, postDocs, postTfs, disk ? { file: disk, docsAt: at[2]!, tfsAt: at[3]! } : null);
   }
 }
 
