@@ -14,7 +14,7 @@ import { embedderOptions, loadEmbedder } from '../embed/embedder.js';
 import type { Embedder } from '../embed/types.js';
 import { loadIndex, type LoadedIndex } from '../index/load.js';
 import { POINTER_FILE } from '../index/store.js';
-import { analyzeQuery } from '../search/analyse.js';
+import { analyzeQuery, type AnalyzedQuery } from '../search/analyse.js';
 import { lexiconOf } from '../search/lexicon.js';
 import { note as operatorNote, operatorText, type OperatorNote } from '../text/operator.js';
 import { admitted, checkConstraints, findConstraints, nearName, type ConstraintCheck } from '../search/entities.js';
@@ -36,6 +36,8 @@ export interface OpenEngineOptions {
 
 /** Candidates taken from each retriever before fusion and filtering: 30 re-ranks as well as 50 on the news dev set and XQuAD, in 2/3 of the time. */
 const RETRIEVAL_DEPTH = 30;
+/** Readings of questions kept per loaded index: a question comes back for its next page, a repeat, a check of what it is about. */
+const READINGS_KEPT = 256;
 
 interface Serving {
   index: LoadedIndex;
@@ -53,6 +55,24 @@ export interface AskTrace {
   candidates: Candidate[];
   /** The top results as ranked before the relevance threshold (what eval measures retrieval on). */
   ranked: AnswerResult[];
+}
+
+const readings = new WeakMap<LoadedIndex, Map<string, AnalyzedQuery>>();
+
+/**
+ * analyzeQuery(text) on this index, remembered (the oldest reading forgotten first): it depends on the
+ * text and the index's vocabulary only, and nothing changes a reading once made.
+ */
+function readingOf(index: LoadedIndex, text: string): AnalyzedQuery {
+  let kept = readings.get(index);
+  if (!kept) readings.set(index, (kept = new Map()));
+  let q = kept.get(text);
+  if (!q) {
+    q = analyzeQuery(text, lexiconOf(index));
+    if (kept.size >= READINGS_KEPT) kept.delete(kept.keys().next().value!);
+    kept.set(text, q);
+  }
+  return q;
 }
 
 export class Engine implements QaEngine {
@@ -139,7 +159,7 @@ export class Engine implements QaEngine {
     if (truncated) notices.push({ kind: 'question-truncated', maxChars: cfg.maxQuestionChars });
     const mode = this.modeOverride ?? s.mode;
     if (s.mode === 'keyword') notices.push({ kind: 'keyword-only', reason: s.degradedReason ?? '' });
-    const q = analyzeQuery(text, lexiconOf(s.index));
+    const q = readingOf(s.index, text);
     const base = { question: text, interpreted: q.text, mode, indexVersion: s.index.manifest.version };
     // Nothing to search: no words, or only a greeting or a thank-you ("xin chào", "cảm ơn bot nhé").
     if (q.tokens.length === 0 || isOnlyChat(text)) {
@@ -198,7 +218,7 @@ export class Engine implements QaEngine {
 
   about(question: string): string[] | null {
     const idx = this.serving.index;
-    const constraints = findConstraints(analyzeQuery(cleanQuestion(question, this.config.maxQuestionChars).text, lexiconOf(idx)));
+    const constraints = findConstraints(readingOf(idx, cleanQuestion(question, this.config.maxQuestionChars).text));
     if (constraints.length === 0) return null;
     const { allows } = checkConstraints(idx, constraints);
     // Chunk -1 is no chunk: only articles whose head or several paragraphs state every constraint pass.

@@ -12,15 +12,31 @@ interface Form {
   text: string;
   /** Folded syllables of the form. */
   syllables: string[];
+  /** Its syllables as written (tokenize(text) terms). */
+  accented: string[];
 }
 
-const GROUPS: Form[][] = [...ABBREVIATION_GROUPS, ...CHAT_SHORTHANDS].map((g) => g.map((text) => ({ text, syllables: tokenize(text).map((t) => t.folded) })));
+const GROUPS: Form[][] = [...ABBREVIATION_GROUPS, ...CHAT_SHORTHANDS].map((g) =>
+  g.map((text) => {
+    const tokens = tokenize(text);
+    return { text, syllables: tokens.map((t) => t.folded), accented: tokens.map((t) => t.term) };
+  }),
+);
 /** Longest forms first, so that "tp hcm" wins over "tp". */
 const ALL = GROUPS.flatMap((forms, group) => forms.map((form) => ({ form, group }))).sort((a, b) => b.form.syllables.length - a.form.syllables.length);
+/** ALL by first syllable (in ALL's order): a question's token is compared with the few forms it can start, not all 89. */
+const BY_FIRST = new Map<string, typeof ALL>();
+for (const entry of ALL) {
+  const first = entry.form.syllables[0] ?? '';
+  const list = BY_FIRST.get(first);
+  if (list) list.push(entry);
+  else BY_FIRST.set(first, [entry]);
+}
+const NONE: typeof ALL = [];
 
 /** How much the corpus writes a form: its rarest syllable pair (or its one syllable), over every accent variant. */
 function presence(form: Form, lex: Lexicon): number {
-  const accented = tokenize(form.text).map((t) => t.term);
+  const { accented } = form;
   if (accented.length === 1) return lex.variants(form.syllables[0]!).reduce((n, v) => Math.max(n, v === accented[0] ? lex.df(v) : 0), 0);
   let min = Infinity;
   for (let i = 1; i < accented.length; i++) {
@@ -49,7 +65,7 @@ export function rewriteAbbreviations(text: string, lex: Lexicon): string {
   const folded = tokens.map((t) => t.folded);
   const edits: Array<{ start: number; end: number; text: string }> = [];
   for (let i = 0; i < tokens.length; ) {
-    const hit = ALL.find(({ form }) => form.syllables.every((s, k) => folded[i + k] === s && (k === 0 || tokens[i + k]!.joined || /^[\s.\-/]*$/u.test(text.slice(tokens[i + k - 1]!.end, tokens[i + k]!.start)))));
+    const hit = (BY_FIRST.get(folded[i]!) ?? NONE).find(({ form }) => form.syllables.every((s, k) => folded[i + k] === s && (k === 0 || tokens[i + k]!.joined || /^[\s.\-/]*$/u.test(text.slice(tokens[i + k - 1]!.end, tokens[i + k]!.start)))));
     if (!hit) {
       const place = initialsAt(text, tokens, i, lex);
       if (place) edits.push({ start: tokens[i]!.start, end: tokens[i]!.end, text: place });

@@ -323,9 +323,10 @@ function readSentences(text: string, q: AnalyzedQuery): Array<SentenceTerms & { 
   const out: Array<SentenceTerms & { tokens: readonly Token[]; sentence: string }> = [];
   const kept: SentenceTerms[] = [];
   for (const { start, end, sentence, tokens } of sentenceTokens(text, q)) {
-    const terms = passageTermSet(tokens, q);
-    out.push({ start, end, sentence, tokens, terms });
-    kept.push({ start, end, terms });
+    // One object for both lists: the quote reads start, end and terms of it (tokens are kept for the question anyway).
+    const read = { start, end, sentence, tokens, terms: passageTermSet(tokens, q) };
+    out.push(read);
+    kept.push(read);
   }
   if (current?.q !== q) current = { q, byText: new Map() };
   current.byText.set(text, kept);

@@ -36,6 +36,12 @@ const MAX_CANDIDATES = 24;
  * look-ups); forgotten all at once past this many (up to 24 readings each: at most a few MB).
  */
 const CANDIDATE_MEMO_MAX = 10_000;
+/**
+ * Pair scores remembered between questions, by first syllable then second: the reading weighs some 24 x 24
+ * pairs per pair of tokens, and a remembered one costs two look-ups instead of five; forgotten all at
+ * once past this many (a few MB).
+ */
+const PAIR_SCORE_MEMO_MAX = 100_000;
 
 export interface ReadToken {
   token: Token;
@@ -143,16 +149,53 @@ function withSlips(out: Cand[], slips: readonly string[], slip: SlipCost, lex: L
   return out.sort((a, b) => a.cost - b.cost).slice(0, MAX_CANDIDATES);
 }
 
-const PHRASES = new Set(QUESTION_PHRASES);
+/** The question's phrases by first syllable: the Viterbi asks hundreds of pairs, and a pair looked up this way costs no string built. */
+const PHRASES = new Map<string, Set<string>>();
+for (const p of QUESTION_PHRASES) {
+  const [a = '', b = ''] = p.split(' ');
+  let after = PHRASES.get(a);
+  if (!after) PHRASES.set(a, (after = new Set()));
+  after.add(b);
+}
 
 function pairScore(a: string, b: string, lex: Lexicon): number {
   // Function words make no indexed pairs; the question's own phrases ("bao nhiêu", "là gì") stand in.
-  if (PHRASES.has(`${a} ${b}`)) return PHRASE_BONUS;
+  if (PHRASES.get(a)?.has(b) === true) return PHRASE_BONUS;
   if (isStop(a) || isStop(b)) return 0;
   const df = lex.pairDf(a, b);
   return df > 0 ? PAIR_BONUS + PAIR_DF_WEIGHT * Math.log1p(df) : 0;
 }
 
+
+interface PairScores {
+  rows: Map<string, Map<string, number>>;
+  size: number;
+}
+const pairScoreMemos = new WeakMap<Lexicon, PairScores>();
+
+/** The remembered scores of pairs that start with `a`. */
+function pairScoreRow(memo: PairScores, a: string): Map<string, number> {
+  let row = memo.rows.get(a);
+  if (!row) {
+    if (memo.size >= PAIR_SCORE_MEMO_MAX) {
+      memo.rows.clear();
+      memo.size = 0;
+    }
+    memo.rows.set(a, (row = new Map()));
+  }
+  return row;
+}
+
+/** pairScore(a, b), remembered in `a`'s row. */
+function rememberedPairScore(memo: PairScores, row: Map<string, number>, a: string, b: string, lex: Lexicon): number {
+  let score = row.get(b);
+  if (score === undefined) {
+    score = pairScore(a, b, lex);
+    row.set(b, score);
+    memo.size++;
+  }
+  return score;
+}
 
 /**
  * Syllables of a person's name typed with marks: a capitalised run that starts with a family name
@@ -183,23 +226,32 @@ export function readTokens(tokens: readonly Token[], lex: Lexicon, unaccented: b
   // best[i][k]: lowest cost of a reading of tokens 0..i ending in candidate k; from[i][k]: its predecessor.
   const best: number[][] = [cands[0]!.map((c) => c.cost)];
   const from: number[][] = [cands[0]!.map(() => -1)];
+  let memo = pairScoreMemos.get(lex);
+  if (!memo) pairScoreMemos.set(lex, (memo = { rows: new Map(), size: 0 }));
+  // Plain loops, no closure per candidate: this runs some 24 x 24 times per pair of tokens.
   for (let i = 1; i < tokens.length; i++) {
     const joined = tokens[i]!.joined;
-    best.push([]);
-    from.push([]);
-    cands[i]!.forEach((c, k) => {
+    const prevs = cands[i - 1]!;
+    const prevBest = best[i - 1]!;
+    const rows: Array<Map<string, number>> = [];
+    for (const p of prevs) rows.push(pairScoreRow(memo, p.form));
+    const here: number[] = [];
+    const back: number[] = [];
+    for (const c of cands[i]!) {
       let b = Infinity;
       let f = 0;
-      cands[i - 1]!.forEach((p, j) => {
-        const v = best[i - 1]![j]! - (joined ? pairScore(p.form, c.form, lex) : 0);
+      for (let j = 0; j < prevs.length; j++) {
+        const v = prevBest[j]! - (joined ? rememberedPairScore(memo, rows[j]!, prevs[j]!.form, c.form, lex) : 0);
         if (v < b) {
           b = v;
           f = j;
         }
-      });
-      best[i]!.push(b + c.cost);
-      from[i]!.push(f);
-    });
+      }
+      here.push(b + c.cost);
+      back.push(f);
+    }
+    best.push(here);
+    from.push(back);
   }
   const path: number[] = new Array(tokens.length);
   let k = best[tokens.length - 1]!.reduce((m, v, j, a) => (v < a[m]! ? j : m), 0);
@@ -207,17 +259,19 @@ export function readTokens(tokens: readonly Token[], lex: Lexicon, unaccented: b
     path[i] = k;
     k = from[i]![k]!;
   }
+  const m = memo;
+  const pairs = (a: string, b: string) => rememberedPairScore(m, pairScoreRow(m, a), a, b, lex);
   return tokens.map((t, i) => {
     const c = cands[i]![path[i]!]!;
     const prev = i > 0 ? cands[i - 1]![path[i - 1]!]!.form : null;
     const next = i + 1 < tokens.length ? cands[i + 1]![path[i + 1]!]!.form : null;
-    const paired = (prev !== null && t.joined && pairScore(prev, c.form, lex) > 0) || (next !== null && tokens[i + 1]!.joined && pairScore(c.form, next, lex) > 0);
+    const paired = (prev !== null && t.joined && pairs(prev, c.form) > 0) || (next !== null && tokens[i + 1]!.joined && pairs(c.form, next) > 0);
     const known = cands[i]!.filter((x) => x.change !== 'typo' && lex.df(x.form) > 0);
     // Another accent that also makes a pair the corpus writes with some reading of a neighbour ("gan
     // lợn" / "gan lớn", "đôi mắt" / "đối mặt", "hôi nách" / "đến hội"): the corpus does not decide.
     const pairsWith = (x: string) =>
-      (i > 0 && t.joined && cands[i - 1]!.some((p) => p.change !== 'typo' && pairScore(p.form, x, lex) > 0)) ||
-      (i + 1 < tokens.length && tokens[i + 1]!.joined && cands[i + 1]!.some((n) => n.change !== 'typo' && pairScore(x, n.form, lex) > 0));
+      (i > 0 && t.joined && cands[i - 1]!.some((p) => p.change !== 'typo' && pairs(p.form, x) > 0)) ||
+      (i + 1 < tokens.length && tokens[i + 1]!.joined && cands[i + 1]!.some((n) => n.change !== 'typo' && pairs(x, n.form) > 0));
     const contested = paired && known.some((x) => x.form !== c.form && pairsWith(x.form));
     // Unmarked and undecided: keep matching every accent of it, as folding did.
     const folded = c.keepFolded === true || (t.term === t.folded && !t.isNumber && c.change !== 'typo' && (!paired || contested) && known.length > 1 && unaccented);
