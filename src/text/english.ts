@@ -95,8 +95,12 @@ function wordsOf(text: string): Word[] {
 
 /** Is the message written in English? Names ("Nguyen Thi Le", "Ho Chi Minh City") say nothing of the language. */
 export function isEnglish(text: string): boolean {
+  // Most messages are Vietnamese: counted before the places are read (no fewer English words are found after).
+  let english = 0;
+  for (const m of text.normalize('NFC').matchAll(WORD)) if (ENGLISH_WORDS.has(lowerOf(m[0])) && ++english >= MIN_ENGLISH_WORDS) break;
+  if (english < MIN_ENGLISH_WORDS) return false;
   const words = wordsOf(text).filter((w) => !w.name);
-  const english = words.filter((w) => ENGLISH_WORDS.has(w.lower)).length;
+  english = words.filter((w) => ENGLISH_WORDS.has(w.lower)).length;
   return english >= MIN_ENGLISH_WORDS && english >= ENGLISH_SHARE * words.length;
 }
 
