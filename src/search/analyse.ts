@@ -9,11 +9,11 @@ import { stripChat } from '../text/chat.js';
 import { readEnglish } from '../text/english.js';
 import { findPlaces, isCapitalised, placeForms, placeInitials, type PlaceHit } from '../text/gazetteer.js';
 import { stripMarkup } from '../text/markup.js';
-import { isFamilyName, isFamilyNameFolded } from '../text/names.js';
+import { isFamilyName, isFamilyNameFolded, isOfficeWord } from '../text/names.js';
 import { fold } from '../text/normalise.js';
 import { isWellFormedSyllable } from '../text/syllable.js';
 import { isStop, isStopTwin, isUnaccented, looksLikeYear, tokenize, type Token } from '../text/tokens.js';
-import { ABBREVIATION_GROUPS, COUNT_LINKS, INSTITUTION_WORDS, COUNT_WHOLE_WORDS, COUNTED_ACTIONS, MAGNITUDE_WORDS, NUMBER_WORDS, QUESTION_PHRASES, REPORTING_VERBS } from '../text/words.js';
+import { ABBREVIATION_GROUPS, COUNT_LINKS, COUNT_WHOLE_WORDS, COUNTED_ACTIONS, MAGNITUDE_WORDS, NUMBER_WORDS, QUESTION_PHRASES, REPORTING_VERBS } from '../text/words.js';
 import { rewriteAbbreviations } from './abbreviations.js';
 import type { Lexicon } from './lexicon.js';
 import { readTokens, type NameKind, type ReadToken } from './repair.js';
@@ -453,8 +453,6 @@ function lowerCaseNames(text: string, tokens: readonly Token[], lex: Lexicon, un
 
 /** Shortest foreign word read as a name: shorter ones are mostly units and codes ("kg", "mg"). */
 const MIN_FOREIGN_NAME = 3;
-/** Office words, English ones among them ("Party", "Committee"): no names. */
-const OFFICE = new Set(INSTITUTION_WORDS);
 
 /**
  * A word no Vietnamese syllable is shaped like, with or without marks ("Sakthivel", not "Dieu" of
@@ -462,7 +460,7 @@ const OFFICE = new Set(INSTITUTION_WORDS);
  * be another spelling of one they do ("Superbowl", "Ghandi"): a keyword, as before. English glue is none.
  */
 function isForeignName(t: Token, lex: Lexicon): boolean {
-  if (t.isNumber || t.term.length < MIN_FOREIGN_NAME || !/^\p{L}+$/u.test(t.term) || isStop(t.term) || OFFICE.has(t.term)) return false;
+  if (t.isNumber || t.term.length < MIN_FOREIGN_NAME || !/^\p{L}+$/u.test(t.term) || isStop(t.term) || isOfficeWord(t.term)) return false;
   return lex.df(t.term) > 0 && !isWellFormedSyllable(t.term) && !lex.variants(t.folded).some((v) => isWellFormedSyllable(v));
 }
 

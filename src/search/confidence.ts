@@ -9,7 +9,8 @@ import type { LoadedIndex } from '../index/load.js';
 import { PAIR_SEP, isPair } from '../index/terms.js';
 import { fold } from '../text/normalise.js';
 import { isStop, isStopTwin, looksLikeYear, tokenize, type Token } from '../text/tokens.js';
-import { CLASS_RANKS, CLASS_WORDS, DOCUMENT_NUMBER_WORDS, INSTITUTION_WORDS, OFFICE_TITLES } from '../text/words.js';
+import { CLASS_RANKS, CLASS_WORDS, DOCUMENT_NUMBER_WORDS, OFFICE_TITLES } from '../text/words.js';
+import { isOfficeWord } from '../text/names.js';
 import { findPlaces, isCapitalised } from '../text/gazetteer.js';
 import { actionInClause, passageTermSet, saysAction, statesCount, type AnalyzedQuery } from './analyse.js';
 import type { KeywordPass } from './keyword.js';
@@ -219,8 +220,6 @@ const REASON = /(?<![\p{L}])(?:[Vv]ì|[Bb]ởi|khiến|dẫn đến|[Nn]guyên n
 const PLACE_SAID = /(?:tại|ở|đến|từ|trong|ngoài)\s+(?:\p{Lu}|(?:bệnh viện|trường|nhà|khu|xã|huyện|tỉnh|thành phố|quận|phường|thôn|làng|trụ sở|hội trường|nơi)\s)/u;
 const OFFICES = OFFICE_TITLES.map((o) => tokenize(o).map((t) => t.term));
 const DEPUTY = 'phó';
-const INSTITUTION = new Set(INSTITUTION_WORDS);
-const INSTITUTION_FOLDED = new Set(INSTITUTION_WORDS.map((w) => fold(w)));
 
 function placeSaid(text: string): boolean {
   return PLACE_SAID.test(text) || findPlaces(text, tokenize(text), false).length > 0;
@@ -243,7 +242,7 @@ function officeAsked(q: AnalyzedQuery): string[] | null {
     // Whose office: a body's words ("Tỉnh ủy", "Liên đoàn"), not a modifier ("đầu tiên").
     const body = (k: number) => {
       const t = q.tokens[k]!;
-      return t.joined && !isStop(t.term) && (isCapitalised(q.text, t) || (q.foldedAt[k] ? INSTITUTION_FOLDED.has(t.folded) : INSTITUTION.has(t.term)));
+      return t.joined && !isStop(t.term) && (isCapitalised(q.text, t) || (q.foldedAt[k] ? isOfficeWord(t.folded, true) : isOfficeWord(t.term)));
     };
     while (end < q.tokens.length && end < i + o.length + OFFICE_OF && body(end)) end++;
     return q.tokens.slice(i, end).map((t) => t.folded);
@@ -257,7 +256,7 @@ function officeAsked(q: AnalyzedQuery): string[] | null {
  */
 function namesPerson(sentence: string, tokens: readonly Token[]): boolean {
   if (PERSON_NAME.test(sentence)) return true;
-  const cap = (k: number) => k > 0 && isCapitalised(sentence, tokens[k]!) && !tokens[k]!.isNumber && !INSTITUTION.has(tokens[k]!.term) && !/^\p{Lu}{2,}$/u.test(sentence.slice(tokens[k]!.start, tokens[k]!.end));
+  const cap = (k: number) => k > 0 && isCapitalised(sentence, tokens[k]!) && !tokens[k]!.isNumber && !isOfficeWord(tokens[k]!.term) && !/^\p{Lu}{2,}$/u.test(sentence.slice(tokens[k]!.start, tokens[k]!.end));
   for (let k = 2; k < tokens.length; k++) if (tokens[k]!.joined && cap(k - 1) && cap(k)) return true;
   return false;
 }

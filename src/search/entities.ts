@@ -11,8 +11,8 @@ import { ByteLru } from '../index/lru.js';
 import { PAIR_SEP } from '../index/terms.js';
 import { fold } from '../text/normalise.js';
 import { findPlaces, isCapitalised, placeForms } from '../text/gazetteer.js';
-import { DOCUMENT_NAMES, INSTITUTION_WORDS, PARTY_BLOCS } from '../text/words.js';
-import { isFamilyName, isFamilyNameFolded } from '../text/names.js';
+import { DOCUMENT_NAMES, PARTY_BLOCS } from '../text/words.js';
+import { isFamilyName, isFamilyNameFolded, isOfficeWord } from '../text/names.js';
 import { splitSentences } from '../text/sentences.js';
 import { isStop, isStopTwin, tokenize, type Token } from '../text/tokens.js';
 import { linkTokens, type AnalyzedQuery } from './analyse.js';
@@ -151,10 +151,8 @@ function termsOf(tokens: readonly Token[], folded: boolean): Array<{ term: strin
 }
 
 /** Office words as written, and folded for syllables typed without marks ("ban thuong vu"). */
-const INSTITUTION = new Set(INSTITUTION_WORDS);
-const INSTITUTION_FOLDED = new Set(INSTITUTION_WORDS.map((w) => fold(w)));
 /** An office word: compared with its marks when typed with them, so "Trần Văn Bình" is no "trận", "văn", "binh". */
-const isInstitution = (t: Token) => (t.term === t.folded ? INSTITUTION_FOLDED.has(t.folded) : INSTITUTION.has(t.term));
+const isInstitution = (t: Token) => (t.term === t.folded ? isOfficeWord(t.folded, true) : isOfficeWord(t.term));
 
 /** "UBND", "TPHCM": an abbreviation, not part of a name. */
 function isAcronym(text: string, t: Token): boolean {

@@ -74,7 +74,7 @@ export function placeInitials(text: string, tokens: readonly Token[], at: number
   const raw = text.slice(t.start, t.end);
   // Typed in lower case, letters a function word has with one left out are that word's slip ("kh" of khi, "cc" of các).
   if (raw === t.term && STOP_SLIPS.has(t.folded)) return false;
-  return INITIALS_SHAPE.test(raw) && (at === 0 || MARKERS.some((m) => endsWith(tokens.map((x) => x.folded), at, m)));
+  return INITIALS_SHAPE.test(raw) && (at === 0 || MARKERS.some((m) => m.every((w, k) => tokens[at - m.length + k]?.folded === w)));
 }
 
 /** Every function word's letters with one left out. */
