@@ -8,26 +8,18 @@
 import { copyFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promises as fsp } from 'node:fs';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Engine } from '../../src/engine/engine.js';
 import { buildIndex } from '../../src/index/build.js';
 import { encodeChunkTable, encodeRows, openChunkSegments, type TableRow } from '../../src/index/chunk-store.js';
 import { loadIndex, type LoadedIndex } from '../../src/index/load.js';
 import { FILES, IndexLoadError, verifyIndex } from '../../src/index/store.js';
 import { SEEDS, tempIndex } from '../helpers/index-fixture.js';
-import { childBuild, sandbox, synthCorpus, type Sandbox } from '../robustness/helpers.js';
+import { childBuild, segmentSandboxes, synthCorpus, type Sandbox } from '../robustness/helpers.js';
 
-const sb: Sandbox = sandbox('none');
-const scratch: Sandbox = sandbox('none');
-afterAll(() => {
-  sb.cleanup();
-  scratch.cleanup();
-});
-
-const build = (s: Sandbox) => buildIndex({ corpusDir: sb.corpusDir, outDir: s.indexDir, config: s.config });
+const { sb, scratch, build, seed } = segmentSandboxes();
 const load = (s: Sandbox) => loadIndex(s.indexDir, { skipVectors: true });
 const inode = (idx: LoadedIndex, name: string) => statSync(path.join(idx.dir, name)).ino;
-const seed = (i: number) => readdirSync(SEEDS).sort()[i]!;
 
 /** Questions made of the first words of paragraphs spread over the index (and its last ones: the tail). */
 function questionsOf(idx: LoadedIndex): string[] {

@@ -6,23 +6,15 @@
  */
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { buildIndex, KEYWORD_TAIL_MAX_SHARE } from '../../src/index/build.js';
+import { describe, expect, it } from 'vitest';
+import { KEYWORD_TAIL_MAX_SHARE } from '../../src/index/build.js';
 import { loadIndex, type LoadedIndex } from '../../src/index/load.js';
 import { FILES, IndexLoadError } from '../../src/index/store.js';
 import { passageTerms } from '../../src/index/terms.js';
 import { SEEDS } from '../helpers/index-fixture.js';
-import { sandbox, synthCorpus, type Sandbox } from '../robustness/helpers.js';
+import { segmentSandboxes, synthCorpus } from '../robustness/helpers.js';
 
-const sb: Sandbox = sandbox('none');
-const scratch: Sandbox = sandbox('none');
-afterAll(() => {
-  sb.cleanup();
-  scratch.cleanup();
-});
-
-const build = (s: Sandbox) => buildIndex({ corpusDir: sb.corpusDir, outDir: s.indexDir, config: s.config });
-const seed = (i: number) => readdirSync(SEEDS).sort()[i]!;
+const { sb, scratch, build, seed } = segmentSandboxes();
 
 /** Everything BM25 sees, keyed by chunk id (document ids differ between incremental and scratch builds). */
 function bm25View(idx: LoadedIndex, terms: Iterable<string>): Record<string, string> {

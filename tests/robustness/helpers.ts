@@ -2,8 +2,11 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readdirSync } from 'node:fs';
+import { afterAll } from 'vitest';
 import { generateCorpus, loadSourceText, type GeneratedCorpus, type SourceText } from '../../src/bench/corpus.js';
-import { tempIndex, type TempIndex } from '../helpers/index-fixture.js';
+import { buildIndex } from '../../src/index/build.js';
+import { SEEDS, tempIndex, type TempIndex } from '../helpers/index-fixture.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const MODELS = path.join(ROOT, 'tests/fixtures/models');
@@ -13,6 +16,23 @@ export type Sandbox = TempIndex;
 /** An empty temporary folder with corpus/ and embeddings/ paths and a config pointing at them. */
 export function sandbox(model = 'none', env: Record<string, string> = {}): Sandbox {
   return tempIndex({ model, seeds: false, env });
+}
+
+/**
+ * For the segment tests, registered with their removal: `sb`, whose corpus is edited and built
+ * incrementally, and `scratch`, built from scratch from the same corpus to compare with; `build(s)`
+ * builds `sb`'s corpus into `s`, `seed(i)` names the i-th seed article.
+ */
+export function segmentSandboxes() {
+  const sb = sandbox('none');
+  const scratch = sandbox('none');
+  afterAll(() => {
+    sb.cleanup();
+    scratch.cleanup();
+  });
+  const build = (s: Sandbox) => buildIndex({ corpusDir: sb.corpusDir, outDir: s.indexDir, config: s.config });
+  const seed = (i: number) => readdirSync(SEEDS).sort()[i]!;
+  return { sb, scratch, build, seed };
 }
 
 let source: Promise<SourceText> | null = null;
