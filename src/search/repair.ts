@@ -69,7 +69,7 @@ interface Cand {
 
 const candidateMemos = new WeakMap<Lexicon, Map<string, readonly Cand[]>>();
 
-/** candidates(), remembered per lexicon: they depend on the token's forms, the lexicon, `unaccented` and `name` only. Never changed by their users. */
+/** candidates(), remembered per lexicon: they depend on the token's forms, the lexicon, `unaccented` and `name` only. Never changed by their users (but for their pair flags, filled in at first use). */
 function rememberedCandidates(t: Token, lex: Lexicon, unaccented: boolean, name: NameKind): readonly Cand[] {
   let memo = candidateMemos.get(lex);
   if (!memo) candidateMemos.set(lex, (memo = new Map()));
