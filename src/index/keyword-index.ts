@@ -132,7 +132,7 @@ function hashTerm(term: string): number {
 }
 
 /** Where `x` is in the sorted, distinct `list` (binary search), or -1. */
-export function indexOfSorted(list: Uint32Array, x: number): number {
+export function indexOfSorted(list: Uint32Array | Uint16Array, x: number): number {
   let lo = 0;
   let hi = list.length - 1;
   while (lo <= hi) {

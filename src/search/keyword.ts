@@ -14,9 +14,10 @@ const ARTICLE_WEIGHT = 0.3;
 const TITLE_WEIGHT = 0.3;
 /**
  * Memory for terms' per-article sums kept between questions: a frequent syllable's sums cost a pass
- * over its whole posting list, and most questions ask some of the same few hundred syllables (8 to 10
- * bytes per article holding the term: 48 MB keeps some 400 of the commonest at 500,000 paragraphs;
- * 300 bench questions then read 40% fewer postings than with 32 MB at 20 bytes).
+ * over its whole posting list, and most questions ask some of the same few hundred syllables (5 to 10
+ * bytes per article holding the term, see narrowest(): 48 MB keeps some 500 to 1,000 of the commonest at
+ * 500,000 paragraphs; at 10 bytes, 42% of the postings 300 bench questions summed were terms' summed
+ * again after being forgotten).
  */
 const TERM_SUMS_BYTES = 48 << 20;
 /**
@@ -42,14 +43,14 @@ interface TermPostings {
   idf: number;
   docs: Uint32Array;
   tfs: Uint16Array;
-  /** Articles holding the term, sorted; the term's chunk count in each (16 bits when every article has fewer than 65,536 chunks). */
-  articles: Uint32Array;
-  articleDf: Uint16Array | Uint32Array;
+  /** Articles holding the term, sorted; the term's chunk count in each (as narrow as the index allows: see Widths). */
+  articles: Uint32Array | Uint16Array;
+  articleDf: Uint8Array | Uint16Array | Uint32Array;
   /**
-   * Per article holding the term: its frequency in the article (32 bits hold a sum of 16-bit frequencies
-   * over fewer than 65,536 chunks), whose BM25 part is computed when asked: a double per article halved the terms kept.
+   * Per article holding the term: its frequency in the article, whose BM25 part is computed when asked:
+   * a double per article halved the terms kept.
    */
-  articleTf: Uint32Array | Float64Array;
+  articleTf: Uint16Array | Uint32Array | Float64Array;
   /** The most one of its postings adds to a chunk's BM25, per unit of weight × IDF. */
   maxSat: number;
 }
@@ -64,8 +65,7 @@ type TermSums = Pick<TermPostings, 'articles' | 'articleDf' | 'articleTf' | 'max
  */
 interface IndexState {
   stats: ArticleStats;
-  /** Every article has fewer than 65,536 chunks: a term's per-article counts fit 16 bits, its frequencies 32. */
-  narrow: boolean;
+  widths: Widths;
   scores: Float32Array;
   chunkScores: Float32Array;
   /** Per chunk, zero between uses: a partial BM25 while the pruned pass runs; and the chunks it touched. */
@@ -89,6 +89,29 @@ interface IndexState {
   sums: ByteLru<string, TermSums>;
 }
 
+/**
+ * The narrowest arrays a term's per-article sums fit in this index, so that more terms are kept in the
+ * same memory: article numbers in 16 bits up to 65,536 articles; chunk counts in 8 bits when no article
+ * has more than 255 chunks, 16 under 65,536; frequencies in 16 bits when no article is longer than 65,535
+ * terms (a term's frequency in an article is at most its length), 32 when it has fewer than 65,536 chunks
+ * (a sum of 16-bit frequencies), else doubles.
+ */
+interface Widths {
+  articles16: boolean;
+  df: 8 | 16 | 32;
+  tf: 16 | 32 | 64;
+}
+
+function narrowest(nArticles: number, len: Float32Array, chunks: Uint32Array): Widths {
+  let maxChunks = 0;
+  let maxLen = 0;
+  for (let a = 0; a < chunks.length; a++) {
+    maxChunks = Math.max(maxChunks, chunks[a]!);
+    maxLen = Math.max(maxLen, len[a]!);
+  }
+  return { articles16: nArticles <= 0x10000, df: maxChunks <= 0xff ? 8 : maxChunks <= 0xffff ? 16 : 32, tf: maxLen <= 0xffff ? 16 : maxChunks <= 0xffff ? 32 : 64 };
+}
+
 const states = new WeakMap<LoadedIndex, IndexState>();
 
 function stateOf(index: LoadedIndex): IndexState {
@@ -106,7 +129,7 @@ function stateOf(index: LoadedIndex): IndexState {
     const docCount = index.keyword.docCount;
     s = {
       stats: { len, avg, norm, chunks },
-      narrow: chunks.every((n) => n <= 0xffff),
+      widths: narrowest(nArticles, len, chunks),
       scores: new Float32Array(docCount),
       chunkScores: new Float32Array(docCount),
       partial: new Float64Array(docCount),
@@ -137,7 +160,7 @@ function postingsOf(index: LoadedIndex, s: IndexState, q: QueryTerm): TermPostin
   let sums = s.sums.get(key);
   if (!sums) {
     sums = sumsOf(index, s, m);
-    s.sums.set(key, sums, (4 + sums.articleDf.BYTES_PER_ELEMENT + sums.articleTf.BYTES_PER_ELEMENT) * sums.articles.length);
+    s.sums.set(key, sums, (sums.articles.BYTES_PER_ELEMENT + sums.articleDf.BYTES_PER_ELEMENT + sums.articleTf.BYTES_PER_ELEMENT) * sums.articles.length);
   }
   return { idf: m.idf, docs: m.docs, tfs: m.tfs, ...sums };
 }
@@ -168,9 +191,11 @@ function sumsOf(index: LoadedIndex, s: IndexState, m: TermMatch): TermSums {
     tf[a]! += n;
     df[a]! += c;
   }
-  const articles = touchedInOrder(touched, size, df);
-  const articleDf = s.narrow ? new Uint16Array(size) : new Uint32Array(size);
-  const articleTf = s.narrow ? new Uint32Array(size) : new Float64Array(size);
+  const inOrder = touchedInOrder(touched, size, df);
+  const { widths } = s;
+  const articles = widths.articles16 ? Uint16Array.from(inOrder) : inOrder;
+  const articleDf = widths.df === 8 ? new Uint8Array(size) : widths.df === 16 ? new Uint16Array(size) : new Uint32Array(size);
+  const articleTf = widths.tf === 16 ? new Uint16Array(size) : widths.tf === 32 ? new Uint32Array(size) : new Float64Array(size);
   for (let k = 0; k < size; k++) {
     const a = articles[k]!;
     articleTf[k] = tf[a]!;

@@ -18,12 +18,6 @@ import { intersectSorted } from '../index/sorted.js';
  */
 const MIN_REPAIR_LENGTH = 3;
 const VOWEL = /[aeiouy]/u;
-/**
- * Pair frequencies remembered between questions (a question's reading asks some 400 pairs, a third of
- * them asked before, each a look-up among millions of index terms); forgotten all at once past this many
- * (some 7 MB).
- */
-const PAIR_MEMO_MAX = 100_000;
 
 export interface Lexicon {
   /** Document frequency of a syllable; stop syllables (never indexed) count as frequent. */
@@ -109,26 +103,11 @@ export function lexiconOf(index: LoadedIndex): Lexicon {
     }
   }
   const spellings = new ByteLru<string, string[] | null>(SPELLINGS_BYTES);
-  const pairMemo = new Map<string, Map<string, number>>();
-  let pairsKept = 0;
   lex = {
     df: (s) => (stops.has(s) ? frequent : index.keyword.df(s)),
-    pairDf: (a, b) => {
-      // By syllable, then syllable: the forms asked are mostly the vocabulary's own strings, whose hashes
-      // are known, so a remembered pair costs no string built.
-      let after = pairMemo.get(a);
-      if (!after) pairMemo.set(a, (after = new Map()));
-      let df = after.get(b);
-      if (df === undefined) {
-        df = index.keyword.df(a + PAIR_SEP + b);
-        if (++pairsKept > PAIR_MEMO_MAX) {
-          pairMemo.clear();
-          pairsKept = 0;
-        }
-        after.set(b, df);
-      }
-      return df;
-    },
+    // Not remembered here: the reading remembers its pair scores (repair.ts), and nearly every pair it
+    // asks for the first time was never asked before (a memo here cost more than the look-ups it saved).
+    pairDf: (a, b) => index.keyword.df(a + PAIR_SEP + b),
     variants: (f) => byFold.get(f) ?? [],
     neighbours: (f) => (f.length < MIN_REPAIR_LENGTH && VOWEL.test(f) ? [] : near(f).flatMap((g) => byFold.get(g) ?? [])),
     slips: (typed) => near(fold(typed)).flatMap((g) => (byFold.get(g) ?? []).filter((w) => isSlipOf(typed, w))),

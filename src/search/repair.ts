@@ -63,11 +63,13 @@ interface Cand {
   cost: number;
   change: ReadToken['change'];
   keepFolded?: boolean;
+  /** What pairs the form may make (see pairFlags), worked out at its first pair. */
+  pairs?: number;
 }
 
 const candidateMemos = new WeakMap<Lexicon, Map<string, readonly Cand[]>>();
 
-/** candidates(), remembered per lexicon: they depend on the token's forms, the lexicon, `unaccented` and `name` only. Never changed by their users. */
+/** candidates(), remembered per lexicon: they depend on the token's forms, the lexicon, `unaccented` and `name` only. Never changed by their users (but for their pair flags, filled in at first use). */
 function rememberedCandidates(t: Token, lex: Lexicon, unaccented: boolean, name: NameKind): readonly Cand[] {
   let memo = candidateMemos.get(lex);
   if (!memo) candidateMemos.set(lex, (memo = new Map()));
@@ -166,6 +168,25 @@ function pairScore(a: string, b: string, lex: Lexicon): number {
   return df > 0 ? PAIR_BONUS + PAIR_DF_WEIGHT * Math.log1p(df) : 0;
 }
 
+/**
+ * A form's pair flags: MAY_PAIR when it is no function word and the index holds it (an indexed pair's
+ * syllables are indexed too, so a syllable the corpus never writes makes none), PHRASE_HEAD when it
+ * opens one of the question's phrases. Most of the 24 x 24 pairs a reading weighs are no corpus pair,
+ * and this tells many of them without a look-up of the pair.
+ */
+const MAY_PAIR = 1;
+const PHRASE_HEAD = 2;
+function pairFlags(c: Cand, lex: Lexicon): number {
+  let f = c.pairs;
+  if (f === undefined) c.pairs = f = (PHRASES.has(c.form) ? PHRASE_HEAD : 0) | (!isStop(c.form) && lex.df(c.form) > 0 ? MAY_PAIR : 0);
+  return f;
+}
+
+/** Can the pair (a, b) score at all? When not, pairScore(a, b) is 0. */
+function mayScore(a: Cand, b: Cand, lex: Lexicon): boolean {
+  const fa = pairFlags(a, lex);
+  return (fa & PHRASE_HEAD) !== 0 || (fa & pairFlags(b, lex) & MAY_PAIR) !== 0;
+}
 
 interface PairScores {
   rows: Map<string, Map<string, number>>;
@@ -241,7 +262,7 @@ export function readTokens(tokens: readonly Token[], lex: Lexicon, unaccented: b
       let b = Infinity;
       let f = 0;
       for (let j = 0; j < prevs.length; j++) {
-        const v = prevBest[j]! - (joined ? rememberedPairScore(memo, rows[j]!, prevs[j]!.form, c.form, lex) : 0);
+        const v = prevBest[j]! - (joined && mayScore(prevs[j]!, c, lex) ? rememberedPairScore(memo, rows[j]!, prevs[j]!.form, c.form, lex) : 0);
         if (v < b) {
           b = v;
           f = j;
@@ -260,19 +281,19 @@ export function readTokens(tokens: readonly Token[], lex: Lexicon, unaccented: b
     k = from[i]![k]!;
   }
   const m = memo;
-  const pairs = (a: string, b: string) => rememberedPairScore(m, pairScoreRow(m, a), a, b, lex);
+  const pairs = (a: Cand, b: Cand) => (mayScore(a, b, lex) ? rememberedPairScore(m, pairScoreRow(m, a.form), a.form, b.form, lex) : 0);
   return tokens.map((t, i) => {
     const c = cands[i]![path[i]!]!;
-    const prev = i > 0 ? cands[i - 1]![path[i - 1]!]!.form : null;
-    const next = i + 1 < tokens.length ? cands[i + 1]![path[i + 1]!]!.form : null;
-    const paired = (prev !== null && t.joined && pairs(prev, c.form) > 0) || (next !== null && tokens[i + 1]!.joined && pairs(c.form, next) > 0);
+    const prev = i > 0 ? cands[i - 1]![path[i - 1]!]! : null;
+    const next = i + 1 < tokens.length ? cands[i + 1]![path[i + 1]!]! : null;
+    const paired = (prev !== null && t.joined && pairs(prev, c) > 0) || (next !== null && tokens[i + 1]!.joined && pairs(c, next) > 0);
     const known = cands[i]!.filter((x) => x.change !== 'typo' && lex.df(x.form) > 0);
     // Another accent that also makes a pair the corpus writes with some reading of a neighbour ("gan
     // lợn" / "gan lớn", "đôi mắt" / "đối mặt", "hôi nách" / "đến hội"): the corpus does not decide.
-    const pairsWith = (x: string) =>
-      (i > 0 && t.joined && cands[i - 1]!.some((p) => p.change !== 'typo' && pairs(p.form, x) > 0)) ||
-      (i + 1 < tokens.length && tokens[i + 1]!.joined && cands[i + 1]!.some((n) => n.change !== 'typo' && pairs(x, n.form) > 0));
-    const contested = paired && known.some((x) => x.form !== c.form && pairsWith(x.form));
+    const pairsWith = (x: Cand) =>
+      (i > 0 && t.joined && cands[i - 1]!.some((p) => p.change !== 'typo' && pairs(p, x) > 0)) ||
+      (i + 1 < tokens.length && tokens[i + 1]!.joined && cands[i + 1]!.some((n) => n.change !== 'typo' && pairs(x, n) > 0));
+    const contested = paired && known.some((x) => x.form !== c.form && pairsWith(x));
     // Unmarked and undecided: keep matching every accent of it, as folding did.
     const folded = c.keepFolded === true || (t.term === t.folded && !t.isNumber && c.change !== 'typo' && (!paired || contested) && known.length > 1 && unaccented);
     return { token: t, form: c.form, folded, change: c.change };
