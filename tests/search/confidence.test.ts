@@ -64,10 +64,10 @@ describe('a pair at the edge of two words', () => {
     expect(article).toBeGreaterThanOrEqual(0);
     const share = (text: string) => coverage(q, pass, model, text, article).paragraph;
     const held = share('Ban Thường vụ chỉ đạo tổ chức đại hội chi bộ.');
-    // The same words, the pair not written (the comma parts its syllables): it loses less than the
+    // The same words, the pair not written (the comma parts its syllables): it loses well under the
     // pair's whole share of the question.
     const lacking = share('Ban Thường vụ chỉ đạo, tổ chức đại hội chi bộ.');
     expect(lacking).toBeLessThan(held);
-    expect(held - lacking).toBeLessThan(edge.weight / (model.mass + edge.weight));
+    expect(held - lacking).toBeLessThan(0.8 * (edge.weight / (model.mass + edge.weight)));
   });
 });
