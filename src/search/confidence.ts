@@ -15,6 +15,7 @@ import { findPlaces, isCapitalised } from '../text/gazetteer.js';
 import { actionInClause, passageTermSet, saysAction, statesCount, type AnalyzedQuery } from './analyse.js';
 import type { KeywordPass } from './keyword.js';
 import { sentenceTokens } from './sentence-tokens.js';
+import { edgePairs } from './pair-cohesion.js';
 
 /** Credit for a question term the passage lacks but its article's title has (see contextCredit). */
 const ARTICLE_CREDIT = 0.9;
@@ -33,6 +34,13 @@ const HOLDING_WINDOW_SHARE = 0.8;
 const UNSEEN_PAIR_SHARE = 0.5;
 /** Weight of a syllable whose two-syllable word (a pair the corpus knows) is also in the question. */
 const SYLLABLE_IN_WORD_SHARE = 0.5;
+/**
+ * A pair at the edge of two words (edgePairs: "lượng người" of "số lượng người") is evidence where a
+ * passage writes it; where it does not, only this share of its weight counts against the passage. No
+ * answer need repeat it (full weight refused answerable questions), yet a question about an article
+ * that is not there lacks it too (none at all let the split-half test's questions through; chosen there).
+ */
+const EDGE_PAIR_LACKING_SHARE = 0.6;
 /** A term repeated in the question counts at most this many times. */
 const MAX_TERM_REPEAT = 2;
 
@@ -42,6 +50,8 @@ interface CoverageTerm {
   weight: number;
   /** Index into pass.matches, or -1 when the corpus lacks the term. */
   match: number;
+  /** A pair at the edge of two words (see EDGE_PAIR_LACKING_SHARE); its weight is not in the model's mass. */
+  edge: boolean;
 }
 
 export interface CoverageModel {
@@ -92,6 +102,7 @@ function gramsOf(forms: readonly string[]): Grams {
 export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: KeywordPass): CoverageModel {
   const terms: CoverageTerm[] = [];
   let mass = 0;
+  const edges = edgePairs(q.terms, pass.matches, namePairs(q));
   q.terms.forEach((t, i) => {
     const m = pass.matches[i] ?? null;
     // Typed without marks, a function word's twin ("vao" of vào, "ra" in "gay ra") is never indexed:
@@ -99,7 +110,7 @@ export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: Keywor
     if (!m && t.folded && t.term.split(PAIR_SEP).some((part) => isStopTwin(part))) return;
     const unseen = isPair(t.term) ? UNSEEN_PAIR_SHARE * index.keyword.unseenIdf : index.keyword.unseenIdf;
     const weight = (m ? m.idf : unseen) * Math.min(t.weight, MAX_TERM_REPEAT);
-    terms.push({ term: t.term, weight, match: m ? i : -1 });
+    terms.push({ term: t.term, weight, match: m ? i : -1, edge: edges.has(i) });
   });
   // A syllable of a two-syllable word the corpus knows ("viên" of "đảng viên") is weak evidence on its
   // own: "Ủy viên … Trung ương Đảng" holds both syllables and not the word. The word carries the weight.
@@ -107,7 +118,7 @@ export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: Keywor
   for (const t of terms) if (t.match >= 0 && isPair(t.term)) for (const part of t.term.split(PAIR_SEP)) inKnownPair.add(part);
   for (const t of terms) {
     if (!isPair(t.term) && inKnownPair.has(t.term)) t.weight *= SYLLABLE_IN_WORD_SHARE;
-    mass += t.weight;
+    if (!t.edge) mass += t.weight;
   }
   // The number is the answer: stating it weighs at least a fifth of the question ("4.466 đảng viên"
   // answers, "Ủy viên … Đảng" does not).
@@ -143,6 +154,16 @@ function classesIn(tokens: readonly Token[]): string[] {
     if (!CLASS_HEADS.has(t.folded)) return;
     const rank = RANKS.find((r) => r.every((s, k) => tokens[i + 1 + k]?.folded === s && tokens[i + 1 + k]!.joined));
     if (rank) out.push(`${t.folded} ${rank.join(' ')}`);
+  });
+  return out;
+}
+
+/** The question's pairs of two capitalised syllables in a row ("Thị Lệ"), as its terms write them (exact and folded). */
+function namePairs(q: AnalyzedQuery): Set<string> {
+  const out = new Set<string>();
+  q.tokens.forEach((t, i) => {
+    const prev = q.tokens[i - 1];
+    if (prev && t.joined && isCapitalised(q.text, prev) && isCapitalised(q.text, t)) out.add(prev.term + PAIR_SEP + t.term).add(prev.folded + PAIR_SEP + t.folded);
   });
   return out;
 }
@@ -427,14 +448,20 @@ function shareHeld(cov: CoverageModel, credit: readonly number[], sentences: rea
   let counts = false;
   for (let i = first; i <= last; i++) counts ||= sentences[i]!.counts;
   let got = counts ? cov.countWeight : 0;
+  // Edge pairs: held, their weight joins both sides; lacked, a share of it joins the mass only.
+  let edgeMass = 0;
   for (let k = 0; k < cov.terms.length; k++) {
     const t = cov.terms[k]!;
     if (t.match < 0) continue;
     let has = false;
     for (let i = first; !has && i <= last; i++) has = sentences[i]!.terms.has(t.term);
-    got += has ? t.weight : credit[k]!;
+    if (!t.edge) got += has ? t.weight : credit[k]!;
+    else if (has) {
+      got += t.weight;
+      edgeMass += t.weight;
+    } else edgeMass += EDGE_PAIR_LACKING_SHARE * t.weight;
   }
-  return got / (cov.mass + cov.countWeight);
+  return got / (cov.mass + cov.countWeight + edgeMass);
 }
 
 /** Does the window hold the kind of thing asked for? */

@@ -49,3 +49,25 @@ describe('the answer a window holds', () => {
     expect(holds('Đông Hà đạt nhiều kết quả tích cực về quyền tự do, dân chủ.')).toBe(false);
   });
 });
+
+describe('a pair at the edge of two words', () => {
+  it('("đạo tổ" of "chỉ đạo tổ chức") counts only in part against a passage that does not write it', () => {
+    const index = seeds();
+    const q = analyzeQuery('Ban Thường vụ chỉ đạo tổ chức đại hội chi bộ thế nào?', lexiconOf(index));
+    const pass = keywordPass(index, q, 50);
+    const model = coverageModel(index, q, pass);
+    const edge = model.terms.find((t) => t.term === 'đạo_tổ')!;
+    expect(edge.edge).toBe(true);
+    expect(model.terms.filter((t) => t.edge).map((t) => t.term)).toEqual(['đạo_tổ']);
+    // An article that does not hold the pair, so that no context credit blurs the comparison.
+    const article = index.articles.findIndex((_, a) => pass.articleDf(edge.match, a) === 0);
+    expect(article).toBeGreaterThanOrEqual(0);
+    const share = (text: string) => coverage(q, pass, model, text, article).paragraph;
+    const held = share('Ban Thường vụ chỉ đạo tổ chức đại hội chi bộ.');
+    // The same words, the pair not written (the comma parts its syllables): it loses well under the
+    // pair's whole share of the question.
+    const lacking = share('Ban Thường vụ chỉ đạo, tổ chức đại hội chi bộ.');
+    expect(lacking).toBeLessThan(held);
+    expect(held - lacking).toBeLessThan(0.8 * (edge.weight / (model.mass + edge.weight)));
+  });
+});
