@@ -7,7 +7,7 @@ import type { QueryTerm } from '../index/keyword-index.js';
 import { PAIR_SEP } from '../index/terms.js';
 import { stripChat } from '../text/chat.js';
 import { readEnglish } from '../text/english.js';
-import { findPlaces, isCapitalised, placeForms, placeInitials, type PlaceHit } from '../text/gazetteer.js';
+import { arePlaceInitials, findPlaces, isCapitalised, placeForms, placeInitials, spellsOnePlace, type PlaceHit } from '../text/gazetteer.js';
 import { stripMarkup } from '../text/markup.js';
 import { isFamilyName, isFamilyNameFolded, isOfficeWord } from '../text/names.js';
 import { fold } from '../text/normalise.js';
@@ -37,6 +37,8 @@ export interface AnalyzedQuery {
   unknownAcronyms: number[];
   /** Per token of `text`: matched folded (any accent) rather than exactly. */
   foldedAt: boolean[];
+  /** Per token: a one-syllable place typed as no name is ("vinh", "hue", the first word "Vinh") that stands alone as the place (see lonePlaces). */
+  lonePlace: boolean[];
   /** The question was typed without diacritics (its restored syllables are a guess). */
   typedUnaccented: boolean;
   /** Unique query terms (syllables and pairs) with their counts as weights. */
@@ -451,6 +453,23 @@ function lowerCaseNames(text: string, tokens: readonly Token[], lex: Lexicon, un
   return out;
 }
 
+/**
+ * A one-syllable place typed in lower case ("vinh có bao nhiêu …", "đảng bộ hue"), or as the question's
+ * first word, where its capital says nothing ("Vinh có …"): the place, unless it is part of a name or
+ * the corpus writes its letters as a word with a syllable beside it ("vinh dự", "lao động", "mỹ phẩm").
+ * A capital inside the question already makes it the place (findPlaces).
+ */
+function lonePlaces(text: string, tokens: readonly Token[], lex: Lexicon, lowerName: readonly boolean[]): boolean[] {
+  const pairs = (a: Token, b: Token) => !isStopTwin(a.folded) && !isStopTwin(b.folded) && lex.variants(a.folded).some((x) => lex.variants(b.folded).some((y) => lex.pairDf(x, y) > 0));
+  return tokens.map((t, i) => {
+    if (!spellsOnePlace(tokens, i) || lowerName[i] || (i > 0 && isCapitalised(text, t))) return false;
+    const next = tokens[i + 1];
+    // "Vinh Phúc …", "Hue Nguyen": a longer name, which findPlaces or the names read.
+    if (next?.joined && isCapitalised(text, next)) return false;
+    return !(i > 0 && t.joined && pairs(tokens[i - 1]!, t)) && !(next?.joined && pairs(t, next));
+  });
+}
+
 /** Shortest foreign word read as a name: shorter ones are mostly units and codes ("kg", "mg"). */
 const MIN_FOREIGN_NAME = 3;
 
@@ -465,13 +484,15 @@ function isForeignName(t: Token, lex: Lexicon): boolean {
 }
 
 /**
- * The tokens of `text` typed in capitals as a place's initials would be, where a place stands (see
- * placeInitials), no accent of which the corpus writes. Initials elsewhere ("cho MTTQ", "KT-XH", "vi
- * khuẩn HP") may stand for words the reports write in full.
+ * The tokens of `text` typed as a place's initials would be, where a place stands (see placeInitials),
+ * no accent of which the corpus writes: in capitals, or in lower case when they are some place's initials
+ * ("hn có bao nhiêu chi bộ"; chat shorthand such as "bn" was read before). Initials elsewhere ("cho MTTQ",
+ * "KT-XH", "vi khuẩn HP") may stand for words the reports write in full.
  */
 function acronymsUnknown(text: string, tokens: readonly Token[], lex: Lexicon): number[] {
   const inLink = linkTokens(text, tokens);
-  return tokens.flatMap((t, i) => (!inLink[i] && placeInitials(text, tokens, i) && /^\p{Lu}+$/u.test(text.slice(t.start, t.end)) && lex.variants(t.folded).length === 0 ? [i] : []));
+  const typed = (t: Token) => /^\p{Lu}+$/u.test(text.slice(t.start, t.end)) || arePlaceInitials(t.folded);
+  return tokens.flatMap((t, i) => (!inLink[i] && placeInitials(text, tokens, i) && typed(t) && lex.variants(t.folded).length === 0 ? [i] : []));
 }
 
 /** The question as the search reads it; without a lexicon (no index at hand) nothing is repaired. */
@@ -545,9 +566,10 @@ export function analyzeQuery(question: string, lex: Lexicon | null = null): Anal
   const countScope = unit ? countScopeAt(tokens.map((t, i) => (foldedAt[i] ? t.folded : t.term)), countAt) : null;
   const lowerName = lex ? lowerCaseNames(text, tokens, lex, typedUnaccented) : tokens.map(() => false);
   const unknownAcronyms = lex ? acronymsUnknown(text, tokens, lex) : [];
+  const lonePlace = lex ? lonePlaces(text, tokens, lex, lowerName) : tokens.map(() => false);
   // Typed in lower case ("cho em hỏi sakthivel …"), still a name when the reports write it capitalised.
   const foreignName = tokens.map((t) => lex !== null && isForeignName(t, lex) && (isCapitalised(text, t) || lex.spelling([t.folded]) !== null));
-  return { text, tokens, unaccented, lowerName, foreignName, unknownAcronyms, foldedAt, typedUnaccented, terms, syllables, countUnit: unit, countUnitFolded, countUnitShort, countScope, answerType: answerTypeOf(tokens, unit !== null, typedUnaccented) };
+  return { text, tokens, unaccented, lowerName, foreignName, unknownAcronyms, foldedAt, lonePlace, typedUnaccented, terms, syllables, countUnit: unit, countUnitFolded, countUnitShort, countScope, answerType: answerTypeOf(tokens, unit !== null, typedUnaccented) };
 }
 
 /**
