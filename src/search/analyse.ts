@@ -7,7 +7,7 @@ import type { QueryTerm } from '../index/keyword-index.js';
 import { PAIR_SEP } from '../index/terms.js';
 import { stripChat } from '../text/chat.js';
 import { readEnglish } from '../text/english.js';
-import { arePlaceInitials, findPlaces, isCapitalised, placeForms, placeInitials, spellsOnePlace, type PlaceHit } from '../text/gazetteer.js';
+import { arePlaceInitials, findPlaces, isCapitalised, onePlaceSpelling, placeForms, placeInitials, type PlaceHit } from '../text/gazetteer.js';
 import { stripMarkup } from '../text/markup.js';
 import { isFamilyName, isFamilyNameFolded, isOfficeWord } from '../text/names.js';
 import { fold } from '../text/normalise.js';
@@ -454,19 +454,26 @@ function lowerCaseNames(text: string, tokens: readonly Token[], lex: Lexicon, un
 }
 
 /**
- * A one-syllable place typed in lower case ("vinh có bao nhiêu …", "đảng bộ hue"), or as the question's
- * first word, where its capital says nothing ("Vinh có …"): the place, unless it is part of a name or
- * the corpus writes its letters as a word with a syllable beside it ("vinh dự", "lao động", "mỹ phẩm").
+ * A one-syllable place typed in lower case ("vinh có bao nhiêu …", "đảng bộ hue có …"), or as the
+ * question's first word, where its capital says nothing ("Vinh có …"), before a function word or at the
+ * end: the place, unless it is part of a name or the corpus writes its letters as a word with the
+ * syllable before it.
  * A capital inside the question already makes it the place (findPlaces).
  */
 function lonePlaces(text: string, tokens: readonly Token[], lex: Lexicon, lowerName: readonly boolean[]): boolean[] {
   const pairs = (a: Token, b: Token) => !isStopTwin(a.folded) && !isStopTwin(b.folded) && lex.variants(a.folded).some((x) => lex.variants(b.folded).some((y) => lex.pairDf(x, y) > 0));
   return tokens.map((t, i) => {
-    if (!spellsOnePlace(tokens, i) || lowerName[i] || (i > 0 && isCapitalised(text, t))) return false;
+    const place = onePlaceSpelling(t.folded);
+    if (place === null || lowerName[i] || (i > 0 && isCapitalised(text, t))) return false;
+    // Spelt as the place ("huế"), or bare where the corpus writes no bare word so: "lao" (tuberculosis) is no "Lào".
+    if (t.term !== place && (t.term !== t.folded || lex.df(t.term) > 0)) return false;
     const next = tokens[i + 1];
     // "Vinh Phúc …", "Hue Nguyen": a longer name, which findPlaces or the names read.
     if (next?.joined && isCapitalised(text, next)) return false;
-    return !(i > 0 && t.joined && pairs(tokens[i - 1]!, t)) && !(next?.joined && pairs(t, next));
+    // A subject ends where a function word follows or the question ends ("vinh có …", "… bí thư vinh"):
+    // a content word after it may make a word the corpus lacks ("Vinh danh …").
+    if (next?.joined && !isStopTwin(next.folded)) return false;
+    return !(i > 0 && t.joined && pairs(tokens[i - 1]!, t));
   });
 }
 

@@ -9,7 +9,7 @@ import type { LoadedIndex } from '../index/load.js';
 import { PAIR_SEP, isPair } from '../index/terms.js';
 import { fold } from '../text/normalise.js';
 import { isStop, isStopTwin, looksLikeYear, tokenize, type Token } from '../text/tokens.js';
-import { CLASS_RANKS, CLASS_WORDS, DOCUMENT_NUMBER_WORDS, OFFICE_TITLES } from '../text/words.js';
+import { CLASS_RANKS, CLASS_WORDS, DOCUMENT_NUMBER_WORDS, MEETING_WORDS, OFFICE_TITLES } from '../text/words.js';
 import { isOfficeWord } from '../text/names.js';
 import { findPlaces, isCapitalised } from '../text/gazetteer.js';
 import { actionInClause, passageTermSet, saysAction, statesCount, type AnalyzedQuery } from './analyse.js';
@@ -62,6 +62,8 @@ export interface CoverageModel {
   day: boolean;
   /** A "who" question naming an office, its deputy's too ("Ai là Phó Bí thư …?"): a window must name someone. */
   holder: boolean;
+  /** A "why" question: a window must give a reason (REASON), or it only restates what happened. */
+  reason: boolean;
   /** Per article met: each term's credit where a window lacks it (several candidates share an article). */
   credits: Map<number, number[]>;
 }
@@ -128,6 +130,7 @@ export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: Keywor
     office: officeAsked(q),
     awardClass: classesIn(q.tokens)[0] ?? null,
     day: q.answerType === 'date' && asksDay(q),
+    reason: q.answerType === 'reason',
     holder: q.answerType === 'person' && OFFICES.some((o) => q.tokens.some((_, i) => o.every((w, k) => q.tokens[i + k]?.folded === fold(w)))),
     credits: new Map(),
   };
@@ -215,7 +218,7 @@ export const PERSON_NAME = /(?:đồng chí|ông|bà|Đồng chí|Ông|Bà)\s+\p
  * "lý do", or "do" before what caused it ("do khối u …"); not the "do" of who did it ("do đồng chí X chủ
  * trì") nor of "tự do". Case matters: "DO-01" is a code.
  */
-const REASON = /(?<![\p{L}])(?:[Vv]ì|[Bb]ởi|khiến|dẫn đến|[Nn]guyên nhân|[Ll]ý do|(?<!tự )[Dd]o(?! (?:đồng chí|ông|bà|\p{Lu})))(?![\p{L}])/u;
+const REASON = /(?<![\p{L}])(?:[Vv]ì(?! (?:vậy|thế))|[Bb]ởi(?! (?:vậy|thế))|khiến|dẫn đến|[Nn]guyên nhân|[Ll]ý do|(?<!tự )[Dd]o(?! (?:đồng chí|ông|bà|đó|vậy|\p{Lu})))(?![\p{L}])/u;
 /** Where something happened: "tại Hội trường …", "ở bệnh viện …", "đến xã …" (or a place of the gazetteer). */
 const PLACE_SAID = /(?:tại|ở|đến|từ|trong|ngoài)\s+(?:\p{Lu}|(?:bệnh viện|trường|nhà|khu|xã|huyện|tỉnh|thành phố|quận|phường|thôn|làng|trụ sở|hội trường|nơi)\s)/u;
 const OFFICES = OFFICE_TITLES.map((o) => tokenize(o).map((t) => t.term));
@@ -271,8 +274,8 @@ function officeMissing(tokens: readonly Token[], office: readonly string[]): boo
 
 /** A date: "16-10", "9/1", "ngày 9", "tháng 10", a year. */
 export const DATE = /\b\d{1,2}[-/.]\d{1,2}\b|(?:ngày|tháng|năm)\s+\d{1,4}|\b(?:19|20)\d\d\b/iu;
-/** A day of the month: "15-10", "9/1", "ngày 9". */
-export const DAY = /(?<!\d)\d{1,2}[-/.]\d{1,2}(?![-/.]?\d{3})|(?:ngày|Ngày)\s+\d{1,2}(?:\s+tháng\s+\d{1,2})?/gu;
+/** A day of the month: "15-10", "9/1", "ngày 9"; not a number's thousands ("1.310 chi bộ"). */
+export const DAY = /(?<!\d)\d{1,2}[-/.]\d{1,2}(?![-/.]?\d{3})(?!\d)|(?:ngày|Ngày)\s+\d{1,2}(?:\s+tháng\s+\d{1,2})?/gu;
 /** Question words asking for the day itself, folded: a year ("Năm 2021 …") does not answer them. */
 const DAY_WORDS = ['ngay nao', 'hom nao', 'ngay bao nhieu', 'ngay may'];
 const DAY_ONCE = new RegExp(DAY.source, 'u');
@@ -282,7 +285,18 @@ const PLURAL = ['nhung', 'cac'];
 
 function asksDay(q: AnalyzedQuery): boolean {
   const f = ` ${q.tokens.map((t) => t.folded).join(' ')} `;
-  return DAY_WORDS.some((w) => f.includes(` ${w} `) && !PLURAL.some((p) => f.includes(` ${p} ${w} `)));
+  return DAY_WORDS.some((w) => f.includes(` ${w} `) && !PLURAL.some((p) => f.includes(` ${p} ${w} `))) || asksMeetingTime(q);
+}
+
+const MEETINGS = MEETING_WORDS.map((w) => tokenize(w).map((t) => t.term));
+/** A meeting's "khi nào" ("Hội nghị … diễn ra khi nào?"): it is held on a day, which a year alone ("Năm 2020, …") does not give. */
+const MEETING_TIME_WORDS = ['khi nao', 'bao gio', 'luc nao', 'thoi gian nao'];
+
+function asksMeetingTime(q: AnalyzedQuery): boolean {
+  const f = ` ${q.tokens.map((t) => t.folded).join(' ')} `;
+  if (!MEETING_TIME_WORDS.some((w) => f.includes(` ${w} `))) return false;
+  // As typed, or folded where the question was read so ("hoi nghi").
+  return MEETINGS.some((m) => q.tokens.some((_, i) => m.every((w, k) => q.tokens[i + k] !== undefined && (q.foldedAt[i + k] ? q.tokens[i + k]!.folded === fold(w) : q.tokens[i + k]!.term === w))));
 }
 
 export interface Coverage {
@@ -371,6 +385,8 @@ interface SentenceFacts {
   day: boolean;
   /** It names a person (only looked for when the question asks who holds an office). */
   person: boolean;
+  /** It gives a reason (only looked for when the question asks why). */
+  reason: boolean;
 }
 
 /** The question's two- and three-syllable sequences the tokens repeat, their numbers added to `bi` and `tri`. */
@@ -402,7 +418,8 @@ function sentenceFacts(q: AnalyzedQuery, cov: CoverageModel, s: { terms: Set<str
   for (let i = 0; !number && part !== null && i < tokens.length; i++) number = isCount(tokens, i, s.sentence) && !part(i);
   const day = cov.day && DAY_ONCE.test(s.sentence);
   const person = cov.holder && namesPerson(s.sentence, tokens);
-  return { terms: s.terms, tokens, counts: q.countUnit !== null && skip !== null && statesCount(tokens, q.countUnit, skip, q.countUnitFolded), number, named, countsUnit, day, person };
+  const reason = cov.reason && REASON.test(s.sentence);
+  return { terms: s.terms, tokens, counts: q.countUnit !== null && skip !== null && statesCount(tokens, q.countUnit, skip, q.countUnitFolded), number, named, countsUnit, day, person, reason };
 }
 
 /**
@@ -476,7 +493,7 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
   const hasNumber = (w: readonly SentenceFacts[]) => w.some((x) => x.number) && w.some((x) => x.countsUnit || x.named);
   const lacks = (w: readonly SentenceFacts[]) => {
     const tokens = office !== null || cov.awardClass !== null ? w.flatMap((x) => x.tokens) : [];
-    return (q.countUnit !== null && !hasNumber(w)) || (office !== null && officeMissing(tokens, office)) || (cov.awardClass !== null && !classesIn(tokens).includes(cov.awardClass)) || (cov.day && !w.some((x) => x.day)) || (cov.holder && !w.some((x) => x.person));
+    return (q.countUnit !== null && !hasNumber(w)) || (office !== null && officeMissing(tokens, office)) || (cov.awardClass !== null && !classesIn(tokens).includes(cov.awardClass)) || (cov.day && !w.some((x) => x.day)) || (cov.holder && !w.some((x) => x.person)) || (cov.reason && !w.some((x) => x.reason));
   };
   const windows: Array<{ window: number; first: number; last: number }> = [];
   for (let i = 0; i < sentences.length; i++) {
@@ -488,7 +505,7 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
   // Or one nearly as good that holds what the question asks for (the quote must): for a count, one
   // sentence with a number and the unit.
   // Nothing asked beyond words (no count, office or class): the best window is all there is.
-  const asks = q.countUnit !== null || office !== null || cov.awardClass !== null || cov.day || cov.holder;
+  const asks = q.countUnit !== null || office !== null || cov.awardClass !== null || cov.day || cov.holder || cov.reason;
   const holds = (w: readonly SentenceFacts[]) => !lacks(w) && (q.countUnit === null || w.some((x) => x.countsUnit || (x.number && x.named)));
   const holding = asks ? bestOf(windows.filter((w) => w.window >= HOLDING_WINDOW_SHARE * bestAny.window && holds(sentences.slice(w.first, w.last + 1)))) : bestAny;
   const best = holding.window > 0 ? holding : bestAny;

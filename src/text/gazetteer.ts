@@ -88,13 +88,12 @@ const STOP_SLIPS = new Set(STOP_SYLLABLES.map((w) => fold(w)).flatMap((f) => [..
 
 const endsWith = (seq: readonly string[], at: number, words: readonly string[]) => words.every((w, k) => seq[at - words.length + k] === w);
 
-/** The folded syllable of a one-syllable place ("vinh", "hue", "lao"): also an everyday word's letters, so only its reader can tell. */
-const ONE_SYLLABLE = new Set(PLACE_FORMS.filter((f) => f.folded.length === 1).map((f) => f.folded[0]!));
+/** One-syllable places by their folded letters ("hue" -> "huế"), as their names are spelt: also an everyday word's letters, so only a reader of the corpus can tell. */
+const ONE_SYLLABLE = new Map(PLACE_FORMS.filter((f) => f.folded.length === 1).map((f) => [f.folded[0]!, f.tokens[0]!.term]));
 
-/** Is token `at` spelt as a one-syllable place is: without marks, or with that place's own ("hue", "huế", not "huệ")? */
-export function spellsOnePlace(tokens: readonly Token[], at: number): boolean {
-  const t = tokens[at]!;
-  return ONE_SYLLABLE.has(t.folded) && (t.term === t.folded || (BY_FIRST.get(t.folded) ?? []).some((f) => f.folded.length === 1 && f.tokens[0]!.term === t.term));
+/** The spelling of the one-syllable place whose letters `folded` are ("hue" -> "huế"), or null. */
+export function onePlaceSpelling(folded: string): string | null {
+  return ONE_SYLLABLE.get(folded) ?? null;
 }
 
 /** The token is written with a capital letter. */
