@@ -62,8 +62,6 @@ export interface CoverageModel {
   day: boolean;
   /** A "who" question naming an office, its deputy's too ("Ai là Phó Bí thư …?"): a window must name someone. */
   holder: boolean;
-  /** A "why" question: a window must give a reason (REASON), or it only restates what happened. */
-  reason: boolean;
   /** Per article met: each term's credit where a window lacks it (several candidates share an article). */
   credits: Map<number, number[]>;
 }
@@ -130,7 +128,6 @@ export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: Keywor
     office: officeAsked(q),
     awardClass: classesIn(q.tokens)[0] ?? null,
     day: q.answerType === 'date' && asksDay(q),
-    reason: q.answerType === 'reason',
     holder: q.answerType === 'person' && OFFICES.some((o) => q.tokens.some((_, i) => o.every((w, k) => q.tokens[i + k]?.folded === fold(w)))),
     credits: new Map(),
   };
@@ -385,8 +382,6 @@ interface SentenceFacts {
   day: boolean;
   /** It names a person (only looked for when the question asks who holds an office). */
   person: boolean;
-  /** It gives a reason (only looked for when the question asks why). */
-  reason: boolean;
 }
 
 /** The question's two- and three-syllable sequences the tokens repeat, their numbers added to `bi` and `tri`. */
@@ -418,8 +413,7 @@ function sentenceFacts(q: AnalyzedQuery, cov: CoverageModel, s: { terms: Set<str
   for (let i = 0; !number && part !== null && i < tokens.length; i++) number = isCount(tokens, i, s.sentence) && !part(i);
   const day = cov.day && DAY_ONCE.test(s.sentence);
   const person = cov.holder && namesPerson(s.sentence, tokens);
-  const reason = cov.reason && REASON.test(s.sentence);
-  return { terms: s.terms, tokens, counts: q.countUnit !== null && skip !== null && statesCount(tokens, q.countUnit, skip, q.countUnitFolded), number, named, countsUnit, day, person, reason };
+  return { terms: s.terms, tokens, counts: q.countUnit !== null && skip !== null && statesCount(tokens, q.countUnit, skip, q.countUnitFolded), number, named, countsUnit, day, person };
 }
 
 /**
@@ -493,7 +487,7 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
   const hasNumber = (w: readonly SentenceFacts[]) => w.some((x) => x.number) && w.some((x) => x.countsUnit || x.named);
   const lacks = (w: readonly SentenceFacts[]) => {
     const tokens = office !== null || cov.awardClass !== null ? w.flatMap((x) => x.tokens) : [];
-    return (q.countUnit !== null && !hasNumber(w)) || (office !== null && officeMissing(tokens, office)) || (cov.awardClass !== null && !classesIn(tokens).includes(cov.awardClass)) || (cov.day && !w.some((x) => x.day)) || (cov.holder && !w.some((x) => x.person)) || (cov.reason && !w.some((x) => x.reason));
+    return (q.countUnit !== null && !hasNumber(w)) || (office !== null && officeMissing(tokens, office)) || (cov.awardClass !== null && !classesIn(tokens).includes(cov.awardClass)) || (cov.day && !w.some((x) => x.day)) || (cov.holder && !w.some((x) => x.person));
   };
   const windows: Array<{ window: number; first: number; last: number }> = [];
   for (let i = 0; i < sentences.length; i++) {
@@ -505,7 +499,7 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
   // Or one nearly as good that holds what the question asks for (the quote must): for a count, one
   // sentence with a number and the unit.
   // Nothing asked beyond words (no count, office or class): the best window is all there is.
-  const asks = q.countUnit !== null || office !== null || cov.awardClass !== null || cov.day || cov.holder || cov.reason;
+  const asks = q.countUnit !== null || office !== null || cov.awardClass !== null || cov.day || cov.holder;
   const holds = (w: readonly SentenceFacts[]) => !lacks(w) && (q.countUnit === null || w.some((x) => x.countsUnit || (x.number && x.named)));
   const holding = asks ? bestOf(windows.filter((w) => w.window >= HOLDING_WINDOW_SHARE * bestAny.window && holds(sentences.slice(w.first, w.last + 1)))) : bestAny;
   const best = holding.window > 0 ? holding : bestAny;
