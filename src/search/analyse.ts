@@ -9,7 +9,7 @@ import { stripChat } from '../text/chat.js';
 import { readEnglish } from '../text/english.js';
 import { arePlaceInitials, findPlaces, isCapitalised, onePlaceSpelling, placeForms, placeInitials, type PlaceHit } from '../text/gazetteer.js';
 import { stripMarkup } from '../text/markup.js';
-import { isFamilyName, isFamilyNameFolded, isOfficeWord } from '../text/names.js';
+import { isFamilyName, isFamilyNameFolded, isOfficeWord, isTitleCase } from '../text/names.js';
 import { fold } from '../text/normalise.js';
 import { isWellFormedSyllable } from '../text/syllable.js';
 import { isStop, isStopTwin, isUnaccented, looksLikeYear, tokenize, type Token } from '../text/tokens.js';
@@ -209,9 +209,6 @@ export function statesCount(tokens: readonly Token[], unit: readonly string[], s
 
 /** Names run to four syllables ("Nguyễn Thị Kim Ngân"); a longer capitalised run is read from its start. */
 const MAX_NAME_SYLLABLES = 4;
-/** A question of more words than this, most of them capitalised, was typed in title case: no run of it is a name by its capitals. */
-const TITLE_CASE_MIN = 4;
-const TITLE_CASE_SHARE = 0.6;
 const LINK = /(?:https?:\/\/|www\.)\S+|[\p{L}\d._%+-]+@[\p{L}\d.-]+\.\p{L}+/giu;
 
 /**
@@ -226,7 +223,7 @@ function namesAt(text: string, tokens: readonly Token[], lex: Lexicon): NameKind
   // the first word too when the next one is capitalised ("Hoa Da noi tieng …"). Not in a question typed
   // in title case, where every word is capitalised.
   const bare = (j: number) => isCapitalised(text, tokens[j]!) && tokens[j]!.term === tokens[j]!.folded && !tokens[j]!.isNumber && !inLink[j];
-  const titleCase = tokens.length > TITLE_CASE_MIN && tokens.filter((t) => isCapitalised(text, t)).length > TITLE_CASE_SHARE * tokens.length;
+  const titleCase = isTitleCase(tokens.map((t) => text.slice(t.start, t.end)));
   for (let i = 0; i < tokens.length && !titleCase; i++) {
     let j = i;
     while (j < tokens.length && bare(j) && (j === i || tokens[j]!.joined)) j++;

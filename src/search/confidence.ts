@@ -213,9 +213,14 @@ export const PERSON_NAME = /(?:đồng chí|ông|bà|Đồng chí|Ông|Bà)\s+\p
 /**
  * A window that gives a reason, for a question asking why: "vì", "bởi", "khiến", "dẫn đến", "nguyên nhân",
  * "lý do", or "do" before what caused it ("do khối u …"); not the "do" of who did it ("do đồng chí X chủ
- * trì") nor of "tự do". Case matters: "DO-01" is a code.
+ * trì") nor of "tự do", nor a consequence ("Vì vậy", "vì thế"). Case matters: "DO-01" is a code.
  */
-const REASON = /(?<![\p{L}])(?:[Vv]ì(?! (?:vậy|thế))|[Bb]ởi(?! (?:vậy|thế))|khiến|dẫn đến|[Nn]guyên nhân|[Ll]ý do|(?<!tự )[Dd]o(?! (?:đồng chí|ông|bà|đó|vậy|\p{Lu})))(?![\p{L}])/u;
+const REASON = /(?<![\p{L}])(?:[Vv]ì(?! (?:vậy|thế))|[Bb]ởi(?! (?:vậy|thế))|khiến|dẫn đến|[Nn]guyên nhân|[Ll]ý do|(?<!tự )[Dd]o(?! (?:đồng chí|ông|bà|\p{Lu})))(?![\p{L}])/u;
+/**
+ * What follows from an event ("Vì vậy, …", "Vì thế", "Bởi vậy"): a paragraph that turns from it to this
+ * with no reason anywhere tells what followed, not why ("kinh tế TPHCM suy giảm … Vì vậy, vai trò …").
+ */
+const CONSEQUENCE = /(?<![\p{L}])(?:[Vv]ì|[Bb]ởi) (?:vậy|thế)(?![\p{L}])/u;
 /** Where something happened: "tại Hội trường …", "ở bệnh viện …", "đến xã …" (or a place of the gazetteer). */
 const PLACE_SAID = /(?:tại|ở|đến|từ|trong|ngoài)\s+(?:\p{Lu}|(?:bệnh viện|trường|nhà|khu|xã|huyện|tỉnh|thành phố|quận|phường|thôn|làng|trụ sở|hội trường|nơi)\s)/u;
 const OFFICES = OFFICE_TITLES.map((o) => tokenize(o).map((t) => t.term));
@@ -507,6 +512,6 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
   const windowHasNumber = hasNumber(inWindow);
   const windowText = spans.length > 0 ? text.slice(spans[best.first]?.start ?? 0, spans[best.last]?.end ?? text.length) : text;
   const windowHasAnswer = holdsAnswerType(q, cov, inWindow, windowText, windowHasNumber);
-  const answerMissing = asks && best !== holding && lacks(inWindow);
+  const answerMissing = (asks && best !== holding && lacks(inWindow)) || (q.answerType === 'reason' && CONSEQUENCE.test(text) && !REASON.test(text));
   return { paragraph, ...best, bigramShare: share(bi, cov.grams.bigrams), trigramShare: share(tri, cov.grams.trigrams), windowHasNumber, windowHasAnswer, answerMissing };
 }

@@ -12,7 +12,7 @@ import { PAIR_SEP } from '../index/terms.js';
 import { fold } from '../text/normalise.js';
 import { findPlaces, isCapitalised, placeForms } from '../text/gazetteer.js';
 import { DOCUMENT_NAMES, PARTY_BLOCS } from '../text/words.js';
-import { isFamilyName, isFamilyNameFolded, isOfficeWord } from '../text/names.js';
+import { isFamilyName, isFamilyNameFolded, isOfficeWord, isTitleCase } from '../text/names.js';
 import { splitSentences } from '../text/sentences.js';
 import { isStop, isStopTwin, tokenize, type Token } from '../text/tokens.js';
 import { linkTokens, type AnalyzedQuery } from './analyse.js';
@@ -206,9 +206,11 @@ export function findConstraints(q: AnalyzedQuery): Constraint[] {
   // Other names: two or more capitalised syllables in a row. The question's first word and a title
   // before a name ("Ông", "Bà", "Mẹ") are capitalised for other reasons and are not part of it, unless
   // that first word is a family name ("Nguyễn Văn An phát biểu gì?": the name is not "Văn An").
+  // In a question typed in Title Case or capitals ("Huế Có Bao Nhiêu Đảng Viên?") a capital names nothing.
+  const titleCase = isTitleCase(tokens.map((t) => text.slice(t.start, t.end)));
   for (let i = 0; i < tokens.length; i++) {
     // A name typed in lower case (q.lowerName) is read as its capitals would be.
-    const cap = (k: number) => isCapitalised(text, tokens[k]!) || q.lowerName[k] === true;
+    const cap = (k: number) => (!titleCase && isCapitalised(text, tokens[k]!)) || q.lowerName[k] === true;
     if (used[i] || tokens[i]!.isNumber || !(cap(i) || q.foreignName[i] === true)) continue;
     if (isAcronym(text, tokens[i]!)) continue;
     if (q.foreignName[i] === true && !(i + 1 < tokens.length && tokens[i + 1]!.joined && cap(i + 1) && !used[i + 1])) {
