@@ -246,7 +246,9 @@ function namesAt(text: string, tokens: readonly Token[], lex: Lexicon): NameKind
     // Typed bare in a question typed with marks ("da nang có …"): the place, not the words its letters
     // make ("da nâng"), unless the reports' pairs read them as words (readAsWords).
     const bareInMarked = !unaccented && hit.length > 1 && span.every((t) => t.term === t.folded);
-    if (!bareInMarked && !span.every((t, k) => isCapitalised(text, t) || (t.term !== t.folded && t.term === form[k]!.term))) continue;
+    // Or each syllable capitalised or typed as the place writes it, some with its marks ("lào cai"): not "là ai".
+    const asWritten = span.every((t, k) => isCapitalised(text, t) || t.term === form[k]!.term) && span.some((t) => isCapitalised(text, t) || t.term !== t.folded);
+    if (!bareInMarked && !asWritten) continue;
     span.forEach((_, k) => (out[hit.first + k] = { written: form[k]!.term }));
   }
   // A link or an address pasted in is read as typed ("https://hpdt.vn/…" is no "hpdt.văn").

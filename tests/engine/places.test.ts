@@ -93,6 +93,13 @@ describe('a place the reports do not cover', () => {
     expect(a.missing).toEqual([place]);
   });
 
+  it('a place typed in lower case with its own marks ("lào cai") is kept as typed, not repaired into other words ("là ai")', async () => {
+    const a = await engine.ask('bí thư tỉnh ủy lào cai là ai');
+    expect(a.interpreted).toBe('bí thư tỉnh ủy lào cai là ai');
+    expect(a.confidence).toBe('none');
+    expect(a.missing).toEqual(['Lào Cai']);
+  });
+
   it('lower-case initials of places the reports lack ("hn") are refused as the capitals are', async () => {
     for (const q of ['hn có bao nhiêu chi bộ?', 'ở hn có bao nhiêu đảng viên']) {
       const a = await engine.ask(q);
