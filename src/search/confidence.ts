@@ -192,9 +192,14 @@ export function unitSyllables(q: AnalyzedQuery): string[] {
 
 /** The number at `i` names a document or a session ("Chỉ thị 05", "Đại hội 6", "lần thứ 9"). */
 function numbersDocument(tokens: readonly Token[], i: number): boolean {
-  const one = tokens[i - 1]?.term;
-  return one !== undefined && (DOCUMENT_WORD.has(one) || DOCUMENT_WORD.has(`${tokens[i - 2]?.term} ${one}`));
+  // "Chỉ thị số 05-CT/TW": the document's name stands before its "số".
+  const at = tokens[i - 1]?.term === DOCUMENT_NUMBER_SIGN ? i - 1 : i;
+  const one = tokens[at - 1]?.term;
+  return one !== undefined && (DOCUMENT_WORD.has(one) || DOCUMENT_WORD.has(`${tokens[at - 2]?.term} ${one}`));
 }
+
+/** "số" between a document's name and its number. */
+const DOCUMENT_NUMBER_SIGN = 'số';
 
 /**
  * A number that can be a count: not a year ("2021"), part of a date ("16-10", "9/1") nor a document's
