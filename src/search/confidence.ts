@@ -12,6 +12,7 @@ import { isStop, isStopTwin, looksLikeYear, tokenize, type Token } from '../text
 import { CLASS_RANKS, CLASS_WORDS, DOCUMENT_NUMBER_WORDS, MEETING_WORDS, OFFICE_TITLES } from '../text/words.js';
 import { isOfficeWord } from '../text/names.js';
 import { findPlaces, isCapitalised } from '../text/gazetteer.js';
+import { isWellFormedSyllable } from '../text/syllable.js';
 import { actionInClause, passageTermSet, saysAction, statesCount, type AnalyzedQuery } from './analyse.js';
 import type { KeywordPass } from './keyword.js';
 import { sentenceTokens } from './sentence-tokens.js';
@@ -238,24 +239,31 @@ function placeSaid(text: string): boolean {
 /** Syllables after the office that name whose office it is ("Bí thư Tỉnh ủy", "Chủ tịch Liên đoàn"). */
 const OFFICE_OF = 2;
 
-/** The office a "who" question asks for, with the body it heads, folded; null unless it asks one (and not its deputy). */
+/**
+ * The office a "who" question asks for, with the body it heads, folded; null unless it asks one. Its
+ * deputy's ("Phó Chủ tịch HĐND TPHCM") starts with "pho": a window must name the deputy's office whole,
+ * not the holder's beside another "Phó" ("Phó Bí thư Thành ủy, Chủ tịch HĐND TPHCM").
+ */
 function officeAsked(q: AnalyzedQuery): string[] | null {
-  if (q.answerType !== 'person' || q.tokens.some((t, i) => !q.foldedAt[i] && t.term === DEPUTY)) return null;
+  if (q.answerType !== 'person') return null;
   // A syllable left unaccented (typed without marks, undecided) is compared folded: "bi thu" is "bí thư".
   const is = (i: number, word: string) => i < q.tokens.length && (q.foldedAt[i] ? q.tokens[i]!.folded === fold(word) : q.tokens[i]!.term === word);
   for (const o of OFFICES) {
     const i = q.tokens.findIndex((_, i) => o.every((s, k) => is(i + k, s)));
     if (i < 0) continue;
     // Folded, "pho" is also the "phố" of "thành phố": only right before the office is it the deputy.
-    if (i > 0 && is(i - 1, DEPUTY)) return null;
+    const deputy = i > 0 && is(i - 1, DEPUTY);
+    // A "Phó" elsewhere: whose office is asked is not told.
+    if (q.tokens.some((t, k) => k !== i - 1 && !q.foldedAt[k] && t.term === DEPUTY)) return null;
     let end = i + o.length;
     // Whose office: a body's words ("Tỉnh ủy", "Liên đoàn"), not a modifier ("đầu tiên").
     const body = (k: number) => {
       const t = q.tokens[k]!;
-      return t.joined && !isStop(t.term) && (isCapitalised(q.text, t) || (q.foldedAt[k] ? isOfficeWord(t.folded, true) : isOfficeWord(t.term)));
+      // An abbreviation typed in lower case ("hđnd", "tphcm") is no syllable: a body's name too.
+      return t.joined && !isStop(t.term) && (isCapitalised(q.text, t) || (q.foldedAt[k] ? isOfficeWord(t.folded, true) : isOfficeWord(t.term)) || (!t.isNumber && !isWellFormedSyllable(t.folded)));
     };
     while (end < q.tokens.length && end < i + o.length + OFFICE_OF && body(end)) end++;
-    return q.tokens.slice(i, end).map((t) => t.folded);
+    return q.tokens.slice(deputy ? i - 1 : i, end).map((t) => t.folded);
   }
   return null;
 }
