@@ -61,6 +61,11 @@ export interface CoverageModel {
   awardClass: string | null;
   /** The question asks for the day ("ngày nào"): a window must state one. */
   day: boolean;
+  /**
+   * A meeting's "khi nào": a paragraph stating no day at all is no answer (see asksMeetingTime); the quote
+   * is chosen as for any question (a window without the day, beside one with it, may cover more of it).
+   */
+  meetingDay: boolean;
   /** A "who" question naming an office, its deputy's too ("Ai là Phó Bí thư …?"): a window must name someone. */
   holder: boolean;
   /** Per article met: each term's credit where a window lacks it (several candidates share an article). */
@@ -129,6 +134,7 @@ export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: Keywor
     office: officeAsked(q),
     awardClass: classesIn(q.tokens)[0] ?? null,
     day: q.answerType === 'date' && asksDay(q),
+    meetingDay: q.answerType === 'date' && asksMeetingTime(q),
     holder: q.answerType === 'person' && OFFICES.some((o) => q.tokens.some((_, i) => o.every((w, k) => q.tokens[i + k]?.folded === fold(w)))),
     credits: new Map(),
   };
@@ -300,7 +306,7 @@ const PLURAL = ['nhung', 'cac'];
 
 function asksDay(q: AnalyzedQuery): boolean {
   const f = ` ${q.tokens.map((t) => t.folded).join(' ')} `;
-  return DAY_WORDS.some((w) => f.includes(` ${w} `) && !PLURAL.some((p) => f.includes(` ${p} ${w} `))) || asksMeetingTime(q);
+  return DAY_WORDS.some((w) => f.includes(` ${w} `) && !PLURAL.some((p) => f.includes(` ${p} ${w} `)));
 }
 
 const MEETINGS = MEETING_WORDS.map((w) => tokenize(w).map((t) => t.term));
@@ -429,7 +435,7 @@ function sentenceFacts(q: AnalyzedQuery, cov: CoverageModel, s: { terms: Set<str
   const countsUnit = head !== null && skip !== null && (statesCount(tokens, [head], skip, q.countUnitFolded) || q.countUnitShort.some((a) => statesCount(tokens, [a], skip)));
   let number = countsUnit;
   for (let i = 0; !number && part !== null && i < tokens.length; i++) number = isCount(tokens, i, s.sentence) && !part(i);
-  const day = cov.day && DAY_ONCE.test(s.sentence);
+  const day = (cov.day || cov.meetingDay) && DAY_ONCE.test(s.sentence);
   const person = cov.holder && namesPerson(s.sentence, tokens);
   return { terms: s.terms, tokens, counts: q.countUnit !== null && skip !== null && statesCount(tokens, q.countUnit, skip, q.countUnitFolded), number, named, countsUnit, day, person };
 }
@@ -525,6 +531,6 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
   const windowHasNumber = hasNumber(inWindow);
   const windowText = spans.length > 0 ? text.slice(spans[best.first]?.start ?? 0, spans[best.last]?.end ?? text.length) : text;
   const windowHasAnswer = holdsAnswerType(q, cov, inWindow, windowText, windowHasNumber);
-  const answerMissing = (asks && best !== holding && lacks(inWindow)) || (q.answerType === 'reason' && CONSEQUENCE.test(text) && !REASON.test(text));
+  const answerMissing = (asks && best !== holding && lacks(inWindow)) || (cov.meetingDay && !sentences.some((x) => x.day)) || (q.answerType === 'reason' && CONSEQUENCE.test(text) && !REASON.test(text));
   return { paragraph, ...best, bigramShare: share(bi, cov.grams.bigrams), trigramShare: share(tri, cov.grams.trigrams), windowHasNumber, windowHasAnswer, answerMissing };
 }
