@@ -7,9 +7,9 @@ import type { QueryTerm } from '../index/keyword-index.js';
 import { PAIR_SEP } from '../index/terms.js';
 import { stripChat } from '../text/chat.js';
 import { readEnglish } from '../text/english.js';
-import { findPlaces, isCapitalised, placeForms, placeInitials, type PlaceHit } from '../text/gazetteer.js';
+import { arePlaceInitials, findPlaces, isCapitalised, onePlaceSpelling, placeForms, placeInitials, type PlaceHit } from '../text/gazetteer.js';
 import { stripMarkup } from '../text/markup.js';
-import { isFamilyName, isFamilyNameFolded, isOfficeWord } from '../text/names.js';
+import { isFamilyName, isFamilyNameFolded, isOfficeWord, isTitleCase } from '../text/names.js';
 import { fold } from '../text/normalise.js';
 import { isWellFormedSyllable } from '../text/syllable.js';
 import { isStop, isStopTwin, isUnaccented, looksLikeYear, tokenize, type Token } from '../text/tokens.js';
@@ -37,6 +37,8 @@ export interface AnalyzedQuery {
   unknownAcronyms: number[];
   /** Per token of `text`: matched folded (any accent) rather than exactly. */
   foldedAt: boolean[];
+  /** Per token: a one-syllable place typed as no name is ("vinh", "hue", the first word "Vinh") that stands alone as the place (see lonePlaces). */
+  lonePlace: boolean[];
   /** The question was typed without diacritics (its restored syllables are a guess). */
   typedUnaccented: boolean;
   /** Unique query terms (syllables and pairs) with their counts as weights. */
@@ -207,9 +209,6 @@ export function statesCount(tokens: readonly Token[], unit: readonly string[], s
 
 /** Names run to four syllables ("Nguyễn Thị Kim Ngân"); a longer capitalised run is read from its start. */
 const MAX_NAME_SYLLABLES = 4;
-/** A question of more words than this, most of them capitalised, was typed in title case: no run of it is a name by its capitals. */
-const TITLE_CASE_MIN = 4;
-const TITLE_CASE_SHARE = 0.6;
 const LINK = /(?:https?:\/\/|www\.)\S+|[\p{L}\d._%+-]+@[\p{L}\d.-]+\.\p{L}+/giu;
 
 /**
@@ -224,7 +223,7 @@ function namesAt(text: string, tokens: readonly Token[], lex: Lexicon): NameKind
   // the first word too when the next one is capitalised ("Hoa Da noi tieng …"). Not in a question typed
   // in title case, where every word is capitalised.
   const bare = (j: number) => isCapitalised(text, tokens[j]!) && tokens[j]!.term === tokens[j]!.folded && !tokens[j]!.isNumber && !inLink[j];
-  const titleCase = tokens.length > TITLE_CASE_MIN && tokens.filter((t) => isCapitalised(text, t)).length > TITLE_CASE_SHARE * tokens.length;
+  const titleCase = isTitleCase(tokens.map((t) => text.slice(t.start, t.end)));
   for (let i = 0; i < tokens.length && !titleCase; i++) {
     let j = i;
     while (j < tokens.length && bare(j) && (j === i || tokens[j]!.joined)) j++;
@@ -247,7 +246,9 @@ function namesAt(text: string, tokens: readonly Token[], lex: Lexicon): NameKind
     // Typed bare in a question typed with marks ("da nang có …"): the place, not the words its letters
     // make ("da nâng"), unless the reports' pairs read them as words (readAsWords).
     const bareInMarked = !unaccented && hit.length > 1 && span.every((t) => t.term === t.folded);
-    if (!bareInMarked && !span.every((t, k) => isCapitalised(text, t) || (t.term !== t.folded && t.term === form[k]!.term))) continue;
+    // Or each syllable capitalised or typed as the place writes it, some with its marks ("lào cai"): not "là ai".
+    const asWritten = span.every((t, k) => isCapitalised(text, t) || t.term === form[k]!.term) && span.some((t) => isCapitalised(text, t) || t.term !== t.folded);
+    if (!bareInMarked && !asWritten) continue;
     span.forEach((_, k) => (out[hit.first + k] = { written: form[k]!.term }));
   }
   // A link or an address pasted in is read as typed ("https://hpdt.vn/…" is no "hpdt.văn").
@@ -451,6 +452,30 @@ function lowerCaseNames(text: string, tokens: readonly Token[], lex: Lexicon, un
   return out;
 }
 
+/**
+ * A one-syllable place typed in lower case ("vinh có bao nhiêu …", "đảng bộ hue có …"), or as the
+ * question's first word, where its capital says nothing ("Vinh có …"), before a function word or at the
+ * end: the place, unless it is part of a name or the corpus writes its letters as a word with the
+ * syllable before it.
+ * A capital inside the question already makes it the place (findPlaces).
+ */
+function lonePlaces(text: string, tokens: readonly Token[], lex: Lexicon, lowerName: readonly boolean[]): boolean[] {
+  const pairs = (a: Token, b: Token) => !isStopTwin(a.folded) && !isStopTwin(b.folded) && lex.variants(a.folded).some((x) => lex.variants(b.folded).some((y) => lex.pairDf(x, y) > 0));
+  return tokens.map((t, i) => {
+    const place = onePlaceSpelling(t.folded);
+    if (place === null || lowerName[i] || (i > 0 && isCapitalised(text, t))) return false;
+    // Spelt as the place ("huế"), or bare where the corpus writes no bare word so: "lao" (tuberculosis) is no "Lào".
+    if (t.term !== place && (t.term !== t.folded || lex.df(t.term) > 0)) return false;
+    const next = tokens[i + 1];
+    // "Vinh Phúc …", "Hue Nguyen": a longer name, which findPlaces or the names read.
+    if (next?.joined && isCapitalised(text, next)) return false;
+    // A subject ends where a function word follows or the question ends ("vinh có …", "… bí thư vinh"):
+    // a content word after it may make a word the corpus lacks ("Vinh danh …").
+    if (next?.joined && !isStopTwin(next.folded)) return false;
+    return !(i > 0 && t.joined && pairs(tokens[i - 1]!, t));
+  });
+}
+
 /** Shortest foreign word read as a name: shorter ones are mostly units and codes ("kg", "mg"). */
 const MIN_FOREIGN_NAME = 3;
 
@@ -465,13 +490,15 @@ function isForeignName(t: Token, lex: Lexicon): boolean {
 }
 
 /**
- * The tokens of `text` typed in capitals as a place's initials would be, where a place stands (see
- * placeInitials), no accent of which the corpus writes. Initials elsewhere ("cho MTTQ", "KT-XH", "vi
- * khuẩn HP") may stand for words the reports write in full.
+ * The tokens of `text` typed as a place's initials would be, where a place stands (see placeInitials),
+ * no accent of which the corpus writes: in capitals, or in lower case when they are some place's initials
+ * ("hn có bao nhiêu chi bộ"; chat shorthand such as "bn" was read before). Initials elsewhere ("cho MTTQ",
+ * "KT-XH", "vi khuẩn HP") may stand for words the reports write in full.
  */
 function acronymsUnknown(text: string, tokens: readonly Token[], lex: Lexicon): number[] {
   const inLink = linkTokens(text, tokens);
-  return tokens.flatMap((t, i) => (!inLink[i] && placeInitials(text, tokens, i) && /^\p{Lu}+$/u.test(text.slice(t.start, t.end)) && lex.variants(t.folded).length === 0 ? [i] : []));
+  const typed = (t: Token) => /^\p{Lu}+$/u.test(text.slice(t.start, t.end)) || arePlaceInitials(t.folded);
+  return tokens.flatMap((t, i) => (!inLink[i] && placeInitials(text, tokens, i) && typed(t) && lex.variants(t.folded).length === 0 ? [i] : []));
 }
 
 /** The question as the search reads it; without a lexicon (no index at hand) nothing is repaired. */
@@ -545,9 +572,10 @@ export function analyzeQuery(question: string, lex: Lexicon | null = null): Anal
   const countScope = unit ? countScopeAt(tokens.map((t, i) => (foldedAt[i] ? t.folded : t.term)), countAt) : null;
   const lowerName = lex ? lowerCaseNames(text, tokens, lex, typedUnaccented) : tokens.map(() => false);
   const unknownAcronyms = lex ? acronymsUnknown(text, tokens, lex) : [];
+  const lonePlace = lex ? lonePlaces(text, tokens, lex, lowerName) : tokens.map(() => false);
   // Typed in lower case ("cho em hỏi sakthivel …"), still a name when the reports write it capitalised.
   const foreignName = tokens.map((t) => lex !== null && isForeignName(t, lex) && (isCapitalised(text, t) || lex.spelling([t.folded]) !== null));
-  return { text, tokens, unaccented, lowerName, foreignName, unknownAcronyms, foldedAt, typedUnaccented, terms, syllables, countUnit: unit, countUnitFolded, countUnitShort, countScope, answerType: answerTypeOf(tokens, unit !== null, typedUnaccented) };
+  return { text, tokens, unaccented, lowerName, foreignName, unknownAcronyms, foldedAt, lonePlace, typedUnaccented, terms, syllables, countUnit: unit, countUnitFolded, countUnitShort, countScope, answerType: answerTypeOf(tokens, unit !== null, typedUnaccented) };
 }
 
 /**

@@ -9,9 +9,10 @@ import type { LoadedIndex } from '../index/load.js';
 import { PAIR_SEP, isPair } from '../index/terms.js';
 import { fold } from '../text/normalise.js';
 import { isStop, isStopTwin, looksLikeYear, tokenize, type Token } from '../text/tokens.js';
-import { CLASS_RANKS, CLASS_WORDS, DOCUMENT_NUMBER_WORDS, OFFICE_TITLES } from '../text/words.js';
+import { CLASS_RANKS, CLASS_WORDS, DOCUMENT_NUMBER_WORDS, MEETING_WORDS, OFFICE_TITLES } from '../text/words.js';
 import { isOfficeWord } from '../text/names.js';
 import { findPlaces, isCapitalised } from '../text/gazetteer.js';
+import { isWellFormedSyllable } from '../text/syllable.js';
 import { actionInClause, passageTermSet, saysAction, statesCount, type AnalyzedQuery } from './analyse.js';
 import type { KeywordPass } from './keyword.js';
 import { sentenceTokens } from './sentence-tokens.js';
@@ -70,6 +71,11 @@ export interface CoverageModel {
   awardClass: string | null;
   /** The question asks for the day ("ngày nào"): a window must state one. */
   day: boolean;
+  /**
+   * A meeting's "khi nào": a paragraph stating no day at all is no answer (see asksMeetingTime); the quote
+   * is chosen as for any question (a window without the day, beside one with it, may cover more of it).
+   */
+  meetingDay: boolean;
   /** A "who" question naming an office, its deputy's too ("Ai là Phó Bí thư …?"): a window must name someone. */
   holder: boolean;
   /** Per article met: each term's credit where a window lacks it (several candidates share an article). */
@@ -139,6 +145,7 @@ export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: Keywor
     office: officeAsked(q),
     awardClass: classesIn(q.tokens)[0] ?? null,
     day: q.answerType === 'date' && asksDay(q),
+    meetingDay: q.answerType === 'date' && asksMeetingTime(q),
     holder: q.answerType === 'person' && OFFICES.some((o) => q.tokens.some((_, i) => o.every((w, k) => q.tokens[i + k]?.folded === fold(w)))),
     credits: new Map(),
   };
@@ -213,9 +220,14 @@ export function unitSyllables(q: AnalyzedQuery): string[] {
 
 /** The number at `i` names a document or a session ("Chỉ thị 05", "Đại hội 6", "lần thứ 9"). */
 function numbersDocument(tokens: readonly Token[], i: number): boolean {
-  const one = tokens[i - 1]?.term;
-  return one !== undefined && (DOCUMENT_WORD.has(one) || DOCUMENT_WORD.has(`${tokens[i - 2]?.term} ${one}`));
+  // "Chỉ thị số 05-CT/TW": the document's name stands before its "số".
+  const at = tokens[i - 1]?.term === DOCUMENT_NUMBER_SIGN ? i - 1 : i;
+  const one = tokens[at - 1]?.term;
+  return one !== undefined && (DOCUMENT_WORD.has(one) || DOCUMENT_WORD.has(`${tokens[at - 2]?.term} ${one}`));
 }
+
+/** "số" between a document's name and its number. */
+const DOCUMENT_NUMBER_SIGN = 'số';
 
 /**
  * A number that can be a count: not a year ("2021"), part of a date ("16-10", "9/1") nor a document's
@@ -234,9 +246,14 @@ export const PERSON_NAME = /(?:đồng chí|ông|bà|Đồng chí|Ông|Bà)\s+\p
 /**
  * A window that gives a reason, for a question asking why: "vì", "bởi", "khiến", "dẫn đến", "nguyên nhân",
  * "lý do", or "do" before what caused it ("do khối u …"); not the "do" of who did it ("do đồng chí X chủ
- * trì") nor of "tự do". Case matters: "DO-01" is a code.
+ * trì") nor of "tự do", nor a consequence ("Vì vậy", "vì thế"). Case matters: "DO-01" is a code.
  */
-const REASON = /(?<![\p{L}])(?:[Vv]ì|[Bb]ởi|khiến|dẫn đến|[Nn]guyên nhân|[Ll]ý do|(?<!tự )[Dd]o(?! (?:đồng chí|ông|bà|\p{Lu})))(?![\p{L}])/u;
+const REASON = /(?<![\p{L}])(?:[Vv]ì(?! (?:vậy|thế))|[Bb]ởi(?! (?:vậy|thế))|khiến|dẫn đến|[Nn]guyên nhân|[Ll]ý do|(?<!tự )[Dd]o(?! (?:đồng chí|ông|bà|\p{Lu})))(?![\p{L}])/u;
+/**
+ * What follows from an event ("Vì vậy, …", "Vì thế", "Bởi vậy"): a paragraph that turns from it to this
+ * with no reason anywhere tells what followed, not why ("kinh tế TPHCM suy giảm … Vì vậy, vai trò …").
+ */
+const CONSEQUENCE = /(?<![\p{L}])(?:[Vv]ì|[Bb]ởi) (?:vậy|thế)(?![\p{L}])/u;
 /** Where something happened: "tại Hội trường …", "ở bệnh viện …", "đến xã …" (or a place of the gazetteer). */
 const PLACE_SAID = /(?:tại|ở|đến|từ|trong|ngoài)\s+(?:\p{Lu}|(?:bệnh viện|trường|nhà|khu|xã|huyện|tỉnh|thành phố|quận|phường|thôn|làng|trụ sở|hội trường|nơi)\s)/u;
 const OFFICES = OFFICE_TITLES.map((o) => tokenize(o).map((t) => t.term));
@@ -249,24 +266,31 @@ function placeSaid(text: string): boolean {
 /** Syllables after the office that name whose office it is ("Bí thư Tỉnh ủy", "Chủ tịch Liên đoàn"). */
 const OFFICE_OF = 2;
 
-/** The office a "who" question asks for, with the body it heads, folded; null unless it asks one (and not its deputy). */
+/**
+ * The office a "who" question asks for, with the body it heads, folded; null unless it asks one. Its
+ * deputy's ("Phó Chủ tịch HĐND TPHCM") starts with "pho": a window must name the deputy's office whole,
+ * not the holder's beside another "Phó" ("Phó Bí thư Thành ủy, Chủ tịch HĐND TPHCM").
+ */
 function officeAsked(q: AnalyzedQuery): string[] | null {
-  if (q.answerType !== 'person' || q.tokens.some((t, i) => !q.foldedAt[i] && t.term === DEPUTY)) return null;
+  if (q.answerType !== 'person') return null;
   // A syllable left unaccented (typed without marks, undecided) is compared folded: "bi thu" is "bí thư".
   const is = (i: number, word: string) => i < q.tokens.length && (q.foldedAt[i] ? q.tokens[i]!.folded === fold(word) : q.tokens[i]!.term === word);
   for (const o of OFFICES) {
     const i = q.tokens.findIndex((_, i) => o.every((s, k) => is(i + k, s)));
     if (i < 0) continue;
     // Folded, "pho" is also the "phố" of "thành phố": only right before the office is it the deputy.
-    if (i > 0 && is(i - 1, DEPUTY)) return null;
+    const deputy = i > 0 && is(i - 1, DEPUTY);
+    // A "Phó" elsewhere: whose office is asked is not told.
+    if (q.tokens.some((t, k) => k !== i - 1 && !q.foldedAt[k] && t.term === DEPUTY)) return null;
     let end = i + o.length;
     // Whose office: a body's words ("Tỉnh ủy", "Liên đoàn"), not a modifier ("đầu tiên").
     const body = (k: number) => {
       const t = q.tokens[k]!;
-      return t.joined && !isStop(t.term) && (isCapitalised(q.text, t) || (q.foldedAt[k] ? isOfficeWord(t.folded, true) : isOfficeWord(t.term)));
+      // An abbreviation typed in lower case ("hđnd", "tphcm") is no syllable: a body's name too.
+      return t.joined && !isStop(t.term) && (isCapitalised(q.text, t) || (q.foldedAt[k] ? isOfficeWord(t.folded, true) : isOfficeWord(t.term)) || (!t.isNumber && !isWellFormedSyllable(t.folded)));
     };
     while (end < q.tokens.length && end < i + o.length + OFFICE_OF && body(end)) end++;
-    return q.tokens.slice(i, end).map((t) => t.folded);
+    return q.tokens.slice(deputy ? i - 1 : i, end).map((t) => t.folded);
   }
   return null;
 }
@@ -292,8 +316,8 @@ function officeMissing(tokens: readonly Token[], office: readonly string[]): boo
 
 /** A date: "16-10", "9/1", "ngày 9", "tháng 10", a year. */
 export const DATE = /\b\d{1,2}[-/.]\d{1,2}\b|(?:ngày|tháng|năm)\s+\d{1,4}|\b(?:19|20)\d\d\b/iu;
-/** A day of the month: "15-10", "9/1", "ngày 9". */
-export const DAY = /(?<!\d)\d{1,2}[-/.]\d{1,2}(?![-/.]?\d{3})|(?:ngày|Ngày)\s+\d{1,2}(?:\s+tháng\s+\d{1,2})?/gu;
+/** A day of the month: "15-10", "9/1", "ngày 9"; not a number's thousands ("1.310 chi bộ"). */
+export const DAY = /(?<!\d)\d{1,2}[-/.]\d{1,2}(?![-/.]?\d{3})(?!\d)|(?:ngày|Ngày)\s+\d{1,2}(?:\s+tháng\s+\d{1,2})?/gu;
 /** Question words asking for the day itself, folded: a year ("Năm 2021 …") does not answer them. */
 const DAY_WORDS = ['ngay nao', 'hom nao', 'ngay bao nhieu', 'ngay may'];
 const DAY_ONCE = new RegExp(DAY.source, 'u');
@@ -304,6 +328,17 @@ const PLURAL = ['nhung', 'cac'];
 function asksDay(q: AnalyzedQuery): boolean {
   const f = ` ${q.tokens.map((t) => t.folded).join(' ')} `;
   return DAY_WORDS.some((w) => f.includes(` ${w} `) && !PLURAL.some((p) => f.includes(` ${p} ${w} `)));
+}
+
+const MEETINGS = MEETING_WORDS.map((w) => tokenize(w).map((t) => t.term));
+/** A meeting's "khi nào" ("Hội nghị … diễn ra khi nào?"): it is held on a day, which a year alone ("Năm 2020, …") does not give. */
+const MEETING_TIME_WORDS = ['khi nao', 'bao gio', 'luc nao', 'thoi gian nao'];
+
+function asksMeetingTime(q: AnalyzedQuery): boolean {
+  const f = ` ${q.tokens.map((t) => t.folded).join(' ')} `;
+  if (!MEETING_TIME_WORDS.some((w) => f.includes(` ${w} `))) return false;
+  // As typed, or folded where the question was read so ("hoi nghi").
+  return MEETINGS.some((m) => q.tokens.some((_, i) => m.every((w, k) => q.tokens[i + k] !== undefined && (q.foldedAt[i + k] ? q.tokens[i + k]!.folded === fold(w) : q.tokens[i + k]!.term === w))));
 }
 
 export interface Coverage {
@@ -421,7 +456,7 @@ function sentenceFacts(q: AnalyzedQuery, cov: CoverageModel, s: { terms: Set<str
   const countsUnit = head !== null && skip !== null && (statesCount(tokens, [head], skip, q.countUnitFolded) || q.countUnitShort.some((a) => statesCount(tokens, [a], skip)));
   let number = countsUnit;
   for (let i = 0; !number && part !== null && i < tokens.length; i++) number = isCount(tokens, i, s.sentence) && !part(i);
-  const day = cov.day && DAY_ONCE.test(s.sentence);
+  const day = (cov.day || cov.meetingDay) && DAY_ONCE.test(s.sentence);
   const person = cov.holder && namesPerson(s.sentence, tokens);
   return { terms: s.terms, tokens, counts: q.countUnit !== null && skip !== null && statesCount(tokens, q.countUnit, skip, q.countUnitFolded), number, named, countsUnit, day, person };
 }
@@ -523,6 +558,6 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
   const windowHasNumber = hasNumber(inWindow);
   const windowText = spans.length > 0 ? text.slice(spans[best.first]?.start ?? 0, spans[best.last]?.end ?? text.length) : text;
   const windowHasAnswer = holdsAnswerType(q, cov, inWindow, windowText, windowHasNumber);
-  const answerMissing = asks && best !== holding && lacks(inWindow);
+  const answerMissing = (asks && best !== holding && lacks(inWindow)) || (cov.meetingDay && !sentences.some((x) => x.day)) || (q.answerType === 'reason' && CONSEQUENCE.test(text) && !REASON.test(text));
   return { paragraph, ...best, bigramShare: share(bi, cov.grams.bigrams), trigramShare: share(tri, cov.grams.trigrams), windowHasNumber, windowHasAnswer, answerMissing };
 }

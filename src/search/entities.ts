@@ -12,7 +12,7 @@ import { PAIR_SEP } from '../index/terms.js';
 import { fold } from '../text/normalise.js';
 import { findPlaces, isCapitalised, placeForms } from '../text/gazetteer.js';
 import { DOCUMENT_NAMES, PARTY_BLOCS } from '../text/words.js';
-import { isFamilyName, isFamilyNameFolded, isOfficeWord } from '../text/names.js';
+import { isFamilyName, isFamilyNameFolded, isOfficeWord, isTitleCase } from '../text/names.js';
 import { splitSentences } from '../text/sentences.js';
 import { isStop, isStopTwin, tokenize, type Token } from '../text/tokens.js';
 import { linkTokens, type AnalyzedQuery } from './analyse.js';
@@ -65,6 +65,20 @@ export interface Constraint {
 export interface Phrase {
   syllables: string[];
   folded: boolean;
+  /** A one-syllable place ("Vinh", "Mỹ"): stated only with its capital, not by "vinh dự", "mỹ phẩm". */
+  capital?: true;
+}
+
+/** A place's one-syllable form as a phrase that must be written with its capital (see Phrase.capital). */
+function capitalPhrase(form: readonly Token[]): Phrase | null {
+  return form.length === 1 ? { syllables: [form[0]!.term], folded: false, capital: true } : null;
+}
+
+/** Does `text` write the syllable with its capital, as a whole word ("Vinh", "VINH")? */
+function capitalised(p: Phrase): (text: string) => boolean {
+  const s = p.syllables[0]!;
+  const word = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${s.charAt(0).toUpperCase()}${s.slice(1)}|${s.toUpperCase()})(?![\\p{L}\\p{M}\\p{N}])`, 'u');
+  return (text) => word.test(text.normalize('NFC'));
 }
 
 /** The phrase a form's terms do not pin down whole, or null when they do. */
@@ -168,10 +182,10 @@ export function findConstraints(q: AnalyzedQuery): Constraint[] {
   const used = linkTokens(text, tokens);
 
   // Places of the gazetteer.
-  for (const hit of findPlaces(text, tokens, q.typedUnaccented, true)) {
+  for (const hit of findPlaces(text, tokens, q.typedUnaccented, true, (i) => q.lonePlace[i] === true)) {
     if (used.slice(hit.first, hit.first + hit.length).some(Boolean)) continue;
     const forms = placeForms(hit.place);
-    out.push({ kind: 'place', label: hit.label, forms: forms.map((f) => termsOf(f, false)), phrases: forms.map((f) => phraseOf(f, false)) });
+    out.push({ kind: 'place', label: hit.label, forms: forms.map((f) => termsOf(f, false)), phrases: forms.map((f) => capitalPhrase(f) ?? phraseOf(f, false)) });
     for (let k = 0; k < hit.length; k++) used[hit.first + k] = true;
   }
 
@@ -192,9 +206,11 @@ export function findConstraints(q: AnalyzedQuery): Constraint[] {
   // Other names: two or more capitalised syllables in a row. The question's first word and a title
   // before a name ("Ông", "Bà", "Mẹ") are capitalised for other reasons and are not part of it, unless
   // that first word is a family name ("Nguyễn Văn An phát biểu gì?": the name is not "Văn An").
+  // In a question typed in Title Case or capitals ("Huế Có Bao Nhiêu Đảng Viên?") a capital names nothing.
+  const titleCase = isTitleCase(tokens.map((t) => text.slice(t.start, t.end)));
   for (let i = 0; i < tokens.length; i++) {
     // A name typed in lower case (q.lowerName) is read as its capitals would be.
-    const cap = (k: number) => isCapitalised(text, tokens[k]!) || q.lowerName[k] === true;
+    const cap = (k: number) => (!titleCase && isCapitalised(text, tokens[k]!)) || q.lowerName[k] === true;
     if (used[i] || tokens[i]!.isNumber || !(cap(i) || q.foreignName[i] === true)) continue;
     if (isAcronym(text, tokens[i]!)) continue;
     if (q.foreignName[i] === true && !(i + 1 < tokens.length && tokens[i + 1]!.joined && cap(i + 1) && !used[i + 1])) {
@@ -224,7 +240,8 @@ export function findConstraints(q: AnalyzedQuery): Constraint[] {
   }
 
   // Capitals the reports never write ("HN có bao nhiêu chi bộ?"): asked about, stated nowhere.
-  for (const i of q.unknownAcronyms) if (!used[i]) out.push({ kind: 'name', label: text.slice(tokens[i]!.start, tokens[i]!.end), forms: [[{ term: tokens[i]!.term, folded: false }]] });
+  // Shown in capitals however typed ("hn" -> "HN"), as a newsroom writes initials.
+  for (const i of q.unknownAcronyms) if (!used[i]) out.push({ kind: 'name', label: text.slice(tokens[i]!.start, tokens[i]!.end).toUpperCase(), forms: [[{ term: tokens[i]!.term, folded: false }]] });
 
   // Years.
   for (const t of tokens) {
@@ -275,7 +292,7 @@ function whereStated(index: LoadedIndex, c: Constraint): Stated {
     const phrase = c.phrases?.[f] ?? null;
     if (phrase) {
       const words = plainWords(phrase);
-      maybe.push({ test: (text) => holds(text, phrase, words), chunks: inChunk ?? NONE, heads: inHead ?? NONE });
+      maybe.push({ test: phrase.capital ? capitalised(phrase) : (text) => holds(text, phrase, words), chunks: inChunk ?? NONE, heads: inHead ?? NONE });
       continue;
     }
     if (c.kind === 'year') {

@@ -8,6 +8,7 @@
  * ("… bao nhiêu X"), since the count's unit is read right after "bao nhiêu".
  */
 import { findPlaces } from './gazetteer.js';
+import { isTitleCase } from './names.js';
 import { isWellFormedSyllable } from './syllable.js';
 import { tokenize } from './tokens.js';
 import { ENGLISH_GLOSSARY, ENGLISH_GLUE, INSTITUTION_WORDS, STOP_WORDS_EN } from './words.js';
@@ -16,8 +17,6 @@ import { ENGLISH_GLOSSARY, ENGLISH_GLUE, INSTITUTION_WORDS, STOP_WORDS_EN } from
 const MIN_ENGLISH_WORDS = 2;
 /** … and they are at least this share of its words (a Vietnamese question may quote an English name or two). */
 const ENGLISH_SHARE = 0.5;
-/** Past this share of its English words capitalised, the message is in Title Case or capitals, where a capital says nothing of a name. */
-const TITLE_CASE_SHARE = 0.6;
 
 /** A word, with a number's separators ("4,466") kept inside it. */
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*(?:[.,]\p{N}+)*/gu;
@@ -66,8 +65,7 @@ function wordsOf(text: string): Word[] {
   const nfc = text.normalize('NFC');
   const raw = [...nfc.matchAll(WORD)];
   // Told by the words English knows (names are capitalised in any case): "How Many Party Members Does …".
-  const knownAfterFirst = raw.slice(1).filter((m) => isKnown(lowerOf(m[0])));
-  const titleCase = knownAfterFirst.length >= 2 && knownAfterFirst.filter((m) => isCapital(m[0])).length > TITLE_CASE_SHARE * knownAfterFirst.length;
+  const titleCase = isTitleCase(raw.map((m) => m[0]), (w) => isKnown(lowerOf(w)));
   const tokens = tokenize(nfc);
   const places = findPlaces(nfc, tokens, true).map((h) => ({ start: tokens[h.first]!.start, end: tokens[h.first + h.length - 1]!.end, label: h.label }));
   const out: Word[] = [];

@@ -62,6 +62,11 @@ export function placeOfInitials(folded: string): { label: string; forms: Token[]
   return place === undefined || place === null ? null : { label: PLACES[place]![0]!, forms: placeForms(place) };
 }
 
+/** Are `folded` (lower case, folded) the initials of some place, of one or of several ("hn")? */
+export function arePlaceInitials(folded: string): boolean {
+  return INITIALS.has(folded);
+}
+
 /** Letters a place's initials are typed in: two to four, no vowel (they would spell a syllable), no digit. */
 const INITIALS_SHAPE = /^[b-df-hj-np-tv-zđ]{2,4}$/iu;
 
@@ -72,8 +77,9 @@ const INITIALS_SHAPE = /^[b-df-hj-np-tv-zđ]{2,4}$/iu;
 export function placeInitials(text: string, tokens: readonly Token[], at: number): boolean {
   const t = tokens[at]!;
   const raw = text.slice(t.start, t.end);
-  // Typed in lower case, letters a function word has with one left out are that word's slip ("kh" of khi, "cc" of các).
-  if (raw === t.term && STOP_SLIPS.has(t.folded)) return false;
+  // Typed in lower case, letters a function word has with one left out are that word's slip ("kh" of khi,
+  // "cc" of các), unless several places share them ("hn": no function word's slip opens "hn có …").
+  if (raw === t.term && STOP_SLIPS.has(t.folded) && INITIALS.get(t.folded) !== null) return false;
   return INITIALS_SHAPE.test(raw) && (at === 0 || MARKERS.some((m) => m.every((w, k) => tokens[at - m.length + k]?.folded === w)));
 }
 
@@ -81,6 +87,14 @@ export function placeInitials(text: string, tokens: readonly Token[], at: number
 const STOP_SLIPS = new Set(STOP_SYLLABLES.map((w) => fold(w)).flatMap((f) => [...f].map((_, k) => f.slice(0, k) + f.slice(k + 1))));
 
 const endsWith = (seq: readonly string[], at: number, words: readonly string[]) => words.every((w, k) => seq[at - words.length + k] === w);
+
+/** One-syllable places by their folded letters ("hue" -> "huế"), as their names are spelt: also an everyday word's letters, so only a reader of the corpus can tell. */
+const ONE_SYLLABLE = new Map(PLACE_FORMS.filter((f) => f.folded.length === 1).map((f) => [f.folded[0]!, f.tokens[0]!.term]));
+
+/** The spelling of the one-syllable place whose letters `folded` are ("hue" -> "huế"), or null. */
+export function onePlaceSpelling(folded: string): string | null {
+  return ONE_SYLLABLE.get(folded) ?? null;
+}
 
 /** The token is written with a capital letter. */
 export function isCapitalised(text: string, t: Token): boolean {
@@ -95,14 +109,17 @@ export function placeForms(place: number): Token[][] {
   return PLACE_FORMS.filter((p) => p.place === place && !PERSON_NAMED.has(p.folded.join(' '))).map((p) => p.tokens);
 }
 
+const NO_LONE = () => false;
+
 /**
  * Places named in `text` (tokens of it). `typedUnaccented`: the text was typed without marks, so marks
  * cannot tell "Lào" from "lao"; otherwise a place must be written with its own marks. `question`: the text
  * is a user's question, where a place of two syllables or more typed whole without marks is the place
  * even among marked words; in a report such letters are a photo credit or a firm's name ("Ảnh: Thanh Hoa",
- * "Ha Long Group"), not the place it is about.
+ * "Ha Long Group"), not the place it is about. `lone`: tokens a one-syllable place stands at however it is
+ * typed (see spellsOnePlace), which only a reader of the corpus's words can tell.
  */
-export function findPlaces(text: string, tokens: readonly Token[], typedUnaccented: boolean, question = false): PlaceHit[] {
+export function findPlaces(text: string, tokens: readonly Token[], typedUnaccented: boolean, question = false, lone: (at: number) => boolean = NO_LONE): PlaceHit[] {
   const folded = tokens.map((t) => t.folded);
   const out: PlaceHit[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -118,7 +135,9 @@ export function findPlaces(text: string, tokens: readonly Token[], typedUnaccent
     // A one-syllable name ("Vinh", "Huế", "Mỹ") is a place only when written with a capital (not the
     // first word) or after a place word; a longer one typed in lower case without marks only when none
     // of its syllables is a function word once folded ("ha noi", not "la gi").
-    if (n === 1 && !capital && !marked) continue;
+    // Or where the question's reader found it stands alone as the place (`lone`: "vinh có bao nhiêu …").
+    const alone = n === 1 && lone(i);
+    if (n === 1 && !capital && !marked && !alone) continue;
     const bare = hit.folded.every((_, k) => tokens[i + k]!.term === tokens[i + k]!.folded) && !capital && !marked;
     if (n > 1 && bare && hit.folded.some((s) => isStop(s, true))) continue;
     // In a text typed with marks, a syllable typed without them is a word ("lao động" is no "Lào"), but
@@ -128,7 +147,7 @@ export function findPlaces(text: string, tokens: readonly Token[], typedUnaccent
     // Not the end of a person's name ("Nguyen Nam Dinh" is Nguyễn Nam Đình, not Nam Định).
     const inName = i > 0 && tokens[i]!.joined && isFamilyNameFolded(tokens[i - 1]!.folded);
     const wholeUnmarked = question && n > 1 && !inName && hit.tokens.every((_, k) => tokens[i + k]!.term === tokens[i + k]!.folded);
-    if (!typedUnaccented && !wholeUnmarked && hit.tokens.some((t, k) => tokens[i + k]!.term !== t.term)) continue;
+    if (!typedUnaccented && !wholeUnmarked && !alone && hit.tokens.some((t, k) => tokens[i + k]!.term !== t.term)) continue;
     if (hit.tokens.some((t, k) => tokens[i + k]!.term !== tokens[i + k]!.folded && tokens[i + k]!.term !== t.term)) continue;
     out.push({ place: hit.place, label: PLACES[hit.place]![0]!, first: i, length: n, bare });
     i += n - 1;

@@ -1,6 +1,12 @@
 /** Vietnamese family names, for telling a person's name from other capitalised words (one place for the lists' use). */
 import { fold } from './normalise.js';
+import { isStop } from './tokens.js';
 import { FAMILY_NAMES, INSTITUTION_WORDS, OTHER_FAMILY_NAMES } from './words.js';
+
+/** Past this share of its plain words capitalised, a text is typed in Title Case or capitals, where a capital says nothing of a name. */
+const TITLE_CASE_SHARE = 0.6;
+/** Fewer plain words than this (after the first) say nothing of how a text is typed. */
+const TITLE_CASE_MIN_WORDS = 2;
 
 const COMMON = new Set(FAMILY_NAMES);
 const ANY = new Set([...FAMILY_NAMES, ...OTHER_FAMILY_NAMES]);
@@ -28,4 +34,18 @@ const OFFICE_FOLDED = new Set(INSTITUTION_WORDS.map((w) => fold(w)));
  */
 export function isOfficeWord(term: string, folded = false): boolean {
   return (folded ? OFFICE_FOLDED : OFFICE).has(term);
+}
+
+/** A word no name is made of, in a Vietnamese text: a function word ("có", "bao", "là"); office words are not, names share them ("Văn", "An"). */
+const isPlainWord = (lower: string) => isStop(lower);
+
+/**
+ * Is a text typed in Title Case or capitals ("Huế Có Bao Nhiêu Đảng Viên?", "How Many Party Members …")?
+ * Names are capitalised in any case, so it is told by its plain words after the first (which is
+ * capitalised anyway): at least TITLE_CASE_MIN_WORDS of them, more than TITLE_CASE_SHARE capitalised.
+ * `words`: the text's words as typed; `plain`: which (lower case) are plain, by the language's own words.
+ */
+export function isTitleCase(words: readonly string[], plain: (lower: string) => boolean = isPlainWord): boolean {
+  const known = words.slice(1).filter((w) => plain(w.toLowerCase()));
+  return known.length >= TITLE_CASE_MIN_WORDS && known.filter((w) => /^\p{Lu}/u.test(w)).length > TITLE_CASE_SHARE * known.length;
 }

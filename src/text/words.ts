@@ -194,6 +194,9 @@ export const ENGLISH_GLUE: readonly string[] = [
   'many', 'much', 'new', 'during', 'since', 'so', 'far',
 ];
 
+/** Words naming a meeting, which is held on a day ("hội nghị", "kỳ họp"): its "khi nào" asks for the day. */
+export const MEETING_WORDS: readonly string[] = ['hội nghị', 'đại hội', 'kỳ họp', 'cuộc họp', 'phiên họp', 'buổi làm việc', 'cuộc làm việc', 'hội thảo', 'lễ'];
+
 /** Question phrases made of function words: what a repaired "bao nhiu" or "la gi" should read as. */
 export const QUESTION_PHRASES: readonly string[] = [
   'bao nhiêu', 'như thế', 'thế nào', 'là gì', 'là ai', 'làm gì', 'ở đâu', 'khi nào', 'vì sao', 'tại sao', 'bao giờ', 'mấy giờ', 'những gì', 'cái gì',

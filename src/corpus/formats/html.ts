@@ -16,8 +16,14 @@ import { toVietnamTime } from '../metadata.js';
 import { htmlToLines } from './dom-lines.js';
 import type { FormatMeta, FormatReader, ReadDocument } from './types.js';
 
-/** Too little text for a news report: the page is an index, a login wall or an error page. */
+/** Too little text for a news report: the page is an index, a login wall or an error page … */
 const MIN_ARTICLE_CHARS = 200;
+/**
+ * … unless it holds this many written paragraphs (sentences of at least MIN_SENTENCE_WORDS words, outside
+ * links): a short report of two or three paragraphs is still one ("Sáng 20/9, … tổ chức hội nghị …").
+ */
+const MIN_SHORT_PARAGRAPHS = 2;
+const MIN_SENTENCE_WORDS = 8;
 
 // ---------------------------------------------------------------------------------------------
 // Bytes to text
@@ -181,6 +187,16 @@ function stripFurniture(doc: Doc): void {
 // ---------------------------------------------------------------------------------------------
 // The reader
 
+/** Paragraphs of the content written as sentences: their text outside links ends a sentence and has MIN_SENTENCE_WORDS words or more. */
+function writtenParagraphs(content: string): number {
+  let n = 0;
+  for (const m of content.matchAll(/<p\b[^>]*>([\s\S]*?)<\/p>/giu)) {
+    const own = normalizeInline(m[1]!.replace(/<a\b[^>]*>[\s\S]*?<\/a>/giu, ' ').replace(/<[^>]+>/gu, ' '));
+    if (/[.!?…]["”»)]?$/u.test(own) && own.split(' ').length >= MIN_SENTENCE_WORDS) n++;
+  }
+  return n;
+}
+
 /** A web page's HTML to a read document: its main content as Markdown lines, its tags as metadata. */
 export function readHtml(html: string): ReadDocument {
   const doc = parseDocument(html);
@@ -195,7 +211,7 @@ export function readHtml(html: string): ReadDocument {
   }
   // Text outside links: a list of headlines is all links.
   const ownText = (parsed?.content ?? '').replace(/<a\b[^>]*>[\s\S]*?<\/a>/giu, ' ').replace(/<[^>]+>/gu, ' ');
-  if (!parsed?.content || normalizeInline(ownText).length < MIN_ARTICLE_CHARS) {
+  if (!parsed?.content || (normalizeInline(ownText).length < MIN_ARTICLE_CHARS && writtenParagraphs(parsed.content) < MIN_SHORT_PARAGRAPHS)) {
     throw new ArticleError('no article found in the HTML page (only menus, links or too little text)');
   }
   if (!meta.title && parsed.title) meta.title = normalizeInline(parsed.title);

@@ -46,6 +46,19 @@ describe('html format', () => {
     await expect(readArticle(Buffer.from(html), 'index.html')).rejects.toThrow(/no article found in the HTML page/u);
   });
 
+  it('a short report of two or three written paragraphs is an article; an error page or a login wall is not', async () => {
+    const short = `<html><head><title>Hải Dương kết nạp đảng viên mới</title></head><body><nav><a href="/">Trang chủ</a></nav><main><h1>Hải Dương kết nạp đảng viên mới</h1>
+      <p>Trong 9 tháng năm 2024, Đảng bộ tỉnh Hải Dương kết nạp 1.850 đảng viên mới.</p><p>Đồng chí Trần Đức Thắng chủ trì hội nghị sơ kết.</p></main></body></html>`;
+    const a = await readArticle(Buffer.from(short), 'short.html');
+    expect(a.blocks.map((b) => b.text)).toContain('Trong 9 tháng năm 2024, Đảng bộ tỉnh Hải Dương kết nạp 1.850 đảng viên mới.');
+    for (const page of [
+      '<html><body><h1>404</h1><p>Không tìm thấy trang bạn yêu cầu.</p><p><a href="/">Quay lại trang chủ</a></p></body></html>',
+      '<html><body><p>Vui lòng đăng nhập để đọc tiếp.</p><p>Bạn chưa có tài khoản? Đăng ký ngay.</p></body></html>',
+    ]) {
+      await expect(readArticle(Buffer.from(page), 'x.html')).rejects.toThrow(ArticleError);
+    }
+  });
+
   it('decodes by the charset the page declares', () => {
     const text = 'Hội nghị';
     const bytes = Buffer.concat([Buffer.from('<html><head><meta charset="windows-1252"></head><body>'), Buffer.from([0x63, 0x61, 0x66, 0xe9]), Buffer.from('</body></html>')]);
