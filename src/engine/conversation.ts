@@ -9,7 +9,7 @@
  */
 import { analyzeQuery } from '../search/analyse.js';
 import { findConstraints, type Constraint } from '../search/entities.js';
-import { findPlaces } from '../text/gazetteer.js';
+import { arePlaceInitials, findPlaces, onePlaceSpelling, placeOfInitials } from '../text/gazetteer.js';
 import { PERSON_NAMED_FORMS } from '../text/places.js';
 import { fold } from '../text/normalise.js';
 import { tokenize } from '../text/tokens.js';
@@ -121,6 +121,20 @@ export function personOf(question: string, quotes: readonly string[]): string | 
   return best?.name ?? null;
 }
 
+/**
+ * A follow-up that is one bare word, a place's letters ("còn hue?") or initials ("còn hn?"): the place,
+ * read without the corpus's words (which would tell "hue" from a word), since nothing else stands there.
+ * Several places' initials stay initials, asked about as typed.
+ */
+function bareFollowUpPlace(rest: string): Array<Pick<Constraint, 'kind' | 'label'>> {
+  if (!/^\p{L}+$/u.test(rest)) return [];
+  const letters = fold(rest.toLowerCase());
+  const spelled = onePlaceSpelling(letters);
+  if (spelled) return [{ kind: 'place', label: spelled.charAt(0).toUpperCase() + spelled.slice(1) }];
+  if (!arePlaceInitials(letters)) return [];
+  return [{ kind: 'place', label: placeOfInitials(letters)?.label ?? rest.toUpperCase() }];
+}
+
 /** The parts of a question a follow-up can replace. */
 export function turnOf(question: string, answer: { chunkIds: string[]; articleIds: string[]; quotes: string[]; person?: string | null }): TurnContext {
   const q = analyzeQuery(question);
@@ -205,7 +219,8 @@ export function readFollowUp(message: string, previous: TurnContext | null): Fol
   // Read after a word: a one-syllable place is a place only when it is not the first word ("Huế").
   // After an English lead ("what about Hue?") the word has no marks either, so "Hue" may be Huế.
   const english = lead !== null && !/^(?:thế|vậy|còn|so|với)/iu.test(lead[0]);
-  const found = findConstraints(analyzeQuery(`${english && fold(rest) === rest ? 'con' : 'còn'} ${rest}`));
+  const read = findConstraints(analyzeQuery(`${english && fold(rest) === rest ? 'con' : 'còn'} ${rest}`));
+  const found: Array<Pick<Constraint, 'kind' | 'label'>> = read.length > 0 ? read : bareFollowUpPlace(rest);
   const prevQ = strip(previous.question);
 
   // "còn năm 2021?", "còn Huế?": the new place or year takes the old one's place.

@@ -254,6 +254,12 @@ const REASON = /(?<![\p{L}])(?:[Vv]ì(?! (?:vậy|thế))|[Bb]ởi(?! (?:vậy|t
  * with no reason anywhere tells what followed, not why ("kinh tế TPHCM suy giảm … Vì vậy, vai trò …").
  */
 const CONSEQUENCE = /(?<![\p{L}])(?:[Vv]ì|[Bb]ởi) (?:vậy|thế)(?![\p{L}])/u;
+/**
+ * Reasons told without REASON's words ("tăng trưởng 10,2% nhờ thu hút …"): enough to keep a paragraph
+ * that also turns to consequences from being capped; not counted as REASON elsewhere, where "nhờ" moved
+ * news answers that were right.
+ */
+const REASON_TOLD_OTHERWISE = /(?<![\p{L}])(?:[Nn]hờ|[Xx]uất phát từ|[Bb]ắt nguồn từ|[Bb]ởi lẽ)(?![\p{L}])/u;
 /** Where something happened: "tại Hội trường …", "ở bệnh viện …", "đến xã …" (or a place of the gazetteer). */
 const PLACE_SAID = /(?:tại|ở|đến|từ|trong|ngoài)\s+(?:\p{Lu}|(?:bệnh viện|trường|nhà|khu|xã|huyện|tỉnh|thành phố|quận|phường|thôn|làng|trụ sở|hội trường|nơi)\s)/u;
 const OFFICES = OFFICE_TITLES.map((o) => tokenize(o).map((t) => t.term));
@@ -316,8 +322,8 @@ function officeMissing(tokens: readonly Token[], office: readonly string[]): boo
 
 /** A date: "16-10", "9/1", "ngày 9", "tháng 10", a year. */
 export const DATE = /\b\d{1,2}[-/.]\d{1,2}\b|(?:ngày|tháng|năm)\s+\d{1,4}|\b(?:19|20)\d\d\b/iu;
-/** A day of the month: "15-10", "9/1", "ngày 9"; not a number's thousands ("1.310 chi bộ"). */
-export const DAY = /(?<!\d)\d{1,2}[-/.]\d{1,2}(?![-/.]?\d{3})(?!\d)|(?:ngày|Ngày)\s+\d{1,2}(?:\s+tháng\s+\d{1,2})?/gu;
+/** A day of the month: "15-10", "9/1", "16/10/2024", "ngày 9"; not a number's thousands ("1.310 chi bộ"). */
+export const DAY = /(?<!\d)\d{1,2}[-/.]\d{1,2}(?:[-/.](?:19|20)\d\d)?(?![-/.]?\d)|(?:ngày|Ngày)\s+\d{1,2}(?:\s+tháng\s+\d{1,2})?/gu;
 /** Question words asking for the day itself, folded: a year ("Năm 2021 …") does not answer them. */
 const DAY_WORDS = ['ngay nao', 'hom nao', 'ngay bao nhieu', 'ngay may'];
 const DAY_ONCE = new RegExp(DAY.source, 'u');
@@ -558,6 +564,6 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
   const windowHasNumber = hasNumber(inWindow);
   const windowText = spans.length > 0 ? text.slice(spans[best.first]?.start ?? 0, spans[best.last]?.end ?? text.length) : text;
   const windowHasAnswer = holdsAnswerType(q, cov, inWindow, windowText, windowHasNumber);
-  const answerMissing = (asks && best !== holding && lacks(inWindow)) || (cov.meetingDay && !sentences.some((x) => x.day)) || (q.answerType === 'reason' && CONSEQUENCE.test(text) && !REASON.test(text));
+  const answerMissing = (asks && best !== holding && lacks(inWindow)) || (cov.meetingDay && !sentences.some((x) => x.day)) || (q.answerType === 'reason' && CONSEQUENCE.test(text) && !REASON.test(text) && !REASON_TOLD_OTHERWISE.test(text));
   return { paragraph, ...best, bigramShare: share(bi, cov.grams.bigrams), trigramShare: share(tri, cov.grams.trigrams), windowHasNumber, windowHasAnswer, answerMissing };
 }

@@ -24,6 +24,8 @@ const SOFT_NAME_SHARE = 0.02;
 /** Years a report can be about. */
 const MIN_YEAR = 1930;
 const MAX_YEAR = 2100;
+/** A Vietnamese name is three syllables in most reports ("Đặng Xuân Phong"); past that a Title Case question goes on with its verb. */
+const TITLE_CASE_NAME_SYLLABLES = 3;
 /**
  * Paragraphs that must state a constraint for the whole report to count as being about it. A place
  * or a year named once in passing ("Nghị quyết 54 năm 2019") does not make another report's figures
@@ -208,9 +210,10 @@ export function findConstraints(q: AnalyzedQuery): Constraint[] {
   // that first word is a family name ("Nguyễn Văn An phát biểu gì?": the name is not "Văn An").
   // In a question typed in Title Case or capitals ("Huế Có Bao Nhiêu Đảng Viên?") a capital names nothing.
   const titleCase = isTitleCase(tokens.map((t) => text.slice(t.start, t.end)));
+  const titled = titleCase ? titleCaseNames(text, tokens, used) : null;
   for (let i = 0; i < tokens.length; i++) {
     // A name typed in lower case (q.lowerName) is read as its capitals would be.
-    const cap = (k: number) => (!titleCase && isCapitalised(text, tokens[k]!)) || q.lowerName[k] === true;
+    const cap = (k: number) => (titled ? titled[k] === true : isCapitalised(text, tokens[k]!)) || q.lowerName[k] === true;
     if (used[i] || tokens[i]!.isNumber || !(cap(i) || q.foreignName[i] === true)) continue;
     if (isAcronym(text, tokens[i]!)) continue;
     if (q.foreignName[i] === true && !(i + 1 < tokens.length && tokens[i + 1]!.joined && cap(i + 1) && !used[i + 1])) {
@@ -249,6 +252,27 @@ export function findConstraints(q: AnalyzedQuery): Constraint[] {
     if (t.isNumber && /^\d{4}$/u.test(t.term) && y >= MIN_YEAR && y <= MAX_YEAR) out.push({ kind: 'year', label: t.term, forms: [[{ term: t.term, folded: false }]] });
   }
   return out.filter((c) => c.forms.some((f) => f.length > 0));
+}
+
+/**
+ * In a question typed in Title Case ("Ông Hoàng Văn Tám Trình Bày Báo Cáo Gì?") capitals mark every word,
+ * yet a person is still named: a common family name and the capitalised syllables after it, up to
+ * TITLE_CASE_NAME_SYLLABLES, stopping at a function word. Without this the name was dropped and
+ * another official's report answered for him.
+ */
+function titleCaseNames(text: string, tokens: readonly Token[], used: readonly boolean[]): boolean[] {
+  const out: boolean[] = tokens.map(() => false);
+  // Office words are not a stop: names share them ("Văn", "An").
+  const inName = (t: Token) => isCapitalised(text, t) && !t.isNumber && !isStop(t.term);
+  for (let i = 0; i < tokens.length; i++) {
+    if (used[i] || !isFamilyName(tokens[i]!.term, true) || !isCapitalised(text, tokens[i]!)) continue;
+    let j = i;
+    while (j + 1 < tokens.length && j + 1 - i < TITLE_CASE_NAME_SYLLABLES && !used[j + 1] && tokens[j + 1]!.joined && inName(tokens[j + 1]!)) j++;
+    if (j === i) continue;
+    out.fill(true, i, j + 1);
+    i = j;
+  }
+  return out;
 }
 
 /**

@@ -80,8 +80,17 @@ export function placeInitials(text: string, tokens: readonly Token[], at: number
   // Typed in lower case, letters a function word has with one left out are that word's slip ("kh" of khi,
   // "cc" of các), unless several places share them ("hn": no function word's slip opens "hn có …").
   if (raw === t.term && STOP_SLIPS.has(t.folded) && INITIALS.get(t.folded) !== null) return false;
-  return INITIALS_SHAPE.test(raw) && (at === 0 || MARKERS.some((m) => m.every((w, k) => tokens[at - m.length + k]?.folded === w)));
+  if (!INITIALS_SHAPE.test(raw)) return false;
+  if (MARKERS.some((m) => m.every((w, k) => tokens[at - m.length + k]?.folded === w))) return true;
+  if (at !== 0) return false;
+  // Opening the question in lower case, chat shorthand is as likely ("bt tỉnh ủy …" bí thư, "hn tổng kết"
+  // hội nghị, "cb nào" cán bộ): a place only when a verb of having or being follows, or nothing does.
+  const next = tokens[1];
+  return raw !== t.term || next === undefined || LOWER_INITIALS_FOLLOWERS.has(next.folded);
 }
+
+/** Words after which lower-case initials opening a question are a place's ("hn có …", "hp thì sao"). */
+const LOWER_INITIALS_FOLLOWERS = new Set(['co', 'thi', 'da', 'hien']);
 
 /** Every function word's letters with one left out. */
 const STOP_SLIPS = new Set(STOP_SYLLABLES.map((w) => fold(w)).flatMap((f) => [...f].map((_, k) => f.slice(0, k) + f.slice(k + 1))));

@@ -7,6 +7,8 @@ import { FAMILY_NAMES, INSTITUTION_WORDS, OTHER_FAMILY_NAMES } from './words.js'
 const TITLE_CASE_SHARE = 0.6;
 /** Fewer plain words than this (after the first) say nothing of how a text is typed. */
 const TITLE_CASE_MIN_WORDS = 2;
+/** A text of this many words after the first, all capitalised, is Title Case: no name runs so long. */
+const TITLE_CASE_ALL_WORDS = 5;
 
 const COMMON = new Set(FAMILY_NAMES);
 const ANY = new Set([...FAMILY_NAMES, ...OTHER_FAMILY_NAMES]);
@@ -36,8 +38,12 @@ export function isOfficeWord(term: string, folded = false): boolean {
   return (folded ? OFFICE_FOLDED : OFFICE).has(term);
 }
 
-/** A word no name is made of, in a Vietnamese text: a function word ("có", "bao", "là"); office words are not, names share them ("Văn", "An"). */
-const isPlainWord = (lower: string) => isStop(lower);
+/**
+ * A word no name is made of, in a Vietnamese text: a function word ("có", "bao", "là"), also typed without
+ * marks ("co", "nhieu"; only then, as "Văn" of a name folds to "vẫn"'s letters); office words are not, names
+ * share them ("Văn", "An").
+ */
+const isPlainWord = (lower: string) => isStop(lower) || (lower === fold(lower) && isStop(lower, true));
 
 /**
  * Is a text typed in Title Case or capitals ("Huế Có Bao Nhiêu Đảng Viên?", "How Many Party Members …")?
@@ -46,6 +52,9 @@ const isPlainWord = (lower: string) => isStop(lower);
  * `words`: the text's words as typed; `plain`: which (lower case) are plain, by the language's own words.
  */
 export function isTitleCase(words: readonly string[], plain: (lower: string) => boolean = isPlainWord): boolean {
-  const known = words.slice(1).filter((w) => plain(w.toLowerCase()));
+  const rest = words.slice(1).filter((w) => /\p{L}/u.test(w));
+  // Every word capitalised, however few of them are plain ("Ai Là Bí Thư Tỉnh Ủy Lào Cai?").
+  if (rest.length >= TITLE_CASE_ALL_WORDS && rest.every((w) => /^\p{Lu}/u.test(w))) return true;
+  const known = rest.filter((w) => plain(w.toLowerCase()));
   return known.length >= TITLE_CASE_MIN_WORDS && known.filter((w) => /^\p{Lu}/u.test(w)).length > TITLE_CASE_SHARE * known.length;
 }

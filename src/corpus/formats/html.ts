@@ -190,12 +190,20 @@ function stripFurniture(doc: Doc): void {
 /** Paragraphs of the content written as sentences: their text outside links ends a sentence and has MIN_SENTENCE_WORDS words or more. */
 function writtenParagraphs(content: string): number {
   let n = 0;
+  let reports = false;
   for (const m of content.matchAll(/<p\b[^>]*>([\s\S]*?)<\/p>/giu)) {
     const own = normalizeInline(m[1]!.replace(/<a\b[^>]*>[\s\S]*?<\/a>/giu, ' ').replace(/<[^>]+>/gu, ' '));
-    if (/[.!?…]["”»)]?$/u.test(own) && own.split(' ').length >= MIN_SENTENCE_WORDS) n++;
+    if (!/[.!?…]["”»)]?$/u.test(own) || own.split(' ').length < MIN_SENTENCE_WORDS) continue;
+    n++;
+    reports ||= REPORT_MARK.test(own);
   }
-  return n;
+  // Error pages, login walls, cookie notices and maintenance notes are written in sentences too, but
+  // state no figure and name no one: a report does.
+  return reports ? n : 0;
 }
+
+/** What a report states and a site's notice does not: a figure, or a name, place or body capitalised inside a sentence. */
+const REPORT_MARK = /\d|[^.!?…\s]\s+\p{Lu}/u;
 
 /** A web page's HTML to a read document: its main content as Markdown lines, its tags as metadata. */
 export function readHtml(html: string): ReadDocument {
