@@ -343,8 +343,9 @@ function partCount(q: AnalyzedQuery, sentence: string, tokens: readonly Token[])
   if (q.countScope === null) return NONE_APART;
   const action = q.countScope.action;
   if (action === null) {
-    const terms = tokens.map((t) => t.term);
-    return (at) => actionInClause(sentence, tokens, terms, at);
+    // Made when a number is first asked about: most sentences state none.
+    let terms: string[] | null = null;
+    return (at) => actionInClause(sentence, tokens, (terms ??= tokens.map((t) => t.term)), at);
   }
   const says = q.typedUnaccented ? saysAction(tokens.map((t) => t.folded), action.map((a) => fold(a))) : saysAction(tokens.map((t) => t.term), action);
   return says ? NONE_APART : null;
