@@ -58,16 +58,19 @@ export function articleRef(a: StoredArticle): ArticleRef {
 
 export function selectRelevant(index: LoadedIndex, candidates: readonly Candidate[], q: AnalyzedQuery, opts: Pick<ComposeOptions, 'threshold' | 'maxPerArticle'>): Candidate[] {
   const relevant = candidates.filter((c) => c.confidence >= opts.threshold);
-  const seenParagraph = new Set<string>();
+  // Per article, its paragraphs shown (2 × paragraph, plus 1 for a caption): numbers, not a string per candidate.
+  const seenParagraph = new Map<number, Set<number>>();
   const perArticle = new Map<number, number>();
   const cap = wantsMany(q) ? Number.POSITIVE_INFINITY : opts.maxPerArticle;
   const kept: Candidate[] = [];
   const overflow: Candidate[] = [];
   for (const c of relevant) {
     const chunk = index.chunks[c.chunk]!;
-    const key = `${chunk.articleId}#${chunk.kind}#${chunk.paragraph}`;
-    if (seenParagraph.has(key)) continue; // pieces of one long paragraph: show the best one
-    seenParagraph.add(key);
+    const key = 2 * chunk.paragraph + (chunk.kind === 'caption' ? 1 : 0);
+    let seen = seenParagraph.get(c.article);
+    if (!seen) seenParagraph.set(c.article, (seen = new Set()));
+    if (seen.has(key)) continue; // pieces of one long paragraph: show the best one
+    seen.add(key);
     const n = perArticle.get(c.article) ?? 0;
     if (n >= cap) {
       overflow.push(c);

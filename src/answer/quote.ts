@@ -66,7 +66,7 @@ export function pickQuote(
   let first = fromRetrieval ? window.first : best;
   let last = fromRetrieval ? window.last : best;
   const chars = () => sentences[last]!.end - sentences[first]!.start;
-  const words = () => paragraph.slice(sentences[first]!.start, sentences[last]!.end).split(/\s+/).length;
+  const words = () => wordCount(paragraph, sentences[first]!.start, sentences[last]!.end);
   while (last - first + 1 < opts.maxSentences) {
     const prev = first > 0 ? scores[first - 1]! : -1;
     const next = last < sentences.length - 1 ? scores[last + 1]! : -1;
@@ -88,10 +88,26 @@ export function pickQuote(
   const end = sentences[last]!.end;
   const text = paragraph.slice(start, end);
   // The quote's tokens are its sentences' (kept since retrieval read them), moved to its offsets.
-  const tokens = sentenceTokens(paragraph, q)
-    .slice(first, last + 1)
-    .flatMap((s) => s.tokens.map((t) => ({ ...t, start: t.start + s.start - start, end: t.end + s.start - start })));
+  const read = sentenceTokens(paragraph, q);
+  const tokens: Token[] = [];
+  for (let i = first; i <= last; i++) {
+    const shift = read[i]!.start - start;
+    // Every field written out: a spread copy of each token cost more than the rest of the quote.
+    for (const t of read[i]!.tokens) tokens.push({ term: t.term, folded: t.folded, start: t.start + shift, end: t.end + shift, isNumber: t.isNumber, joined: t.joined });
+  }
   return { text, start, end, highlights: highlightSpans(text, q, tokens), answer: answerSpans(text, q) };
+}
+
+/** JavaScript's \s: what split(/\s+/) splits at. */
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** text.slice(from, to).split(/\s+/).length, without the slice and the array: runs of spaces, plus one. */
+function wordCount(text: string, from: number, to: number): number {
+  let n = 1;
+  for (let i = from; i < to; i++) if (isSpace(text.charCodeAt(i)) && (i === from || !isSpace(text.charCodeAt(i - 1)))) n++;
+  return n;
 }
 
 /**
@@ -184,9 +200,18 @@ function fromFamilyName(text: string, [s, e]: Span): Span {
   return at > 0 ? [s + tokens[at]!.start, e] : [s, e];
 }
 
+const globals = new Map<RegExp, RegExp>();
+
+/** A copy of `re` with the g flag, made once: matchAll starts from its lastIndex, and this copy's is never advanced (a shared one's may be). */
+function globalOf(re: RegExp): RegExp {
+  let g = globals.get(re);
+  if (!g) globals.set(re, (g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`)));
+  return g;
+}
+
 /** Where the answer stands in a quote, by what the question asks for. */
 export function answerSpans(text: string, q: AnalyzedQuery): Span[] {
-  const all = (re: RegExp): Span[] => [...text.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`))].map((m) => [m.index, m.index + m[0].length] as const);
+  const all = (re: RegExp): Span[] => [...text.matchAll(globalOf(re))].map((m) => [m.index, m.index + m[0].length] as const);
   if (q.answerType === 'person') return askedNames(text, all(PERSON_NAME).map((n) => fromFamilyName(text, n)), q);
   if (q.answerType === 'date') {
     // A day ("15-10", "ngày 9") answers "khi nào" better than the years of a term ("2020-2025").

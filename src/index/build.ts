@@ -79,7 +79,8 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
     let prev: LoadedIndex | null = null;
     if (await currentVersionDir(opts.outDir).catch(() => null)) {
       try {
-        prev = await loadIndex(opts.outDir, { skipVectors: true });
+        // Texts stay in their files: a build copies a few, or links texts.bin whole (no 40 MB read to add one article).
+        prev = await loadIndex(opts.outDir, { skipVectors: true, textsInMemoryBytes: 0 });
       } catch (e) {
         say(`Previous index not reusable (${(e as Error).message.split('. Rebuild')[0]}): building from scratch.`);
       }

@@ -8,7 +8,8 @@
  * only (its cost follows the changes since the base was written, not the index), until they grow past a
  * share of the whole and a build merges everything into a new base. A loaded chunk is a small view that
  * reads its fields from the columns and its text from its file when asked: loading 500,000 chunks
- * decodes no text, and a serving process keeps the texts on disk (the page cache), not in its heap.
+ * decodes no text, and a serving process keeps the texts on disk (the page cache), not in its heap
+ * (a small index's texts are read whole at load instead, outside the heap: see load.ts).
  * Older stores ('chunks-v2' JSON records, or inline texts) still load.
  */
 import { FileReader } from './file-reader.js';

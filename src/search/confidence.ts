@@ -382,15 +382,10 @@ let current: { q: AnalyzedQuery; byText: Map<string, SentenceTerms[]> } | null =
 
 function readSentences(text: string, q: AnalyzedQuery): Array<SentenceTerms & { tokens: readonly Token[]; sentence: string }> {
   const out: Array<SentenceTerms & { tokens: readonly Token[]; sentence: string }> = [];
-  const kept: SentenceTerms[] = [];
-  for (const { start, end, sentence, tokens } of sentenceTokens(text, q)) {
-    // One object for both lists: the quote reads start, end and terms of it (tokens are kept for the question anyway).
-    const read = { start, end, sentence, tokens, terms: passageTermSet(tokens, q) };
-    out.push(read);
-    kept.push(read);
-  }
+  // Kept as read: the quote reads start, end and terms of them (tokens are kept for the question anyway).
+  for (const { start, end, sentence, tokens } of sentenceTokens(text, q)) out.push({ start, end, sentence, tokens, terms: passageTermSet(tokens, q) });
   if (current?.q !== q) current = { q, byText: new Map() };
-  current.byText.set(text, kept);
+  current.byText.set(text, out);
   return out;
 }
 
@@ -410,8 +405,9 @@ function partCount(q: AnalyzedQuery, sentence: string, tokens: readonly Token[])
   if (q.countScope === null) return NONE_APART;
   const action = q.countScope.action;
   if (action === null) {
-    const terms = tokens.map((t) => t.term);
-    return (at) => actionInClause(sentence, tokens, terms, at);
+    // Made when a number is first asked about: most sentences state none.
+    let terms: string[] | null = null;
+    return (at) => actionInClause(sentence, tokens, (terms ??= tokens.map((t) => t.term)), at);
   }
   const says = q.typedUnaccented ? saysAction(tokens.map((t) => t.folded), action.map((a) => fold(a))) : saysAction(tokens.map((t) => t.term), action);
   return says ? NONE_APART : null;
@@ -505,6 +501,37 @@ function shareHeld(cov: CoverageModel, credit: readonly number[], sentences: rea
   return got / (cov.mass + cov.countWeight + edgeMass);
 }
 
+/**
+ * Terms a model of at most this many has are read once per sentence into a bit mask (bit k: term k),
+ * so a window's share ORs two masks instead of looking every term up in every sentence again.
+ */
+const MASK_TERMS = 31;
+
+/** Bit k set when the sentence holds term k of the model (MASK_TERMS at most). */
+function heldMask(cov: CoverageModel, terms: ReadonlySet<string>): number {
+  let mask = 0;
+  for (let k = 0; k < cov.terms.length; k++) if (cov.terms[k]!.match >= 0 && terms.has(cov.terms[k]!.term)) mask |= 1 << k;
+  return mask;
+}
+
+/** shareHeld of the sentences whose masks OR to `mask` (one of them `counts`), summed in the same order. */
+function shareOfMask(cov: CoverageModel, credit: readonly number[], mask: number, counts: boolean): number {
+  let got = counts ? cov.countWeight : 0;
+  // Edge pairs as in shareHeld.
+  let edgeMass = 0;
+  for (let k = 0; k < cov.terms.length; k++) {
+    const t = cov.terms[k]!;
+    if (t.match < 0) continue;
+    const has = ((mask >>> k) & 1) === 1;
+    if (!t.edge) got += has ? t.weight : credit[k]!;
+    else if (has) {
+      got += t.weight;
+      edgeMass += t.weight;
+    } else edgeMass += EDGE_PAIR_LACKING_SHARE * t.weight;
+  }
+  return got / (cov.mass + cov.countWeight + edgeMass);
+}
+
 /** Does the window hold the kind of thing asked for? */
 function holdsAnswerType(q: AnalyzedQuery, cov: CoverageModel, inWindow: readonly SentenceFacts[], windowText: string, windowHasNumber: boolean): boolean {
   switch (q.answerType) {
@@ -540,30 +567,45 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
   // What each term is worth where the window lacks it: the same for every window of the paragraph.
   let credit = cov.credits.get(article);
   if (!credit) cov.credits.set(article, (credit = cov.terms.map((t) => (t.match < 0 ? 0 : contextCredit(pass, t.match, article) * t.weight))));
-  const paragraph = shareHeld(cov, credit, sentences, 0, -1);
+  const n = sentences.length;
+  const masked = cov.terms.length <= MASK_TERMS;
+  const masks = masked ? sentences.map((x) => heldMask(cov, x.terms)) : [];
+  let all = 0;
+  let anyCounts = false;
+  for (let i = 0; i < n; i++) {
+    all |= masked ? masks[i]! : 0;
+    anyCounts ||= sentences[i]!.counts;
+  }
+  const paragraph = masked ? shareOfMask(cov, credit, all, anyCounts) : shareHeld(cov, credit, sentences, 0, -1);
   const hasNumber = (w: readonly SentenceFacts[]) => w.some((x) => x.number) && w.some((x) => x.countsUnit || x.named);
   const lacks = (w: readonly SentenceFacts[]) => {
     const tokens = office !== null || cov.awardClass !== null ? w.flatMap((x) => x.tokens) : [];
     return (q.countUnit !== null && !hasNumber(w)) || (office !== null && officeMissing(tokens, office)) || (cov.awardClass !== null && !classesIn(tokens).includes(cov.awardClass)) || (cov.day && !w.some((x) => x.day)) || (cov.holder && !w.some((x) => x.person));
   };
-  const windows: Array<{ window: number; first: number; last: number }> = [];
-  for (let i = 0; i < sentences.length; i++) {
-    windows.push({ window: shareHeld(cov, credit, sentences, i, i), first: i, last: i });
-    if (i + 1 < sentences.length) windows.push({ window: PAIR_WINDOW_DISCOUNT * shareHeld(cov, credit, sentences, i, i + 1), first: i, last: i + 1 });
+  // Every window of one sentence, then of it and the next, in that order (ties go to the first).
+  const scores = new Float64Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    scores[2 * i] = masked ? shareOfMask(cov, credit, masks[i]!, sentences[i]!.counts) : shareHeld(cov, credit, sentences, i, i);
+    if (i + 1 < n) scores[2 * i + 1] = PAIR_WINDOW_DISCOUNT * (masked ? shareOfMask(cov, credit, masks[i]! | masks[i + 1]!, sentences[i]!.counts || sentences[i + 1]!.counts) : shareHeld(cov, credit, sentences, i, i + 1));
   }
-  const bestOf = (list: typeof windows) => list.reduce((m, w) => (w.window > m.window ? w : m), { window: 0, first: 0, last: 0 });
-  const bestAny = bestOf(windows);
+  const windowAt = (w: number) => ({ window: scores[w]!, first: w >> 1, last: (w >> 1) + (w & 1) });
+  const bestOf = (admit: (w: number) => boolean) => {
+    let at = -1;
+    for (let w = 0; w < 2 * n - 1; w++) if (scores[w]! > (at < 0 ? 0 : scores[at]!) && admit(w)) at = w;
+    return at < 0 ? { window: 0, first: 0, last: 0 } : windowAt(at);
+  };
+  const bestAny = bestOf(() => true);
   // Or one nearly as good that holds what the question asks for (the quote must): for a count, one
   // sentence with a number and the unit.
   // Nothing asked beyond words (no count, office or class): the best window is all there is.
   const asks = q.countUnit !== null || office !== null || cov.awardClass !== null || cov.day || cov.holder;
   const holds = (w: readonly SentenceFacts[]) => !lacks(w) && (q.countUnit === null || w.some((x) => x.countsUnit || (x.number && x.named)));
-  const holding = asks ? bestOf(windows.filter((w) => w.window >= HOLDING_WINDOW_SHARE * bestAny.window && holds(sentences.slice(w.first, w.last + 1)))) : bestAny;
+  const holding = asks ? bestOf((w) => scores[w]! >= HOLDING_WINDOW_SHARE * bestAny.window && holds(sentences.slice(w >> 1, (w >> 1) + (w & 1) + 1))) : bestAny;
   const best = holding.window > 0 ? holding : bestAny;
   const inWindow = sentences.slice(best.first, best.last + 1);
   const windowHasNumber = hasNumber(inWindow);
   const windowText = spans.length > 0 ? text.slice(spans[best.first]?.start ?? 0, spans[best.last]?.end ?? text.length) : text;
   const windowHasAnswer = holdsAnswerType(q, cov, inWindow, windowText, windowHasNumber);
-  const answerMissing = (asks && best !== holding && lacks(inWindow)) || (cov.meetingDay && !sentences.some((x) => x.day)) || (q.answerType === 'reason' && CONSEQUENCE.test(text) && !REASON.test(text) && !REASON_TOLD_OTHERWISE.test(text));
+  const answerMissing = (asks && holding.window <= 0 && lacks(inWindow)) || (cov.meetingDay && !sentences.some((x) => x.day)) || (q.answerType === 'reason' && CONSEQUENCE.test(text) && !REASON.test(text) && !REASON_TOLD_OTHERWISE.test(text));
   return { paragraph, ...best, bigramShare: share(bi, cov.grams.bigrams), trigramShare: share(tri, cov.grams.trigrams), windowHasNumber, windowHasAnswer, answerMissing };
 }

@@ -100,9 +100,14 @@ const DOCUMENT_DATE = new RegExp(
 /** How far back the document's name may start. */
 const DOCUMENT_DATE_REACH = 60;
 
-/** Does `text` name `year` other than as a document's date? */
-function yearStated(text: string, year: string): boolean {
-  for (const m of text.matchAll(new RegExp(`(?<!\\p{N})${year}(?!\\p{N})`, 'gu'))) {
+/** The year standing alone as a number, for yearStated (made once per constraint: matchAll copies it). */
+function yearPattern(year: string): RegExp {
+  return new RegExp(`(?<!\\p{N})${year}(?!\\p{N})`, 'gu');
+}
+
+/** Does `text` name the year (yearPattern) other than as a document's date? */
+function yearStated(text: string, year: RegExp): boolean {
+  for (const m of text.matchAll(year)) {
     if (!DOCUMENT_DATE.test(text.slice(Math.max(0, m.index - DOCUMENT_DATE_REACH), m.index))) return true;
   }
   return false;
@@ -321,7 +326,8 @@ function whereStated(index: LoadedIndex, c: Constraint): Stated {
     }
     if (c.kind === 'year') {
       // A title or lead that names the year is about it; a paragraph may name it only as a document's date.
-      maybe.push({ test: (text) => yearStated(text, c.label), chunks: inChunk ?? NONE, heads: NONE });
+      const year = yearPattern(c.label);
+      maybe.push({ test: (text) => yearStated(text, year), chunks: inChunk ?? NONE, heads: NONE });
       for (const x of inHead ?? NONE) articles.add(x);
       continue;
     }
