@@ -1,6 +1,6 @@
 /**
  * Review of probe5 (review5): questions a newsroom's users type, over reports of a few provinces written
- * for this test. Each case is one finding of the review; every one of them fails on probe5 as reviewed.
+ * for this test. Each case is one finding of the review and failed before its fix.
  * Critical: another person's statement or another province's figure given as the answer. High: a plain
  * question refused, or a right answer demoted to "may be related".
  */

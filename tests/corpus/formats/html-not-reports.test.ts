@@ -1,7 +1,7 @@
 /**
- * Review of probe5 (review5): a short page is accepted as an article when it holds two "written
- * paragraphs" (8+ words, ending a sentence). Realistic soft-404s, login walls, cookie banners and
- * maintenance pages are written exactly so, and are now saved and indexed as reports.
+ * A short page is an article when it holds two "written paragraphs" (8+ words, ending a sentence) that
+ * state a figure or a name. Realistic soft-404s, login walls, cookie banners and maintenance pages are
+ * written in such sentences too (the review of probe5 found them indexed as reports); they state neither.
  */
 import { describe, expect, it } from 'vitest';
 import { ArticleError } from '../../../src/corpus/errors.js';
