@@ -10,7 +10,7 @@ import { intersectSorted, unionSorted } from '../index/sorted.js';
 import { ByteLru } from '../index/lru.js';
 import { PAIR_SEP } from '../index/terms.js';
 import { fold } from '../text/normalise.js';
-import { findPlaces, isCapitalised, placeForms } from '../text/gazetteer.js';
+import { findPlaces, inPersonName, isCapitalised, placeForms } from '../text/gazetteer.js';
 import { DOCUMENT_NAMES, PARTY_BLOCS } from '../text/words.js';
 import { isFamilyName, isFamilyNameFolded, isOfficeWord, isTitleCase } from '../text/names.js';
 import { splitSentences } from '../text/sentences.js';
@@ -321,7 +321,9 @@ function whereStated(index: LoadedIndex, c: Constraint): Stated {
     const phrase = c.phrases?.[f] ?? null;
     if (phrase) {
       const words = plainWords(phrase);
-      maybe.push({ test: phrase.capital ? capitalised(phrase) : (text) => holds(text, phrase, words), chunks: inChunk ?? NONE, heads: inHead ?? NONE });
+      // A place's words inside a longer place or a person's name state no place of theirs (placeStatedBy).
+      const test = c.kind === 'place' ? placeStatedBy(c.label, phrase.syllables, phrase.capital) : phrase.capital ? capitalised(phrase) : (text: string) => holds(text, phrase, words);
+      maybe.push({ test, chunks: inChunk ?? NONE, heads: inHead ?? NONE });
       continue;
     }
     if (c.kind === 'year') {
@@ -331,7 +333,14 @@ function whereStated(index: LoadedIndex, c: Constraint): Stated {
       for (const x of inHead ?? NONE) articles.add(x);
       continue;
     }
-    const stating = inChunk ?? NONE;
+    let stating = inChunk ?? NONE;
+    if (c.kind === 'place') {
+      // Its words inside a longer place or a person's name ("Trà Vinh", "Trần Hà Nam") state no place of theirs.
+      const states = placeStatedBy(c.label, [form[0]!.term.split(PAIR_SEP)[0]!, ...form.flatMap((t) => t.term.split(PAIR_SEP).slice(1))]);
+      stating = stating.filter((x) => states(index.chunks[x]!.text));
+      const kept = new Set(Array.from(stating, (x) => index.chunkArticle[x]!));
+      inHead = (inHead ?? NONE).filter((a) => kept.has(a) || states(`${index.articles[a]!.title}\n${index.articles[a]!.subject ?? ''}`));
+    }
     for (const x of stating) perArticle[index.chunkArticle[x]!]!++;
     for (const x of stating) {
       const a = index.chunkArticle[x]!;
@@ -345,6 +354,36 @@ function whereStated(index: LoadedIndex, c: Constraint): Stated {
   // An outlet's name ("HPĐT") is stated by its own articles, which may not write it.
   if (c.kind === 'name') index.articles.forEach((a, i) => a.outlet !== null && fold(a.outlet).toLowerCase() === fold(c.label).toLowerCase() && articles.add(i));
   return { chunks, articles, maybe };
+}
+
+/**
+ * A test of whether a text states the place `label` by its syllables (one spelling, lower case): some
+ * whole occurrence that is not part of another, longer place ("Vinh" of "Trà Vinh", "Mỹ" of "Mỹ Tho") nor
+ * a person's given name ("Trần Hà Nam", "Nguyễn Văn Vinh": see inPersonName); with `capital`, written with
+ * its capital (see Phrase.capital). Texts that write no capitalised word beside the place are not
+ * tokenised: a province's syllables sit in thousands of passages.
+ */
+function placeStatedBy(label: string, syllables: readonly string[], capital = false): (text: string) => boolean {
+  const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  const written = syllables.map((w) => `[${esc(w.charAt(0).toUpperCase())}${esc(w.charAt(0))}]${esc(w.slice(1))}`).join('[ \\t\\u00a0]+');
+  const edge = '(?![\\p{L}\\p{M}\\p{N}])';
+  const beside = new RegExp(`\\p{Lu}[\\p{L}\\p{M}]*[ \\t\\u00a0]+${written}${edge}|(?<![\\p{L}\\p{M}\\p{N}])${written}[ \\t\\u00a0]+\\p{Lu}`, 'u');
+  const anyCase = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${syllables.map(esc).join('[ \\t\\u00a0]+')}${edge}`, 'iu');
+  const present = capital ? capitalised({ syllables: [...syllables], folded: false }) : (text: string) => anyCase.test(text);
+  return (raw) => {
+    const text = raw.normalize('NFC');
+    if (!beside.test(text)) return present(text);
+    const tokens = tokenize(text);
+    const longer = findPlaces(text, tokens, false).filter((h) => h.label !== label && h.length > 1);
+    for (let i = 0; i + syllables.length <= tokens.length; i++) {
+      if (!syllables.every((s, k) => tokens[i + k]!.term === s && (k === 0 || tokens[i + k]!.joined))) continue;
+      if (capital && !present(text.slice(tokens[i]!.start, tokens[i]!.end))) continue;
+      const end = i + syllables.length;
+      if (longer.some((h) => h.first <= i && h.first + h.length >= end && h.length > syllables.length)) continue;
+      if (!inPersonName(text, tokens, i)) return true;
+    }
+    return false;
+  };
 }
 
 /** `chunks` grouped by article, in their order: article a's are chunks[at[a]..at[a + 1]). */

@@ -4,11 +4,14 @@
  * name the place a report is about.
  */
 import { fold } from './normalise.js';
-import { isFamilyNameFolded } from './names.js';
+import { isFamilyName, isFamilyNameFolded } from './names.js';
 import { PERSON_NAMED_FORMS, PLACES, PLACE_MARKERS } from './places.js';
 import { isWellFormedSyllable } from './syllable.js';
 import { isStop, tokenize, type Token } from './tokens.js';
 import { STOP_SYLLABLES } from './words.js';
+
+/** Capitalised words before a place that, led by a family name, make a person's name of it ("Nguyễn Văn Vinh"). */
+const NAME_REACH = 2;
 
 export interface PlaceHit {
   /** Index into PLACES. */
@@ -172,4 +175,14 @@ export function placesIn(text: string, tokens: readonly Token[] = tokenize(text)
 /** The first place a text names, or null. */
 export function firstPlace(text: string, tokens: readonly Token[] = tokenize(text)): string | null {
   return placesIn(text, tokens)[0] ?? null;
+}
+
+/**
+ * Is the place at token `at` of `text` a person's given name ("Trần Hà Nam", "Nguyễn Văn Vinh"): a
+ * common family name within NAME_REACH capitalised words joined before it? A report names its officials
+ * beside their province's figures.
+ */
+export function inPersonName(text: string, tokens: readonly Token[], at: number): boolean {
+  for (let k = at - 1; k >= Math.max(0, at - NAME_REACH) && tokens[k + 1]!.joined && isCapitalised(text, tokens[k]!); k--) if (isFamilyName(tokens[k]!.term, true)) return true;
+  return false;
 }
