@@ -11,7 +11,7 @@ import { fold } from '../text/normalise.js';
 import { isStop, isStopTwin, looksLikeYear, tokenize, type Token } from '../text/tokens.js';
 import { CLASS_RANKS, CLASS_WORDS, DOCUMENT_NUMBER_WORDS, MEETING_WORDS, OFFICE_TITLES } from '../text/words.js';
 import { isOfficeWord } from '../text/names.js';
-import { findPlaces, isCapitalised } from '../text/gazetteer.js';
+import { findPlaces, inPersonName, isCapitalised } from '../text/gazetteer.js';
 import { isWellFormedSyllable } from '../text/syllable.js';
 import { actionInClause, passageTermSet, saysAction, statesCount, type AnalyzedQuery } from './analyse.js';
 import type { KeywordPass } from './keyword.js';
@@ -78,6 +78,12 @@ export interface CoverageModel {
   meetingDay: boolean;
   /** A "who" question naming an office, its deputy's too ("Ai là Phó Bí thư …?"): a window must name someone. */
   holder: boolean;
+  /**
+   * A counting question's places, by label (null: none, or not counting): a window whose every count
+   * sits in a sentence naming other places only counts theirs ("… tỉnh Hưng Yên đến dự. Đảng bộ tỉnh
+   * Thái Bình có 108.000 đảng viên" asked of Hưng Yên).
+   */
+  places: Set<string> | null;
   /** Per article met: each term's credit where a window lacks it (several candidates share an article). */
   credits: Map<number, number[]>;
 }
@@ -135,6 +141,7 @@ export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: Keywor
     if (countWeight > 0) countWeight = Math.max(countWeight, COUNT_SHARE * mass);
   }
   const forms = q.tokens.map((t, i) => (q.foldedAt[i] ? t.folded : t.term));
+  const places = q.countUnit ? new Set(findPlaces(q.text, q.tokens, q.typedUnaccented, true).map((h) => h.label)) : null;
   return {
     terms,
     mass,
@@ -147,6 +154,7 @@ export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: Keywor
     day: q.answerType === 'date' && asksDay(q),
     meetingDay: q.answerType === 'date' && asksMeetingTime(q),
     holder: q.answerType === 'person' && OFFICES.some((o) => q.tokens.some((_, i) => o.every((w, k) => q.tokens[i + k]?.folded === fold(w)))),
+    places: places && places.size > 0 ? places : null,
     credits: new Map(),
   };
 }
@@ -429,6 +437,8 @@ interface SentenceFacts {
   day: boolean;
   /** It names a person (only looked for when the question asks who holds an office). */
   person: boolean;
+  /** It states a count and names places, none of the question's (see CoverageModel.places). */
+  elsewhere: boolean;
 }
 
 /** The question's two- and three-syllable sequences the tokens repeat, their numbers added to `bi` and `tri`. */
@@ -460,7 +470,14 @@ function sentenceFacts(q: AnalyzedQuery, cov: CoverageModel, s: { terms: Set<str
   for (let i = 0; !number && part !== null && i < tokens.length; i++) number = isCount(tokens, i, s.sentence) && !part(i);
   const day = (cov.day || cov.meetingDay) && DAY_ONCE.test(s.sentence);
   const person = cov.holder && namesPerson(s.sentence, tokens);
-  return { terms: s.terms, tokens, counts: q.countUnit !== null && skip !== null && statesCount(tokens, q.countUnit, skip, q.countUnitFolded), number, named, countsUnit, day, person };
+  const elsewhere = cov.places !== null && number && namesOthersOnly(s.sentence, tokens, cov.places);
+  return { terms: s.terms, tokens, counts: q.countUnit !== null && skip !== null && statesCount(tokens, q.countUnit, skip, q.countUnitFolded), number, named, countsUnit, day, person, elsewhere };
+}
+
+/** Does the sentence name places of the gazetteer, none of them `asked`? */
+function namesOthersOnly(sentence: string, tokens: readonly Token[], asked: ReadonlySet<string>): boolean {
+  const named = findPlaces(sentence, tokens, false).filter((h) => !inPersonName(sentence, tokens, h.first));
+  return named.length > 0 && named.every((h) => !asked.has(h.label));
 }
 
 /**
@@ -580,7 +597,7 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
   const hasNumber = (w: readonly SentenceFacts[]) => w.some((x) => x.number) && w.some((x) => x.countsUnit || x.named);
   const lacks = (w: readonly SentenceFacts[]) => {
     const tokens = office !== null || cov.awardClass !== null ? w.flatMap((x) => x.tokens) : [];
-    return (q.countUnit !== null && !hasNumber(w)) || (office !== null && officeMissing(tokens, office)) || (cov.awardClass !== null && !classesIn(tokens).includes(cov.awardClass)) || (cov.day && !w.some((x) => x.day)) || (cov.holder && !w.some((x) => x.person));
+    return (q.countUnit !== null && !hasNumber(w)) || (office !== null && officeMissing(tokens, office)) || (cov.awardClass !== null && !classesIn(tokens).includes(cov.awardClass)) || (cov.day && !w.some((x) => x.day)) || (cov.holder && !w.some((x) => x.person)) || (cov.places !== null && w.some((x) => x.number) && w.every((x) => !x.number || x.elsewhere));
   };
   // Every window of one sentence, then of it and the next, in that order (ties go to the first).
   const scores = new Float64Array(2 * n);

@@ -1,7 +1,7 @@
 /**
  * Another place's figures must never come back as a confident answer (review5's critical findings), over
  * reports of a few provinces written for this test: a longer place holding the asked one ("Trà Vinh"), a
- * person's name holding it ("Trần Hà Nam").
+ * person's name holding it ("Trần Hà Nam"), and a province named in passing beside another's count.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -120,5 +120,15 @@ describe('critical: no other person\'s words, no other province\'s figure', () =
       expect(a.answered, q).toBe(false);
       expect(a.missing, q).toEqual(['Hà Nam']);
     }
+  });
+
+  it('a province named in passing ("đoàn công tác của tỉnh Hưng Yên đến dự") is not the subject of the count beside it', async () => {
+    // Before: high, "Đảng bộ tỉnh Thái Bình có 108.000 đảng viên".
+    const a = await engine.ask('Hưng Yên có bao nhiêu đảng viên?');
+    expect(a.answered).toBe(false);
+    // The count's own province still answers with it.
+    const own = await engine.ask('Thái Bình có bao nhiêu đảng viên?');
+    expect(own.answered).toBe(true);
+    expect(own.results[0]!.quote).toContain('108.000');
   });
 });
