@@ -454,9 +454,9 @@ function lowerCaseNames(text: string, tokens: readonly Token[], lex: Lexicon, un
 
 /**
  * A one-syllable place typed in lower case ("vinh có bao nhiêu …", "đảng bộ hue có …"), or as the
- * question's first word, where its capital says nothing ("Vinh có …"), before a function word or at the
- * end: the place, unless it is part of a name or the corpus writes its letters as a word with the
- * syllable before it.
+ * question's first word, where its capital says nothing ("Vinh có …"), before a function word, before a
+ * word the corpus writes whole ("Vinh kết nạp …") or at the end: the place, unless it is part of a name
+ * or the corpus writes its letters as a word with the syllable before or after it.
  * A capital inside the question already makes it the place (findPlaces).
  */
 function lonePlaces(text: string, tokens: readonly Token[], lex: Lexicon, lowerName: readonly boolean[]): boolean[] {
@@ -469,9 +469,11 @@ function lonePlaces(text: string, tokens: readonly Token[], lex: Lexicon, lowerN
     const next = tokens[i + 1];
     // "Vinh Phúc …", "Hue Nguyen": a longer name, which findPlaces or the names read.
     if (next?.joined && isCapitalised(text, next)) return false;
-    // A subject ends where a function word follows or the question ends ("vinh có …", "… bí thư vinh"):
-    // a content word after it may make a word the corpus lacks ("Vinh danh …").
-    if (next?.joined && !isStopTwin(next.folded)) return false;
+    // A subject ends where a function word follows, where a word the corpus writes whole starts ("Vinh
+    // kết nạp …") or where the question ends ("vinh có …", "… bí thư vinh"). A lone content word after
+    // it may make a word with it that the corpus lacks ("Vinh danh …"), and one the corpus pairs it with does.
+    const after = tokens[i + 2];
+    if (next?.joined && !isStopTwin(next.folded) && (pairs(t, next) || !(after?.joined && pairs(next, after)))) return false;
     return !(i > 0 && t.joined && pairs(tokens[i - 1]!, t));
   });
 }

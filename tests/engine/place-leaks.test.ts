@@ -1,7 +1,8 @@
 /**
  * Another place's figures must never come back as a confident answer (review5's critical findings), over
  * reports of a few provinces written for this test: a longer place holding the asked one ("Trà Vinh"), a
- * person's name holding it ("Trần Hà Nam"), and a province named in passing beside another's count.
+ * person's name holding it ("Trần Hà Nam"), a one-syllable place before a verb ("Vinh kết nạp"), and a
+ * province named in passing beside another's count.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -119,6 +120,17 @@ describe('critical: no other person\'s words, no other province\'s figure', () =
       const a = await engine.ask(q);
       expect(a.answered, q).toBe(false);
       expect(a.missing, q).toEqual(['Hà Nam']);
+    }
+  });
+
+  it('a one-syllable place before a verb ("Vinh kết nạp …") is still the place asked about', async () => {
+    // Before: high, "Đảng bộ tỉnh Quảng Bình kết nạp 2.310 đảng viên mới" (lonePlaces read the place only
+    // before a function word or at the end).
+    for (const q of ['Vinh kết nạp bao nhiêu đảng viên mới?', 'vinh kết nạp bao nhiêu đảng viên mới?']) {
+      const a = await engine.ask(q);
+      expect(a.answered, q).toBe(false);
+      expect(a.missing, q).toEqual(['Vinh']);
+      expect(a.results.every((r) => !r.quote.includes('2.310')), q).toBe(true);
     }
   });
 
