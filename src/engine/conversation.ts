@@ -131,7 +131,8 @@ function bareFollowUpPlace(rest: string): Array<Pick<Constraint, 'kind' | 'label
   const letters = fold(rest.toLowerCase());
   const spelled = onePlaceSpelling(letters);
   if (spelled) return [{ kind: 'place', label: spelled.charAt(0).toUpperCase() + spelled.slice(1) }];
-  if (!arePlaceInitials(letters)) return [];
+  // Initials with a vowel spell a word as often ("còn ta?"): only in capitals ("còn NA?").
+  if (!arePlaceInitials(letters) || (/[aeiouy]/u.test(letters) && rest !== rest.toUpperCase())) return [];
   return [{ kind: 'place', label: placeOfInitials(letters)?.label ?? rest.toUpperCase() }];
 }
 

@@ -84,6 +84,11 @@ export interface CoverageModel {
    * Thái Bình có 108.000 đảng viên" asked of Hưng Yên).
    */
   places: Set<string> | null;
+  /**
+   * Places an article's head (title, subject) names, per article met (see countOwner): a count whose
+   * sentence names no place is its report's.
+   */
+  headPlaces: (article: number) => Set<string>;
   /** Per article met: each term's credit where a window lacks it (several candidates share an article). */
   credits: Map<number, number[]>;
 }
@@ -155,6 +160,7 @@ export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: Keywor
     meetingDay: q.answerType === 'date' && asksMeetingTime(q),
     holder: q.answerType === 'person' && OFFICES.some((o) => q.tokens.some((_, i) => o.every((w, k) => q.tokens[i + k]?.folded === fold(w)))),
     places: places && places.size > 0 ? places : null,
+    headPlaces: headPlacesOf(index),
     credits: new Map(),
   };
 }
@@ -456,7 +462,7 @@ function findGrams(cov: CoverageModel, tokens: readonly Token[], folded: boolean
   }
 }
 
-function sentenceFacts(q: AnalyzedQuery, cov: CoverageModel, s: { terms: Set<string>; tokens: readonly Token[]; sentence: string }): SentenceFacts {
+function sentenceFacts(q: AnalyzedQuery, cov: CoverageModel, s: { terms: Set<string>; tokens: readonly Token[]; sentence: string }, article: number): SentenceFacts {
   const { tokens } = s;
   // An abbreviation of the unit's name ("TCCS" for "tổ chức cơ sở") names all of it.
   const short = q.countUnitShort.length > 0 && tokens.some((t) => q.countUnitShort.includes(t.folded));
@@ -470,14 +476,35 @@ function sentenceFacts(q: AnalyzedQuery, cov: CoverageModel, s: { terms: Set<str
   for (let i = 0; !number && part !== null && i < tokens.length; i++) number = isCount(tokens, i, s.sentence) && !part(i);
   const day = (cov.day || cov.meetingDay) && DAY_ONCE.test(s.sentence);
   const person = cov.holder && namesPerson(s.sentence, tokens);
-  const elsewhere = cov.places !== null && number && namesOthersOnly(s.sentence, tokens, cov.places);
+  const elsewhere = cov.places !== null && number && countsElsewhere(s.sentence, tokens, cov.places, cov.headPlaces(article));
   return { terms: s.terms, tokens, counts: q.countUnit !== null && skip !== null && statesCount(tokens, q.countUnit, skip, q.countUnitFolded), number, named, countsUnit, day, person, elsewhere };
 }
 
-/** Does the sentence name places of the gazetteer, none of them `asked`? */
-function namesOthersOnly(sentence: string, tokens: readonly Token[], asked: ReadonlySet<string>): boolean {
+/**
+ * Is a count in this sentence another place's than the `asked` ones? In a report whose head names an asked
+ * place, no ("Sau khi hợp nhất với Thái Bình, toàn Đảng bộ có 245.000 …" in Hưng Yên's report). Otherwise
+ * when the sentence names places, none asked ("… Hưng Yên đến dự. Đảng bộ tỉnh Thái Bình có 108.000 …"),
+ * or names none and its report's head names another place ("Toàn Đảng bộ có 120.000 …" in Hưng Yên's
+ * report, asked of a province named there in passing). A head naming no place says nothing.
+ */
+function countsElsewhere(sentence: string, tokens: readonly Token[], asked: ReadonlySet<string>, head: ReadonlySet<string>): boolean {
+  for (const p of head) if (asked.has(p)) return false;
   const named = findPlaces(sentence, tokens, false).filter((h) => !inPersonName(sentence, tokens, h.first));
-  return named.length > 0 && named.every((h) => !asked.has(h.label));
+  return named.length > 0 ? named.every((h) => !asked.has(h.label)) : head.size > 0;
+}
+
+/** headPlaces of a model: the places each article's title and subject name, read once per question. */
+function headPlacesOf(index: LoadedIndex): (article: number) => Set<string> {
+  const memo = new Map<number, Set<string>>();
+  return (a) => {
+    let v = memo.get(a);
+    if (!v) {
+      const head = `${index.articles[a]!.title}\n${index.articles[a]!.subject ?? ''}`;
+      const tokens = tokenize(head);
+      memo.set(a, (v = new Set(findPlaces(head, tokens, false).filter((h) => !inPersonName(head, tokens, h.first)).map((h) => h.label))));
+    }
+    return v;
+  };
 }
 
 /**
@@ -578,7 +605,7 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
   for (const s of spans) {
     findGrams(cov, s.tokens, false, bi, tri);
     if (q.unaccented) findGrams(cov, s.tokens, true, bi, tri);
-    sentences.push(sentenceFacts(q, cov, s));
+    sentences.push(sentenceFacts(q, cov, s, article));
   }
   const share = (mine: Set<number>, all: number) => (all > 0 ? mine.size / all : 0);
   // What each term is worth where the window lacks it: the same for every window of the paragraph.

@@ -191,6 +191,9 @@ export function findConstraints(q: AnalyzedQuery): Constraint[] {
   // Places of the gazetteer.
   for (const hit of findPlaces(text, tokens, q.typedUnaccented, true, (i) => q.lonePlace[i] === true)) {
     if (used.slice(hit.first, hit.first + hit.length).some(Boolean)) continue;
+    // A person's given name ("Ông Trần Hà Nam", "Lê Văn Vinh"): the names below read it whole, as a
+    // report's is read (inPersonName), or the place alone was asked about and the person dropped.
+    if (inPersonName(text, tokens, hit.first)) continue;
     const forms = placeForms(hit.place);
     out.push({ kind: 'place', label: hit.label, forms: forms.map((f) => termsOf(f, false)), phrases: forms.map((f) => capitalPhrase(f) ?? phraseOf(f, false)) });
     for (let k = 0; k < hit.length; k++) used[hit.first + k] = true;
@@ -270,7 +273,10 @@ function titleCaseNames(text: string, tokens: readonly Token[], used: readonly b
   // Office words are not a stop: names share them ("Văn", "An").
   const inName = (t: Token) => isCapitalised(text, t) && !t.isNumber && !isStop(t.term);
   for (let i = 0; i < tokens.length; i++) {
-    if (used[i] || !isFamilyName(tokens[i]!.term, true) || !isCapitalised(text, tokens[i]!)) continue;
+    // After a title ("Ông", "Đồng Chí") any family name opens a name ("Hồ", "Hà", "Lại"); elsewhere only a
+    // common one, as those rarer ones are also words and places.
+    const titled = PERSON.some((m) => m.every((w, k) => tokens[i - m.length + k]?.term === w));
+    if (used[i] || !isFamilyName(tokens[i]!.term, !titled) || !isCapitalised(text, tokens[i]!)) continue;
     let j = i;
     while (j + 1 < tokens.length && j + 1 - i < TITLE_CASE_NAME_SYLLABLES && !used[j + 1] && tokens[j + 1]!.joined && inName(tokens[j + 1]!)) j++;
     if (j === i) continue;

@@ -51,27 +51,36 @@ const MARKERS = PLACE_MARKERS.map((m) => tokenize(m).map((t) => t.folded));
  * vowel (else they spell a syllable: "an") and no other place shares them ("hn": Hà Nội, Hà Nam, …).
  */
 const INITIALS = new Map<string, number | null>();
+/**
+ * Initials that hold a vowel ("na": Nghệ An, "py": Phú Yên, "hy": Hưng Yên). They may spell a syllable
+ * ("ta", "la"), so where a place stands (placeInitials) they are read as initials only when the corpus does
+ * not write that syllable (the question's readers check). Without them "NA có bao nhiêu đảng viên?" asked
+ * nothing and was answered with another province's count.
+ */
+const VOWEL_INITIALS = new Map<string, number | null>();
 for (const f of PLACE_FORMS) {
   if (f.folded.length < 2) continue;
   const key = f.folded.map((s) => s.charAt(0)).join('');
-  if (/[aeiouy]/u.test(key)) continue;
-  const have = INITIALS.get(key);
-  INITIALS.set(key, have === undefined || have === f.place ? f.place : null);
+  const map = /[aeiouy]/u.test(key) ? VOWEL_INITIALS : INITIALS;
+  const have = map.get(key);
+  map.set(key, have === undefined || have === f.place ? f.place : null);
 }
 
 /** The place whose initials `folded` is (lower case, folded), or null when none or several share them. */
 export function placeOfInitials(folded: string): { label: string; forms: Token[][] } | null {
-  const place = INITIALS.get(folded);
+  const place = INITIALS.get(folded) ?? VOWEL_INITIALS.get(folded);
   return place === undefined || place === null ? null : { label: PLACES[place]![0]!, forms: placeForms(place) };
 }
 
 /** Are `folded` (lower case, folded) the initials of some place, of one or of several ("hn")? */
 export function arePlaceInitials(folded: string): boolean {
-  return INITIALS.has(folded);
+  return INITIALS.has(folded) || VOWEL_INITIALS.has(folded);
 }
 
 /** Letters a place's initials are typed in: two to four, no vowel (they would spell a syllable), no digit. */
 const INITIALS_SHAPE = /^[b-df-hj-np-tv-zđ]{2,4}$/iu;
+/** Initials with a vowel (VOWEL_INITIALS): two to four plain letters. */
+const VOWEL_INITIALS_SHAPE = /^[a-zđ]{2,4}$/iu;
 
 /**
  * Is token `at` typed as a place's initials would be ("hp", "HN"), where a question names its place:
@@ -83,7 +92,8 @@ export function placeInitials(text: string, tokens: readonly Token[], at: number
   // Typed in lower case, letters a function word has with one left out are that word's slip ("kh" of khi,
   // "cc" of các), unless several places share them ("hn": no function word's slip opens "hn có …").
   if (raw === t.term && STOP_SLIPS.has(t.folded) && INITIALS.get(t.folded) !== null) return false;
-  if (!INITIALS_SHAPE.test(raw)) return false;
+  const vowel = !INITIALS_SHAPE.test(raw);
+  if (vowel && !(VOWEL_INITIALS.has(t.folded) && VOWEL_INITIALS_SHAPE.test(raw))) return false;
   if (MARKERS.some((m) => m.every((w, k) => tokens[at - m.length + k]?.folded === w))) return true;
   if (at !== 0) return false;
   // Opening the question in lower case, chat shorthand is as likely ("bt tỉnh ủy …" bí thư, "hn tổng kết"

@@ -204,6 +204,12 @@ function writtenParagraphs(content: string): number {
 
 /** What a report states and a site's notice does not: a figure, or a name, place or body capitalised inside a sentence. */
 const REPORT_MARK = /\d|[^.!?…\s]\s+\p{Lu}/u;
+/**
+ * What error pages, login walls, cookie and maintenance notices say, whatever figure or name they state
+ * ("mã lỗi 404", "sau 2 giờ", "Google"); a page this short that says it is a notice, not a report.
+ */
+const NOTICE_MAX_CHARS = 600;
+const SITE_NOTICE = /(?<![\p{L}])(?:không tồn tại|không tìm thấy|mã lỗi|lỗi 404|đăng nhập|đăng ký tài khoản|cookie|bảo trì (?:hệ thống|website|trang)|đang (?:được )?bảo trì|quay lại trang chủ)(?![\p{L}])/iu;
 
 /** A web page's HTML to a read document: its main content as Markdown lines, its tags as metadata. */
 export function readHtml(html: string): ReadDocument {
@@ -219,7 +225,8 @@ export function readHtml(html: string): ReadDocument {
   }
   // Text outside links: a list of headlines is all links.
   const ownText = (parsed?.content ?? '').replace(/<a\b[^>]*>[\s\S]*?<\/a>/giu, ' ').replace(/<[^>]+>/gu, ' ');
-  if (!parsed?.content || (normalizeInline(ownText).length < MIN_ARTICLE_CHARS && writtenParagraphs(parsed.content) < MIN_SHORT_PARAGRAPHS)) {
+  const own = normalizeInline(ownText);
+  if (!parsed?.content || (own.length < MIN_ARTICLE_CHARS && writtenParagraphs(parsed.content) < MIN_SHORT_PARAGRAPHS) || (own.length < NOTICE_MAX_CHARS && SITE_NOTICE.test(own))) {
     throw new ArticleError('no article found in the HTML page (only menus, links or too little text)');
   }
   if (!meta.title && parsed.title) meta.title = normalizeInline(parsed.title);
