@@ -528,16 +528,23 @@ function shareHeld(cov: CoverageModel, credit: readonly number[], sentences: rea
   const last = all ? sentences.length - 1 : to;
   let counts = false;
   for (let i = first; i <= last; i++) counts ||= sentences[i]!.counts;
+  return shareOf(cov, credit, counts, (t) => {
+    for (let i = first; i <= last; i++) if (sentences[i]!.terms.has(t.term)) return true;
+    return false;
+  });
+}
+
+/** The share of the question held where `has` says a term is (a term it lacks counts its credit), summed in the model's order. */
+function shareOf(cov: CoverageModel, credit: readonly number[], counts: boolean, has: (t: CoverageTerm, k: number) => boolean): number {
   let got = counts ? cov.countWeight : 0;
   // Edge pairs: held, their weight joins both sides; lacked, a share of it joins the mass only.
   let edgeMass = 0;
   for (let k = 0; k < cov.terms.length; k++) {
     const t = cov.terms[k]!;
     if (t.match < 0) continue;
-    let has = false;
-    for (let i = first; !has && i <= last; i++) has = sentences[i]!.terms.has(t.term);
-    if (!t.edge) got += has ? t.weight : credit[k]!;
-    else if (has) {
+    const held = has(t, k);
+    if (!t.edge) got += held ? t.weight : credit[k]!;
+    else if (held) {
       got += t.weight;
       edgeMass += t.weight;
     } else edgeMass += EDGE_PAIR_LACKING_SHARE * t.weight;
@@ -558,22 +565,9 @@ function heldMask(cov: CoverageModel, terms: ReadonlySet<string>): number {
   return mask;
 }
 
-/** shareHeld of the sentences whose masks OR to `mask` (one of them `counts`), summed in the same order. */
+/** shareHeld of the sentences whose masks OR to `mask` (one of them `counts`). */
 function shareOfMask(cov: CoverageModel, credit: readonly number[], mask: number, counts: boolean): number {
-  let got = counts ? cov.countWeight : 0;
-  // Edge pairs as in shareHeld.
-  let edgeMass = 0;
-  for (let k = 0; k < cov.terms.length; k++) {
-    const t = cov.terms[k]!;
-    if (t.match < 0) continue;
-    const has = ((mask >>> k) & 1) === 1;
-    if (!t.edge) got += has ? t.weight : credit[k]!;
-    else if (has) {
-      got += t.weight;
-      edgeMass += t.weight;
-    } else edgeMass += EDGE_PAIR_LACKING_SHARE * t.weight;
-  }
-  return got / (cov.mass + cov.countWeight + edgeMass);
+  return shareOf(cov, credit, counts, (_, k) => ((mask >>> k) & 1) === 1);
 }
 
 /** Does the window hold the kind of thing asked for? */

@@ -4,102 +4,19 @@
  * person's name holding it ("Trần Hà Nam"), a one-syllable place before a verb ("Vinh kết nạp"), and a
  * province named in passing beside another's count.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openEngine } from '../../src/engine/engine.js';
-import { buildIndex } from '../../src/index/build.js';
-import { tempIndex, type TempIndex } from '../helpers/index-fixture.js';
+import { describe, expect, it } from 'vitest';
+import { useCorpusEngine } from '../helpers/index-fixture.js';
+import { TEN_PROVINCES } from '../helpers/ten-provinces.js';
 
-const ARTICLES: Record<string, string> = {
-  'ninh-binh.txt': [
-    'Ninh Bình sơ kết công tác xây dựng Đảng 6 tháng đầu năm 2024',
-    'Ngày 10 tháng 7 năm 2024.',
-    '',
-    'Chiều 9/7, Ban Thường vụ Tỉnh ủy Ninh Bình tổ chức hội nghị sơ kết công tác xây dựng Đảng. Đồng chí Trần Hà Nam, Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Tổ chức Tỉnh ủy trình bày báo cáo.',
-    '',
-    'Theo báo cáo, Đảng bộ tỉnh Ninh Bình có 89.300 đảng viên, sinh hoạt tại 2.045 chi bộ.',
-  ].join('\n'),
-  'nghe-an.txt': [
-    'Tỉnh ủy Nghệ An tổng kết công tác năm 2023',
-    'Ngày 20 tháng 12 năm 2023.',
-    '',
-    'Sáng 20/12, Tỉnh ủy Nghệ An tổ chức hội nghị tổng kết công tác năm 2023. Phát biểu tại hội nghị, đồng chí Nguyễn Văn Vinh, Phó Bí thư Tỉnh ủy cho biết Đảng bộ tỉnh có 238.500 đảng viên.',
-  ].join('\n'),
-  'thai-binh.txt': [
-    'Thái Bình triển khai nhiệm vụ năm 2024',
-    'Ngày 6 tháng 1 năm 2024.',
-    '',
-    'Tại hội nghị, đoàn công tác của tỉnh Hưng Yên đến dự và chia sẻ kinh nghiệm. Đảng bộ tỉnh Thái Bình có 108.000 đảng viên.',
-  ].join('\n'),
-  'ha-tinh.txt': [
-    'Hà Tĩnh tổ chức Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 20',
-    'Ngày 17 tháng 10 năm 2024.',
-    '',
-    'Sáng 16/10/2024, Ban Chấp hành Đảng bộ tỉnh Hà Tĩnh tổ chức hội nghị lần thứ 20 để cho ý kiến vào dự thảo văn kiện đại hội. Đồng chí Hoàng Trung Dũng, Bí thư Tỉnh ủy chủ trì hội nghị.',
-    '',
-    'Đảng bộ tỉnh Hà Tĩnh hiện có 97.500 đảng viên.',
-  ].join('\n'),
-  'lao-cai.txt': [
-    'Lào Cai phát triển du lịch gắn với xây dựng Đảng',
-    'Ngày 3 tháng 3 năm 2024.',
-    '',
-    'Ngày 2/3, Tỉnh ủy Lào Cai tổ chức hội nghị chuyên đề về phát triển du lịch. Bí thư Tỉnh ủy Lào Cai Đặng Xuân Phong chủ trì hội nghị.',
-    '',
-    'Năm 2023, tỉnh Lào Cai đón 7.200.000 lượt khách du lịch. Đảng bộ tỉnh Lào Cai có 62.800 đảng viên.',
-  ].join('\n'),
-  'quang-binh.txt': [
-    'Quảng Bình tổng kết công tác xây dựng Đảng năm 2023',
-    'Ngày 22 tháng 12 năm 2023.',
-    '',
-    'Năm 2023, Đảng bộ tỉnh Quảng Bình kết nạp 2.310 đảng viên mới.',
-  ].join('\n'),
-  'quang-ninh.txt': [
-    'Quảng Ninh: kinh tế tăng trưởng hai con số',
-    'Ngày 5 tháng 1 năm 2024.',
-    '',
-    'Năm 2023, kinh tế Quảng Ninh tăng trưởng 10,2% nhờ thu hút được nhiều dự án đầu tư lớn và du lịch phục hồi mạnh. Vì vậy, đời sống người dân trong tỉnh tiếp tục được nâng lên.',
-    '',
-    'Đảng bộ tỉnh Quảng Ninh có 92.000 đảng viên.',
-  ].join('\n'),
-  'tra-vinh.txt': [
-    'Trà Vinh tổng kết công tác xây dựng Đảng năm 2023',
-    'Ngày 26 tháng 12 năm 2023.',
-    '',
-    'Đến nay, Đảng bộ tỉnh Trà Vinh có 41.700 đảng viên.',
-  ].join('\n'),
-  'nam-dinh.txt': [
-    'Nam Định tổng kết năm 2023',
-    'Ngày 28 tháng 12 năm 2023.',
-    '',
-    'Chiều 27/12, Tỉnh ủy Nam Định tổ chức hội nghị lần thứ 18. Đồng chí Phạm Gia Túc, Bí thư Tỉnh ủy Nam Định chủ trì hội nghị.',
-    '',
-    'Năm 2023, Đảng bộ tỉnh Nam Định có 112.600 đảng viên. Thu ngân sách đạt 5.900 tỷ đồng.',
-  ].join('\n'),
-};
 
-let t: TempIndex;
-let engine: Awaited<ReturnType<typeof openEngine>>;
-
-beforeAll(async () => {
-  t = tempIndex({ seeds: false, model: 'none' });
-  mkdirSync(t.corpusDir, { recursive: true });
-  for (const [name, text] of Object.entries(ARTICLES)) writeFileSync(path.join(t.corpusDir, name), text);
-  await buildIndex({ corpusDir: t.corpusDir, outDir: t.indexDir, config: t.config });
-  engine = await openEngine(t.config, { watch: false });
-}, 60_000);
-
-afterAll(async () => {
-  await engine?.close();
-  t?.cleanup();
-});
+const engine = useCorpusEngine(TEN_PROVINCES);
 
 describe('critical: no other person\'s words, no other province\'s figure', () => {
   it('the city Vinh is not stated by the province Trà Vinh, nor by Nguyễn Văn Vinh', async () => {
     // Before: high, "Đảng bộ tỉnh Trà Vinh có 41.700 đảng viên" (a capitalised "Vinh" is in "Trà Vinh"),
     // or Nghệ An's count in the paragraph naming "Nguyễn Văn Vinh".
     for (const q of ['Thành phố Vinh có bao nhiêu đảng viên?', 'Thành ủy Vinh có bao nhiêu đảng viên?', 'Vinh có bao nhiêu đảng viên?', 'vinh có bao nhiêu đảng viên']) {
-      const a = await engine.ask(q);
+      const a = await engine().ask(q);
       expect(a.results.every((r) => !r.quote.includes('41.700') && !r.quote.includes('238.500')), q).toBe(true);
       expect(a.answered, q).toBe(false);
       expect(a.missing, q).toEqual(['Vinh']);
@@ -108,7 +25,7 @@ describe('critical: no other person\'s words, no other province\'s figure', () =
 
   it('the places a name or a longer place holds are still stated where written whole', async () => {
     for (const [q, count] of [['Trà Vinh có bao nhiêu đảng viên?', '41.700'], ['Nghệ An có bao nhiêu đảng viên?', '238.500'], ['Ninh Bình có bao nhiêu đảng viên?', '89.300']] as const) {
-      const a = await engine.ask(q);
+      const a = await engine().ask(q);
       expect(a.answered, q).toBe(true);
       expect(a.results[0]!.quote, q).toContain(count);
     }
@@ -117,7 +34,7 @@ describe('critical: no other person\'s words, no other province\'s figure', () =
   it('a person\'s name holding a place ("Trần Hà Nam") does not state the place Hà Nam', async () => {
     // Before: high, "Đảng bộ tỉnh Ninh Bình có 89.300 đảng viên".
     for (const q of ['Hà Nam có bao nhiêu đảng viên?', 'ha nam co bao nhieu dang vien', 'How many party members does Ha Nam have?']) {
-      const a = await engine.ask(q);
+      const a = await engine().ask(q);
       expect(a.answered, q).toBe(false);
       expect(a.missing, q).toEqual(['Hà Nam']);
     }
@@ -127,7 +44,7 @@ describe('critical: no other person\'s words, no other province\'s figure', () =
     // Before: high, "Đảng bộ tỉnh Quảng Bình kết nạp 2.310 đảng viên mới" (lonePlaces read the place only
     // before a function word or at the end).
     for (const q of ['Vinh kết nạp bao nhiêu đảng viên mới?', 'vinh kết nạp bao nhiêu đảng viên mới?']) {
-      const a = await engine.ask(q);
+      const a = await engine().ask(q);
       expect(a.answered, q).toBe(false);
       expect(a.missing, q).toEqual(['Vinh']);
       expect(a.results.every((r) => !r.quote.includes('2.310')), q).toBe(true);
@@ -136,10 +53,10 @@ describe('critical: no other person\'s words, no other province\'s figure', () =
 
   it('a province named in passing ("đoàn công tác của tỉnh Hưng Yên đến dự") is not the subject of the count beside it', async () => {
     // Before: high, "Đảng bộ tỉnh Thái Bình có 108.000 đảng viên".
-    const a = await engine.ask('Hưng Yên có bao nhiêu đảng viên?');
+    const a = await engine().ask('Hưng Yên có bao nhiêu đảng viên?');
     expect(a.answered).toBe(false);
     // The count's own province still answers with it.
-    const own = await engine.ask('Thái Bình có bao nhiêu đảng viên?');
+    const own = await engine().ask('Thái Bình có bao nhiêu đảng viên?');
     expect(own.answered).toBe(true);
     expect(own.results[0]!.quote).toContain('108.000');
   });

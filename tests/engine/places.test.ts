@@ -5,12 +5,8 @@
  * words spelt like a place ("vinh dự", "lao động") are no place. A "khi nào" about a meeting needs its
  * day, a "vì sao" a reason, and a short web page is a report like any other.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openEngine } from '../../src/engine/engine.js';
-import { buildIndex } from '../../src/index/build.js';
-import { tempIndex, type TempIndex } from '../helpers/index-fixture.js';
+import { describe, expect, it } from 'vitest';
+import { useCorpusEngine } from '../helpers/index-fixture.js';
 
 const ARTICLES: Record<string, string> = {
   'nghe-an.txt': [
@@ -64,21 +60,7 @@ const ARTICLES: Record<string, string> = {
   ].join('\n'),
 };
 
-let t: TempIndex;
-let engine: Awaited<ReturnType<typeof openEngine>>;
-
-beforeAll(async () => {
-  t = tempIndex({ seeds: false, model: 'none' });
-  mkdirSync(t.corpusDir, { recursive: true });
-  for (const [name, text] of Object.entries(ARTICLES)) writeFileSync(path.join(t.corpusDir, name), text);
-  await buildIndex({ corpusDir: t.corpusDir, outDir: t.indexDir, config: t.config });
-  engine = await openEngine(t.config, { watch: false });
-}, 60_000);
-
-afterAll(async () => {
-  await engine?.close();
-  t?.cleanup();
-});
+const engine = useCorpusEngine(ARTICLES);
 
 describe('a place the reports do not cover', () => {
   it.each([
@@ -87,14 +69,14 @@ describe('a place the reports do not cover', () => {
     ['đảng bộ hue có bao nhiêu đảng viên?', 'Huế'],
     ['cho mình hỏi vinh có bao nhiêu chi bộ', 'Vinh'],
   ])('%s: refused, naming %s', async (q, place) => {
-    const a = await engine.ask(q);
+    const a = await engine().ask(q);
     expect(a.confidence).toBe('none');
     expect(a.results).toEqual([]);
     expect(a.missing).toEqual([place]);
   });
 
   it('a place typed in lower case with its own marks ("lào cai") is kept as typed, not repaired into other words ("là ai")', async () => {
-    const a = await engine.ask('bí thư tỉnh ủy lào cai là ai');
+    const a = await engine().ask('bí thư tỉnh ủy lào cai là ai');
     expect(a.interpreted).toBe('bí thư tỉnh ủy lào cai là ai');
     expect(a.confidence).toBe('none');
     expect(a.missing).toEqual(['Lào Cai']);
@@ -102,7 +84,7 @@ describe('a place the reports do not cover', () => {
 
   it('lower-case initials of places the reports lack ("hn") are refused as the capitals are', async () => {
     for (const q of ['hn có bao nhiêu chi bộ?', 'ở hn có bao nhiêu đảng viên']) {
-      const a = await engine.ask(q);
+      const a = await engine().ask(q);
       expect(a.confidence, q).toBe('none');
       expect(a.missing, q).toEqual(['HN']);
     }
@@ -115,7 +97,7 @@ describe('a place the reports do not cover', () => {
       ['nghe an co bao nhieu dang vien', 'nghe-an'],
     ];
     for (const [q, id] of cases) {
-      const a = await engine.ask(q);
+      const a = await engine().ask(q);
       expect(a.missing, q).toEqual([]);
       expect(a.answered, q).toBe(true);
       expect(a.results[0]!.article.id, q).toBe(id);
@@ -126,27 +108,27 @@ describe('a place the reports do not cover', () => {
 describe('a question typed in Title Case or capitals', () => {
   it('makes no name of its capitals ("Có Bao Nhiêu Đảng Viên"): answered as typed in lower case, and a place it lacks still refused', async () => {
     for (const q of ['Nghệ An Có Bao Nhiêu Đảng Viên?', 'NGHỆ AN CÓ BAO NHIÊU ĐẢNG VIÊN?', 'Đảng Bộ Tỉnh Nghệ An Có Bao Nhiêu Đảng Viên?']) {
-      const a = await engine.ask(q);
+      const a = await engine().ask(q);
       expect(a.missing, q).toEqual([]);
       expect(a.answered, q).toBe(true);
       expect(a.results[0]!.quote, q).toContain('231.400 đảng viên');
     }
-    const vinh = await engine.ask('Thành Phố Vinh Có Bao Nhiêu Đảng Viên?');
+    const vinh = await engine().ask('Thành Phố Vinh Có Bao Nhiêu Đảng Viên?');
     expect(vinh.missing).toEqual(['Vinh']);
   });
 });
 
 describe('the quote carries what the question asks for', () => {
   it('"khi nào" of a meeting: a passage giving only the year is no answer; one giving the day is', async () => {
-    const year = await engine.ask('Đại hội Đảng bộ tỉnh Cà Mau diễn ra khi nào?');
+    const year = await engine().ask('Đại hội Đảng bộ tỉnh Cà Mau diễn ra khi nào?');
     expect(year.answered).toBe(false);
-    const day = await engine.ask('Hội nghị tổng kết công tác xây dựng Đảng của Tỉnh ủy Nghệ An diễn ra khi nào?');
+    const day = await engine().ask('Hội nghị tổng kết công tác xây dựng Đảng của Tỉnh ủy Nghệ An diễn ra khi nào?');
     expect(day.answered).toBe(true);
     expect(day.results[0]!.quote).toContain('18/12');
   });
 
   it('"vì sao" is answered by the passage that gives the reason', async () => {
-    const reason = await engine.ask('Vì sao kinh tế Quảng Ninh tăng trưởng cao?');
+    const reason = await engine().ask('Vì sao kinh tế Quảng Ninh tăng trưởng cao?');
     expect(reason.answered).toBe(true);
     expect(reason.results[0]!.quote).toContain('do thu hút');
   });
@@ -154,7 +136,7 @@ describe('the quote carries what the question asks for', () => {
 
 describe('a short web page', () => {
   it('of two paragraphs is indexed and answered', async () => {
-    const a = await engine.ask('Hải Dương kết nạp bao nhiêu đảng viên mới?');
+    const a = await engine().ask('Hải Dương kết nạp bao nhiêu đảng viên mới?');
     expect(a.missing).toEqual([]);
     expect(a.answered).toBe(true);
     expect(a.results[0]!.quote).toContain('1.850 đảng viên');

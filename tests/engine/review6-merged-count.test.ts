@@ -4,12 +4,8 @@
  * ("Sau khi hợp nhất với Thái Bình, toàn Đảng bộ có 245.000 đảng viên"): its own count is demoted.
  * Before d306561: high with 245.000; main: low.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openEngine } from '../../src/engine/engine.js';
-import { buildIndex } from '../../src/index/build.js';
-import { tempIndex, type TempIndex } from '../helpers/index-fixture.js';
+import { expect, it } from 'vitest';
+import { useCorpusEngine } from '../helpers/index-fixture.js';
 
 const REPORT = [
   'Đại hội Đảng bộ tỉnh Hưng Yên lần thứ I, nhiệm kỳ 2025-2030',
@@ -20,24 +16,10 @@ const REPORT = [
   'Sau khi hợp nhất với Thái Bình, toàn Đảng bộ có 245.000 đảng viên sinh hoạt tại 3.900 tổ chức cơ sở đảng.',
 ].join('\n');
 
-let t: TempIndex;
-let engine: Awaited<ReturnType<typeof openEngine>>;
-
-beforeAll(async () => {
-  t = tempIndex({ seeds: false, model: 'none' });
-  mkdirSync(t.corpusDir, { recursive: true });
-  writeFileSync(path.join(t.corpusDir, 'hung-yen.txt'), REPORT);
-  await buildIndex({ corpusDir: t.corpusDir, outDir: t.indexDir, config: t.config });
-  engine = await openEngine(t.config, { watch: false });
-}, 60_000);
-
-afterAll(async () => {
-  await engine?.close();
-  t?.cleanup();
-});
+const engine = useCorpusEngine({ 'hung-yen.txt': REPORT });
 
 it('a count beside the province a report of the asked one absorbed is still the asked province\'s', async () => {
-  const a = await engine.ask('Hưng Yên có bao nhiêu đảng viên?');
+  const a = await engine().ask('Hưng Yên có bao nhiêu đảng viên?');
   expect(a.answered).toBe(true);
   expect(a.results[0]!.quote).toContain('245.000');
 });

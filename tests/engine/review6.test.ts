@@ -3,12 +3,8 @@
  * written for this review: officials whose names hold place syllables (Trần Hà Nam, Lê Văn Vinh,
  * Nguyễn Thái Bình), provinces named in passing beside a count whose sentence names no place.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openEngine } from '../../src/engine/engine.js';
-import { buildIndex } from '../../src/index/build.js';
-import { tempIndex, type TempIndex } from '../helpers/index-fixture.js';
+import { describe, expect, it } from 'vitest';
+import { useCorpusEngine } from '../helpers/index-fixture.js';
 
 const ARTICLES: Record<string, string> = {
   "01_hungyen.txt": "Hội nghị Ban Chấp hành Đảng bộ tỉnh Hưng Yên lần thứ 12\nNgày 16 tháng 10 năm 2024.\n\nSáng 16/10/2024, Ban Chấp hành Đảng bộ tỉnh Hưng Yên tổ chức Hội nghị lần thứ 12 để đánh giá kết quả thực hiện nhiệm vụ 9 tháng đầu năm. Đồng chí Nguyễn Thái Bình, Bí thư Tỉnh ủy Hưng Yên chủ trì hội nghị.\n\nDự hội nghị có đại diện Tỉnh Đoàn Thái Bình và Tỉnh ủy Hà Nam. Toàn Đảng bộ có 120.000 đảng viên, trong 9 tháng đã kết nạp 2.150 đảng viên mới.\n\nĐồng chí Nguyễn Thái Bình nhấn mạnh phải nâng cao chất lượng sinh hoạt chi bộ và học tập, làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.",
@@ -17,28 +13,14 @@ const ARTICLES: Record<string, string> = {
   "04_hanoi.txt": "Quận ủy Hoàn Kiếm triển khai nhiệm vụ năm 2025\nNgày 5 tháng 1 năm 2025.\n\nSáng 5/1/2025, tại trụ sở số 5 phố Lê Duẩn, Hà Nội, Quận ủy Hoàn Kiếm tổ chức hội nghị triển khai nhiệm vụ năm 2025. Đồng chí Hoàng Văn Tám, Bí thư Quận ủy trình bày báo cáo.\n\nĐảng bộ quận Hoàn Kiếm có 15.600 đảng viên, sinh hoạt tại 180 chi bộ.",
 };
 
-let t: TempIndex;
-let engine: Awaited<ReturnType<typeof openEngine>>;
-
-beforeAll(async () => {
-  t = tempIndex({ seeds: false, model: 'none' });
-  mkdirSync(t.corpusDir, { recursive: true });
-  for (const [name, text] of Object.entries(ARTICLES)) writeFileSync(path.join(t.corpusDir, name), text);
-  await buildIndex({ corpusDir: t.corpusDir, outDir: t.indexDir, config: t.config });
-  engine = await openEngine(t.config, { watch: false });
-}, 60_000);
-
-afterAll(async () => {
-  await engine?.close();
-  t?.cleanup();
-});
+const engine = useCorpusEngine(ARTICLES);
 
 describe('review6 critical: another province\'s count, another person\'s passage', () => {
   it('a province named in passing is not the subject of a count whose sentence names no place', async () => {
     // Main: high, "Dự hội nghị có đại diện Tỉnh Đoàn Thái Bình và Tỉnh ủy Hà Nam. Toàn Đảng bộ có 120.000
     // đảng viên" (Hưng Yên's count; namesOthersOnly only looks at the count's own sentence).
     for (const q of ['Thái Bình có bao nhiêu đảng viên?', 'Hà Nam có bao nhiêu đảng viên?']) {
-      const a = await engine.ask(q);
+      const a = await engine().ask(q);
       expect(a.answered && a.results[0]!.quote.includes('120.000'), q).toBe(false);
     }
   });
@@ -46,7 +28,7 @@ describe('review6 critical: another province\'s count, another person\'s passage
   it('a person whose name holds a place ("Trần Hà Nam") is asked about, not the place Hà Nam', async () => {
     // Main: high, the Hưng Yên passage "… Tỉnh ủy Hà Nam …": the question is read as place Hà Nam only.
     for (const q of ['Ông Trần Hà Nam chủ trì hội nghị nào?', 'Ông Trần Hà Nam Chủ Trì Hội Nghị Nào?']) {
-      const a = await engine.ask(q);
+      const a = await engine().ask(q);
       if (a.answered) expect(a.results[0]!.quote, q).toContain('Trần Hà Nam');
     }
   });
@@ -58,7 +40,7 @@ describe('review6 critical: initials with a vowel name no place and constrain no
     // read at all, while "HY"/"qn"/"hp" are refused as initials the reports do not state.
     // Lower-case "na" is left out: it is also a slip of "nay", "nào" (placeInitials' STOP_SLIPS), as "kh" of khi.
     for (const q of ['NA có bao nhiêu đảng viên?', 'py có bao nhiêu đảng viên?', 'PY có bao nhiêu đảng viên?']) {
-      const a = await engine.ask(q);
+      const a = await engine().ask(q);
       expect(a.answered && a.results[0]!.quote.includes('120.000'), q).toBe(false);
     }
   });
@@ -70,7 +52,7 @@ describe('review6 critical: Title Case names with a family name outside the comm
     // family name of the common list (isFamilyName(term, true)), which lacks Hồ, Hà, Mai, Đoàn, Lâm, Cao, Đào, Tạ, Tô.
     // Typed in sentence case the same question is refused, as it should be.
     for (const q of ['Ông Hồ Văn Niên Trình Bày Báo Cáo Gì?', 'Đồng Chí Hà Văn Tùng Trình Bày Báo Cáo Gì?']) {
-      const a = await engine.ask(q);
+      const a = await engine().ask(q);
       expect(a.answered, q).toBe(false);
     }
   });
@@ -81,7 +63,7 @@ describe('review6 high: a plain question about an official in the reports', () =
     // Main: refused ("không trả lời"): constraints place Vinh + name "Lê Văn"; the report's "Lê Văn Vinh"
     // states no Vinh since 2856674 (inPersonName), so nothing qualifies.
     for (const q of ['Đồng chí Lê Văn Vinh trình bày báo cáo gì?', 'Đồng Chí Lê Văn Vinh Trình Bày Báo Cáo Gì?']) {
-      const a = await engine.ask(q);
+      const a = await engine().ask(q);
       expect(a.answered, q).toBe(true);
       expect(a.results[0]!.quote, q).toContain('Lê Văn Vinh');
     }

@@ -94,3 +94,28 @@ export function useSeedEngine(): () => import('../../src/engine/engine.js').Engi
   });
   return () => engine;
 }
+
+/**
+ * An engine over reports written for a test (file name -> text), built once for the file's tests and
+ * removed after them. Returns a getter: the engine exists only once beforeAll has run.
+ */
+export function useCorpusEngine(articles: Readonly<Record<string, string>>): () => import('../../src/engine/engine.js').Engine {
+  let t: TempIndex;
+  let engine: import('../../src/engine/engine.js').Engine;
+  beforeAll(async () => {
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const { buildIndex } = await import('../../src/index/build.js');
+    const { Engine } = await import('../../src/engine/engine.js');
+    t = tempIndex({ seeds: false, model: 'none' });
+    mkdirSync(t.corpusDir, { recursive: true });
+    for (const [name, text] of Object.entries(articles)) writeFileSync(path.join(t.corpusDir, name), text);
+    await buildIndex({ corpusDir: t.corpusDir, outDir: t.indexDir, config: t.config });
+    engine = await Engine.open(t.config, { watch: false });
+  }, 60_000);
+  afterAll(async () => {
+    await engine?.close();
+    t?.cleanup();
+  });
+  return () => engine;
+}
