@@ -11,7 +11,7 @@ import { fold } from '../text/normalise.js';
 import { isStop, isStopTwin, looksLikeYear, tokenize, type Token } from '../text/tokens.js';
 import { CLASS_RANKS, CLASS_WORDS, DOCUMENT_NUMBER_WORDS, MEETING_WORDS, OFFICE_TITLES } from '../text/words.js';
 import { isOfficeWord } from '../text/names.js';
-import { findPlaces, inPersonName, isCapitalised } from '../text/gazetteer.js';
+import { findPlaces, isCapitalised, placesNamedIn } from '../text/gazetteer.js';
 import { isWellFormedSyllable } from '../text/syllable.js';
 import { actionInClause, passageTermSet, saysAction, statesCount, type AnalyzedQuery } from './analyse.js';
 import type { KeywordPass } from './keyword.js';
@@ -489,8 +489,8 @@ function sentenceFacts(q: AnalyzedQuery, cov: CoverageModel, s: { terms: Set<str
  */
 function countsElsewhere(sentence: string, tokens: readonly Token[], asked: ReadonlySet<string>, head: ReadonlySet<string>): boolean {
   for (const p of head) if (asked.has(p)) return false;
-  const named = findPlaces(sentence, tokens, false).filter((h) => !inPersonName(sentence, tokens, h.first));
-  return named.length > 0 ? named.every((h) => !asked.has(h.label)) : head.size > 0;
+  const named = placesNamedIn(sentence, tokens);
+  return named.length > 0 ? named.every((p) => !asked.has(p)) : head.size > 0;
 }
 
 /** headPlaces of a model: the places each article's title and subject name, read once per question. */
@@ -500,8 +500,7 @@ function headPlacesOf(index: LoadedIndex): (article: number) => Set<string> {
     let v = memo.get(a);
     if (!v) {
       const head = `${index.articles[a]!.title}\n${index.articles[a]!.subject ?? ''}`;
-      const tokens = tokenize(head);
-      memo.set(a, (v = new Set(findPlaces(head, tokens, false).filter((h) => !inPersonName(head, tokens, h.first)).map((h) => h.label))));
+      memo.set(a, (v = new Set(placesNamedIn(head))));
     }
     return v;
   };

@@ -76,9 +76,8 @@ function capitalPhrase(form: readonly Token[]): Phrase | null {
   return form.length === 1 ? { syllables: [form[0]!.term], folded: false, capital: true } : null;
 }
 
-/** Does `text` write the syllable with its capital, as a whole word ("Vinh", "VINH")? */
-function capitalised(p: Phrase): (text: string) => boolean {
-  const s = p.syllables[0]!;
+/** Does `text` write the syllable `s` with its capital, as a whole word ("Vinh", "VINH")? */
+function capitalised(s: string): (text: string) => boolean {
   const word = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${s.charAt(0).toUpperCase()}${s.slice(1)}|${s.toUpperCase()})(?![\\p{L}\\p{M}\\p{N}])`, 'u');
   return (text) => word.test(text.normalize('NFC'));
 }
@@ -328,7 +327,8 @@ function whereStated(index: LoadedIndex, c: Constraint): Stated {
     if (phrase) {
       const words = plainWords(phrase);
       // A place's words inside a longer place or a person's name state no place of theirs (placeStatedBy).
-      const test = c.kind === 'place' ? placeStatedBy(c.label, phrase.syllables, phrase.capital) : phrase.capital ? capitalised(phrase) : (text: string) => holds(text, phrase, words);
+      // Only places have one-syllable capital phrases (capitalPhrase).
+      const test = c.kind === 'place' ? placeStatedBy(c.label, phrase.syllables, phrase.capital) : (text: string) => holds(text, phrase, words);
       maybe.push({ test, chunks: inChunk ?? NONE, heads: inHead ?? NONE });
       continue;
     }
@@ -377,7 +377,7 @@ function placeStatedBy(label: string, syllables: readonly string[], capital = fa
   const edge = '(?![\\p{L}\\p{M}\\p{N}])';
   const beside = new RegExp(`\\p{Lu}[\\p{L}\\p{M}]*[ \\t\\u00a0]+${written}${edge}|(?<![\\p{L}\\p{M}\\p{N}])${written}[ \\t\\u00a0]+\\p{Lu}`, 'u');
   const anyCase = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${syllables.map(esc).join('[ \\t\\u00a0]+')}${edge}`, 'iu');
-  const present = capital ? capitalised({ syllables: [...syllables], folded: false }) : (text: string) => anyCase.test(text);
+  const present = capital ? capitalised(syllables[0]!) : (text: string) => anyCase.test(text);
   return (raw) => {
     const text = raw.normalize('NFC');
     if (!beside.test(text)) return present(text);

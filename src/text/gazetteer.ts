@@ -182,6 +182,13 @@ export function placesIn(text: string, tokens: readonly Token[] = tokenize(text)
   return findPlaces(text, tokens, false).map((h) => h.label);
 }
 
+/** The places a report's text names, in order, leaving out a person's given name ("Trần Hà Nam": see inPersonName). */
+export function placesNamedIn(text: string, tokens: readonly Token[] = tokenize(text)): string[] {
+  return findPlaces(text, tokens, false)
+    .filter((h) => !inPersonName(text, tokens, h.first))
+    .map((h) => h.label);
+}
+
 /** The first place a text names, or null. */
 export function firstPlace(text: string, tokens: readonly Token[] = tokenize(text)): string | null {
   return placesIn(text, tokens)[0] ?? null;
