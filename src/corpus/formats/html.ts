@@ -187,12 +187,17 @@ function stripFurniture(doc: Doc): void {
 // ---------------------------------------------------------------------------------------------
 // The reader
 
+/** An HTML fragment's text outside its links, on one line: a list of headlines is all links. */
+function textOutsideLinks(html: string): string {
+  return normalizeInline(html.replace(/<a\b[^>]*>[\s\S]*?<\/a>/giu, ' ').replace(/<[^>]+>/gu, ' '));
+}
+
 /** Paragraphs of the content written as sentences: their text outside links ends a sentence and has MIN_SENTENCE_WORDS words or more. */
 function writtenParagraphs(content: string): number {
   let n = 0;
   let reports = false;
   for (const m of content.matchAll(/<p\b[^>]*>([\s\S]*?)<\/p>/giu)) {
-    const own = normalizeInline(m[1]!.replace(/<a\b[^>]*>[\s\S]*?<\/a>/giu, ' ').replace(/<[^>]+>/gu, ' '));
+    const own = textOutsideLinks(m[1]!);
     if (!/[.!?…]["”»)]?$/u.test(own) || own.split(' ').length < MIN_SENTENCE_WORDS) continue;
     n++;
     reports ||= REPORT_MARK.test(own);
@@ -223,9 +228,7 @@ export function readHtml(html: string): ReadDocument {
   } catch (e) {
     throw new ArticleError(`the HTML page could not be read (${(e as Error).message})`);
   }
-  // Text outside links: a list of headlines is all links.
-  const ownText = (parsed?.content ?? '').replace(/<a\b[^>]*>[\s\S]*?<\/a>/giu, ' ').replace(/<[^>]+>/gu, ' ');
-  const own = normalizeInline(ownText);
+  const own = textOutsideLinks(parsed?.content ?? '');
   if (!parsed?.content || (own.length < MIN_ARTICLE_CHARS && writtenParagraphs(parsed.content) < MIN_SHORT_PARAGRAPHS) || (own.length < NOTICE_MAX_CHARS && SITE_NOTICE.test(own))) {
     throw new ArticleError('no article found in the HTML page (only menus, links or too little text)');
   }
