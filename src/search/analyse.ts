@@ -188,16 +188,27 @@ function countUnit(tokens: readonly Token[], foldedAt: readonly boolean[], i: nu
 
 const NUMBER_WORD = new Set(NUMBER_WORDS);
 const MAGNITUDE = new Set(MAGNITUDE_WORDS);
+/**
+ * Words (folded) that lead a year: "năm 2000 khách du lịch" is a year, then a subject, but "có sự tham
+ * dự của 2000 khách" counts guests.
+ */
+const YEAR_BEFORE = new Set(['nam', 'tu', 'den', 'cuoi', 'dau', 'giua', 'truoc', 'sau']);
+
+/** A number that could be a year counts what follows when a word other than a year's leads it in its clause (not "2021 đảng viên" opening a sentence). */
+function countsDespiteYear(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  return before !== undefined && tokens[i]!.joined && !before.isNumber && !YEAR_BEFORE.has(before.folded);
+}
 
 /**
  * Does the text count `unit` ("4.466 đảng viên", "6-10 đảng viên", "1,5 tỷ tấn", "sáu tứ giác")? A number
- * (not a year) or a number word, any magnitude words, then the unit's syllables, matched exactly or
+ * (not one a year's word leads) or a number word, any magnitude words, then the unit's syllables, matched exactly or
  * (`folded`) by their folded forms. `skip`: numbers (by token index) that do not count here.
  */
 export function statesCount(tokens: readonly Token[], unit: readonly string[], skip?: (at: number) => boolean, folded = true): boolean {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!(t.isNumber ? !looksLikeYear(t.term) : NUMBER_WORD.has(t.term)) || skip?.(i)) continue;
+    if (!(t.isNumber ? !looksLikeYear(t.term) || countsDespiteYear(tokens, i) : NUMBER_WORD.has(t.term)) || skip?.(i)) continue;
     let j = i + 1;
     while (j < tokens.length && MAGNITUDE.has(tokens[j]!.term)) j++;
     let k = 0;

@@ -326,10 +326,20 @@ function namesPerson(sentence: string, tokens: readonly Token[]): boolean {
   return false;
 }
 
+/** Between an office and the body it heads, "của" changes nothing ("chủ tịch của ABC" is "chủ tịch ABC"), folded. */
+const OF = 'cua';
+
 /** The window names the office only as "Phó …", or not at all: it does not say who holds it. */
 function officeMissing(tokens: readonly Token[], office: readonly string[]): boolean {
   for (let i = 0; i + office.length <= tokens.length; i++) {
-    if (office.every((s, k) => tokens[i + k]!.folded === s) && tokens[i - 1]?.term !== DEPUTY) return false;
+    if (tokens[i - 1]?.term === DEPUTY) continue;
+    let j = i;
+    let k = 0;
+    for (; k < office.length && j < tokens.length; k++, j++) {
+      if (k > 0 && tokens[j]!.folded === OF && office[k] !== OF) j++;
+      if (tokens[j]?.folded !== office[k]) break;
+    }
+    if (k === office.length) return false;
   }
   return true;
 }

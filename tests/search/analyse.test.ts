@@ -157,6 +157,10 @@ describe('statesCount', () => {
     expect(says('kết nạp 6-10 đảng viên mới', ['đảng', 'viên'])).toBe(true);
     expect(says('năm 2020 đảng viên được đánh giá', ['đảng', 'viên'])).toBe(false);
     expect(says('2021 đảng viên', ['đảng', 'viên'])).toBe(false);
+    // A number that could be a year counts when another word leads it: guests, not the year 2000.
+    expect(says('bữa tiệc có sự tham dự của 2000 khách', ['khách'])).toBe(true);
+    expect(says('từ 2000 khách sạn đã mở cửa', ['khách'])).toBe(false);
+    expect(says('vào năm 2000 khách du lịch tăng', ['khách'])).toBe(false);
     expect(says('một số chi bộ', ['chi', 'bộ'])).toBe(false);
   });
 

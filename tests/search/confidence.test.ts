@@ -71,3 +71,17 @@ describe('a pair at the edge of two words', () => {
     expect(held - lacking).toBeLessThan(0.8 * (edge.weight / (model.mass + edge.weight)));
   });
 });
+
+describe('an office asked for', () => {
+  it('is named by "chủ tịch của …" as by "chủ tịch …", not by its deputy', () => {
+    const index = seeds();
+    const q = analyzeQuery('Ai được bổ nhiệm làm Chủ tịch Hội đồng quản trị?', lexiconOf(index));
+    const pass = keywordPass(index, q, 50);
+    const model = coverageModel(index, q, pass);
+    const missing = (text: string) => coverage(q, pass, model, text, 0).answerMissing;
+    expect(missing('Năm 2020, ông Nguyễn Văn An được bổ nhiệm làm Chủ tịch Hội đồng quản trị.')).toBe(false);
+    expect(missing('Năm 2020, ông Nguyễn Văn An được bổ nhiệm làm chủ tịch của Hội đồng quản trị.')).toBe(false);
+    expect(missing('Năm 2020, ông Nguyễn Văn An được bổ nhiệm làm Phó chủ tịch của Hội đồng quản trị.')).toBe(true);
+    expect(missing('Năm 2020, ông Nguyễn Văn An được bổ nhiệm làm thành viên của Hội đồng quản trị.')).toBe(true);
+  });
+});
