@@ -161,6 +161,9 @@ describe('statesCount', () => {
     expect(says('bữa tiệc có sự tham dự của 2000 khách', ['khách'])).toBe(true);
     expect(says('từ 2000 khách sạn đã mở cửa', ['khách'])).toBe(false);
     expect(says('vào năm 2000 khách du lịch tăng', ['khách'])).toBe(false);
+    // Half of the unit is a count of it; "nửa" without a number is not.
+    expect(says('CO2 gây ra hơn một nửa hiệu ứng nhà kính', ['hiệu', 'ứng'])).toBe(true);
+    expect(says('CO2 gây ra phần lớn hiệu ứng nhà kính', ['hiệu', 'ứng'])).toBe(false);
     expect(says('một số chi bộ', ['chi', 'bộ'])).toBe(false);
   });
 
