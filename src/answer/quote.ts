@@ -51,12 +51,7 @@ export function pickQuote(
   if (sentences.length === 0) return { text: paragraph, start: 0, end: paragraph.length, highlights: [], answer: [] };
 
   const queryTerms = new Map(q.terms.map((t) => [t.term, weightOf(t.term)]));
-  const scoreOf = (s: { terms: Set<string> }) => {
-    let score = 0;
-    for (const t of s.terms) score += queryTerms.get(t) ?? 0;
-    return score;
-  };
-  const scores = sentences.map(scoreOf);
+  const scores = sentences.map((s) => termsWeight(s.terms, queryTerms));
   let best = 0;
   scores.forEach((s, i) => {
     if (s > scores[best]!) best = i;
@@ -65,12 +60,10 @@ export function pickQuote(
   const fromRetrieval = window !== null && window.last < sentences.length && window.first <= window.last;
   let first = fromRetrieval ? window.first : best;
   let last = fromRetrieval ? window.last : best;
-  const chars = () => sentences[last]!.end - sentences[first]!.start;
-  const words = () => wordCount(paragraph, sentences[first]!.start, sentences[last]!.end);
   while (last - first + 1 < opts.maxSentences) {
     const prev = first > 0 ? scores[first - 1]! : -1;
     const next = last < sentences.length - 1 ? scores[last + 1]! : -1;
-    const short = words() < opts.minWords;
+    const short = wordCount(paragraph, sentences[first]!.start, sentences[last]!.end) < opts.minWords;
     if (prev <= 0 && next <= 0 && !short) break;
     // Prefer the neighbour that also matches; a short sentence takes the next one (what follows a
     // lead-in like "Cụ thể:" is the content).
@@ -81,7 +74,7 @@ export function pickQuote(
     if (newLen > opts.maxChars && !short) break;
     if (takeNext) last = candidate;
     else first = candidate;
-    if (chars() > opts.maxChars) break;
+    if (sentences[last]!.end - sentences[first]!.start > opts.maxChars) break;
   }
 
   const start = sentences[first]!.start;
@@ -96,6 +89,18 @@ export function pickQuote(
     for (const t of read[i]!.tokens) tokens.push({ term: t.term, folded: t.folded, start: t.start + shift, end: t.end + shift, isNumber: t.isNumber, joined: t.joined });
   }
   return { text, start, end, highlights: highlightSpans(text, q, tokens), answer: answerSpans(text, q) };
+}
+
+/*
+ * Helpers here are module functions rather than closures of the calls that use them: those run for every
+ * result of every question, and under the tsx loader each closure made there is also named at each call.
+ */
+
+/** The summed weights of the question's terms a sentence holds. */
+function termsWeight(terms: ReadonlySet<string>, weights: ReadonlyMap<string, number>): number {
+  let score = 0;
+  for (const t of terms) score += weights.get(t) ?? 0;
+  return score;
 }
 
 /** JavaScript's \s: what split(/\s+/) splits at. */
@@ -177,9 +182,8 @@ const OFFICES = OFFICE_TITLES.map((o) => tokenize(o).map((t) => t.folded));
 function askedNames(text: string, names: Span[], q: AnalyzedQuery): Span[] {
   const folded = q.tokens.map((t) => t.folded);
   if (names.length < 2 || !OFFICES.some((o) => folded.some((_, i) => o.every((s, k) => folded[i + k] === s)))) return names;
-  const entryOf = ([s, e]: Span) => text.slice(text.lastIndexOf(';', s) + 1, text.includes(';', e) ? text.indexOf(';', e) : text.length);
-  const score = names.map((n) => {
-    const held = passageTermSet(tokenize(entryOf(n)), q);
+  const score = names.map(([s, e]) => {
+    const held = passageTermSet(tokenize(text.slice(text.lastIndexOf(';', s) + 1, text.includes(';', e) ? text.indexOf(';', e) : text.length)), q);
     return q.terms.reduce((sum, t) => sum + (held.has(t.term) ? (isPair(t.term) ? 2 : 1) : 0), 0);
   });
   const best = Math.max(...score);
@@ -210,17 +214,21 @@ function globalOf(re: RegExp): RegExp {
 }
 
 /** Where the answer stands in a quote, by what the question asks for. */
+/** Every match of `re` in `text`, as spans. */
+function matchSpans(text: string, re: RegExp): Span[] {
+  return [...text.matchAll(globalOf(re))].map((m) => [m.index, m.index + m[0].length] as const);
+}
+
 export function answerSpans(text: string, q: AnalyzedQuery): Span[] {
-  const all = (re: RegExp): Span[] => [...text.matchAll(globalOf(re))].map((m) => [m.index, m.index + m[0].length] as const);
-  if (q.answerType === 'person') return askedNames(text, all(PERSON_NAME).map((n) => fromFamilyName(text, n)), q);
+  if (q.answerType === 'person') return askedNames(text, matchSpans(text, PERSON_NAME).map((n) => fromFamilyName(text, n)), q);
   if (q.answerType === 'date') {
     // A day ("15-10", "ngày 9") answers "khi nào" better than the years of a term ("2020-2025").
-    const days = all(DAY);
-    return days.length > 0 ? days : all(DATE);
+    const days = matchSpans(text, DAY);
+    return days.length > 0 ? days : matchSpans(text, DATE);
   }
   if (q.answerType !== 'count') return [];
   const unit = q.countUnit ?? [];
-  const spans = all(COUNT).filter(([s, e]) => !/^(19|20)\d\d\b/u.test(text.slice(s, e)));
+  const spans = matchSpans(text, COUNT).filter(([s, e]) => !/^(19|20)\d\d\b/u.test(text.slice(s, e)));
   // With the unit the question counts, only those ("442 chi bộ", not "62 tổ chức"); else every count.
   const withUnit: Span[] = [];
   for (const [s, e] of unit.length > 0 ? spans : []) {

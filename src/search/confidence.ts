@@ -321,9 +321,13 @@ function officeAsked(q: AnalyzedQuery): string[] | null {
  */
 function namesPerson(sentence: string, tokens: readonly Token[]): boolean {
   if (PERSON_NAME.test(sentence)) return true;
-  const cap = (k: number) => k > 0 && isCapitalised(sentence, tokens[k]!) && !tokens[k]!.isNumber && !isOfficeWord(tokens[k]!.term) && !/^\p{Lu}{2,}$/u.test(sentence.slice(tokens[k]!.start, tokens[k]!.end));
-  for (let k = 2; k < tokens.length; k++) if (tokens[k]!.joined && cap(k - 1) && cap(k)) return true;
+  for (let k = 2; k < tokens.length; k++) if (tokens[k]!.joined && nameSyllable(sentence, tokens, k - 1) && nameSyllable(sentence, tokens, k)) return true;
   return false;
+}
+
+/** Token k (not the first) is capitalised and no number, office word nor abbreviation: a syllable of a name (see namesPerson). */
+function nameSyllable(sentence: string, tokens: readonly Token[], k: number): boolean {
+  return k > 0 && isCapitalised(sentence, tokens[k]!) && !tokens[k]!.isNumber && !isOfficeWord(tokens[k]!.term) && !/^\p{Lu}{2,}$/u.test(sentence.slice(tokens[k]!.start, tokens[k]!.end));
 }
 
 /** Between an office and the body it heads, "của" changes nothing ("chủ tịch của ABC" is "chủ tịch ABC"), folded. */
@@ -503,17 +507,19 @@ function countsElsewhere(sentence: string, tokens: readonly Token[], asked: Read
   return named.length > 0 ? named.every((p) => !asked.has(p)) : head.size > 0;
 }
 
-/** headPlaces of a model: the places each article's title and subject name, read once per question. */
+/**
+ * The places each article's title and subject name, per index: a loaded index's articles never change,
+ * and reading them again at every counting question cost more than the rest of the count's checks
+ * (one entry per article met, a few places each).
+ */
+const headPlacesByIndex = new WeakMap<LoadedIndex, Array<Set<string> | undefined>>();
+
+/** headPlaces of a model (see headPlacesByIndex). */
 function headPlacesOf(index: LoadedIndex): (article: number) => Set<string> {
-  const memo = new Map<number, Set<string>>();
-  return (a) => {
-    let v = memo.get(a);
-    if (!v) {
-      const head = `${index.articles[a]!.title}\n${index.articles[a]!.subject ?? ''}`;
-      memo.set(a, (v = new Set(placesNamedIn(head))));
-    }
-    return v;
-  };
+  let memo = headPlacesByIndex.get(index);
+  if (!memo) headPlacesByIndex.set(index, (memo = new Array<Set<string> | undefined>(index.articles.length)));
+  const known = memo;
+  return (a) => (known[a] ??= new Set(placesNamedIn(`${index.articles[a]!.title}\n${index.articles[a]!.subject ?? ''}`)));
 }
 
 /**
@@ -522,8 +528,7 @@ function headPlacesOf(index: LoadedIndex): (article: number) => Set<string> {
  */
 function namesUnit(tokens: readonly Token[], unit: readonly string[], folded: boolean): boolean {
   if (unit.length === 0) return true;
-  const form = (t: Token) => (folded ? t.folded : t.term);
-  for (let i = 0; i + unit.length <= tokens.length; i++) if (unit.every((u, k) => form(tokens[i + k]!) === u && (k === 0 || tokens[i + k]!.joined))) return true;
+  for (let i = 0; i + unit.length <= tokens.length; i++) if (unit.every((u, k) => (folded ? tokens[i + k]!.folded : tokens[i + k]!.term) === u && (k === 0 || tokens[i + k]!.joined))) return true;
   return false;
 }
 
@@ -579,6 +584,46 @@ function shareOfMask(cov: CoverageModel, credit: readonly number[], mask: number
   return shareOf(cov, credit, counts, (_, k) => ((mask >>> k) & 1) === 1);
 }
 
+/*
+ * The window tests below are functions of their own, not closures of coverage(): it runs for every
+ * candidate of every question, and each closure made there was allocated and, under the tsx loader,
+ * named (Object.defineProperty) at every call.
+ */
+
+/** The window states a number and names the counted unit (or counts it). */
+function windowHasNumberIn(w: readonly SentenceFacts[]): boolean {
+  return w.some((x) => x.number) && w.some((x) => x.countsUnit || x.named);
+}
+
+/** The window lacks what the question asks for beyond words (see NO_ANSWER_CAP). */
+function windowLacks(q: AnalyzedQuery, cov: CoverageModel, w: readonly SentenceFacts[]): boolean {
+  const { office } = cov;
+  const tokens = office !== null || cov.awardClass !== null ? w.flatMap((x) => x.tokens) : [];
+  return (q.countUnit !== null && !windowHasNumberIn(w)) || (office !== null && officeMissing(tokens, office)) || (cov.awardClass !== null && !classesIn(tokens).includes(cov.awardClass)) || (cov.day && !w.some((x) => x.day)) || (cov.holder && !w.some((x) => x.person)) || (cov.places !== null && w.some((x) => x.number) && w.every((x) => !x.number || x.elsewhere));
+}
+
+/** The window holds what the question asks for: nothing lacking and, for a count, one sentence with a number and the unit. */
+function windowHolds(q: AnalyzedQuery, cov: CoverageModel, w: readonly SentenceFacts[]): boolean {
+  return !windowLacks(q, cov, w) && (q.countUnit === null || w.some((x) => x.countsUnit || (x.number && x.named)));
+}
+
+/** Window w of scores (see coverage) as its score and sentences. */
+function windowAt(scores: Float64Array, w: number): { window: number; first: number; last: number } {
+  return { window: scores[w]!, first: w >> 1, last: (w >> 1) + (w & 1) };
+}
+
+/** The best-scoring window `admit` lets through (null: any), the first of equals; a zero window when none scores. */
+function bestWindow(scores: Float64Array, n: number, admit: ((w: number) => boolean) | null): { window: number; first: number; last: number } {
+  let at = -1;
+  for (let w = 0; w < 2 * n - 1; w++) if (scores[w]! > (at < 0 ? 0 : scores[at]!) && (admit === null || admit(w))) at = w;
+  return at < 0 ? { window: 0, first: 0, last: 0 } : windowAt(scores, at);
+}
+
+/** Share of `all` numbered sequences that `mine` holds (0 when there are none). */
+function shareOfGrams(mine: ReadonlySet<number>, all: number): number {
+  return all > 0 ? mine.size / all : 0;
+}
+
 /** Does the window hold the kind of thing asked for? */
 function holdsAnswerType(q: AnalyzedQuery, cov: CoverageModel, inWindow: readonly SentenceFacts[], windowText: string, windowHasNumber: boolean): boolean {
   switch (q.answerType) {
@@ -610,7 +655,6 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
     if (q.unaccented) findGrams(cov, s.tokens, true, bi, tri);
     sentences.push(sentenceFacts(q, cov, s, article));
   }
-  const share = (mine: Set<number>, all: number) => (all > 0 ? mine.size / all : 0);
   // What each term is worth where the window lacks it: the same for every window of the paragraph.
   let credit = cov.credits.get(article);
   if (!credit) cov.credits.set(article, (credit = cov.terms.map((t) => (t.match < 0 ? 0 : contextCredit(pass, t.match, article) * t.weight))));
@@ -624,35 +668,23 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
     anyCounts ||= sentences[i]!.counts;
   }
   const paragraph = masked ? shareOfMask(cov, credit, all, anyCounts) : shareHeld(cov, credit, sentences, 0, -1);
-  const hasNumber = (w: readonly SentenceFacts[]) => w.some((x) => x.number) && w.some((x) => x.countsUnit || x.named);
-  const lacks = (w: readonly SentenceFacts[]) => {
-    const tokens = office !== null || cov.awardClass !== null ? w.flatMap((x) => x.tokens) : [];
-    return (q.countUnit !== null && !hasNumber(w)) || (office !== null && officeMissing(tokens, office)) || (cov.awardClass !== null && !classesIn(tokens).includes(cov.awardClass)) || (cov.day && !w.some((x) => x.day)) || (cov.holder && !w.some((x) => x.person)) || (cov.places !== null && w.some((x) => x.number) && w.every((x) => !x.number || x.elsewhere));
-  };
   // Every window of one sentence, then of it and the next, in that order (ties go to the first).
   const scores = new Float64Array(2 * n);
   for (let i = 0; i < n; i++) {
     scores[2 * i] = masked ? shareOfMask(cov, credit, masks[i]!, sentences[i]!.counts) : shareHeld(cov, credit, sentences, i, i);
     if (i + 1 < n) scores[2 * i + 1] = PAIR_WINDOW_DISCOUNT * (masked ? shareOfMask(cov, credit, masks[i]! | masks[i + 1]!, sentences[i]!.counts || sentences[i + 1]!.counts) : shareHeld(cov, credit, sentences, i, i + 1));
   }
-  const windowAt = (w: number) => ({ window: scores[w]!, first: w >> 1, last: (w >> 1) + (w & 1) });
-  const bestOf = (admit: (w: number) => boolean) => {
-    let at = -1;
-    for (let w = 0; w < 2 * n - 1; w++) if (scores[w]! > (at < 0 ? 0 : scores[at]!) && admit(w)) at = w;
-    return at < 0 ? { window: 0, first: 0, last: 0 } : windowAt(at);
-  };
-  const bestAny = bestOf(() => true);
+  const bestAny = bestWindow(scores, n, null);
   // Or one nearly as good that holds what the question asks for (the quote must): for a count, one
   // sentence with a number and the unit.
   // Nothing asked beyond words (no count, office or class): the best window is all there is.
   const asks = q.countUnit !== null || office !== null || cov.awardClass !== null || cov.day || cov.holder;
-  const holds = (w: readonly SentenceFacts[]) => !lacks(w) && (q.countUnit === null || w.some((x) => x.countsUnit || (x.number && x.named)));
-  const holding = asks ? bestOf((w) => scores[w]! >= HOLDING_WINDOW_SHARE * bestAny.window && holds(sentences.slice(w >> 1, (w >> 1) + (w & 1) + 1))) : bestAny;
+  const holding = asks ? bestWindow(scores, n, (w) => scores[w]! >= HOLDING_WINDOW_SHARE * bestAny.window && windowHolds(q, cov, sentences.slice(w >> 1, (w >> 1) + (w & 1) + 1))) : bestAny;
   const best = holding.window > 0 ? holding : bestAny;
   const inWindow = sentences.slice(best.first, best.last + 1);
-  const windowHasNumber = hasNumber(inWindow);
+  const windowHasNumber = windowHasNumberIn(inWindow);
   const windowText = spans.length > 0 ? text.slice(spans[best.first]?.start ?? 0, spans[best.last]?.end ?? text.length) : text;
   const windowHasAnswer = holdsAnswerType(q, cov, inWindow, windowText, windowHasNumber);
-  const answerMissing = (asks && holding.window <= 0 && lacks(inWindow)) || (cov.meetingDay && !sentences.some((x) => x.day)) || (q.answerType === 'reason' && CONSEQUENCE.test(text) && !REASON.test(text) && !REASON_TOLD_OTHERWISE.test(text));
-  return { paragraph, ...best, bigramShare: share(bi, cov.grams.bigrams), trigramShare: share(tri, cov.grams.trigrams), windowHasNumber, windowHasAnswer, answerMissing };
+  const answerMissing = (asks && holding.window <= 0 && windowLacks(q, cov, inWindow)) || (cov.meetingDay && !sentences.some((x) => x.day)) || (q.answerType === 'reason' && CONSEQUENCE.test(text) && !REASON.test(text) && !REASON_TOLD_OTHERWISE.test(text));
+  return { paragraph, ...best, bigramShare: shareOfGrams(bi, cov.grams.bigrams), trigramShare: shareOfGrams(tri, cov.grams.trigrams), windowHasNumber, windowHasAnswer, answerMissing };
 }

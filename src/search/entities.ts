@@ -376,11 +376,15 @@ function placeStatedBy(label: string, syllables: readonly string[], capital = fa
   const written = syllables.map((w) => `[${esc(w.charAt(0).toUpperCase())}${esc(w.charAt(0))}]${esc(w.slice(1))}`).join('[ \\t\\u00a0]+');
   const edge = '(?![\\p{L}\\p{M}\\p{N}])';
   const beside = new RegExp(`\\p{Lu}[\\p{L}\\p{M}]*[ \\t\\u00a0]+${written}${edge}|(?<![\\p{L}\\p{M}\\p{N}])${written}[ \\t\\u00a0]+\\p{Lu}`, 'u');
+  const occurrences = new RegExp(written, 'gu');
   const anyCase = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${syllables.map(esc).join('[ \\t\\u00a0]+')}${edge}`, 'iu');
   const present = capital ? capitalised(syllables[0]!) : (text: string) => anyCase.test(text);
   return (raw) => {
     const text = raw.normalize('NFC');
-    if (!beside.test(text)) return present(text);
+    const found = SURROGATE.test(text) ? (beside.test(text) ? BESIDE_CAPITAL : NOT_WHOLE) : placeWritten(text, occurrences);
+    // A whole occurrence as written is one in any case: the case-blind expression need not scan the text again.
+    if (found === WHOLE) return capital ? present(text) : true;
+    if (found === NOT_WHOLE) return present(text);
     const tokens = tokenize(text);
     const longer = findPlaces(text, tokens, false).filter((h) => h.label !== label && h.length > 1);
     for (let i = 0; i + syllables.length <= tokens.length; i++) {
@@ -392,6 +396,75 @@ function placeStatedBy(label: string, syllables: readonly string[], capital = fa
     }
     return false;
   };
+}
+
+/** Without the u flag: a surrogate pair is two code units here, not one code point outside the range. */
+const SURROGATE = /[\uD800-\uDFFF]/;
+/** Classes of UTF-16 code units outside the surrogates, filled in as met. */
+const UNIT_CLASS = new Uint8Array(0x10000);
+const OTHER_UNIT = 1;
+const LOWER_UNIT = 2; // \p{L} or \p{M}, not \p{Lu}
+const UPPER_UNIT = 3; // \p{Lu}
+const DIGIT_UNIT = 4; // \p{N}
+
+function unitClass(text: string, k: number): number {
+  const c = text.charCodeAt(k);
+  let v = UNIT_CLASS[c]!;
+  if (v === 0) {
+    const ch = String.fromCharCode(c);
+    v = /\p{Lu}/u.test(ch) ? UPPER_UNIT : /[\p{L}\p{M}]/u.test(ch) ? LOWER_UNIT : /\p{N}/u.test(ch) ? DIGIT_UNIT : OTHER_UNIT;
+    UNIT_CLASS[c] = v;
+  }
+  return v;
+}
+
+const isSpaceUnit = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0xa0;
+
+/** What placeWritten found: no whole occurrence of the place, one (no capital beside any), or a capital beside one. */
+const NOT_WHOLE = 0;
+const WHOLE = 1;
+const BESIDE_CAPITAL = 2;
+
+/**
+ * placeStatedBy's `beside` test without its regular expression, for a text without surrogates: some
+ * occurrence of the place (`occurrences`, global) has a capitalised word right before it (spaces between,
+ * no letter, mark or digit after it) or one right after it (spaces between, none before it). The
+ * expression tried a capital at every position of every passage: most of a place check's time. Else
+ * whether some occurrence stands whole (no letter, mark or digit on either side).
+ */
+function placeWritten(text: string, occurrences: RegExp): number {
+  let whole = false;
+  occurrences.lastIndex = 0;
+  for (let m = occurrences.exec(text); m !== null; m = occurrences.exec(text)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    // Overlapping occurrences are occurrences too.
+    occurrences.lastIndex = s + 1;
+    const edgeAfter = e >= text.length || unitClass(text, e) === OTHER_UNIT;
+    const edgeBefore = s === 0 || unitClass(text, s - 1) === OTHER_UNIT;
+    whole ||= edgeAfter && edgeBefore;
+    // A word before it, some syllable of which is capitalised from there on: \p{Lu}[\p{L}\p{M}]*[ \t\u00a0]+ and no letter after.
+    if (edgeAfter) {
+      let j = s - 1;
+      if (j >= 0 && isSpaceUnit(text.charCodeAt(j))) {
+        while (j >= 0 && isSpaceUnit(text.charCodeAt(j))) j--;
+        for (; j >= 0; j--) {
+          const k = unitClass(text, j);
+          if (k === UPPER_UNIT) return BESIDE_CAPITAL;
+          if (k !== LOWER_UNIT) break;
+        }
+      }
+    }
+    // A capital after it: no letter, mark or digit before it, [ \t\u00a0]+\p{Lu} after.
+    if (edgeBefore) {
+      let j = e;
+      if (j < text.length && isSpaceUnit(text.charCodeAt(j))) {
+        while (j < text.length && isSpaceUnit(text.charCodeAt(j))) j++;
+        if (j < text.length && unitClass(text, j) === UPPER_UNIT) return BESIDE_CAPITAL;
+      }
+    }
+  }
+  return whole ? WHOLE : NOT_WHOLE;
 }
 
 /** `chunks` grouped by article, in their order: article a's are chunks[at[a]..at[a + 1]). */
