@@ -340,8 +340,9 @@ function prunedTop(index: LoadedIndex, s: IndexState, exact: ExactScores, depth:
   const k1p1 = DEFAULT_BM25.k1 + 1;
   const bounds = terms.map((t) => t.match.term.weight * t.match.idf * t.facts.maxSat * (1 + BOUND_SLACK));
   const articleBounds = terms.map((t) => ARTICLE_WEIGHT * t.articleWeight * t.facts.maxArticleSat * (1 + BOUND_SLACK));
-  let maxTitle = 0;
-  for (let a = 0; a < titleScore.length; a++) maxTitle = Math.max(maxTitle, TITLE_WEIGHT * titleScore[a]!);
+  // The most an article's share can be, but for the unread terms' bounds: its title's at first.
+  let readMax = 0;
+  for (let a = 0; a < titleScore.length; a++) readMax = Math.max(readMax, TITLE_WEIGHT * titleScore[a]!);
   const order = present.map((_, i) => i).sort((x, y) => bounds[y]! - bounds[x]!);
   const read = new Uint8Array(present.length);
   const shares = new ShareBounds(s, terms, articleBounds, read);
@@ -371,18 +372,15 @@ function prunedTop(index: LoadedIndex, s: IndexState, exact: ExactScores, depth:
           const a = sums.articles[k]!;
           const tf = sums.articleTf[k]!;
           if (readShare[a] === 0) readArticles[nRead++] = a;
-          readShare[a]! += aw * ((tf * k1p1) / (tf + articleNorm[a]!));
+          const share = (readShare[a]! += aw * ((tf * k1p1) / (tf + articleNorm[a]!)));
+          // Shares only grow: the most of them is kept as they do.
+          readMax = Math.max(readMax, share + TITLE_WEIGHT * titleScore[a]!);
         }
         read[t] = 1;
         shares.update();
         leaders.update(m.docs);
         if (n < depth) continue;
-        let maxPart = maxTitle;
-        for (let k = 0; k < nRead; k++) {
-          const a = readArticles[k]!;
-          maxPart = Math.max(maxPart, readShare[a]! + TITLE_WEIGHT * titleScore[a]!);
-        }
-        const reached = leaders.reachedAbove((left + maxPart + shares.unread) * (1 + BOUND_SLACK));
+        const reached = leaders.reachedAbove((left + readMax + shares.unread) * (1 + BOUND_SLACK));
         if (reached === null) continue;
         theta = reached * (1 - BOUND_SLACK);
         pruned = true;
