@@ -21,13 +21,6 @@ const TITLE_WEIGHT = 0.3;
  */
 const TERM_SUMS_BYTES = 48 << 20;
 /**
- * Memory for terms' facts (article count and bounds) kept between questions: a common term's facts
- * spare a pass over its postings, its sums are only gathered for the articles a question needs.
- * Some 100 bytes a term: 4 MB keeps some 40,000 terms, most a server is ever asked.
- */
-const TERM_FACTS_BYTES = 4 << 20;
-const FACTS_BYTES = 100;
-/**
  * Relative slack on score bounds when pruning: a bound summed in another order than the score rounds
  * differently (Float32 sums of a few tens of terms: under 1e-5), so a chunk is set aside only when it
  * falls short by more than this.
@@ -45,9 +38,11 @@ export interface ArticleStats {
   chunks: Uint32Array;
 }
 
-
-/** A term's per-article sums (one pass over its postings), as kept between questions. */
-interface TermSums {
+/** A term's postings in the keyword index, what they sum to per article and their bound (one pass over the postings). */
+interface TermPostings {
+  idf: number;
+  docs: Uint32Array;
+  tfs: Uint16Array;
   /** Articles holding the term, sorted; the term's chunk count in each (as narrow as the index allows: see Widths). */
   articles: Uint32Array | Uint16Array;
   articleDf: Uint8Array | Uint16Array | Uint32Array;
@@ -56,32 +51,12 @@ interface TermSums {
    * a double per article halved the terms kept.
    */
   articleTf: Uint16Array | Uint32Array | Float64Array;
-}
-
-/**
- * What the whole pass over a term's postings yields besides its sums, kept longer than they are (a few
- * numbers a term): the article-level IDF and the bounds need them for every question, the sums only
- * for the articles a question's candidates sit in, which can be gathered from their chunks instead.
- */
-interface TermFacts {
-  /** Articles holding the term. */
-  articleCount: number;
   /** The most one of its postings adds to a chunk's BM25, per unit of weight × IDF. */
   maxSat: number;
-  /** The most it adds to an article's BM25, per unit of weight × article IDF. */
-  maxArticleSat: number;
 }
 
-/** A question's term as the pass uses it. */
-interface PassTerm {
-  match: TermMatch;
-  facts: TermFacts;
-  /** Its per-article sums when kept (or summed by this pass), else null: then gathered per article. */
-  sums: TermSums | null;
-  /** Weight × article-level IDF: the factor of its part in an article's BM25. */
-  articleWeight: number;
-  key: string;
-}
+/** A term's per-article sums and bound, as kept between questions. */
+type TermSums = Pick<TermPostings, 'articles' | 'articleDf' | 'articleTf' | 'maxSat'>;
 
 /**
  * Per loaded index: article statistics and scratch arrays a question's pass reuses.
@@ -91,9 +66,6 @@ interface PassTerm {
 interface IndexState {
   stats: ArticleStats;
   widths: Widths;
-  /** Each article's chunks, ascending: articleChunks[chunkStart[a] .. chunkStart[a + 1]). */
-  chunkStart: Uint32Array;
-  articleChunks: Uint32Array;
   scores: Float32Array;
   chunkScores: Float32Array;
   /** Per chunk, zero between uses: a partial BM25 while the pruned pass runs; and the chunks it touched. */
@@ -108,22 +80,13 @@ interface IndexState {
   exactScore: Float64Array;
   exactPass: Uint32Array;
   passes: number;
-  /** Per article: its exact BM25 over the question's terms, valid for the pass whose number is in `articlePass`. */
   articleScore: Float32Array;
-  articlePass: Uint32Array;
   titleScore: Float32Array;
-  /**
-   * Per article, zero between uses: the article shares of the terms whose lists the pruned pass read
-   * whole, and the articles holding one (the bound of an article's share adds the unread terms' bounds).
-   */
-  readShare: Float64Array;
-  readArticles: Uint32Array;
   /** Per article, zero between uses: a term's frequency and chunk count while its postings are summed. */
   tf: Float64Array;
   df: Uint32Array;
   touched: Uint32Array;
   sums: ByteLru<string, TermSums>;
-  facts: ByteLru<string, TermFacts>;
 }
 
 /**
@@ -163,17 +126,10 @@ function stateOf(index: LoadedIndex): IndexState {
     }
     const avg = len.reduce((a, b) => a + b, 0) / (len.length || 1);
     const norm = Float64Array.from(len, (l) => bm25Norm(l, avg));
-    const chunkStart = new Uint32Array(nArticles + 1);
-    for (let a = 0; a < nArticles; a++) chunkStart[a + 1] = chunkStart[a]! + chunks[a]!;
-    const articleChunks = new Uint32Array(index.chunks.length);
-    const fill = chunkStart.slice(0, nArticles);
-    for (let c = 0; c < index.chunks.length; c++) articleChunks[fill[index.chunkArticle[c]!]!++] = c;
     const docCount = index.keyword.docCount;
     s = {
       stats: { len, avg, norm, chunks },
       widths: narrowest(nArticles, len, chunks),
-      chunkStart,
-      articleChunks,
       scores: new Float32Array(docCount),
       chunkScores: new Float32Array(docCount),
       partial: new Float64Array(docCount),
@@ -185,47 +141,32 @@ function stateOf(index: LoadedIndex): IndexState {
       exactPass: new Uint32Array(docCount),
       passes: 0,
       articleScore: new Float32Array(nArticles),
-      articlePass: new Uint32Array(nArticles),
       titleScore: new Float32Array(nArticles),
-      readShare: new Float64Array(nArticles),
-      readArticles: new Uint32Array(nArticles),
       tf: new Float64Array(nArticles),
       df: new Uint32Array(nArticles),
       touched: new Uint32Array(nArticles),
       sums: new ByteLru(TERM_SUMS_BYTES),
-      facts: new ByteLru(TERM_FACTS_BYTES),
     };
     states.set(index, s);
   }
   return s;
 }
 
-/** The question's term as the pass uses it: its postings, facts and, when kept, its per-article sums. */
-function passTermOf(index: LoadedIndex, s: IndexState, q: QueryTerm, nArticles: number): PassTerm | null {
-  const match = index.keyword.match(q);
-  if (!match) return null;
+/** The term's postings and their per-article sums. */
+function postingsOf(index: LoadedIndex, s: IndexState, q: QueryTerm): TermPostings | null {
+  const m = index.keyword.match(q);
+  if (!m) return null;
   const key = `${q.folded ? 1 : 0}${q.term}`;
-  let sums = s.sums.get(key) ?? null;
-  let facts = s.facts.get(key);
-  if (!facts) ({ sums, facts } = summed(index, s, key, match));
-  return { match, facts, sums, articleWeight: q.weight * idf(nArticles, facts.articleCount), key };
+  let sums = s.sums.get(key);
+  if (!sums) {
+    sums = sumsOf(index, s, m);
+    s.sums.set(key, sums, (sums.articles.BYTES_PER_ELEMENT + sums.articleDf.BYTES_PER_ELEMENT + sums.articleTf.BYTES_PER_ELEMENT) * sums.articles.length);
+  }
+  return { idf: m.idf, docs: m.docs, tfs: m.tfs, ...sums };
 }
 
-/** Sums the term's postings per article, and keeps the sums and the facts. */
-function summed(index: LoadedIndex, s: IndexState, key: string, match: TermMatch): { sums: TermSums; facts: TermFacts } {
-  const { sums, facts } = sumsOf(index, s, match);
-  s.sums.set(key, sums, (sums.articles.BYTES_PER_ELEMENT + sums.articleDf.BYTES_PER_ELEMENT + sums.articleTf.BYTES_PER_ELEMENT) * sums.articles.length);
-  s.facts.set(key, facts, FACTS_BYTES);
-  return { sums, facts };
-}
-
-/** The term's per-article sums, summed now when not kept. */
-function sumsFor(index: LoadedIndex, s: IndexState, t: PassTerm): TermSums {
-  return (t.sums ??= s.sums.get(t.key) ?? summed(index, s, t.key, t.match).sums);
-}
-
-/** One pass over a term's postings: the articles holding it, its chunk count and frequency in each, and its bounds. */
-function sumsOf(index: LoadedIndex, s: IndexState, m: TermMatch): { sums: TermSums; facts: TermFacts } {
+/** One pass over a term's postings: the articles holding it, its chunk count and BM25 part in each, and its bound. */
+function sumsOf(index: LoadedIndex, s: IndexState, m: TermMatch): TermSums {
   const { chunkArticle } = index;
   const { tf, df, touched } = s;
   const { docs, tfs } = m;
@@ -252,21 +193,17 @@ function sumsOf(index: LoadedIndex, s: IndexState, m: TermMatch): { sums: TermSu
   }
   const inOrder = touchedInOrder(touched, size, df);
   const { widths } = s;
-  const articleNorm = s.stats.norm;
   const articles = widths.articles16 ? Uint16Array.from(inOrder) : inOrder;
   const articleDf = widths.df === 8 ? new Uint8Array(size) : widths.df === 16 ? new Uint16Array(size) : new Uint32Array(size);
   const articleTf = widths.tf === 16 ? new Uint16Array(size) : widths.tf === 32 ? new Uint32Array(size) : new Float64Array(size);
-  let maxArticleSat = 0;
   for (let k = 0; k < size; k++) {
     const a = articles[k]!;
     articleTf[k] = tf[a]!;
     articleDf[k] = df[a]!;
-    maxArticleSat = Math.max(maxArticleSat, tf[a]! / (tf[a]! + articleNorm[a]!));
     tf[a] = 0;
     df[a] = 0;
   }
-  const k1p1 = DEFAULT_BM25.k1 + 1;
-  return { sums: { articles, articleDf, articleTf }, facts: { articleCount: size, maxSat: k1p1 * maxSat, maxArticleSat: k1p1 * maxArticleSat } };
+  return { articles, articleDf, articleTf, maxSat: (DEFAULT_BM25.k1 + 1) * maxSat };
 }
 
 export interface KeywordPass {
@@ -287,31 +224,48 @@ export interface KeywordPass {
 export function keywordPass(index: LoadedIndex, q: AnalyzedQuery, depth: number): KeywordPass {
   const { titles } = index;
   const s = stateOf(index);
-  const nArticles = index.articles.length;
-  const terms = q.terms.map((t) => passTermOf(index, s, t, nArticles));
-  const matches = terms.map((t) => t?.match ?? null);
+  const postings = q.terms.map((t) => postingsOf(index, s, t));
+  const matches = postings.map((p, i): TermMatch | null => p && { term: q.terms[i]!, idf: p.idf, docs: p.docs, tfs: p.tfs });
   const titleMatches = q.terms.map((t) => titles.match(t));
   const leadMatches = q.terms.map((t) => index.leads.match(t));
-  const { titleScore } = s;
+  const present = matches.filter((m): m is TermMatch => m !== null);
+  const { articleScore, titleScore, stats } = s;
+
+  // Article-level BM25 from the same postings (an article is the sum of its chunks).
+  const nArticles = index.articles.length;
+  articleScore.fill(0);
+  const k1p1 = DEFAULT_BM25.k1 + 1;
+  const norm = stats.norm;
+  postings.forEach((p, i) => {
+    if (!p) return;
+    const w = q.terms[i]!.weight * idf(nArticles, p.articles.length);
+    for (let k = 0; k < p.articles.length; k++) {
+      const a = p.articles[k]!;
+      const tf = p.articleTf[k]!;
+      articleScore[a]! += w * ((tf * k1p1) / (tf + norm[a]!));
+    }
+  });
   titleScore.fill(0);
   titles.accumulate(titleMatches.filter((m): m is TermMatch => m !== null), titleScore);
 
-  const exact = new ExactScores(index, s, terms);
-  const top = prunedTop(index, s, exact, depth) ?? fullTop(index, s, exact, depth);
+  const bounds = postings.flatMap((p, i) => (p ? [q.terms[i]!.weight * p.idf * p.maxSat * (1 + BOUND_SLACK)] : []));
+  const exact = new ExactScores(index, s, present);
+  const top = prunedTop(index, s, exact, bounds, depth) ?? fullTop(index, s, present, depth);
   const articleDf = (match: number, article: number): number => {
-    const t = terms[match];
-    return t ? exact.articleCounts(t, article).df : 0;
+    const p = postings[match];
+    if (!p) return 0;
+    const at = indexOfSorted(p.articles, article);
+    return at < 0 ? 0 : p.articleDf[at]!;
   };
-  return { matches, articleDf, stats: s.stats, titleMatches, leadMatches, top, score: (chunk) => exact.score(chunk), chunkScore: (chunk) => exact.chunkScore(chunk) };
+  return { matches, articleDf, stats, titleMatches, leadMatches, top, score: (chunk) => exact.score(chunk), chunkScore: (chunk) => exact.chunkScore(chunk) };
 }
 
 /** Every chunk scored (the question's terms all common, nothing to prune): BM25 over all postings, then the best. */
-function fullTop(index: LoadedIndex, s: IndexState, exact: ExactScores, depth: number): number[] {
-  const { scores, chunkScores, titleScore } = s;
+function fullTop(index: LoadedIndex, s: IndexState, present: readonly TermMatch[], depth: number): number[] {
+  const { scores, chunkScores, articleScore, titleScore } = s;
   const { chunkArticle } = index;
-  const articleScore = exact.allArticleScores();
   chunkScores.fill(0);
-  index.keyword.accumulate(exact.present, chunkScores);
+  index.keyword.accumulate(present, chunkScores);
   for (let d = 0; d < scores.length; d++) {
     const c = chunkScores[d]!;
     if (c > 0) {
@@ -324,32 +278,22 @@ function fullTop(index: LoadedIndex, s: IndexState, exact: ExactScores, depth: n
 
 /**
  * The best `depth` chunks without reading every posting (MaxScore): terms are read rarest first (by
- * the most they can add), and once what the terms left can add to an unseen chunk, plus the most an
- * article's share can be, is under the score of `depth` chunks already seen, no unseen chunk can enter;
- * the common terms' lists are then only searched for the chunks still in the running. An article's
- * share is bounded the same way: the terms whose lists were read whole add their exact part, the others
- * their bound, so that the common terms' per-article sums are never needed for every article. The
- * chunks left are scored exactly as fullTop scores them, so the result is the same. Null when no term
- * could be skipped.
+ * the most they can add), and once what the terms left can add to an unseen chunk, plus the best
+ * article's share, is under the score of `depth` chunks already seen, no unseen chunk can enter;
+ * the common terms' lists are then only searched for the chunks still in the running. Those are scored
+ * exactly as fullTop scores them, so the result is the same. Null when no term could be skipped.
  */
-function prunedTop(index: LoadedIndex, s: IndexState, exact: ExactScores, depth: number): number[] | null {
-  const { present, terms } = exact;
-  const { partial, running, titleScore, readShare, readArticles } = s;
-  const articleNorm = s.stats.norm;
+function prunedTop(index: LoadedIndex, s: IndexState, exact: ExactScores, bounds: readonly number[], depth: number): number[] | null {
+  const present = exact.present;
+  const { partial, running, articleScore, titleScore } = s;
   const norm = index.keyword.lengthNorms();
   const k1p1 = DEFAULT_BM25.k1 + 1;
-  const bounds = terms.map((t) => t.match.term.weight * t.match.idf * t.facts.maxSat * (1 + BOUND_SLACK));
-  const articleBounds = terms.map((t) => ARTICLE_WEIGHT * t.articleWeight * t.facts.maxArticleSat * (1 + BOUND_SLACK));
-  // The most an article's share can be, but for the unread terms' bounds: its title's at first.
-  let readMax = 0;
-  for (let a = 0; a < titleScore.length; a++) readMax = Math.max(readMax, TITLE_WEIGHT * titleScore[a]!);
+  let maxPart = 0;
+  for (let a = 0; a < articleScore.length; a++) maxPart = Math.max(maxPart, ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]!);
   const order = present.map((_, i) => i).sort((x, y) => bounds[y]! - bounds[x]!);
-  const read = new Uint8Array(present.length);
-  const shares = new ShareBounds(s, terms, articleBounds, read);
-  const leaders = new Leaders(index, s, exact, shares, depth);
+  const leaders = new Leaders(index, s, exact, depth);
   let left = bounds.reduce((a, b) => a + b, 0);
   let n = 0;
-  let nRead = 0;
   let pruned = false;
   let theta = 0;
   // The marks and partial sums must be zero for the next question even when a read throws (a file gone).
@@ -365,26 +309,13 @@ function prunedTop(index: LoadedIndex, s: IndexState, exact: ExactScores, depth:
           if (partial[d] === 0) running[n++] = d;
           partial[d]! += (w * tf) / (tf + norm[d]!);
         }
-        // Its list read whole, its article part is known exactly from its sums (a short list's, cheap).
-        const sums = sumsFor(index, s, terms[t]!);
-        const aw = ARTICLE_WEIGHT * terms[t]!.articleWeight;
-        for (let k = 0; k < sums.articles.length; k++) {
-          const a = sums.articles[k]!;
-          const tf = sums.articleTf[k]!;
-          if (readShare[a] === 0) readArticles[nRead++] = a;
-          const share = (readShare[a]! += aw * ((tf * k1p1) / (tf + articleNorm[a]!)));
-          // Shares only grow: the most of them is kept as they do.
-          readMax = Math.max(readMax, share + TITLE_WEIGHT * titleScore[a]!);
-        }
-        read[t] = 1;
-        shares.update();
         leaders.update(m.docs);
         if (n < depth) continue;
-        const reached = leaders.reachedAbove((left + readMax + shares.unread) * (1 + BOUND_SLACK));
+        const reached = leaders.reachedAbove((left + maxPart) * (1 + BOUND_SLACK));
         if (reached === null) continue;
         theta = reached * (1 - BOUND_SLACK);
         pruned = true;
-        n = keepReaching(index, s, shares, n, left, theta);
+        n = keepReaching(index, s, n, left, theta);
         running.subarray(0, n).sort();
         continue;
       } else if (n * SEEK_RATIO < m.docs.length) {
@@ -405,64 +336,34 @@ function prunedTop(index: LoadedIndex, s: IndexState, exact: ExactScores, depth:
           partial[d]! += (w * tf) / (tf + norm[d]!);
         }
       }
-      if (pruned) n = keepReaching(index, s, shares, n, left, theta);
+      if (pruned) n = keepReaching(index, s, n, left, theta);
     }
   } finally {
     for (let i = 0; i < n; i++) partial[running[i]!] = 0;
-    for (let k = 0; k < nRead; k++) readShare[readArticles[k]!] = 0;
     leaders.done();
   }
   if (!pruned) return null;
   return exactTop(index, s, exact, n, depth);
 }
 
-/**
- * The most an article's share (its BM25's and its title's) can be while the pruned pass runs: the exact
- * part of the terms read whole (readShare), its title's, and the bound of every term not read whole.
- */
-class ShareBounds {
-  /** The article bounds of the terms not read whole, summed. */
-  unread = 0;
-
-  constructor(
-    private readonly s: IndexState,
-    private readonly terms: readonly PassTerm[],
-    private readonly articleBounds: readonly number[],
-    private readonly read: Uint8Array,
-  ) {
-    this.update();
-  }
-
-  /** Sums the unread terms' bounds again (after a term is read: summed afresh, not subtracted, so it never drifts under). */
-  update(): void {
-    let u = 0;
-    for (let t = 0; t < this.terms.length; t++) if (!this.read[t]) u += this.articleBounds[t]!;
-    this.unread = u;
-  }
-
-  of(article: number): number {
-    return this.s.readShare[article]! + TITLE_WEIGHT * this.s.titleScore[article]! + this.unread;
-  }
-}
-
 /** Keeps in running[0..n) (in their order) the chunks whose partial sum plus `left` and their article's share may reach theta; their count. */
-function keepReaching(index: LoadedIndex, s: IndexState, shares: ShareBounds, n: number, left: number, theta: number): number {
-  const { partial, running } = s;
+function keepReaching(index: LoadedIndex, s: IndexState, n: number, left: number, theta: number): number {
+  const { partial, running, articleScore, titleScore } = s;
   const { chunkArticle } = index;
   let kept = 0;
   for (let i = 0; i < n; i++) {
     const d = running[i]!;
-    if (partial[d]! + left + shares.of(chunkArticle[d]!) >= theta) running[kept++] = d;
+    const a = chunkArticle[d]!;
+    if (partial[d]! + left + ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]! >= theta) running[kept++] = d;
     else partial[d] = 0;
   }
   return kept;
 }
 
 /**
- * The `depth` chunks best by partial sum plus their article's share bound, kept as the lists are read:
- * after a list the best are looked for among the previous best and that list's chunks (the others'
- * guesses did not grow). Any `depth` chunks would do, good guesses only make the bar higher: their
- * exact scores (memoised: they do not change) give a score `depth` chunks reach.
+ * The `depth` chunks best by partial sum plus their article's share, kept as the lists are read: a
+ * chunk's partial sum only grows, so after a list the best are among the previous best and that
+ * list's chunks. Their exact scores (memoised: they do not change) give a score `depth` chunks reach.
  */
 class Leaders {
   private best: number[] = [];
@@ -471,31 +372,31 @@ class Leaders {
     private readonly index: LoadedIndex,
     private readonly s: IndexState,
     private readonly exact: ExactScores,
-    private readonly shares: ShareBounds,
     private readonly depth: number,
   ) {}
 
   update(docs: Uint32Array): void {
-    const { partial } = this.s;
+    const { partial, articleScore, titleScore } = this.s;
     const chunkArticle = this.index.chunkArticle;
-    const shares = this.shares;
     if (this.s.pool.length < docs.length + this.best.length) {
       this.s.pool = new Uint32Array(this.index.chunks.length + this.depth);
       this.s.guess = new Float32Array(this.index.chunks.length + this.depth);
     }
     const { pool, guess } = this.s;
-    // A chunk of the list enters only above the least leader (their guesses changed too: read them again).
+    // A chunk of the list enters only above the least leader (their guesses grew too: read them again).
     let n = 0;
     let least = this.best.length < this.depth ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
     for (const d of this.best) {
-      const g = partial[d]! + shares.of(chunkArticle[d]!);
+      const a = chunkArticle[d]!;
+      const g = partial[d]! + ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]!;
       least = Math.min(least, g);
       pool[n] = d;
       guess[n++] = g;
     }
     for (let i = 0; i < docs.length; i++) {
       const d = docs[i]!;
-      const g = partial[d]! + shares.of(chunkArticle[d]!);
+      const a = chunkArticle[d]!;
+      const g = partial[d]! + ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]!;
       if (g <= least || this.s.leader[d]) continue;
       pool[n] = d;
       guess[n++] = g;
@@ -523,39 +424,31 @@ class Leaders {
       if (!this.exact.known(d)) unscored.push(d);
       else if ((least = Math.min(least, this.exact.score(d))) <= floor) return null;
     }
-    const { partial } = this.s;
-    const guess = (d: number) => partial[d]! + this.shares.of(this.index.chunkArticle[d]!);
+    const { partial, articleScore, titleScore } = this.s;
+    const guess = (d: number) => {
+      const a = this.index.chunkArticle[d]!;
+      return partial[d]! + ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]!;
+    };
     for (const d of unscored.sort((x, y) => guess(x) - guess(y))) if ((least = Math.min(least, this.exact.score(d))) <= floor) return null;
     return least;
   }
 }
 
-/** Where gatherCounts() leaves a term's frequency and chunk count in an article. */
-const counted = { tf: 0, df: 0 };
-
-/**
- * A pass's exact first-stage scores of single chunks and of articles, the values fullTop computes,
- * memoised (asked again and again).
- */
+/** A pass's exact first-stage scores of single chunks, the values fullTop computes, memoised (asked again and again). */
 class ExactScores {
   /**
    * This pass's number: its memo lives in the index state's arrays (a Map of thousands of chunks cost
-   * more than the scores), valid where a chunk or article carries it. A pass asked after the next one
-   * began only finds its entries overwritten, and computes them again.
+   * more than the scores), valid where a chunk carries it. A pass asked after the next one began only
+   * finds its entries overwritten, and computes them again.
    */
   private readonly pass: number;
-  /** The question's terms found in the index, in the question's order (the order scores are summed in). */
-  readonly terms: PassTerm[];
-  readonly present: TermMatch[];
 
   constructor(
     private readonly index: LoadedIndex,
     private readonly s: IndexState,
-    all: ReadonlyArray<PassTerm | null>,
+    readonly present: readonly TermMatch[],
   ) {
     this.pass = ++s.passes;
-    this.terms = all.filter((t): t is PassTerm => t !== null);
-    this.present = this.terms.map((t) => t.match);
   }
 
   /** The chunk's own paragraph BM25. */
@@ -584,89 +477,8 @@ class ExactScores {
   withArticle(chunk: number, c: number): number {
     if (!(c > 0)) return c;
     const a = this.index.chunkArticle[chunk]!;
-    return Math.fround(c + ARTICLE_WEIGHT * this.articleScore(a) + TITLE_WEIGHT * this.s.titleScore[a]!);
+    return Math.fround(c + ARTICLE_WEIGHT * this.s.articleScore[a]! + TITLE_WEIGHT * this.s.titleScore[a]!);
   }
-
-  /**
-   * The article's BM25 over the question's terms, summed in their order into a Float32 as fullTop's
-   * per-article loop sums it (a term the article lacks adds nothing, so skipping it changes no bit).
-   */
-  articleScore(article: number): number {
-    const s = this.s;
-    if (s.articlePass[article] === this.pass) return s.articleScore[article]!;
-    const k1p1 = DEFAULT_BM25.k1 + 1;
-    const norm = s.stats.norm[article]!;
-    let score = 0;
-    for (const t of this.terms) {
-      const tf = this.articleCounts(t, article).tf;
-      if (tf > 0) score = Math.fround(score + t.articleWeight * ((tf * k1p1) / (tf + norm)));
-    }
-    s.articlePass[article] = this.pass;
-    s.articleScore[article] = score;
-    return score;
-  }
-
-  /**
-   * The term's frequency and chunk count in the article: from its sums when kept, else gathered from
-   * the article's chunks in its postings (a few searches, not a pass over a common term's list).
-   */
-  articleCounts(t: PassTerm, article: number): { tf: number; df: number } {
-    const sums = t.sums;
-    if (sums) {
-      const at = indexOfSorted(sums.articles, article);
-      counted.tf = at < 0 ? 0 : sums.articleTf[at]!;
-      counted.df = at < 0 ? 0 : sums.articleDf[at]!;
-      return counted;
-    }
-    const { docs, tfs } = t.match;
-    const { chunkStart, articleChunks } = this.s;
-    let tf = 0;
-    let df = 0;
-    let p = 0;
-    for (let k = chunkStart[article]!; k < chunkStart[article + 1]!; k++) {
-      const c = articleChunks[k]!;
-      p = k === chunkStart[article] ? lowerBound(docs, c) : seek(docs, p, c);
-      if (p === docs.length) break;
-      if (docs[p] !== c) continue;
-      tf += tfs[p]!;
-      df++;
-    }
-    counted.tf = tf;
-    counted.df = df;
-    return counted;
-  }
-
-  /** Every article's score at once (every list was read whole, so every term's sums are at hand), as the memo. */
-  allArticleScores(): Float32Array {
-    const s = this.s;
-    const { articleScore, articlePass } = s;
-    const norm = s.stats.norm;
-    const k1p1 = DEFAULT_BM25.k1 + 1;
-    articleScore.fill(0);
-    for (const t of this.terms) {
-      const sums = sumsFor(this.index, s, t);
-      const w = t.articleWeight;
-      for (let k = 0; k < sums.articles.length; k++) {
-        const a = sums.articles[k]!;
-        const tf = sums.articleTf[k]!;
-        articleScore[a]! += w * ((tf * k1p1) / (tf + norm[a]!));
-      }
-    }
-    articlePass.fill(this.pass);
-    return articleScore;
-  }
-}
-
-/** The first position in the sorted `docs` whose document is ≥ `doc` (binary search). */
-function lowerBound(docs: Uint32Array, doc: number): number {
-  let lo = 0;
-  let hi = docs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (docs[mid]! < doc) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The exact scores of the chunks running[0..n) (sorted), and the best `depth` of them, as topK orders them. */

@@ -92,7 +92,7 @@ describe('keyword pass', () => {
 /**
  * The pass against scoring from the definitions: every chunk's BM25, every article's BM25 summed from its
  * chunks' postings (its IDF over articles), the title's, then a full sort. Random questions of the
- * index's own syllables, with the per-article sums kept and forgotten (then gathered per article).
+ * index's own syllables, with the per-article sums kept and forgotten (then summed again).
  */
 describe('keyword pass against every chunk scored', () => {
   const ARTICLE_WEIGHT = 0.3;
@@ -159,7 +159,7 @@ describe('keyword pass against every chunk scored', () => {
 
   it('gives the same top, scores and chunk counts with the per-article sums kept', () => check('kept'));
 
-  it('gives the same top, scores and chunk counts with them forgotten (gathered from the chunks)', () => {
+  it('gives the same top, scores and chunk counts with them forgotten (summed again)', () => {
     const get = ByteLru.prototype.get;
     const spy = vi.spyOn(ByteLru.prototype, 'get').mockImplementation(function (this: ByteLru<unknown, unknown>, key: unknown) {
       const v = get.call(this, key);
