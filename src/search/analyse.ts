@@ -210,6 +210,11 @@ export function statesCount(tokens: readonly Token[], unit: readonly string[], s
 /** Names run to four syllables ("Nguyễn Thị Kim Ngân"); a longer capitalised run is read from its start. */
 const MAX_NAME_SYLLABLES = 4;
 const LINK = /(?:https?:\/\/|www\.)\S+|[\p{L}\d._%+-]+@[\p{L}\d.-]+\.\p{L}+/giu;
+/**
+ * What every LINK match holds: a question without any is read without the expression, whose address
+ * branch retries its letter run at every letter (most of the time linkTokens took, three calls a question).
+ */
+const LINK_MARK = /:\/\/|www\.|@/iu;
 
 /**
  * Per token: part of a name written as one, read as written elsewhere (a place of the gazetteer, each
@@ -259,6 +264,7 @@ function namesAt(text: string, tokens: readonly Token[], lex: Lexicon): NameKind
 /** Per token: part of a link or an e-mail address. */
 export function linkTokens(text: string, tokens: readonly Token[]): boolean[] {
   const out = tokens.map(() => false);
+  if (!LINK_MARK.test(text)) return out;
   for (const m of text.matchAll(LINK)) tokens.forEach((t, i) => t.start >= m.index && t.end <= m.index + m[0].length && (out[i] = true));
   return out;
 }
