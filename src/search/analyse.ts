@@ -592,42 +592,53 @@ export function analyzeQuery(question: string, lex: Lexicon | null = null): Anal
  * pair of the passage (this runs for each sentence of each candidate).
  */
 export function passageTermSet(tokens: readonly Token[], q: AnalyzedQuery): Set<string> {
-  const wanted = queryTermSet(q);
+  const wanted = queryForms(q);
   const out = new Set<string>();
   // Both forms of a marked syllable when the question is unaccented; no array per token (every candidate's tokens pass here).
   const both = q.unaccented;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const alt = both && t.folded !== t.term;
-    if (wanted.terms.has(t.term)) out.add(t.term);
-    if (alt && wanted.terms.has(t.folded)) out.add(t.folded);
+    const f = wanted.get(t.term) ?? 0;
+    const g = both && t.folded !== t.term ? (wanted.get(t.folded) ?? 0) : 0;
+    if ((f & IS_TERM) !== 0) out.add(t.term);
+    if ((g & IS_TERM) !== 0) out.add(t.folded);
+    if (((f | g) & IS_HEAD) === 0) continue;
     const next = tokens[i + 1];
     if (!next || !next.joined) continue;
-    addPairs(out, wanted, t.term, next, both);
-    if (alt) addPairs(out, wanted, t.folded, next, both);
+    if ((f & IS_HEAD) !== 0) addPairs(out, wanted, t.term, next, both);
+    if ((g & IS_HEAD) !== 0) addPairs(out, wanted, t.folded, next, both);
   }
   return out;
 }
 
-/** The question's pairs that `head` makes with the next token's forms. */
-function addPairs(out: Set<string>, wanted: { terms: Set<string>; heads: Set<string> }, head: string, next: Token, both: boolean): void {
-  if (!wanted.heads.has(head)) return;
+/** The question's pairs that `head` (which starts one) makes with the next token's forms. */
+function addPairs(out: Set<string>, wanted: ReadonlyMap<string, number>, head: string, next: Token, both: boolean): void {
   const pair = head + PAIR_SEP + next.term;
-  if (wanted.terms.has(pair)) out.add(pair);
+  if (((wanted.get(pair) ?? 0) & IS_TERM) !== 0) out.add(pair);
   if (!both || next.folded === next.term) return;
   const folded = head + PAIR_SEP + next.folded;
-  if (wanted.terms.has(folded)) out.add(folded);
+  if (((wanted.get(folded) ?? 0) & IS_TERM) !== 0) out.add(folded);
 }
 
-const termSets = new WeakMap<AnalyzedQuery, { terms: Set<string>; heads: Set<string> }>();
+/**
+ * What a form is to the question: IS_TERM one of its terms, IS_HEAD the first syllable of one of its
+ * pairs. One look-up per form of a passage's token instead of one per set (most of them are neither).
+ */
+const IS_TERM = 1;
+const IS_HEAD = 2;
+const queryFormSets = new WeakMap<AnalyzedQuery, Map<string, number>>();
 
-function queryTermSet(q: AnalyzedQuery): { terms: Set<string>; heads: Set<string> } {
-  let s = termSets.get(q);
+function queryForms(q: AnalyzedQuery): Map<string, number> {
+  let s = queryFormSets.get(q);
   if (!s) {
-    const terms = new Set(q.terms.map((t) => t.term));
-    const heads = new Set(q.terms.filter((t) => t.term.includes(PAIR_SEP)).map((t) => t.term.split(PAIR_SEP)[0]!));
-    s = { terms, heads };
-    termSets.set(q, s);
+    s = new Map();
+    for (const { term } of q.terms) s.set(term, (s.get(term) ?? 0) | IS_TERM);
+    for (const { term } of q.terms) {
+      if (!term.includes(PAIR_SEP)) continue;
+      const head = term.split(PAIR_SEP)[0]!;
+      s.set(head, (s.get(head) ?? 0) | IS_HEAD);
+    }
+    queryFormSets.set(q, s);
   }
   return s;
 }
