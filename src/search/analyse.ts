@@ -360,10 +360,15 @@ function isWordOfTwin(term: string, lex: Lexicon): boolean {
  */
 const GLUE_PHRASES = QUESTION_PHRASES.filter((p) => p !== 'ở đâu').map((p) => tokenize(p).map((t) => t.folded));
 
+/** GLUE_PHRASES by first syllable: a token is tried against the few that start with it. */
+const GLUE_BY_HEAD = new Map<string, string[][]>();
+for (const p of GLUE_PHRASES) GLUE_BY_HEAD.set(p[0]!, [...(GLUE_BY_HEAD.get(p[0]!) ?? []), p]);
+const NO_PHRASES: readonly string[][] = [];
+
 function questionPhrasesAt(tokens: readonly Token[]): boolean[] {
   const out = tokens.map(() => false);
   for (let i = 0; i < tokens.length; i++) {
-    for (const p of GLUE_PHRASES) {
+    for (const p of GLUE_BY_HEAD.get(tokens[i]!.folded) ?? NO_PHRASES) {
       // On the letters as typed: the reading may have restored one of them ("bao gio" -> "bao giờ").
       if (!p.every((s, k) => tokens[i + k]?.folded === s && (k === 0 || tokens[i + k]!.joined))) continue;
       out.fill(true, i, i + p.length);
@@ -516,10 +521,13 @@ export function analyzeQuery(question: string, lex: Lexicon | null = null): Anal
   const core = readEnglish(plain) ?? plain;
   let text = core;
   let foldedAt: boolean[];
-  const typedUnaccented = isUnaccented(tokenize(core));
+  // Each text tokenised once: the same text read again (no abbreviation rewritten, no syllable changed) keeps its tokens.
+  const coreTokens = tokenize(core);
+  let tokens: Token[] | null = null;
+  const typedUnaccented = isUnaccented(coreTokens);
   if (lex) {
     text = rewriteAbbreviations(text, lex);
-    const typed = tokenize(text);
+    const typed = text === core ? coreTokens : tokenize(text);
     const read = readTokens(typed, lex, isUnaccented(typed), namesAt(text, typed, lex));
     for (const hit of findPlaces(text, typed, true)) if (hit.bare) readAsWords(read, hit, lex);
     // The reading as text: each token replaced by the corpus syllable chosen (its case kept).
@@ -532,13 +540,15 @@ export function analyzeQuery(question: string, lex: Lexicon | null = null): Anal
       out += text.slice(at, r.token.start) + (same ? raw : raw[0] !== raw[0]!.toLowerCase() ? form.charAt(0).toUpperCase() + form.slice(1) : form);
       at = r.token.end;
     });
-    text = out + text.slice(at);
+    const readText = out + text.slice(at);
+    if (readText === text) tokens = typed;
+    text = readText;
     foldedAt = read.map((r) => r.folded);
   } else {
-    const typed = tokenize(text);
-    foldedAt = typed.map(() => isUnaccented(typed));
+    tokens = coreTokens;
+    foldedAt = tokens.map(() => typedUnaccented);
   }
-  const tokens = tokenize(text);
+  tokens ??= tokenize(text);
   if (foldedAt.length !== tokens.length) foldedAt = tokens.map((_, i) => foldedAt[i] ?? false);
   const unaccented = foldedAt.some(Boolean);
 
