@@ -343,6 +343,10 @@ function bestReading(options: readonly (readonly string[])[], lex: Lexicon): { f
  * other syllable make this pair: "viên" mostly follows "đảng" in Party reports; "tác" seldom follows "cơ".
  */
 function isWordOfTwin(term: string, lex: Lexicon): boolean {
+  return remembered(twinWords, lex, term, () => wordOfTwin(term, lex));
+}
+
+function wordOfTwin(term: string, lex: Lexicon): boolean {
   const parts = term.split(PAIR_SEP);
   if (parts.length !== 2) return false;
   const [a, b] = parts as [string, string];
@@ -499,7 +503,28 @@ const MIN_FOREIGN_NAME = 3;
  */
 function isForeignName(t: Token, lex: Lexicon): boolean {
   if (t.isNumber || t.term.length < MIN_FOREIGN_NAME || !/^\p{L}+$/u.test(t.term) || isStop(t.term) || isOfficeWord(t.term)) return false;
-  return lex.df(t.term) > 0 && !isWellFormedSyllable(t.term) && !lex.variants(t.folded).some((v) => isWellFormedSyllable(v));
+  // A word's folded form is its term's (tokenize), so the term decides.
+  return remembered(foreignWords, lex, t.term, () => lex.df(t.term) > 0 && !isWellFormedSyllable(t.term) && !lex.variants(t.folded).some((v) => isWellFormedSyllable(v)));
+}
+
+/**
+ * Answers about a word or a pair that depend on the lexicon only, remembered per lexicon between
+ * questions (the same words come back question after question); forgotten all at once past this many.
+ */
+const WORD_MEMO_MAX = 10_000;
+const twinWords = new WeakMap<Lexicon, Map<string, boolean>>();
+const foreignWords = new WeakMap<Lexicon, Map<string, boolean>>();
+
+function remembered(memos: WeakMap<Lexicon, Map<string, boolean>>, lex: Lexicon, key: string, answer: () => boolean): boolean {
+  let memo = memos.get(lex);
+  if (!memo) memos.set(lex, (memo = new Map()));
+  let v = memo.get(key);
+  if (v === undefined) {
+    v = answer();
+    if (memo.size >= WORD_MEMO_MAX) memo.clear();
+    memo.set(key, v);
+  }
+  return v;
 }
 
 /**

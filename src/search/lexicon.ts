@@ -5,7 +5,7 @@
  */
 import type { LoadedIndex } from '../index/load.js';
 import { PAIR_SEP, isPair } from '../index/terms.js';
-import { fold } from '../text/normalise.js';
+import { fold, foldSyllable } from '../text/normalise.js';
 import { STOP_SYLLABLES } from '../text/words.js';
 import { isCapitalised } from '../text/gazetteer.js';
 import { capitalisedRuns, isStopTwin, tokenize } from '../text/tokens.js';
@@ -110,7 +110,7 @@ export function lexiconOf(index: LoadedIndex): Lexicon {
     pairDf: (a, b) => index.keyword.df(a + PAIR_SEP + b),
     variants: (f) => byFold.get(f) ?? [],
     neighbours: (f) => (f.length < MIN_REPAIR_LENGTH && VOWEL.test(f) ? [] : near(f).flatMap((g) => byFold.get(g) ?? [])),
-    slips: (typed) => near(fold(typed)).flatMap((g) => (byFold.get(g) ?? []).filter((w) => isSlipOf(typed, w))),
+    slips: (typed) => near(foldSyllable(typed)).flatMap((g) => (byFold.get(g) ?? []).filter((w) => isSlipOf(typed, w))),
     spelling: (folded) => {
       const key = folded.join(' ');
       let found = spellings.get(key);
