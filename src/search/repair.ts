@@ -182,9 +182,14 @@ function pairScore(a: string, b: string, lex: Lexicon): number {
  */
 const MAY_PAIR = 1;
 const PHRASE_HEAD = 2;
+/** … and SEEN when the corpus writes the form (df > 0; function words count as written). */
+const SEEN = 4;
 function pairFlags(c: Cand, lex: Lexicon): number {
   let f = c.pairs;
-  if (f === undefined) c.pairs = f = (PHRASES.has(c.form) ? PHRASE_HEAD : 0) | (!isStop(c.form) && lex.df(c.form) > 0 ? MAY_PAIR : 0);
+  if (f === undefined) {
+    const seen = lex.df(c.form) > 0;
+    c.pairs = f = (PHRASES.has(c.form) ? PHRASE_HEAD : 0) | (!isStop(c.form) && seen ? MAY_PAIR : 0) | (seen ? SEEN : 0);
+  }
   return f;
 }
 
@@ -322,23 +327,45 @@ export function readTokens(tokens: readonly Token[], lex: Lexicon, unaccented: b
     path[i] = k;
     k = from[i]![k]!;
   }
-  // The score of candidate p of token i - 1 then candidate c of token i (joined: a table exists).
-  const pairs = (i: number, p: number, c: number) => tables[i]![c * cands[i - 1]!.length + p]!;
-  return tokens.map((t, i) => {
+  const out: ReadToken[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     const c = cands[i]![path[i]!]!;
     const prevJoined = i > 0 && t.joined;
     const nextJoined = i + 1 < tokens.length && tokens[i + 1]!.joined;
-    const paired = (prevJoined && pairs(i, path[i - 1]!, path[i]!) > 0) || (nextJoined && pairs(i + 1, path[i]!, path[i + 1]!) > 0);
-    const known = cands[i]!.filter((x) => x.change !== 'typo' && lex.df(x.form) > 0);
-    // Another accent that also makes a pair the corpus writes with some reading of a neighbour ("gan
-    // lợn" / "gan lớn", "đôi mắt" / "đối mặt", "hôi nách" / "đến hội"): the corpus does not decide.
-    const pairsWith = (x: Cand) => {
-      const k = cands[i]!.indexOf(x);
-      return (prevJoined && cands[i - 1]!.some((p, j) => p.change !== 'typo' && pairs(i, j, k) > 0)) || (nextJoined && cands[i + 1]!.some((n, j) => n.change !== 'typo' && pairs(i + 1, k, j) > 0));
-    };
-    const contested = paired && known.some((x) => x.form !== c.form && pairsWith(x));
+    const paired = (prevJoined && pairAt(tables, cands, i, path[i - 1]!, path[i]!) > 0) || (nextJoined && pairAt(tables, cands, i + 1, path[i]!, path[i + 1]!) > 0);
+    // The other readings the corpus writes (no typo fix), by index in the token's candidates.
+    let known = 0;
+    let contested = false;
+    for (let k = 0; k < cands[i]!.length; k++) {
+      const x = cands[i]![k]!;
+      if (x.change === 'typo' || (pairFlags(x, lex) & SEEN) === 0) continue;
+      known++;
+      // Another accent that also makes a pair the corpus writes with some reading of a neighbour ("gan
+      // lợn" / "gan lớn", "đôi mắt" / "đối mặt", "hôi nách" / "đến hội"): the corpus does not decide.
+      if (paired && !contested && x.form !== c.form && pairsWithAt(tables, cands, i, k, prevJoined, nextJoined)) contested = true;
+    }
     // Unmarked and undecided: keep matching every accent of it, as folding did.
-    const folded = c.keepFolded === true || (t.term === t.folded && !t.isNumber && c.change !== 'typo' && (!paired || contested) && known.length > 1 && unaccented);
-    return { token: t, form: c.form, folded, change: c.change };
-  });
+    const folded = c.keepFolded === true || (t.term === t.folded && !t.isNumber && c.change !== 'typo' && (!paired || contested) && known > 1 && unaccented);
+    out.push({ token: t, form: c.form, folded, change: c.change });
+  }
+  return out;
+}
+
+/** The score of candidate p of token i - 1 then candidate c of token i (joined: its table exists). */
+function pairAt(tables: ReadonlyArray<Float64Array | null>, cands: ReadonlyArray<readonly Cand[]>, i: number, p: number, c: number): number {
+  return tables[i]![c * cands[i - 1]!.length + p]!;
+}
+
+/** Does candidate k of token i make a pair the corpus writes with a reading (no typo fix) of a joined neighbour? */
+function pairsWithAt(tables: ReadonlyArray<Float64Array | null>, cands: ReadonlyArray<readonly Cand[]>, i: number, k: number, prevJoined: boolean, nextJoined: boolean): boolean {
+  if (prevJoined) {
+    const prevs = cands[i - 1]!;
+    for (let j = 0; j < prevs.length; j++) if (prevs[j]!.change !== 'typo' && pairAt(tables, cands, i, j, k) > 0) return true;
+  }
+  if (nextJoined) {
+    const nexts = cands[i + 1]!;
+    for (let j = 0; j < nexts.length; j++) if (nexts[j]!.change !== 'typo' && pairAt(tables, cands, i + 1, k, j) > 0) return true;
+  }
+  return false;
 }
