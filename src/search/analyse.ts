@@ -10,7 +10,7 @@ import { readEnglish } from '../text/english.js';
 import { arePlaceInitials, findPlaces, isCapitalised, onePlaceSpelling, placeForms, placeInitials, type PlaceHit } from '../text/gazetteer.js';
 import { stripMarkup } from '../text/markup.js';
 import { isFamilyName, isFamilyNameFolded, isOfficeWord, isTitleCase } from '../text/names.js';
-import { fold } from '../text/normalise.js';
+import { fold, foldSyllable } from '../text/normalise.js';
 import { isWellFormedSyllable } from '../text/syllable.js';
 import { isStop, isStopTwin, isUnaccented, looksLikeYear, tokenize, type Token } from '../text/tokens.js';
 import { ABBREVIATION_GROUPS, COUNT_LINKS, COUNT_WHOLE_WORDS, COUNTED_ACTIONS, MAGNITUDE_WORDS, NUMBER_WORDS, QUESTION_PHRASES, REPORTING_VERBS } from '../text/words.js';
@@ -85,13 +85,14 @@ const REASON_WORDS = ['vi sao', 'tai sao', 'vi dau', 'do dau', 'ly do', 'nguyen 
 
 /** "ở đâu", "tại đâu": matched as typed (folded, "o dau" is also "ở đầu nhiệm kỳ"), folded only in a question typed without marks. */
 const PLACE_WORDS = ['ở đâu', 'tại đâu', 'nơi nào', 'địa điểm nào', 'chỗ nào', 'where'];
+const PLACE_WORDS_FOLDED = PLACE_WORDS.map((w) => fold(w));
 
 function answerTypeOf(tokens: readonly Token[], countUnitFound: boolean, typedUnaccented: boolean): AnswerType {
   const f = ` ${tokens.map((t) => t.folded).join(' ')} `;
   if (DATE_WORDS.some((w) => f.includes(` ${w} `))) return 'date';
   if (countUnitFound) return 'count';
   const typed = ` ${tokens.map((t) => t.term).join(' ')} `;
-  if (PLACE_WORDS.some((w) => typed.includes(` ${w} `) || (typedUnaccented && f.includes(` ${fold(w)} `)))) return 'place';
+  if (PLACE_WORDS.some((w, k) => typed.includes(` ${w} `) || (typedUnaccented && f.includes(` ${PLACE_WORDS_FOLDED[k]} `)))) return 'place';
   // "ai" is the question word only typed as such ("ái", "ải" are other words).
   if (tokens.some((t) => PERSON_WORDS.includes(t.term))) return 'person';
   if (REASON_WORDS.some((w) => f.includes(` ${w} `))) return 'reason';
@@ -106,6 +107,7 @@ const COUNT_FOLDED = 'bao nhieu';
 const COUNT_ONE = 'mấy';
 /** Before "mấy", a rank is asked ("lần thứ mấy", "xếp hạng mấy"), not a count. */
 const ORDINALS = ['thứ', 'hạng'];
+const ORDINALS_FOLDED = ORDINALS.map((o) => fold(o));
 
 /** As written and folded: a question typed without marks reads them folded. */
 const withFolded = (words: readonly string[]) => [...new Set([...words, ...words.map((w) => fold(w))])];
@@ -179,7 +181,7 @@ function countUnit(tokens: readonly Token[], foldedAt: readonly boolean[], i: nu
   if (i < 0) return null;
   const skip = unitStart(tokens, foldedAt, i) - i;
   const before = tokens[i - 1];
-  if (before && ORDINALS.some((o) => before.term === o || (foldedAt[i - 1] && before.folded === fold(o)))) return null;
+  if (before && ORDINALS.some((o, k) => before.term === o || (foldedAt[i - 1] && before.folded === ORDINALS_FOLDED[k]))) return null;
   const a = tokens[i + skip];
   const b = tokens[i + skip + 1];
   if (!a || !a.joined || a.isNumber || stopAt(i + skip)) return null;
@@ -403,7 +405,7 @@ function focusTerms(tokens: readonly Token[], foldedAt: readonly boolean[]): Map
   const form = (i: number) => (foldedAt[i] ? tokens[i]!.folded : tokens[i]!.term);
   const content = (i: number) => !isStop(form(i), foldedAt[i]);
   // A pair as the question's terms write it: folded when either syllable is.
-  const pairOf = (a: number, b: number) => (foldedAt[a] || foldedAt[b] ? fold(form(a)) + PAIR_SEP + fold(form(b)) : form(a) + PAIR_SEP + form(b));
+  const pairOf = (a: number, b: number) => (foldedAt[a] || foldedAt[b] ? foldSyllable(form(a)) + PAIR_SEP + foldSyllable(form(b)) : form(a) + PAIR_SEP + form(b));
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!t.joined || !(foldedAt[i] ? FOCUS_MARKERS_FOLDED.includes(t.folded) : FOCUS_MARKERS.includes(t.term)) || !content(i - 1)) continue;
@@ -429,6 +431,7 @@ function focusTerms(tokens: readonly Token[], foldedAt: readonly boolean[]): Map
 
 /** After a name, what its bearer did ("nguyễn đức hùng phát biểu gì"): no syllable of the name. */
 const AFTER_NAME = [...REPORTING_VERBS, 'chủ trì', 'tham dự', 'dự', 'làm', 'giữ', 'được', 'là', 'có'].map((v) => tokenize(v).map((t) => t.term));
+const AFTER_NAME_FOLDED = AFTER_NAME.map((v) => v.map((w) => fold(w)));
 /** … and what asks for the words or the office of the person named just before ("… nói gì", "… là ai"). */
 const SAID_BY = [...REPORTING_VERBS.map((v) => tokenize(v).map((t) => t.folded)), ['la', 'ai']];
 
@@ -443,7 +446,8 @@ const SAID_BY = [...REPORTING_VERBS.map((v) => tokenize(v).map((t) => t.folded))
 function lowerCaseNames(text: string, tokens: readonly Token[], lex: Lexicon, unaccented: boolean): boolean[] {
   const out = tokens.map(() => false);
   const form = (k: number) => (unaccented ? tokens[k]!.folded : tokens[k]!.term);
-  const verbAt = (k: number) => AFTER_NAME.some((v) => v.every((w, m) => tokens[k + m] !== undefined && form(k + m) === (unaccented ? fold(w) : w)));
+  const after = unaccented ? AFTER_NAME_FOLDED : AFTER_NAME;
+  const verbAt = (k: number) => after.some((v) => v.every((w, m) => tokens[k + m] !== undefined && form(k + m) === w));
   const saidAt = (k: number) => SAID_BY.some((v) => v.every((w, m) => tokens[k + m]?.folded === w && (m === 0 || tokens[k + m]!.joined)));
   // A given name may be a function word's syllable ("Nguyễn Văn Nên", "van" of vẫn): what follows the name tells.
   const plain = (k: number) => k < tokens.length && !isCapitalised(text, tokens[k]!) && !tokens[k]!.isNumber && tokens[k]!.joined;
@@ -599,7 +603,7 @@ export function analyzeQuery(question: string, lex: Lexicon | null = null): Anal
       const prevTerm = pf ? prev.folded : prev.term;
       if (!isStop(prevTerm, pf) && glue[i - 1] !== true) {
         const anyFolded = pf || folded;
-        add(anyFolded ? fold(prevTerm) + PAIR_SEP + fold(term) : prevTerm + PAIR_SEP + term, anyFolded);
+        add(anyFolded ? foldSyllable(prevTerm) + PAIR_SEP + foldSyllable(term) : prevTerm + PAIR_SEP + term, anyFolded);
       }
     }
   });
