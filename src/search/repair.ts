@@ -73,18 +73,38 @@ interface Cand {
   pairs?: number;
 }
 
-const candidateMemos = new WeakMap<Lexicon, Map<string, readonly Cand[]>>();
+interface CandidateMemo {
+  /** By what else decides the reading (see kindOf), then the token's term (a word's folded form is its term's). */
+  byKind: Map<string, Map<string, readonly Cand[]>>;
+  size: number;
+}
+const candidateMemos = new WeakMap<Lexicon, CandidateMemo>();
+
+/** The kinds of reading with no written name, made once: `unaccented`, a number, capitalised. */
+const PLAIN_KINDS = ['000', '001', '010', '011', '100', '101', '110', '111'];
+
+function kindOf(t: Token, unaccented: boolean, name: NameKind): string {
+  const k = (unaccented ? 4 : 0) + (t.isNumber ? 2 : 0) + (name === 'capitalised' ? 1 : 0);
+  return name === null || name === 'capitalised' ? PLAIN_KINDS[k]! : `${PLAIN_KINDS[k]!}@${name.written}`;
+}
 
 /** candidates(), remembered per lexicon: they depend on the token's forms, the lexicon, `unaccented` and `name` only. Never changed by their users (but for their pair flags, filled in at first use). */
 function rememberedCandidates(t: Token, lex: Lexicon, unaccented: boolean, name: NameKind): readonly Cand[] {
   let memo = candidateMemos.get(lex);
-  if (!memo) candidateMemos.set(lex, (memo = new Map()));
-  const key = `${unaccented ? 1 : 0}${t.isNumber ? 1 : 0}${name === null ? '' : name === 'capitalised' ? '^' : `@${name.written}`}\u0000${t.term}\u0000${t.folded}`;
-  let c = memo.get(key);
+  if (!memo) candidateMemos.set(lex, (memo = { byKind: new Map(), size: 0 }));
+  const kind = kindOf(t, unaccented, name);
+  let byTerm = memo.byKind.get(kind);
+  let c = byTerm?.get(t.term);
   if (!c) {
     c = candidates(t, lex, unaccented, name);
-    if (memo.size >= CANDIDATE_MEMO_MAX) memo.clear();
-    memo.set(key, c);
+    if (memo.size >= CANDIDATE_MEMO_MAX) {
+      memo.byKind.clear();
+      memo.size = 0;
+      byTerm = undefined;
+    }
+    if (!byTerm) memo.byKind.set(kind, (byTerm = new Map()));
+    byTerm.set(t.term, c);
+    memo.size++;
   }
   return c;
 }
