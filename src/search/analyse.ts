@@ -10,7 +10,7 @@ import { readEnglish } from '../text/english.js';
 import { arePlaceInitials, findPlaces, isCapitalised, onePlaceSpelling, placeForms, placeInitials, type PlaceHit } from '../text/gazetteer.js';
 import { stripMarkup } from '../text/markup.js';
 import { isFamilyName, isFamilyNameFolded, isOfficeWord, isTitleCase } from '../text/names.js';
-import { fold } from '../text/normalise.js';
+import { fold, foldSyllable } from '../text/normalise.js';
 import { isWellFormedSyllable } from '../text/syllable.js';
 import { isStop, isStopTwin, isUnaccented, looksLikeYear, tokenize, type Token } from '../text/tokens.js';
 import { ABBREVIATION_GROUPS, COUNT_LINKS, COUNT_WHOLE_WORDS, COUNTED_ACTIONS, MAGNITUDE_WORDS, NUMBER_WORDS, QUESTION_PHRASES, REPORTING_VERBS } from '../text/words.js';
@@ -85,13 +85,14 @@ const REASON_WORDS = ['vi sao', 'tai sao', 'vi dau', 'do dau', 'ly do', 'nguyen 
 
 /** "ở đâu", "tại đâu": matched as typed (folded, "o dau" is also "ở đầu nhiệm kỳ"), folded only in a question typed without marks. */
 const PLACE_WORDS = ['ở đâu', 'tại đâu', 'nơi nào', 'địa điểm nào', 'chỗ nào', 'where'];
+const PLACE_WORDS_FOLDED = PLACE_WORDS.map((w) => fold(w));
 
 function answerTypeOf(tokens: readonly Token[], countUnitFound: boolean, typedUnaccented: boolean): AnswerType {
   const f = ` ${tokens.map((t) => t.folded).join(' ')} `;
   if (DATE_WORDS.some((w) => f.includes(` ${w} `))) return 'date';
   if (countUnitFound) return 'count';
   const typed = ` ${tokens.map((t) => t.term).join(' ')} `;
-  if (PLACE_WORDS.some((w) => typed.includes(` ${w} `) || (typedUnaccented && f.includes(` ${fold(w)} `)))) return 'place';
+  if (PLACE_WORDS.some((w, k) => typed.includes(` ${w} `) || (typedUnaccented && f.includes(` ${PLACE_WORDS_FOLDED[k]} `)))) return 'place';
   // "ai" is the question word only typed as such ("ái", "ải" are other words).
   if (tokens.some((t) => PERSON_WORDS.includes(t.term))) return 'person';
   if (REASON_WORDS.some((w) => f.includes(` ${w} `))) return 'reason';
@@ -106,6 +107,7 @@ const COUNT_FOLDED = 'bao nhieu';
 const COUNT_ONE = 'mấy';
 /** Before "mấy", a rank is asked ("lần thứ mấy", "xếp hạng mấy"), not a count. */
 const ORDINALS = ['thứ', 'hạng'];
+const ORDINALS_FOLDED = ORDINALS.map((o) => fold(o));
 
 /** As written and folded: a question typed without marks reads them folded. */
 const withFolded = (words: readonly string[]) => [...new Set([...words, ...words.map((w) => fold(w))])];
@@ -179,7 +181,7 @@ function countUnit(tokens: readonly Token[], foldedAt: readonly boolean[], i: nu
   if (i < 0) return null;
   const skip = unitStart(tokens, foldedAt, i) - i;
   const before = tokens[i - 1];
-  if (before && ORDINALS.some((o) => before.term === o || (foldedAt[i - 1] && before.folded === fold(o)))) return null;
+  if (before && ORDINALS.some((o, k) => before.term === o || (foldedAt[i - 1] && before.folded === ORDINALS_FOLDED[k]))) return null;
   const a = tokens[i + skip];
   const b = tokens[i + skip + 1];
   if (!a || !a.joined || a.isNumber || stopAt(i + skip)) return null;
@@ -223,6 +225,11 @@ export function statesCount(tokens: readonly Token[], unit: readonly string[], s
 /** Names run to four syllables ("Nguyễn Thị Kim Ngân"); a longer capitalised run is read from its start. */
 const MAX_NAME_SYLLABLES = 4;
 const LINK = /(?:https?:\/\/|www\.)\S+|[\p{L}\d._%+-]+@[\p{L}\d.-]+\.\p{L}+/giu;
+/**
+ * What every LINK match holds: a question without any is read without the expression, whose address
+ * branch retries its letter run at every letter (most of the time linkTokens took, three calls a question).
+ */
+const LINK_MARK = /:\/\/|www\.|@/iu;
 
 /**
  * Per token: part of a name written as one, read as written elsewhere (a place of the gazetteer, each
@@ -272,6 +279,7 @@ function namesAt(text: string, tokens: readonly Token[], lex: Lexicon): NameKind
 /** Per token: part of a link or an e-mail address. */
 export function linkTokens(text: string, tokens: readonly Token[]): boolean[] {
   const out = tokens.map(() => false);
+  if (!LINK_MARK.test(text)) return out;
   for (const m of text.matchAll(LINK)) tokens.forEach((t, i) => t.start >= m.index && t.end <= m.index + m[0].length && (out[i] = true));
   return out;
 }
@@ -350,6 +358,10 @@ function bestReading(options: readonly (readonly string[])[], lex: Lexicon): { f
  * other syllable make this pair: "viên" mostly follows "đảng" in Party reports; "tác" seldom follows "cơ".
  */
 function isWordOfTwin(term: string, lex: Lexicon): boolean {
+  return remembered(twinWords, lex, term, () => wordOfTwin(term, lex));
+}
+
+function wordOfTwin(term: string, lex: Lexicon): boolean {
   const parts = term.split(PAIR_SEP);
   if (parts.length !== 2) return false;
   const [a, b] = parts as [string, string];
@@ -367,10 +379,15 @@ function isWordOfTwin(term: string, lex: Lexicon): boolean {
  */
 const GLUE_PHRASES = QUESTION_PHRASES.filter((p) => p !== 'ở đâu').map((p) => tokenize(p).map((t) => t.folded));
 
+/** GLUE_PHRASES by first syllable: a token is tried against the few that start with it. */
+const GLUE_BY_HEAD = new Map<string, string[][]>();
+for (const p of GLUE_PHRASES) GLUE_BY_HEAD.set(p[0]!, [...(GLUE_BY_HEAD.get(p[0]!) ?? []), p]);
+const NO_PHRASES: readonly string[][] = [];
+
 function questionPhrasesAt(tokens: readonly Token[]): boolean[] {
   const out = tokens.map(() => false);
   for (let i = 0; i < tokens.length; i++) {
-    for (const p of GLUE_PHRASES) {
+    for (const p of GLUE_BY_HEAD.get(tokens[i]!.folded) ?? NO_PHRASES) {
       // On the letters as typed: the reading may have restored one of them ("bao gio" -> "bao giờ").
       if (!p.every((s, k) => tokens[i + k]?.folded === s && (k === 0 || tokens[i + k]!.joined))) continue;
       out.fill(true, i, i + p.length);
@@ -401,7 +418,7 @@ function focusTerms(tokens: readonly Token[], foldedAt: readonly boolean[]): Map
   const form = (i: number) => (foldedAt[i] ? tokens[i]!.folded : tokens[i]!.term);
   const content = (i: number) => !isStop(form(i), foldedAt[i]);
   // A pair as the question's terms write it: folded when either syllable is.
-  const pairOf = (a: number, b: number) => (foldedAt[a] || foldedAt[b] ? fold(form(a)) + PAIR_SEP + fold(form(b)) : form(a) + PAIR_SEP + form(b));
+  const pairOf = (a: number, b: number) => (foldedAt[a] || foldedAt[b] ? foldSyllable(form(a)) + PAIR_SEP + foldSyllable(form(b)) : form(a) + PAIR_SEP + form(b));
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!t.joined || !(foldedAt[i] ? FOCUS_MARKERS_FOLDED.includes(t.folded) : FOCUS_MARKERS.includes(t.term)) || !content(i - 1)) continue;
@@ -427,6 +444,7 @@ function focusTerms(tokens: readonly Token[], foldedAt: readonly boolean[]): Map
 
 /** After a name, what its bearer did ("nguyễn đức hùng phát biểu gì"): no syllable of the name. */
 const AFTER_NAME = [...REPORTING_VERBS, 'chủ trì', 'tham dự', 'dự', 'làm', 'giữ', 'được', 'là', 'có'].map((v) => tokenize(v).map((t) => t.term));
+const AFTER_NAME_FOLDED = AFTER_NAME.map((v) => v.map((w) => fold(w)));
 /** … and what asks for the words or the office of the person named just before ("… nói gì", "… là ai"). */
 const SAID_BY = [...REPORTING_VERBS.map((v) => tokenize(v).map((t) => t.folded)), ['la', 'ai']];
 
@@ -441,7 +459,8 @@ const SAID_BY = [...REPORTING_VERBS.map((v) => tokenize(v).map((t) => t.folded))
 function lowerCaseNames(text: string, tokens: readonly Token[], lex: Lexicon, unaccented: boolean): boolean[] {
   const out = tokens.map(() => false);
   const form = (k: number) => (unaccented ? tokens[k]!.folded : tokens[k]!.term);
-  const verbAt = (k: number) => AFTER_NAME.some((v) => v.every((w, m) => tokens[k + m] !== undefined && form(k + m) === (unaccented ? fold(w) : w)));
+  const after = unaccented ? AFTER_NAME_FOLDED : AFTER_NAME;
+  const verbAt = (k: number) => after.some((v) => v.every((w, m) => tokens[k + m] !== undefined && form(k + m) === w));
   const saidAt = (k: number) => SAID_BY.some((v) => v.every((w, m) => tokens[k + m]?.folded === w && (m === 0 || tokens[k + m]!.joined)));
   // A given name may be a function word's syllable ("Nguyễn Văn Nên", "van" of vẫn): what follows the name tells.
   const plain = (k: number) => k < tokens.length && !isCapitalised(text, tokens[k]!) && !tokens[k]!.isNumber && tokens[k]!.joined;
@@ -501,7 +520,28 @@ const MIN_FOREIGN_NAME = 3;
  */
 function isForeignName(t: Token, lex: Lexicon): boolean {
   if (t.isNumber || t.term.length < MIN_FOREIGN_NAME || !/^\p{L}+$/u.test(t.term) || isStop(t.term) || isOfficeWord(t.term)) return false;
-  return lex.df(t.term) > 0 && !isWellFormedSyllable(t.term) && !lex.variants(t.folded).some((v) => isWellFormedSyllable(v));
+  // A word's folded form is its term's (tokenize), so the term decides.
+  return remembered(foreignWords, lex, t.term, () => lex.df(t.term) > 0 && !isWellFormedSyllable(t.term) && !lex.variants(t.folded).some((v) => isWellFormedSyllable(v)));
+}
+
+/**
+ * Answers about a word or a pair that depend on the lexicon only, remembered per lexicon between
+ * questions (the same words come back question after question); forgotten all at once past this many.
+ */
+const WORD_MEMO_MAX = 10_000;
+const twinWords = new WeakMap<Lexicon, Map<string, boolean>>();
+const foreignWords = new WeakMap<Lexicon, Map<string, boolean>>();
+
+function remembered(memos: WeakMap<Lexicon, Map<string, boolean>>, lex: Lexicon, key: string, answer: () => boolean): boolean {
+  let memo = memos.get(lex);
+  if (!memo) memos.set(lex, (memo = new Map()));
+  let v = memo.get(key);
+  if (v === undefined) {
+    v = answer();
+    if (memo.size >= WORD_MEMO_MAX) memo.clear();
+    memo.set(key, v);
+  }
+  return v;
 }
 
 /**
@@ -523,10 +563,13 @@ export function analyzeQuery(question: string, lex: Lexicon | null = null): Anal
   const core = readEnglish(plain) ?? plain;
   let text = core;
   let foldedAt: boolean[];
-  const typedUnaccented = isUnaccented(tokenize(core));
+  // Each text tokenised once: the same text read again (no abbreviation rewritten, no syllable changed) keeps its tokens.
+  const coreTokens = tokenize(core);
+  let tokens: Token[] | null = null;
+  const typedUnaccented = isUnaccented(coreTokens);
   if (lex) {
     text = rewriteAbbreviations(text, lex);
-    const typed = tokenize(text);
+    const typed = text === core ? coreTokens : tokenize(text);
     const read = readTokens(typed, lex, isUnaccented(typed), namesAt(text, typed, lex));
     for (const hit of findPlaces(text, typed, true)) if (hit.bare) readAsWords(read, hit, lex);
     // The reading as text: each token replaced by the corpus syllable chosen (its case kept).
@@ -539,13 +582,15 @@ export function analyzeQuery(question: string, lex: Lexicon | null = null): Anal
       out += text.slice(at, r.token.start) + (same ? raw : raw[0] !== raw[0]!.toLowerCase() ? form.charAt(0).toUpperCase() + form.slice(1) : form);
       at = r.token.end;
     });
-    text = out + text.slice(at);
+    const readText = out + text.slice(at);
+    if (readText === text) tokens = typed;
+    text = readText;
     foldedAt = read.map((r) => r.folded);
   } else {
-    const typed = tokenize(text);
-    foldedAt = typed.map(() => isUnaccented(typed));
+    tokens = coreTokens;
+    foldedAt = tokens.map(() => typedUnaccented);
   }
-  const tokens = tokenize(text);
+  tokens ??= tokenize(text);
   if (foldedAt.length !== tokens.length) foldedAt = tokens.map((_, i) => foldedAt[i] ?? false);
   const unaccented = foldedAt.some(Boolean);
 
@@ -571,7 +616,7 @@ export function analyzeQuery(question: string, lex: Lexicon | null = null): Anal
       const prevTerm = pf ? prev.folded : prev.term;
       if (!isStop(prevTerm, pf) && glue[i - 1] !== true) {
         const anyFolded = pf || folded;
-        add(anyFolded ? fold(prevTerm) + PAIR_SEP + fold(term) : prevTerm + PAIR_SEP + term, anyFolded);
+        add(anyFolded ? foldSyllable(prevTerm) + PAIR_SEP + foldSyllable(term) : prevTerm + PAIR_SEP + term, anyFolded);
       }
     }
   });
@@ -599,42 +644,53 @@ export function analyzeQuery(question: string, lex: Lexicon | null = null): Anal
  * pair of the passage (this runs for each sentence of each candidate).
  */
 export function passageTermSet(tokens: readonly Token[], q: AnalyzedQuery): Set<string> {
-  const wanted = queryTermSet(q);
+  const wanted = queryForms(q);
   const out = new Set<string>();
   // Both forms of a marked syllable when the question is unaccented; no array per token (every candidate's tokens pass here).
   const both = q.unaccented;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const alt = both && t.folded !== t.term;
-    if (wanted.terms.has(t.term)) out.add(t.term);
-    if (alt && wanted.terms.has(t.folded)) out.add(t.folded);
+    const f = wanted.get(t.term) ?? 0;
+    const g = both && t.folded !== t.term ? (wanted.get(t.folded) ?? 0) : 0;
+    if ((f & IS_TERM) !== 0) out.add(t.term);
+    if ((g & IS_TERM) !== 0) out.add(t.folded);
+    if (((f | g) & IS_HEAD) === 0) continue;
     const next = tokens[i + 1];
     if (!next || !next.joined) continue;
-    addPairs(out, wanted, t.term, next, both);
-    if (alt) addPairs(out, wanted, t.folded, next, both);
+    if ((f & IS_HEAD) !== 0) addPairs(out, wanted, t.term, next, both);
+    if ((g & IS_HEAD) !== 0) addPairs(out, wanted, t.folded, next, both);
   }
   return out;
 }
 
-/** The question's pairs that `head` makes with the next token's forms. */
-function addPairs(out: Set<string>, wanted: { terms: Set<string>; heads: Set<string> }, head: string, next: Token, both: boolean): void {
-  if (!wanted.heads.has(head)) return;
+/** The question's pairs that `head` (which starts one) makes with the next token's forms. */
+function addPairs(out: Set<string>, wanted: ReadonlyMap<string, number>, head: string, next: Token, both: boolean): void {
   const pair = head + PAIR_SEP + next.term;
-  if (wanted.terms.has(pair)) out.add(pair);
+  if (((wanted.get(pair) ?? 0) & IS_TERM) !== 0) out.add(pair);
   if (!both || next.folded === next.term) return;
   const folded = head + PAIR_SEP + next.folded;
-  if (wanted.terms.has(folded)) out.add(folded);
+  if (((wanted.get(folded) ?? 0) & IS_TERM) !== 0) out.add(folded);
 }
 
-const termSets = new WeakMap<AnalyzedQuery, { terms: Set<string>; heads: Set<string> }>();
+/**
+ * What a form is to the question: IS_TERM one of its terms, IS_HEAD the first syllable of one of its
+ * pairs. One look-up per form of a passage's token instead of one per set (most of them are neither).
+ */
+const IS_TERM = 1;
+const IS_HEAD = 2;
+const queryFormSets = new WeakMap<AnalyzedQuery, Map<string, number>>();
 
-function queryTermSet(q: AnalyzedQuery): { terms: Set<string>; heads: Set<string> } {
-  let s = termSets.get(q);
+function queryForms(q: AnalyzedQuery): Map<string, number> {
+  let s = queryFormSets.get(q);
   if (!s) {
-    const terms = new Set(q.terms.map((t) => t.term));
-    const heads = new Set(q.terms.filter((t) => t.term.includes(PAIR_SEP)).map((t) => t.term.split(PAIR_SEP)[0]!));
-    s = { terms, heads };
-    termSets.set(q, s);
+    s = new Map();
+    for (const { term } of q.terms) s.set(term, (s.get(term) ?? 0) | IS_TERM);
+    for (const { term } of q.terms) {
+      if (!term.includes(PAIR_SEP)) continue;
+      const head = term.split(PAIR_SEP)[0]!;
+      s.set(head, (s.get(head) ?? 0) | IS_HEAD);
+    }
+    queryFormSets.set(q, s);
   }
   return s;
 }

@@ -5,10 +5,10 @@
  */
 import type { LoadedIndex } from '../index/load.js';
 import { PAIR_SEP, isPair } from '../index/terms.js';
-import { fold } from '../text/normalise.js';
+import { fold, foldSyllable } from '../text/normalise.js';
 import { STOP_SYLLABLES } from '../text/words.js';
 import { isCapitalised } from '../text/gazetteer.js';
-import { isStopTwin, tokenize } from '../text/tokens.js';
+import { capitalisedRuns, isStopTwin, tokenize } from '../text/tokens.js';
 import { ByteLru } from '../index/lru.js';
 import { intersectSorted } from '../index/sorted.js';
 
@@ -110,7 +110,7 @@ export function lexiconOf(index: LoadedIndex): Lexicon {
     pairDf: (a, b) => index.keyword.df(a + PAIR_SEP + b),
     variants: (f) => byFold.get(f) ?? [],
     neighbours: (f) => (f.length < MIN_REPAIR_LENGTH && VOWEL.test(f) ? [] : near(f).flatMap((g) => byFold.get(g) ?? [])),
-    slips: (typed) => near(fold(typed)).flatMap((g) => (byFold.get(g) ?? []).filter((w) => isSlipOf(typed, w))),
+    slips: (typed) => near(foldSyllable(typed)).flatMap((g) => (byFold.get(g) ?? []).filter((w) => isSlipOf(typed, w))),
     spelling: (folded) => {
       const key = folded.join(' ');
       let found = spellings.get(key);
@@ -160,15 +160,22 @@ function spellingOf(index: LoadedIndex, name: readonly string[]): string[] | nul
   if (!docs) return null;
   const seen = new Map<string, number>();
   let total = 0;
+  const found = (form: string) => {
+    seen.set(form, (seen.get(form) ?? 0) + 1);
+    total++;
+  };
   for (let d = 0; d < docs.length && d < SPELLING_PASSAGES; d++) {
     const text = index.chunks[docs[d]!]!.text;
+    const runs = capitalisedRuns(text, name);
+    if (runs) {
+      for (const terms of runs) found(terms.join(' '));
+      continue;
+    }
     const tokens = tokenize(text);
     for (let i = 0; i + name.length <= tokens.length; i++) {
       // Written as a name: every syllable capitalised ("Hoa Đà", not the "hóa đã" of other words).
       if (!name.every((f, k) => tokens[i + k]!.folded === f && isCapitalised(text, tokens[i + k]!) && (k === 0 || tokens[i + k]!.joined))) continue;
-      const form = tokens.slice(i, i + name.length).map((t) => t.term).join(' ');
-      seen.set(form, (seen.get(form) ?? 0) + 1);
-      total++;
+      found(tokens.slice(i, i + name.length).map((t) => t.term).join(' '));
     }
   }
   let best: string | null = null;

@@ -4,7 +4,7 @@
  * over the whole question at once (Viterbi), the variants that make syllable pairs the corpus
  * writes. A syllable nothing supports keeps folded matching, so restoring never does worse than folding.
  */
-import { fold } from '../text/normalise.js';
+import { foldSyllable } from '../text/normalise.js';
 import { isWellFormedSyllable } from '../text/syllable.js';
 import { isStop, type Token } from '../text/tokens.js';
 import { isFamilyName } from '../text/names.js';
@@ -42,6 +42,12 @@ const CANDIDATE_MEMO_MAX = 10_000;
  * once past this many (a few MB).
  */
 const PAIR_SCORE_MEMO_MAX = 100_000;
+/**
+ * Pair-score tables of two tokens' candidate lists remembered between questions, by the lists (the
+ * remembered lists come back with their syllables: "bao nhiêu", "đảng viên"): one look-up for the
+ * whole table instead of one per pair; all forgotten past this many scores (8 bytes each).
+ */
+const PAIR_TABLE_MEMO_CELLS = 1_000_000;
 
 export interface ReadToken {
   token: Token;
@@ -67,18 +73,38 @@ interface Cand {
   pairs?: number;
 }
 
-const candidateMemos = new WeakMap<Lexicon, Map<string, readonly Cand[]>>();
+interface CandidateMemo {
+  /** By what else decides the reading (see kindOf), then the token's term (a word's folded form is its term's). */
+  byKind: Map<string, Map<string, readonly Cand[]>>;
+  size: number;
+}
+const candidateMemos = new WeakMap<Lexicon, CandidateMemo>();
+
+/** The kinds of reading with no written name, made once: `unaccented`, a number, capitalised. */
+const PLAIN_KINDS = ['000', '001', '010', '011', '100', '101', '110', '111'];
+
+function kindOf(t: Token, unaccented: boolean, name: NameKind): string {
+  const k = (unaccented ? 4 : 0) + (t.isNumber ? 2 : 0) + (name === 'capitalised' ? 1 : 0);
+  return name === null || name === 'capitalised' ? PLAIN_KINDS[k]! : `${PLAIN_KINDS[k]!}@${name.written}`;
+}
 
 /** candidates(), remembered per lexicon: they depend on the token's forms, the lexicon, `unaccented` and `name` only. Never changed by their users (but for their pair flags, filled in at first use). */
 function rememberedCandidates(t: Token, lex: Lexicon, unaccented: boolean, name: NameKind): readonly Cand[] {
   let memo = candidateMemos.get(lex);
-  if (!memo) candidateMemos.set(lex, (memo = new Map()));
-  const key = `${unaccented ? 1 : 0}${t.isNumber ? 1 : 0}${name === null ? '' : name === 'capitalised' ? '^' : `@${name.written}`}\u0000${t.term}\u0000${t.folded}`;
-  let c = memo.get(key);
+  if (!memo) candidateMemos.set(lex, (memo = { byKind: new Map(), size: 0 }));
+  const kind = kindOf(t, unaccented, name);
+  let byTerm = memo.byKind.get(kind);
+  let c = byTerm?.get(t.term);
   if (!c) {
     c = candidates(t, lex, unaccented, name);
-    if (memo.size >= CANDIDATE_MEMO_MAX) memo.clear();
-    memo.set(key, c);
+    if (memo.size >= CANDIDATE_MEMO_MAX) {
+      memo.byKind.clear();
+      memo.size = 0;
+      byTerm = undefined;
+    }
+    if (!byTerm) memo.byKind.set(kind, (byTerm = new Map()));
+    byTerm.set(t.term, c);
+    memo.size++;
   }
   return c;
 }
@@ -97,7 +123,7 @@ function candidates(t: Token, lex: Lexicon, unaccented: boolean, name: NameKind)
   if (marked && lex.df(t.term) > 0) {
     // A real syllable may still be a slip of another ("mạn xã hội" for "mạng"): only pairs on both sides
     // win it, or one pair when the marks typed are exactly the other's.
-    return withSlips([{ form: t.term, cost: 0, change: 'none' }, ...lex.neighbours(t.folded).filter((n) => fold(n) !== t.folded).map((n) => ({ form: n, cost: COST_REAL_WORD_TYPO, change: 'typo' as const }))], slips(), REAL_WORD_SLIP, lex);
+    return withSlips([{ form: t.term, cost: 0, change: 'none' }, ...lex.neighbours(t.folded).filter((n) => foldSyllable(n) !== t.folded).map((n) => ({ form: n, cost: COST_REAL_WORD_TYPO, change: 'typo' as const }))], slips(), REAL_WORD_SLIP, lex);
   }
   const out: Cand[] = [];
   if (marked) {
@@ -176,9 +202,14 @@ function pairScore(a: string, b: string, lex: Lexicon): number {
  */
 const MAY_PAIR = 1;
 const PHRASE_HEAD = 2;
+/** … and SEEN when the corpus writes the form (df > 0; function words count as written). */
+const SEEN = 4;
 function pairFlags(c: Cand, lex: Lexicon): number {
   let f = c.pairs;
-  if (f === undefined) c.pairs = f = (PHRASES.has(c.form) ? PHRASE_HEAD : 0) | (!isStop(c.form) && lex.df(c.form) > 0 ? MAY_PAIR : 0);
+  if (f === undefined) {
+    const seen = lex.df(c.form) > 0;
+    c.pairs = f = (PHRASES.has(c.form) ? PHRASE_HEAD : 0) | (!isStop(c.form) && seen ? MAY_PAIR : 0) | (seen ? SEEN : 0);
+  }
   return f;
 }
 
@@ -218,6 +249,39 @@ function rememberedPairScore(memo: PairScores, row: Map<string, number>, a: stri
   return score;
 }
 
+interface PairTables {
+  /** By the first list, then the second: scores[c * first.length + p] is the pair (first[p], second[c])'s. */
+  tables: WeakMap<readonly Cand[], WeakMap<readonly Cand[], Float64Array>>;
+  cells: number;
+}
+const pairTableMemos = new WeakMap<Lexicon, PairTables>();
+
+/** Every pair score of `prevs` then `curs` (0 where mayScore says none), remembered by the two lists. */
+function pairTable(prevs: readonly Cand[], curs: readonly Cand[], lex: Lexicon, memo: PairScores): Float64Array {
+  let m = pairTableMemos.get(lex);
+  if (!m) pairTableMemos.set(lex, (m = { tables: new WeakMap(), cells: 0 }));
+  let after = m.tables.get(prevs);
+  let table = after?.get(curs);
+  if (table) return table;
+  if (m.cells >= PAIR_TABLE_MEMO_CELLS) {
+    m.tables = new WeakMap();
+    m.cells = 0;
+    after = undefined;
+  }
+  if (!after) m.tables.set(prevs, (after = new WeakMap()));
+  const np = prevs.length;
+  table = new Float64Array(np * curs.length);
+  const rows: Array<Map<string, number>> = [];
+  for (const p of prevs) rows.push(pairScoreRow(memo, p.form));
+  for (let c = 0; c < curs.length; c++) {
+    const cand = curs[c]!;
+    for (let j = 0; j < np; j++) if (mayScore(prevs[j]!, cand, lex)) table[c * np + j] = rememberedPairScore(memo, rows[j]!, prevs[j]!.form, cand.form, lex);
+  }
+  after.set(curs, table);
+  m.cells += table.length;
+  return table;
+}
+
 /**
  * Syllables of a person's name typed with marks: a capitalised run that starts with a family name
  * ("Nguyễn Thị Kim Ngân"). They are kept as typed: a name the corpus lacks is no slip of a word it has.
@@ -249,26 +313,29 @@ export function readTokens(tokens: readonly Token[], lex: Lexicon, unaccented: b
   const from: number[][] = [cands[0]!.map(() => -1)];
   let memo = pairScoreMemos.get(lex);
   if (!memo) pairScoreMemos.set(lex, (memo = { rows: new Map(), size: 0 }));
+  // tables[i]: the pair scores of tokens i - 1 and i when they are joined (else no pair counts).
+  const tables: Array<Float64Array | null> = [null];
   // Plain loops, no closure per candidate: this runs some 24 x 24 times per pair of tokens.
   for (let i = 1; i < tokens.length; i++) {
-    const joined = tokens[i]!.joined;
     const prevs = cands[i - 1]!;
     const prevBest = best[i - 1]!;
-    const rows: Array<Map<string, number>> = [];
-    for (const p of prevs) rows.push(pairScoreRow(memo, p.form));
+    const np = prevs.length;
+    const table = tokens[i]!.joined ? pairTable(prevs, cands[i]!, lex, memo) : null;
+    tables.push(table);
     const here: number[] = [];
     const back: number[] = [];
-    for (const c of cands[i]!) {
+    const curs = cands[i]!;
+    for (let c = 0; c < curs.length; c++) {
       let b = Infinity;
       let f = 0;
-      for (let j = 0; j < prevs.length; j++) {
-        const v = prevBest[j]! - (joined && mayScore(prevs[j]!, c, lex) ? rememberedPairScore(memo, rows[j]!, prevs[j]!.form, c.form, lex) : 0);
+      for (let j = 0; j < np; j++) {
+        const v = prevBest[j]! - (table !== null ? table[c * np + j]! : 0);
         if (v < b) {
           b = v;
           f = j;
         }
       }
-      here.push(b + c.cost);
+      here.push(b + curs[c]!.cost);
       back.push(f);
     }
     best.push(here);
@@ -280,22 +347,45 @@ export function readTokens(tokens: readonly Token[], lex: Lexicon, unaccented: b
     path[i] = k;
     k = from[i]![k]!;
   }
-  const m = memo;
-  const pairs = (a: Cand, b: Cand) => (mayScore(a, b, lex) ? rememberedPairScore(m, pairScoreRow(m, a.form), a.form, b.form, lex) : 0);
-  return tokens.map((t, i) => {
+  const out: ReadToken[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     const c = cands[i]![path[i]!]!;
-    const prev = i > 0 ? cands[i - 1]![path[i - 1]!]! : null;
-    const next = i + 1 < tokens.length ? cands[i + 1]![path[i + 1]!]! : null;
-    const paired = (prev !== null && t.joined && pairs(prev, c) > 0) || (next !== null && tokens[i + 1]!.joined && pairs(c, next) > 0);
-    const known = cands[i]!.filter((x) => x.change !== 'typo' && lex.df(x.form) > 0);
-    // Another accent that also makes a pair the corpus writes with some reading of a neighbour ("gan
-    // lợn" / "gan lớn", "đôi mắt" / "đối mặt", "hôi nách" / "đến hội"): the corpus does not decide.
-    const pairsWith = (x: Cand) =>
-      (i > 0 && t.joined && cands[i - 1]!.some((p) => p.change !== 'typo' && pairs(p, x) > 0)) ||
-      (i + 1 < tokens.length && tokens[i + 1]!.joined && cands[i + 1]!.some((n) => n.change !== 'typo' && pairs(x, n) > 0));
-    const contested = paired && known.some((x) => x.form !== c.form && pairsWith(x));
+    const prevJoined = i > 0 && t.joined;
+    const nextJoined = i + 1 < tokens.length && tokens[i + 1]!.joined;
+    const paired = (prevJoined && pairAt(tables, cands, i, path[i - 1]!, path[i]!) > 0) || (nextJoined && pairAt(tables, cands, i + 1, path[i]!, path[i + 1]!) > 0);
+    // The other readings the corpus writes (no typo fix), by index in the token's candidates.
+    let known = 0;
+    let contested = false;
+    for (let k = 0; k < cands[i]!.length; k++) {
+      const x = cands[i]![k]!;
+      if (x.change === 'typo' || (pairFlags(x, lex) & SEEN) === 0) continue;
+      known++;
+      // Another accent that also makes a pair the corpus writes with some reading of a neighbour ("gan
+      // lợn" / "gan lớn", "đôi mắt" / "đối mặt", "hôi nách" / "đến hội"): the corpus does not decide.
+      if (paired && !contested && x.form !== c.form && pairsWithAt(tables, cands, i, k, prevJoined, nextJoined)) contested = true;
+    }
     // Unmarked and undecided: keep matching every accent of it, as folding did.
-    const folded = c.keepFolded === true || (t.term === t.folded && !t.isNumber && c.change !== 'typo' && (!paired || contested) && known.length > 1 && unaccented);
-    return { token: t, form: c.form, folded, change: c.change };
-  });
+    const folded = c.keepFolded === true || (t.term === t.folded && !t.isNumber && c.change !== 'typo' && (!paired || contested) && known > 1 && unaccented);
+    out.push({ token: t, form: c.form, folded, change: c.change });
+  }
+  return out;
+}
+
+/** The score of candidate p of token i - 1 then candidate c of token i (joined: its table exists). */
+function pairAt(tables: ReadonlyArray<Float64Array | null>, cands: ReadonlyArray<readonly Cand[]>, i: number, p: number, c: number): number {
+  return tables[i]![c * cands[i - 1]!.length + p]!;
+}
+
+/** Does candidate k of token i make a pair the corpus writes with a reading (no typo fix) of a joined neighbour? */
+function pairsWithAt(tables: ReadonlyArray<Float64Array | null>, cands: ReadonlyArray<readonly Cand[]>, i: number, k: number, prevJoined: boolean, nextJoined: boolean): boolean {
+  if (prevJoined) {
+    const prevs = cands[i - 1]!;
+    for (let j = 0; j < prevs.length; j++) if (prevs[j]!.change !== 'typo' && pairAt(tables, cands, i, j, k) > 0) return true;
+  }
+  if (nextJoined) {
+    const nexts = cands[i + 1]!;
+    for (let j = 0; j < nexts.length; j++) if (nexts[j]!.change !== 'typo' && pairAt(tables, cands, i + 1, k, j) > 0) return true;
+  }
+  return false;
 }

@@ -7,12 +7,24 @@ import { fold } from './normalise.js';
 import { tokenize, type Token } from './tokens.js';
 import { CHAT_CLAUSE_WORDS, CHAT_CLOSERS, CHAT_OPENERS, CHAT_OPENER_TAILS } from './words.js';
 
-const split = (list: readonly string[]) => list.map((p) => p.split(' ')).sort((a, b) => b.length - a.length);
+/** A list word with its folded form, folded once here rather than at every comparison. */
+interface Word {
+  word: string;
+  folded: string;
+}
+const word = (w: string): Word => ({ word: w, folded: fold(w) });
+const split = (list: readonly string[]) =>
+  list
+    .map((p) => p.split(' '))
+    .sort((a, b) => b.length - a.length)
+    .map((p) => p.map(word));
 const OPENERS = split(CHAT_OPENERS);
 const OPENER_TAILS = split(CHAT_OPENER_TAILS);
 const CLOSERS = split(CHAT_CLOSERS);
-const CLAUSE_WORDS = new Set(CHAT_CLAUSE_WORDS);
-const PRONOUNS = new Set(['em', 'mình', 'tôi', 'tớ', 'tui', 'anh', 'chị', 'cháu']);
+const OPENERS_AND_CLOSERS = [...OPENERS, ...CLOSERS];
+const CLAUSE_WORDS = [...new Set(CHAT_CLAUSE_WORDS)].map(word);
+const PRONOUNS = ['em', 'mình', 'tôi', 'tớ', 'tui', 'anh', 'chị', 'cháu'].map(word);
+const IS = word('là');
 
 /**
  * Chat words whose unmarked spelling is also a common content word ("nha": nhà, "the": thể, "voi":
@@ -21,12 +33,12 @@ const PRONOUNS = new Set(['em', 'mình', 'tôi', 'tớ', 'tui', 'anh', 'chị', 
 const AMBIGUOUS_UNMARKED = new Set(['nha', 'the', 'voi', 'ha', 'ho', 'oi', 'ban', 'hoi', 'chi', 'anh', 'em', 'la', 'cho', 'chut', 'xiu', 'to', 'tui', 'minh', 'toi', 'can', 'muon', 'biet']);
 
 /** A token equals a list word: exactly, or folded when the token was typed without marks (and is no ambiguous twin). */
-function same(t: Token, word: string): boolean {
-  if (t.term === word) return true;
-  return t.term === t.folded && t.folded === fold(word) && !AMBIGUOUS_UNMARKED.has(t.folded);
+function same(t: Token, w: Word): boolean {
+  if (t.term === w.word) return true;
+  return t.term === t.folded && t.folded === w.folded && !AMBIGUOUS_UNMARKED.has(t.folded);
 }
 
-function matchAt(tokens: readonly Token[], i: number, phrase: readonly string[]): boolean {
+function matchAt(tokens: readonly Token[], i: number, phrase: readonly Word[]): boolean {
   if (i < 0 || i + phrase.length > tokens.length) return false;
   return phrase.every((w, k) => same(tokens[i + k]!, w));
 }
@@ -34,8 +46,8 @@ function matchAt(tokens: readonly Token[], i: number, phrase: readonly string[])
 /** Is tokens[from..to) a chat clause: all chat words, or a self-introduction ("em là phóng viên báo X")? */
 function isChatClause(tokens: readonly Token[]): boolean {
   if (tokens.length === 0) return false;
-  if (tokens.every((t) => [...CLAUSE_WORDS].some((w) => same(t, w)))) return true;
-  return tokens.length >= 2 && [...PRONOUNS].some((p) => same(tokens[0]!, p)) && same(tokens[1]!, 'là');
+  if (tokens.every((t) => CLAUSE_WORDS.some((w) => same(t, w)))) return true;
+  return tokens.length >= 2 && PRONOUNS.some((p) => same(tokens[0]!, p)) && same(tokens[1]!, IS);
 }
 
 /** Offsets [start, end) of the question inside `text` once the chat around it is set aside. */
@@ -95,7 +107,7 @@ export function isOnlyChat(text: string): boolean {
   covered[0] = true;
   for (let i = 0; i < tokens.length; i++) {
     if (!covered[i]) continue;
-    for (const p of [...OPENERS, ...CLOSERS]) if (matchAt(tokens, i, p)) covered[i + p.length] = true;
+    for (const p of OPENERS_AND_CLOSERS) if (matchAt(tokens, i, p)) covered[i + p.length] = true;
   }
   return covered[tokens.length]!;
 }

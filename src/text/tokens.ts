@@ -231,6 +231,61 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
+/** Is the code unit at text[k] written in capitals (as gazetteer's isCapitalised reads a token's first letter)? */
+function capitalAt(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
+  const ch = text.charAt(k);
+  return ch !== ch.toLowerCase();
+}
+
+const LETTERS_ONLY = /^\p{L}+$/u;
+
+/**
+ * Where a capitalised run may start (every letter or mark that lower case changes is Lu or Lt;
+ * capitalAt decides), found by the expression engine rather than a loop over every character.
+ */
+const CAPITAL = /[\p{Lu}\p{Lt}]/gu;
+
+/**
+ * The terms of each place where `text` writes the syllables `folded` as a name: each token capitalised
+ * (its first letter, as gazetteer's isCapitalised) and joined to the one before, in text order. What
+ * scanning tokenize(text) for them finds, reading only the words that start with a capital: a name's
+ * passages are read for each question that names it, and most of their words are no part of it. Null
+ * when that cannot be promised this way (syllables other than letters, or astral characters in the text).
+ */
+export function capitalisedRuns(text: string, folded: readonly string[]): string[][] | null {
+  if (folded.length === 0 || SURROGATE.test(text) || !folded.every((f) => LETTERS_ONLY.test(f))) return null;
+  // A token that starts with a letter is a whole run of letters, marks and digits (tokenize: only a
+  // number reaches over "." or ","), and the next token starts at the next such character.
+  const out: string[][] = [];
+  const n = text.length;
+  CAPITAL.lastIndex = 0;
+  for (let m = CAPITAL.exec(text); m !== null; m = CAPITAL.exec(text)) {
+    let s = m.index;
+    // Inside a run ("iPhone", "TPHCM"'s second letter): no token starts there.
+    if (s > 0 && classOf(text.charCodeAt(s - 1)) !== OTHER) continue;
+    const terms: string[] = [];
+    for (let k = 0; k < folded.length; k++) {
+      if (k > 0) {
+        // Joined: only spaces, tabs or no-break spaces before the next token.
+        let c = text.charCodeAt(s);
+        while (s < n && (c === 0x20 || c === 0x09 || c === 0xa0)) c = text.charCodeAt(++s);
+        if (s >= n || classOf(c) === OTHER) break;
+      }
+      if (classOf(text.charCodeAt(s)) !== LETTER || !capitalAt(text, s)) break;
+      let e = s + 1;
+      while (e < n && classOf(text.charCodeAt(e)) !== OTHER) e++;
+      const [term, fold] = wordForms(text.slice(s, e));
+      if (fold !== folded[k]) break;
+      terms.push(term);
+      s = e;
+    }
+    if (terms.length === folded.length) out.push(terms);
+  }
+  return out;
+}
+
 const STOP = new Set([...STOP_SYLLABLES, ...STOP_WORDS_EN]);
 const STOP_FOLDED = new Set([...STOP_FOLDED_SYLLABLES, ...STOP_WORDS_EN]);
 
