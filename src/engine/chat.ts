@@ -5,8 +5,9 @@
  * or an ordinary question — answered through the engine. Returns the answer and what the chat keeps.
  */
 import type { Answer, AnswerResult, ReportFacts } from '../answer/types.js';
-import { placesIn } from '../text/gazetteer.js';
+import { findPlaces, placesIn } from '../text/gazetteer.js';
 import { fold } from '../text/normalise.js';
+import { tokenize } from '../text/tokens.js';
 import { collapse, escapeRe, readFollowUp, turnOf, type TurnContext } from './conversation.js';
 import type { ArticleView, AskOptions, QaEngine } from './types.js';
 
@@ -131,7 +132,41 @@ export function compareSides(question: string): { measure: string; sides: string
   if (m) return { measure: m[1]!, sides: [m[2]!, m[3]!] };
   const h = /^(.+?)\s+hay\s+(.+?)\s+(?:có\s+)?(nhiều|ít|cao|thấp)\s+(.+?)\s+hơn$/iu.exec(q);
   if (h) return { measure: h[4]!, sides: [h[1]!, h[2]!] };
-  return null;
+  return placesCompared(q);
+}
+
+/**
+ * "so sánh số đảng viên Hà Tĩnh và Nghệ An": no "của" between the measure and the sides, so the first
+ * side starts at its place; both sides must be places, else the words cannot be told apart.
+ */
+function placesCompared(q: string): { measure: string; sides: string[] } | null {
+  const m = /^so sánh\s+(.+?)\s+(?:và|với)\s+(.+)$/iu.exec(q);
+  if (!m) return null;
+  const [left, right] = [m[1]!, m[2]!];
+  const tokens = tokenize(left);
+  const first = findPlaces(left, tokens, false)[0];
+  if (!first || first.first === 0 || placesIn(right).length !== 1 || right.split(' ').length > MAX_SIDE_WORDS) return null;
+  const at = tokens[first.first]!.start;
+  // "số đảng viên tỉnh Hà Tĩnh": the place word goes with the side.
+  const place = /\s(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã)$/iu.exec(left.slice(0, at).trimEnd());
+  const cut = place ? place.index : at;
+  const measure = left.slice(0, cut).trim();
+  return measure === '' ? null : { measure, sides: [left.slice(cut).trim(), right] };
+}
+
+/** Two years side by side ("năm 2024 so với 2023", "năm 2023 và năm 2024"), typed with marks or without. */
+const TWO_YEARS = /(?<![\p{L}])(?:năm|nam)\s+((?:19|20)\d{2})\s+(?:so với|so voi|và|va|với|voi)\s+(?:(?:năm|nam)\s+)?((?:19|20)\d{2})(?!\d)/iu;
+
+/**
+ * "Số đảng viên Hà Tĩnh năm 2024 so với 2023": no one report states both years, so the question is asked
+ * of each year in turn (`whole`: the sides are whole questions).
+ */
+export function yearSides(question: string): { measure: string; sides: string[]; whole: true } | null {
+  const q = collapse(question).replace(/[?.!]+$/u, '');
+  const m = TWO_YEARS.exec(q);
+  if (!m || m[1] === m[2]) return null;
+  const base = q.replace(/^so sánh\s+/iu, '');
+  return { measure: base, sides: [m[1]!, m[2]!].map((y) => base.replace(TWO_YEARS, `năm ${y}`)), whole: true };
 }
 
 /** At most this many words to a side of "A và B có …": a place with its place word ("thành phố Hải Phòng"). */
@@ -149,10 +184,10 @@ export function placeSides(question: string): { measure: string; sides: string[]
 }
 
 /** One quote per side, each asked with that side as its constraint. */
-async function compareAnswer(engine: QaEngine, sides: { measure: string; sides: string[]; asks?: true }, opts: AskOptions): Promise<Answer> {
+async function compareAnswer(engine: QaEngine, sides: { measure: string; sides: string[]; asks?: true; whole?: true }, opts: AskOptions): Promise<Answer> {
   // "số đảng viên" of a side is asked as "<side> có bao nhiêu đảng viên": the sentence with the figure.
   const count = /^(?:số|số lượng)\s+(.+)$/iu.exec(sides.measure);
-  const askSide = (side: string) => (sides.asks ? `${side} ${sides.measure}` : count ? `${side} có bao nhiêu ${count[1]}` : `${sides.measure} của ${side}`);
+  const askSide = (side: string) => (sides.whole ? side : sides.asks ? `${side} ${sides.measure}` : count ? `${side} có bao nhiêu ${count[1]}` : `${sides.measure} của ${side}`);
   const answers = await Promise.all(sides.sides.map((s) => engine.ask(askSide(s), { ...opts, top: 1, offset: 0 })));
   const results = answers.flatMap((a) => a.results.slice(0, 1)).map((r, i) => ({ ...r, rank: i + 1 }));
   const missing = sides.sides.filter((_, i) => answers[i]!.results.length === 0);
@@ -222,7 +257,7 @@ export async function converse(engine: QaEngine, message: string, previous: Turn
   const meta = await metaAnswer(engine, question, askOpts.articles ? [...askOpts.articles] : null, previous, askOpts);
   if (meta) return finish(meta.answer, meta.turn);
   const f = plain(question);
-  const sides = has(question, IS_COMPARE) ? compareSides(question) : placeSides(question);
+  const sides = yearSides(question) ?? (has(question, IS_COMPARE) ? compareSides(question) : placeSides(question));
   if (sides) return finish(await compareAnswer(engine, sides, askOpts));
   if (IS_LIST.test(f)) return finish(await listAnswer(engine, question, askOpts));
   if (/chup anh|anh cua ai|tac gia anh/u.test(f)) {
