@@ -235,6 +235,8 @@ export async function converse(engine: QaEngine, message: string, previous: Turn
   const typed = { question: collapse(message), interpreted: follow.interpreted ?? undefined };
   const finish = (answer: Answer, turn?: TurnContext): ChatTurn => {
     const shown: Answer = { ...answer, question: typed.question, interpreted: typed.interpreted ?? answer.interpreted };
+    // "cảm ơn", "xin chào" asked nothing: the chat goes on about what it was about.
+    if (previous && answer.notices.some((n) => n.kind === 'empty-question')) return { answer: shown, turn: previous };
     return {
       answer: shown,
       turn:

@@ -41,3 +41,13 @@ describe('/reload', () => {
     expect(textOf(en.reply)).toMatch(/^Index reloaded/u);
   });
 });
+
+describe('thanks and greetings', () => {
+  it('are not counted as unanswered questions in /stats', async () => {
+    const admin = h.fake.user(900);
+    await h.ask('cảm ơn bot nhé', { from: admin });
+    await h.ask('xin chào', { from: admin });
+    const { reply } = await h.ask('/stats', { from: admin });
+    expect(textOf(reply)).not.toMatch(/cảm ơn|xin chào/u);
+  });
+});

@@ -92,4 +92,10 @@ describe('follow-ups in a conversation', () => {
     expect(a.answered).toBe(true);
     expect(a.results[0]!.quote).toContain('Đặng Minh Châu');
   });
+
+  it('a "cảm ơn" between two questions keeps the chat\'s subject for the next follow-up', async () => {
+    const a = await chat('Quảng Ngãi có bao nhiêu đảng viên năm 2024?', 'cảm ơn bot nhé', 'còn năm 2023?');
+    expect(a.interpreted).toBe('Quảng Ngãi có bao nhiêu đảng viên năm 2023?');
+    expect(a.results[0]!.quote).toContain('110.900');
+  });
 });
