@@ -172,7 +172,14 @@ const strip = (s: string) => s.replace(/[?.!…\s]+$/u, '');
 /** Replaces `label` (with an administrative word before it) in `text` by `by`; null when absent. */
 function replaceLabel(text: string, label: string, by: string): string | null {
   const re = new RegExp(`((?:thành phố|TP\\.?|tỉnh|quận|huyện)\\s+)?${escapeRe(label)}`, 'iu');
-  return re.test(text) ? text.replace(re, by) : null;
+  if (re.test(text)) return text.replace(re, by);
+  // Typed without marks ("bi thu tinh uy Quang Tri", "in Nghe An"): found folded, replaced in place
+  // (folding NFC Vietnamese keeps every offset: one letter for one).
+  const t = text.normalize('NFC');
+  const f = fold(t);
+  if (f.length !== t.length) return null;
+  const m = new RegExp(`(?<![\\p{L}])((?:thanh pho|TP\\.?|tinh|quan|huyen)\\s+)?${escapeRe(fold(label))}(?![\\p{L}])`, 'iu').exec(f);
+  return m ? t.slice(0, m.index) + by + t.slice(m.index + m[0].length) : null;
 }
 
 /** "năm ngoái", "năm trước", "năm sau", "năm tới": a year counted from the one the chat was about. */

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { converse } from '../../src/engine/chat.js';
-import type { TurnContext } from '../../src/engine/conversation.js';
+import { readFollowUp, turnOf, type TurnContext } from '../../src/engine/conversation.js';
 import { useCorpusEngine } from '../helpers/index-fixture.js';
 
 const REPORTS: Readonly<Record<string, string>> = {
@@ -97,5 +97,14 @@ describe('follow-ups in a conversation', () => {
     const a = await chat('Quảng Ngãi có bao nhiêu đảng viên năm 2024?', 'cảm ơn bot nhé', 'còn năm 2023?');
     expect(a.interpreted).toBe('Quảng Ngãi có bao nhiêu đảng viên năm 2023?');
     expect(a.results[0]!.quote).toContain('110.900');
+  });
+});
+
+describe('a place typed without marks is replaced by the follow-up\'s', () => {
+  const turn = (q: string) => turnOf(q, { chunkIds: [], articleIds: [], quotes: [] });
+  it('in Vietnamese typed without diacritics and in English', () => {
+    expect(readFollowUp('còn Bắc Giang?', turn('bi thu tinh uy Quang Ngai la ai?')).question).toBe('bi thu tinh uy Bắc Giang la ai?');
+    expect(readFollowUp('what about Bac Giang?', turn('who chaired the meeting in Quang Ngai?')).question).toBe('who chaired the meeting in Bắc Giang?');
+    expect(readFollowUp('còn Bắc Giang?', turn('Dang bo tinh Quang Ngai co bao nhieu dang vien?')).question).toBe('Dang bo Bắc Giang co bao nhieu dang vien?');
   });
 });
