@@ -25,7 +25,8 @@ export interface ChatTurn {
 const plain = (text: string) => fold(text).toLowerCase();
 const has = (text: string, re: RegExp) => re.test(plain(text));
 const IS_LIST = /(^|\s)(nhung|cac) .*\bnao\b|^liet ke|^ke ten|(^|\s)(cac|nhung) bi thu|^moi (tinh|thanh pho|dang bo|nguoi)/u;
-const IS_COMPARE = /^so sanh\s|\s(hay|hoac)\s.+\snhieu hon|\sben nao\s(nhieu|it|cao|thap)/u;
+// "A hay B nhiều hơn", "A hay B có nhiều đảng viên hơn": the measure may stand between "nhiều" and "hơn".
+const IS_COMPARE = /^so sanh\s|\s(hay|hoac)\s.+\s(nhieu|it|cao|thap)(\s.+)?\shon\b|\sben nao\s(nhieu|it|cao|thap)/u;
 const META = {
   author: /\bai viet\b|tac gia|nguoi viet|but danh/u,
   date: /dang (ngay|khi|luc|hom|vao) nao|ngay nao|dang khi nao|dang luc nao/u,

@@ -66,6 +66,13 @@ describe('comparisons a Party office asks', () => {
     expect(a.results.map((r) => r.article.id).sort()).toEqual(['bac-giang-2024', expect.stringMatching(/^quang-ngai-/u)]);
   });
 
+  it('"A hay B có nhiều đảng viên hơn?": one quote per province', async () => {
+    const a = await chat('Quảng Ngãi hay Bắc Giang có nhiều đảng viên hơn?');
+    expect(a.confidence).not.toBe('none');
+    expect(a.results.map((r) => r.article.id)).toContain('bac-giang-2024');
+    expect(a.results.map((r) => r.article.id).some((id) => id.startsWith('quang-ngai-'))).toBe(true);
+  });
+
   it('"năm 2024 so với 2023": one quote per year, each from the report of that year', async () => {
     for (const q of ['Số đảng viên Quảng Ngãi năm 2024 so với 2023', 'Quảng Ngãi kết nạp bao nhiêu đảng viên năm 2024 so với năm 2023?', 'So sánh số đảng viên Quảng Ngãi năm 2023 và năm 2024']) {
       const a = await chat(q);
