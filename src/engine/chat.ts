@@ -199,6 +199,31 @@ async function compareAnswer(engine: QaEngine, sides: { measure: string; sides: 
   return { ...base, interpreted, answered: confidence === 'high', confidence, results, total: results.length, missing, suggestions: [], notices: base.notices };
 }
 
+/** "chi tiết hơn", "nói rõ hơn", "xem thêm", "tell me more": more of what the last answer quoted. */
+const MORE = /^(?:(?:cho|noi|giai thich|viet|tra loi) )?(?:(?:toi|minh|em) )?(?:(?:xem|biet) )?(?:chi tiet|cu the|ro) hon(?: (?:nua|duoc khong|di))?$|^(?:cho )?(?:xem|them) (?:them|chi tiet)(?: (?:nua|di))?$|^(?:tell me )?more(?: details?)?(?: please)?$/u;
+
+/**
+ * The last question again, in the article its best answer quoted, leaving out the passages it showed:
+ * the rest of that report, best first. Null when the message asks for no more, or nothing was quoted.
+ */
+async function moreAnswer(engine: QaEngine, message: string, previous: TurnContext | null, opts: AskOptions): Promise<ChatTurn | null> {
+  if (!previous || previous.articleIds.length === 0 || !MORE.test(plain(message).replace(/[?.!…\s]+$/u, '').trim())) return null;
+  const top = opts.top ?? LIST_PAGE;
+  const inArticle = { ...opts, articles: previous.articleIds.slice(0, 1), top: top + previous.chunkIds.length, offset: 0 };
+  const unseen = (a: Answer) => a.results.filter((r) => !previous.chunkIds.includes(r.chunkId)).slice(0, top).map((r, i) => ({ ...r, rank: i + 1 }));
+  let wide = await engine.ask(previous.question, inArticle);
+  let results = unseen(wide);
+  // The question found nothing else there: the report's other passages, as its title finds them (lead first).
+  const title = engine.articles().find((a) => a.id === previous.articleIds[0])?.title;
+  if (results.length === 0 && title) {
+    wide = await engine.ask(title, inArticle);
+    results = unseen(wide);
+  }
+  if (results.length === 0) return null;
+  const answer: Answer = { ...wide, question: collapse(message), interpreted: previous.question, results, total: results.length };
+  return { answer, turn: { ...previous, chunkIds: [...previous.chunkIds, ...results.map((r) => r.chunkId)] } };
+}
+
 const LATEST = /(muon|moi|gan day|sau) nhat|sau cung/u;
 const EARLIEST = /(som|dau) nhat|dau tien/u;
 
@@ -250,6 +275,8 @@ export async function converse(engine: QaEngine, message: string, previous: Turn
     };
   };
 
+  const more = await moreAnswer(engine, message, previous, opts);
+  if (more) return more;
   const pick = byDate(engine, message, previous);
   if (pick) {
     const context = previous!.constraints.map((c) => (c.kind === 'year' ? `năm ${c.label}` : c.label));

@@ -100,6 +100,15 @@ describe('follow-ups in a conversation', () => {
     expect(a.results[0]!.quote).toContain('Đặng Minh Châu');
   });
 
+  it('"chi tiết hơn" shows more of the articles the last answer quoted, not what it already showed', async () => {
+    const first = await chat('Quảng Ngãi có bao nhiêu đảng viên năm 2024?');
+    const more = await chat('Quảng Ngãi có bao nhiêu đảng viên năm 2024?', 'chi tiết hơn');
+    expect(more.confidence).not.toBe('none');
+    expect(more.results.length).toBeGreaterThan(0);
+    expect(more.results.every((r) => r.article.id === 'quang-ngai-2024')).toBe(true);
+    expect(more.results.map((r) => r.chunkId)).not.toContain(first.results[0]!.chunkId);
+  });
+
   it('a "cảm ơn" between two questions keeps the chat\'s subject for the next follow-up', async () => {
     const a = await chat('Quảng Ngãi có bao nhiêu đảng viên năm 2024?', 'cảm ơn bot nhé', 'còn năm 2023?');
     expect(a.interpreted).toBe('Quảng Ngãi có bao nhiêu đảng viên năm 2023?');
