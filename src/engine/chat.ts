@@ -170,6 +170,13 @@ export function yearSides(question: string): { measure: string; sides: string[];
   return { measure: base, sides: [m[1]!, m[2]!].map((y) => base.replace(TWO_YEARS, `năm ${y}`)), whole: true };
 }
 
+/** compareSides(), where "A hay B có nhiều X hơn" asks how many X each has ("Hải Phòng có bao nhiêu tổ chức đảng"). */
+function countedSides(question: string): { measure: string; sides: string[] } | null {
+  const sides = compareSides(question);
+  if (!sides || !has(question, /\s(nhieu|it)\s.+\shon\W*$/u) || /^(so|so luong|ty le|ti le)\s/u.test(plain(sides.measure))) return sides;
+  return { ...sides, measure: `số ${sides.measure}` };
+}
+
 /** At most this many words to a side of "A và B có …": a place with its place word ("thành phố Hải Phòng"). */
 const MAX_SIDE_WORDS = 5;
 
@@ -287,7 +294,7 @@ export async function converse(engine: QaEngine, message: string, previous: Turn
   const meta = await metaAnswer(engine, question, askOpts.articles ? [...askOpts.articles] : null, previous, askOpts);
   if (meta) return finish(meta.answer, meta.turn);
   const f = plain(question);
-  const sides = yearSides(question) ?? (has(question, IS_COMPARE) ? compareSides(question) : placeSides(question));
+  const sides = yearSides(question) ?? (has(question, IS_COMPARE) ? countedSides(question) : placeSides(question));
   if (sides) return finish(await compareAnswer(engine, sides, askOpts));
   if (IS_LIST.test(f)) return finish(await listAnswer(engine, question, askOpts));
   if (/chup anh|anh cua ai|tac gia anh/u.test(f)) {

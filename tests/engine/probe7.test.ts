@@ -71,6 +71,9 @@ describe('comparisons a Party office asks', () => {
     expect(a.confidence).not.toBe('none');
     expect(a.results.map((r) => r.article.id)).toContain('bac-giang-2024');
     expect(a.results.map((r) => r.article.id).some((id) => id.startsWith('quang-ngai-'))).toBe(true);
+    // Each side's count, not any passage that names the unit.
+    expect(a.interpreted).toBe('Quảng Ngãi có bao nhiêu đảng viên; Bắc Giang có bao nhiêu đảng viên');
+    expect(a.results.map((r) => r.quote).join(' ')).toContain('178.300');
   });
 
   it('"năm 2024 so với 2023": one quote per year, each from the report of that year', async () => {
