@@ -77,7 +77,9 @@ async function converseInChat(ctx: BotContext, question: string, top: number, qu
       storeInBackground(ctx, 'reading', () => store.setReading({ chatId: key.chatId, messageId: questionMessageId }, answer.interpreted, READING_TTL_MS));
       const context = { question: answer.interpreted, chunkIds: turn.chunkIds, indexVersion: answer.indexVersion, shown: answer.results.length, turn };
       storeInBackground(ctx, 'context', () => store.setContext(key, context, config.contextMinutes * 60_000));
-      storeInBackground(ctx, 'question', () => store.appendQuestion({ time: new Date().toISOString(), chatId: key.chatId, question: answer.question, interpreted: answer.interpreted, confidence: answer.confidence, chunkIds: turn.chunkIds, indexVersion: answer.indexVersion }));
+      // "cảm ơn", "xin chào" asked nothing: no unanswered question for /stats.
+      const asked = !answer.notices.some((n) => n.kind === 'empty-question');
+      if (asked) storeInBackground(ctx, 'question', () => store.appendQuestion({ time: new Date().toISOString(), chatId: key.chatId, question: answer.question, interpreted: answer.interpreted, confidence: answer.confidence, chunkIds: turn.chunkIds, indexVersion: answer.indexVersion }));
     }
     return answer;
   });

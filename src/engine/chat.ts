@@ -5,8 +5,9 @@
  * or an ordinary question — answered through the engine. Returns the answer and what the chat keeps.
  */
 import type { Answer, AnswerResult, ReportFacts } from '../answer/types.js';
-import { placesIn } from '../text/gazetteer.js';
+import { findPlaces, placesIn } from '../text/gazetteer.js';
 import { fold } from '../text/normalise.js';
+import { tokenize } from '../text/tokens.js';
 import { collapse, escapeRe, readFollowUp, turnOf, type TurnContext } from './conversation.js';
 import type { ArticleView, AskOptions, QaEngine } from './types.js';
 
@@ -24,7 +25,8 @@ export interface ChatTurn {
 const plain = (text: string) => fold(text).toLowerCase();
 const has = (text: string, re: RegExp) => re.test(plain(text));
 const IS_LIST = /(^|\s)(nhung|cac) .*\bnao\b|^liet ke|^ke ten|(^|\s)(cac|nhung) bi thu|^moi (tinh|thanh pho|dang bo|nguoi)/u;
-const IS_COMPARE = /^so sanh\s|\s(hay|hoac)\s.+\snhieu hon|\sben nao\s(nhieu|it|cao|thap)/u;
+// "A hay B nhiều hơn", "A hay B có nhiều đảng viên hơn": the measure may stand between "nhiều" and "hơn".
+const IS_COMPARE = /^so sanh\s|\s(hay|hoac)\s.+\s(nhieu|it|cao|thap)(\s.+)?\shon\b|\sben nao\s(nhieu|it|cao|thap)/u;
 const META = {
   author: /\bai viet\b|tac gia|nguoi viet|but danh/u,
   date: /dang (ngay|khi|luc|hom|vao) nao|ngay nao|dang khi nao|dang luc nao/u,
@@ -131,7 +133,48 @@ export function compareSides(question: string): { measure: string; sides: string
   if (m) return { measure: m[1]!, sides: [m[2]!, m[3]!] };
   const h = /^(.+?)\s+hay\s+(.+?)\s+(?:có\s+)?(nhiều|ít|cao|thấp)\s+(.+?)\s+hơn$/iu.exec(q);
   if (h) return { measure: h[4]!, sides: [h[1]!, h[2]!] };
-  return null;
+  return placesCompared(q);
+}
+
+/**
+ * "so sánh số đảng viên Hà Tĩnh và Nghệ An": no "của" between the measure and the sides, so the first
+ * side starts at its place; both sides must be places, else the words cannot be told apart.
+ */
+function placesCompared(q: string): { measure: string; sides: string[] } | null {
+  const m = /^so sánh\s+(.+?)\s+(?:và|với)\s+(.+)$/iu.exec(q);
+  if (!m) return null;
+  const [left, right] = [m[1]!, m[2]!];
+  const tokens = tokenize(left);
+  const first = findPlaces(left, tokens, false)[0];
+  if (!first || first.first === 0 || placesIn(right).length !== 1 || right.split(' ').length > MAX_SIDE_WORDS) return null;
+  const at = tokens[first.first]!.start;
+  // "số đảng viên tỉnh Hà Tĩnh": the place word goes with the side.
+  const place = /\s(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã)$/iu.exec(left.slice(0, at).trimEnd());
+  const cut = place ? place.index : at;
+  const measure = left.slice(0, cut).trim();
+  return measure === '' ? null : { measure, sides: [left.slice(cut).trim(), right] };
+}
+
+/** Two years side by side ("năm 2024 so với 2023", "năm 2023 và năm 2024"), typed with marks or without. */
+const TWO_YEARS = /(?<![\p{L}])(?:năm|nam)\s+((?:19|20)\d{2})\s+(?:so với|so voi|và|va|với|voi)\s+(?:(?:năm|nam)\s+)?((?:19|20)\d{2})(?!\d)/iu;
+
+/**
+ * "Số đảng viên Hà Tĩnh năm 2024 so với 2023": no one report states both years, so the question is asked
+ * of each year in turn (`whole`: the sides are whole questions).
+ */
+export function yearSides(question: string): { measure: string; sides: string[]; whole: true } | null {
+  const q = collapse(question).replace(/[?.!]+$/u, '');
+  const m = TWO_YEARS.exec(q);
+  if (!m || m[1] === m[2]) return null;
+  const base = q.replace(/^so sánh\s+/iu, '');
+  return { measure: base, sides: [m[1]!, m[2]!].map((y) => base.replace(TWO_YEARS, `năm ${y}`)), whole: true };
+}
+
+/** compareSides(), where "A hay B có nhiều X hơn" asks how many X each has ("Hải Phòng có bao nhiêu tổ chức đảng"). */
+function countedSides(question: string): { measure: string; sides: string[] } | null {
+  const sides = compareSides(question);
+  if (!sides || !has(question, /\s(nhieu|it)\s.+\shon\W*$/u) || /^(so|so luong|ty le|ti le)\s/u.test(plain(sides.measure))) return sides;
+  return { ...sides, measure: `số ${sides.measure}` };
 }
 
 /** At most this many words to a side of "A và B có …": a place with its place word ("thành phố Hải Phòng"). */
@@ -149,10 +192,10 @@ export function placeSides(question: string): { measure: string; sides: string[]
 }
 
 /** One quote per side, each asked with that side as its constraint. */
-async function compareAnswer(engine: QaEngine, sides: { measure: string; sides: string[]; asks?: true }, opts: AskOptions): Promise<Answer> {
+async function compareAnswer(engine: QaEngine, sides: { measure: string; sides: string[]; asks?: true; whole?: true }, opts: AskOptions): Promise<Answer> {
   // "số đảng viên" of a side is asked as "<side> có bao nhiêu đảng viên": the sentence with the figure.
   const count = /^(?:số|số lượng)\s+(.+)$/iu.exec(sides.measure);
-  const askSide = (side: string) => (sides.asks ? `${side} ${sides.measure}` : count ? `${side} có bao nhiêu ${count[1]}` : `${sides.measure} của ${side}`);
+  const askSide = (side: string) => (sides.whole ? side : sides.asks ? `${side} ${sides.measure}` : count ? `${side} có bao nhiêu ${count[1]}` : `${sides.measure} của ${side}`);
   const answers = await Promise.all(sides.sides.map((s) => engine.ask(askSide(s), { ...opts, top: 1, offset: 0 })));
   const results = answers.flatMap((a) => a.results.slice(0, 1)).map((r, i) => ({ ...r, rank: i + 1 }));
   const missing = sides.sides.filter((_, i) => answers[i]!.results.length === 0);
@@ -161,6 +204,31 @@ async function compareAnswer(engine: QaEngine, sides: { measure: string; sides: 
   // Read as one question per side, and shown so ("Hiểu là: Hải Phòng có …; Nghệ An có …"), not as the first side alone.
   const interpreted = answers.map((a) => a.interpreted).join('; ');
   return { ...base, interpreted, answered: confidence === 'high', confidence, results, total: results.length, missing, suggestions: [], notices: base.notices };
+}
+
+/** "chi tiết hơn", "nói rõ hơn", "xem thêm", "tell me more": more of what the last answer quoted. */
+const MORE = /^(?:(?:cho|noi|giai thich|viet|tra loi) )?(?:(?:toi|minh|em) )?(?:(?:xem|biet) )?(?:chi tiet|cu the|ro) hon(?: (?:nua|duoc khong|di))?$|^(?:cho )?(?:xem|them) (?:them|chi tiet)(?: (?:nua|di))?$|^(?:tell me )?more(?: details?)?(?: please)?$/u;
+
+/**
+ * The last question again, in the article its best answer quoted, leaving out the passages it showed:
+ * the rest of that report, best first. Null when the message asks for no more, or nothing was quoted.
+ */
+async function moreAnswer(engine: QaEngine, message: string, previous: TurnContext | null, opts: AskOptions): Promise<ChatTurn | null> {
+  if (!previous || previous.articleIds.length === 0 || !MORE.test(plain(message).replace(/[?.!…\s]+$/u, '').trim())) return null;
+  const top = opts.top ?? LIST_PAGE;
+  const inArticle = { ...opts, articles: previous.articleIds.slice(0, 1), top: top + previous.chunkIds.length, offset: 0 };
+  const unseen = (a: Answer) => a.results.filter((r) => !previous.chunkIds.includes(r.chunkId)).slice(0, top).map((r, i) => ({ ...r, rank: i + 1 }));
+  let wide = await engine.ask(previous.question, inArticle);
+  let results = unseen(wide);
+  // The question found nothing else there: the report's other passages, as its title finds them (lead first).
+  const title = engine.articles().find((a) => a.id === previous.articleIds[0])?.title;
+  if (results.length === 0 && title) {
+    wide = await engine.ask(title, inArticle);
+    results = unseen(wide);
+  }
+  if (results.length === 0) return null;
+  const answer: Answer = { ...wide, question: collapse(message), interpreted: previous.question, results, total: results.length };
+  return { answer, turn: { ...previous, chunkIds: [...previous.chunkIds, ...results.map((r) => r.chunkId)] } };
 }
 
 const LATEST = /(muon|moi|gan day|sau) nhat|sau cung/u;
@@ -200,6 +268,8 @@ export async function converse(engine: QaEngine, message: string, previous: Turn
   const typed = { question: collapse(message), interpreted: follow.interpreted ?? undefined };
   const finish = (answer: Answer, turn?: TurnContext): ChatTurn => {
     const shown: Answer = { ...answer, question: typed.question, interpreted: typed.interpreted ?? answer.interpreted };
+    // "cảm ơn", "xin chào" asked nothing: the chat goes on about what it was about.
+    if (previous && answer.notices.some((n) => n.kind === 'empty-question')) return { answer: shown, turn: previous };
     return {
       answer: shown,
       turn:
@@ -212,6 +282,8 @@ export async function converse(engine: QaEngine, message: string, previous: Turn
     };
   };
 
+  const more = await moreAnswer(engine, message, previous, opts);
+  if (more) return more;
   const pick = byDate(engine, message, previous);
   if (pick) {
     const context = previous!.constraints.map((c) => (c.kind === 'year' ? `năm ${c.label}` : c.label));
@@ -222,7 +294,7 @@ export async function converse(engine: QaEngine, message: string, previous: Turn
   const meta = await metaAnswer(engine, question, askOpts.articles ? [...askOpts.articles] : null, previous, askOpts);
   if (meta) return finish(meta.answer, meta.turn);
   const f = plain(question);
-  const sides = has(question, IS_COMPARE) ? compareSides(question) : placeSides(question);
+  const sides = yearSides(question) ?? (has(question, IS_COMPARE) ? countedSides(question) : placeSides(question));
   if (sides) return finish(await compareAnswer(engine, sides, askOpts));
   if (IS_LIST.test(f)) return finish(await listAnswer(engine, question, askOpts));
   if (/chup anh|anh cua ai|tac gia anh/u.test(f)) {

@@ -172,7 +172,42 @@ const strip = (s: string) => s.replace(/[?.!…\s]+$/u, '');
 /** Replaces `label` (with an administrative word before it) in `text` by `by`; null when absent. */
 function replaceLabel(text: string, label: string, by: string): string | null {
   const re = new RegExp(`((?:thành phố|TP\\.?|tỉnh|quận|huyện)\\s+)?${escapeRe(label)}`, 'iu');
-  return re.test(text) ? text.replace(re, by) : null;
+  if (re.test(text)) return text.replace(re, by);
+  // Typed without marks ("bi thu tinh uy Quang Tri", "in Nghe An"): found folded, replaced in place
+  // (folding NFC Vietnamese keeps every offset: one letter for one).
+  const t = text.normalize('NFC');
+  const f = fold(t);
+  if (f.length !== t.length) return null;
+  const m = new RegExp(`(?<![\\p{L}])((?:thanh pho|TP\\.?|tinh|quan|huyen)\\s+)?${escapeRe(fold(label))}(?![\\p{L}])`, 'iu').exec(f);
+  return m ? t.slice(0, m.index) + by + t.slice(m.index + m[0].length) : null;
+}
+
+/** "năm ngoái", "năm trước", "năm sau", "năm tới": a year counted from the one the chat was about. */
+const RELATIVE_YEAR = /^(?:năm|nam)\s+(ngoái|ngoai|trước|truoc|sau|tới|toi)$/iu;
+
+/** A relative year as the year it names, counted from the previous question's year; as typed without one (no clock here). */
+function relativeYear(rest: string, previous: TurnContext): string {
+  const m = RELATIVE_YEAR.exec(rest);
+  const year = previous.constraints.find((c) => c.kind === 'year');
+  if (!m || !year) return rest;
+  const step = /^(?:ngoái|ngoai|trước|truoc)$/iu.test(m[1]!) ? -1 : 1;
+  return `năm ${Number(year.label) + step}`;
+}
+
+/** At most this many words to a bare question that leans on the last one ("ai chủ trì?", "diễn ra khi nào?"). */
+const MAX_BARE_WORDS = 5;
+
+/**
+ * "ai chủ trì?" right after a question about a place or a year: asked of that place and year, since a
+ * question this short that names none of its own goes on with the chat's subject.
+ */
+function bareQuestion(text: string, previous: TurnContext): FollowUp | null {
+  const q = strip(text);
+  if (previous.constraints.length === 0 || q.split(/\s+/).length > MAX_BARE_WORDS || !QUESTION_WORDS.test(q)) return null;
+  if (findConstraints(analyzeQuery(`còn ${q}`)).length > 0 || personNames(q).length > 0) return null;
+  const subject = previous.constraints.map((c) => (c.kind === 'year' ? `năm ${c.label}` : c.label));
+  const question = `${q} (${subject.join(', ')})?`;
+  return { question, interpreted: question, needsWho: false, articleIds: null };
 }
 
 /** Reads a message against the previous turn. */
@@ -214,9 +249,10 @@ export function readFollowUp(message: string, previous: TurnContext | null): Fol
 
   const lead = LEAD.exec(text);
   const saoOnly = SAO_ONLY.test(text);
-  if (!lead && !saoOnly) return plain;
-  const rest = strip(text.slice(lead ? lead[0].length : 0).replace(TAIL, ''));
+  if (!lead && !saoOnly) return bareQuestion(text, previous) ?? plain;
+  const rest = relativeYear(strip(text.slice(lead ? lead[0].length : 0).replace(TAIL, '')), previous);
   if (rest === '') return plain;
+  if (RELATIVE_YEAR.test(rest)) return done(`${strip(previous.question)} ${rest}?`);
   // Read after a word: a one-syllable place is a place only when it is not the first word ("Huế").
   // After an English lead ("what about Hue?") the word has no marks either, so "Hue" may be Huế.
   const english = lead !== null && !/^(?:thế|vậy|còn|so|với)/iu.test(lead[0]);

@@ -277,10 +277,15 @@ export function buttonArticle(rank: number | null, lang: Lang): string {
   return rank === null ? base : `${base} ${rank}`;
 }
 
-export function reloadResultText(ok: boolean, message: string, lang: Lang): string {
+export function reloadResultText(ok: boolean, message: string, lang: Lang, serving?: { indexVersion: string; articles: number; chunks: number }): string {
   const head = ok
     ? lang === 'en' ? 'Index reloaded.' : 'Đã nạp lại chỉ mục.'
     : lang === 'en' ? 'Reload refused; the previous index keeps serving.' : 'Không nạp lại được; chỉ mục cũ vẫn đang phục vụ.';
+  // After a reload, what serves now, in the reader's language (the engine's `message` is the log's English).
+  if (ok && serving) {
+    const { indexVersion: v, articles: a, chunks: c } = serving;
+    return `${head} ${lang === 'en' ? `Serving index ${v}: ${a} articles, ${c} paragraphs.` : `Đang dùng chỉ mục ${v}: ${a} bài, ${c} đoạn.`}`;
+  }
   return message ? `${head} ${message}` : head;
 }
 

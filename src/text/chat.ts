@@ -30,7 +30,7 @@ const IS = word('là');
  * Chat words whose unmarked spelling is also a common content word ("nha": nhà, "the": thể, "voi":
  * với / voi): typed without marks they are kept, so "… trong co the?" keeps its "thể".
  */
-const AMBIGUOUS_UNMARKED = new Set(['nha', 'the', 'voi', 'ha', 'ho', 'oi', 'ban', 'hoi', 'chi', 'anh', 'em', 'la', 'cho', 'chut', 'xiu', 'to', 'tui', 'minh', 'toi', 'can', 'muon', 'biet']);
+const AMBIGUOUS_UNMARKED = new Set(['nha', 'the', 'voi', 'ha', 'ho', 'oi', 'ban', 'hoi', 'chi', 'anh', 'em', 'la', 'cho', 'chut', 'xiu', 'to', 'tui', 'minh', 'toi', 'can', 'muon', 'biet', 'da', 'vang']);
 
 /** A token equals a list word: exactly, or folded when the token was typed without marks (and is no ambiguous twin). */
 function same(t: Token, w: Word): boolean {

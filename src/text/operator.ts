@@ -364,6 +364,13 @@ const LINES: readonly { en: RegExp; vi: string }[] = [
   { en: /^not a file: (.*)$/, vi: 'không phải là tệp: $1' },
   { en: /^the file is over the (\d+)-byte limit: (.*)$/, vi: 'tệp vượt quá giới hạn $1 byte: $2' },
   { en: /^cannot read (.+): no such file$/, vi: 'không đọc được $1: không có tệp này' },
+  // Why the bot could not take an admin's upload (src/bot/features/corpus.ts)
+  { en: /^Telegram gave no download path for the file$/, vi: 'Telegram không cho đường dẫn tải tệp' },
+  { en: /^the file is over the (\d+)-byte limit$/, vi: 'tệp vượt quá giới hạn $1 byte' },
+  { en: /^the file could not be downloaded from Telegram \((.+)\)$/, vi: 'không tải được tệp từ Telegram ($1)' },
+  { en: /^Telegram answered (.+) when the file was downloaded$/, vi: 'Telegram trả lời $1 khi tải tệp' },
+  { en: /^the corpus folder (.+) is not writable for the bot \((.+)\); mount it read-write to add articles from Telegram$/, vi: 'bot không ghi được vào thư mục bài viết $1 ($2); hãy gắn thư mục ở chế độ đọc-ghi để thêm bài từ Telegram' },
+  { en: /^the disk is full$/, vi: 'ổ đĩa đã đầy' },
   // What a reader noticed about a file (src/corpus/metadata.ts, frontmatter.ts, read.ts)
   { en: /^no date found in the article$/, vi: 'không tìm thấy ngày trong bài' },
   { en: /^no title found$/, vi: 'không tìm thấy tiêu đề' },

@@ -61,6 +61,8 @@ export const CHAT_OPENER_TAILS: readonly string[] = ['chút', 'xíu', 'với', '
 export const CHAT_CLOSERS: readonly string[] = [
   'ạ', 'ạ nhé', 'nhé', 'nhỉ', 'vậy', 'vậy ạ', 'vậy bot', 'thế', 'thế ạ', 'với', 'với ạ', 'hả', 'hở', 'không ạ',
   'cảm ơn', 'cảm ơn nhiều', 'cảm ơn bot', 'cảm ơn bạn', 'cảm ơn ad', 'xin cảm ơn', 'cám ơn', 'thanks', 'thank you', 'bot', 'ad', 'admin', 'ơi',
+  // An acknowledgement after an answer ("ok", "vâng ạ"): nothing to search.
+  'ok', 'oke', 'okay', 'vâng', 'dạ',
 ];
 /**
  * Words a leading clause made only of chat consists of ("chào bot, em là phóng viên báo X,"): such a

@@ -217,6 +217,22 @@ describe('articles from Telegram', () => {
     expect(question.seq).toBeLessThan(added.seq);
   });
 
+  it('tells the admin the index is being updated when the build takes a while (probe7: silent until it ended)', async () => {
+    const admin = fake.user(ADMIN);
+    let release!: () => void;
+    buildGate = new Promise((resolve) => (release = resolve));
+    const mark = fake.mark();
+    const upload = fake.sendDocument({ from: admin, fileName: 'xa-binh-minh.txt', bytes: 'Hội nghị Đảng bộ xã Bình Minh lần thứ 5\n\nĐảng bộ xã Bình Minh có 275 đảng viên.\n' });
+    try {
+      const notice = await fake.waitForCall('sendMessage', { since: mark, where: (c) => Number(c.params.chat_id) === admin.id && /cập nhật chỉ mục…/u.test(textOf(c)), timeoutMs: 20_000 });
+      expect(notice.status).toBe(200);
+    } finally {
+      buildGate = null;
+      release();
+    }
+    expect(textOf(await replyTo(upload))).toContain('Đã thêm bài');
+  });
+
   it('answers an English-speaking admin in English', async () => {
     const admin = fake.user(ADMIN, { languageCode: 'en' });
     const upload = fake.sendDocument({ from: admin, fileName: 'notes.txt', bytes: 'Hội nghị tổng kết công tác Đảng năm 2024 của xã Minh Tân\n\nXã Minh Tân có 240 đảng viên.\n' });

@@ -335,6 +335,14 @@ export class FakeBotApi {
     });
   }
 
+  /** A user sends a photo, with a caption or without. */
+  sendPhoto(opts: { from: FakeUser; chat?: FakeChat; caption?: string }): FakeMessage & { update_id: number } {
+    return this.deliver(opts.from, opts.chat, {
+      photo: [{ file_id: 'AgACAgIAAxk', file_unique_id: 'AQADphoto', width: 640, height: 480 }],
+      ...(opts.caption !== undefined ? { caption: opts.caption } : {}),
+    });
+  }
+
   /**
    * A user sends a document. Its bytes are served by getFile and the download route
    * (`/file/bot<TOKEN>/<file_path>`); `size` overrides the announced size (to test the 20 MB limit

@@ -32,7 +32,12 @@ describe('isOnlyChat: a greeting or a thank-you with no question in it', () => {
     expect(isOnlyChat(m)).toBe(true);
   });
 
-  it.each(['Hải Phòng có bao nhiêu đảng viên?', 'cảm ơn bot, Huế tổ chức festival gì?', 'hỏi Đông Hà', 'Thế nào là chi bộ?', 'đền ơn đáp nghĩa', 'nhà báo', 'số phóng viên', ''])('not %s', (m) => {
+  // probe7: an acknowledgement was searched and answered "not in the reports".
+  it.each(['ok', 'OK bot', 'oke', 'okay, thanks', 'vâng ạ', 'dạ cảm ơn', 'cảm ơn nhé'])('an acknowledgement: %s', (m) => {
+    expect(isOnlyChat(m)).toBe(true);
+  });
+
+  it.each(['Hải Phòng có bao nhiêu đảng viên?', 'cảm ơn bot, Huế tổ chức festival gì?', 'hỏi Đông Hà', 'Thế nào là chi bộ?', 'đền ơn đáp nghĩa', 'nhà báo', 'số phóng viên', 'da', 'vang', 'giá vàng', ''])('not %s', (m) => {
     expect(isOnlyChat(m)).toBe(false);
   });
 });

@@ -114,4 +114,13 @@ describe('operator texts', () => {
     // In the build's log line too.
     expect(localizeLine('Skipped bao-cao.docx: the Word document has no text', 'vi')).toBe('Bỏ qua bao-cao.docx: tài liệu Word không có chữ nào');
   });
+
+  it("says in Vietnamese why the bot could not take an admin's upload (every reason src/bot/features/corpus.ts writes)", () => {
+    // probe7: these stayed English inside "Không thêm được: …".
+    const src = readFileSync(path.resolve(import.meta.dirname, '../../src/bot/features/corpus.ts'), 'utf8');
+    const reasons = [...src.matchAll(/(?:new IngestError\(|return )(['`])((?:(?!\1).)+)\1/g)].map((m) => m[2]!.replace(/\$\{[^}]+\}/g, '12'));
+    expect(reasons.length).toBeGreaterThanOrEqual(5);
+    expect(reasons.filter((r) => localizeLine(r, 'vi') === r)).toEqual([]);
+    expect(localizeLine('the disk is full', 'vi')).toBe('ổ đĩa đã đầy');
+  });
 });

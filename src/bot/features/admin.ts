@@ -28,7 +28,7 @@ async function reload(ctx: CommandContext<BotContext>): Promise<void> {
     result = { ok: false, message: err instanceof Error ? err.message : String(err) };
   }
   logger.info({ event: 'reloaded', ok: result.ok, indexVersion: engine.status().indexVersion }, result.message);
-  await sendHtml(ctx, [escapeHtml(reloadResultText(result.ok, result.message, ctx.lang))], { replyTo: ctx.msg.message_id });
+  await sendHtml(ctx, [escapeHtml(reloadResultText(result.ok, result.message, ctx.lang, engine.status()))], { replyTo: ctx.msg.message_id });
 }
 
 export const ADMIN_COMMANDS: readonly BotCommandSpec[] = [

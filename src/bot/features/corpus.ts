@@ -21,6 +21,8 @@ import { sendText } from '../reply.js';
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 const DEFAULT_API_ROOT = 'https://api.telegram.org';
 const DOWNLOAD_TIMEOUT_MS = 60_000;
+/** A build slower than this gets a line saying the index is being updated: a seed-sized build takes 1–2 s, a 10 MB file minutes. */
+const BUILD_NOTICE_MS = 5_000;
 
 /** A file name safe to create in a temporary folder (the corpus name is made by addToCorpus). */
 function safeName(name: string | undefined, fallbackExt: string): string {
@@ -86,7 +88,9 @@ async function addAndReport(ctx: BotContext, replyTo: number, add: () => Promise
   }
   logger.info({ event: 'added', by: ctx.from?.id, file: added.file }, 'article added to the corpus');
   void ctx.replyWithChatAction('typing').catch(() => undefined);
-  const build = await rebuilder.rebuild();
+  // Not a reply to the upload: the reply is the report of what was read, once the index has it.
+  const notice = setTimeout(() => void sendText(ctx, CORPUS_TEXTS[ctx.lang].reading).catch(() => undefined), BUILD_NOTICE_MS);
+  const build = await rebuilder.rebuild().finally(() => clearTimeout(notice));
   const a = added.article;
   const id = path.basename(added.file, path.extname(added.file));
   const text = addedText(

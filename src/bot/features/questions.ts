@@ -21,6 +21,16 @@ questions.on('message:text', async (ctx) => {
   await answerQuestion(ctx, groupQuestion(msg, ctx.me).question, msg.message_id);
 });
 
+/**
+ * A photo (or video) sent with a question as its caption: the caption is the question, as a typed
+ * message would be (documents never get here: corpus.ts takes every one of them).
+ */
+questions.on('message:caption', async (ctx, next) => {
+  const msg = ctx.msg;
+  if (leadingCommand(msg, ctx.me)) return next();
+  await answerQuestion(ctx, groupQuestion(msg, ctx.me).question, msg.message_id);
+});
+
 /** Stickers, photos, voice, documents…: a short hint in private chats (groups stay silent). */
 questions.on('message', async (ctx) => {
   if (ctx.chat.type !== 'private') return;

@@ -1,0 +1,129 @@
+/**
+ * probe7: a Party office's and a newsroom's conversations over reports written for this test (two
+ * provinces, two years of one of them). Each case failed before its fix.
+ */
+import { describe, expect, it } from 'vitest';
+import { converse } from '../../src/engine/chat.js';
+import { readFollowUp, turnOf, type TurnContext } from '../../src/engine/conversation.js';
+import { useCorpusEngine } from '../helpers/index-fixture.js';
+
+const REPORTS: Readonly<Record<string, string>> = {
+  'quang-ngai-2024.txt': [
+    '---',
+    'title: Hội nghị Ban Chấp hành Đảng bộ tỉnh Quảng Ngãi lần thứ 18',
+    'date: 2024-07-12',
+    'source: Báo Quảng Ngãi',
+    '---',
+    'Sáng 12/7/2024, Ban Chấp hành Đảng bộ tỉnh Quảng Ngãi tổ chức Hội nghị lần thứ 18 để đánh giá kết quả 6 tháng đầu năm.',
+    '',
+    'Đồng chí Lê Văn Khoa, Bí thư Tỉnh ủy Quảng Ngãi chủ trì hội nghị.',
+    '',
+    'Theo báo cáo, toàn Đảng bộ tỉnh Quảng Ngãi hiện có 112.450 đảng viên, sinh hoạt tại 1.024 tổ chức cơ sở đảng. Trong năm 2024, Đảng bộ kết nạp 1.210 đảng viên mới.',
+  ].join('\n'),
+  'quang-ngai-2023.txt': [
+    '---',
+    'title: Tỉnh ủy Quảng Ngãi tổng kết công tác năm 2023',
+    'date: 2023-12-20',
+    'source: Báo Quảng Ngãi',
+    '---',
+    'Ngày 20/12/2023, Tỉnh ủy Quảng Ngãi tổ chức hội nghị tổng kết công tác xây dựng Đảng năm 2023.',
+    '',
+    'Đồng chí Đặng Minh Châu, Phó Bí thư Thường trực Tỉnh ủy chủ trì hội nghị.',
+    '',
+    'Năm 2023, toàn Đảng bộ tỉnh Quảng Ngãi có 110.900 đảng viên. Đảng bộ đã kết nạp 2.350 đảng viên mới.',
+  ].join('\n'),
+  'bac-giang-2024.txt': [
+    '---',
+    'title: Bắc Giang sơ kết 6 tháng đầu năm 2024',
+    'date: 2024-07-15',
+    'source: Báo Bắc Giang',
+    '---',
+    'Chiều 15/7/2024, Ban Thường vụ Tỉnh ủy Bắc Giang tổ chức hội nghị sơ kết công tác 6 tháng đầu năm.',
+    '',
+    'Đồng chí Phạm Quốc Bảo, Bí thư Tỉnh ủy Bắc Giang chủ trì hội nghị.',
+    '',
+    'Đảng bộ tỉnh Bắc Giang hiện có 178.300 đảng viên. Sáu tháng đầu năm 2024, toàn tỉnh kết nạp 2.040 đảng viên mới.',
+  ].join('\n'),
+};
+
+const engine = useCorpusEngine(REPORTS);
+
+/** The messages of one chat, in turn; the last turn's answer. */
+async function chat(...messages: string[]) {
+  let previous: TurnContext | null = null;
+  let last: Awaited<ReturnType<typeof converse>> | null = null;
+  for (const m of messages) {
+    last = await converse(engine(), m, previous);
+    previous = last.turn;
+  }
+  return last!.answer;
+}
+
+describe('comparisons a Party office asks', () => {
+  it('"so sánh số đảng viên A và B" without "của": one quote per province', async () => {
+    const a = await chat('so sánh số đảng viên Quảng Ngãi và Bắc Giang');
+    expect(a.answered).toBe(true);
+    expect(a.results.map((r) => r.article.id).sort()).toEqual(['bac-giang-2024', expect.stringMatching(/^quang-ngai-/u)]);
+  });
+
+  it('"A hay B có nhiều đảng viên hơn?": one quote per province', async () => {
+    const a = await chat('Quảng Ngãi hay Bắc Giang có nhiều đảng viên hơn?');
+    expect(a.confidence).not.toBe('none');
+    expect(a.results.map((r) => r.article.id)).toContain('bac-giang-2024');
+    expect(a.results.map((r) => r.article.id).some((id) => id.startsWith('quang-ngai-'))).toBe(true);
+    // Each side's count, not any passage that names the unit.
+    expect(a.interpreted).toBe('Quảng Ngãi có bao nhiêu đảng viên; Bắc Giang có bao nhiêu đảng viên');
+    expect(a.results.map((r) => r.quote).join(' ')).toContain('178.300');
+  });
+
+  it('"năm 2024 so với 2023": one quote per year, each from the report of that year', async () => {
+    for (const q of ['Số đảng viên Quảng Ngãi năm 2024 so với 2023', 'Quảng Ngãi kết nạp bao nhiêu đảng viên năm 2024 so với năm 2023?', 'So sánh số đảng viên Quảng Ngãi năm 2023 và năm 2024']) {
+      const a = await chat(q);
+      expect(a.confidence, q).not.toBe('none');
+      const ids = a.results.map((r) => r.article.id);
+      expect(ids, q).toContain('quang-ngai-2024');
+      expect(ids, q).toContain('quang-ngai-2023');
+      expect(a.interpreted, q).toMatch(/2024.*; .*2023|2023.*; .*2024/u);
+    }
+  });
+});
+
+describe('follow-ups in a conversation', () => {
+  it('"còn năm ngoái?" after a question about 2024 asks about 2023', async () => {
+    const a = await chat('Quảng Ngãi có bao nhiêu đảng viên năm 2024?', 'còn năm ngoái?');
+    expect(a.interpreted).toBe('Quảng Ngãi có bao nhiêu đảng viên năm 2023?');
+    expect(a.answered).toBe(true);
+    expect(a.results[0]!.quote).toContain('110.900');
+  });
+
+  it('a bare "ai chủ trì?" keeps the province and year the chat was about', async () => {
+    const a = await chat('Quảng Ngãi có bao nhiêu đảng viên năm 2023?', 'ai chủ trì?');
+    expect(a.interpreted).toContain('Quảng Ngãi');
+    expect(a.answered).toBe(true);
+    expect(a.results[0]!.quote).toContain('Đặng Minh Châu');
+  });
+
+  it('"chi tiết hơn" shows more of the articles the last answer quoted, not what it already showed', async () => {
+    const first = await chat('Quảng Ngãi có bao nhiêu đảng viên năm 2024?');
+    const more = await chat('Quảng Ngãi có bao nhiêu đảng viên năm 2024?', 'chi tiết hơn');
+    expect(more.confidence).not.toBe('none');
+    expect(more.results.length).toBeGreaterThan(0);
+    expect(more.results.every((r) => r.article.id === 'quang-ngai-2024')).toBe(true);
+    expect(more.results.map((r) => r.chunkId)).not.toContain(first.results[0]!.chunkId);
+  });
+
+  it('a "cảm ơn" between two questions keeps the chat\'s subject for the next follow-up', async () => {
+    const a = await chat('Quảng Ngãi có bao nhiêu đảng viên năm 2024?', 'cảm ơn bot nhé', 'còn năm 2023?');
+    expect(a.interpreted).toBe('Quảng Ngãi có bao nhiêu đảng viên năm 2023?');
+    expect(a.results[0]!.quote).toContain('110.900');
+  });
+});
+
+describe('a place typed without marks is replaced by the follow-up\'s', () => {
+  const turn = (q: string) => turnOf(q, { chunkIds: [], articleIds: [], quotes: [] });
+  it('in Vietnamese typed without diacritics and in English', () => {
+    expect(readFollowUp('còn Bắc Giang?', turn('bi thu tinh uy Quang Ngai la ai?')).question).toBe('bi thu tinh uy Bắc Giang la ai?');
+    expect(readFollowUp('what about Bac Giang?', turn('who chaired the meeting in Quang Ngai?')).question).toBe('who chaired the meeting in Bắc Giang?');
+    expect(readFollowUp('còn Bắc Giang?', turn('Dang bo tinh Quang Ngai co bao nhieu dang vien?')).question).toBe('Dang bo Bắc Giang co bao nhieu dang vien?');
+  });
+});
