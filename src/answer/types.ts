@@ -84,7 +84,8 @@ export interface ReportFacts {
 export type Notice =
   | { kind: 'keyword-only'; reason: string }
   | { kind: 'question-truncated'; maxChars: number }
-  | { kind: 'empty-question' }
+  /** `examples`: questions this index answers (engine/examples.ts), shown with the hint. */
+  | { kind: 'empty-question'; examples?: readonly string[] }
   /** "ông ấy …" with nobody to refer to: the reply asks who is meant. */
   | { kind: 'ask-who' }
   /** A name no report states, one slip away from one they do ("Tôn Danh" / "Tôn Doanh"): asked back, never answered for. */

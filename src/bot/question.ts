@@ -135,7 +135,7 @@ export function logAnswer(ctx: BotContext, answer: Answer, startedAt: number, ex
 export async function answerQuestion(ctx: BotContext, question: string, replyTo: number): Promise<void> {
   const { lang } = ctx;
   if (question.trim() === '') {
-    await sendHtml(ctx, [renderEmptyQuestionHtml(lang)], { replyTo });
+    await sendHtml(ctx, [renderEmptyQuestionHtml(lang, await ctx.services.engine.examples())], { replyTo });
     return;
   }
   if (!(await checkRate(ctx, replyTo))) return;

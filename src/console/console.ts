@@ -86,7 +86,7 @@ export async function runConsoleChat(opts: ConsoleChatOptions): Promise<void> {
       const command = line === '' ? 'more' : line.startsWith('/') ? line.slice(1).split(/\s+/)[0]!.toLowerCase() : null;
       if (command === 'quit' || command === 'exit' || command === 'q') break;
       try {
-        if (command === 'help' || command === 'start') write(`${helpText(lang, { console: true })}\n\n${t('consoleIntro', lang)}`);
+        if (command === 'help' || command === 'start') write(`${helpText(lang, { console: true, examples: await engine.examples() })}\n\n${t('consoleIntro', lang)}`);
         else if (command === 'sources') write(renderSourcesHtml(engine.articles(), lang).map(htmlToPlain).join('\n'));
         else if (command === 'status') write(htmlToPlain(renderStatusHtml(engine.status(), lang, { showPaths: true })));
         else if (command === 'more') await more();

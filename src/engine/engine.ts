@@ -3,6 +3,7 @@
  * and swaps in a new index when build-index commits one (in-flight questions finish on the index they
  * started with). A model problem never stops it: it serves keyword-only and says why.
  */
+import { examplesFor } from './examples.js';
 import { watchFile, unwatchFile } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
@@ -74,6 +75,9 @@ function readingOf(index: LoadedIndex, text: string): AnalyzedQuery {
   }
   return q;
 }
+
+/** Each index's example questions (engine/examples.ts), worked out at the first need: a few questions asked once. */
+const examplesKept = new WeakMap<LoadedIndex, Promise<string[]>>();
 
 export class Engine implements QaEngine {
   /** Set by open() before the engine is handed out. */
@@ -163,7 +167,7 @@ export class Engine implements QaEngine {
     const base = { question: text, interpreted: q.text, mode, indexVersion: s.index.manifest.version };
     // Nothing to search: no words, or only a greeting or a thank-you ("xin chào", "cảm ơn bot nhé").
     if (q.tokens.length === 0 || isOnlyChat(text)) {
-      notices.push({ kind: 'empty-question' });
+      notices.push({ kind: 'empty-question', examples: await this.examples() });
       return { answer: { ...base, answered: false, confidence: 'none', missing: [], results: [], total: 0, suggestions: [], notices, timings: { embedMs: 0, searchMs: 0, answerMs: 0 } }, candidates: [], ranked: [] };
     }
 
@@ -209,6 +213,17 @@ export class Engine implements QaEngine {
     const byConstraint = admitted(check, candidates, true);
     const ranked = rankedTop > 0 ? compose(s.index, byConstraint, termWeights, q, { threshold: 0, maxPerArticle: cfg.maxPerArticle, top: rankedTop, offset: 0, suggestions: 0 }).results : [];
     return { answer, candidates, ranked };
+  }
+
+  /** Example questions this index answers (the built-in ones it answers, else its newest titles). */
+  examples(): Promise<string[]> {
+    const index = this.serving.index;
+    let kept = examplesKept.get(index);
+    if (!kept) {
+      kept = examplesFor((q) => this.ask(q), index.articles.map(articleRef));
+      examplesKept.set(index, kept);
+    }
+    return kept;
   }
 
   articles(): ArticleView[] {

@@ -43,6 +43,8 @@ export interface EngineStatus {
 /** The question-answering service the bot and the CLI talk to. Safe to call concurrently. */
 export interface QaEngine {
   ask(question: string, opts?: AskOptions): Promise<Answer>;
+  /** Example questions for /start, /help and the empty-question hint that this index answers. */
+  examples(): Promise<string[]>;
   articles(): ArticleView[];
   /** Ids of the articles the question's places, names and years are about (null: it names none). */
   about(question: string): string[] | null;

@@ -6,14 +6,8 @@
 import type { ArticleDate } from '../corpus/types.js';
 import type { Lang, Notice, ReportFacts } from '../answer/types.js';
 import { localizeLine } from '../text/operator.js';
+import { EXAMPLE_QUESTIONS } from '../engine/examples.js';
 
-/** Example questions shown by /help, /start and the empty-question hint (always Vietnamese: the corpus is). */
-export const EXAMPLE_QUESTIONS: readonly string[] = [
-  'Đảng bộ Khối các cơ quan thành phố Hải Phòng có bao nhiêu đảng viên?',
-  'Huế sẽ tổ chức festival gì trong năm 2021?',
-  'Chủ tịch HĐND TPHCM yêu cầu Đảng ủy khối phát động đợt thi đua nào?',
-  'bi thu thanh uy hue la ai',
-];
 
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -289,13 +283,13 @@ export function reloadResultText(ok: boolean, message: string, lang: Lang, servi
   return message ? `${head} ${message}` : head;
 }
 
-/** Lines of the examples list (plain text; callers escape for HTML). */
-export function exampleLines(): string[] {
-  return EXAMPLE_QUESTIONS.map((q) => `• ${q}`);
+/** Lines of the examples list (plain text; callers escape for HTML): the index's own (see engine/examples.ts) when known. */
+export function exampleLines(examples: readonly string[] = EXAMPLE_QUESTIONS): string[] {
+  return examples.map((q) => `• ${q}`);
 }
 
 /** /start: plain text paragraphs (callers escape). */
-export function startText(lang: Lang, firstName?: string): string {
+export function startText(lang: Lang, firstName?: string, examples?: readonly string[]): string {
   const hello = firstName ? (lang === 'en' ? `Hello ${firstName}!` : `Xin chào ${firstName}!`) : lang === 'en' ? 'Hello!' : 'Xin chào!';
   const body =
     lang === 'en'
@@ -303,7 +297,7 @@ export function startText(lang: Lang, firstName?: string): string {
       : 'Tôi trả lời câu hỏi về các bài báo cáo hội nghị của các cấp ủy Đảng. Tôi chỉ trích dẫn nguyên văn các đoạn trong bài viết, kèm nguồn (tiêu đề, ngày, cơ quan báo, số đoạn), không tự viết thêm nội dung.';
   const tryIt = lang === 'en' ? 'Just send a question, for example:' : 'Hãy gửi câu hỏi, ví dụ:';
   const more = lang === 'en' ? 'Type /help for more.' : 'Gõ /help để xem thêm hướng dẫn.';
-  return [hello, body, '', tryIt, ...exampleLines(), '', more].join('\n');
+  return [hello, body, '', tryIt, ...exampleLines(examples), '', more].join('\n');
 }
 
 /** One line of the command list in /help: "/ask câu hỏi: đặt câu hỏi". */
@@ -314,7 +308,7 @@ export interface CommandHelp {
 }
 
 /** /help: how to ask, examples, then the given commands (plain text; callers escape). */
-export function helpText(lang: Lang, opts: { botUsername?: string; commands?: readonly CommandHelp[]; console?: boolean } = {}): string {
+export function helpText(lang: Lang, opts: { botUsername?: string; commands?: readonly CommandHelp[]; console?: boolean; examples?: readonly string[] } = {}): string {
   const at = opts.botUsername ? `@${opts.botUsername}` : '@bot';
   // Groups, inline queries and buttons are Telegram's; the terminal chat has none of them.
   const telegram = (...lines: string[]) => (opts.console ? [] : lines);
@@ -332,7 +326,7 @@ export function helpText(lang: Lang, opts: { botUsername?: string; commands?: re
           '• Filters: "năm:2024", "nguồn:HPĐT" (or "in 2021", "at Hải Phòng", "báo SGGPO") narrow the search to those articles.',
           '',
           'Examples:',
-          ...exampleLines(),
+          ...exampleLines(opts.examples),
         ]
       : [
           'Cách hỏi',
@@ -346,7 +340,7 @@ export function helpText(lang: Lang, opts: { botUsername?: string; commands?: re
           '• Lọc: "năm:2024", "nguồn:HPĐT" (hoặc "năm 2021", "ở Hải Phòng", "báo SGGPO") chỉ tìm trong các bài đó.',
           '',
           'Ví dụ:',
-          ...exampleLines(),
+          ...exampleLines(opts.examples),
         ];
   const commands = opts.commands ?? [];
   if (commands.length > 0) {

@@ -257,9 +257,13 @@ function noticesHtml(answer: Answer, lang: Lang): string | null {
   return lines.length > 0 ? lines.join('\n') : null;
 }
 
-/** The hint for an empty question: how to ask, with examples. */
-export function renderEmptyQuestionHtml(lang: Lang): string {
-  return [escapeHtml(t('emptyQuestion', lang)), ...exampleLines().map(escapeHtml)].join('\n');
+function emptyQuestionNotice(answer: Answer): Extract<Notice, { kind: 'empty-question' }> | undefined {
+  return answer.notices.find((n): n is Extract<Notice, { kind: 'empty-question' }> => n.kind === 'empty-question');
+}
+
+/** The hint for an empty question: how to ask, with examples (the index's own when known). */
+export function renderEmptyQuestionHtml(lang: Lang, examples?: readonly string[]): string {
+  return [escapeHtml(t('emptyQuestion', lang)), ...exampleLines(examples).map(escapeHtml)].join('\n');
 }
 
 function suggestionLineHtml(a: ArticleRef, lang: Lang): string {
@@ -269,7 +273,8 @@ function suggestionLineHtml(a: ArticleRef, lang: Lang): string {
 
 /** The reply when the reports do not answer: why (a place or name they never state, or nothing close enough) and the closest articles. */
 function notFoundHtml(answer: Answer, lang: Lang): string {
-  if (answer.notices.some((n) => n.kind === 'empty-question')) return renderEmptyQuestionHtml(lang);
+  const empty = emptyQuestionNotice(answer);
+  if (empty) return renderEmptyQuestionHtml(lang, empty.examples);
   if (answer.notices.some((n) => n.kind === 'ask-who')) return escapeHtml(askWhoText(lang));
   const missing = answer.missing.length > 0;
   const lines = [escapeHtml(missing ? missingText(answer.missing, lang) : t('notFound', lang)), ...didYouMean(answer, lang).map(escapeHtml)];
@@ -328,8 +333,9 @@ export function renderAnswerPlain(answer: Answer, lang: Lang, opts: PlainRenderO
   const read = readAs(answer);
   if (read) blocks.push(interpretedText(read, lang));
   if (answer.results.length === 0) {
-    if (answer.notices.some((n) => n.kind === 'empty-question')) {
-      blocks.push([t('emptyQuestion', lang), ...exampleLines()].join('\n'));
+    const empty = emptyQuestionNotice(answer);
+    if (empty) {
+      blocks.push([t('emptyQuestion', lang), ...exampleLines(empty.examples)].join('\n'));
     } else if (answer.notices.some((n) => n.kind === 'ask-who')) {
       blocks.push(askWhoText(lang));
     } else {

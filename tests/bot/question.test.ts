@@ -27,7 +27,7 @@ const notFound = (question: string): Answer => ({
 function fakeContext() {
   const asked: string[] = [];
   const sent: string[] = [];
-  const engine = { ask: async (q: string) => (asked.push(q), notFound(q)), articles: () => [], about: () => null } as unknown as QaEngine;
+  const engine = { ask: async (q: string) => (asked.push(q), notFound(q)), examples: async () => ['Hà Tĩnh có bao nhiêu đảng viên?'], articles: () => [], about: () => null } as unknown as QaEngine;
   const config = loadConfig({ BOT_TOKEN: '123456:TEST-token_abcdefghijklmnopqrstuvwxyz', LOG_LEVEL: 'silent', EMBEDDING_MODEL: 'none', RATE_LIMIT_PER_MINUTE: '0' });
   const ctx = {
     services: makeServices({ config, engine, logger: pino({ level: 'silent' }) }),
@@ -53,6 +53,7 @@ describe('answerQuestion', () => {
     await answerQuestion(ctx, '   ', 1);
     expect(asked).toEqual([]);
     expect(sent.join('\n')).toMatch(/ví dụ/i);
+    expect(sent.join('\n')).toContain('Hà Tĩnh có bao nhiêu đảng viên?');
   });
 });
 

@@ -35,6 +35,7 @@ export async function makeTestEngine(): Promise<QaEngine> {
   const engine = await openEngine(config, { watch: false });
   return {
     ask: (q, o) => engine.ask(q, o),
+    examples: () => engine.examples(),
     articles: () => engine.articles(),
     about: (q) => engine.about(q),
     article: (id) => engine.article(id),
@@ -111,6 +112,7 @@ export function controlledEngine(inner: QaEngine): ControlledEngine {
         suggestions: a.suggestions.map((x) => ({ ...x, id: lengthen(x.id) })),
       };
     },
+    examples: () => inner.examples(),
     articles: () => inner.articles().map((a) => (wrapper.longIds ? { ...a, id: lengthen(a.id) } : a)),
     about: (q) => inner.about(q),
     article: (id) => {

@@ -50,14 +50,15 @@ const USER_COMMANDS: readonly BotCommandSpec[] = [
     adminOnly: false,
     description: { vi: 'Hướng dẫn cách hỏi', en: 'How to ask' },
     help: { text: { vi: 'hướng dẫn này', en: 'this help' } },
-    handler: (ctx) => sendText(ctx, helpText(ctx.lang, { botUsername: ctx.me.username, commands: commandHelp(COMMANDS, ctx.lang, isAdmin(ctx)) })),
+    handler: async (ctx) =>
+      sendText(ctx, helpText(ctx.lang, { botUsername: ctx.me.username, commands: commandHelp(COMMANDS, ctx.lang, isAdmin(ctx)), examples: await ctx.services.engine.examples() })),
   },
   {
     name: 'start',
     adminOnly: false,
     description: { vi: 'Giới thiệu', en: 'Welcome' },
     help: null,
-    handler: (ctx) => sendText(ctx, startText(ctx.lang, ctx.from?.first_name)),
+    handler: async (ctx) => sendText(ctx, startText(ctx.lang, ctx.from?.first_name, await ctx.services.engine.examples())),
   },
 ];
 
