@@ -32,6 +32,11 @@ export interface ComposeOptions {
   offset: number;
   /** Suggested article titles when nothing is relevant. */
   suggestions: number;
+  /**
+   * The question counts something of a place or body and names no year: among about equally good
+   * answers, the newest report's goes first (a figure asked "now" is the latest one reported).
+   */
+  newestFirst?: boolean;
 }
 
 export interface Composed {
@@ -83,11 +88,41 @@ export function selectRelevant(index: LoadedIndex, candidates: readonly Candidat
   return [...kept, ...overflow];
 }
 
+/**
+ * Newest first: the answer within this much confidence of the first one, from a later-dated report, goes
+ * first. Small, so that a report answering clearly better (its sentence states the measure asked, the
+ * other one does not) keeps its place; only the first few answers are looked at.
+ */
+const NEWEST_MARGIN = 0.15;
+const NEWEST_LOOK = 5;
+
+/** `relevant` with the newest report's answer first among those about as good as the first (see NEWEST_MARGIN). */
+function newestFirst(index: LoadedIndex, relevant: readonly Candidate[]): Candidate[] {
+  const first = relevant[0]!;
+  const dayOf = (c: Candidate): string | null => {
+    const d = index.articles[c.article]!.date;
+    return d && d.iso && !d.yearMissing ? d.iso : null;
+  };
+  let best = 0;
+  let bestDay = dayOf(first);
+  for (let i = 1; i < Math.min(relevant.length, NEWEST_LOOK); i++) {
+    const c = relevant[i]!;
+    const day = dayOf(c);
+    if (c.confidence < first.confidence - NEWEST_MARGIN || day === null || bestDay === null || day <= bestDay) continue;
+    best = i;
+    bestDay = day;
+  }
+  return best === 0 ? [...relevant] : [relevant[best]!, ...relevant.slice(0, best), ...relevant.slice(best + 1)];
+}
+
 export function compose(index: LoadedIndex, candidates: readonly Candidate[], weights: ReadonlyMap<string, number>, q: AnalyzedQuery, opts: ComposeOptions, check: ConstraintCheck = { allows: null, missing: [], named: null }): Composed {
   const eligible = check.missing.length > 0 ? [] : admitted(check, candidates);
   let confidence: Confidence = 'none';
   let relevant = selectRelevant(index, eligible, q, opts);
-  if (relevant.length > 0) confidence = 'high';
+  if (relevant.length > 0) {
+    confidence = 'high';
+    if (opts.newestFirst) relevant = newestFirst(index, relevant);
+  }
   else {
     relevant = selectRelevant(index, eligible, q, { ...opts, threshold: Math.min(LOW_CONFIDENCE, opts.threshold) }).slice(0, LOW_RESULTS);
     if (relevant.length > 0) confidence = 'low';

@@ -201,6 +201,7 @@ export class Engine implements QaEngine {
       top: opts.top ?? cfg.topK,
       offset: opts.offset ?? 0,
       suggestions: 3,
+      newestFirst: q.answerType === 'count' && constraints.some((c) => c.kind === 'place' || c.kind === 'body') && !constraints.some((c) => c.kind === 'year'),
     }, check);
     const t3 = performance.now();
     const answer: Answer = {
