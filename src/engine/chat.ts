@@ -26,7 +26,7 @@ const plain = (text: string) => fold(text).toLowerCase();
 const has = (text: string, re: RegExp) => re.test(plain(text));
 const IS_LIST = /(^|\s)(nhung|cac) .*\bnao\b|^liet ke|^ke ten|(^|\s)(cac|nhung) bi thu|^moi (tinh|thanh pho|dang bo|nguoi)/u;
 // "A hay B nhiều hơn", "A hay B có nhiều đảng viên hơn": the measure may stand between "nhiều" and "hơn".
-const IS_COMPARE = /^so sanh\s|\s(hay|hoac)\s.+\s(nhieu|it|cao|thap)(\s.+)?\shon\b|\sben nao\s(nhieu|it|cao|thap)/u;
+const IS_COMPARE = /^(so sanh|compare)\s|\s(hay|hoac)\s.+\s(nhieu|it|cao|thap)(\s.+)?\shon\b|\sben nao\s(nhieu|it|cao|thap)/u;
 const META = {
   author: /\bai viet\b|tac gia|nguoi viet|but danh/u,
   date: /dang (ngay|khi|luc|hom|vao) nao|ngay nao|dang khi nao|dang luc nao/u,
@@ -127,13 +127,24 @@ async function listAnswer(engine: QaEngine, question: string, opts: AskOptions):
 }
 
 /** "so sánh A và B", "A hay B nhiều hơn": the sides, as written. */
-export function compareSides(question: string): { measure: string; sides: string[] } | null {
+export function compareSides(question: string): { measure: string; sides: string[]; english?: true } | null {
   const q = collapse(question).replace(/[?.!]+$/u, '');
   const m = /^so sánh\s+(.+?)\s+(?:của|giữa|ở|tại)\s+(.+?)\s+(?:và|với)\s+(.+)$/iu.exec(q);
   if (m) return { measure: m[1]!, sides: [m[2]!, m[3]!] };
   const h = /^(.+?)\s+hay\s+(.+?)\s+(?:có\s+)?(nhiều|ít|cao|thấp)\s+(.+?)\s+hơn$/iu.exec(q);
   if (h) return { measure: h[4]!, sides: [h[1]!, h[2]!] };
-  return placesCompared(q);
+  return placesCompared(q) ?? englishCompared(q);
+}
+
+/**
+ * "Compare the number of party members of Ha Tinh and Nghe An", "compare party members in Hai Phong and
+ * Hue": the measure runs to the last "of"/"in" before two places (typed without marks, as English users do).
+ */
+function englishCompared(q: string): { measure: string; sides: string[]; english: true } | null {
+  const m = /^compare\s+(?:the\s+)?(.+)\s+(?:of|in|between|for|at)\s+(.+?)\s+(?:and|with|to|vs\.?)\s+(.+)$/iu.exec(q);
+  if (!m) return null;
+  const place = (side: string) => findPlaces(side, tokenize(side), true).length === 1 && side.split(' ').length <= MAX_SIDE_WORDS;
+  return place(m[2]!) && place(m[3]!) ? { measure: m[1]!, sides: [m[2]!, m[3]!], english: true } : null;
 }
 
 /**
@@ -171,7 +182,7 @@ export function yearSides(question: string): { measure: string; sides: string[];
 }
 
 /** compareSides(), where "A hay B có nhiều X hơn" asks how many X each has ("Hải Phòng có bao nhiêu tổ chức đảng"). */
-function countedSides(question: string): { measure: string; sides: string[] } | null {
+function countedSides(question: string): { measure: string; sides: string[]; english?: true } | null {
   const sides = compareSides(question);
   if (!sides || !has(question, /\s(nhieu|it)\s.+\shon\W*$/u) || /^(so|so luong|ty le|ti le)\s/u.test(plain(sides.measure))) return sides;
   return { ...sides, measure: `số ${sides.measure}` };
@@ -192,10 +203,16 @@ export function placeSides(question: string): { measure: string; sides: string[]
 }
 
 /** One quote per side, each asked with that side as its constraint. */
-async function compareAnswer(engine: QaEngine, sides: { measure: string; sides: string[]; asks?: true; whole?: true }, opts: AskOptions): Promise<Answer> {
+async function compareAnswer(engine: QaEngine, sides: { measure: string; sides: string[]; asks?: true; whole?: true; english?: true }, opts: AskOptions): Promise<Answer> {
   // "số đảng viên" of a side is asked as "<side> có bao nhiêu đảng viên": the sentence with the figure.
   const count = /^(?:số|số lượng)\s+(.+)$/iu.exec(sides.measure);
-  const askSide = (side: string) => (sides.whole ? side : sides.asks ? `${side} ${sides.measure}` : count ? `${side} có bao nhiêu ${count[1]}` : `${sides.measure} của ${side}`);
+  const englishCount = /^(?:number|total|count)\s+of\s+(.+)$/iu.exec(sides.measure);
+  const askSide = (side: string) =>
+    sides.whole ? side
+    : sides.asks ? `${side} ${sides.measure}`
+    : count ? `${side} có bao nhiêu ${count[1]}`
+    : sides.english ? (englishCount ? `How many ${englishCount[1]} in ${side}?` : `${sides.measure} of ${side}`)
+    : `${sides.measure} của ${side}`;
   const answers = await Promise.all(sides.sides.map((s) => engine.ask(askSide(s), { ...opts, top: 1, offset: 0 })));
   const results = answers.flatMap((a) => a.results.slice(0, 1)).map((r, i) => ({ ...r, rank: i + 1 }));
   const missing = sides.sides.filter((_, i) => answers[i]!.results.length === 0);

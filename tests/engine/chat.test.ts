@@ -38,6 +38,9 @@ describe('compareSides', () => {
     expect(compareSides('So sánh số đảng viên của Huế và Đông Hà?')).toEqual({ measure: 'số đảng viên', sides: ['Huế', 'Đông Hà'] });
     expect(compareSides('Huế hay Đông Hà nhiều đảng viên hơn?')).toEqual({ measure: 'đảng viên', sides: ['Huế', 'Đông Hà'] });
     expect(compareSides('Ai là Bí thư?')).toBeNull();
+    expect(compareSides('Compare the number of party members of Hai Phong and Hue')).toEqual({ measure: 'number of party members', sides: ['Hai Phong', 'Hue'], english: true });
+    // Not two places: no comparison of sides (the question is searched as it is).
+    expect(compareSides('Compare the goals of the plan and the results')).toBeNull();
   });
 });
 

@@ -60,6 +60,14 @@ async function chat(...messages: string[]) {
 }
 
 describe('comparisons a Party office asks', () => {
+  it('in English, "compare the number of party members of A and B": one quote per province', async () => {
+    for (const q of ['Compare the number of party members of Quang Ngai and Bac Giang', 'compare party members in Bac Giang and Quang Ngai?']) {
+      const a = await chat(q);
+      expect(a.answered, q).toBe(true);
+      expect(a.results.map((r) => r.article.id).sort(), q).toEqual(['bac-giang-2024', expect.stringMatching(/^quang-ngai-/u)]);
+    }
+  });
+
   it('"so sánh số đảng viên A và B" without "của": one quote per province', async () => {
     const a = await chat('so sánh số đảng viên Quảng Ngãi và Bắc Giang');
     expect(a.answered).toBe(true);
