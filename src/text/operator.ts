@@ -289,7 +289,10 @@ const LINES: readonly { en: RegExp; vi: string }[] = [
   { en: /^no article found in the HTML page \(only menus, links or too little text\)$/, vi: 'không tìm thấy bài viết trong trang HTML (chỉ có menu, liên kết hoặc quá ít chữ)' },
   { en: /^the file is not a PDF \(no %PDF header\)$/, vi: 'tệp không phải PDF (không có phần đầu %PDF)' },
   { en: /^the PDF is protected by a password; save an unprotected copy$/, vi: 'tệp PDF có mật khẩu; hãy lưu một bản không khóa' },
-  { en: /^the PDF is damaged and cannot be read \((.*)\)$/, vi: 'tệp PDF bị hỏng, không đọc được ($1)' },
+  { en: /^the PDF is damaged and cannot be read \((.*)\)$/, vi: 'tệp PDF bị hỏng, không đọc được ($r1)' },
+  // pdf.js's own reasons, the ones a damaged file gives most (others stay in pdf.js's English)
+  { en: /^Invalid PDF structure\.?$/, vi: 'cấu trúc PDF không hợp lệ' },
+  { en: /^Invalid XRef stream header\.?$|^Invalid xref table\.?$|^XRef entry .*$/, vi: 'bảng tham chiếu (xref) của PDF bị hỏng' },
   { en: /^the PDF is damaged: page (\d+) cannot be read \((.*)\)$/, vi: 'tệp PDF bị hỏng: không đọc được trang $1 ($2)' },
   { en: /^the PDF has (\d+) pages, over the (\d+)-page limit for one article; split it into its reports$/, vi: 'tệp PDF có $1 trang, quá giới hạn $2 trang cho một bài; hãy tách thành từng bài' },
   {
@@ -367,7 +370,9 @@ const LINES: readonly { en: RegExp; vi: string }[] = [
   // Why the bot could not take an admin's upload (src/bot/features/corpus.ts)
   { en: /^Telegram gave no download path for the file$/, vi: 'Telegram không cho đường dẫn tải tệp' },
   { en: /^the file is over the (\d+)-byte limit$/, vi: 'tệp vượt quá giới hạn $1 byte' },
-  { en: /^the file could not be downloaded from Telegram \((.+)\)$/, vi: 'không tải được tệp từ Telegram ($1)' },
+  { en: /^the file could not be downloaded from Telegram \((.+)\)$/, vi: 'không tải được tệp từ Telegram ($r1)' },
+  { en: /^timeout$/, vi: 'quá thời gian chờ' },
+  { en: /^network error$/, vi: 'lỗi mạng' },
   { en: /^Telegram answered (.+) when the file was downloaded$/, vi: 'Telegram trả lời $1 khi tải tệp' },
   { en: /^the corpus folder (.+) is not writable for the bot \((.+)\); mount it read-write to add articles from Telegram$/, vi: 'bot không ghi được vào thư mục bài viết $1 ($2); hãy gắn thư mục ở chế độ đọc-ghi để thêm bài từ Telegram' },
   { en: /^the disk is full$/, vi: 'ổ đĩa đã đầy' },

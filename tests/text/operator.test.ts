@@ -109,7 +109,10 @@ describe('operator texts', () => {
     reasons.push(zip('it is not a ZIP package'), zip('the part word/document.xml is cut short'), 'the PDF is damaged and cannot be read (Invalid PDF structure.)');
     const untranslated = reasons.filter((r) => localizeLine(r, 'vi') === r);
     expect(untranslated).toEqual([]);
-    expect(localizeLine('the PDF is damaged and cannot be read (Invalid PDF structure.)', 'vi')).toBe('tệp PDF bị hỏng, không đọc được (Invalid PDF structure.)');
+    expect(localizeLine('the PDF is damaged and cannot be read (Invalid PDF structure.)', 'vi')).toBe('tệp PDF bị hỏng, không đọc được (cấu trúc PDF không hợp lệ)');
+    expect(localizeLine('the PDF is damaged and cannot be read (Bad FCHECK in flate stream)', 'vi')).toBe('tệp PDF bị hỏng, không đọc được (Bad FCHECK in flate stream)');
+    expect(localizeLine('the file could not be downloaded from Telegram (timeout)', 'vi')).toBe('không tải được tệp từ Telegram (quá thời gian chờ)');
+    expect(localizeLine('the file could not be downloaded from Telegram (network error)', 'vi')).toBe('không tải được tệp từ Telegram (lỗi mạng)');
     expect(localizeLine(zip('it is not a ZIP package'), 'vi')).toBe('tệp không phải tài liệu Word hợp lệ (không phải gói ZIP)');
     // In the build's log line too.
     expect(localizeLine('Skipped bao-cao.docx: the Word document has no text', 'vi')).toBe('Bỏ qua bao-cao.docx: tài liệu Word không có chữ nào');
