@@ -63,7 +63,7 @@ describe('answers', () => {
     for (const q of ['', '   ', '???!!!', '😀😀']) {
       const a = await engine.ask(q);
       expect(a.answered).toBe(false);
-      expect(a.notices).toContainEqual({ kind: 'empty-question' });
+      expect(a.notices).toContainEqual({ kind: 'empty-question', examples: expect.arrayContaining([expect.any(String)]) });
     }
   });
 
@@ -71,7 +71,7 @@ describe('answers', () => {
     for (const q of ['xin chào', 'cảm ơn bot nhé', 'thanks!', 'hello']) {
       const a = await engine.ask(q);
       expect(a.results, q).toEqual([]);
-      expect(a.notices, q).toContainEqual({ kind: 'empty-question' });
+      expect(a.notices, q).toContainEqual(expect.objectContaining({ kind: 'empty-question' }));
     }
     expect((await engine.ask('cảm ơn bot, Huế tổ chức festival gì?')).results.length).toBeGreaterThan(0);
   });
