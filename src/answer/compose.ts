@@ -96,6 +96,13 @@ export function selectRelevant(index: LoadedIndex, candidates: readonly Candidat
 const NEWEST_MARGIN = 0.15;
 const NEWEST_LOOK = 5;
 
+/** A unit below a province or city named in the passage or its title ("Đảng bộ huyện Cẩm Xuyên", "xã …"). */
+const NARROWER_UNIT = /(?<![\p{L}])(?:huyện|quận|thị xã|xã|phường|thị trấn|chi bộ)\s+\p{Lu}/u;
+
+function namesNarrowerUnit(index: LoadedIndex, c: Candidate): boolean {
+  return NARROWER_UNIT.test(index.chunks[c.chunk]!.text) || NARROWER_UNIT.test(index.articles[c.article]!.title);
+}
+
 /** `relevant` with the newest report's answer first among those about as good as the first (see NEWEST_MARGIN). */
 function newestFirst(index: LoadedIndex, relevant: readonly Candidate[]): Candidate[] {
   const first = relevant[0]!;
@@ -109,6 +116,8 @@ function newestFirst(index: LoadedIndex, relevant: readonly Candidate[]): Candid
     const c = relevant[i]!;
     const day = dayOf(c);
     if (c.confidence < first.confidence - NEWEST_MARGIN || day === null || bestDay === null || day <= bestDay) continue;
+    // A newer report of a district or commune inside the place asked is no newer figure of the place.
+    if (namesNarrowerUnit(index, c) && !namesNarrowerUnit(index, first)) continue;
     best = i;
     bestDay = day;
   }

@@ -166,6 +166,20 @@ function placesCompared(q: string): { measure: string; sides: string[] } | null 
   return measure === '' ? null : { measure, sides: [left.slice(cut).trim(), right] };
 }
 
+/** A year written on a side ("Nghệ An năm 2024"). */
+const SIDE_YEAR = /\s*(?:(?:năm|nam|in)\s+)?(?<!\d)(?:19|20)\d{2}(?!\d)/iu;
+
+/**
+ * "so sánh số đảng viên (của) Hà Tĩnh và Nghệ An năm 2024", "Hà Tĩnh năm 2023 hay Nghệ An có nhiều …": a
+ * year typed on one side only is asked of both (else the other side is answered from any year's report).
+ */
+function yearOnBothSides<T extends { measure: string; sides: string[] }>(sides: T): T {
+  const years = sides.sides.map((s) => SIDE_YEAR.exec(s)?.[0].trim() ?? null);
+  const year = years.find((y) => y !== null);
+  if (!year || years.every((y) => y !== null)) return sides;
+  return { ...sides, measure: `${sides.measure} ${year}`, sides: sides.sides.map((s) => s.replace(SIDE_YEAR, '').trim()) };
+}
+
 /** Two years side by side ("năm 2024 so với 2023", "năm 2023 và năm 2024"), typed with marks or without. */
 const TWO_YEARS = /(?<![\p{L}])(?:năm|nam)\s+((?:19|20)\d{2})\s+(?:so với|so voi|và|va|với|voi)\s+(?:(?:năm|nam)\s+)?((?:19|20)\d{2})(?!\d)/iu;
 
@@ -178,7 +192,24 @@ export function yearSides(question: string): { measure: string; sides: string[];
   const m = TWO_YEARS.exec(q);
   if (!m || m[1] === m[2]) return null;
   const base = q.replace(/^so sánh\s+/iu, '');
-  return { measure: base, sides: [m[1]!, m[2]!].map((y) => base.replace(TWO_YEARS, `năm ${y}`)), whole: true };
+  return { measure: base, sides: [m[1]!, m[2]!].map((y) => countQuestion(base.replace(TWO_YEARS, `năm ${y}`))), whole: true };
+}
+
+/**
+ * "Số đảng viên Nghệ An năm 2023" asked as "Nghệ An năm 2023 có bao nhiêu đảng viên": the sentence with the
+ * figure, not any passage of that year that names the unit (as compareAnswer asks a place's side).
+ */
+function countQuestion(side: string): string {
+  const m = /^(?:số lượng|số)\s+(.+)$/iu.exec(side);
+  if (!m) return side;
+  const rest = m[1]!;
+  const tokens = tokenize(rest);
+  const first = findPlaces(rest, tokens, false)[0];
+  if (!first || first.first === 0) return side;
+  const at = tokens[first.first]!.start;
+  const place = /\s(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã)$/iu.exec(rest.slice(0, at).trimEnd());
+  const cut = place ? place.index : at;
+  return `${rest.slice(cut).trim()} có bao nhiêu ${rest.slice(0, cut).trim()}`;
 }
 
 /** compareSides(), where "A hay B có nhiều X hơn" asks how many X each has ("Hải Phòng có bao nhiêu tổ chức đảng"). */
@@ -244,7 +275,9 @@ async function moreAnswer(engine: QaEngine, message: string, previous: TurnConte
     results = unseen(wide);
   }
   if (results.length === 0) return null;
-  const answer: Answer = { ...wide, question: collapse(message), interpreted: previous.question, results, total: results.length };
+  // The rest of a report, not an answer to the last question: never shown as a confident one (the
+  // passage the engine was sure of is the one left out).
+  const answer: Answer = { ...wide, question: collapse(message), interpreted: previous.question, results, total: results.length, answered: false, confidence: 'low' };
   return { answer, turn: { ...previous, chunkIds: [...previous.chunkIds, ...results.map((r) => r.chunkId)] } };
 }
 
@@ -312,7 +345,7 @@ export async function converse(engine: QaEngine, message: string, previous: Turn
   if (meta) return finish(meta.answer, meta.turn);
   const f = plain(question);
   const sides = yearSides(question) ?? (has(question, IS_COMPARE) ? countedSides(question) : placeSides(question));
-  if (sides) return finish(await compareAnswer(engine, sides, askOpts));
+  if (sides) return finish(await compareAnswer(engine, 'whole' in sides ? sides : yearOnBothSides(sides), askOpts));
   if (IS_LIST.test(f)) return finish(await listAnswer(engine, question, askOpts));
   if (/chup anh|anh cua ai|tac gia anh/u.test(f)) {
     // Photo credits sit in captions ("Ảnh: Thanh Lê"), in the articles in question.

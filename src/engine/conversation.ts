@@ -194,6 +194,18 @@ function relativeYear(rest: string, previous: TurnContext): string {
   return `năm ${Number(year.label) + step}`;
 }
 
+/** A relative year inside a question ("năm ngoái ai chủ trì?"). */
+const RELATIVE_YEAR_IN = /(?<![\p{L}])(?:năm|nam)\s+(?:ngoái|ngoai|trước|truoc|sau|tới|toi)(?![\p{L}])/iu;
+/** What makes a short message a question that leans on the last one: "hay", "không", "sao" alone are remarks too. */
+const BARE_QUESTION_WORDS = /(?<![\p{L}])(bao nhiêu|mấy|gì|ai|nào|đâu|khi nào)(?![\p{L}])|(?<![\p{L}])(không|chưa)\s*[?]*$/iu;
+/** The same typed without marks ("ai chu tri?"); not "may", which is as often "máy". */
+const BARE_QUESTION_WORDS_UNMARKED = /(?<![\p{L}])(bao nhieu|gi|ai|nao|dau|khi nao)(?![\p{L}])|(?<![\p{L}])(khong|chua)\s*[?]*$/iu;
+
+function asksSomething(q: string): boolean {
+  const lower = q.toLowerCase();
+  return BARE_QUESTION_WORDS.test(q) || (fold(lower) === lower && BARE_QUESTION_WORDS_UNMARKED.test(q));
+}
+
 /** At most this many words to a bare question that leans on the last one ("ai chủ trì?", "diễn ra khi nào?"). */
 const MAX_BARE_WORDS = 5;
 
@@ -202,17 +214,26 @@ const MAX_BARE_WORDS = 5;
  * question this short that names none of its own goes on with the chat's subject.
  */
 function bareQuestion(text: string, previous: TurnContext): FollowUp | null {
-  const q = strip(text);
-  if (previous.constraints.length === 0 || q.split(/\s+/).length > MAX_BARE_WORDS || !QUESTION_WORDS.test(q)) return null;
-  if (findConstraints(analyzeQuery(`còn ${q}`)).length > 0 || personNames(q).length > 0) return null;
-  const subject = previous.constraints.map((c) => (c.kind === 'year' ? `năm ${c.label}` : c.label));
+  let q = strip(text);
+  // A remark ("hay quá", "không phải") is no question: only a question word that asks for something.
+  if (previous.constraints.length === 0 || q.split(/\s+/).length > MAX_BARE_WORDS || !asksSomething(q)) return null;
+  // "năm ngoái ai chủ trì?": the year counted from the chat's, not the chat's year itself.
+  const relative = RELATIVE_YEAR_IN.exec(q);
+  if (relative) q = q.replace(relative[0], relativeYear(relative[0], previous));
+  if (!relative && findConstraints(analyzeQuery(`còn ${q}`)).length > 0) return null;
+  if (personNames(q).length > 0) return null;
+  const subject = previous.constraints.filter((c) => !relative || c.kind !== 'year').map((c) => (c.kind === 'year' ? `năm ${c.label}` : c.label));
+  if (subject.length === 0) return relative ? { question: `${q}?`, interpreted: `${q}?`, needsWho: false, articleIds: null } : null;
   const question = `${q} (${subject.join(', ')})?`;
   return { question, interpreted: question, needsWho: false, articleIds: null };
 }
 
+/** An acknowledgement before a follow-up ("ok, còn Nghệ An?", "vâng, còn năm ngoái?"): set aside, as alone. */
+const ACK_LEAD = /^(?:ok|oke|okay|dạ|vâng|ừ|cảm ơn(?: bot| bạn)?)(?:\s+ạ)?\s*[,.!]?\s+(?=\S)/iu;
+
 /** Reads a message against the previous turn. */
 export function readFollowUp(message: string, previous: TurnContext | null): FollowUp {
-  const text = collapse(message);
+  const text = collapse(message).replace(ACK_LEAD, '');
   const plain: FollowUp = { question: message, interpreted: null, needsWho: false, articleIds: null };
   const done = (question: string, articleIds: string[] | null = null): FollowUp => {
     const q = collapse(question);

@@ -193,15 +193,16 @@ const MAGNITUDE = new Set(MAGNITUDE_WORDS);
 /** "một nửa hiệu ứng": a fraction of the unit is a count of it, as "1,5 tỷ tấn" is. */
 const HALF = 'nửa';
 /**
- * Words (folded) that lead a year: "năm 2000 khách du lịch" is a year, then a subject, but "có sự tham
- * dự của 2000 khách" counts guests.
+ * Words (folded) that lead a count, not a year: "có sự tham dự của 2000 khách" counts guests. Only these:
+ * any other word may lead a year ("năm 2000 khách du lịch", "tổng kết 2024 đảng viên …", "trong 2023
+ * chi bộ …", "hết 2024 đảng viên …").
  */
-const YEAR_BEFORE = new Set(['nam', 'tu', 'den', 'cuoi', 'dau', 'giua', 'truoc', 'sau']);
+const COUNT_BEFORE = new Set(['cua', 'co', 'gom', 'voi', 'khoang', 'gan', 'hon', 'tren', 'duoi', 'nap', 'them', 'len', 'tong']);
 
-/** A number that could be a year counts what follows when a word other than a year's leads it in its clause (not "2021 đảng viên" opening a sentence). */
+/** A number that could be a year counts what follows when a word that leads counts leads it (not "2021 đảng viên" opening a sentence). */
 function countsDespiteYear(tokens: readonly Token[], i: number): boolean {
   const before = tokens[i - 1];
-  return before !== undefined && tokens[i]!.joined && !before.isNumber && !YEAR_BEFORE.has(before.folded);
+  return before !== undefined && tokens[i]!.joined && !before.isNumber && COUNT_BEFORE.has(before.folded);
 }
 
 /**

@@ -105,10 +105,18 @@ describe('follow-ups in a conversation', () => {
   });
 
   it('a bare "ai chủ trì?" keeps the province and year the chat was about', async () => {
-    const a = await chat('Quảng Ngãi có bao nhiêu đảng viên năm 2023?', 'ai chủ trì?');
-    expect(a.interpreted).toContain('Quảng Ngãi');
-    expect(a.answered).toBe(true);
-    expect(a.results[0]!.quote).toContain('Đặng Minh Châu');
+    for (const follow of ['ai chủ trì?', 'ai chu tri?']) {
+      const a = await chat('Quảng Ngãi có bao nhiêu đảng viên năm 2023?', follow);
+      expect(a.interpreted, follow).toContain('Quảng Ngãi');
+      expect(a.answered, follow).toBe(true);
+      expect(a.results[0]!.quote, follow).toContain('Đặng Minh Châu');
+    }
+    // Typed without marks: "bao nhieu" asks as "bao nhiêu" does.
+    for (const follow of ['kết nạp bao nhiêu?', 'ket nap bao nhieu?']) {
+      const a = await chat('Quảng Ngãi có bao nhiêu đảng viên năm 2023?', follow);
+      expect(a.interpreted, follow).toContain('Quảng Ngãi');
+      expect(a.results[0]!.quote, follow).toContain('2.350');
+    }
   });
 
   it('"chi tiết hơn" shows more of the articles the last answer quoted, not what it already showed', async () => {

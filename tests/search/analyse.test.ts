@@ -161,6 +161,10 @@ describe('statesCount', () => {
     expect(says('bữa tiệc có sự tham dự của 2000 khách', ['khách'])).toBe(true);
     expect(says('từ 2000 khách sạn đã mở cửa', ['khách'])).toBe(false);
     expect(says('vào năm 2000 khách du lịch tăng', ['khách'])).toBe(false);
+    // Any other word before it leaves it a year.
+    expect(says('Hội nghị tổng kết 2024 đảng viên và cán bộ chủ chốt tham dự', ['đảng', 'viên'])).toBe(false);
+    expect(says('Trong 2023 chi bộ cơ sở được củng cố', ['chi', 'bộ'])).toBe(false);
+    expect(says('Tính đến hết 2024 đảng viên toàn tỉnh đã học tập nghị quyết', ['đảng', 'viên'])).toBe(false);
     // Half of the unit is a count of it; "nửa" without a number is not.
     expect(says('CO2 gây ra hơn một nửa hiệu ứng nhà kính', ['hiệu', 'ứng'])).toBe(true);
     expect(says('CO2 gây ra phần lớn hiệu ứng nhà kính', ['hiệu', 'ứng'])).toBe(false);
