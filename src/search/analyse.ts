@@ -190,8 +190,6 @@ function countUnit(tokens: readonly Token[], foldedAt: readonly boolean[], i: nu
 
 const NUMBER_WORD = new Set(NUMBER_WORDS);
 const MAGNITUDE = new Set(MAGNITUDE_WORDS);
-/** "một nửa hiệu ứng": a fraction of the unit is a count of it, as "1,5 tỷ tấn" is. */
-const HALF = 'nửa';
 /**
  * Words (folded) that lead a count, not a year: "có sự tham dự của 2000 khách" counts guests. Only these:
  * any other word may lead a year ("năm 2000 khách du lịch", "tổng kết 2024 đảng viên …", "trong 2023
@@ -215,7 +213,7 @@ export function statesCount(tokens: readonly Token[], unit: readonly string[], s
     const t = tokens[i]!;
     if (!(t.isNumber ? !looksLikeYear(t.term) || countsDespiteYear(tokens, i) : NUMBER_WORD.has(t.term)) || skip?.(i)) continue;
     let j = i + 1;
-    while (j < tokens.length && (MAGNITUDE.has(tokens[j]!.term) || tokens[j]!.term === HALF)) j++;
+    while (j < tokens.length && MAGNITUDE.has(tokens[j]!.term)) j++;
     let k = 0;
     while (k < unit.length && tokens[j + k]?.joined && (tokens[j + k]!.term === unit[k] || (folded && tokens[j + k]!.folded === unit[k]))) k++;
     if (unit.length > 0 && k === unit.length) return true;
