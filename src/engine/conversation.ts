@@ -273,7 +273,9 @@ export function readFollowUp(message: string, previous: TurnContext | null): Fol
   if (!lead && !saoOnly) return bareQuestion(text, previous) ?? plain;
   const rest = relativeYear(strip(text.slice(lead ? lead[0].length : 0).replace(TAIL, '')), previous);
   if (rest === '') return plain;
-  if (RELATIVE_YEAR.test(rest)) return done(`${strip(previous.question)} ${rest}?`);
+  // No year to count from (the chat named none): the last report's passage would come back as if it were
+  // last year's; asked as typed, it is refused instead.
+  if (RELATIVE_YEAR.test(rest)) return plain;
   // Read after a word: a one-syllable place is a place only when it is not the first word ("Huế").
   // After an English lead ("what about Hue?") the word has no marks either, so "Hue" may be Huế.
   const english = lead !== null && !/^(?:thế|vậy|còn|so|với)/iu.test(lead[0]);

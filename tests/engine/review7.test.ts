@@ -91,3 +91,11 @@ describe('follow-ups', () => {
     expect((await chat(3, 'Hà Tĩnh có bao nhiêu đảng viên năm 2024?', 'vâng, còn năm ngoái?')).interpreted).toBe('Hà Tĩnh có bao nhiêu đảng viên năm 2023?');
   });
 });
+
+describe('a relative year with no year to count from', () => {
+  it('"còn năm ngoái?" after a question that named no year is not answered with the same report', async () => {
+    const a = await chat(3, 'Nghệ An kết nạp bao nhiêu đảng viên mới?', 'còn năm ngoái?');
+    expect(a.answered).toBe(false);
+    expect(a.results.map((r) => r.quote).join(' ')).not.toContain('3.215');
+  });
+});
