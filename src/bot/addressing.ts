@@ -102,7 +102,7 @@ export function isContentMessage(m: Message): boolean {
 /**
  * Whether a message is for this bot at all; anything else is ignored without a word.
  * Private chats: everything but commands for other bots and service messages. Groups: known commands,
- * unknown ones written "/foo@thisbot", and text that mentions the bot or replies to it.
+ * unknown ones written "/foo@thisbot", and a text or a photo's caption that mentions the bot or replies to it.
  */
 export function isAddressedToMe(msg: Message, chatType: string, me: UserFromGetMe, knownCommands: ReadonlySet<string>): boolean {
   const cmd = leadingCommand(msg, me);
@@ -113,6 +113,8 @@ export function isAddressedToMe(msg: Message, chatType: string, me: UserFromGetM
   }
   if (!isGroupType(chatType)) return false;
   if (cmd) return knownCommands.has(cmd.command) || isExplicitCommand(msg);
-  if (msg.text === undefined || msg.text.startsWith('/')) return false;
+  // A photo's caption asks as a text does (it must mention the bot or reply to it as well).
+  const text = msg.text ?? msg.caption;
+  if (text === undefined || text.startsWith('/')) return false;
   return groupQuestion(msg, me).addressed;
 }

@@ -278,6 +278,9 @@ const REASON_TOLD_OTHERWISE = /(?<![\p{L}])(?:[Nn]hờ|[Xx]uất phát từ|[Bb]
 const PLACE_SAID = /(?:tại|ở|đến|từ|trong|ngoài)\s+(?:\p{Lu}|(?:bệnh viện|trường|nhà|khu|xã|huyện|tỉnh|thành phố|quận|phường|thôn|làng|trụ sở|hội trường|nơi)\s)/u;
 const OFFICES = OFFICE_TITLES.map((o) => tokenize(o).map((t) => t.term));
 const DEPUTY = 'phó';
+/** "Tổng Bí thư" is another office than a "Bí thư" (of a province, a bloc). */
+const GENERAL = 'tổng';
+const GENERAL_FOLDED = 'tong';
 
 function placeSaid(text: string): boolean {
   return PLACE_SAID.test(text) || findPlaces(text, tokenize(text), false).length > 0;
@@ -299,7 +302,7 @@ function officeAsked(q: AnalyzedQuery): string[] | null {
     const i = q.tokens.findIndex((_, i) => o.every((s, k) => is(i + k, s)));
     if (i < 0) continue;
     // Folded, "pho" is also the "phố" of "thành phố": only right before the office is it the deputy.
-    const deputy = i > 0 && is(i - 1, DEPUTY);
+    const prefixed = i > 0 && (is(i - 1, DEPUTY) || is(i - 1, GENERAL));
     // A "Phó" elsewhere: whose office is asked is not told.
     if (q.tokens.some((t, k) => k !== i - 1 && !q.foldedAt[k] && t.term === DEPUTY)) return null;
     let end = i + o.length;
@@ -310,7 +313,7 @@ function officeAsked(q: AnalyzedQuery): string[] | null {
       return t.joined && !isStop(t.term) && (isCapitalised(q.text, t) || (q.foldedAt[k] ? isOfficeWord(t.folded, true) : isOfficeWord(t.term)) || (!t.isNumber && !isWellFormedSyllable(t.folded)));
     };
     while (end < q.tokens.length && end < i + o.length + OFFICE_OF && body(end)) end++;
-    return q.tokens.slice(deputy ? i - 1 : i, end).map((t) => t.folded);
+    return q.tokens.slice(prefixed ? i - 1 : i, end).map((t) => t.folded);
   }
   return null;
 }
@@ -336,7 +339,8 @@ const OF = 'cua';
 /** The window names the office only as "Phó …", or not at all: it does not say who holds it. */
 function officeMissing(tokens: readonly Token[], office: readonly string[]): boolean {
   for (let i = 0; i + office.length <= tokens.length; i++) {
-    if (tokens[i - 1]?.term === DEPUTY) continue;
+    // "Phó Bí thư" or "Tổng Bí thư" holds another office than the one asked, unless the question said so.
+    if (tokens[i - 1]?.term === DEPUTY || (tokens[i - 1]?.folded === GENERAL_FOLDED && office[0] !== GENERAL_FOLDED)) continue;
     let j = i;
     let k = 0;
     for (; k < office.length && j < tokens.length; k++, j++) {

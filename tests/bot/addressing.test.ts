@@ -58,6 +58,10 @@ describe('is it for me', () => {
     expect(forMe(msg('/ask@other_bot q'))).toBe(false);
     expect(forMe(msg('@fake_qa_bot ai là bí thư?'))).toBe(true);
     expect(forMe(msg('chuyện khác'))).toBe(false);
+    // A photo whose caption asks the bot (review7: ignored in groups, answered in private chats).
+    const photo = (caption: string) => ({ ...msg('x'), text: undefined, photo: [{ file_id: 'p', file_unique_id: 'p', width: 1, height: 1 }], caption }) as unknown as Message;
+    expect(forMe(photo('@fake_qa_bot ai là bí thư?'))).toBe(true);
+    expect(forMe(photo('ảnh hội nghị hôm nay'))).toBe(false);
     const reply = { message_id: 9, date: 0, chat: { id: -1, type: 'supergroup', title: 'g' }, from: { id: 42, is_bot: true, first_name: 'Bot' } } as Message['reply_to_message'];
     expect(forMe(msg('câu hỏi', { reply_to_message: reply }))).toBe(true);
     const sticker = { ...msg('x'), text: undefined, sticker: { file_id: 's' } } as unknown as Message;
