@@ -213,12 +213,12 @@ function globalOf(re: RegExp): RegExp {
   return g;
 }
 
-/** Where the answer stands in a quote, by what the question asks for. */
 /** Every match of `re` in `text`, as spans. */
 function matchSpans(text: string, re: RegExp): Span[] {
   return [...text.matchAll(globalOf(re))].map((m) => [m.index, m.index + m[0].length] as const);
 }
 
+/** Where the answer stands in a quote, by what the question asks for. */
 export function answerSpans(text: string, q: AnalyzedQuery): Span[] {
   if (q.answerType === 'person') return askedNames(text, matchSpans(text, PERSON_NAME).map((n) => fromFamilyName(text, n)), q);
   if (q.answerType === 'date') {

@@ -221,7 +221,10 @@ export class Engine implements QaEngine {
     const index = this.serving.index;
     let kept = examplesKept.get(index);
     if (!kept) {
-      kept = examplesFor((q) => this.ask(q), index.articles.map(articleRef));
+      kept = examplesFor((q) => this.ask(q), index.articles.map(articleRef)).then(({ examples, complete }) => {
+        if (!complete) examplesKept.delete(index);
+        return examples;
+      });
       examplesKept.set(index, kept);
     }
     return kept;

@@ -19,21 +19,23 @@ const MIN_ANSWERED = 2;
 /** Newest titles offered in their place: enough to show the range, few enough to read on a phone. */
 const TITLES_SHOWN = 3;
 
-/** The built-in examples `ask` answers (high tier), else those plus the newest titles of `articles`. */
-export async function examplesFor(ask: (question: string) => Promise<Answer>, articles: readonly ArticleRef[]): Promise<string[]> {
+/**
+ * The built-in examples `ask` answers (high tier), else those plus the newest titles of `articles`.
+ * `complete`: every example was asked; a question that failed (a model that broke meanwhile) is an example
+ * not offered this time, not a /start that fails, and the caller asks again later.
+ */
+export async function examplesFor(ask: (question: string) => Promise<Answer>, articles: readonly ArticleRef[]): Promise<{ examples: string[]; complete: boolean }> {
   const answered: string[] = [];
-  for (const q of EXAMPLE_QUESTIONS) if (await answers(ask, q)) answered.push(q);
-  if (answered.length >= MIN_ANSWERED) return answered;
+  let complete = true;
+  for (const q of EXAMPLE_QUESTIONS) {
+    try {
+      if ((await ask(q)).answered) answered.push(q);
+    } catch {
+      complete = false;
+    }
+  }
+  if (answered.length >= MIN_ANSWERED) return { examples: answered, complete };
   const newest = [...articles].sort((a, b) => (b.date?.iso ?? '').localeCompare(a.date?.iso ?? '') || a.title.localeCompare(b.title));
   const titles = newest.map((a) => a.title.trim()).filter((t) => t !== '' && !answered.includes(t));
-  return [...answered, ...titles.slice(0, Math.max(0, TITLES_SHOWN - answered.length))];
-}
-
-/** A failed question (a model that broke meanwhile) is an example not offered, not a /start that fails. */
-async function answers(ask: (question: string) => Promise<Answer>, q: string): Promise<boolean> {
-  try {
-    return (await ask(q)).answered;
-  } catch {
-    return false;
-  }
+  return { examples: [...answered, ...titles.slice(0, Math.max(0, TITLES_SHOWN - answered.length))], complete };
 }

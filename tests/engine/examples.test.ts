@@ -4,7 +4,7 @@
  * "not in the reports" (probe7).
  */
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_QUESTIONS } from '../../src/engine/examples.js';
+import { EXAMPLE_QUESTIONS, examplesFor } from '../../src/engine/examples.js';
 import { renderAnswerPlain } from '../../src/present/render.js';
 import { useCorpusEngine, useSeedEngine } from '../helpers/index-fixture.js';
 
@@ -51,5 +51,19 @@ describe('example questions', () => {
     const text = renderAnswerPlain(answer, 'vi');
     expect(text).toContain('Hà Tĩnh lần thứ 20');
     expect(text).not.toContain('Hải Phòng');
+  });
+});
+
+describe('examplesFor', () => {
+  it('a question that fails is left out and the list said incomplete, so it is asked again later', async () => {
+    let calls = 0;
+    const ask = async (q: string) => {
+      calls++;
+      if (calls === 1) throw new Error('model broke');
+      return { answered: q !== EXAMPLE_QUESTIONS[1] } as Awaited<ReturnType<Parameters<typeof examplesFor>[0]>>;
+    };
+    const r = await examplesFor(ask, []);
+    expect(r.complete).toBe(false);
+    expect(r.examples).toEqual(EXAMPLE_QUESTIONS.slice(2));
   });
 });
