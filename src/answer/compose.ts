@@ -96,11 +96,20 @@ export function selectRelevant(index: LoadedIndex, candidates: readonly Candidat
 const NEWEST_MARGIN = 0.15;
 const NEWEST_LOOK = 5;
 
-/** A unit below a province or city named in the passage or its title ("Đảng bộ huyện Cẩm Xuyên", "xã …"). */
-const NARROWER_UNIT = /(?<![\p{L}])(?:huyện|quận|thị xã|xã|phường|thị trấn|chi bộ)\s+\p{Lu}/u;
+/**
+ * A unit below a province or city, or a body inside it, named in the passage or its title ("Đảng bộ huyện
+ * Cẩm Xuyên", "xã …", "Đảng bộ Khối các cơ quan tỉnh", "Công an tỉnh …").
+ */
+const NARROWER_UNIT = /(?<![\p{L}])(?:(?:huyện|quận|thị xã|xã|phường|thị trấn|chi bộ)\s+\p{Lu}|[Kk]hối\s+\p{L}|(?:Công an|Quân sự|Biên phòng)\s+(?:tỉnh|thành phố|TP))/u;
+/** A city named in full ("thành phố Quảng Ngãi", "TP Huế"): the province's capital when the province is asked. */
+const CITY = /(?<![\p{L}])(?:thành phố|TP\.?)\s+\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)*/gu;
 
 function namesNarrowerUnit(index: LoadedIndex, c: Candidate): boolean {
   return NARROWER_UNIT.test(index.chunks[c.chunk]!.text) || NARROWER_UNIT.test(index.articles[c.article]!.title);
+}
+
+function citiesNamed(index: LoadedIndex, c: Candidate): Set<string> {
+  return new Set([...`${index.chunks[c.chunk]!.text}\n${index.articles[c.article]!.title}`.matchAll(CITY)].map((m) => m[0].replace(/^(?:thành phố|TP\.?)\s+/u, '')));
 }
 
 /** `relevant` with the newest report's answer first among those about as good as the first (see NEWEST_MARGIN). */
@@ -116,8 +125,11 @@ function newestFirst(index: LoadedIndex, relevant: readonly Candidate[]): Candid
     const c = relevant[i]!;
     const day = dayOf(c);
     if (c.confidence < first.confidence - NEWEST_MARGIN || day === null || bestDay === null || day <= bestDay) continue;
-    // A newer report of a district or commune inside the place asked is no newer figure of the place.
-    if (namesNarrowerUnit(index, c) && !namesNarrowerUnit(index, first)) continue;
+    // A newer report of a district, a commune or a body inside the place asked (even one the first passage
+    // mentions in passing), or of a city the first passage does not name, is no newer figure of the place.
+    if (namesNarrowerUnit(index, c)) continue;
+    const firstCities = citiesNamed(index, first);
+    if ([...citiesNamed(index, c)].some((city) => !firstCities.has(city))) continue;
     best = i;
     bestDay = day;
   }

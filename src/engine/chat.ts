@@ -209,7 +209,8 @@ function countQuestion(side: string): string {
   const at = tokens[first.first]!.start;
   const place = /\s(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã)$/iu.exec(rest.slice(0, at).trimEnd());
   const cut = place ? place.index : at;
-  return `${rest.slice(cut).trim()} có bao nhiêu ${rest.slice(0, cut).trim()}`;
+  // "đảng viên của tỉnh Hà Tĩnh": the unit without the word that led to the place.
+  return `${rest.slice(cut).trim()} có bao nhiêu ${rest.slice(0, cut).trim().replace(/\s+(?:của|ở|tại|trong)$/iu, '')}`;
 }
 
 /** compareSides(), where "A hay B có nhiều X hơn" asks how many X each has ("Hải Phòng có bao nhiêu tổ chức đảng"). */
@@ -237,7 +238,7 @@ export function placeSides(question: string): { measure: string; sides: string[]
 async function compareAnswer(engine: QaEngine, sides: { measure: string; sides: string[]; asks?: true; whole?: true; english?: true }, opts: AskOptions): Promise<Answer> {
   // "số đảng viên" of a side is asked as "<side> có bao nhiêu đảng viên": the sentence with the figure.
   const count = /^(?:số|số lượng)\s+(.+)$/iu.exec(sides.measure);
-  const englishCount = /^(?:number|total|count)\s+of\s+(.+)$/iu.exec(sides.measure);
+  const englishCount = /^(?:number|total|count)\s+of\s+(.+)$/iu.exec(sides.measure) ?? /^((?:new\s+)?party\s+(?:members|cells|branches|organi[sz]ations))$/iu.exec(sides.measure);
   const askSide = (side: string) =>
     sides.whole ? side
     : sides.asks ? `${side} ${sides.measure}`
@@ -354,5 +355,8 @@ export async function converse(engine: QaEngine, message: string, previous: Turn
     const credits = wide.results.filter((r) => /(?<![\p{L}])Ảnh\s*:/u.test(r.quote)).map((r, i) => ({ ...r, rank: i + 1 }));
     if (credits.length > 0) return finish({ ...wide, results: credits.slice(0, opts.top ?? 3), total: credits.length });
   }
-  return finish(await engine.ask(question, askOpts));
+  const answer = await engine.ask(question, askOpts);
+  // "năm ngoái ai chủ trì?" in a chat that named no year: whichever report answers, it is not known to be last year's.
+  if (follow.unanchored && answer.results.length > 0) return finish({ ...answer, answered: false, confidence: 'low' });
+  return finish(answer);
 }

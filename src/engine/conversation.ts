@@ -44,6 +44,8 @@ export interface FollowUp {
   needsWho: boolean;
   /** Answers must come from these articles (the previous answer's, for "bài đó", "hội nghị đó", "trong đó"). */
   articleIds: string[] | null;
+  /** A relative year ("năm ngoái") with no year in the chat to count from: no answer to it is a sure one. */
+  unanchored?: true;
 }
 
 const PRONOUN = /(?<![\p{L}])(ông|bà|anh|chị|đồng chí|người|vị)\s+(ấy|đó|này|nọ)(?![\p{L}])/iu;
@@ -223,9 +225,11 @@ function bareQuestion(text: string, previous: TurnContext): FollowUp | null {
   if (!relative && findConstraints(analyzeQuery(`còn ${q}`)).length > 0) return null;
   if (personNames(q).length > 0) return null;
   const subject = previous.constraints.filter((c) => !relative || c.kind !== 'year').map((c) => (c.kind === 'year' ? `năm ${c.label}` : c.label));
-  if (subject.length === 0) return relative ? { question: `${q}?`, interpreted: `${q}?`, needsWho: false, articleIds: null } : null;
+  // No year in the chat to count from: "năm ngoái" stays as typed and no report's answer is a sure one (as "còn năm ngoái?").
+  const unanchored = relative !== null && !previous.constraints.some((c) => c.kind === 'year') ? { unanchored: true as const } : {};
+  if (subject.length === 0) return relative ? { question: `${q}?`, interpreted: `${q}?`, needsWho: false, articleIds: null, ...unanchored } : null;
   const question = `${q} (${subject.join(', ')})?`;
-  return { question, interpreted: question, needsWho: false, articleIds: null };
+  return { question, interpreted: question, needsWho: false, articleIds: null, ...unanchored };
 }
 
 /** An acknowledgement before a follow-up ("ok, còn Nghệ An?", "vâng, còn năm ngoái?"): set aside, as alone. */

@@ -340,7 +340,8 @@ const OF = 'cua';
 function officeMissing(tokens: readonly Token[], office: readonly string[]): boolean {
   for (let i = 0; i + office.length <= tokens.length; i++) {
     // "Phó Bí thư" or "Tổng Bí thư" holds another office than the one asked, unless the question said so.
-    if (tokens[i - 1]?.term === DEPUTY || (tokens[i - 1]?.folded === GENERAL_FOLDED && office[0] !== GENERAL_FOLDED)) continue;
+    // "Tổng" itself, right before the office: not a name that folds alike ("Cầm Văn Tòng, Bí thư Huyện ủy").
+    if (tokens[i - 1]?.term === DEPUTY || (tokens[i - 1]?.term === GENERAL && tokens[i]!.joined && office[0] !== GENERAL_FOLDED)) continue;
     let j = i;
     let k = 0;
     for (; k < office.length && j < tokens.length; k++, j++) {
