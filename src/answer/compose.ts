@@ -119,6 +119,7 @@ function newestFirst(index: LoadedIndex, relevant: readonly Candidate[]): Candid
     const d = index.articles[c.article]!.date;
     return d && d.iso && !d.yearMissing ? d.iso : null;
   };
+  const firstCities = citiesNamed(index, first);
   let best = 0;
   let bestDay = dayOf(first);
   for (let i = 1; i < Math.min(relevant.length, NEWEST_LOOK); i++) {
@@ -128,7 +129,6 @@ function newestFirst(index: LoadedIndex, relevant: readonly Candidate[]): Candid
     // A newer report of a district, a commune or a body inside the place asked (even one the first passage
     // mentions in passing), or of a city the first passage does not name, is no newer figure of the place.
     if (namesNarrowerUnit(index, c)) continue;
-    const firstCities = citiesNamed(index, first);
     if ([...citiesNamed(index, c)].some((city) => !firstCities.has(city))) continue;
     best = i;
     bestDay = day;
@@ -143,8 +143,7 @@ export function compose(index: LoadedIndex, candidates: readonly Candidate[], we
   if (relevant.length > 0) {
     confidence = 'high';
     if (opts.newestFirst) relevant = newestFirst(index, relevant);
-  }
-  else {
+  } else {
     relevant = selectRelevant(index, eligible, q, { ...opts, threshold: Math.min(LOW_CONFIDENCE, opts.threshold) }).slice(0, LOW_RESULTS);
     if (relevant.length > 0) confidence = 'low';
   }

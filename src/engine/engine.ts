@@ -3,7 +3,6 @@
  * and swaps in a new index when build-index commits one (in-flight questions finish on the index they
  * started with). A model problem never stops it: it serves keyword-only and says why.
  */
-import { examplesFor } from './examples.js';
 import { watchFile, unwatchFile } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
@@ -26,6 +25,7 @@ import { cleanQuestion } from '../text/normalise.js';
 import { describeBand, type DenseBand } from '../embed/band.js';
 import { denseCalibration } from '../embed/calibration.js';
 import type { ArticleView, AskOptions, ChunkView, EngineStatus, QaEngine } from './types.js';
+import { examplesFor } from './examples.js';
 
 export interface OpenEngineOptions {
   logger?: Logger;
