@@ -155,15 +155,23 @@ function placesCompared(q: string): { measure: string; sides: string[] } | null 
   const m = /^so sánh\s+(.+?)\s+(?:và|với)\s+(.+)$/iu.exec(q);
   if (!m) return null;
   const [left, right] = [m[1]!, m[2]!];
-  const tokens = tokenize(left);
-  const first = findPlaces(left, tokens, false)[0];
-  if (!first || first.first === 0 || placesIn(right).length !== 1 || right.split(' ').length > MAX_SIDE_WORDS) return null;
+  const split = splitAtPlace(left);
+  if (!split || placesIn(right).length !== 1 || right.split(' ').length > MAX_SIDE_WORDS) return null;
+  return split.unit === '' ? null : { measure: split.unit, sides: [split.place, right] };
+}
+
+/**
+ * "số đảng viên tỉnh Hà Tĩnh" cut where its first place starts, the place word ("tỉnh") going with the
+ * place; null when no place follows some words.
+ */
+function splitAtPlace(text: string): { unit: string; place: string } | null {
+  const tokens = tokenize(text);
+  const first = findPlaces(text, tokens, false)[0];
+  if (!first || first.first === 0) return null;
   const at = tokens[first.first]!.start;
-  // "số đảng viên tỉnh Hà Tĩnh": the place word goes with the side.
-  const place = /\s(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã)$/iu.exec(left.slice(0, at).trimEnd());
-  const cut = place ? place.index : at;
-  const measure = left.slice(0, cut).trim();
-  return measure === '' ? null : { measure, sides: [left.slice(cut).trim(), right] };
+  const word = /\s(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã)$/iu.exec(text.slice(0, at).trimEnd());
+  const cut = word ? word.index : at;
+  return { unit: text.slice(0, cut).trim(), place: text.slice(cut).trim() };
 }
 
 /** A year written on a side ("Nghệ An năm 2024"). */
@@ -202,15 +210,10 @@ export function yearSides(question: string): { measure: string; sides: string[];
 function countQuestion(side: string): string {
   const m = /^(?:số lượng|số)\s+(.+)$/iu.exec(side);
   if (!m) return side;
-  const rest = m[1]!;
-  const tokens = tokenize(rest);
-  const first = findPlaces(rest, tokens, false)[0];
-  if (!first || first.first === 0) return side;
-  const at = tokens[first.first]!.start;
-  const place = /\s(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã)$/iu.exec(rest.slice(0, at).trimEnd());
-  const cut = place ? place.index : at;
+  const split = splitAtPlace(m[1]!);
+  if (!split) return side;
   // "đảng viên của tỉnh Hà Tĩnh": the unit without the word that led to the place.
-  return `${rest.slice(cut).trim()} có bao nhiêu ${rest.slice(0, cut).trim().replace(/\s+(?:của|ở|tại|trong)$/iu, '')}`;
+  return `${split.place} có bao nhiêu ${split.unit.replace(/\s+(?:của|ở|tại|trong)$/iu, '')}`;
 }
 
 /** compareSides(), where "A hay B có nhiều X hơn" asks how many X each has ("Hải Phòng có bao nhiêu tổ chức đảng"). */
