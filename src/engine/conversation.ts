@@ -185,7 +185,8 @@ function replaceLabel(text: string, label: string, by: string): string | null {
 }
 
 /** "năm ngoái", "năm trước", "năm sau", "năm tới": a year counted from the one the chat was about. */
-const RELATIVE_YEAR = /^(?:năm|nam)\s+(ngoái|ngoai|trước|truoc|sau|tới|toi)$/iu;
+const RELATIVE_YEAR_WORDS = '(?:năm|nam)\\s+(ngoái|ngoai|trước|truoc|sau|tới|toi)';
+const RELATIVE_YEAR = new RegExp(`^${RELATIVE_YEAR_WORDS}$`, 'iu');
 
 /** A relative year as the year it names, counted from the previous question's year; as typed without one (no clock here). */
 function relativeYear(rest: string, previous: TurnContext): string {
@@ -197,7 +198,7 @@ function relativeYear(rest: string, previous: TurnContext): string {
 }
 
 /** A relative year inside a question ("năm ngoái ai chủ trì?"). */
-const RELATIVE_YEAR_IN = /(?<![\p{L}])(?:năm|nam)\s+(?:ngoái|ngoai|trước|truoc|sau|tới|toi)(?![\p{L}])/iu;
+const RELATIVE_YEAR_IN = new RegExp(`(?<![\\p{L}])${RELATIVE_YEAR_WORDS}(?![\\p{L}])`, 'iu');
 /** What makes a short message a question that leans on the last one: "hay", "không", "sao" alone are remarks too. */
 const BARE_QUESTION_WORDS = /(?<![\p{L}])(bao nhiêu|mấy|gì|ai|nào|đâu|khi nào)(?![\p{L}])|(?<![\p{L}])(không|chưa)\s*[?]*$/iu;
 /** The same typed without marks ("ai chu tri?"); not "may", which is as often "máy". */
