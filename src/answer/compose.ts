@@ -10,6 +10,7 @@ import { admitted, type ConstraintCheck } from '../search/entities.js';
 import type { Candidate } from '../search/types.js';
 import type { AnalyzedQuery } from '../search/analyse.js';
 import { pickQuote } from './quote.js';
+import { narrowerBody } from './scope.js';
 import { squash } from '../text/normalise.js';
 import type { AnswerResult, ArticleRef, Confidence } from './types.js';
 
@@ -37,6 +38,8 @@ export interface ComposeOptions {
    * answers, the newest report's goes first (a figure asked "now" is the latest one reported).
    */
   newestFirst?: boolean;
+  /** The place a count question asks about as a whole (see scope.ts): a quote giving a body's figure inside it says so. */
+  wholePlace?: string | null;
 }
 
 export interface Composed {
@@ -46,6 +49,8 @@ export interface Composed {
   results: AnswerResult[];
   total: number;
   suggestions: ArticleRef[];
+  /** The first quote gives the figure of this body inside the place asked, not the place's own. */
+  narrower: { place: string; body: string } | null;
 }
 
 // "liệt kê", "tất cả", "toàn bộ", "list", "all": the question wants many results, maybe from one report.
@@ -182,6 +187,11 @@ export function compose(index: LoadedIndex, candidates: readonly Candidate[], we
     })
     .slice(0, opts.top)
     .map((r, i) => ({ ...r, rank: opts.offset + i + 1 }));
+  let narrower: Composed['narrower'] = null;
+  if (confidence === 'high' && opts.wholePlace && results.length > 0) {
+    const body = narrowerBody(results[0]!.quote, opts.wholePlace, results[0]!.answer?.[0]?.[0]);
+    if (body !== null) narrower = { place: opts.wholePlace, body };
+  }
   const suggestions: ArticleRef[] = [];
   if (confidence === 'none') {
     const seen = new Set<number>();
@@ -192,7 +202,7 @@ export function compose(index: LoadedIndex, candidates: readonly Candidate[], we
       if (suggestions.length >= opts.suggestions) break;
     }
   }
-  return { answered: confidence === 'high', confidence, missing: check.missing, results, total: relevant.length, suggestions };
+  return { answered: confidence === 'high', confidence, missing: check.missing, results, total: relevant.length, suggestions, narrower };
 }
 
 function round(x: number): number {

@@ -89,6 +89,8 @@ export type Notice =
   /** "ông ấy …" with nobody to refer to: the reply asks who is meant. */
   | { kind: 'ask-who' }
   /** A name no report states, one slip away from one they do ("Tôn Danh" / "Tôn Doanh"): asked back, never answered for. */
-  | { kind: 'did-you-mean'; names: string[] };
+  | { kind: 'did-you-mean'; names: string[] }
+  /** The quote gives the figure of `body`, inside the place asked, not the place's own (see answer/scope.ts): said before it. */
+  | { kind: 'narrower-body'; place: string; body: string };
 
 export type Lang = 'vi' | 'en';

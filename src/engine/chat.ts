@@ -255,7 +255,9 @@ async function compareAnswer(engine: QaEngine, sides: { measure: string; sides: 
   const confidence = results.length === 0 ? 'none' : answers.every((a) => a.confidence === 'high') ? 'high' : 'low';
   // Read as one question per side, and shown so ("Hiểu là: Hải Phòng có …; Nghệ An có …"), not as the first side alone.
   const interpreted = answers.map((a) => a.interpreted).join('; ');
-  return { ...base, interpreted, answered: confidence === 'high', confidence, results, total: results.length, missing, suggestions: [], notices: base.notices };
+  // Each side's figure that is a body's inside its place is said so, not only the first side's.
+  const notices = [...base.notices, ...answers.slice(1).flatMap((a) => a.notices.filter((n) => n.kind === 'narrower-body'))];
+  return { ...base, interpreted, answered: confidence === 'high', confidence, results, total: results.length, missing, suggestions: [], notices };
 }
 
 /** "chi tiết hơn", "nói rõ hơn", "xem thêm", "tell me more": more of what the last answer quoted. */

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { articleRef, compose } from '../answer/compose.js';
+import { wholePlaceAsked } from '../answer/scope.js';
 import type { Answer, AnswerResult, Notice } from '../answer/types.js';
 import type { SearchMode } from '../search/types.js';
 import { embedderOptions, loadEmbedder } from '../embed/embedder.js';
@@ -202,11 +203,14 @@ export class Engine implements QaEngine {
       offset: opts.offset ?? 0,
       suggestions: 3,
       newestFirst: q.answerType === 'count' && constraints.some((c) => c.kind === 'place' || c.kind === 'body') && !constraints.some((c) => c.kind === 'year'),
+      wholePlace: wholePlaceAsked(q, constraints),
     }, check);
+    const { narrower, ...shown } = composed;
+    if (narrower) notices.push({ kind: 'narrower-body', ...narrower });
     const t3 = performance.now();
     const answer: Answer = {
       ...base,
-      ...composed,
+      ...shown,
       notices,
       timings: { embedMs: ms(t1 - t0), searchMs: ms(t2 - t1), answerMs: ms(t3 - t2) },
     };

@@ -227,6 +227,10 @@ export function noticeText(notice: Notice, lang: Lang): string {
       return askWhoText(lang);
     case 'did-you-mean':
       return lang === 'en' ? `Did you mean ${notice.names.join(', ')}?` : `Có phải bạn muốn hỏi về ${notice.names.join(', ')}?`;
+    case 'narrower-body':
+      return lang === 'en'
+        ? `Note: the figure below is for ${notice.body}; the reports give none for ${notice.place} as a whole.`
+        : `Lưu ý: số liệu dưới đây là của ${notice.body}; các báo cáo không nêu số liệu của toàn ${notice.place}.`;
   }
 }
 

@@ -244,7 +244,12 @@ function pack(pieces: string[], budget: number): string[] {
 }
 
 /** Notices the reply's own text says (a refusal's "did you mean …?" sits under its reason). */
-const IN_REPLY = new Set<Notice['kind']>(['empty-question', 'ask-who', 'did-you-mean']);
+const IN_REPLY = new Set<Notice['kind']>(['empty-question', 'ask-who', 'did-you-mean', 'narrower-body']);
+
+/** Whose figure the quotes give when it is a body's inside the place asked: said before them. */
+function scopeLines(answer: Answer, lang: Lang): string[] {
+  return answer.notices.filter((n) => n.kind === 'narrower-body').map((n) => noticeText(n, lang));
+}
 
 function didYouMean(answer: Answer, lang: Lang): string[] {
   return answer.notices.filter((n) => n.kind === 'did-you-mean').map((n) => noticeText(n, lang));
@@ -312,9 +317,10 @@ export function renderAnswerHtml(answer: Answer, lang: Lang, opts: HtmlRenderOpt
   const low = answer.confidence === 'low' ? `<b>${escapeHtml(t('lowConfidence', lang))}</b>` : null;
   // A side of a comparison the reports never state: said, not left for the reader to notice.
   const gap = answer.missing.length > 0 ? escapeHtml(missingText(answer.missing, lang)) : null;
+  const scope = scopeLines(answer, lang).map(escapeHtml).join('\n') || null;
   const factList = answer.facts ? factLines(answer.facts, lang) : [];
   const facts = factList.length ? [`<b>${escapeHtml(factsTitle(lang))}</b>`, ...factList.map((f) => `• ${escapeHtml(cutWithEllipsis(f, MAX_NOTICE))}`)].join('\n') : null;
-  const header = [readLine, facts, gap, low, range].filter(Boolean).join('\n') || null;
+  const header = [readLine, facts, gap, scope, low, range].filter(Boolean).join('\n') || null;
   const pieces = answer.results.map((r, i) => {
     if (i === 0 && header) return `${header}\n${renderResultHtml(r, lang, budget - htmlVisibleLength(header) - 1)}`;
     return renderResultHtml(r, lang, budget);
@@ -354,6 +360,7 @@ export function renderAnswerPlain(answer: Answer, lang: Lang, opts: PlainRenderO
     const facts = answer.facts ? factLines(answer.facts, lang) : [];
     if (facts.length) blocks.push([factsTitle(lang), ...facts.map((f) => `  • ${f}`)].join('\n'));
     if (answer.missing.length > 0) blocks.push(missingText(answer.missing, lang));
+    blocks.push(...scopeLines(answer, lang));
     if (answer.confidence === 'low') blocks.push(t('lowConfidence', lang));
     const first = answer.results[0]!;
     const last = answer.results[answer.results.length - 1]!;

@@ -34,6 +34,10 @@ describe('conversations', () => {
     const { renderAnswerPlain } = await import('../../src/present/render.js');
     const both = (await converse(engine, 'Hải Phòng và Nghệ An có bao nhiêu tổ chức đảng?', null)).answer;
     expect(both.confidence).toBe('high');
+    // Each report counts its Party bloc's organisations, not the whole city's or province's: said for each side.
+    const shown = renderAnswerPlain(both, 'vi');
+    expect(shown).toContain('Lưu ý: số liệu dưới đây là của Đảng bộ Khối các cơ quan thành phố (Hải Phòng); các báo cáo không nêu số liệu của toàn Hải Phòng.');
+    expect(shown).toContain('các báo cáo không nêu số liệu của toàn Nghệ An.');
     expect(both.results.map((r) => r.article.id)).toEqual(['004_7239dae0792dcdec', '002_25813a48fb69556b']);
     expect(both.results[1]!.quote).toContain('64 tổ chức đảng');
     expect(both.interpreted).toBe('Hải Phòng có bao nhiêu tổ chức đảng; Nghệ An có bao nhiêu tổ chức đảng');

@@ -99,6 +99,15 @@ describe('a counting question is answered only by its own measure', () => {
     // a paragraph's "kiện toàn 1 đồng chí" near "đảng viên".
     const short = await seedEngine().ask('Hải Phòng có bao nhiêu đảng viên?');
     expect(short.results[0]!.quote).toContain('4.466 đảng viên');
+    // …and it is the city's Party bloc's count, not the city's: the reply says whose it is before the quote.
+    expect(short.answered).toBe(true);
+    expect(short.notices).toContainEqual({ kind: 'narrower-body', place: 'Hải Phòng', body: 'Đảng bộ Khối các cơ quan thành phố (Hải Phòng)' });
+    const shown = renderAnswerPlain(short, 'vi');
+    expect(shown.indexOf('Lưu ý: số liệu dưới đây là của Đảng bộ Khối các cơ quan thành phố (Hải Phòng); các báo cáo không nêu số liệu của toàn Hải Phòng.')).toBeGreaterThanOrEqual(0);
+    expect(shown.indexOf('Lưu ý:')).toBeLessThan(shown.indexOf('4.466'));
+    expect(renderAnswerPlain(short, 'en')).toContain('Note: the figure below is for Đảng bộ Khối các cơ quan thành phố (Hải Phòng); the reports give none for Hải Phòng as a whole.');
+    // Asked about the bloc, its figure is the answer: nothing to say.
+    expect(whole.notices.some((n) => n.kind === 'narrower-body')).toBe(false);
     const admitted = await seedEngine().ask('Đảng bộ cơ quan chính quyền TP Huế kết nạp được bao nhiêu đảng viên trong năm 2020?');
     expect(admitted.answered).toBe(true);
     expect(admitted.results[0]!.quote).toContain('07 đảng viên');
@@ -210,7 +219,9 @@ describe('probe 4: a place, a person or a day asked about is what the quotes sta
     for (const q of ['hp co bao nhieu dang vien', 'HP có bao nhiêu chi bộ?']) {
       const a = await seedEngine().ask(q);
       expect(a.interpreted, q).toMatch(/^Hải Phòng /u);
+      // The city's Party bloc's count, said to be the bloc's (answer/scope.ts).
       expect(a.confidence, q).toBe('high');
+      expect(a.notices.some((n) => n.kind === 'narrower-body' && n.place === 'Hải Phòng'), q).toBe(true);
       expect(a.results[0]!.quote, q).toContain('442 chi bộ');
       expect(a.results.every((r) => r.article.id === '004_7239dae0792dcdec'), q).toBe(true);
     }

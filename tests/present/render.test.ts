@@ -69,6 +69,18 @@ describe('escaping', () => {
     expect(html).toContain('<b>&lt;tags&gt;</b>');
   });
 
+  it('says before the quote whose figure it is when it is a body\'s inside the place asked, escaped, once', () => {
+    const a = answer([result(1, 'Đảng bộ Khối các cơ quan thành phố có 4.466 đảng viên.')], {
+      notices: [{ kind: 'narrower-body', place: 'Hải Phòng', body: 'Đảng bộ Khối <các> cơ quan thành phố (Hải Phòng)' }],
+    });
+    const vi = parsed(renderAnswerHtml(a, 'vi').join('\n'));
+    const note = 'Lưu ý: số liệu dưới đây là của Đảng bộ Khối <các> cơ quan thành phố (Hải Phòng); các báo cáo không nêu số liệu của toàn Hải Phòng.';
+    expect(vi.indexOf(note)).toBeGreaterThanOrEqual(0);
+    expect(vi.indexOf(note)).toBeLessThan(vi.indexOf('4.466'));
+    expect(vi.split(note).length).toBe(2);
+    expect(parsed(renderAnswerHtml(a, 'en').join('\n'))).toContain('Note: the figure below is for Đảng bộ Khối <các> cơ quan thành phố (Hải Phòng)');
+  });
+
   it('asks back about a name one slip from one the reports write, under the refusal, in Vietnamese and English', () => {
     const a = answer([], { missing: ['Tôn Danh'], suggestions: [ARTICLE], notices: [{ kind: 'did-you-mean', names: ['Tôn Doanh'] }] });
     const vi = parsed(renderAnswerHtml(a, 'vi').join('\n'));

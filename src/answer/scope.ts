@@ -1,0 +1,64 @@
+/**
+ * Whose figure a quote gives. "Hải Phòng có bao nhiêu đảng viên?" answered by "Đảng bộ Khối các cơ quan
+ * thành phố có … 4.466 đảng viên" would pass a bloc's count off as the city's, the way another province's
+ * figure would, were it not said. The quote is the reports' best answer and names its body, so it stays
+ * the answer; the reply says before it whose figure it is and that the reports give none for the place.
+ */
+import type { AnalyzedQuery } from '../search/analyse.js';
+import type { Constraint } from '../search/entities.js';
+import { placesIn } from '../text/gazetteer.js';
+import { fold } from '../text/normalise.js';
+
+const NAME = String.raw`\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)*`;
+const LEVEL = String.raw`(?:tỉnh|thành phố|TP\.?)`;
+/**
+ * A body inside a province or city, as a report names it: a Party bloc ("Đảng bộ Khối các cơ quan thành
+ * phố", "Khối Doanh nghiệp tỉnh Nghệ An"), a district or commune ("huyện Cẩm Xuyên", "Đảng bộ xã …"), the
+ * police or the military of the province. A bare "khối" is a word ("khối lượng"): only after "Đảng bộ",
+ * "Đảng ủy" or before "cơ quan" / "doanh nghiệp" is it a bloc.
+ */
+const NARROWER_BODY = new RegExp(
+  [
+    String.raw`(?:Đảng bộ|Đảng ủy|Đảng uỷ)\s+Khối(?:\s+(?:[Cc]ác\s+)?(?:[Cc]ơ quan|[Dd]oanh nghiệp))?(?:\s+${LEVEL}(?:\s+${NAME})?)?`,
+    String.raw`[Kk]hối\s+(?:[Cc]ác\s+)?(?:[Cc]ơ quan|[Dd]oanh nghiệp)(?:\s+${LEVEL}(?:\s+${NAME})?)?`,
+    String.raw`(?:(?:Đảng bộ|Đảng ủy|Đảng uỷ)\s+)?(?:huyện|quận|thị xã|xã|phường|thị trấn)\s+${NAME}`,
+    String.raw`(?:Công an|Bộ Chỉ huy Quân sự|Bộ đội Biên phòng)\s+${LEVEL}(?:\s+${NAME})?`,
+  ]
+    .map((p) => `(?<!\\p{L})${p}`)
+    .join('|'),
+  'gu',
+);
+/** The quote also speaks of the place as a whole ("toàn tỉnh", "Đảng bộ tỉnh có …"): its figure may be the place's. */
+const WHOLE_PLACE = /(?<!\p{L})(?:[Tt]oàn\s+(?:tỉnh|thành phố|Đảng bộ)|(?:Đảng bộ|Đảng ủy|Đảng uỷ)\s+(?:tỉnh|thành phố)(?!\s+\p{Lu})|(?:[Tt]ỉnh|[Tt]hành phố)\s+(?:có|đã|đạt|hiện có))(?!\p{L})/u;
+/**
+ * Words of a question asking about a body inside the place itself (folded: typed with or without marks),
+ * whose figure a bloc's or a district's quote may well be: no note then.
+ */
+const NARROWER_ASKED = ['khoi', 'uy ban', 'ban', 'huyen', 'quan', 'xa', 'phuong', 'thi tran', 'thi xa', 'chi bo', 'bo phan', 'co so', 'cong an', 'quan su', 'bien phong'];
+
+/** The place a count question asks about as a whole ("Hải Phòng có bao nhiêu đảng viên?"), or null. */
+export function wholePlaceAsked(q: AnalyzedQuery, constraints: readonly Constraint[]): string | null {
+  if (q.answerType !== 'count' || constraints.some((c) => c.kind === 'body')) return null;
+  const places = constraints.filter((c) => c.kind === 'place');
+  if (places.length !== 1) return null;
+  // The unit counted is no body asked about ("có bao nhiêu chi bộ").
+  const unit = q.countUnit ? ` ${q.countUnit.map((w) => fold(w)).join(' ')} ` : null;
+  const words = ` ${q.tokens.map((t) => t.folded).join(' ')} `.replace(unit ?? /$^/u, ' ');
+  return NARROWER_ASKED.some((w) => words.includes(` ${w} `)) ? null : places[0]!.label;
+}
+
+/**
+ * The body inside `place` whose figure `quote` gives ("Đảng bộ Khối các cơ quan thành phố (Hải Phòng)"),
+ * or null when the quote names no such body, or also speaks of the place itself. `answerAt`: where the
+ * figure starts in the quote.
+ */
+export function narrowerBody(quote: string, place: string, answerAt = Number.POSITIVE_INFINITY): string | null {
+  const bodies = [...quote.matchAll(NARROWER_BODY)];
+  if (bodies.length === 0) return null;
+  const rest = quote.replace(NARROWER_BODY, ' ');
+  if (WHOLE_PLACE.test(rest) || placesIn(rest).includes(place)) return null;
+  // The body named last before the figure is the one it counts ("Bí thư Đảng ủy Khối …, cho biết, Đảng bộ Khối … có 4.466 đảng viên").
+  const before = bodies.filter((m) => m.index! < answerAt);
+  const body = (before.length > 0 ? before[before.length - 1]! : bodies[0]!)[0].trim();
+  return fold(body).includes(fold(place)) ? body : `${body} (${place})`;
+}
