@@ -286,6 +286,29 @@ function placeSaid(text: string): boolean {
   return PLACE_SAID.test(text) || findPlaces(text, tokenize(text), false).length > 0;
 }
 
+/**
+ * Folded vowel groups that a hat or a horn makes Vietnamese ("cuoi" of "cuối", "nguoi" of "người"):
+ * folding drops it, so the folded form alone looks like no syllable.
+ */
+const FOLDED_GLIDES: ReadonlyArray<[RegExp, string]> = [
+  [/uo/u, 'uô'],
+  [/ie/u, 'iê'],
+  [/ye/u, 'yê'],
+  [/uu/u, 'ưu'],
+];
+
+/**
+ * Can the token be a syllable (not an abbreviation typed in lower case, "hđnd", "tphcm")? Read as
+ * written when it has marks; typed without them, as any marking of it could be ("cuoi" is "cuối").
+ */
+function couldBeSyllable(t: Token): boolean {
+  if (t.term !== t.folded) return isWellFormedSyllable(t.term);
+  if (isWellFormedSyllable(t.folded)) return true;
+  let marked = t.folded;
+  for (const [plain, hat] of FOLDED_GLIDES) marked = marked.replace(plain, hat);
+  return isWellFormedSyllable(marked);
+}
+
 /** Syllables after the office that name whose office it is ("Bí thư Tỉnh ủy", "Chủ tịch Liên đoàn"). */
 const OFFICE_OF = 2;
 
@@ -310,7 +333,7 @@ function officeAsked(q: AnalyzedQuery): string[] | null {
     const body = (k: number) => {
       const t = q.tokens[k]!;
       // An abbreviation typed in lower case ("hđnd", "tphcm") is no syllable: a body's name too.
-      return t.joined && !isStop(t.term) && (isCapitalised(q.text, t) || (q.foldedAt[k] ? isOfficeWord(t.folded, true) : isOfficeWord(t.term)) || (!t.isNumber && !isWellFormedSyllable(t.folded)));
+      return t.joined && !isStop(t.term) && (isCapitalised(q.text, t) || (q.foldedAt[k] ? isOfficeWord(t.folded, true) : isOfficeWord(t.term)) || (!t.isNumber && !couldBeSyllable(t)));
     };
     while (end < q.tokens.length && end < i + o.length + OFFICE_OF && body(end)) end++;
     return q.tokens.slice(prefixed ? i - 1 : i, end).map((t) => t.folded);
