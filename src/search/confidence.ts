@@ -16,7 +16,7 @@ import { isWellFormedSyllable } from '../text/syllable.js';
 import { actionInClause, passageTermSet, saysAction, statesCount, type AnalyzedQuery } from './analyse.js';
 import type { KeywordPass } from './keyword.js';
 import { sentenceTokens } from './sentence-tokens.js';
-import { edgePairs } from './pair-cohesion.js';
+import { edgePairs, straddlingPairs } from './pair-cohesion.js';
 
 /** Credit for a question term the passage lacks but its article's title has (see contextCredit). */
 const ARTICLE_CREDIT = 0.9;
@@ -120,13 +120,15 @@ export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: Keywor
   const terms: CoverageTerm[] = [];
   let mass = 0;
   const edges = edgePairs(q.terms, pass.matches, namePairs(q));
+  const seams = straddlingPairs(q.terms, pass.matches);
   q.terms.forEach((t, i) => {
     const m = pass.matches[i] ?? null;
     // Typed without marks, a function word's twin ("vao" of vào, "ra" in "gay ra") is never indexed:
     // that the corpus lacks it says nothing about the question's topic.
     if (!m && t.folded && t.term.split(PAIR_SEP).some((part) => isStopTwin(part))) return;
     const unseen = isPair(t.term) ? UNSEEN_PAIR_SHARE * index.keyword.unseenIdf : index.keyword.unseenIdf;
-    const weight = (m ? m.idf : unseen) * Math.min(t.weight, MAX_TERM_REPEAT);
+    // The seam of two known words (straddlingPairs) is lacking as an edge pair is, never held.
+    const weight = (m ? m.idf : unseen) * Math.min(t.weight, MAX_TERM_REPEAT) * (seams.has(i) ? EDGE_PAIR_LACKING_SHARE : 1);
     terms.push({ term: t.term, weight, match: m ? i : -1, edge: edges.has(i) });
   });
   // A syllable of a two-syllable word the corpus knows ("viên" of "đảng viên") is weak evidence on its

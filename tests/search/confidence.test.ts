@@ -72,6 +72,16 @@ describe('a pair at the edge of two words', () => {
   });
 });
 
+describe('a pair the corpus never writes', () => {
+  it('weighs less at the seam of two words it writes ("nghị kết" of "hội nghị kết nạp") than where its word may be missing ("tỉnh kết")', () => {
+    const seam = weights('Hội nghị kết nạp đảng viên mới ra sao?').get('nghị_kết');
+    const lone = weights('Đảng bộ tỉnh kết nạp đảng viên mới bao nhiêu?').get('tỉnh_kết');
+    expect(seam?.idf).toBeNull();
+    expect(lone?.idf).toBeNull();
+    expect(seam!.weight).toBeLessThan(lone!.weight);
+  });
+});
+
 describe('an office asked for', () => {
   it('is read up to its body, not on to a modifier with a hat or a horn ("cuối cùng", "người đứng đầu")', () => {
     const index = seeds();
