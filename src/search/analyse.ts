@@ -352,6 +352,17 @@ function bestReading(options: readonly (readonly string[])[], lex: Lexicon): { f
 }
 
 /**
+ * Typed without marks, a function word's folded form may be a content word's too ("nhieu" of nhiều
+ * beside nhiêu, "nay" of "hiện nay" beside này, "va" of "miếng vá" beside và, "nhi" of "bệnh nhi"):
+ * alone it stays glue, but it still makes pairs with its neighbours, which only the content reading
+ * makes in the index (function words make no indexed pair). A form whose every reading the corpus
+ * writes is a function word makes none.
+ */
+function pairsAsContent(term: string, folded: boolean, lex: Lexicon | null): boolean {
+  return folded && lex !== null && lex.variants(term).some((v) => !isStop(v) && lex.df(v) > 0);
+}
+
+/**
  * Is a folded pair with a function word's twin ("dang vien") a word of the corpus rather than glue
  * ("co tac dung" of "có tác dụng", whose "có" the index never pairs)? Yes when most occurrences of its
  * other syllable make this pair: "viên" mostly follows "đảng" in Party reports; "tác" seldom follows "cơ".
@@ -610,10 +621,11 @@ export function analyzeQuery(question: string, lex: Lexicon | null = null): Anal
       if (!syllables.includes(term)) syllables.push(term);
     }
     const prev = tokens[i - 1];
-    if (prev && t.joined && !stop) {
+    if (prev && t.joined && glue[i] !== true && (!stop || pairsAsContent(term, folded, lex))) {
       const pf = foldedAt[i - 1]!;
       const prevTerm = pf ? prev.folded : prev.term;
-      if (!isStop(prevTerm, pf) && glue[i - 1] !== true) {
+      const prevStop = isStop(prevTerm, pf);
+      if (glue[i - 1] !== true && (!prevStop || pairsAsContent(prevTerm, pf, lex)) && !(prevStop && stop)) {
         const anyFolded = pf || folded;
         add(anyFolded ? foldSyllable(prevTerm) + PAIR_SEP + foldSyllable(term) : prevTerm + PAIR_SEP + term, anyFolded);
       }

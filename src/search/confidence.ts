@@ -16,7 +16,7 @@ import { isWellFormedSyllable } from '../text/syllable.js';
 import { actionInClause, passageTermSet, saysAction, statesCount, type AnalyzedQuery } from './analyse.js';
 import type { KeywordPass } from './keyword.js';
 import { sentenceTokens } from './sentence-tokens.js';
-import { edgePairs } from './pair-cohesion.js';
+import { edgePairs, straddlingPairs } from './pair-cohesion.js';
 
 /** Credit for a question term the passage lacks but its article's title has (see contextCredit). */
 const ARTICLE_CREDIT = 0.9;
@@ -120,13 +120,15 @@ export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: Keywor
   const terms: CoverageTerm[] = [];
   let mass = 0;
   const edges = edgePairs(q.terms, pass.matches, namePairs(q));
+  const seams = straddlingPairs(q.terms, pass.matches);
   q.terms.forEach((t, i) => {
     const m = pass.matches[i] ?? null;
     // Typed without marks, a function word's twin ("vao" of vào, "ra" in "gay ra") is never indexed:
     // that the corpus lacks it says nothing about the question's topic.
     if (!m && t.folded && t.term.split(PAIR_SEP).some((part) => isStopTwin(part))) return;
     const unseen = isPair(t.term) ? UNSEEN_PAIR_SHARE * index.keyword.unseenIdf : index.keyword.unseenIdf;
-    const weight = (m ? m.idf : unseen) * Math.min(t.weight, MAX_TERM_REPEAT);
+    // The seam of two known words (straddlingPairs) is lacking as an edge pair is, never held.
+    const weight = (m ? m.idf : unseen) * Math.min(t.weight, MAX_TERM_REPEAT) * (seams.has(i) ? EDGE_PAIR_LACKING_SHARE : 1);
     terms.push({ term: t.term, weight, match: m ? i : -1, edge: edges.has(i) });
   });
   // A syllable of a two-syllable word the corpus knows ("viên" of "đảng viên") is weak evidence on its
@@ -286,6 +288,29 @@ function placeSaid(text: string): boolean {
   return PLACE_SAID.test(text) || findPlaces(text, tokenize(text), false).length > 0;
 }
 
+/**
+ * Folded vowel groups that a hat or a horn makes Vietnamese ("cuoi" of "cuối", "nguoi" of "người"):
+ * folding drops it, so the folded form alone looks like no syllable.
+ */
+const FOLDED_GLIDES: ReadonlyArray<[RegExp, string]> = [
+  [/uo/u, 'uô'],
+  [/ie/u, 'iê'],
+  [/ye/u, 'yê'],
+  [/uu/u, 'ưu'],
+];
+
+/**
+ * Can the token be a syllable (not an abbreviation typed in lower case, "hđnd", "tphcm")? Read as
+ * written when it has marks; typed without them, as any marking of it could be ("cuoi" is "cuối").
+ */
+function couldBeSyllable(t: Token): boolean {
+  if (t.term !== t.folded) return isWellFormedSyllable(t.term);
+  if (isWellFormedSyllable(t.folded)) return true;
+  let marked = t.folded;
+  for (const [plain, hat] of FOLDED_GLIDES) marked = marked.replace(plain, hat);
+  return isWellFormedSyllable(marked);
+}
+
 /** Syllables after the office that name whose office it is ("Bí thư Tỉnh ủy", "Chủ tịch Liên đoàn"). */
 const OFFICE_OF = 2;
 
@@ -310,7 +335,7 @@ function officeAsked(q: AnalyzedQuery): string[] | null {
     const body = (k: number) => {
       const t = q.tokens[k]!;
       // An abbreviation typed in lower case ("hđnd", "tphcm") is no syllable: a body's name too.
-      return t.joined && !isStop(t.term) && (isCapitalised(q.text, t) || (q.foldedAt[k] ? isOfficeWord(t.folded, true) : isOfficeWord(t.term)) || (!t.isNumber && !isWellFormedSyllable(t.folded)));
+      return t.joined && !isStop(t.term) && (isCapitalised(q.text, t) || (q.foldedAt[k] ? isOfficeWord(t.folded, true) : isOfficeWord(t.term)) || (!t.isNumber && !couldBeSyllable(t)));
     };
     while (end < q.tokens.length && end < i + o.length + OFFICE_OF && body(end)) end++;
     return q.tokens.slice(prefixed ? i - 1 : i, end).map((t) => t.folded);

@@ -56,3 +56,24 @@ export function edgePairs(terms: ReadonlyArray<{ term: string }>, matches: Reado
   }
   return out;
 }
+
+/**
+ * Indices (into `terms`) of the pairs the corpus never writes whose syllables each make a pair it does
+ * write with their other neighbour: "nhân cẩm" of "bệnh nhân Cẩm Tú", "nhận chức" of "đảm nhận chức
+ * vụ". Such a pair is the seam of two known words, not a word of its own that the reports lack. A pair
+ * with no pair on one side ("văn xyz" ending "Hoàng Văn Xyz") is not one: its word may be what is missing.
+ */
+export function straddlingPairs(terms: ReadonlyArray<{ term: string }>, matches: ReadonlyArray<TermMatch | null>): Set<number> {
+  const pairs: Array<{ at: number; first: string; second: string; seen: boolean }> = [];
+  terms.forEach((t, i) => {
+    if (!isPair(t.term)) return;
+    const [first, second] = t.term.split(PAIR_SEP);
+    pairs.push({ at: i, first: first!, second: second!, seen: matches[i] != null });
+  });
+  const out = new Set<number>();
+  for (let k = 1; k + 1 < pairs.length; k++) {
+    const [before, x, after] = [pairs[k - 1]!, pairs[k]!, pairs[k + 1]!];
+    if (!x.seen && before.seen && after.seen && before.second === x.first && x.second === after.first) out.add(x.at);
+  }
+  return out;
+}

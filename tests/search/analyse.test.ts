@@ -326,3 +326,19 @@ describe('words typed with their marks are read as typed when a phrase or a pair
     expect(analyzeQuery('phối hợp với chính quyền làm gì?', stub).text).toBe('phối hợp với chính quyền làm gì?');
   });
 });
+
+describe('a function word typed without marks that is also a content word', () => {
+  const terms = (question: string) => analyzeQuery(question, lex()).terms.map((t) => t.term);
+
+  it('makes pairs with its neighbours ("hien nay": "nay" is này and the "nay" of "hiện nay"), not a term of its own', () => {
+    expect(terms('hien nay dang bo co bao nhieu dang vien')).toContain('hien_nay');
+    expect(terms('hien nay dang bo co bao nhieu dang vien')).not.toContain('nay');
+    // An unmarked syllable of a question typed with marks, too.
+    expect(terms('Hiện nay Đảng bộ có bao nhiêu đảng viên?')).toContain('hien_nay');
+  });
+
+  it('makes none when every reading the corpus writes of it is a function word ("cua": của), nor with another function word', () => {
+    expect(terms('dang vien cua dang bo hai phong').filter((t) => t.split('_').includes('cua'))).toEqual([]);
+    expect(terms('dang bo co bao nhieu dang vien').filter((t) => t.split('_').includes('bao') || t.split('_').includes('nhieu'))).toEqual([]);
+  });
+});

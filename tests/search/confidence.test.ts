@@ -72,7 +72,29 @@ describe('a pair at the edge of two words', () => {
   });
 });
 
+describe('a pair the corpus never writes', () => {
+  it('weighs less at the seam of two words it writes ("nghị kết" of "hội nghị kết nạp") than where its word may be missing ("tỉnh kết")', () => {
+    const seam = weights('Hội nghị kết nạp đảng viên mới ra sao?').get('nghị_kết');
+    const lone = weights('Đảng bộ tỉnh kết nạp đảng viên mới bao nhiêu?').get('tỉnh_kết');
+    expect(seam?.idf).toBeNull();
+    expect(lone?.idf).toBeNull();
+    expect(seam!.weight).toBeLessThan(lone!.weight);
+  });
+});
+
 describe('an office asked for', () => {
+  it('is read up to its body, not on to a modifier with a hat or a horn ("cuối cùng", "người đứng đầu")', () => {
+    const index = seeds();
+    const office = (question: string) => {
+      const q = analyzeQuery(question, lexiconOf(index));
+      return coverageModel(index, q, keywordPass(index, q, 50)).office;
+    };
+    expect(office('Ai là Chủ tịch cuối cùng của Hội đồng?')).toEqual(['chu', 'tich']);
+    expect(office('Ai là Bí thư người đứng đầu?')).toEqual(['bi', 'thu']);
+    // A body typed in lower case as an abbreviation is still read ("hđnd").
+    expect(office('Ai là Chủ tịch hđnd tỉnh?')).toEqual(['chu', 'tich', 'hdnd', 'tinh']);
+  });
+
   it('is named by "chủ tịch của …" as by "chủ tịch …", not by its deputy', () => {
     const index = seeds();
     const q = analyzeQuery('Ai được bổ nhiệm làm Chủ tịch Hội đồng quản trị?', lexiconOf(index));

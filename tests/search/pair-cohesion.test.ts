@@ -1,13 +1,17 @@
 /** Which question pairs are the edge of two words: invented document frequencies, no index needed. */
 import { describe, expect, it } from 'vitest';
 import type { TermMatch } from '../../src/index/keyword-index.js';
-import { edgePairs } from '../../src/search/pair-cohesion.js';
+import { edgePairs, straddlingPairs } from '../../src/search/pair-cohesion.js';
 
 /** Terms as analyzeQuery lists them (each pair right after its second syllable), with df per term (null: unseen). */
 function read(list: Array<[string, number | null]>) {
   const terms = list.map(([term]) => ({ term, folded: false, weight: 1 }));
   const matches = list.map(([term, df], i): TermMatch | null => (df === null ? null : { term: terms[i]!, idf: 1, docs: new Uint32Array(df), tfs: new Uint16Array(df) }));
-  return { terms, edges: (names: string[] = []) => [...edgePairs(terms, matches, new Set(names))].map((i) => terms[i]!.term) };
+  return {
+    terms,
+    edges: (names: string[] = []) => [...edgePairs(terms, matches, new Set(names))].map((i) => terms[i]!.term),
+    seams: () => [...straddlingPairs(terms, matches)].map((i) => terms[i]!.term),
+  };
 }
 
 describe('edge pairs', () => {
@@ -63,5 +67,41 @@ describe('edge pairs', () => {
     ]);
     expect(name.edges()).toEqual(['thị_tình']);
     expect(name.edges(['thị_tình'])).toEqual([]);
+  });
+});
+
+describe('seams of two known words', () => {
+  it('a pair the corpus never writes between two pairs it does is a seam ("nhân_cẩm" of "bệnh nhân Cẩm Tú")', () => {
+    const q = read([
+      ['bệnh', 1300],
+      ['nhân', 900],
+      ['bệnh_nhân', 700],
+      ['cẩm', 10],
+      ['nhân_cẩm', null],
+      ['tú', 12],
+      ['cẩm_tú', 5],
+    ]);
+    expect(q.seams()).toEqual(['nhân_cẩm']);
+  });
+
+  it('not when a side has no pair the corpus writes ("văn_xyz" of a name the reports lack), nor at the end of the question', () => {
+    const name = read([
+      ['hoàng', 80],
+      ['văn', 300],
+      ['hoàng_văn', 40],
+      ['xyz', null],
+      ['văn_xyz', null],
+      ['abc', null],
+      ['xyz_abc', null],
+    ]);
+    expect(name.seams()).toEqual([]);
+    const last = read([
+      ['bệnh', 1300],
+      ['nhân', 900],
+      ['bệnh_nhân', 700],
+      ['tệ', 30],
+      ['nhân_tệ', null],
+    ]);
+    expect(last.seams()).toEqual([]);
   });
 });
