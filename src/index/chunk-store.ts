@@ -72,6 +72,12 @@ class ChunkTable {
   ) {}
 
   /**
+   * The texts files its rows point into (see TextPlace), set when the table is opened: kept here rather
+   * than in each of half a million views, a field less per view to allocate and collect.
+   */
+  texts: readonly ChunkTexts[] = [];
+
+  /**
    * A table of rows given as fields (a plain record, or a loaded chunk: its fields copied from its
    * table's columns, its id and heading as bytes, never decoded), label and text place.
    */
@@ -251,12 +257,10 @@ export const CHUNK_TABLE = 'chunks-v3';
  */
 export class LoadedChunk implements StoredChunk {
   readonly #t: ChunkTable;
-  readonly #texts: readonly ChunkTexts[];
   readonly #i: number;
 
-  constructor(t: ChunkTable, texts: readonly ChunkTexts[], i: number) {
+  constructor(t: ChunkTable, i: number) {
     this.#t = t;
-    this.#texts = texts;
     this.#i = i;
   }
 
@@ -304,7 +308,7 @@ export class LoadedChunk implements StoredChunk {
   }
   /** The text's UTF-8 bytes as stored (copied by a rebuild without decoding). */
   bytes(): Buffer {
-    return this.#texts[this.#t.textSeg[this.#i]!]!.bytes(this.#t.textAt[this.#i]!, this.#t.textBytes[this.#i]!);
+    return this.#t.texts[this.#t.textSeg[this.#i]!]!.bytes(this.#t.textAt[this.#i]!, this.#t.textBytes[this.#i]!);
   }
   /** Where the text is stored: its file (0: texts.bin, 1: texts-tail.bin), offset, length (a build keeps texts.bin and points at the same bytes again). */
   get textSeg(): number {
@@ -347,7 +351,7 @@ export interface ChunkBase {
  * in order, then the tail's. Throws Error with a short reason (a base row with its text in the tail
  * file, which the build rewrites, is one: only a tail row may point there).
  */
-export function openChunkSegments(base: Buffer, deleted: Buffer | null, tail: Buffer | null, texts: ReadonlyArray<TextsSource & { name: string }>): { chunks: LoadedChunk[]; base: ChunkBase } {
+export function openChunkSegments(base: Buffer, deleted: Buffer | null, tail: Buffer | null, texts: ReadonlyArray<TextsSource & { name: string }>): { chunks: LoadedChunk[]; base: ChunkBase; articleOrdinals: (articleById: ReadonlyMap<string, number>) => Int32Array } {
   const b = ChunkTable.deserialize(base);
   const gone = deleted ? decodeRows(deleted, b.count) : new Uint32Array(0);
   let inBaseTexts = true;
@@ -357,16 +361,35 @@ export function openChunkSegments(base: Buffer, deleted: Buffer | null, tail: Bu
   const sources = textSources(texts);
   checkTexts(b, sources, texts);
   if (t) checkTexts(t, sources, texts);
+  b.texts = sources;
+  if (t) t.texts = sources;
   // Made straight into their places (half a million views: no intermediate array per table).
   const chunks = new Array<LoadedChunk>(b.count - gone.length + (t?.count ?? 0));
   let n = 0;
   let g = 0;
   for (let i = 0; i < b.count; i++) {
     if (g < gone.length && gone[g] === i) g++;
-    else chunks[n++] = new LoadedChunk(b, sources, i);
+    else chunks[n++] = new LoadedChunk(b, i);
   }
-  if (t) for (let i = 0; i < t.count; i++) chunks[n++] = new LoadedChunk(t, sources, i);
-  return { chunks, base: { rows: b.count, deleted: gone, inBaseTexts } };
+  if (t) for (let i = 0; i < t.count; i++) chunks[n++] = new LoadedChunk(t, i);
+  // What articleOrdinals(chunks) gives, read from the tables' article columns (no view's getters).
+  const ordinals = (articleById: ReadonlyMap<string, number>): Int32Array => {
+    const out = new Int32Array(chunks.length);
+    const ofTable = (table: ChunkTable) => Int32Array.from(table.articleIds, (id) => articleById.get(id) ?? -1);
+    const map = ofTable(b);
+    let k = 0;
+    let d = 0;
+    for (let i = 0; i < b.count; i++) {
+      if (d < gone.length && gone[d] === i) d++;
+      else out[k++] = map[b.art[i]!]!;
+    }
+    if (t) {
+      const tailMap = ofTable(t);
+      for (let i = 0; i < t.count; i++) out[k++] = tailMap[t.art[i]!]!;
+    }
+    return out;
+  };
+  return { chunks, base: { rows: b.count, deleted: gone, inBaseTexts }, articleOrdinals: ordinals };
 }
 
 /** Each chunk's article ordinal in `articleById` (-1: none), a table's article ids looked up once each, not once per chunk. */
@@ -423,8 +446,9 @@ function checkTexts(t: ChunkTable, sources: readonly ChunkTexts[], texts: Readon
 function openTable(t: ChunkTable, texts: ReadonlyArray<TextsSource & { name: string }>): LoadedChunk[] {
   const sources = textSources(texts);
   checkTexts(t, sources, texts);
+  t.texts = sources;
   const out = new Array<LoadedChunk>(t.count);
-  for (let i = 0; i < t.count; i++) out[i] = new LoadedChunk(t, sources, i);
+  for (let i = 0; i < t.count; i++) out[i] = new LoadedChunk(t, i);
   return out;
 }
 

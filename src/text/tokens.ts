@@ -55,10 +55,16 @@ export function normaliseNumber(raw: string): string {
  * A word's term and folded form, memoised by its raw spelling: a corpus repeats a few tens of thousands
  * of spellings, and tokenising candidate paragraphs for every question is the hot path of a search.
  */
-/** Slots of the spelling memo: a corpus's few tens of thousands of spellings fit with few collisions (4 MB of pointers). */
+/** Slots of the spelling memo: a corpus's few tens of thousands of spellings fit with few collisions. */
 const MEMO_SLOTS = 1 << 18;
-const memoRaw: Array<string | undefined> = new Array<string | undefined>(MEMO_SLOTS);
-const memoForms: Array<readonly [string, string]> = new Array<readonly [string, string]>(MEMO_SLOTS);
+/**
+ * The memo, one flat array of MEMO_WIDTH entries a slot: the raw spelling, its term, its folded form.
+ * Side by side, a look-up reads one cache line of the table and the spelling it compares, where a
+ * table of spellings and another of [term, folded] pairs cost two lines more (a serving process's
+ * memo is cold: the keyword pass between two questions' sentences evicts it).
+ */
+const MEMO_WIDTH = 3;
+const memo: Array<string | undefined> = new Array<string | undefined>(MEMO_SLOTS * MEMO_WIDTH).fill(undefined);
 
 /** FNV-1a over UTF-16 code units: the memo's slot for a spelling, computed while the scanner reads it. */
 const HASH_START = 0x811c9dc5;
@@ -67,25 +73,27 @@ function hashStep(h: number, c: number): number {
 }
 
 /**
- * The forms of text[start, end), whose hash is `h`. The memo is direct-mapped (a colliding spelling
- * takes the slot over) and compared in place, so a known spelling costs no string slice nor Map hash.
+ * Where in `memo` the forms of text[start, end), whose hash is `h`, are: term at the result + 1,
+ * folded form at + 2. The memo is direct-mapped (a colliding spelling takes the slot over) and compared
+ * in place, so a known spelling costs no string slice nor Map hash.
  */
-function formsAt(text: string, start: number, end: number, h: number): readonly [string, string] {
-  const slot = (h ^ (h >>> 15)) & (MEMO_SLOTS - 1);
-  const known = memoRaw[slot];
-  if (known !== undefined && known.length === end - start && text.startsWith(known, start)) return memoForms[slot]!;
+function formsAt(text: string, start: number, end: number, h: number): number {
+  const at = ((h ^ (h >>> 15)) & (MEMO_SLOTS - 1)) * MEMO_WIDTH;
+  const known = memo[at];
+  if (known !== undefined && known.length === end - start && text.startsWith(known, start)) return at;
   const raw = text.slice(start, end);
   const term = normaliseTone(canon(raw));
-  const f = [term, foldSyllable(term)] as const;
-  memoRaw[slot] = raw;
-  memoForms[slot] = f;
-  return f;
+  memo[at] = raw;
+  memo[at + 1] = term;
+  memo[at + 2] = foldSyllable(term);
+  return at;
 }
 
 function wordForms(raw: string): readonly [string, string] {
   let h = HASH_START;
   for (let k = 0; k < raw.length; k++) h = hashStep(h, raw.charCodeAt(k));
-  return formsAt(raw, 0, raw.length, h);
+  const at = formsAt(raw, 0, raw.length, h);
+  return [memo[at + 1]!, memo[at + 2]!];
 }
 
 // A number with Vietnamese/English separators, or a run of letters, marks and digits.
@@ -97,7 +105,9 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 const OTHER = 1;
 const LETTER = 2; // \p{L} or \p{M}
 const DIGIT = 3; // \p{N}
-const classes = new Uint8Array(0x10000);
+/** Half of an astral character: the text is read by TOKEN_RE instead (see tokenize). */
+const SURROGATE_HALF = 4;
+const classes = new Uint8Array(0x10000).fill(SURROGATE_HALF, 0xd800, 0xe000);
 function classOf(c: number): number {
   let k = classes[c]!;
   if (k === 0) {
@@ -175,12 +185,8 @@ function isSepAt(text: string, k: number): boolean {
  */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  // Astral characters (emoji, rare CJK) are code points of two units: the regular expression reads them.
-  if (SURROGATE.test(text)) {
-    for (const m of text.matchAll(TOKEN_RE)) pushWord(out, text, m[0], m.index, ALL_DIGITS.test(m[0]));
-    return out;
-  }
-  // The same tokens as TOKEN_RE, read with a class table instead.
+  // The same tokens as TOKEN_RE, read with a class table instead (no pass over the text beforehand
+  // to look for astral characters: the table's SURROGATE_HALF stops the scan at the first one).
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -189,6 +195,7 @@ export function tokenize(text: string): Token[] {
       i++;
       continue;
     }
+    if (k === SURROGATE_HALF) return tokenizeAstral(text);
     if (k === DIGIT) {
       // \p{N}+(?:[.,]\p{N}+)+(?![\p{L}\p{M}]) with the regular expression's backtracking: when a
       // letter follows, the last group gives up a digit, or is dropped when it has only one.
@@ -214,20 +221,29 @@ export function tokenize(text: string): Token[] {
     let e = i + 1;
     let digitsOnly = k === DIGIT;
     let h = hashStep(HASH_START, text.charCodeAt(i));
+    let c = OTHER;
     for (; e < n; e++) {
       const u = text.charCodeAt(e);
-      const c = classOf(u);
-      if (c === OTHER) break;
+      c = classOf(u);
+      if (c === OTHER || c === SURROGATE_HALF) break;
       if (c === LETTER) digitsOnly = false;
       h = hashStep(h, u);
     }
+    if (c === SURROGATE_HALF && e < n) return tokenizeAstral(text);
     if (digitsOnly) pushWord(out, text, text.slice(i, e), i, true);
     else {
-      const [term, folded] = formsAt(text, i, e, h);
-      addToken(out, text, term, folded, i, e, false);
+      const at = formsAt(text, i, e, h);
+      addToken(out, text, memo[at + 1]!, memo[at + 2]!, i, e, false);
     }
     i = e;
   }
+  return out;
+}
+
+/** tokenize() of a text with astral characters (emoji, rare CJK: code points of two units), which the regular expression reads. */
+function tokenizeAstral(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(TOKEN_RE)) pushWord(out, text, m[0], m.index, ALL_DIGITS.test(m[0]));
   return out;
 }
 
