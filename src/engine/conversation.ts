@@ -184,16 +184,26 @@ function replaceLabel(text: string, label: string, by: string): string | null {
   return m ? t.slice(0, m.index) + by + t.slice(m.index + m[0].length) : null;
 }
 
-/** "năm ngoái", "năm trước", "năm sau", "năm tới": a year counted from the one the chat was about. */
-const RELATIVE_YEAR_WORDS = '(?:năm|nam)\\s+(ngoái|ngoai|trước|truoc|sau|tới|toi)';
+/**
+ * "năm ngoái", "năm trước", "năm sau", "năm tới", "năm kia" and English "last year", "the year before",
+ * "next year": a year counted from the one the chat was about. English users ask follow-ups in English
+ * ("what about last year?"), which were read as words to search for and refused.
+ */
+const RELATIVE_YEAR_WORDS =
+  '(?:(?:năm|nam)\\s+(?:ngoái|ngoai|trước|truoc|sau|tới|toi|kia)|(?:in\\s+)?(?:the\\s+)?(?:last|previous|next|following)\\s+year|(?:in\\s+)?the\\s+year\\s+(?:before(?:\\s+last)?|after))';
 const RELATIVE_YEAR = new RegExp(`^${RELATIVE_YEAR_WORDS}$`, 'iu');
+/** How many years back or on each relative year's words count ("năm kia", "the year before last": two back). */
+const RELATIVE_YEAR_STEPS: ReadonlyArray<readonly [RegExp, number]> = [
+  [/(?:kia|before\s+last)$/iu, -2],
+  [/(?:ngoái|ngoai|trước|truoc|before)$|(?:last|previous)\s+year$/iu, -1],
+];
 
 /** A relative year as the year it names, counted from the previous question's year; as typed without one (no clock here). */
 function relativeYear(rest: string, previous: TurnContext): string {
   const m = RELATIVE_YEAR.exec(rest);
   const year = previous.constraints.find((c) => c.kind === 'year');
   if (!m || !year) return rest;
-  const step = /^(?:ngoái|ngoai|trước|truoc)$/iu.test(m[1]!) ? -1 : 1;
+  const step = RELATIVE_YEAR_STEPS.find(([re]) => re.test(m[0]))?.[1] ?? 1;
   return `năm ${Number(year.label) + step}`;
 }
 

@@ -1,0 +1,47 @@
+/**
+ * probe8: a newsroom's and a Party office's conversations over reports written for the tests (two years of
+ * Quảng Ngãi, one of Bắc Giang). Each case failed before its fix.
+ */
+import { describe, expect, it } from 'vitest';
+import { converse } from '../../src/engine/chat.js';
+import { readFollowUp, turnOf, type TurnContext } from '../../src/engine/conversation.js';
+import { useCorpusEngine } from '../helpers/index-fixture.js';
+import { QUANG_NGAI_REPORTS } from '../helpers/quang-ngai.js';
+
+const engine = useCorpusEngine(QUANG_NGAI_REPORTS);
+
+/** The messages of one chat, in turn; the last turn's answer. */
+async function chat(...messages: string[]) {
+  let previous: TurnContext | null = null;
+  let last: Awaited<ReturnType<typeof converse>> | null = null;
+  for (const m of messages) {
+    last = await converse(engine(), m, previous);
+    previous = last.turn;
+  }
+  return last!.answer;
+}
+
+const turn = (q: string) => turnOf(q, { chunkIds: [], articleIds: [], quotes: [] });
+
+describe('a relative year asked in English counts from the chat\'s year, as "còn năm ngoái?" does', () => {
+  it('"what about last year?", "and the year before?", "and next year?"', () => {
+    const vi = turn('Quảng Ngãi có bao nhiêu đảng viên năm 2024?');
+    expect(readFollowUp('what about last year?', vi).question).toBe('Quảng Ngãi có bao nhiêu đảng viên năm 2023?');
+    expect(readFollowUp('and the year before?', vi).question).toBe('Quảng Ngãi có bao nhiêu đảng viên năm 2023?');
+    expect(readFollowUp('what about the previous year?', vi).question).toBe('Quảng Ngãi có bao nhiêu đảng viên năm 2023?');
+    expect(readFollowUp('and next year?', vi).question).toBe('Quảng Ngãi có bao nhiêu đảng viên năm 2025?');
+    expect(readFollowUp('and the year before last?', vi).question).toBe('Quảng Ngãi có bao nhiêu đảng viên năm 2022?');
+    const en = turn('How many party members did Quang Ngai have in 2024?');
+    expect(readFollowUp('what about last year?', en).question).toBe('How many party members did Quang Ngai have in 2023?');
+    // No year in the chat to count from: asked as typed, as "còn năm ngoái?" is.
+    expect(readFollowUp('what about last year?', turn('How many party members does Quang Ngai have?')).interpreted).toBeNull();
+  });
+
+  it('is answered from the year before\'s report', async () => {
+    for (const follow of ['what about last year?', 'and the year before?']) {
+      const a = await chat('How many party members did Quang Ngai have in 2024?', follow);
+      expect(a.answered, follow).toBe(true);
+      expect(a.results[0]!.quote, follow).toContain('110.900');
+    }
+  });
+});
