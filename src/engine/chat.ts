@@ -253,8 +253,9 @@ async function compareAnswer(engine: QaEngine, sides: { measure: string; sides: 
   const missing = sides.sides.filter((_, i) => answers[i]!.results.length === 0);
   const base = answers[0]!;
   const confidence = results.length === 0 ? 'none' : answers.every((a) => a.confidence === 'high') ? 'high' : 'low';
-  // Read as one question per side, and shown so ("Hiểu là: Hải Phòng có …; Nghệ An có …"), not as the first side alone.
-  const interpreted = answers.map((a) => a.interpreted).join('; ');
+  // Read as one question per side, and shown so ("Hiểu là: Hải Phòng có …; Nghệ An có …"), not as the first side alone;
+  // an English comparison's sides as asked in English, since the search's reading of them is Vietnamese words.
+  const interpreted = sides.english ? sides.sides.map(askSide).join('; ') : answers.map((a) => a.interpreted).join('; ');
   return { ...base, interpreted, answered: confidence === 'high', confidence, results, total: results.length, missing, suggestions: [], notices: base.notices };
 }
 

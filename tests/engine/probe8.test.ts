@@ -45,3 +45,13 @@ describe('a relative year asked in English counts from the chat\'s year, as "cò
     }
   });
 });
+
+describe('a comparison asked in English is shown read in English', () => {
+  it('"Read as" names the two questions asked, in English, not their Vietnamese search words', async () => {
+    const a = await chat('Compare the number of party members of Quang Ngai and Bac Giang');
+    expect(a.answered).toBe(true);
+    expect(a.interpreted).toBe('How many party members in Quang Ngai?; How many party members in Bac Giang?');
+    // Asked in Vietnamese, read in Vietnamese as before.
+    expect((await chat('so sánh số đảng viên Quảng Ngãi và Bắc Giang')).interpreted).toBe('Quảng Ngãi có bao nhiêu đảng viên; Bắc Giang có bao nhiêu đảng viên');
+  });
+});
