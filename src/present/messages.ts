@@ -271,7 +271,13 @@ export function buttonArticle(rank: number | null, lang: Lang): string {
   return rank === null ? base : `${base} ${rank}`;
 }
 
-export function reloadResultText(ok: boolean, message: string, lang: Lang, serving?: { indexVersion: string; articles: number; chunks: number }): string {
+export function reloadResultText(result: { ok: boolean; message: string; current?: true }, lang: Lang, serving?: { indexVersion: string; articles: number; chunks: number }): string {
+  const { ok, message } = result;
+  // Nothing newer on disk: "reloaded" would tell the admin that a rebuild they expect has landed.
+  if (ok && result.current && serving) {
+    const { indexVersion: v, articles: a, chunks: c } = serving;
+    return lang === 'en' ? `The index in use is already the newest: ${v}, ${a} articles, ${c} paragraphs.` : `Chỉ mục đang dùng đã là bản mới nhất: ${v}, ${a} bài, ${c} đoạn.`;
+  }
   const head = ok
     ? lang === 'en' ? 'Index reloaded.' : 'Đã nạp lại chỉ mục.'
     : lang === 'en' ? 'Reload refused; the previous index keeps serving.' : 'Không nạp lại được; chỉ mục cũ vẫn đang phục vụ.';

@@ -55,3 +55,11 @@ describe('a comparison asked in English is shown read in English', () => {
     expect((await chat('so sánh số đảng viên Quảng Ngãi và Bắc Giang')).interpreted).toBe('Quảng Ngãi có bao nhiêu đảng viên; Bắc Giang có bao nhiêu đảng viên');
   });
 });
+
+describe('reloading an index that is already the newest', () => {
+  it('says so (current), and a later reload after nothing changed says so again', async () => {
+    const first = await engine().reload();
+    expect(first).toMatchObject({ ok: true, current: true });
+    expect((await engine().reload()).current).toBe(true);
+  });
+});
