@@ -115,6 +115,18 @@ async function metaAnswer(engine: QaEngine, question: string, articleIds: string
 /** The words that ask for a list, not for a passage ("liệt kê", "được nhắc đến", "những bài nào nói về"). */
 const LIST_WORDS = /(?<![\p{L}])(liệt kê|kể tên|những bài nào|các bài nào|bài nào|được nhắc đến|được nhắc tới|được đề cập|nói về|viết về|những|các|nào|mỗi)(?![\p{L}])/giu;
 
+/**
+ * "liệt kê những người được trao …", "những người nào dự …": the people of one event, which one passage
+ * names, asked as "ai …"; as a list of articles it showed each report's best passage for the other words
+ * (the lead), and the passage with the names was never quoted.
+ */
+const PEOPLE_LIST = /^(?:(?:liệt kê|kể tên|liet ke|ke ten)\s+)?(?:những|các|nhung|cac)\s+(?:người|nguoi|ai|vị|vi|đồng chí|dong chi)(?:\s+(?:nào|nao))?\s+(?=\S)/iu;
+
+function peopleAsked(question: string): string | null {
+  const m = PEOPLE_LIST.exec(collapse(question));
+  return m ? `ai ${collapse(question).slice(m[0].length)}` : null;
+}
+
 /** One line per article: the best passage of each, up to LIST_LIMIT. */
 async function listAnswer(engine: QaEngine, question: string, opts: AskOptions): Promise<Answer> {
   const core = collapse(question.replace(LIST_WORDS, ' ')).replace(/^[\s,:?]+/u, '');
@@ -351,6 +363,8 @@ export async function converse(engine: QaEngine, message: string, previous: Turn
   const f = plain(question);
   const sides = yearSides(question) ?? (has(question, IS_COMPARE) ? countedSides(question) : placeSides(question));
   if (sides) return finish(await compareAnswer(engine, 'whole' in sides ? sides : yearOnBothSides(sides), askOpts));
+  const people = peopleAsked(question);
+  if (people) return finish(await engine.ask(people, askOpts));
   if (IS_LIST.test(f)) return finish(await listAnswer(engine, question, askOpts));
   if (/chup anh|anh cua ai|tac gia anh/u.test(f)) {
     // Photo credits sit in captions ("Ảnh: Thanh Lê"), in the articles in question.

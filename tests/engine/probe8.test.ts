@@ -8,7 +8,23 @@ import { readFollowUp, turnOf, type TurnContext } from '../../src/engine/convers
 import { useCorpusEngine } from '../helpers/index-fixture.js';
 import { QUANG_NGAI_REPORTS } from '../helpers/quang-ngai.js';
 
-const engine = useCorpusEngine(QUANG_NGAI_REPORTS);
+/** A report of another body with a list of people awarded (invented), beside the Quảng Ngãi and Bắc Giang ones. */
+const HA_GIANG = [
+  '---',
+  'title: Đảng ủy Khối các cơ quan tỉnh Hà Giang tổng kết công tác năm 2024',
+  'date: 2024-12-18',
+  'source: Báo Hà Giang',
+  '---',
+  'Chiều 18/12/2024, tại Hội trường Tỉnh ủy, Đảng ủy Khối các cơ quan tỉnh Hà Giang tổ chức hội nghị tổng kết công tác xây dựng Đảng năm 2024 và triển khai Nghị quyết số 05-NQ/ĐUK về nhiệm vụ năm 2025.',
+  '',
+  'Dự hội nghị có các đồng chí Trần Quốc Bảo, Phó Bí thư Tỉnh ủy; Vũ Thị Mai, Trưởng Ban Tổ chức Tỉnh ủy.',
+  '',
+  'Năm 2024, Đảng bộ Khối kết nạp 215 đảng viên mới, đạt 107,5% chỉ tiêu. Chỉ tiêu năm 2025 là kết nạp 220 đảng viên mới.',
+  '',
+  'Tại hội nghị, đồng chí Trần Quốc Bảo trao Bằng khen của Ban Thường vụ Tỉnh ủy cho đồng chí Nông Văn Thành, Bí thư Chi bộ Sở Tài chính, và đồng chí Lò Thị Hoa, Bí thư Chi bộ Sở Y tế.',
+].join('\n');
+
+const engine = useCorpusEngine({ ...QUANG_NGAI_REPORTS, 'ha-giang-2024.txt': HA_GIANG });
 
 /** The messages of one chat, in turn; the last turn's answer. */
 async function chat(...messages: string[]) {
@@ -61,5 +77,24 @@ describe('reloading an index that is already the newest', () => {
     const first = await engine().reload();
     expect(first).toMatchObject({ ok: true, current: true });
     expect((await engine().reload()).current).toBe(true);
+  });
+});
+
+describe('"liệt kê những người …" asks who, inside one report, not for a list of reports', () => {
+  it('quotes the passage that names the people awarded', async () => {
+    // As a list of reports it was one line per report, each report's passage for the other words (on the
+    // seeds, cv-29: a quote of the province's leader instead of the medals).
+    for (const q of ['liệt kê những người được trao bằng khen năm 2024 ở Hà Giang', 'những người nào được trao bằng khen năm 2024 ở Hà Giang?']) {
+      const a = await chat(q);
+      expect(a.interpreted, q).toMatch(/^ai được trao bằng khen năm 2024 ở Hà Giang\??$/u);
+      expect(a.answered, q).toBe(true);
+      expect(a.results[0]!.quote, q).toContain('Nông Văn Thành');
+      expect(a.results.length, q).toBeGreaterThan(1);
+    }
+  });
+
+  it('a list of reports stays one line per report', async () => {
+    const a = await chat('liệt kê các hội nghị của tỉnh Quảng Ngãi');
+    expect(new Set(a.results.map((r) => r.article.id)).size).toBe(a.results.length);
   });
 });
