@@ -36,8 +36,18 @@ const META = {
   which: /(nhung|cac) bai (viet |bao )?nao|bai nao (noi|viet|nhac|de cap)/u,
 };
 
-/** Explicit filters ("năm:2024", "nguồn:HPĐT", "báo:SGGPO") and natural outlet mentions ("báo SGGPO"). */
-export function readFilters(message: string, articles: readonly ArticleView[]): { text: string; articleIds: string[] | null; labels: string[] } {
+/**
+ * "báo SGGPO có nói TPHCM bao nhiêu dân không?": once the outlet is taken as a filter, "có nói … không" only
+ * asks whether the outlet says it; the question is what it wraps (searched with "có nói", "không" it was
+ * "may be related" at best).
+ */
+const ASKS_IF_SAID = /^(?:có\s+)?(?:nói|nhắc|viết|đề cập|đưa tin|cho biết|noi|nhac|viet|de cap)(?:\s+(?:đến|tới|về|rằng|là|den|toi|ve))?\s+(.+?)\s+(?:hay\s+)?(?:không|chưa|khong|chua)\s*[?.!]*$/iu;
+
+/**
+ * Explicit filters ("năm:2024", "nguồn:HPĐT", "báo:SGGPO") and natural outlet mentions ("báo SGGPO").
+ * `shown`: the question as read with its outlet, when it was read otherwise than typed ("báo SGGPO: …").
+ */
+export function readFilters(message: string, articles: readonly ArticleView[]): { text: string; articleIds: string[] | null; labels: string[]; shown?: string } {
   let text = message;
   const labels: string[] = [];
   let keep: ArticleView[] | null = null;
@@ -56,15 +66,23 @@ export function readFilters(message: string, articles: readonly ArticleView[]): 
   });
   // "báo SGGPO", "trong bài của báo HPĐT": an outlet one of the articles has.
   const outlets = [...new Set(articles.flatMap((a) => (a.outlet ? [a.outlet] : [])))];
+  let said: string | null = null;
   for (const o of outlets) {
     const re = new RegExp(`(?:trong bài (?:của )?)?(?:báo|bao|nguồn|trang)\\s+${escapeRe(o)}\\s*[:,]?`, 'iu');
-    if (re.test(text)) {
+    const m = re.exec(text);
+    if (m) {
       labels.push(o);
       narrow((a) => a.outlet === o);
+      said ??= m[0].replace(/[\s:,]+$/u, '');
       text = text.replace(re, '');
     }
   }
   const ids = keep === null ? null : (keep as ArticleView[]).map((a) => a.id);
+  const asked = said === null ? null : ASKS_IF_SAID.exec(collapse(text));
+  if (asked) {
+    const inner = `${asked[1]!.replace(/[?.!]+$/u, '')}?`;
+    return { text: inner, articleIds: ids, labels, shown: `${said}: ${inner}` };
+  }
   return { text: text === message ? message : collapse(text), articleIds: ids, labels };
 }
 
@@ -332,7 +350,7 @@ export async function converse(engine: QaEngine, message: string, previous: Turn
   const restrict = [filters.articleIds, follow.articleIds].filter((x): x is string[] => x !== null);
   const articles = restrict.length === 0 ? undefined : restrict.reduce((a, b) => a.filter((id) => b.includes(id)));
   const askOpts: AskOptions = { ...opts, ...(articles ? { articles } : {}) };
-  const typed = { question: collapse(message), interpreted: follow.interpreted ?? undefined };
+  const typed = { question: collapse(message), interpreted: follow.interpreted ?? filters.shown ?? undefined };
   const finish = (answer: Answer, turn?: TurnContext): ChatTurn => {
     const shown: Answer = { ...answer, question: typed.question, interpreted: typed.interpreted ?? answer.interpreted };
     // "cảm ơn", "xin chào" asked nothing: the chat goes on about what it was about.

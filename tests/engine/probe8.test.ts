@@ -3,7 +3,7 @@
  * Quảng Ngãi, one of Bắc Giang). Each case failed before its fix.
  */
 import { describe, expect, it } from 'vitest';
-import { converse } from '../../src/engine/chat.js';
+import { converse, readFilters } from '../../src/engine/chat.js';
 import { readFollowUp, turnOf, type TurnContext } from '../../src/engine/conversation.js';
 import { useCorpusEngine } from '../helpers/index-fixture.js';
 import { QUANG_NGAI_REPORTS } from '../helpers/quang-ngai.js';
@@ -13,7 +13,7 @@ const HA_GIANG = [
   '---',
   'title: Đảng ủy Khối các cơ quan tỉnh Hà Giang tổng kết công tác năm 2024',
   'date: 2024-12-18',
-  'source: Báo Hà Giang',
+  'source: HGĐT',
   '---',
   'Chiều 18/12/2024, tại Hội trường Tỉnh ủy, Đảng ủy Khối các cơ quan tỉnh Hà Giang tổ chức hội nghị tổng kết công tác xây dựng Đảng năm 2024 và triển khai Nghị quyết số 05-NQ/ĐUK về nhiệm vụ năm 2025.',
   '',
@@ -96,5 +96,26 @@ describe('"liệt kê những người …" asks who, inside one report, not for
   it('a list of reports stays one line per report', async () => {
     const a = await chat('liệt kê các hội nghị của tỉnh Quảng Ngãi');
     expect(new Set(a.results.map((r) => r.article.id)).size).toBe(a.results.length);
+  });
+});
+
+describe('"báo X có nói … không?": the outlet narrows the search, the question inside it is what is asked', () => {
+  it('reads the question inside "có nói / có nhắc đến … không", and shows the outlet in "Hiểu là"', () => {
+    const articles = [{ id: 'hg', title: 't', subject: null, date: null, outlet: 'HGĐT', author: null, url: null }];
+    expect(readFilters('báo HGĐT có nói Hà Giang kết nạp bao nhiêu đảng viên mới không?', articles)).toMatchObject({
+      text: 'Hà Giang kết nạp bao nhiêu đảng viên mới?',
+      shown: 'báo HGĐT: Hà Giang kết nạp bao nhiêu đảng viên mới?',
+      articleIds: ['hg'],
+    });
+    expect(readFilters('báo HGĐT có nhắc đến chỉ tiêu năm 2025 không', articles).text).toBe('chỉ tiêu năm 2025?');
+    // Without an outlet "có nói … không" is the user's own question, left alone.
+    expect(readFilters('đồng chí Bảo có nói gì về cải cách hành chính không?', articles)).toEqual({ text: 'đồng chí Bảo có nói gì về cải cách hành chính không?', articleIds: null, labels: [] });
+  });
+
+  it('is answered from that outlet\'s report', async () => {
+    const a = await chat('báo HGĐT có nói Hà Giang kết nạp bao nhiêu đảng viên mới không?');
+    expect(a.answered).toBe(true);
+    expect(a.results[0]!.quote).toContain('215 đảng viên');
+    expect(a.interpreted).toBe('báo HGĐT: Hà Giang kết nạp bao nhiêu đảng viên mới?');
   });
 });
