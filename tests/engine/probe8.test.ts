@@ -101,7 +101,7 @@ describe('"liệt kê những người …" asks who, inside one report, not for
 
 describe('"báo X có nói … không?": the outlet narrows the search, the question inside it is what is asked', () => {
   it('reads the question inside "có nói / có nhắc đến … không", and shows the outlet in "Hiểu là"', () => {
-    const articles = [{ id: 'hg', title: 't', subject: null, date: null, outlet: 'HGĐT', author: null, url: null }];
+    const articles = [{ id: 'hg', title: 't', subject: null, date: null, outlet: 'HGĐT', author: null, url: null, paragraphs: 5, chunks: 5 }];
     expect(readFilters('báo HGĐT có nói Hà Giang kết nạp bao nhiêu đảng viên mới không?', articles)).toMatchObject({
       text: 'Hà Giang kết nạp bao nhiêu đảng viên mới?',
       shown: 'báo HGĐT: Hà Giang kết nạp bao nhiêu đảng viên mới?',
