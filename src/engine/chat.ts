@@ -367,6 +367,15 @@ export async function converse(engine: QaEngine, message: string, previous: Turn
     };
   };
 
+  // "hội nghị đó …", "chi tiết hơn" about an article removed since: searching the others would answer about
+  // another meeting, and "the reports do not answer" would hide why.
+  if (previous && previous.articleIds.length > 0 && (follow.articleIds !== null || MORE.test(plain(message).replace(/[?.!…\s]+$/u, '').trim()))) {
+    const present = new Set(engine.articles().map((a) => a.id));
+    if (!previous.articleIds.some((id) => present.has(id))) {
+      const probe = await engine.ask(question, { ...opts, top: 1 });
+      return finish(emptyAnswer(probe, { notices: [{ kind: 'article-gone' }] }));
+    }
+  }
   const more = await moreAnswer(engine, message, previous, opts);
   if (more) return more;
   const pick = byDate(engine, message, previous);

@@ -225,6 +225,10 @@ export function noticeText(notice: Notice, lang: Lang): string {
       return t('emptyQuestion', lang);
     case 'ask-who':
       return askWhoText(lang);
+    case 'article-gone':
+      return lang === 'en'
+        ? 'The article this conversation was about is no longer in the index (it may have been removed). Please ask your question in full.'
+        : 'Bài viết mà cuộc trò chuyện đang nói đến không còn trong chỉ mục (có thể đã bị gỡ). Hãy hỏi lại đầy đủ câu hỏi.';
     case 'did-you-mean':
       return lang === 'en' ? `Did you mean ${notice.names.join(', ')}?` : `Có phải bạn muốn hỏi về ${notice.names.join(', ')}?`;
   }

@@ -244,7 +244,7 @@ function pack(pieces: string[], budget: number): string[] {
 }
 
 /** Notices the reply's own text says (a refusal's "did you mean …?" sits under its reason). */
-const IN_REPLY = new Set<Notice['kind']>(['empty-question', 'ask-who', 'did-you-mean']);
+const IN_REPLY = new Set<Notice['kind']>(['empty-question', 'ask-who', 'did-you-mean', 'article-gone']);
 
 function didYouMean(answer: Answer, lang: Lang): string[] {
   return answer.notices.filter((n) => n.kind === 'did-you-mean').map((n) => noticeText(n, lang));
@@ -276,6 +276,8 @@ function notFoundHtml(answer: Answer, lang: Lang): string {
   const empty = emptyQuestionNotice(answer);
   if (empty) return renderEmptyQuestionHtml(lang, empty.examples);
   if (answer.notices.some((n) => n.kind === 'ask-who')) return escapeHtml(askWhoText(lang));
+  const gone = answer.notices.find((n) => n.kind === 'article-gone');
+  if (gone) return escapeHtml(noticeText(gone, lang));
   const missing = answer.missing.length > 0;
   const lines = [escapeHtml(missing ? missingText(answer.missing, lang) : t('notFound', lang)), ...didYouMean(answer, lang).map(escapeHtml)];
   if (answer.suggestions.length > 0) {
@@ -338,6 +340,8 @@ export function renderAnswerPlain(answer: Answer, lang: Lang, opts: PlainRenderO
       blocks.push([t('emptyQuestion', lang), ...exampleLines(empty.examples)].join('\n'));
     } else if (answer.notices.some((n) => n.kind === 'ask-who')) {
       blocks.push(askWhoText(lang));
+    } else if (answer.notices.some((n) => n.kind === 'article-gone')) {
+      blocks.push(noticeText({ kind: 'article-gone' }, lang));
     } else {
       const missing = answer.missing.length > 0;
       const lines = [missing ? missingText(answer.missing, lang) : t('notFound', lang), ...didYouMean(answer, lang)];

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { converse, readFilters } from '../../src/engine/chat.js';
 import { readFollowUp, turnOf, type TurnContext } from '../../src/engine/conversation.js';
+import { renderAnswerHtml, renderAnswerPlain } from '../../src/present/render.js';
 import { useCorpusEngine } from '../helpers/index-fixture.js';
 import { QUANG_NGAI_REPORTS } from '../helpers/quang-ngai.js';
 
@@ -117,5 +118,26 @@ describe('"báo X có nói … không?": the outlet narrows the search, the ques
     expect(a.answered).toBe(true);
     expect(a.results[0]!.quote).toContain('215 đảng viên');
     expect(a.interpreted).toBe('báo HGĐT: Hà Giang kết nạp bao nhiêu đảng viên mới?');
+  });
+});
+
+describe('a follow-up about an article an admin removed since', () => {
+  it('says the article is no longer in the index, not that the reports do not answer', async () => {
+    const first = await converse(engine(), 'Quảng Ngãi có bao nhiêu đảng viên năm 2024?', null);
+    expect(first.turn.articleIds).toEqual(['quang-ngai-2024']);
+    // What the chat keeps once the article is gone: its id names no article of the index any more.
+    const removed: TurnContext = { ...first.turn, articleIds: ['quang-ngai-2024-removed'], person: 'Lê Văn Khoa' };
+    for (const m of ['hội nghị đó do ai chủ trì?', 'ông ấy yêu cầu gì?', 'chi tiết hơn']) {
+      const { answer, turn: next } = await converse(engine(), m, removed);
+      expect(answer.confidence, m).toBe('none');
+      expect(answer.notices.map((n) => n.kind), m).toContain('article-gone');
+      expect(renderAnswerPlain(answer, 'vi'), m).toContain('không còn trong chỉ mục');
+      expect(renderAnswerPlain(answer, 'vi'), m).not.toContain('không trả lời câu hỏi này');
+      expect(renderAnswerHtml(answer, 'en').join('\n'), m).toContain('no longer in the index');
+      // The chat no longer points at it.
+      expect(next.articleIds, m).toEqual([]);
+    }
+    // A follow-up that names its own subject is asked as usual.
+    expect((await converse(engine(), 'còn năm 2023?', removed)).answer.answered).toBe(true);
   });
 });
