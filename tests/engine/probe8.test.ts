@@ -20,7 +20,7 @@ const HA_GIANG = [
   '',
   'Dự hội nghị có các đồng chí Trần Quốc Bảo, Phó Bí thư Tỉnh ủy; Vũ Thị Mai, Trưởng Ban Tổ chức Tỉnh ủy.',
   '',
-  'Năm 2024, Đảng bộ Khối kết nạp 215 đảng viên mới, đạt 107,5% chỉ tiêu. Chỉ tiêu năm 2025 là kết nạp 220 đảng viên mới.',
+  'Năm 2024, Đảng bộ Khối kết nạp 215 đảng viên mới, đạt 107,5% chỉ tiêu, tăng 12% so với năm 2023. Chỉ tiêu năm 2025 là kết nạp 220 đảng viên mới.',
   '',
   'Tại hội nghị, đồng chí Trần Quốc Bảo trao Bằng khen của Ban Thường vụ Tỉnh ủy cho đồng chí Nông Văn Thành, Bí thư Chi bộ Sở Tài chính, và đồng chí Lò Thị Hoa, Bí thư Chi bộ Sở Y tế.',
 ].join('\n');
@@ -139,5 +139,24 @@ describe('a follow-up about an article an admin removed since', () => {
     }
     // A follow-up that names its own subject is asked as usual.
     expect((await converse(engine(), 'còn năm 2023?', removed)).answer.answered).toBe(true);
+  });
+});
+
+describe('a year a figure is compared with is not the figure\'s year', () => {
+  it('"kết nạp bao nhiêu đảng viên năm 2023?" is not answered with 2024\'s figure "tăng 12% so với năm 2023"', async () => {
+    for (const q of ['Hà Giang kết nạp bao nhiêu đảng viên mới năm 2023?', 'Đảng bộ Khối các cơ quan tỉnh Hà Giang kết nạp bao nhiêu đảng viên năm 2023?']) {
+      const a = await chat(q);
+      expect(a.answered, q).toBe(false);
+      expect(a.results.map((r) => r.quote).join(' '), q).not.toContain('215');
+    }
+    // Its own year is still its year.
+    const own = await chat('Hà Giang kết nạp bao nhiêu đảng viên mới năm 2024?');
+    expect(own.answered).toBe(true);
+    expect(own.results[0]!.quote).toContain('215 đảng viên');
+  });
+
+  it('in English too: "and the year before?" after 2024', async () => {
+    const a = await chat('How many new party members did Ha Giang admit in 2024?', 'and the year before?');
+    expect(a.answered).toBe(false);
   });
 });
