@@ -243,6 +243,23 @@ function bareQuestion(text: string, previous: TurnContext): FollowUp | null {
   return { question, interpreted: question, needsWho: false, articleIds: null, ...unanchored };
 }
 
+/** A place typed as a name: each of its one to four words capitalised ("Đồng Văn", "Yên Minh"). */
+const CAPITALISED = /^\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3}$/u;
+/** The same after a word that leads a place in the last question ("ở Yên Minh", "huyện Yên Minh"). */
+const PLACE_AFTER = /(?<=(?:^|\s)(?:ở|tại|huyện|tỉnh|xã|quận|thị xã|thành phố|TP\.?)\s+)\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3}/u;
+
+/**
+ * "còn Đồng Văn?" after "ai chủ trì hội nghị ở Yên Minh?": the last question of the new place, which
+ * replaces the capitalised place after "ở", "huyện" … there, or is added ("… ở Đồng Văn"); without this the
+ * question was "Đồng Văn ?" alone. Null when `rest` is not a capitalised name.
+ */
+function unknownPlace(rest: string, prevQ: string): string | null {
+  if (!CAPITALISED.test(rest)) return null;
+  if (PLACE_AFTER.test(prevQ)) return `${prevQ.replace(PLACE_AFTER, rest)}?`;
+  // An English question ("who chaired the meeting?") takes the place in English.
+  return `${prevQ} ${ENGLISH.test(prevQ) && fold(prevQ) === prevQ ? 'in' : 'ở'} ${rest}?`;
+}
+
 /** An acknowledgement before a follow-up ("ok, còn Nghệ An?", "vâng, còn năm ngoái?"): set aside, as alone. */
 const ACK_LEAD = /^(?:ok|oke|okay|dạ|vâng|ừ|cảm ơn(?: bot| bạn)?)(?:\s+ạ)?\s*[,.!]?\s+(?=\S)/iu;
 
@@ -317,6 +334,10 @@ export function readFollowUp(message: string, previous: TurnContext | null): Fol
     }
     return done(`${strip(q)}?`);
   }
+
+  // "còn Đồng Văn?": a capitalised name nothing above read (a district the gazetteer lacks) is a place too.
+  const unknown = unknownPlace(rest, prevQ);
+  if (unknown) return done(unknown);
 
   // A clause of its own ("còn kỷ luật bao nhiêu đảng viên?"): keep the previous subject.
   if (QUESTION_WORDS.test(rest)) {

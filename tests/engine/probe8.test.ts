@@ -160,3 +160,15 @@ describe('a year a figure is compared with is not the figure\'s year', () => {
     expect(a.answered).toBe(false);
   });
 });
+
+describe('"còn X?" with a place the gazetteer does not know (a district: "Đồng Văn", "Yên Minh")', () => {
+  it('asks the last question of X, instead of "X ?" alone', () => {
+    expect(readFollowUp('còn Đồng Văn?', turn('ai phát biểu chỉ đạo hội nghị?')).question).toBe('ai phát biểu chỉ đạo hội nghị ở Đồng Văn?');
+    // An unknown place typed after "ở", "huyện" … in the last question is the one replaced.
+    expect(readFollowUp('thế còn Đồng Văn thì sao?', turn('ai chủ trì hội nghị ở Yên Minh?')).question).toBe('ai chủ trì hội nghị ở Đồng Văn?');
+    expect(readFollowUp('còn Đồng Văn?', turn('Đảng bộ huyện Yên Minh có bao nhiêu đảng viên?')).question).toBe('Đảng bộ huyện Đồng Văn có bao nhiêu đảng viên?');
+    expect(readFollowUp('what about Dong Van?', turn('who gave the directing speech?')).question).toBe('who gave the directing speech in Dong Van?');
+    // Lower case is a measure, not a place ("thế còn đảng viên?"), as before.
+    expect(readFollowUp('thế còn đảng viên?', turn('Đảng bộ huyện Yên Minh có bao nhiêu chi bộ?')).question).toBe('Đảng bộ huyện Yên Minh có bao nhiêu đảng viên?');
+  });
+});
