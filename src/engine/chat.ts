@@ -90,6 +90,22 @@ function emptyAnswer(base: Answer, patch: Partial<Answer>): Answer {
   return { ...base, answered: false, confidence: 'none', results: [], total: 0, suggestions: [], missing: [], ...patch };
 }
 
+/** "bài về Đồng Văn": the capitalised name a report is asked about (one to four words). */
+const ABOUT_NAME = /(?<![\p{L}])(?:về|ve|của|cua)\s+(\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3})/u;
+
+/**
+ * The articles whose title or subject holds the name a question asks about ("ai viết bài về Đồng Văn?"),
+ * when the name is no place or name the search reads (a district the gazetteer lacks, whose syllables are
+ * office words): null when there is no such name or no title holds it.
+ */
+function titledAbout(question: string, articles: readonly ArticleView[]): string[] | null {
+  const m = ABOUT_NAME.exec(collapse(question));
+  if (!m) return null;
+  const name = new RegExp(`(?<![\\p{L}])${escapeRe(plain(m[1]!))}(?![\\p{L}])`, 'u');
+  const ids = articles.filter((a) => name.test(plain(a.title)) || (a.subject !== null && name.test(plain(a.subject)))).map((a) => a.id);
+  return ids.length > 0 ? ids : null;
+}
+
 /** Facts about the reports from their metadata ("ai viết bài về Đông Hà?"). */
 async function metaAnswer(engine: QaEngine, question: string, articleIds: string[] | null, previous: TurnContext | null, opts: AskOptions): Promise<ChatTurn | null> {
   const f = plain(question);
@@ -101,7 +117,7 @@ async function metaAnswer(engine: QaEngine, question: string, articleIds: string
   const about = engine.about(question);
   // "những bài nào nói về Đảng bộ Khối các cơ quan?": no place or name to look up, search for it.
   if (about === null && wants.every((w) => w === 'which')) return null;
-  let ids = about ?? (/\bbai (do|ay|nay|tren)\b/u.test(f) && previous ? previous.articleIds : null);
+  let ids = about ?? titledAbout(question, all) ?? (/\bbai (do|ay|nay|tren)\b/u.test(f) && previous ? previous.articleIds : null);
   if (articleIds) ids = (ids ?? all.map((a) => a.id)).filter((id) => articleIds.includes(id));
   if (ids === null) ids = wants.includes('count') || wants.includes('which') ? all.map((a) => a.id) : [];
   const arts = all.filter((a) => ids!.includes(a.id));

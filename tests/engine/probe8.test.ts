@@ -25,7 +25,19 @@ const HA_GIANG = [
   'Tại hội nghị, đồng chí Trần Quốc Bảo trao Bằng khen của Ban Thường vụ Tỉnh ủy cho đồng chí Nông Văn Thành, Bí thư Chi bộ Sở Tài chính, và đồng chí Lò Thị Hoa, Bí thư Chi bộ Sở Y tế.',
 ].join('\n');
 
-const engine = useCorpusEngine({ ...QUANG_NGAI_REPORTS, 'ha-giang-2024.txt': HA_GIANG });
+/** A district's report (a place the gazetteer does not hold), with its author (invented). */
+const DONG_VAN = [
+  '---',
+  'title: Huyện ủy Đồng Văn sơ kết quý I năm 2025',
+  'date: 2025-03-05',
+  'author: Lò Văn Tâm',
+  '---',
+  'Sáng 5/3/2025, Ban Thường vụ Huyện ủy Đồng Văn tổ chức hội nghị sơ kết quý I năm 2025 tại Trung tâm Chính trị huyện.',
+  '',
+  'Quý I năm 2025, Đảng bộ huyện kết nạp 48 đảng viên mới, đạt 24% chỉ tiêu năm.',
+].join('\n');
+
+const engine = useCorpusEngine({ ...QUANG_NGAI_REPORTS, 'ha-giang-2024.txt': HA_GIANG, 'dong-van-2025.txt': DONG_VAN });
 
 /** The messages of one chat, in turn; the last turn's answer. */
 async function chat(...messages: string[]) {
@@ -170,5 +182,15 @@ describe('"còn X?" with a place the gazetteer does not know (a district: "Đồ
     expect(readFollowUp('what about Dong Van?', turn('who gave the directing speech?')).question).toBe('who gave the directing speech in Dong Van?');
     // Lower case is a measure, not a place ("thế còn đảng viên?"), as before.
     expect(readFollowUp('thế còn đảng viên?', turn('Đảng bộ huyện Yên Minh có bao nhiêu chi bộ?')).question).toBe('Đảng bộ huyện Yên Minh có bao nhiêu đảng viên?');
+  });
+});
+
+describe('report facts about a place the gazetteer does not know', () => {
+  it('"ai viết bài về Đồng Văn?" finds the report by its title and names its author', async () => {
+    const a = await chat('ai viết bài về Đồng Văn?');
+    expect(a.answered).toBe(true);
+    expect(a.facts?.articles.map((x) => x.author)).toEqual(['Lò Văn Tâm']);
+    // A name no title holds is still refused.
+    expect((await chat('ai viết bài về Mèo Vạc?')).answered).toBe(false);
   });
 });
