@@ -69,7 +69,6 @@ async function main(): Promise<void> {
   });
   const bot = createBot({ config, engine, logger, store });
   const handle = await startBot(bot);
-  console.error(say(note('botRunning', { username: handle.username, webhookPort: handle.mode === 'webhook' ? config.webhookPort : 0 })));
 
   let shuttingDown = false;
   const shutdown = async (signal: string) => {
@@ -93,6 +92,9 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // Said once a stop is handled: a SIGTERM right after "running" (docker stop, a supervisor, the log-file
+  // test under load) killed the process before the handlers were set, with no "shutting down" and no stop.
+  console.error(say(note('botRunning', { username: handle.username, webhookPort: handle.mode === 'webhook' ? config.webhookPort : 0 })));
 
   try {
     await handle.done;
