@@ -154,11 +154,18 @@ const LIST_WORDS = /(?<![\p{L}])(liệt kê|kể tên|những bài nào|các bà
  * names, asked as "ai …"; as a list of articles it showed each report's best passage for the other words
  * (the lead), and the passage with the names was never quoted.
  */
-const PEOPLE_LIST = /^(?:(?:liệt kê|kể tên|liet ke|ke ten)\s+)?(?:những|các|nhung|cac)\s+(?:người|nguoi|ai|vị|vi|đồng chí|dong chi)(?:\s+(?:nào|nao))?\s+(?=\S)/iu;
+const PEOPLE_LIST = /^(?:(?:liệt kê|kể tên|liet ke|ke ten)\s+)?((?:những|các|nhung|cac)\s+(?:người|nguoi|ai|vị|vi|đồng chí|dong chi))(?:\s+(?:nào|nao))?\s+(?=\S)/iu;
+/** A question word of its own after the people ("… là ai?", "… bao nhiêu tiền?"): asked as it stands. */
+const ASKS_ITSELF = /(?<![\p{L}])(?:ai|bao nhiêu|bao nhieu|mấy|gì|đâu|khi nào|nào)(?![\p{L}])/iu;
 
+/** "ai là những người được trao …" (the people's words kept: "những người dân …" is not "ai dân …"); "những ai dự …" as "ai dự …". */
 function peopleAsked(question: string): string | null {
-  const m = PEOPLE_LIST.exec(collapse(question));
-  return m ? `ai ${collapse(question).slice(m[0].length)}` : null;
+  const q = collapse(question);
+  const m = PEOPLE_LIST.exec(q);
+  if (!m) return null;
+  const rest = q.slice(m[0].length);
+  if (ASKS_ITSELF.test(rest)) return null;
+  return /\sai$/iu.test(m[1]!) ? `ai ${rest}` : `ai là ${m[1]!} ${rest}`;
 }
 
 /** One line per article: the best passage of each, up to LIST_LIMIT. */

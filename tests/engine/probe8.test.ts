@@ -99,11 +99,16 @@ describe('"liệt kê những người …" asks who, inside one report, not for
     // seeds, cv-29: a quote of the province's leader instead of the medals).
     for (const q of ['liệt kê những người được trao bằng khen năm 2024 ở Hà Giang', 'những người nào được trao bằng khen năm 2024 ở Hà Giang?']) {
       const a = await chat(q);
-      expect(a.interpreted, q).toMatch(/^ai được trao bằng khen năm 2024 ở Hà Giang\??$/u);
+      expect(a.interpreted, q).toMatch(/^ai là những người được trao bằng khen năm 2024 ở Hà Giang\??$/u);
       expect(a.answered, q).toBe(true);
       expect(a.results[0]!.quote, q).toContain('Nông Văn Thành');
       expect(a.results.length, q).toBeGreaterThan(1);
     }
+  });
+
+  it('keeps a question word of its own, and the people\'s words', async () => {
+    expect((await chat('những người được trao bằng khen năm 2024 ở Hà Giang là ai?')).interpreted).toBe('những người được trao bằng khen năm 2024 ở Hà Giang là ai?');
+    expect((await chat('liệt kê những ai dự hội nghị ở Hà Giang')).interpreted).toBe('ai dự hội nghị ở Hà Giang');
   });
 
   it('a list of reports stays one line per report', async () => {
