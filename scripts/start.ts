@@ -63,10 +63,12 @@ async function main(): Promise<void> {
 
   // Imported here: the console chat needs neither grammY nor SQLite (some 100 ms of a cold start).
   const [{ createBot, startBot }, { openStore }] = await Promise.all([import('../src/bot/bot.js'), import('../src/store/open.js')]);
-  const store = openStore(config);
+  const store = openStore(config, (aside, err) => {
+    logger.warn({ event: 'store-damaged', file: config.storePath, movedTo: aside, err: err.message }, 'store file damaged, moved aside');
+    console.error(say(note('storeDamaged', { file: config.storePath ?? '', aside, reason: err.message })));
+  });
   const bot = createBot({ config, engine, logger, store });
   const handle = await startBot(bot);
-  console.error(say(note('botRunning', { username: handle.username, webhookPort: handle.mode === 'webhook' ? config.webhookPort : 0 })));
 
   let shuttingDown = false;
   const shutdown = async (signal: string) => {
@@ -90,6 +92,9 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // Said once a stop is handled: a SIGTERM right after "running" (docker stop, a supervisor, the log-file
+  // test under load) killed the process before the handlers were set, with no "shutting down" and no stop.
+  console.error(say(note('botRunning', { username: handle.username, webhookPort: handle.mode === 'webhook' ? config.webhookPort : 0 })));
 
   try {
     await handle.done;

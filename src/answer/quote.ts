@@ -238,8 +238,29 @@ export function answerSpans(text: string, q: AnalyzedQuery): Span[] {
   // Another measure's number is not the answer: any count is marked only where any count answers
   // ("bao nhiêu người", "bao nhiêu tiền").
   // A range before no unit is more likely a date ("16-10") than a count.
-  if (withUnit.length > 0 || unitSyllables(q).length > 0) return withUnit;
+  if (withUnit.length > 0 || unitSyllables(q).length > 0) return qualifiedCounts(text, withUnit, q, unit);
   return spans.filter(([s, e]) => !RANGE.test(text.slice(s, e))).map(([s, e]) => [s, s + wordsEnd(tokenize(text.slice(s, e)), FALLBACK_UNIT_WORDS)] as const);
+}
+
+/** Words after a count's unit read as what qualifies it ("961 đảng viên hoàn thành xuất sắc nhiệm vụ"). */
+const QUALIFIER_WORDS = 6;
+
+/**
+ * Of several counts of the asked unit in one sentence ("5.907 đảng viên được đánh giá có 4.706 đảng viên
+ * hoàn thành tốt …, 961 đảng viên hoàn thành xuất sắc …"), those whose next words say most of what the
+ * question asks besides the unit; all of them when no count's words do (nothing tells them apart).
+ */
+function qualifiedCounts(text: string, spans: Span[], q: AnalyzedQuery, unit: readonly string[]): Span[] {
+  if (spans.length < 2) return spans;
+  const units = new Set(unit.map((u) => fold(u)));
+  const asked = new Set(q.syllables.map((s) => fold(s)).filter((s) => !units.has(s)));
+  const scores = spans.map(([, end], i) => {
+    // Up to the next count, or the end of its clause.
+    const stop = Math.min(spans[i + 1]?.[0] ?? text.length, ...[',', ';', '.', '('].map((c) => text.indexOf(c, end)).filter((k) => k >= 0));
+    return tokenize(text.slice(end, stop)).slice(0, QUALIFIER_WORDS).filter((t) => asked.has(t.folded)).length;
+  });
+  const best = Math.max(...scores);
+  return best === 0 ? spans : spans.filter((_, i) => scores[i] === best);
 }
 
 /** Words kept after a number whose unit is not the asked one ("62 tổ chức"). */

@@ -88,6 +88,8 @@ export type Notice =
   | { kind: 'empty-question'; examples?: readonly string[] }
   /** "ông ấy …" with nobody to refer to: the reply asks who is meant. */
   | { kind: 'ask-who' }
+  /** A follow-up about the article(s) the chat was about ("hội nghị đó", "chi tiết hơn"), which left the index since. */
+  | { kind: 'article-gone' }
   /** A name no report states, one slip away from one they do ("Tôn Danh" / "Tôn Doanh"): asked back, never answered for. */
   | { kind: 'did-you-mean'; names: string[] }
   /** The quote gives the figure of `body`, inside the place asked, not the place's own (see answer/scope.ts): said before it. */

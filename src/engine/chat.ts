@@ -36,8 +36,18 @@ const META = {
   which: /(nhung|cac) bai (viet |bao )?nao|bai nao (noi|viet|nhac|de cap)/u,
 };
 
-/** Explicit filters ("năm:2024", "nguồn:HPĐT", "báo:SGGPO") and natural outlet mentions ("báo SGGPO"). */
-export function readFilters(message: string, articles: readonly ArticleView[]): { text: string; articleIds: string[] | null; labels: string[] } {
+/**
+ * "báo SGGPO có nói TPHCM bao nhiêu dân không?": once the outlet is taken as a filter, "có nói … không" only
+ * asks whether the outlet says it; the question is what it wraps (searched with "có nói", "không" it was
+ * "may be related" at best).
+ */
+const ASKS_IF_SAID = /^(?:có\s+)?(?:nói|nhắc|viết|đề cập|đưa tin|cho biết|noi|nhac|viet|de cap)(?:\s+(?:đến|tới|về|rằng|là|den|toi|ve))?\s+(.+?)\s+(?:hay\s+)?(?:không|chưa|khong|chua)\s*[?.!]*$/iu;
+
+/**
+ * Explicit filters ("năm:2024", "nguồn:HPĐT", "báo:SGGPO") and natural outlet mentions ("báo SGGPO").
+ * `shown`: the question as read with its outlet, when it was read otherwise than typed ("báo SGGPO: …").
+ */
+export function readFilters(message: string, articles: readonly ArticleView[]): { text: string; articleIds: string[] | null; labels: string[]; shown?: string } {
   let text = message;
   const labels: string[] = [];
   let keep: ArticleView[] | null = null;
@@ -56,20 +66,44 @@ export function readFilters(message: string, articles: readonly ArticleView[]): 
   });
   // "báo SGGPO", "trong bài của báo HPĐT": an outlet one of the articles has.
   const outlets = [...new Set(articles.flatMap((a) => (a.outlet ? [a.outlet] : [])))];
+  let said: string | null = null;
   for (const o of outlets) {
     const re = new RegExp(`(?:trong bài (?:của )?)?(?:báo|bao|nguồn|trang)\\s+${escapeRe(o)}\\s*[:,]?`, 'iu');
-    if (re.test(text)) {
+    const m = re.exec(text);
+    if (m) {
       labels.push(o);
       narrow((a) => a.outlet === o);
+      said ??= m[0].replace(/[\s:,]+$/u, '');
       text = text.replace(re, '');
     }
   }
   const ids = keep === null ? null : (keep as ArticleView[]).map((a) => a.id);
+  const asked = said === null ? null : ASKS_IF_SAID.exec(collapse(text));
+  if (asked) {
+    const inner = `${asked[1]!.replace(/[?.!]+$/u, '')}?`;
+    return { text: inner, articleIds: ids, labels, shown: `${said}: ${inner}` };
+  }
   return { text: text === message ? message : collapse(text), articleIds: ids, labels };
 }
 
 function emptyAnswer(base: Answer, patch: Partial<Answer>): Answer {
   return { ...base, answered: false, confidence: 'none', results: [], total: 0, suggestions: [], missing: [], ...patch };
+}
+
+/** "bài về Đồng Văn": the capitalised name a report is asked about (one to four words). */
+const ABOUT_NAME = /(?<![\p{L}])(?:về|ve|của|cua)\s+(\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3})/u;
+
+/**
+ * The articles whose title or subject holds the name a question asks about ("ai viết bài về Đồng Văn?"),
+ * when the name is no place or name the search reads (a district the gazetteer lacks, whose syllables are
+ * office words): null when there is no such name or no title holds it.
+ */
+function titledAbout(question: string, articles: readonly ArticleView[]): string[] | null {
+  const m = ABOUT_NAME.exec(collapse(question));
+  if (!m) return null;
+  const name = new RegExp(`(?<![\\p{L}])${escapeRe(plain(m[1]!))}(?![\\p{L}])`, 'u');
+  const ids = articles.filter((a) => name.test(plain(a.title)) || (a.subject !== null && name.test(plain(a.subject)))).map((a) => a.id);
+  return ids.length > 0 ? ids : null;
 }
 
 /** Facts about the reports from their metadata ("ai viết bài về Đông Hà?"). */
@@ -83,7 +117,7 @@ async function metaAnswer(engine: QaEngine, question: string, articleIds: string
   const about = engine.about(question);
   // "những bài nào nói về Đảng bộ Khối các cơ quan?": no place or name to look up, search for it.
   if (about === null && wants.every((w) => w === 'which')) return null;
-  let ids = about ?? (/\bbai (do|ay|nay|tren)\b/u.test(f) && previous ? previous.articleIds : null);
+  let ids = about ?? titledAbout(question, all) ?? (/\bbai (do|ay|nay|tren)\b/u.test(f) && previous ? previous.articleIds : null);
   if (articleIds) ids = (ids ?? all.map((a) => a.id)).filter((id) => articleIds.includes(id));
   if (ids === null) ids = wants.includes('count') || wants.includes('which') ? all.map((a) => a.id) : [];
   const arts = all.filter((a) => ids!.includes(a.id));
@@ -114,6 +148,25 @@ async function metaAnswer(engine: QaEngine, question: string, articleIds: string
 
 /** The words that ask for a list, not for a passage ("liệt kê", "được nhắc đến", "những bài nào nói về"). */
 const LIST_WORDS = /(?<![\p{L}])(liệt kê|kể tên|những bài nào|các bài nào|bài nào|được nhắc đến|được nhắc tới|được đề cập|nói về|viết về|những|các|nào|mỗi)(?![\p{L}])/giu;
+
+/**
+ * "liệt kê những người được trao …", "những người nào dự …": the people of one event, which one passage
+ * names, asked as "ai …"; as a list of articles it showed each report's best passage for the other words
+ * (the lead), and the passage with the names was never quoted.
+ */
+const PEOPLE_LIST = /^(?:(?:liệt kê|kể tên|liet ke|ke ten)\s+)?((?:những|các|nhung|cac)\s+(?:người|nguoi|ai|vị|vi|đồng chí|dong chi))(?:\s+(?:nào|nao))?\s+(?=\S)/iu;
+/** A question word of its own after the people ("… là ai?", "… bao nhiêu tiền?"): asked as it stands. */
+const ASKS_ITSELF = /(?<![\p{L}])(?:ai|bao nhiêu|bao nhieu|mấy|gì|đâu|khi nào|nào)(?![\p{L}])/iu;
+
+/** "ai là những người được trao …" (the people's words kept: "những người dân …" is not "ai dân …"); "những ai dự …" as "ai dự …". */
+function peopleAsked(question: string): string | null {
+  const q = collapse(question);
+  const m = PEOPLE_LIST.exec(q);
+  if (!m) return null;
+  const rest = q.slice(m[0].length);
+  if (ASKS_ITSELF.test(rest)) return null;
+  return /\sai$/iu.test(m[1]!) ? `ai ${rest}` : `ai là ${m[1]!} ${rest}`;
+}
 
 /** One line per article: the best passage of each, up to LIST_LIMIT. */
 async function listAnswer(engine: QaEngine, question: string, opts: AskOptions): Promise<Answer> {
@@ -253,8 +306,9 @@ async function compareAnswer(engine: QaEngine, sides: { measure: string; sides: 
   const missing = sides.sides.filter((_, i) => answers[i]!.results.length === 0);
   const base = answers[0]!;
   const confidence = results.length === 0 ? 'none' : answers.every((a) => a.confidence === 'high') ? 'high' : 'low';
-  // Read as one question per side, and shown so ("Hiểu là: Hải Phòng có …; Nghệ An có …"), not as the first side alone.
-  const interpreted = answers.map((a) => a.interpreted).join('; ');
+  // Read as one question per side, and shown so ("Hiểu là: Hải Phòng có …; Nghệ An có …"), not as the first side alone;
+  // an English comparison's sides as asked in English, since the search's reading of them is Vietnamese words.
+  const interpreted = sides.english ? sides.sides.map(askSide).join('; ') : answers.map((a) => a.interpreted).join('; ');
   // Each side's figure that is a body's inside its place is said so, not only the first side's.
   const notices = [...base.notices, ...answers.slice(1).flatMap((a) => a.notices.filter((n) => n.kind === 'narrower-body'))];
   return { ...base, interpreted, answered: confidence === 'high', confidence, results, total: results.length, missing, suggestions: [], notices };
@@ -321,7 +375,7 @@ export async function converse(engine: QaEngine, message: string, previous: Turn
   const restrict = [filters.articleIds, follow.articleIds].filter((x): x is string[] => x !== null);
   const articles = restrict.length === 0 ? undefined : restrict.reduce((a, b) => a.filter((id) => b.includes(id)));
   const askOpts: AskOptions = { ...opts, ...(articles ? { articles } : {}) };
-  const typed = { question: collapse(message), interpreted: follow.interpreted ?? undefined };
+  const typed = { question: collapse(message), interpreted: follow.interpreted ?? filters.shown ?? undefined };
   const finish = (answer: Answer, turn?: TurnContext): ChatTurn => {
     const shown: Answer = { ...answer, question: typed.question, interpreted: typed.interpreted ?? answer.interpreted };
     // "cảm ơn", "xin chào" asked nothing: the chat goes on about what it was about.
@@ -338,6 +392,15 @@ export async function converse(engine: QaEngine, message: string, previous: Turn
     };
   };
 
+  // "hội nghị đó …", "chi tiết hơn" about an article removed since: searching the others would answer about
+  // another meeting, and "the reports do not answer" would hide why.
+  if (previous && previous.articleIds.length > 0 && (follow.articleIds !== null || MORE.test(plain(message).replace(/[?.!…\s]+$/u, '').trim()))) {
+    const present = new Set(engine.articles().map((a) => a.id));
+    if (!previous.articleIds.some((id) => present.has(id))) {
+      const probe = await engine.ask(question, { ...opts, top: 1 });
+      return finish(emptyAnswer(probe, { notices: [{ kind: 'article-gone' }] }));
+    }
+  }
   const more = await moreAnswer(engine, message, previous, opts);
   if (more) return more;
   const pick = byDate(engine, message, previous);
@@ -352,6 +415,8 @@ export async function converse(engine: QaEngine, message: string, previous: Turn
   const f = plain(question);
   const sides = yearSides(question) ?? (has(question, IS_COMPARE) ? countedSides(question) : placeSides(question));
   if (sides) return finish(await compareAnswer(engine, 'whole' in sides ? sides : yearOnBothSides(sides), askOpts));
+  const people = peopleAsked(question);
+  if (people) return finish(await engine.ask(people, askOpts));
   if (IS_LIST.test(f)) return finish(await listAnswer(engine, question, askOpts));
   if (/chup anh|anh cua ai|tac gia anh/u.test(f)) {
     // Photo credits sit in captions ("Ảnh: Thanh Lê"), in the articles in question.

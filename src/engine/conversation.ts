@@ -184,16 +184,26 @@ function replaceLabel(text: string, label: string, by: string): string | null {
   return m ? t.slice(0, m.index) + by + t.slice(m.index + m[0].length) : null;
 }
 
-/** "năm ngoái", "năm trước", "năm sau", "năm tới": a year counted from the one the chat was about. */
-const RELATIVE_YEAR_WORDS = '(?:năm|nam)\\s+(ngoái|ngoai|trước|truoc|sau|tới|toi)';
+/**
+ * "năm ngoái", "năm trước", "năm sau", "năm tới", "năm kia" and English "last year", "the year before",
+ * "next year": a year counted from the one the chat was about. English users ask follow-ups in English
+ * ("what about last year?"), which were read as words to search for and refused.
+ */
+const RELATIVE_YEAR_WORDS =
+  '(?:(?:năm|nam)\\s+(?:ngoái|ngoai|trước|truoc|sau|tới|toi|kia)|(?:in\\s+)?(?:the\\s+)?(?:last|previous|next|following)\\s+year|(?:in\\s+)?the\\s+year\\s+(?:before(?:\\s+last)?|after))';
 const RELATIVE_YEAR = new RegExp(`^${RELATIVE_YEAR_WORDS}$`, 'iu');
+/** How many years back or on each relative year's words count ("năm kia", "the year before last": two back). */
+const RELATIVE_YEAR_STEPS: ReadonlyArray<readonly [RegExp, number]> = [
+  [/(?:kia|before\s+last)$/iu, -2],
+  [/(?:ngoái|ngoai|trước|truoc|before)$|(?:last|previous)\s+year$/iu, -1],
+];
 
 /** A relative year as the year it names, counted from the previous question's year; as typed without one (no clock here). */
 function relativeYear(rest: string, previous: TurnContext): string {
   const m = RELATIVE_YEAR.exec(rest);
   const year = previous.constraints.find((c) => c.kind === 'year');
   if (!m || !year) return rest;
-  const step = /^(?:ngoái|ngoai|trước|truoc)$/iu.test(m[1]!) ? -1 : 1;
+  const step = RELATIVE_YEAR_STEPS.find(([re]) => re.test(m[0]))?.[1] ?? 1;
   return `năm ${Number(year.label) + step}`;
 }
 
@@ -231,6 +241,23 @@ function bareQuestion(text: string, previous: TurnContext): FollowUp | null {
   if (subject.length === 0) return relative ? { question: `${q}?`, interpreted: `${q}?`, needsWho: false, articleIds: null, ...unanchored } : null;
   const question = `${q} (${subject.join(', ')})?`;
   return { question, interpreted: question, needsWho: false, articleIds: null, ...unanchored };
+}
+
+/** A place typed as a name: each of its one to four words capitalised ("Đồng Văn", "Yên Minh"). */
+const CAPITALISED = /^\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3}$/u;
+/** The same after a word that leads a place in the last question ("ở Yên Minh", "huyện Yên Minh"). */
+const PLACE_AFTER = /(?<=(?:^|\s)(?:ở|tại|huyện|tỉnh|xã|quận|thị xã|thành phố|TP\.?)\s+)\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3}/u;
+
+/**
+ * "còn Đồng Văn?" after "ai chủ trì hội nghị ở Yên Minh?": the last question of the new place, which
+ * replaces the capitalised place after "ở", "huyện" … there, or is added ("… ở Đồng Văn"); without this the
+ * question was "Đồng Văn ?" alone. Null when `rest` is not a capitalised name.
+ */
+function unknownPlace(rest: string, prevQ: string): string | null {
+  if (!CAPITALISED.test(rest)) return null;
+  if (PLACE_AFTER.test(prevQ)) return `${prevQ.replace(PLACE_AFTER, rest)}?`;
+  // An English question ("who chaired the meeting?") takes the place in English.
+  return `${prevQ} ${ENGLISH.test(prevQ) && fold(prevQ) === prevQ ? 'in' : 'ở'} ${rest}?`;
 }
 
 /** An acknowledgement before a follow-up ("ok, còn Nghệ An?", "vâng, còn năm ngoái?"): set aside, as alone. */
@@ -307,6 +334,10 @@ export function readFollowUp(message: string, previous: TurnContext | null): Fol
     }
     return done(`${strip(q)}?`);
   }
+
+  // "còn Đồng Văn?": a capitalised name nothing above read (a district the gazetteer lacks) is a place too.
+  const unknown = unknownPlace(rest, prevQ);
+  if (unknown) return done(unknown);
 
   // A clause of its own ("còn kỷ luật bao nhiêu đảng viên?"): keep the previous subject.
   if (QUESTION_WORDS.test(rest)) {

@@ -25,7 +25,7 @@ import { isOnlyChat } from '../text/chat.js';
 import { cleanQuestion } from '../text/normalise.js';
 import { describeBand, type DenseBand } from '../embed/band.js';
 import { denseCalibration } from '../embed/calibration.js';
-import type { ArticleView, AskOptions, ChunkView, EngineStatus, QaEngine } from './types.js';
+import type { ArticleView, AskOptions, ChunkView, EngineStatus, QaEngine, ReloadResult } from './types.js';
 import { examplesFor } from './examples.js';
 
 export interface OpenEngineOptions {
@@ -84,9 +84,9 @@ export class Engine implements QaEngine {
   /** Set by open() before the engine is handed out. */
   private serving!: Serving;
   private readonly embedders = new Map<string, Promise<Embedder | null>>();
-  private reloading: Promise<{ ok: boolean; message: string }> | null = null;
+  private reloading: Promise<ReloadResult> | null = null;
   /** The load after the one under way (see reload()). */
-  private reloadAgain: Promise<{ ok: boolean; message: string }> | null = null;
+  private reloadAgain: Promise<ReloadResult> | null = null;
   private stopWatch: (() => void) | null = null;
   private modeOverride: SearchMode | null = null;
 
@@ -292,7 +292,7 @@ export class Engine implements QaEngine {
   }
 
   /** Resolves once a load that started after this call is serving (the version CURRENT names now, or a later one). */
-  async reload(): Promise<{ ok: boolean; message: string }> {
+  async reload(): Promise<ReloadResult> {
     if (!this.reloading) {
       this.reloading = this.doReload().finally(() => {
         this.reloading = null;
@@ -314,7 +314,7 @@ export class Engine implements QaEngine {
     return this.reloadAgain;
   }
 
-  private async doReload(): Promise<{ ok: boolean; message: string }> {
+  private async doReload(): Promise<ReloadResult> {
     const before = this.serving.index.manifest.version;
     let index: LoadedIndex;
     try {
@@ -324,7 +324,7 @@ export class Engine implements QaEngine {
       this.logger?.error({ indexVersion: before }, message);
       return { ok: false, message };
     }
-    if (index.manifest.version === before) return { ok: true, message: `index ${before} already loaded` };
+    if (index.manifest.version === before) return { ok: true, message: `index ${before} already loaded`, current: true };
     this.serving = await this.prepare(index);
     this.logStatus('index reloaded');
     return { ok: true, message: `index ${index.manifest.version} loaded (${index.manifest.counts.articles} articles, ${index.manifest.counts.chunks} chunks, ${this.serving.mode})` };

@@ -52,6 +52,13 @@ export interface QaEngine {
   chunk(chunkId: string): ChunkView | null;
   status(): EngineStatus;
   /** Loads the index from disk again; a broken new index is refused and the old one keeps serving. */
-  reload(): Promise<{ ok: boolean; message: string }>;
+  reload(): Promise<ReloadResult>;
   close(): Promise<void>;
+}
+
+/** What a reload did: `current` when the index on disk was the one already serving (nothing was loaded). */
+export interface ReloadResult {
+  ok: boolean;
+  message: string;
+  current?: true;
 }

@@ -225,6 +225,10 @@ export function noticeText(notice: Notice, lang: Lang): string {
       return t('emptyQuestion', lang);
     case 'ask-who':
       return askWhoText(lang);
+    case 'article-gone':
+      return lang === 'en'
+        ? 'The article this conversation was about is no longer in the index (it may have been removed). Please ask your question in full.'
+        : 'Bài viết mà cuộc trò chuyện đang nói đến không còn trong chỉ mục (có thể đã bị gỡ). Hãy hỏi lại đầy đủ câu hỏi.';
     case 'did-you-mean':
       return lang === 'en' ? `Did you mean ${notice.names.join(', ')}?` : `Có phải bạn muốn hỏi về ${notice.names.join(', ')}?`;
     case 'narrower-body':
@@ -275,7 +279,13 @@ export function buttonArticle(rank: number | null, lang: Lang): string {
   return rank === null ? base : `${base} ${rank}`;
 }
 
-export function reloadResultText(ok: boolean, message: string, lang: Lang, serving?: { indexVersion: string; articles: number; chunks: number }): string {
+export function reloadResultText(result: { ok: boolean; message: string; current?: true }, lang: Lang, serving?: { indexVersion: string; articles: number; chunks: number }): string {
+  const { ok, message } = result;
+  // Nothing newer on disk: "reloaded" would tell the admin that a rebuild they expect has landed.
+  if (ok && result.current && serving) {
+    const { indexVersion: v, articles: a, chunks: c } = serving;
+    return lang === 'en' ? `The index in use is already the newest: ${v}, ${a} articles, ${c} paragraphs.` : `Chỉ mục đang dùng đã là bản mới nhất: ${v}, ${a} bài, ${c} đoạn.`;
+  }
   const head = ok
     ? lang === 'en' ? 'Index reloaded.' : 'Đã nạp lại chỉ mục.'
     : lang === 'en' ? 'Reload refused; the previous index keeps serving.' : 'Không nạp lại được; chỉ mục cũ vẫn đang phục vụ.';

@@ -244,7 +244,7 @@ function pack(pieces: string[], budget: number): string[] {
 }
 
 /** Notices the reply's own text says (a refusal's "did you mean …?" sits under its reason). */
-const IN_REPLY = new Set<Notice['kind']>(['empty-question', 'ask-who', 'did-you-mean', 'narrower-body']);
+const IN_REPLY = new Set<Notice['kind']>(['empty-question', 'ask-who', 'did-you-mean', 'article-gone', 'narrower-body']);
 
 /** Whose figure the quotes give when it is a body's inside the place asked: said before them. */
 function scopeLines(answer: Answer, lang: Lang): string[] {
@@ -281,6 +281,8 @@ function notFoundHtml(answer: Answer, lang: Lang): string {
   const empty = emptyQuestionNotice(answer);
   if (empty) return renderEmptyQuestionHtml(lang, empty.examples);
   if (answer.notices.some((n) => n.kind === 'ask-who')) return escapeHtml(askWhoText(lang));
+  const gone = answer.notices.find((n) => n.kind === 'article-gone');
+  if (gone) return escapeHtml(noticeText(gone, lang));
   const missing = answer.missing.length > 0;
   const lines = [escapeHtml(missing ? missingText(answer.missing, lang) : t('notFound', lang)), ...didYouMean(answer, lang).map(escapeHtml)];
   if (answer.suggestions.length > 0) {
@@ -344,6 +346,8 @@ export function renderAnswerPlain(answer: Answer, lang: Lang, opts: PlainRenderO
       blocks.push([t('emptyQuestion', lang), ...exampleLines(empty.examples)].join('\n'));
     } else if (answer.notices.some((n) => n.kind === 'ask-who')) {
       blocks.push(askWhoText(lang));
+    } else if (answer.notices.some((n) => n.kind === 'article-gone')) {
+      blocks.push(noticeText({ kind: 'article-gone' }, lang));
     } else {
       const missing = answer.missing.length > 0;
       const lines = [missing ? missingText(answer.missing, lang) : t('notFound', lang), ...didYouMean(answer, lang)];

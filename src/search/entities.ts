@@ -104,10 +104,20 @@ function yearPattern(year: string): RegExp {
   return new RegExp(`(?<!\\p{N})${year}(?!\\p{N})`, 'gu');
 }
 
-/** Does `text` name the year (yearPattern) other than as a document's date? */
+/**
+ * "… tăng 12% so với năm 2023", "so với cùng kỳ năm 2023": the year a figure is measured against, not the
+ * year of the figure ("Năm 2024, Đảng bộ kết nạp 215 đảng viên, tăng 12% so với năm 2023" answered
+ * "kết nạp bao nhiêu đảng viên năm 2023?" with 215).
+ */
+const COMPARISON_BASE = /(?:so với|so voi|so cùng kỳ|so cung ky)(?:\s+(?:cùng kỳ|cung ky))?(?:\s+(?:năm|nam))?\s*$/iu;
+/** How far back "so với …" may start. */
+const COMPARISON_BASE_REACH = 25;
+
+/** Does `text` name the year (yearPattern) other than as a document's date or a comparison's base? */
 function yearStated(text: string, year: RegExp): boolean {
   for (const m of text.matchAll(year)) {
-    if (!DOCUMENT_DATE.test(text.slice(Math.max(0, m.index - DOCUMENT_DATE_REACH), m.index))) return true;
+    if (DOCUMENT_DATE.test(text.slice(Math.max(0, m.index - DOCUMENT_DATE_REACH), m.index))) continue;
+    if (!COMPARISON_BASE.test(text.slice(Math.max(0, m.index - COMPARISON_BASE_REACH), m.index))) return true;
   }
   return false;
 }

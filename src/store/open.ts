@@ -1,9 +1,32 @@
 /** The store the settings ask for: SQLite at STORE_PATH (created on first use), or memory with STORE_PATH=none. */
+import { existsSync, renameSync } from 'node:fs';
 import type { Config } from '../config.js';
 import { MemoryStore } from './memory.js';
 import { SqliteStore } from './sqlite.js';
 import type { ChatStore } from './types.js';
 
-export function openStore(config: Pick<Config, 'storePath' | 'storeKeepDays'>): ChatStore {
-  return config.storePath === null ? new MemoryStore() : new SqliteStore(config.storePath, { keepDays: config.storeKeepDays });
+/**
+ * SQLite's codes for a file that is no database or a damaged one (a copy cut short, a disk that filled up
+ * mid-write): the bot would not start again until an operator removed it, so it is set aside instead.
+ */
+const DAMAGED_CODES = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
+/** The files SQLite keeps beside the database in WAL mode; they belong to the damaged file. */
+const JOURNALS = ['-wal', '-shm'];
+
+/**
+ * `onDamaged`: told where a damaged store file was moved (`<file>.damaged-<time>`, its journals beside it)
+ * before a fresh store was made in its place; contexts are short-lived, the old records stay in that file.
+ */
+export function openStore(config: Pick<Config, 'storePath' | 'storeKeepDays'>, onDamaged?: (movedTo: string, err: Error) => void): ChatStore {
+  if (config.storePath === null) return new MemoryStore();
+  try {
+    return new SqliteStore(config.storePath, { keepDays: config.storeKeepDays });
+  } catch (err) {
+    if (!DAMAGED_CODES.has((err as { code?: string }).code ?? '')) throw err;
+    const aside = `${config.storePath}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    renameSync(config.storePath, aside);
+    for (const j of JOURNALS) if (existsSync(config.storePath + j)) renameSync(config.storePath + j, aside + j);
+    onDamaged?.(aside, err as Error);
+    return new SqliteStore(config.storePath, { keepDays: config.storeKeepDays });
+  }
 }

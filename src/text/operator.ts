@@ -166,6 +166,10 @@ const TEXTS = {
     vi: (p) => `Đã xây dựng chỉ mục: ${p.articles} bài, ${p.chunks} đoạn, chế độ ${p.mode}, ${p.seconds} s.`,
     en: (p) => `Index built: ${p.articles} articles, ${p.chunks} chunks, ${p.mode} mode, ${p.seconds} s.`,
   },
+  storeDamaged: {
+    vi: (p) => `Tệp lưu trữ ${p.file} bị hỏng (${p.reason}): đã chuyển sang ${p.aside} và tạo tệp mới; ngữ cảnh hội thoại và thống kê cũ nằm trong tệp đã chuyển.`,
+    en: (p) => `The store file ${p.file} is damaged (${p.reason}): moved to ${p.aside} and a new one started; old conversations and statistics stay in the moved file.`,
+  },
   botRunning: {
     vi: (p) => `Bot @${p.username} đang chạy (${p.webhookPort ? `webhook, cổng ${p.webhookPort}` : 'long polling'}). Ctrl+C để dừng.`,
     en: (p) => `Bot @${p.username} is running (${p.webhookPort ? `webhook, port ${p.webhookPort}` : 'long polling'}). Ctrl+C to stop.`,

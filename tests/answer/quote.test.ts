@@ -92,6 +92,14 @@ describe('the answer of a counting question', () => {
     expect(marked(text, 'Huế có bao nhiêu đảng viên hoàn thành xuất sắc nhiệm vụ?')).toEqual(['25 Đảng viên']);
   });
 
+  it('of several counts of the unit, marks the one the question qualifies ("… đảng viên hoàn thành xuất sắc nhiệm vụ")', () => {
+    const text = 'Trong tổng số 3.120 đảng viên được đánh giá có 2.870 đảng viên hoàn thành tốt nhiệm vụ trở lên, trong đó có 540 đảng viên hoàn thành xuất sắc nhiệm vụ, 12 đảng viên không hoàn thành nhiệm vụ.';
+    expect(marked(text, 'Năm 2024 Hà Giang có bao nhiêu đảng viên hoàn thành xuất sắc nhiệm vụ?')).toEqual(['540 đảng viên']);
+    expect(marked(text, 'có bao nhiêu đảng viên không hoàn thành nhiệm vụ?')).toEqual(['12 đảng viên']);
+    // Nothing said of which: every count of the unit, as before.
+    expect(marked(text, 'Hà Giang có bao nhiêu đảng viên?')).toEqual(['3.120 đảng viên', '2.870 đảng viên', '540 đảng viên', '12 đảng viên']);
+  });
+
   it('marks no other measure as the answer, but any count where any count answers ("bao nhiêu người")', () => {
     expect(marked('Nghị quyết Đại hội 6 Đảng bộ Khối; kết quả 9 tháng năm 2024', 'có bao nhiêu chi bộ?')).toEqual([]);
     expect(marked('Ca mổ do 6 y bác sĩ thực hiện trong 16-10', 'có bao nhiêu người mổ?')).toEqual(['6 y bác']);

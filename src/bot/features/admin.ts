@@ -1,5 +1,6 @@
 /** Admin commands (ADMIN_USER_IDS only): /reload, /stats. */
 import type { CommandContext } from 'grammy';
+import type { ReloadResult } from '../../engine/types.js';
 import { escapeHtml } from '../../present/render.js';
 import { reloadResultText } from '../../present/messages.js';
 import { computeStats, statsText } from '../../present/stats.js';
@@ -20,7 +21,7 @@ async function stats(ctx: CommandContext<BotContext>): Promise<void> {
 async function reload(ctx: CommandContext<BotContext>): Promise<void> {
   const { engine, logger } = ctx.services;
   logger.info({ event: 'reload', by: ctx.from?.id }, 'reload requested');
-  let result: { ok: boolean; message: string };
+  let result: ReloadResult;
   try {
     result = await engine.reload();
   } catch (err) {
@@ -28,7 +29,7 @@ async function reload(ctx: CommandContext<BotContext>): Promise<void> {
     result = { ok: false, message: err instanceof Error ? err.message : String(err) };
   }
   logger.info({ event: 'reloaded', ok: result.ok, indexVersion: engine.status().indexVersion }, result.message);
-  await sendHtml(ctx, [escapeHtml(reloadResultText(result.ok, result.message, ctx.lang, engine.status()))], { replyTo: ctx.msg.message_id });
+  await sendHtml(ctx, [escapeHtml(reloadResultText(result, ctx.lang, engine.status()))], { replyTo: ctx.msg.message_id });
 }
 
 export const ADMIN_COMMANDS: readonly BotCommandSpec[] = [
