@@ -182,6 +182,12 @@ function termsOf(tokens: readonly Token[], folded: boolean): Array<{ term: strin
 
 /** Office words as written, and folded for syllables typed without marks ("ban thuong vu"). */
 /** An office word: compared with its marks when typed with them, so "Trần Văn Bình" is no "trận", "văn", "binh". */
+/**
+ * Words after which capitals name a place, whatever words they are made of: a district the gazetteer lacks
+ * may be spelt with office words ("ở Đồng Văn": "đồng" of hội đồng, "văn" of văn phòng), and was read as an
+ * office, so another district's report answered for it.
+ */
+const PLACE_BEFORE = new Set(['ở', 'tại', 'huyện', 'quận', 'xã', 'phường', 'tỉnh', 'trấn', 'phố']);
 const isInstitution = (t: Token) => (t.term === t.folded ? isOfficeWord(t.folded, true) : isOfficeWord(t.term));
 
 /** "UBND", "TPHCM": an abbreviation, not part of a name. */
@@ -243,7 +249,7 @@ export function findConstraints(q: AnalyzedQuery): Constraint[] {
     while (j + 1 < tokens.length && !used[j + 1] && tokens[j + 1]!.joined && cap(j + 1) && (q.lowerName[j + 1] === true) === (q.lowerName[i] === true) && !tokens[j + 1]!.isNumber && !isAcronym(text, tokens[j + 1]!)) j++;
     const n = j - i + 1;
     // A name read from its family name and what follows it ("tran van binh phat bieu gi") is no office, whatever its letters fold to.
-    if (n >= 2 && (q.lowerName[i] === true || !tokens.slice(i, j + 1).every(isInstitution))) {
+    if (n >= 2 && (q.lowerName[i] === true || !tokens.slice(i, j + 1).every(isInstitution) || (i > 0 && PLACE_BEFORE.has(tokens[i - 1]!.term)))) {
       const span = tokens.slice(i, j + 1);
       // Restored diacritics are a guess: a name typed without marks is matched folded.
       const isFolded = q.typedUnaccented || q.foldedAt.slice(i, j + 1).some(Boolean);

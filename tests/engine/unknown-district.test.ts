@@ -1,0 +1,50 @@
+/**
+ * A district the gazetteer lacks, spelt with office words ("Đồng Văn": "đồng" of hội đồng, "văn" of văn
+ * phòng), named after "ở" / "huyện": it is the place asked, and another district's report never answers
+ * for it. Reports invented for the test.
+ */
+import { describe, expect, it } from 'vitest';
+import { useCorpusEngine } from '../helpers/index-fixture.js';
+
+const DONG_VAN = [
+  '---',
+  'title: Huyện ủy Đồng Văn sơ kết quý I năm 2025',
+  'date: 2025-03-05',
+  '---',
+  'Sáng 5/3/2025, Ban Thường vụ Huyện ủy Đồng Văn tổ chức hội nghị sơ kết quý I năm 2025 tại Trung tâm Chính trị huyện.',
+  '',
+  'Quý I năm 2025, Đảng bộ huyện kết nạp 48 đảng viên mới, đạt 24% chỉ tiêu năm.',
+].join('\n');
+
+const YEN_MINH = [
+  '---',
+  'title: Huyện ủy Yên Minh tổng kết công tác năm 2024',
+  'date: 2024-12-20',
+  '---',
+  'Chiều 20/12/2024, Huyện ủy Yên Minh tổ chức hội nghị tổng kết công tác xây dựng Đảng năm 2024. Đồng chí Sùng Mí Páo, Bí thư Huyện ủy chủ trì hội nghị.',
+  '',
+  'Phát biểu chỉ đạo hội nghị, đồng chí Sùng Mí Páo yêu cầu các chi bộ nâng cao chất lượng sinh hoạt.',
+  '',
+  'Năm 2024, Đảng bộ huyện Yên Minh kết nạp 150 đảng viên mới.',
+].join('\n');
+
+const engine = useCorpusEngine({ 'dong-van.txt': DONG_VAN, 'yen-minh.txt': YEN_MINH });
+
+describe('a district spelt with office words, after "ở" or "huyện", is the place asked', () => {
+  it('is never answered from another district\'s report', async () => {
+    for (const q of ['ai phát biểu chỉ đạo hội nghị ở Đồng Văn?', 'huyện Đồng Văn kết nạp bao nhiêu đảng viên năm 2024?', 'ai chủ trì hội nghị của huyện Đồng Văn?']) {
+      const a = await engine().ask(q);
+      expect(a.results.every((r) => r.article.id.startsWith('dong-van')), q).toBe(true);
+      expect(a.answered && a.results[0]!.quote.includes('Sùng Mí Páo'), q).toBe(false);
+    }
+  });
+
+  it('still answers from its own report, and the other district from its own', async () => {
+    const own = await engine().ask('huyện Đồng Văn kết nạp bao nhiêu đảng viên trong quý I năm 2025?');
+    expect(own.answered).toBe(true);
+    expect(own.results[0]!.quote).toContain('48 đảng viên');
+    const other = await engine().ask('ai phát biểu chỉ đạo hội nghị ở Yên Minh?');
+    expect(other.answered).toBe(true);
+    expect(other.results[0]!.quote).toContain('Sùng Mí Páo');
+  });
+});
