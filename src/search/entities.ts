@@ -15,6 +15,7 @@ import { DOCUMENT_NAMES, PARTY_BLOCS } from '../text/words.js';
 import { isFamilyName, isFamilyNameFolded, isOfficeWord, isTitleCase } from '../text/names.js';
 import { splitSentences } from '../text/sentences.js';
 import { isStop, isStopTwin, tokenize, type Token } from '../text/tokens.js';
+import { isWellFormedSyllable } from '../text/syllable.js';
 import { linkTokens, type AnalyzedQuery } from './analyse.js';
 import { lexiconOf } from './lexicon.js';
 import { keptSentenceTokens } from './sentence-tokens.js';
@@ -143,6 +144,13 @@ function holds(text: string, p: Phrase, words: readonly RegExp[]): boolean {
   });
 }
 
+/** Does `text` write the syllable (a term: any tone placement, "Hoá" or "Hóa") with its capital? */
+function writesCapitalised(text: string, syllable: string): boolean {
+  const kept = keptSentenceTokens(text);
+  if (kept) return kept.some((s) => s.tokens.some((t) => t.term === syllable && isCapitalised(s.sentence, t)));
+  return tokenize(text).some((t) => t.term === syllable && isCapitalised(text, t));
+}
+
 function holdsIn(tokens: readonly Token[], p: Phrase): boolean {
   for (let i = 0; i + p.syllables.length <= tokens.length; i++) {
     if (p.syllables.every((s, k) => (p.folded ? tokens[i + k]!.folded : tokens[i + k]!.term) === s && (k === 0 || tokens[i + k]!.joined))) return true;
@@ -178,6 +186,23 @@ const isInstitution = (t: Token) => (t.term === t.folded ? isOfficeWord(t.folded
 function isAcronym(text: string, t: Token): boolean {
   const raw = text.slice(t.start, t.end);
   return raw.length >= 2 && raw === raw.toUpperCase();
+}
+
+/** Between two words of one sentence: a capital after it opens no sentence. */
+const SAME_SENTENCE = /^[\s,]*$/u;
+
+/**
+ * Token i (capitalised, not the question's first word, and no longer name's) is a given name standing
+ * alone: inside its sentence (a capital after "?", ":" or a quote opens something else), no office word
+ * ("Bộ", "Sở"), stop word, number nor abbreviation, its marks not restored (a guess), more than an
+ * initial ("E" of "Bệnh viện E" names a body), and a Vietnamese syllable: a foreign word is a soft name
+ * (see Constraint.soft), and one the reports never write is as often a slip of one they do ("Monsato").
+ */
+function givenName(q: AnalyzedQuery, i: number): boolean {
+  const t = q.tokens[i]!;
+  const prev = q.tokens[i - 1];
+  if (!prev || !SAME_SENTENCE.test(q.text.slice(prev.end, t.start)) || t.end - t.start < 2) return false;
+  return !q.foldedAt[i] && !q.lowerName[i] && !t.isNumber && isWellFormedSyllable(t.folded) && !isStop(t.term) && !isInstitution(t) && !isAcronym(q.text, t);
 }
 
 /** The constraints a question states. */
@@ -245,6 +270,12 @@ export function findConstraints(q: AnalyzedQuery): Constraint[] {
       const label = q.lowerName[i] ? typed.replace(/(^|\s)(\p{Ll})/gu, (_, s: string, c: string) => s + c.toUpperCase()) : typed;
       out.push({ kind: 'name', label, forms: [personal ? terms.slice(-1) : terms], phrases: [phraseOf(span, isFolded)] });
       for (let k = i; k <= j; k++) used[k] = true;
+    } else if (n === 1 && !titled && givenName(q, i)) {
+      // "ông Kim", "của Thi": one capitalised syllable inside the question is someone's given name, and a
+      // report that never writes it with its capital is about someone else ("Kim" is no "kim loại").
+      const t = tokens[i]!;
+      out.push({ kind: 'name', label: text.slice(t.start, t.end), forms: [[{ term: t.term, folded: false }]], phrases: [{ syllables: [t.term], folded: false, capital: true }] });
+      used[i] = true;
     }
     i = j;
   }
@@ -328,7 +359,7 @@ function whereStated(index: LoadedIndex, c: Constraint): Stated {
       const words = plainWords(phrase);
       // A place's words inside a longer place or a person's name state no place of theirs (placeStatedBy).
       // Only places have one-syllable capital phrases (capitalPhrase).
-      const test = c.kind === 'place' ? placeStatedBy(c.label, phrase.syllables, phrase.capital) : (text: string) => holds(text, phrase, words);
+      const test = c.kind === 'place' ? placeStatedBy(c.label, phrase.syllables, phrase.capital) : phrase.capital ? (text: string) => writesCapitalised(text, phrase.syllables[0]!) : (text: string) => holds(text, phrase, words);
       maybe.push({ test, chunks: inChunk ?? NONE, heads: inHead ?? NONE });
       continue;
     }
