@@ -144,11 +144,12 @@ function holds(text: string, p: Phrase, words: readonly RegExp[]): boolean {
   });
 }
 
-/** Does `text` write the syllable (a term: any tone placement, "Hoá" or "Hóa") with its capital? */
-function writesCapitalised(text: string, syllable: string): boolean {
+/** Does `text` write the syllable (a term: any tone placement, "Hoá" or "Hóa"; or folded) with its capital? */
+function writesCapitalised(text: string, syllable: string, folded: boolean): boolean {
+  const is = (t: Token) => (folded ? t.folded : t.term) === syllable;
   const kept = keptSentenceTokens(text);
-  if (kept) return kept.some((s) => s.tokens.some((t) => t.term === syllable && isCapitalised(s.sentence, t)));
-  return tokenize(text).some((t) => t.term === syllable && isCapitalised(text, t));
+  if (kept) return kept.some((s) => s.tokens.some((t) => is(t) && isCapitalised(s.sentence, t)));
+  return tokenize(text).some((t) => is(t) && isCapitalised(text, t));
 }
 
 function holdsIn(tokens: readonly Token[], p: Phrase): boolean {
@@ -273,8 +274,11 @@ export function findConstraints(q: AnalyzedQuery): Constraint[] {
     } else if (n === 1 && !titled && givenName(q, i)) {
       // "ông Kim", "của Thi": one capitalised syllable inside the question is someone's given name, and a
       // report that never writes it with its capital is about someone else ("Kim" is no "kim loại").
+      // Typed without marks ("sao Hoa" of "sao Hỏa"), it is compared folded, as names typed so are.
       const t = tokens[i]!;
-      out.push({ kind: 'name', label: text.slice(t.start, t.end), forms: [[{ term: t.term, folded: false }]], phrases: [{ syllables: [t.term], folded: false, capital: true }] });
+      const folded = q.typedUnaccented;
+      const syllable = folded ? t.folded : t.term;
+      out.push({ kind: 'name', label: text.slice(t.start, t.end), forms: [[{ term: syllable, folded }]], phrases: [{ syllables: [syllable], folded, capital: true }] });
       used[i] = true;
     }
     i = j;
@@ -359,7 +363,7 @@ function whereStated(index: LoadedIndex, c: Constraint): Stated {
       const words = plainWords(phrase);
       // A place's words inside a longer place or a person's name state no place of theirs (placeStatedBy).
       // Only places have one-syllable capital phrases (capitalPhrase).
-      const test = c.kind === 'place' ? placeStatedBy(c.label, phrase.syllables, phrase.capital) : phrase.capital ? (text: string) => writesCapitalised(text, phrase.syllables[0]!) : (text: string) => holds(text, phrase, words);
+      const test = c.kind === 'place' ? placeStatedBy(c.label, phrase.syllables, phrase.capital) : phrase.capital ? (text: string) => writesCapitalised(text, phrase.syllables[0]!, phrase.folded) : (text: string) => holds(text, phrase, words);
       maybe.push({ test, chunks: inChunk ?? NONE, heads: inHead ?? NONE });
       continue;
     }
