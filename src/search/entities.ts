@@ -203,7 +203,7 @@ function givenName(q: AnalyzedQuery, i: number): boolean {
   const t = q.tokens[i]!;
   const prev = q.tokens[i - 1];
   if (!prev || !SAME_SENTENCE.test(q.text.slice(prev.end, t.start)) || t.end - t.start < 2) return false;
-  return !q.foldedAt[i] && !q.lowerName[i] && !t.isNumber && isWellFormedSyllable(t.folded) && !isStop(t.term) && !isInstitution(t) && !isAcronym(q.text, t);
+  return !q.foldedAt[i] && !q.lowerName[i] && !t.isNumber && isWellFormedSyllable(t.term) && !isStop(t.term) && !isInstitution(t) && !isAcronym(q.text, t);
 }
 
 /** The constraints a question states. */
