@@ -54,13 +54,6 @@ export interface Constraint {
    * the most of these answer before the others (see ConstraintCheck.named).
    */
   soft?: true;
-  /**
-   * A foreign word alone, capitalised inside the question, that q.foreignName did not read as one the
-   * reports write ("Laura", "Queensland"): asked about and, when no report writes it nor a word one
-   * letter off it ("Monsato" of "Monsanto") or the two words it joins ("Superbowl"), stated nowhere. Else
-   * no constraint (see checkConstraints).
-   */
-  unseen?: true;
   /** As shown to the user ("Quảng Nam", "2019"). */
   label: string;
   /** Alternative spellings; each is the list of index terms that must all occur in the article. */
@@ -200,17 +193,17 @@ function isAcronym(text: string, t: Token): boolean {
 const SAME_SENTENCE = /^[\s,]*$/u;
 
 /**
- * Token i (capitalised, not the question's first word, and no longer name's) is a name standing alone:
- * inside its sentence (a capital after "?", ":" or a quote opens something else), letters only, no office
- * word ("Bộ", "Sở"), stop word nor abbreviation, its marks not restored (a guess), and more than an
- * initial ("E" of "Bệnh viện E" names a body). A Vietnamese syllable is a given name; a foreign word,
- * one the reports never write (those they write are q.foreignName: soft).
+ * Token i (capitalised, not the question's first word, and no longer name's) is a given name standing
+ * alone: inside its sentence (a capital after "?", ":" or a quote opens something else), no office word
+ * ("Bộ", "Sở"), stop word, number nor abbreviation, its marks not restored (a guess), more than an
+ * initial ("E" of "Bệnh viện E" names a body), and a Vietnamese syllable: a foreign word is a soft name
+ * (see Constraint.soft), and one the reports never write is as often a slip of one they do ("Monsato").
  */
-function loneName(q: AnalyzedQuery, i: number): boolean {
+function givenName(q: AnalyzedQuery, i: number): boolean {
   const t = q.tokens[i]!;
   const prev = q.tokens[i - 1];
   if (!prev || !SAME_SENTENCE.test(q.text.slice(prev.end, t.start)) || t.end - t.start < 2) return false;
-  return !q.foldedAt[i] && !q.lowerName[i] && !t.isNumber && /^\p{L}+$/u.test(t.term) && !isStop(t.term) && !isInstitution(t) && !isAcronym(q.text, t);
+  return !q.foldedAt[i] && !q.lowerName[i] && !t.isNumber && isWellFormedSyllable(t.term) && !isStop(t.term) && !isInstitution(t) && !isAcronym(q.text, t);
 }
 
 /** The constraints a question states. */
@@ -278,16 +271,14 @@ export function findConstraints(q: AnalyzedQuery): Constraint[] {
       const label = q.lowerName[i] ? typed.replace(/(^|\s)(\p{Ll})/gu, (_, s: string, c: string) => s + c.toUpperCase()) : typed;
       out.push({ kind: 'name', label, forms: [personal ? terms.slice(-1) : terms], phrases: [phraseOf(span, isFolded)] });
       for (let k = i; k <= j; k++) used[k] = true;
-    } else if (n === 1 && !titled && loneName(q, i)) {
+    } else if (n === 1 && !titled && givenName(q, i)) {
+      // "ông Kim", "của Thi": one capitalised syllable inside the question is someone's given name, and a
+      // report that never writes it with its capital is about someone else ("Kim" is no "kim loại").
+      // Typed without marks ("sao Hoa" of "sao Hỏa"), it is compared folded, as names typed so are.
       const t = tokens[i]!;
-      if (isWellFormedSyllable(t.term)) {
-        // "ông Kim", "của Thi": one capitalised syllable inside the question is someone's given name, and a
-        // report that never writes it with its capital is about someone else ("Kim" is no "kim loại").
-        // Typed without marks ("sao Hoa" of "sao Hỏa"), it is compared folded, as names typed so are.
-        const folded = q.typedUnaccented;
-        const syllable = folded ? t.folded : t.term;
-        out.push({ kind: 'name', label: text.slice(t.start, t.end), forms: [[{ term: syllable, folded }]], phrases: [{ syllables: [syllable], folded, capital: true }] });
-      } else out.push({ kind: 'name', label: text.slice(t.start, t.end), forms: [[{ term: t.term, folded: false }]], unseen: true });
+      const folded = q.typedUnaccented;
+      const syllable = folded ? t.folded : t.term;
+      out.push({ kind: 'name', label: text.slice(t.start, t.end), forms: [[{ term: syllable, folded }]], phrases: [{ syllables: [syllable], folded, capital: true }] });
       used[i] = true;
     }
     i = j;
@@ -641,28 +632,8 @@ export function nearName(index: LoadedIndex, label: string): string | null {
   return best.syllables.map((s, k) => (isCapitalised(label, tokens[k]!) ? s.charAt(0).toUpperCase() + s.slice(1) : s)).join(' ');
 }
 
-/** Lower-case letters a foreign word's slip may replace or add (see slipOfWritten). */
-const LATIN = 'abcdefghijklmnopqrstuvwxyz';
-
-/**
- * Is the word (a term) one letter off a word the reports write (left out, added, replaced, or two
- * swapped: "Monsato", "Seft" of "Self"), or two words they write joined ("Superbowl")?
- */
-function slipOfWritten(index: LoadedIndex, word: string): boolean {
-  const has = (w: string) => index.keyword.df(w) > 0;
-  for (let k = 0; k <= word.length; k++) {
-    const head = word.slice(0, k);
-    const tail = word.slice(k);
-    if (k > 0 && k < word.length && has(head + PAIR_SEP + tail)) return true;
-    if (tail.length > 0 && has(head + tail.slice(1))) return true;
-    if (tail.length > 1 && has(head + tail[1] + tail[0] + tail.slice(2))) return true;
-    for (const c of LATIN) if (has(head + c + tail) || (tail.length > 0 && c !== tail[0] && has(head + c + tail.slice(1)))) return true;
-  }
-  return false;
-}
-
 export function checkConstraints(index: LoadedIndex, constraints: readonly Constraint[]): ConstraintCheck {
-  const hard = constraints.filter((c) => !c.soft && !(c.unseen && (index.keyword.df(c.forms[0]![0]!.term) > 0 || slipOfWritten(index, c.forms[0]![0]!.term))));
+  const hard = constraints.filter((c) => !c.soft);
   // A foreign word many reports state is a concept of theirs ("Covid", "Internet"), not what one of them is about.
   const fewReports = Math.max(1, SOFT_NAME_SHARE * index.articles.length);
   const soft = constraints.filter((c) => c.soft).map((c) => checkerOf(index, c)).filter((s) => s.articleCount() <= fewReports);
