@@ -50,6 +50,12 @@ const MAX_TERM_REPEAT = 2;
  * as often written in words ("2 tiếng" / "hai tiếng"); on the split-half test they cost answers.
  */
 const STATED_NUMBER_DIGITS = 2;
+/**
+ * Beside these words (folded) a number is a time the article may write otherwise ("những năm 70",
+ * "thập niên 80", "thế kỷ 15", "100 năm trước": "1970", "một thế kỷ"); XQuAD lost right answers to them.
+ */
+const TIME_BEFORE_NUMBER = new Set(['nam', 'nien', 'ky']);
+const TIME_AFTER_NUMBER = new Set(['nam']);
 
 /** A question term with the weight it carries in coverage. */
 interface CoverageTerm {
@@ -176,9 +182,19 @@ export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: Keywor
 
 /** The question's numbers an answering article must state (see STATED_NUMBER_DIGITS): not a year, which is a constraint (entities.ts). */
 function statedNumbers(q: AnalyzedQuery, pass: KeywordPass): number[] {
+  const plain = new Set<string>();
+  q.tokens.forEach((t, k) => {
+    if (!t.isNumber || t.term.length < STATED_NUMBER_DIGITS || looksLikeYear(t.term)) return;
+    const before = q.tokens[k - 1];
+    const after = q.tokens[k + 1];
+    if ((before?.joined === true && t.joined && TIME_BEFORE_NUMBER.has(before.folded)) || (after?.joined === true && TIME_AFTER_NUMBER.has(after.folded))) return;
+    // Part of a code or a name ("AS-206", "Covid-19"): written as the article's source wrote it.
+    if (before && /^-$/u.test(q.text.slice(before.end, t.start))) return;
+    plain.add(t.term);
+  });
   const out: number[] = [];
   q.terms.forEach((t, i) => {
-    if (/^\d+$/u.test(t.term) && t.term.length >= STATED_NUMBER_DIGITS && !looksLikeYear(t.term)) out.push(pass.matches[i] ? i : -1);
+    if (plain.has(t.term)) out.push(pass.matches[i] ? i : -1);
   });
   return out;
 }

@@ -189,20 +189,25 @@ function isAcronym(text: string, t: Token): boolean {
   return raw.length >= 2 && raw === raw.toUpperCase();
 }
 
-/** Between two words of one sentence: a capital after it opens no sentence. */
-const SAME_SENTENCE = /^[\s,]*$/u;
+/**
+ * Words after which one capitalised syllable is a person's given name ("ông Kim", "chị Li", "bác sĩ
+ * Quyền"). Elsewhere a lone capital is as often a word of a title or a proper noun ("Hợp hiến", "Trái
+ * đất", "Kỷ băng hà" in XQuAD's questions: 8 of its right answers were lost without this condition).
+ */
+const GIVEN_NAME_AFTER = [...PERSON_MARKERS, 'cụ', 'bé', 'cháu', 'bác sĩ'].map((m) => tokenize(m));
 
 /**
- * Token i (capitalised, not the question's first word, and no longer name's) is a given name standing
- * alone: inside its sentence (a capital after "?", ":" or a quote opens something else), no office word
- * ("Bộ", "Sở"), stop word, number nor abbreviation, its marks not restored (a guess), more than an
- * initial ("E" of "Bệnh viện E" names a body), and a Vietnamese syllable: a foreign word is a soft name
+ * Token i (capitalised, and no longer name's) is a given name standing alone: right after a person word
+ * (GIVEN_NAME_AFTER), no office word ("Bộ", "Sở"), stop word, number nor abbreviation, its marks not
+ * restored (a guess), more than an initial, and a Vietnamese syllable: a foreign word is a soft name
  * (see Constraint.soft), and one the reports never write is as often a slip of one they do ("Monsato").
  */
 function givenName(q: AnalyzedQuery, i: number): boolean {
   const t = q.tokens[i]!;
-  const prev = q.tokens[i - 1];
-  if (!prev || !SAME_SENTENCE.test(q.text.slice(prev.end, t.start)) || t.end - t.start < 2) return false;
+  if (!t.joined || t.end - t.start < 2) return false;
+  // Typed with marks, a person word is compared as typed ("bà", not the "ba" of three); without, folded.
+  const is = (k: number, w: Token) => k >= 0 && (q.typedUnaccented ? q.tokens[k]!.folded === w.folded : q.tokens[k]!.term === w.term);
+  if (!GIVEN_NAME_AFTER.some((m) => m.every((w, k) => is(i - m.length + k, w)))) return false;
   return !q.foldedAt[i] && !q.lowerName[i] && !t.isNumber && isWellFormedSyllable(t.term) && !isStop(t.term) && !isInstitution(t) && !isAcronym(q.text, t);
 }
 
@@ -272,7 +277,7 @@ export function findConstraints(q: AnalyzedQuery): Constraint[] {
       out.push({ kind: 'name', label, forms: [personal ? terms.slice(-1) : terms], phrases: [phraseOf(span, isFolded)] });
       for (let k = i; k <= j; k++) used[k] = true;
     } else if (n === 1 && !titled && givenName(q, i)) {
-      // "ông Kim", "của Thi": one capitalised syllable inside the question is someone's given name, and a
+      // "ông Kim", "chị Li": one capitalised syllable after a person word is someone's given name, and a
       // report that never writes it with its capital is about someone else ("Kim" is no "kim loại").
       // Typed without marks ("sao Hoa" of "sao Hỏa"), it is compared folded, as names typed so are.
       const t = tokens[i]!;
