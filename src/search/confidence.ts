@@ -190,6 +190,9 @@ function statedNumbers(q: AnalyzedQuery, pass: KeywordPass): number[] {
     if ((before?.joined === true && t.joined && TIME_BEFORE_NUMBER.has(before.folded)) || (after?.joined === true && TIME_AFTER_NUMBER.has(after.folded))) return;
     // Part of a code or a name ("AS-206", "Covid-19"): written as the article's source wrote it.
     if (before && /^-$/u.test(q.text.slice(before.end, t.start))) return;
+    // A number alone in brackets ("… (12)", its ")" dropped as the question is read) numbers the question
+    // or notes something: it asks nothing.
+    if (/[([]\s*$/u.test(q.text.slice(before?.end ?? 0, t.start)) && /^\s*(?:[)\]]|$)/u.test(q.text.slice(t.end, after?.start ?? q.text.length))) return;
     plain.add(t.term);
   });
   const out: number[] = [];
