@@ -44,6 +44,18 @@ const SYLLABLE_IN_WORD_SHARE = 0.5;
 const EDGE_PAIR_LACKING_SHARE = 0.6;
 /** A term repeated in the question counts at most this many times. */
 const MAX_TERM_REPEAT = 2;
+/**
+ * A number of at least this many digits that the question states ("thai phụ 28 tuổi", "117dB") must be
+ * stated by the answering article: one that never writes it tells of another case. Shorter ones are
+ * as often written in words ("2 tiếng" / "hai tiếng"); on the split-half test they cost answers.
+ */
+const STATED_NUMBER_DIGITS = 2;
+/**
+ * Beside these words (folded) a number is a time the article may write otherwise ("những năm 70",
+ * "thập niên 80", "thế kỷ 15", "100 năm trước": "1970", "một thế kỷ"); XQuAD lost right answers to them.
+ */
+const TIME_BEFORE_NUMBER = new Set(['nam', 'nien', 'ky']);
+const TIME_AFTER_NUMBER = new Set(['nam']);
 
 /** A question term with the weight it carries in coverage. */
 interface CoverageTerm {
@@ -91,6 +103,8 @@ export interface CoverageModel {
   headPlaces: (article: number) => Set<string>;
   /** Per article met: each term's credit where a window lacks it (several candidates share an article). */
   credits: Map<number, number[]>;
+  /** The question's numbers (see STATED_NUMBER_DIGITS), as indices into pass.matches (-1: the corpus never writes it). */
+  numbers: number[];
 }
 
 /**
@@ -164,7 +178,35 @@ export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: Keywor
     places: places && places.size > 0 ? places : null,
     headPlaces: headPlacesOf(index),
     credits: new Map(),
+    numbers: statedNumbers(q, pass),
   };
+}
+
+/** The question's numbers an answering article must state (see STATED_NUMBER_DIGITS): not a year, which is a constraint (entities.ts). */
+function statedNumbers(q: AnalyzedQuery, pass: KeywordPass): number[] {
+  const plain = new Set<string>();
+  q.tokens.forEach((t, k) => {
+    if (!t.isNumber || t.term.length < STATED_NUMBER_DIGITS || looksLikeYear(t.term)) return;
+    const before = q.tokens[k - 1];
+    const after = q.tokens[k + 1];
+    if ((before?.joined === true && t.joined && TIME_BEFORE_NUMBER.has(before.folded)) || (after?.joined === true && TIME_AFTER_NUMBER.has(after.folded))) return;
+    // Part of a code or a name ("AS-206", "Covid-19"): written as the article's source wrote it.
+    if (before && /^-$/u.test(q.text.slice(before.end, t.start))) return;
+    // A number alone in brackets ("… (12)", its ")" dropped as the question is read) numbers the question
+    // or notes something: it asks nothing.
+    if (/[([]\s*$/u.test(q.text.slice(before?.end ?? 0, t.start)) && /^\s*(?:[)\]]|$)/u.test(q.text.slice(t.end, after?.start ?? q.text.length))) return;
+    plain.add(t.term);
+  });
+  const out: number[] = [];
+  q.terms.forEach((t, i) => {
+    if (plain.has(t.term)) out.push(pass.matches[i] ? i : -1);
+  });
+  return out;
+}
+
+/** Does the article (a passage or its title) write every number of the question (CoverageModel.numbers)? */
+function statesNumbers(cov: CoverageModel, pass: KeywordPass, article: number): boolean {
+  return cov.numbers.every((m) => m >= 0 && (pass.articleDf(m, article) > 0 || (pass.titleMatches[m] !== null && KeywordIndex.contains(pass.titleMatches[m]!, article))));
 }
 
 const CLASS_HEADS = new Set(CLASS_WORDS.map((w) => fold(w)));
@@ -723,6 +765,6 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
   const windowHasNumber = windowHasNumberIn(inWindow);
   const windowText = spans.length > 0 ? text.slice(spans[best.first]?.start ?? 0, spans[best.last]?.end ?? text.length) : text;
   const windowHasAnswer = holdsAnswerType(q, cov, inWindow, windowText, windowHasNumber);
-  const answerMissing = (asks && holding.window <= 0 && windowLacks(q, cov, inWindow)) || (cov.meetingDay && !sentences.some((x) => x.day)) || (q.answerType === 'reason' && CONSEQUENCE.test(text) && !REASON.test(text) && !REASON_TOLD_OTHERWISE.test(text));
+  const answerMissing = !statesNumbers(cov, pass, article) || (asks && holding.window <= 0 && windowLacks(q, cov, inWindow)) || (cov.meetingDay && !sentences.some((x) => x.day)) || (q.answerType === 'reason' && CONSEQUENCE.test(text) && !REASON.test(text) && !REASON_TOLD_OTHERWISE.test(text));
   return { paragraph, ...best, bigramShare: shareOfGrams(bi, cov.grams.bigrams), trigramShare: shareOfGrams(tri, cov.grams.trigrams), windowHasNumber, windowHasAnswer, answerMissing };
 }

@@ -15,6 +15,7 @@ import { DOCUMENT_NAMES, PARTY_BLOCS } from '../text/words.js';
 import { isFamilyName, isFamilyNameFolded, isOfficeWord, isTitleCase } from '../text/names.js';
 import { splitSentences } from '../text/sentences.js';
 import { isStop, isStopTwin, tokenize, type Token } from '../text/tokens.js';
+import { isWellFormedSyllable } from '../text/syllable.js';
 import { linkTokens, type AnalyzedQuery } from './analyse.js';
 import { lexiconOf } from './lexicon.js';
 import { keptSentenceTokens } from './sentence-tokens.js';
@@ -153,6 +154,14 @@ function holds(text: string, p: Phrase, words: readonly RegExp[]): boolean {
   });
 }
 
+/** Does `text` write the syllable (a term: any tone placement, "Hoá" or "Hóa"; or folded) with its capital? */
+function writesCapitalised(text: string, syllable: string, folded: boolean): boolean {
+  const is = (t: Token) => (folded ? t.folded : t.term) === syllable;
+  const kept = keptSentenceTokens(text);
+  if (kept) return kept.some((s) => s.tokens.some((t) => is(t) && isCapitalised(s.sentence, t)));
+  return tokenize(text).some((t) => is(t) && isCapitalised(text, t));
+}
+
 function holdsIn(tokens: readonly Token[], p: Phrase): boolean {
   for (let i = 0; i + p.syllables.length <= tokens.length; i++) {
     if (p.syllables.every((s, k) => (p.folded ? tokens[i + k]!.folded : tokens[i + k]!.term) === s && (k === 0 || tokens[i + k]!.joined))) return true;
@@ -194,6 +203,28 @@ const isInstitution = (t: Token) => (t.term === t.folded ? isOfficeWord(t.folded
 function isAcronym(text: string, t: Token): boolean {
   const raw = text.slice(t.start, t.end);
   return raw.length >= 2 && raw === raw.toUpperCase();
+}
+
+/**
+ * Words after which one capitalised syllable is a person's given name ("ông Kim", "chị Li", "bác sĩ
+ * Quyền"). Elsewhere a lone capital is as often a word of a title or a proper noun ("Hợp hiến", "Trái
+ * đất", "Kỷ băng hà" in XQuAD's questions: 8 of its right answers were lost without this condition).
+ */
+const GIVEN_NAME_AFTER = [...PERSON_MARKERS, 'cụ', 'bé', 'cháu', 'bác sĩ'].map((m) => tokenize(m));
+
+/**
+ * Token i (capitalised, and no longer name's) is a given name standing alone: right after a person word
+ * (GIVEN_NAME_AFTER), no office word ("Bộ", "Sở"), stop word, number nor abbreviation, its marks not
+ * restored (a guess), more than an initial, and a Vietnamese syllable: a foreign word is a soft name
+ * (see Constraint.soft), and one the reports never write is as often a slip of one they do ("Monsato").
+ */
+function givenName(q: AnalyzedQuery, i: number): boolean {
+  const t = q.tokens[i]!;
+  if (!t.joined || t.end - t.start < 2) return false;
+  // Typed with marks, a person word is compared as typed ("bà", not the "ba" of three); without, folded.
+  const is = (k: number, w: Token) => k >= 0 && (q.typedUnaccented ? q.tokens[k]!.folded === w.folded : q.tokens[k]!.term === w.term);
+  if (!GIVEN_NAME_AFTER.some((m) => m.every((w, k) => is(i - m.length + k, w)))) return false;
+  return !q.foldedAt[i] && !q.lowerName[i] && !t.isNumber && isWellFormedSyllable(t.term) && !isStop(t.term) && !isInstitution(t) && !isAcronym(q.text, t);
 }
 
 /** The constraints a question states. */
@@ -261,6 +292,15 @@ export function findConstraints(q: AnalyzedQuery): Constraint[] {
       const label = q.lowerName[i] ? typed.replace(/(^|\s)(\p{Ll})/gu, (_, s: string, c: string) => s + c.toUpperCase()) : typed;
       out.push({ kind: 'name', label, forms: [personal ? terms.slice(-1) : terms], phrases: [phraseOf(span, isFolded)] });
       for (let k = i; k <= j; k++) used[k] = true;
+    } else if (n === 1 && !titled && givenName(q, i)) {
+      // "ông Kim", "chị Li": one capitalised syllable after a person word is someone's given name, and a
+      // report that never writes it with its capital is about someone else ("Kim" is no "kim loại").
+      // Typed without marks ("sao Hoa" of "sao Hỏa"), it is compared folded, as names typed so are.
+      const t = tokens[i]!;
+      const folded = q.typedUnaccented;
+      const syllable = folded ? t.folded : t.term;
+      out.push({ kind: 'name', label: text.slice(t.start, t.end), forms: [[{ term: syllable, folded }]], phrases: [{ syllables: [syllable], folded, capital: true }] });
+      used[i] = true;
     }
     i = j;
   }
@@ -344,7 +384,7 @@ function whereStated(index: LoadedIndex, c: Constraint): Stated {
       const words = plainWords(phrase);
       // A place's words inside a longer place or a person's name state no place of theirs (placeStatedBy).
       // Only places have one-syllable capital phrases (capitalPhrase).
-      const test = c.kind === 'place' ? placeStatedBy(c.label, phrase.syllables, phrase.capital) : (text: string) => holds(text, phrase, words);
+      const test = c.kind === 'place' ? placeStatedBy(c.label, phrase.syllables, phrase.capital) : phrase.capital ? (text: string) => writesCapitalised(text, phrase.syllables[0]!, phrase.folded) : (text: string) => holds(text, phrase, words);
       maybe.push({ test, chunks: inChunk ?? NONE, heads: inHead ?? NONE });
       continue;
     }
