@@ -3,16 +3,11 @@
  * article states it answer first, and a passage that only matches the question's other words
  * ("chữa trị ở đâu") is never given as the answer when one about the name exists.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openEngine } from '../../src/engine/engine.js';
-import { loadIndex, type LoadedIndex } from '../../src/index/load.js';
-import { buildIndex } from '../../src/index/build.js';
+import { describe, expect, it } from 'vitest';
 import { analyzeQuery } from '../../src/search/analyse.js';
 import { checkConstraints, findConstraints } from '../../src/search/entities.js';
 import { lexiconOf } from '../../src/search/lexicon.js';
-import { tempIndex, type TempIndex } from '../helpers/index-fixture.js';
+import { useCorpus } from '../helpers/index-fixture.js';
 
 const ARTICLES: Record<string, string> = {
   'u-nang.txt': [
@@ -45,25 +40,9 @@ const ARTICLES: Record<string, string> = {
   ].join('\n'),
 };
 
-let t: TempIndex;
-let engine: Awaited<ReturnType<typeof openEngine>>;
-let index: LoadedIndex;
+const corpus = useCorpus(ARTICLES);
 
-beforeAll(async () => {
-  t = tempIndex({ seeds: false, model: 'none' });
-  mkdirSync(t.corpusDir, { recursive: true });
-  for (const [name, text] of Object.entries(ARTICLES)) writeFileSync(path.join(t.corpusDir, name), text);
-  await buildIndex({ corpusDir: t.corpusDir, outDir: t.indexDir, config: t.config });
-  engine = await openEngine(t.config, { watch: false });
-  index = await loadIndex(t.indexDir);
-}, 60_000);
-
-afterAll(async () => {
-  await engine?.close();
-  t?.cleanup();
-});
-
-const foreign = (q: string) => findConstraints(analyzeQuery(q, lexiconOf(index))).filter((c) => c.soft).map((c) => c.label);
+const foreign = (q: string) => findConstraints(analyzeQuery(q, lexiconOf(corpus.index()))).filter((c) => c.soft).map((c) => c.label);
 
 describe('a foreign name alone in a question', () => {
   it('is read as a name when the reports write it, even as the first word', () => {
@@ -78,23 +57,23 @@ describe('a foreign name alone in a question', () => {
   });
 
   it('puts the passages about it first and never answers with one that only shares the other words', async () => {
-    const a = await engine.ask('Sakthivel được chẩn đoán tại bệnh viện nào?');
+    const a = await corpus.engine().ask('Sakthivel được chẩn đoán tại bệnh viện nào?');
     expect(a.confidence).not.toBe('none');
     for (const r of a.results) expect(r.article.id).toBe('u-nang');
     expect(a.results[0]!.text).toContain('Sakthivel');
   });
 
   it('is no name when many reports state it: a concept of theirs ("Covid"), which answers need not state', async () => {
-    const q = analyzeQuery('Sau Covid, bệnh viện tỉnh tiếp nhận bao nhiêu ca rắn cắn mỗi năm?', lexiconOf(index));
-    expect(checkConstraints(index, findConstraints(q)).named).toBeNull();
-    expect(checkConstraints(index, findConstraints(analyzeQuery('Sakthivel chữa trị ở đâu?', lexiconOf(index)))).named).not.toBeNull();
-    const a = await engine.ask('Trước Covid, bác sĩ chẩn đoán anh bị gì?');
+    const q = analyzeQuery('Sau Covid, bệnh viện tỉnh tiếp nhận bao nhiêu ca rắn cắn mỗi năm?', lexiconOf(corpus.index()));
+    expect(checkConstraints(corpus.index(), findConstraints(q)).named).toBeNull();
+    expect(checkConstraints(corpus.index(), findConstraints(analyzeQuery('Sakthivel chữa trị ở đâu?', lexiconOf(corpus.index())))).named).not.toBeNull();
+    const a = await corpus.engine().ask('Trước Covid, bác sĩ chẩn đoán anh bị gì?');
     expect(a.results.some((r) => r.article.id === 'ran-can')).toBe(true);
   });
 
   it('does not refuse a passage whose article uses the word as a concept of another subject', async () => {
     // "Nobel" is stated by one report; a question about it is answered from that report, not refused.
-    const a = await engine.ask('Giải Nobel y học năm nay được trao cho ai?');
+    const a = await corpus.engine().ask('Giải Nobel y học năm nay được trao cho ai?');
     expect(a.confidence).not.toBe('none');
     expect(a.results[0]!.article.id).toBe('nobel');
   });

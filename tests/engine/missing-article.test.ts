@@ -3,16 +3,11 @@
  * its other words: a given name after a person word ("bà Hoa") that the report never writes with its
  * capital, or a number ("28 tuổi") it never states, tells of another case.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openEngine } from '../../src/engine/engine.js';
-import { loadIndex, type LoadedIndex } from '../../src/index/load.js';
-import { buildIndex } from '../../src/index/build.js';
+import { describe, expect, it } from 'vitest';
 import { analyzeQuery } from '../../src/search/analyse.js';
 import { findConstraints } from '../../src/search/entities.js';
 import { lexiconOf } from '../../src/search/lexicon.js';
-import { tempIndex, type TempIndex } from '../helpers/index-fixture.js';
+import { useCorpus } from '../helpers/index-fixture.js';
 
 const ARTICLES: Record<string, string> = {
   'ba-lan.txt': [
@@ -39,25 +34,9 @@ const ARTICLES: Record<string, string> = {
   ].join('\n'),
 };
 
-let t: TempIndex;
-let engine: Awaited<ReturnType<typeof openEngine>>;
-let index: LoadedIndex;
+const corpus = useCorpus(ARTICLES);
 
-beforeAll(async () => {
-  t = tempIndex({ seeds: false, model: 'none' });
-  mkdirSync(t.corpusDir, { recursive: true });
-  for (const [name, text] of Object.entries(ARTICLES)) writeFileSync(path.join(t.corpusDir, name), text);
-  await buildIndex({ corpusDir: t.corpusDir, outDir: t.indexDir, config: t.config });
-  engine = await openEngine(t.config, { watch: false });
-  index = await loadIndex(t.indexDir);
-}, 60_000);
-
-afterAll(async () => {
-  await engine?.close();
-  t?.cleanup();
-});
-
-const names = (q: string) => findConstraints(analyzeQuery(q, lexiconOf(index))).filter((c) => c.kind === 'name').map((c) => c.label);
+const names = (q: string) => findConstraints(analyzeQuery(q, lexiconOf(corpus.index()))).filter((c) => c.kind === 'name').map((c) => c.label);
 
 describe('a given name after a person word', () => {
   it('is a name the answering report must state, with or without marks; a capital elsewhere is not', () => {
@@ -70,16 +49,16 @@ describe('a given name after a person word', () => {
   });
 
   it('refuses a question about someone no report names, and answers the one about the person it names', async () => {
-    const other = await engine.ask('Sau phẫu thuật, sức khỏe của bà Hoa như thế nào?');
+    const other = await corpus.engine().ask('Sau phẫu thuật, sức khỏe của bà Hoa như thế nào?');
     expect(other.answered).toBe(false);
     expect(other.missing).toEqual(['Hoa']);
-    const named = await engine.ask('Sau phẫu thuật, sức khỏe của bà Lan như thế nào?');
+    const named = await corpus.engine().ask('Sau phẫu thuật, sức khỏe của bà Lan như thế nào?');
     expect(named.answered).toBe(true);
     expect(named.results[0]!.article.id).toBe('ba-lan');
   });
 
   it('is not stated by the same syllable written as a word ("kim loại" names no Kim)', async () => {
-    const a = await engine.ask('Ông Kim có một nhân viên làm gì?');
+    const a = await corpus.engine().ask('Ông Kim có một nhân viên làm gì?');
     expect(a.answered).toBe(false);
     expect(a.missing).toEqual(['Kim']);
   });
@@ -87,15 +66,15 @@ describe('a given name after a person word', () => {
 
 describe('a number the question states', () => {
   it('must be stated by the answering report: "28 tuổi" is another patient than "27 tuổi"', async () => {
-    const other = await engine.ask('Thai phụ 28 tuổi nhập viện trong tình trạng nào?');
+    const other = await corpus.engine().ask('Thai phụ 28 tuổi nhập viện trong tình trạng nào?');
     expect(other.answered).toBe(false);
-    const same = await engine.ask('Thai phụ 27 tuổi nhập viện trong tình trạng nào?');
+    const same = await corpus.engine().ask('Thai phụ 27 tuổi nhập viện trong tình trạng nào?');
     expect(same.answered).toBe(true);
     expect(same.results[0]!.article.id).toBe('thai-phu');
   });
 
   it('need not be stated when it is a time the report may write otherwise ("thập niên 30" of "thập niên 1930")', async () => {
-    const a = await engine.ask('Bà Lan sinh vào thập niên 30 nhập viện trong tình trạng nào?');
+    const a = await corpus.engine().ask('Bà Lan sinh vào thập niên 30 nhập viện trong tình trạng nào?');
     expect(a.answered).toBe(true);
     expect(a.results[0]!.article.id).toBe('ba-lan');
   });

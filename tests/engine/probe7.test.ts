@@ -3,25 +3,17 @@
  * provinces, two years of one of them). Each case failed before its fix.
  */
 import { describe, expect, it } from 'vitest';
-import { converse } from '../../src/engine/chat.js';
-import { readFollowUp, turnOf, type TurnContext } from '../../src/engine/conversation.js';
+import { readFollowUp, turnOf } from '../../src/engine/conversation.js';
 import { useCorpusEngine } from '../helpers/index-fixture.js';
 import { QUANG_NGAI_REPORTS } from '../helpers/quang-ngai.js';
+import { chatAnswer } from '../helpers/conversations.js';
 
 const REPORTS = QUANG_NGAI_REPORTS;
 
 const engine = useCorpusEngine(REPORTS);
 
 /** The messages of one chat, in turn; the last turn's answer. */
-async function chat(...messages: string[]) {
-  let previous: TurnContext | null = null;
-  let last: Awaited<ReturnType<typeof converse>> | null = null;
-  for (const m of messages) {
-    last = await converse(engine(), m, previous);
-    previous = last.turn;
-  }
-  return last!.answer;
-}
+const chat = (...messages: string[]) => chatAnswer(engine(), messages);
 
 describe('comparisons a Party office asks', () => {
   it('in English, "compare the number of party members of A and B": one quote per province', async () => {

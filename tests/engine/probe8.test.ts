@@ -8,6 +8,7 @@ import { readFollowUp, turnOf, type TurnContext } from '../../src/engine/convers
 import { renderAnswerHtml, renderAnswerPlain } from '../../src/present/render.js';
 import { useCorpusEngine } from '../helpers/index-fixture.js';
 import { QUANG_NGAI_REPORTS } from '../helpers/quang-ngai.js';
+import { chatAnswer } from '../helpers/conversations.js';
 
 /** A report of another body with a list of people awarded (invented), beside the Quảng Ngãi and Bắc Giang ones. */
 const HA_GIANG = [
@@ -40,15 +41,7 @@ const DONG_VAN = [
 const engine = useCorpusEngine({ ...QUANG_NGAI_REPORTS, 'ha-giang-2024.txt': HA_GIANG, 'dong-van-2025.txt': DONG_VAN });
 
 /** The messages of one chat, in turn; the last turn's answer. */
-async function chat(...messages: string[]) {
-  let previous: TurnContext | null = null;
-  let last: Awaited<ReturnType<typeof converse>> | null = null;
-  for (const m of messages) {
-    last = await converse(engine(), m, previous);
-    previous = last.turn;
-  }
-  return last!.answer;
-}
+const chat = (...messages: string[]) => chatAnswer(engine(), messages);
 
 const turn = (q: string) => turnOf(q, { chunkIds: [], articleIds: [], quotes: [] });
 

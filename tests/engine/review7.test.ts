@@ -1,8 +1,7 @@
 /** review7: conversation defects found in probe7's follow-ups and comparisons (reports written for this test). */
 import { describe, expect, it } from 'vitest';
-import { converse } from '../../src/engine/chat.js';
-import type { TurnContext } from '../../src/engine/conversation.js';
 import { useCorpusEngine } from '../helpers/index-fixture.js';
+import { chatAnswer } from '../helpers/conversations.js';
 
 const report = (title: string, date: string, ...paragraphs: string[]) => ['---', `title: ${title}`, `date: ${date}`, 'source: Báo Thử', '---', paragraphs.join('\n\n')].join('\n');
 
@@ -30,15 +29,8 @@ const REPORTS: Readonly<Record<string, string>> = {
 
 const engine = useCorpusEngine(REPORTS);
 
-async function chat(top: number, ...messages: string[]) {
-  let previous: TurnContext | null = null;
-  let last: Awaited<ReturnType<typeof converse>> | null = null;
-  for (const m of messages) {
-    last = await converse(engine(), m, previous, { top });
-    previous = last.turn;
-  }
-  return last!.answer;
-}
+/** The messages of one chat, in turn; the last turn's answer. */
+const chat = (top: number, ...messages: string[]) => chatAnswer(engine(), messages, { top });
 
 describe('comparisons keep every constraint on every side', () => {
   it('"so sánh số đảng viên A và B năm 2024": the year goes with both provinces', async () => {

@@ -1,8 +1,7 @@
 /** review8: newest report first must not put another body's, the capital city's or a district's newer figure above the province's; "năm ngoái" with no year in the chat is no sure answer. */
 import { describe, expect, it } from 'vitest';
-import { converse } from '../../src/engine/chat.js';
-import type { TurnContext } from '../../src/engine/conversation.js';
 import { useCorpusEngine } from '../helpers/index-fixture.js';
+import { chatAnswer } from '../helpers/conversations.js';
 
 const report = (title: string, date: string, ...paragraphs: string[]) => ['---', `title: ${title}`, `date: ${date}`, 'source: Báo Thử', '---', paragraphs.join('\n\n')].join('\n');
 
@@ -26,15 +25,8 @@ const named = useCorpusEngine({
   'ml-2024.txt': report('Huyện ủy Mường La tổng kết công tác xây dựng Đảng năm 2024', '2025-01-18', 'Sáng 18/1/2025, Huyện ủy Mường La tổ chức hội nghị tổng kết công tác xây dựng Đảng năm 2024. Dự hội nghị có đồng chí Cầm Văn Tòng, Bí thư Huyện ủy Mường La.', 'Năm 2024, Đảng bộ huyện Mường La kết nạp 312 đảng viên mới.'),
 });
 
-async function chat(...messages: string[]) {
-  let previous: TurnContext | null = null;
-  let last: Awaited<ReturnType<typeof converse>> | null = null;
-  for (const m of messages) {
-    last = await converse(plain(), m, previous, { top: 3 });
-    previous = last.turn;
-  }
-  return last!.answer;
-}
+/** The messages of one chat, in turn; the last turn's answer. */
+const chat = (...messages: string[]) => chatAnswer(plain(), messages, { top: 3 });
 
 describe('newest report first', () => {
   it("keeps the province's figure above a newer report of a body inside it or of its capital city", async () => {

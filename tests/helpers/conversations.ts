@@ -70,3 +70,14 @@ export async function runConversations(engine: QaEngine) {
   return { byKind, wrong };
 }
 
+
+/** The messages of one chat, each read with the previous turn's context; the last turn's answer. */
+export async function chatAnswer(engine: QaEngine, messages: readonly string[], opts: { top?: number } = {}): Promise<Answer> {
+  let previous: TurnContext | null = null;
+  let last: Awaited<ReturnType<typeof converse>> | null = null;
+  for (const m of messages) {
+    last = await converse(engine, m, previous, opts);
+    previous = last.turn;
+  }
+  return last!.answer;
+}

@@ -100,22 +100,33 @@ export function useSeedEngine(): () => import('../../src/engine/engine.js').Engi
  * removed after them. Returns a getter: the engine exists only once beforeAll has run.
  */
 export function useCorpusEngine(articles: Readonly<Record<string, string>>): () => import('../../src/engine/engine.js').Engine {
+  return useCorpus(articles).engine;
+}
+
+/** useCorpusEngine, with the built index loaded too, for tests of the search's parts on it. */
+export function useCorpus(articles: Readonly<Record<string, string>>): {
+  engine: () => import('../../src/engine/engine.js').Engine;
+  index: () => import('../../src/index/load.js').LoadedIndex;
+} {
   let t: TempIndex;
   let engine: import('../../src/engine/engine.js').Engine;
+  let index: import('../../src/index/load.js').LoadedIndex;
   beforeAll(async () => {
     const { mkdirSync, writeFileSync } = await import('node:fs');
     const path = await import('node:path');
     const { buildIndex } = await import('../../src/index/build.js');
     const { Engine } = await import('../../src/engine/engine.js');
+    const { loadIndex } = await import('../../src/index/load.js');
     t = tempIndex({ seeds: false, model: 'none' });
     mkdirSync(t.corpusDir, { recursive: true });
     for (const [name, text] of Object.entries(articles)) writeFileSync(path.join(t.corpusDir, name), text);
     await buildIndex({ corpusDir: t.corpusDir, outDir: t.indexDir, config: t.config });
     engine = await Engine.open(t.config, { watch: false });
+    index = await loadIndex(t.indexDir);
   }, 60_000);
   afterAll(async () => {
     await engine?.close();
     t?.cleanup();
   });
-  return () => engine;
+  return { engine: () => engine, index: () => index };
 }
