@@ -168,6 +168,20 @@ function peopleAsked(question: string): string | null {
   return /\sai$/iu.test(m[1]!) ? `ai ${rest}` : `ai là ${m[1]!} ${rest}`;
 }
 
+/**
+ * "Hải Phòng có 5000 đảng viên phải không?": a figure to check. Asked as it stands, the report stating the
+ * real one was no answer (its number is not the one typed); asked as the count ("Hải Phòng có bao nhiêu
+ * đảng viên?"), the report's own figure is quoted for the user to compare. A year ("năm 2024") is no figure.
+ */
+const FIGURE_CHECKED = /^(.+?)\s+(?<!năm\s)(?<!nam\s)(\d[\d.,]*)\s+(\p{L}+(?:\s+\p{L}+){0,5}?)\s*,?\s*(?:(?:có\s+)?(?:phải|đúng)\s+không|(?:co\s+)?(?:phai|dung)\s+khong|không|khong)\s*[?!.…]*$/iu;
+
+function figureChecked(question: string): string | null {
+  const m = FIGURE_CHECKED.exec(collapse(question));
+  if (!m || ASKS_ITSELF.test(m[1]!) || ASKS_ITSELF.test(m[3]!)) return null;
+  // Typed without marks, the question word is too, so that the reading of the rest is not mixed.
+  return `${m[1]} ${fold(m[0]) === m[0] ? 'bao nhieu' : 'bao nhiêu'} ${m[3]}?`;
+}
+
 /** One line per article: the best passage of each, up to LIST_LIMIT. */
 async function listAnswer(engine: QaEngine, question: string, opts: AskOptions): Promise<Answer> {
   const core = collapse(question.replace(LIST_WORDS, ' ')).replace(/^[\s,:?]+/u, '');
@@ -417,6 +431,8 @@ export async function converse(engine: QaEngine, message: string, previous: Turn
   if (sides) return finish(await compareAnswer(engine, 'whole' in sides ? sides : yearOnBothSides(sides), askOpts));
   const people = peopleAsked(question);
   if (people) return finish(await engine.ask(people, askOpts));
+  const checked = figureChecked(question);
+  if (checked) return finish(await engine.ask(checked, askOpts));
   if (IS_LIST.test(f)) return finish(await listAnswer(engine, question, askOpts));
   if (/chup anh|anh cua ai|tac gia anh/u.test(f)) {
     // Photo credits sit in captions ("Ảnh: Thanh Lê"), in the articles in question.
