@@ -90,6 +90,8 @@ export interface CoverageModel {
   meetingDay: boolean;
   /** A "who" question naming an office, its deputy's too ("Ai là Phó Bí thư …?"): a window must name someone. */
   holder: boolean;
+  /** A "who" question about a meeting's role ("ai chủ trì", "ai phát biểu chỉ đạo"): a paragraph naming no one is no answer. */
+  meetingRole: boolean;
   /**
    * A counting question's places, by label (null: none, or not counting): a window whose every count
    * sits in a sentence naming other places only counts theirs ("… tỉnh Hưng Yên đến dự. Đảng bộ tỉnh
@@ -174,6 +176,7 @@ export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: Keywor
     awardClass: classesIn(q.tokens)[0] ?? null,
     day: q.answerType === 'date' && asksDay(q),
     meetingDay: q.answerType === 'date' && asksMeetingTime(q),
+    meetingRole: q.answerType === 'person' && asksMeetingRole(q),
     holder: q.answerType === 'person' && OFFICES.some((o) => q.tokens.some((_, i) => o.every((w, k) => q.tokens[i + k]?.folded === fold(w)))),
     places: places && places.size > 0 ? places : null,
     headPlaces: headPlacesOf(index),
@@ -439,6 +442,18 @@ function asksDay(q: AnalyzedQuery): boolean {
 const MEETINGS = MEETING_WORDS.map((w) => tokenize(w).map((t) => t.term));
 /** A meeting's "khi nào" ("Hội nghị … diễn ra khi nào?"): it is held on a day, which a year alone ("Năm 2020, …") does not give. */
 const MEETING_TIME_WORDS = ['khi nao', 'bao gio', 'luc nao', 'thoi gian nao'];
+
+/**
+ * What someone does at a meeting, folded: "ai chủ trì …?" is answered by a name ("đồng chí X chủ trì"); a
+ * lead stating only that the body held the meeting ("Huyện ủy … tổ chức hội nghị") is no answer, and
+ * was given with confidence.
+ */
+const MEETING_ROLE_WORDS = ['chu tri', 'phat bieu', 'chi dao', 'tham du', 'du hoi nghi', 'trao', 'duoc bau', 'ket luan'];
+
+function asksMeetingRole(q: AnalyzedQuery): boolean {
+  const f = ` ${q.tokens.map((t) => t.folded).join(' ')} `;
+  return MEETING_ROLE_WORDS.some((w) => f.includes(` ${w} `));
+}
 
 function asksMeetingTime(q: AnalyzedQuery): boolean {
   const f = ` ${q.tokens.map((t) => t.folded).join(' ')} `;
@@ -765,6 +780,6 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
   const windowHasNumber = windowHasNumberIn(inWindow);
   const windowText = spans.length > 0 ? text.slice(spans[best.first]?.start ?? 0, spans[best.last]?.end ?? text.length) : text;
   const windowHasAnswer = holdsAnswerType(q, cov, inWindow, windowText, windowHasNumber);
-  const answerMissing = !statesNumbers(cov, pass, article) || (asks && holding.window <= 0 && windowLacks(q, cov, inWindow)) || (cov.meetingDay && !sentences.some((x) => x.day)) || (q.answerType === 'reason' && CONSEQUENCE.test(text) && !REASON.test(text) && !REASON_TOLD_OTHERWISE.test(text));
+  const answerMissing = !statesNumbers(cov, pass, article) || (asks && holding.window <= 0 && windowLacks(q, cov, inWindow)) || (cov.meetingDay && !sentences.some((x) => x.day)) || (cov.meetingRole && !PERSON_NAME.test(text)) || (q.answerType === 'reason' && CONSEQUENCE.test(text) && !REASON.test(text) && !REASON_TOLD_OTHERWISE.test(text));
   return { paragraph, ...best, bigramShare: shareOfGrams(bi, cov.grams.bigrams), trigramShare: shareOfGrams(tri, cov.grams.trigrams), windowHasNumber, windowHasAnswer, answerMissing };
 }

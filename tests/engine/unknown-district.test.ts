@@ -47,4 +47,12 @@ describe('a district spelt with office words, after "ở" or "huyện", is the p
     expect(other.answered).toBe(true);
     expect(other.results[0]!.quote).toContain('Sùng Mí Páo');
   });
+
+  it('"ai chủ trì …?" is not answered by a paragraph naming no one (the body held the meeting: nobody chaired it by name)', async () => {
+    const none = await engine().ask('ai chủ trì hội nghị ở Đồng Văn?');
+    expect(none.answered).toBe(false);
+    const named = await engine().ask('ai chủ trì hội nghị ở Yên Minh?');
+    expect(named.answered).toBe(true);
+    expect(named.results[0]!.quote).toContain('Sùng Mí Páo');
+  });
 });
