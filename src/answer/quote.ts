@@ -252,12 +252,15 @@ const QUALIFIER_WORDS = 6;
  */
 function qualifiedCounts(text: string, spans: Span[], q: AnalyzedQuery, unit: readonly string[]): Span[] {
   if (spans.length < 2) return spans;
-  const units = new Set(unit.map((u) => fold(u)));
-  const asked = new Set(q.syllables.map((s) => fold(s)).filter((s) => !units.has(s)));
+  // The unit's syllables and "năm" qualify nothing ("cao hơn 2.000 đảng viên của năm 2023"); syllables are
+  // compared as typed, folded only when typed without marks ("tĩnh" of Hà Tĩnh is no "tỉnh").
+  const units = new Set(unit.flatMap((u) => fold(u).split(/\s+/u)));
+  const form = (t: { term: string; folded: string }) => (q.unaccented ? t.folded : t.term);
+  const asked = new Set(q.syllables.filter((s) => !units.has(fold(s)) && fold(s) !== 'nam').map((s) => (q.unaccented ? fold(s) : s)));
   const scores = spans.map(([, end], i) => {
     // Up to the next count, or the end of its clause.
     const stop = Math.min(spans[i + 1]?.[0] ?? text.length, ...[',', ';', '.', '('].map((c) => text.indexOf(c, end)).filter((k) => k >= 0));
-    return tokenize(text.slice(end, stop)).slice(0, QUALIFIER_WORDS).filter((t) => asked.has(t.folded)).length;
+    return tokenize(text.slice(end, stop)).slice(0, QUALIFIER_WORDS).filter((t) => asked.has(form(t))).length;
   });
   const best = Math.max(...scores);
   return best === 0 ? spans : spans.filter((_, i) => scores[i] === best);

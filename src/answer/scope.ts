@@ -59,6 +59,9 @@ export function narrowerBody(quote: string, place: string, answerAt = Number.POS
   if (WHOLE_PLACE.test(rest) || placesIn(rest).includes(place)) return null;
   // The body named last before the figure is the one it counts ("Bí thư Đảng ủy Khối …, cho biết, Đảng bộ Khối … có 4.466 đảng viên").
   const before = bodies.filter((m) => m.index! < answerAt);
+  // The figure comes before any body is named ("Đảng bộ kết nạp 2.150 đảng viên, trong đó Đảng bộ Khối …
+  // kết nạp 120"): it is the subject's own, the body's figure comes after it.
+  if (before.length === 0 && Number.isFinite(answerAt)) return null;
   const body = (before.length > 0 ? before[before.length - 1]! : bodies[0]!)[0].trim();
   return fold(body).includes(fold(place)) ? body : `${body} (${place})`;
 }

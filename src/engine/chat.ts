@@ -101,9 +101,22 @@ const ABOUT_NAME = /(?<![\p{L}])(?:về|ve|của|cua)\s+(\p{Lu}[\p{Ll}\p{M}]*(?:
 function titledAbout(question: string, articles: readonly ArticleView[]): string[] | null {
   const m = ABOUT_NAME.exec(collapse(question));
   if (!m) return null;
-  const name = new RegExp(`(?<![\\p{L}])${escapeRe(plain(m[1]!))}(?![\\p{L}])`, 'u');
-  const ids = articles.filter((a) => name.test(plain(a.title)) || (a.subject !== null && name.test(plain(a.subject)))).map((a) => a.id);
+  const name = m[1]!.split(/\s+/u).map(plain);
+  const ids = articles.filter((a) => namesWhole(a.title, name) || (a.subject !== null && namesWhole(a.subject, name))).map((a) => a.id);
   return ids.length > 0 ? ids : null;
+}
+
+/**
+ * Does `text` write the name (its words, compared folded) as a whole name: not a word of a longer one
+ * ("Văn" of "Đồng Văn" is no "Văn nghệ" asked about)?
+ */
+function namesWhole(text: string, name: readonly string[]): boolean {
+  const words = text.split(/[\s,.:;!?()"“”]+/u).filter(Boolean);
+  const capital = (w: string | undefined) => w !== undefined && /^\p{Lu}/u.test(w);
+  for (let i = 0; i + name.length <= words.length; i++) {
+    if (name.every((n, k) => plain(words[i + k]!) === n) && !capital(words[i - 1]) && !capital(words[i + name.length])) return true;
+  }
+  return false;
 }
 
 /** Facts about the reports from their metadata ("ai viết bài về Đông Hà?"). */
@@ -154,7 +167,7 @@ const LIST_WORDS = /(?<![\p{L}])(liệt kê|kể tên|những bài nào|các bà
  * names, asked as "ai …"; as a list of articles it showed each report's best passage for the other words
  * (the lead), and the passage with the names was never quoted.
  */
-const PEOPLE_LIST = /^(?:(?:liệt kê|kể tên|liet ke|ke ten)\s+)?((?:những|các|nhung|cac)\s+(?:người|nguoi|ai|vị|vi|đồng chí|dong chi))(?:\s+(?:nào|nao))?\s+(?=\S)/iu;
+const PEOPLE_LIST = /^(?:(?:liệt kê|kể tên|liet ke|ke ten)\s+)?((?:những|các|nhung|cac)\s+(?:người|nguoi|ai|(?:vị|vi)(?=\s+(?:nào|nao|đại biểu|dai bieu|khách|khach|lãnh đạo|lanh dao)(?![\p{L}]))|đồng chí|dong chi))(?:\s+(?:nào|nao))?\s+(?=\S)/iu;
 /** A question word of its own after the people ("… là ai?", "… bao nhiêu tiền?"): asked as it stands. */
 const ASKS_ITSELF = /(?<![\p{L}])(?:ai|bao nhiêu|bao nhieu|mấy|gì|đâu|khi nào|nào)(?![\p{L}])/iu;
 

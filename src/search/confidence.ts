@@ -56,6 +56,13 @@ const STATED_NUMBER_DIGITS = 2;
  */
 const TIME_BEFORE_NUMBER = new Set(['nam', 'nien', 'ky']);
 const TIME_AFTER_NUMBER = new Set(['nam']);
+/**
+ * Beside these words (folded) a number is one a report writes otherwise: a term or a congress in Roman
+ * numerals ("khóa 13", "Đại hội 13", "Trung ương 10", "lần thứ 20": "khóa XIII", "lần thứ hai mươi"), a
+ * magnitude or an hour in another unit ("12.000" / "12 nghìn", "1,2 nghìn tỷ" / "1.200 tỷ", "14 giờ" / "14h").
+ */
+const NUMERAL_BEFORE_NUMBER = new Set(['khoa', 'hoi', 'uong', 'thu']);
+const WRITTEN_OTHERWISE_AFTER = new Set(['nghin', 'ngan', 'trieu', 'ty', 'gio', 'phut']);
 
 /** A question term with the weight it carries in coverage. */
 interface CoverageTerm {
@@ -193,6 +200,9 @@ function statedNumbers(q: AnalyzedQuery, pass: KeywordPass): number[] {
     const before = q.tokens[k - 1];
     const after = q.tokens[k + 1];
     if ((before?.joined === true && t.joined && TIME_BEFORE_NUMBER.has(before.folded)) || (after?.joined === true && TIME_AFTER_NUMBER.has(after.folded))) return;
+    if ((before && t.joined && NUMERAL_BEFORE_NUMBER.has(before.folded)) || (after?.joined === true && WRITTEN_OTHERWISE_AFTER.has(after.folded))) return;
+    // A round thousand ("12.000", "1000") a report may write "12 nghìn", "1 nghìn".
+    if (/^\d+000$/u.test(t.term)) return;
     // Part of a code or a name ("AS-206", "Covid-19"): written as the article's source wrote it.
     if (before && /^-$/u.test(q.text.slice(before.end, t.start))) return;
     // A number alone in brackets ("… (12)", its ")" dropped as the question is read) numbers the question

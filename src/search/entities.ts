@@ -157,9 +157,19 @@ function holds(text: string, p: Phrase, words: readonly RegExp[]): boolean {
 /** Does `text` write the syllable (a term: any tone placement, "Hoá" or "Hóa"; or folded) with its capital? */
 function writesCapitalised(text: string, syllable: string, folded: boolean): boolean {
   const is = (t: Token) => (folded ? t.folded : t.term) === syllable;
+  // A sentence's first word is capitalised whatever it is ("Kim ngạch xuất khẩu …"): a name there only
+  // with another capitalised word after it ("Kim Thị Hoa").
+  const named = (sentence: string, tokens: readonly Token[], k: number) => {
+    const t = tokens[k]!;
+    if (!is(t) || !isCapitalised(sentence, t)) return false;
+    if (/[\p{L}\p{N}]/u.test(sentence.slice(0, t.start).replace(/[.!?…]\s*$/u, '')) && !/[.!?…:]\s*["“]?$/u.test(sentence.slice(0, t.start))) return true;
+    const next = tokens[k + 1];
+    return next !== undefined && next.joined && isCapitalised(sentence, next);
+  };
   const kept = keptSentenceTokens(text);
-  if (kept) return kept.some((s) => s.tokens.some((t) => is(t) && isCapitalised(s.sentence, t)));
-  return tokenize(text).some((t) => is(t) && isCapitalised(text, t));
+  if (kept) return kept.some((s) => s.tokens.some((_, k) => named(s.sentence, s.tokens, k)));
+  const tokens = tokenize(text);
+  return tokens.some((_, k) => named(text, tokens, k));
 }
 
 function holdsIn(tokens: readonly Token[], p: Phrase): boolean {
