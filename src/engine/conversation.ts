@@ -253,9 +253,15 @@ const PLACE_AFTER = /(?<=(?:^|\s)(?:ở|tại|huyện|tỉnh|xã|quận|thị x�
  * replaces the capitalised place after "ở", "huyện" … there, or is added ("… ở Đồng Văn"); without this the
  * question was "Đồng Văn ?" alone. Null when `rest` is not a capitalised name.
  */
-function unknownPlace(rest: string, prevQ: string): string | null {
+function unknownPlace(rest: string, prevQ: string, previous: TurnContext): string | null {
   if (!CAPITALISED.test(rest)) return null;
   if (PLACE_AFTER.test(prevQ)) return `${prevQ.replace(PLACE_AFTER, rest)}?`;
+  // The last question's one place ("… Quảng Ngãi có …", "… did Quang Ngai have …") gives way to it: kept
+  // beside it, that place's report answered for the new one.
+  const places = previous.constraints.filter((c) => c.kind === 'place');
+  const replaced = places.length === 1 ? replaceLabel(prevQ, places[0]!.label, rest) : null;
+  // Opening the question, a name the gazetteer lacks reads as a capitalised first word: "Ở …" names it a place.
+  if (replaced) return `${replaced.startsWith(rest) && !ENGLISH.test(prevQ) ? `Ở ${replaced}` : replaced}?`;
   // An English question ("who chaired the meeting?") takes the place in English.
   return `${prevQ} ${ENGLISH.test(prevQ) && fold(prevQ) === prevQ ? 'in' : 'ở'} ${rest}?`;
 }
@@ -336,7 +342,7 @@ export function readFollowUp(message: string, previous: TurnContext | null): Fol
   }
 
   // "còn Đồng Văn?": a capitalised name nothing above read (a district the gazetteer lacks) is a place too.
-  const unknown = unknownPlace(rest, prevQ);
+  const unknown = unknownPlace(rest, prevQ, previous);
   if (unknown) return done(unknown);
 
   // A clause of its own ("còn kỷ luật bao nhiêu đảng viên?"): keep the previous subject.
