@@ -1,5 +1,5 @@
 /** The store the settings ask for: SQLite at STORE_PATH (created on first use), or memory with STORE_PATH=none. */
-import { existsSync, renameSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, renameSync } from 'node:fs';
 import type { Config } from '../config.js';
 import { MemoryStore } from './memory.js';
 import { SqliteStore } from './sqlite.js';
@@ -10,6 +10,21 @@ import type { ChatStore } from './types.js';
  * mid-write): the bot would not start again until an operator removed it, so it is set aside instead.
  */
 const DAMAGED_CODES = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
+/** How a SQLite database file begins; a file that does not (STORE_PATH set to .env by mistake) is no store of ours. */
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** Begins as SQLite does, or with zeros (a page cut off before its header was written): a store, damaged. */
+function looksLikeStore(file: string): boolean {
+  const head = Buffer.alloc(SQLITE_HEADER.length);
+  const fd = openSync(file, 'r');
+  try {
+    const n = readSync(fd, head, 0, head.length, 0);
+    return head.subarray(0, n).equals(SQLITE_HEADER.subarray(0, n)) || head.subarray(0, n).every((b) => b === 0);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** The files SQLite keeps beside the database in WAL mode; they belong to the damaged file. */
 const JOURNALS = ['-wal', '-shm'];
 
@@ -22,7 +37,8 @@ export function openStore(config: Pick<Config, 'storePath' | 'storeKeepDays'>, o
   try {
     return new SqliteStore(config.storePath, { keepDays: config.storeKeepDays });
   } catch (err) {
-    if (!DAMAGED_CODES.has((err as { code?: string }).code ?? '')) throw err;
+    // Another kind of file is left where it is (moving it would lose someone's file): the error stands.
+    if (!DAMAGED_CODES.has((err as { code?: string }).code ?? '') || !looksLikeStore(config.storePath)) throw err;
     const aside = `${config.storePath}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     renameSync(config.storePath, aside);
     for (const j of JOURNALS) if (existsSync(config.storePath + j)) renameSync(config.storePath + j, aside + j);

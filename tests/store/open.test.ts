@@ -11,10 +11,10 @@ let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('openStore over a damaged SQLite file', () => {
-  it('moves a file that is no database aside and starts a fresh store, so the bot still starts', async () => {
+  it('moves a database file whose pages are garbage aside and starts a fresh store, so the bot still starts', async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'store-open-'));
     const file = path.join(dir, 'store.sqlite');
-    writeFileSync(file, 'not a database '.repeat(100));
+    writeFileSync(file, 'SQLite format 3\0' + 'not a database '.repeat(100));
     const moved: string[] = [];
     const store = openStore({ storePath: file, storeKeepDays: 180 }, (aside) => moved.push(aside));
     await store.setContext({ chatId: 1 }, CONTEXT, 60_000);
@@ -22,6 +22,16 @@ describe('openStore over a damaged SQLite file', () => {
     await store.close();
     expect(moved).toHaveLength(1);
     expect(readFileSync(moved[0]!, 'utf8')).toContain('not a database');
+  });
+
+  it('leaves a file that is no SQLite file at all where it is (STORE_PATH set to .env by mistake): the error stands', () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'store-open-'));
+    const file = path.join(dir, '.env');
+    writeFileSync(file, 'BOT_TOKEN=123:abc\n'.repeat(20));
+    const moved: string[] = [];
+    expect(() => openStore({ storePath: file, storeKeepDays: 180 }, (aside) => moved.push(aside))).toThrow();
+    expect(moved).toEqual([]);
+    expect(readFileSync(file, 'utf8')).toContain('BOT_TOKEN=123:abc');
   });
 
   it('moves a file cut short (a copy or a write that stopped halfway) aside, with its journal', async () => {
