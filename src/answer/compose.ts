@@ -10,7 +10,7 @@ import { admitted, type ConstraintCheck } from '../search/entities.js';
 import type { Candidate } from '../search/types.js';
 import type { AnalyzedQuery } from '../search/analyse.js';
 import { pickQuote } from './quote.js';
-import { narrowerBody } from './scope.js';
+import { namesUnitInside, narrowerBody } from './scope.js';
 import { squash } from '../text/normalise.js';
 import type { AnswerResult, ArticleRef, Confidence } from './types.js';
 
@@ -101,16 +101,11 @@ export function selectRelevant(index: LoadedIndex, candidates: readonly Candidat
 const NEWEST_MARGIN = 0.15;
 const NEWEST_LOOK = 5;
 
-/**
- * A unit below a province or city, or a body inside it, named in the passage or its title ("Đảng bộ huyện
- * Cẩm Xuyên", "xã …", "Đảng bộ Khối các cơ quan tỉnh", "Công an tỉnh …").
- */
-const NARROWER_UNIT = /(?<![\p{L}])(?:(?:huyện|quận|thị xã|xã|phường|thị trấn|chi bộ)\s+\p{Lu}|[Kk]hối\s+\p{L}|(?:Công an|Quân sự|Biên phòng)\s+(?:tỉnh|thành phố|TP))/u;
 /** A city named in full ("thành phố Quảng Ngãi", "TP Huế"): the province's capital when the province is asked. */
 const CITY = /(?<![\p{L}])(?:thành phố|TP\.?)\s+\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)*/gu;
 
 function namesNarrowerUnit(index: LoadedIndex, c: Candidate): boolean {
-  return NARROWER_UNIT.test(index.chunks[c.chunk]!.text) || NARROWER_UNIT.test(index.articles[c.article]!.title);
+  return namesUnitInside(index.chunks[c.chunk]!.text) || namesUnitInside(index.articles[c.article]!.title);
 }
 
 function citiesNamed(index: LoadedIndex, c: Candidate): Set<string> {

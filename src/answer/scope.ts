@@ -4,7 +4,7 @@
  * figure would, were it not said. The quote is the reports' best answer and names its body, so it stays
  * the answer; the reply says before it whose figure it is and that the reports give none for the place.
  */
-import type { AnalyzedQuery } from '../search/analyse.js';
+import { foldedLine, holdsAny, type AnalyzedQuery } from '../search/analyse.js';
 import type { Constraint } from '../search/entities.js';
 import { placesIn } from '../text/gazetteer.js';
 import { fold } from '../text/normalise.js';
@@ -28,6 +28,18 @@ const NARROWER_BODY = new RegExp(
     .join('|'),
   'gu',
 );
+/**
+ * Any unit below a province or city, or body inside it, named in passing ("Đảng bộ huyện Cẩm Xuyên", "xã …",
+ * "Khối …", "Công an tỉnh …"): wider than NARROWER_BODY, since a newer report merely mentioning one is
+ * not taken for the place's newer figure (compose.ts, newestFirst).
+ */
+const UNIT_INSIDE = /(?<![\p{L}])(?:(?:huyện|quận|thị xã|xã|phường|thị trấn|chi bộ)\s+\p{Lu}|[Kk]hối\s+\p{L}|(?:Công an|Quân sự|Biên phòng)\s+(?:tỉnh|thành phố|TP))/u;
+
+/** Does `text` name a unit below a province or city, or a body inside it (UNIT_INSIDE)? */
+export function namesUnitInside(text: string): boolean {
+  return UNIT_INSIDE.test(text);
+}
+
 /** The quote also speaks of the place as a whole ("toàn tỉnh", "Đảng bộ tỉnh có …"): its figure may be the place's. */
 const WHOLE_PLACE = /(?<!\p{L})(?:[Tt]oàn\s+(?:tỉnh|thành phố|Đảng bộ)|(?:Đảng bộ|Đảng ủy|Đảng uỷ)\s+(?:tỉnh|thành phố)(?!\s+\p{Lu})|(?:[Tt]ỉnh|[Tt]hành phố)\s+(?:có|đã|đạt|hiện có))(?!\p{L})/u;
 /**
@@ -42,9 +54,9 @@ export function wholePlaceAsked(q: AnalyzedQuery, constraints: readonly Constrai
   const places = constraints.filter((c) => c.kind === 'place');
   if (places.length !== 1) return null;
   // The unit counted is no body asked about ("có bao nhiêu chi bộ").
-  const unit = q.countUnit ? ` ${q.countUnit.map((w) => fold(w)).join(' ')} ` : null;
-  const words = ` ${q.tokens.map((t) => t.folded).join(' ')} `.replace(unit ?? /$^/u, ' ');
-  return NARROWER_ASKED.some((w) => words.includes(` ${w} `)) ? null : places[0]!.label;
+  const line = foldedLine(q.tokens);
+  const words = q.countUnit ? line.replace(` ${q.countUnit.map((w) => fold(w)).join(' ')} `, ' ') : line;
+  return holdsAny(words, NARROWER_ASKED) ? null : places[0]!.label;
 }
 
 /**

@@ -87,15 +87,25 @@ const REASON_WORDS = ['vi sao', 'tai sao', 'vi dau', 'do dau', 'ly do', 'nguyen 
 const PLACE_WORDS = ['ở đâu', 'tại đâu', 'nơi nào', 'địa điểm nào', 'chỗ nào', 'where'];
 const PLACE_WORDS_FOLDED = PLACE_WORDS.map((w) => fold(w));
 
+/** The tokens' folded forms between spaces (" co bao nhieu "), where folded phrases are looked for whole (holdsAny). */
+export function foldedLine(tokens: readonly Token[]): string {
+  return ` ${tokens.map((t) => t.folded).join(' ')} `;
+}
+
+/** Does `line` (foldedLine) hold one of the folded `phrases` as whole words? */
+export function holdsAny(line: string, phrases: readonly string[]): boolean {
+  return phrases.some((w) => line.includes(` ${w} `));
+}
+
 function answerTypeOf(tokens: readonly Token[], countUnitFound: boolean, typedUnaccented: boolean): AnswerType {
-  const f = ` ${tokens.map((t) => t.folded).join(' ')} `;
-  if (DATE_WORDS.some((w) => f.includes(` ${w} `))) return 'date';
+  const f = foldedLine(tokens);
+  if (holdsAny(f, DATE_WORDS)) return 'date';
   if (countUnitFound) return 'count';
   const typed = ` ${tokens.map((t) => t.term).join(' ')} `;
   if (PLACE_WORDS.some((w, k) => typed.includes(` ${w} `) || (typedUnaccented && f.includes(` ${PLACE_WORDS_FOLDED[k]} `)))) return 'place';
   // "ai" is the question word only typed as such ("ái", "ải" are other words).
   if (tokens.some((t) => PERSON_WORDS.includes(t.term))) return 'person';
-  if (REASON_WORDS.some((w) => f.includes(` ${w} `))) return 'reason';
+  if (holdsAny(f, REASON_WORDS)) return 'reason';
   return null;
 }
 

@@ -13,7 +13,7 @@ import { CLASS_RANKS, CLASS_WORDS, DOCUMENT_NUMBER_WORDS, MEETING_WORDS, OFFICE_
 import { isOfficeWord } from '../text/names.js';
 import { findPlaces, isCapitalised, placesNamedIn } from '../text/gazetteer.js';
 import { isWellFormedSyllable } from '../text/syllable.js';
-import { actionInClause, passageTermSet, saysAction, statesCount, type AnalyzedQuery } from './analyse.js';
+import { actionInClause, foldedLine, holdsAny, passageTermSet, saysAction, statesCount, type AnalyzedQuery } from './analyse.js';
 import type { KeywordPass } from './keyword.js';
 import { sentenceTokens } from './sentence-tokens.js';
 import { edgePairs, straddlingPairs } from './pair-cohesion.js';
@@ -445,7 +445,7 @@ const DAY_ONCE = new RegExp(DAY.source, 'u');
 const PLURAL = ['nhung', 'cac'];
 
 function asksDay(q: AnalyzedQuery): boolean {
-  const f = ` ${q.tokens.map((t) => t.folded).join(' ')} `;
+  const f = foldedLine(q.tokens);
   return DAY_WORDS.some((w) => f.includes(` ${w} `) && !PLURAL.some((p) => f.includes(` ${p} ${w} `)));
 }
 
@@ -461,13 +461,11 @@ const MEETING_TIME_WORDS = ['khi nao', 'bao gio', 'luc nao', 'thoi gian nao'];
 const MEETING_ROLE_WORDS = ['chu tri', 'phat bieu', 'chi dao', 'tham du', 'du hoi nghi', 'trao', 'duoc bau', 'ket luan'];
 
 function asksMeetingRole(q: AnalyzedQuery): boolean {
-  const f = ` ${q.tokens.map((t) => t.folded).join(' ')} `;
-  return MEETING_ROLE_WORDS.some((w) => f.includes(` ${w} `));
+  return holdsAny(foldedLine(q.tokens), MEETING_ROLE_WORDS);
 }
 
 function asksMeetingTime(q: AnalyzedQuery): boolean {
-  const f = ` ${q.tokens.map((t) => t.folded).join(' ')} `;
-  if (!MEETING_TIME_WORDS.some((w) => f.includes(` ${w} `))) return false;
+  if (!holdsAny(foldedLine(q.tokens), MEETING_TIME_WORDS)) return false;
   // As typed, or folded where the question was read so ("hoi nghi").
   return MEETINGS.some((m) => q.tokens.some((_, i) => m.every((w, k) => q.tokens[i + k] !== undefined && (q.foldedAt[i + k] ? q.tokens[i + k]!.folded === fold(w) : q.tokens[i + k]!.term === w))));
 }

@@ -199,14 +199,13 @@ function termsOf(tokens: readonly Token[], folded: boolean): Array<{ term: strin
   return tokens.filter((t) => !stop(t)).map((t) => ({ term: form(t), folded }));
 }
 
-/** Office words as written, and folded for syllables typed without marks ("ban thuong vu"). */
-/** An office word: compared with its marks when typed with them, so "Trần Văn Bình" is no "trận", "văn", "binh". */
 /**
  * Words after which capitals name a place, whatever words they are made of: a district the gazetteer lacks
  * may be spelt with office words ("ở Đồng Văn": "đồng" of hội đồng, "văn" of văn phòng), and was read as an
  * office, so another district's report answered for it.
  */
 const PLACE_BEFORE = new Set(['ở', 'tại', 'huyện', 'quận', 'xã', 'phường', 'tỉnh', 'trấn', 'phố']);
+/** An office word: compared with its marks when typed with them, so "Trần Văn Bình" is no "trận", "văn", "binh"; folded for syllables typed without marks ("ban thuong vu"). */
 const isInstitution = (t: Token) => (t.term === t.folded ? isOfficeWord(t.folded, true) : isOfficeWord(t.term));
 
 /** "UBND", "TPHCM": an abbreviation, not part of a name. */
