@@ -1,6 +1,6 @@
 /**
  * npm run bench -- [--articles N | --paragraphs N] [--questions N] [--quick] [--out FILE.json] [--modes keyword,tiny-vi]
- *                  [--seed N] [--keep] [--cpu-prof DIR] [--strict]
+ *                  [--seed N] [--keep] [--cpu-prof DIR] [--slowest N] [--strict]
  * Generates a large corpus from the project's own text, measures builds and serving (see src/bench/run.ts),
  * prints a Markdown table and writes the results as JSON. Exits 1 when something is broken (a child
  * process fails, a build is not incremental, nothing is answered), and with --strict also when a target is missed.
@@ -8,12 +8,12 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { exitOnError, parseCli, UsageError } from '../src/cli/common.js';
-import { markdownTable, runBench } from '../src/bench/run.js';
+import { markdownTable, runBench, slowestTable } from '../src/bench/run.js';
 
 /** Paragraphs of a generated article on average (15-35, see src/bench/corpus.ts). */
 const PARAGRAPHS_PER_ARTICLE = 25;
 
-const USAGE = `Usage: npm run bench -- [--articles N | --paragraphs N] [--questions N] [--quick] [--out FILE.json] [--modes keyword,tiny-vi] [--seed N] [--keep] [--cpu-prof DIR] [--strict]
+const USAGE = `Usage: npm run bench -- [--articles N | --paragraphs N] [--questions N] [--quick] [--out FILE.json] [--modes keyword,tiny-vi] [--seed N] [--keep] [--cpu-prof DIR] [--slowest N] [--strict]
 Speed and memory of builds and serving on a generated corpus; a Markdown table on stdout, JSON in --out.
   --articles N    articles to generate (default 2000; --quick 120)
   --paragraphs N  the corpus size in paragraphs instead: N / ${PARAGRAPHS_PER_ARTICLE} articles (500000 = a province's archive)
@@ -22,6 +22,7 @@ Speed and memory of builds and serving on a generated corpus; a Markdown table o
   --out FILE      the JSON results (default .cache/bench/bench.json)
   --modes LIST    keyword and/or model ids from tests/fixtures/models (default keyword,tiny-vi)
   --seed N        generator seed; --keep keeps the generated corpus; --cpu-prof DIR writes CPU profiles
+  --slowest N     also prints the N slowest timed questions, their time by stage (search, answer, reading)
   --strict        exit 1 when a target is missed, not only when something is broken`;
 
 async function main(): Promise<void> {
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
     seed: { type: 'string', default: '20240601' },
     keep: { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
+    slowest: { type: 'string' },
     strict: { type: 'boolean', default: false },
   });
   const int = (name: string, v: string | undefined, fallback: number, min: number) => {
@@ -62,11 +64,14 @@ async function main(): Promise<void> {
     quick,
     keep: values.keep ?? false,
     cpuProfDir,
+    slowest: int('slowest', values.slowest, 0, 0),
     log: (line) => process.stderr.write(`${line}\n`),
   });
   await fs.mkdir(path.dirname(out), { recursive: true });
   await fs.writeFile(out, JSON.stringify(result, null, 1) + '\n');
   console.log(markdownTable(result));
+  const slow = slowestTable(result);
+  if (slow) console.log(slow);
   console.log(`\nJSON: ${path.relative(root, out)}`);
   if (result.problems.length > 0) process.exit(1);
   if (values.strict && result.targets.some((t) => !t.holds)) process.exit(1);

@@ -10,9 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { entryArgs, projectRoot } from '../config.js';
 import { ArticleFactory, generateCorpus, loadSourceText } from './corpus.js';
-import { makeQuestions } from './questions.js';
+import { makeQuestions, type BenchQuestion } from './questions.js';
 import { distribution, mb, round, RssSampler, type Distribution } from './stats.js';
-import type { BuildResult, BuildTask, ServeResult, ServeTask } from './worker.js';
+import type { BuildResult, BuildTask, QuestionTiming, ServeResult, ServeTask } from './worker.js';
 
 const ROOT = projectRoot(import.meta.url, 2);
 
@@ -29,6 +29,8 @@ export interface BenchOptions {
   keep?: boolean;
   /** Write V8 CPU profiles of every child process into this folder. */
   cpuProfDir?: string | null;
+  /** Keep this many of the slowest timed questions per mode, with their time by stage (ServeMeasure.slowest). */
+  slowest?: number;
   log?: (line: string) => void;
 }
 
@@ -78,6 +80,16 @@ export interface ServeMeasure {
   answerMs: Distribution;
   searchAnswerMs: Distribution;
   totalMs: Distribution;
+  /** Process CPU over each ask() (user + system): steadier than wall time on a shared machine. */
+  cpuMs: Distribution;
+  /**
+   * Other questions asked after the timed ones, in the same process: what a serving bot's questions cost
+   * once its code paths have run (a fresh process's first questions also pay for V8 compiling and
+   * optimising the code and regular expressions they are first to run, and for filling memos).
+   */
+  warm: { questions: number; searchAnswerMs: Distribution; cpuMs: Distribution };
+  /** The slowest timed questions (search + answer), slowest first, as many as BenchOptions.slowest asks. */
+  slowest: SlowQuestion[];
   /** Share of question time outside the model (search + answer + the rest of ask()). */
   outsideModelShare: number | null;
   rssAfterOpenMb: number;
@@ -85,6 +97,20 @@ export interface ServeMeasure {
   peakRssMb: number;
   mode: string;
   degradedReason: string | null;
+}
+
+/** A timed question and its time by stage (ms): reading is the rest of ask() (cleaning and analysing the question). */
+export interface SlowQuestion {
+  question: string;
+  source: string;
+  /** Its place in the timed order (0: the first after the untimed one). */
+  order: number;
+  searchMs: number;
+  answerMs: number;
+  embedMs: number;
+  readingMs: number;
+  totalMs: number;
+  cpuMs: number;
 }
 
 export interface ModeResult {
@@ -128,6 +154,11 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     const questions = await makeQuestions({ root: opts.root, articles: corpus.articles, count: opts.questions, seed: opts.seed });
     const questionsFile = path.join(tmp, 'questions.json');
     await fs.writeFile(questionsFile, JSON.stringify(questions.map((q) => q.question)));
+    // Another draw, without the timed questions: what the warm process has not been asked.
+    const timed = new Set(questions.map((q) => q.question));
+    const warmQuestions = (await makeQuestions({ root: opts.root, articles: corpus.articles, count: opts.questions, seed: opts.seed + 1 })).filter((q) => !timed.has(q.question));
+    const warmQuestionsFile = path.join(tmp, 'warm-questions.json');
+    await fs.writeFile(warmQuestionsFile, JSON.stringify(warmQuestions.map((q) => q.question)));
 
     const modes: ModeResult[] = [];
     for (const mode of opts.modes) {
@@ -154,9 +185,9 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       blocks[Math.min(3, blocks.length - 2)] = new ArticleFactory(source, opts.seed + 2).paragraph(); // the third paragraph
       await fs.writeFile(targetFile, blocks.join('\n\n'));
       const changeOne = await build('change-one');
-      const serveRun = await runChild<ServeResult>('serve', { ...common, questionsFile, resultFile: path.join(tmp, `${mode}-serve.json`) } satisfies ServeTask, opts, `${mode}-serve`);
-      const serve = serveMeasure(serveRun);
-      log(`[${mode}] serve: cold start ${serve.coldStartSeconds.toFixed(2)} s, search+answer p95 ${serve.searchAnswerMs.p95} ms, peak RSS ${serve.peakRssMb} MB, answered ${(serve.answeredShare * 100).toFixed(0)}%`);
+      const serveRun = await runChild<ServeResult>('serve', { ...common, questionsFile, warmQuestionsFile, resultFile: path.join(tmp, `${mode}-serve.json`) } satisfies ServeTask, opts, `${mode}-serve`);
+      const serve = serveMeasure(serveRun, questions, opts.slowest ?? 0);
+      log(`[${mode}] serve: cold start ${serve.coldStartSeconds.toFixed(2)} s, search+answer p95 ${serve.searchAnswerMs.p95} ms (warm process ${serve.warm.searchAnswerMs.p95} ms), peak RSS ${serve.peakRssMb} MB, answered ${(serve.answeredShare * 100).toFixed(0)}%`);
       // Back to the generated corpus for the next mode.
       await fs.rm(extraFile, { force: true });
       await fs.writeFile(targetFile, original);
@@ -210,7 +241,7 @@ function buildMeasure(run: ChildRun<BuildResult>): BuildMeasure {
   };
 }
 
-function serveMeasure(run: ChildRun<ServeResult> & { spawnedAt?: number }): ServeMeasure {
+function serveMeasure(run: ChildRun<ServeResult> & { spawnedAt?: number }, questions: readonly BenchQuestion[], slowest: number): ServeMeasure {
   const r = run.result;
   const t = r.timings;
   const embed = t.map((x) => x.embedMs);
@@ -233,6 +264,9 @@ function serveMeasure(run: ChildRun<ServeResult> & { spawnedAt?: number }): Serv
     answerMs: distribution(t.map((x) => x.answerMs)),
     searchAnswerMs: distribution(t.map((x) => x.searchMs + x.answerMs)),
     totalMs: distribution(total),
+    cpuMs: distribution(t.map((x) => x.cpuMs)),
+    warm: { questions: r.warmTimings.length, searchAnswerMs: distribution(r.warmTimings.map((x) => x.searchMs + x.answerMs)), cpuMs: distribution(r.warmTimings.map((x) => x.cpuMs)) },
+    slowest: slowestOf(t, questions, slowest),
     outsideModelShare: r.mode === 'hybrid' && sumTotal > 0 ? round((sumTotal - sumEmbed) / sumTotal, 3) : null,
     rssAfterOpenMb: r.rssAfterOpenMb,
     rssAfterMb: r.rssAfterMb,
@@ -240,6 +274,35 @@ function serveMeasure(run: ChildRun<ServeResult> & { spawnedAt?: number }): Serv
     mode: r.mode,
     degradedReason: r.degradedReason,
   };
+}
+
+/** The `n` timed questions of the longest search + answer, slowest first, with their time by stage. */
+function slowestOf(t: readonly QuestionTiming[], questions: readonly BenchQuestion[], n: number): SlowQuestion[] {
+  return t
+    .map((x, order): SlowQuestion => ({
+      question: questions[order]?.question ?? '',
+      source: questions[order]?.source ?? '',
+      order,
+      searchMs: x.searchMs,
+      answerMs: x.answerMs,
+      embedMs: x.embedMs,
+      readingMs: round(Math.max(0, x.totalMs - x.embedMs - x.searchMs - x.answerMs), 3),
+      totalMs: x.totalMs,
+      cpuMs: x.cpuMs,
+    }))
+    .sort((a, b) => b.searchMs + b.answerMs - (a.searchMs + a.answerMs) || a.order - b.order)
+    .slice(0, n);
+}
+
+/** The slowest questions of each mode (BenchOptions.slowest) as a Markdown table, or '' when none were kept. */
+export function slowestTable(r: BenchResult): string {
+  const lines: string[] = [];
+  for (const m of r.modes) {
+    if (m.serve.slowest.length === 0) continue;
+    lines.push('', `Slowest ${m.serve.slowest.length} of ${m.serve.questions} questions, ${m.model === 'none' ? 'keyword-only' : m.mode} (ms; order: when it was asked, 0 first):`, '', '| search + answer | search | answer | reading | embedding | process CPU | order | source | question |', '|---:|---:|---:|---:|---:|---:|---:|---|---|');
+    for (const s of m.serve.slowest) lines.push(`| ${fmt(s.searchMs + s.answerMs)} | ${fmt(s.searchMs)} | ${fmt(s.answerMs)} | ${fmt(s.readingMs)} | ${fmt(s.embedMs)} | ${fmt(s.cpuMs)} | ${s.order} | ${s.source} | ${s.question.replace(/\|/g, '\\|').replace(/\s+/g, ' ').slice(0, 120)} |`);
+  }
+  return lines.join('\n');
 }
 
 /** Runs src/bench/worker.ts in a fresh node process as the scripts run (scripts/run.mjs: compiled when fresh; no npx wrapper: the pid is the worker's). */
@@ -332,6 +395,9 @@ export function markdownTable(r: BenchResult): string {
     row('answer composition p50 / p95 / p99 (ms)', (m) => dist(m.serve.answerMs)),
     row('search + answer p50 / p95 / p99 (ms)', (m) => dist(m.serve.searchAnswerMs)),
     row('whole ask() p50 / p95 / p99 (ms)', (m) => dist(m.serve.totalMs)),
+    row('ask() process CPU p50 / p95 / p99 (ms)', (m) => dist(m.serve.cpuMs)),
+    row('warm process, other questions: search + answer p50 / p95 / p99 (ms)', (m) => `${dist(m.serve.warm.searchAnswerMs)} (${m.serve.warm.questions} questions)`),
+    row('warm process, other questions: ask() process CPU p50 / p95 / p99 (ms)', (m) => dist(m.serve.warm.cpuMs)),
     row('per question: share outside the model', (m) => pct(m.serve.outsideModelShare)),
     row('serving RSS after open / after all questions / peak (MB)', (m) => `${fmt(m.serve.rssAfterOpenMb, 0)} / ${fmt(m.serve.rssAfterMb, 0)} / ${fmt(m.serve.peakRssMb, 0)}`),
     row('questions answered', (m) => `${(m.serve.answeredShare * 100).toFixed(0)}% of ${m.serve.questions}`),
