@@ -277,7 +277,7 @@ function serveMeasure(run: ChildRun<ServeResult> & { spawnedAt?: number }, quest
 }
 
 /** The `n` timed questions of the longest search + answer, slowest first, with their time by stage. */
-function slowestOf(t: readonly QuestionTiming[], questions: readonly BenchQuestion[], n: number): SlowQuestion[] {
+export function slowestOf(t: readonly QuestionTiming[], questions: readonly BenchQuestion[], n: number): SlowQuestion[] {
   return t
     .map((x, order): SlowQuestion => ({
       question: questions[order]?.question ?? '',
