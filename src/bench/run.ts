@@ -31,6 +31,8 @@ export interface BenchOptions {
   cpuProfDir?: string | null;
   /** Keep this many of the slowest timed questions per mode, with their time by stage (ServeMeasure.slowest). */
   slowest?: number;
+  /** Also time another draw of questions after the timed ones (ServeMeasure.warm); off, the serving process's memory is that of the timed questions alone. */
+  warm?: boolean;
   log?: (line: string) => void;
 }
 
@@ -87,7 +89,7 @@ export interface ServeMeasure {
    * once its code paths have run (a fresh process's first questions also pay for V8 compiling and
    * optimising the code and regular expressions they are first to run, and for filling memos).
    */
-  warm: { questions: number; searchAnswerMs: Distribution; cpuMs: Distribution };
+  warm: { questions: number; searchAnswerMs: Distribution; cpuMs: Distribution } | null;
   /** The slowest timed questions (search + answer), slowest first, as many as BenchOptions.slowest asks. */
   slowest: SlowQuestion[];
   /** Share of question time outside the model (search + answer + the rest of ask()). */
@@ -155,10 +157,13 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     const questionsFile = path.join(tmp, 'questions.json');
     await fs.writeFile(questionsFile, JSON.stringify(questions.map((q) => q.question)));
     // Another draw, without the timed questions: what the warm process has not been asked.
-    const timed = new Set(questions.map((q) => q.question));
-    const warmQuestions = (await makeQuestions({ root: opts.root, articles: corpus.articles, count: opts.questions, seed: opts.seed + 1 })).filter((q) => !timed.has(q.question));
-    const warmQuestionsFile = path.join(tmp, 'warm-questions.json');
-    await fs.writeFile(warmQuestionsFile, JSON.stringify(warmQuestions.map((q) => q.question)));
+    let warmQuestionsFile: string | undefined;
+    if (opts.warm) {
+      const timed = new Set(questions.map((q) => q.question));
+      const warmQuestions = (await makeQuestions({ root: opts.root, articles: corpus.articles, count: opts.questions, seed: opts.seed + 1 })).filter((q) => !timed.has(q.question));
+      warmQuestionsFile = path.join(tmp, 'warm-questions.json');
+      await fs.writeFile(warmQuestionsFile, JSON.stringify(warmQuestions.map((q) => q.question)));
+    }
 
     const modes: ModeResult[] = [];
     for (const mode of opts.modes) {
@@ -187,7 +192,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       const changeOne = await build('change-one');
       const serveRun = await runChild<ServeResult>('serve', { ...common, questionsFile, warmQuestionsFile, resultFile: path.join(tmp, `${mode}-serve.json`) } satisfies ServeTask, opts, `${mode}-serve`);
       const serve = serveMeasure(serveRun, questions, opts.slowest ?? 0);
-      log(`[${mode}] serve: cold start ${serve.coldStartSeconds.toFixed(2)} s, search+answer p95 ${serve.searchAnswerMs.p95} ms (warm process ${serve.warm.searchAnswerMs.p95} ms), peak RSS ${serve.peakRssMb} MB, answered ${(serve.answeredShare * 100).toFixed(0)}%`);
+      log(`[${mode}] serve: cold start ${serve.coldStartSeconds.toFixed(2)} s, search+answer p95 ${serve.searchAnswerMs.p95} ms${serve.warm ? ` (warm process ${serve.warm.searchAnswerMs.p95} ms)` : ''}, peak RSS ${serve.peakRssMb} MB, answered ${(serve.answeredShare * 100).toFixed(0)}%`);
       // Back to the generated corpus for the next mode.
       await fs.rm(extraFile, { force: true });
       await fs.writeFile(targetFile, original);
@@ -265,7 +270,7 @@ function serveMeasure(run: ChildRun<ServeResult> & { spawnedAt?: number }, quest
     searchAnswerMs: distribution(t.map((x) => x.searchMs + x.answerMs)),
     totalMs: distribution(total),
     cpuMs: distribution(t.map((x) => x.cpuMs)),
-    warm: { questions: r.warmTimings.length, searchAnswerMs: distribution(r.warmTimings.map((x) => x.searchMs + x.answerMs)), cpuMs: distribution(r.warmTimings.map((x) => x.cpuMs)) },
+    warm: r.warmTimings.length > 0 ? { questions: r.warmTimings.length, searchAnswerMs: distribution(r.warmTimings.map((x) => x.searchMs + x.answerMs)), cpuMs: distribution(r.warmTimings.map((x) => x.cpuMs)) } : null,
     slowest: slowestOf(t, questions, slowest),
     outsideModelShare: r.mode === 'hybrid' && sumTotal > 0 ? round((sumTotal - sumEmbed) / sumTotal, 3) : null,
     rssAfterOpenMb: r.rssAfterOpenMb,
@@ -396,8 +401,8 @@ export function markdownTable(r: BenchResult): string {
     row('search + answer p50 / p95 / p99 (ms)', (m) => dist(m.serve.searchAnswerMs)),
     row('whole ask() p50 / p95 / p99 (ms)', (m) => dist(m.serve.totalMs)),
     row('ask() process CPU p50 / p95 / p99 (ms)', (m) => dist(m.serve.cpuMs)),
-    row('warm process, other questions: search + answer p50 / p95 / p99 (ms)', (m) => `${dist(m.serve.warm.searchAnswerMs)} (${m.serve.warm.questions} questions)`),
-    row('warm process, other questions: ask() process CPU p50 / p95 / p99 (ms)', (m) => dist(m.serve.warm.cpuMs)),
+    row('warm process, other questions: search + answer p50 / p95 / p99 (ms)', (m) => (m.serve.warm ? `${dist(m.serve.warm.searchAnswerMs)} (${m.serve.warm.questions} questions)` : '– (--warm)')),
+    row('warm process, other questions: ask() process CPU p50 / p95 / p99 (ms)', (m) => (m.serve.warm ? dist(m.serve.warm.cpuMs) : '–')),
     row('per question: share outside the model', (m) => pct(m.serve.outsideModelShare)),
     row('serving RSS after open / after all questions / peak (MB)', (m) => `${fmt(m.serve.rssAfterOpenMb, 0)} / ${fmt(m.serve.rssAfterMb, 0)} / ${fmt(m.serve.peakRssMb, 0)}`),
     row('questions answered', (m) => `${(m.serve.answeredShare * 100).toFixed(0)}% of ${m.serve.questions}`),
