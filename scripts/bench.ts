@@ -1,6 +1,6 @@
 /**
  * npm run bench -- [--articles N | --paragraphs N] [--questions N] [--quick] [--out FILE.json] [--modes keyword,tiny-vi]
- *                  [--seed N] [--keep] [--cpu-prof DIR] [--slowest N] [--warm] [--strict]
+ *                  [--seed N] [--keep] [--cpu-prof DIR] [--slowest N] [--warm] [--cold-process] [--strict]
  * Generates a large corpus from the project's own text, measures builds and serving (see src/bench/run.ts),
  * prints a Markdown table and writes the results as JSON. Exits 1 when something is broken (a child
  * process fails, a build is not incremental, nothing is answered), and with --strict also when a target is missed.
@@ -13,7 +13,7 @@ import { markdownTable, runBench, slowestTable } from '../src/bench/run.js';
 /** Paragraphs of a generated article on average (15-35, see src/bench/corpus.ts). */
 const PARAGRAPHS_PER_ARTICLE = 25;
 
-const USAGE = `Usage: npm run bench -- [--articles N | --paragraphs N] [--questions N] [--quick] [--out FILE.json] [--modes keyword,tiny-vi] [--seed N] [--keep] [--cpu-prof DIR] [--slowest N] [--warm] [--strict]
+const USAGE = `Usage: npm run bench -- [--articles N | --paragraphs N] [--questions N] [--quick] [--out FILE.json] [--modes keyword,tiny-vi] [--seed N] [--keep] [--cpu-prof DIR] [--slowest N] [--warm] [--cold-process] [--strict]
 Speed and memory of builds and serving on a generated corpus; a Markdown table on stdout, JSON in --out.
   --articles N    articles to generate (default 2000; --quick 120)
   --paragraphs N  the corpus size in paragraphs instead: N / ${PARAGRAPHS_PER_ARTICLE} articles (500000 = a province's archive)
@@ -24,6 +24,7 @@ Speed and memory of builds and serving on a generated corpus; a Markdown table o
   --seed N        generator seed; --keep keeps the generated corpus; --cpu-prof DIR writes CPU profiles
   --slowest N     also prints the N slowest timed questions, their time by stage (search, answer, reading)
   --warm          then asks another draw of questions in the same serving process and times them apart
+  --cold-process  times the questions without the engine's warm-up that npm start runs first
   --strict        exit 1 when a target is missed, not only when something is broken`;
 
 async function main(): Promise<void> {
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
     'cpu-prof': { type: 'string' },
     slowest: { type: 'string' },
     warm: { type: 'boolean', default: false },
+    'cold-process': { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false },
   });
   const int = (name: string, v: string | undefined, fallback: number, min: number) => {
@@ -68,6 +70,7 @@ async function main(): Promise<void> {
     cpuProfDir,
     slowest: int('slowest', values.slowest, 0, 0),
     warm: values.warm ?? false,
+    coldProcess: values['cold-process'] ?? false,
     log: (line) => process.stderr.write(`${line}\n`),
   });
   await fs.mkdir(path.dirname(out), { recursive: true });

@@ -54,6 +54,10 @@ async function main(): Promise<void> {
 
   engine = await openEngine(config, { logger, watch: config.watchIndex });
 
+  // In idle time, so that the first users' questions find the code compiled (src/engine/warm-up.ts).
+  const warmed = engine.warmUp?.().then((w) => logger.debug({ questions: w.questions, ms: Math.round(w.ms) }, 'warmed up'));
+  warmed?.catch(() => undefined);
+
   if (!botMode) {
     // The console's reader is the operator: its texts follow the locale, like the scripts' lines.
     await runConsoleChat({ engine, config, lang: operatorLang() });

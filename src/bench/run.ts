@@ -33,6 +33,8 @@ export interface BenchOptions {
   slowest?: number;
   /** Also time another draw of questions after the timed ones (ServeMeasure.warm); off, the serving process's memory is that of the timed questions alone. */
   warm?: boolean;
+  /** Time the questions in a serving process that has not run the engine's warm-up (ServeTask.coldProcess). */
+  coldProcess?: boolean;
   log?: (line: string) => void;
 }
 
@@ -90,6 +92,8 @@ export interface ServeMeasure {
    * optimising the code and regular expressions they are first to run, and for filling memos).
    */
   warm: { questions: number; searchAnswerMs: Distribution; cpuMs: Distribution } | null;
+  /** The engine's warm-up before the timed questions (null: --cold-process). */
+  warmUp: { questions: number; ms: number; cpuMs: number } | null;
   /** The slowest timed questions (search + answer), slowest first, as many as BenchOptions.slowest asks. */
   slowest: SlowQuestion[];
   /** Share of question time outside the model (search + answer + the rest of ask()). */
@@ -190,7 +194,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       blocks[Math.min(3, blocks.length - 2)] = new ArticleFactory(source, opts.seed + 2).paragraph(); // the third paragraph
       await fs.writeFile(targetFile, blocks.join('\n\n'));
       const changeOne = await build('change-one');
-      const serveRun = await runChild<ServeResult>('serve', { ...common, questionsFile, warmQuestionsFile, resultFile: path.join(tmp, `${mode}-serve.json`) } satisfies ServeTask, opts, `${mode}-serve`);
+      const serveRun = await runChild<ServeResult>('serve', { ...common, questionsFile, warmQuestionsFile, coldProcess: opts.coldProcess ?? false, resultFile: path.join(tmp, `${mode}-serve.json`) } satisfies ServeTask, opts, `${mode}-serve`);
       const serve = serveMeasure(serveRun, questions, opts.slowest ?? 0);
       log(`[${mode}] serve: cold start ${serve.coldStartSeconds.toFixed(2)} s, search+answer p95 ${serve.searchAnswerMs.p95} ms${serve.warm ? ` (warm process ${serve.warm.searchAnswerMs.p95} ms)` : ''}, peak RSS ${serve.peakRssMb} MB, answered ${(serve.answeredShare * 100).toFixed(0)}%`);
       // Back to the generated corpus for the next mode.
@@ -271,6 +275,7 @@ function serveMeasure(run: ChildRun<ServeResult> & { spawnedAt?: number }, quest
     totalMs: distribution(total),
     cpuMs: distribution(t.map((x) => x.cpuMs)),
     warm: r.warmTimings.length > 0 ? { questions: r.warmTimings.length, searchAnswerMs: distribution(r.warmTimings.map((x) => x.searchMs + x.answerMs)), cpuMs: distribution(r.warmTimings.map((x) => x.cpuMs)) } : null,
+    warmUp: r.warmUp ?? null,
     slowest: slowestOf(t, questions, slowest),
     outsideModelShare: r.mode === 'hybrid' && sumTotal > 0 ? round((sumTotal - sumEmbed) / sumTotal, 3) : null,
     rssAfterOpenMb: r.rssAfterOpenMb,
@@ -396,6 +401,7 @@ export function markdownTable(r: BenchResult): string {
     row('cold start, process CPU (s)', (m) => fmt(m.serve.coldStartCpuSeconds)),
     row(`… node${r.params.compiled ? '' : ' + tsx'} / open index / first question (s)`, (m) => `${fmt(m.serve.coldStartParts.startup)} / ${fmt(m.serve.coldStartParts.open)} / ${fmt(m.serve.coldStartParts.firstQuestion)}`),
     row('query embedding p50 / p95 / p99 (ms)', (m) => (m.model === 'none' ? '–' : dist(m.serve.embedMs))),
+    row('engine warm-up before the timed questions (questions / s / CPU s)', (m) => (m.serve.warmUp ? `${m.serve.warmUp.questions} / ${fmt(m.serve.warmUp.ms / 1000)} / ${fmt(m.serve.warmUp.cpuMs / 1000)}` : '– (--cold-process)')),
     row('search p50 / p95 / p99 (ms)', (m) => dist(m.serve.searchMs)),
     row('answer composition p50 / p95 / p99 (ms)', (m) => dist(m.serve.answerMs)),
     row('search + answer p50 / p95 / p99 (ms)', (m) => dist(m.serve.searchAnswerMs)),

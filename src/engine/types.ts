@@ -51,6 +51,8 @@ export interface QaEngine {
   article(id: string): ArticleView | null;
   chunk(chunkId: string): ChunkView | null;
   status(): EngineStatus;
+  /** Asks itself a few questions in idle time so that the users' first ones find the code compiled (engine/warm-up.ts). */
+  warmUp?(): Promise<{ questions: number; ms: number }>;
   /** Loads the index from disk again; a broken new index is refused and the old one keeps serving. */
   reload(): Promise<ReloadResult>;
   close(): Promise<void>;
