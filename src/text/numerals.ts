@@ -29,6 +29,9 @@ const DIGITS_FOLDED: ReadonlyMap<string, number> = new Map([
 const LAST_DIGIT: ReadonlyMap<string, number> = new Map([['mốt', 1], ['tư', 4], ['lăm', 5], ['nhăm', 5]]);
 const LAST_DIGIT_FOLDED: ReadonlyMap<string, number> = new Map([['mot', 1], ['tu', 4], ['lam', 5], ['nham', 5]]);
 const TEN = 'mười';
+/** The words a numeral opens with: a digit or "mười" (read first, as most tokens are none). */
+const STARTS = new Set([...DIGITS.keys(), 'mười']);
+const STARTS_FOLDED = new Set([...DIGITS_FOLDED.keys(), 'muoi']);
 const TENS = 'mươi';
 /** "mười" and "mươi" fold alike: which one is told by what stands before. */
 const TEN_FOLDED = 'muoi';
@@ -107,8 +110,17 @@ function readBlock(r: Reader, i: number): { value: number; end: number } | null 
   return d !== undefined ? { value: d, end: i + 1 } : null;
 }
 
-function readerOf(tokens: readonly Token[], bare: boolean): Reader {
-  return { bare, word: (i) => (i >= 0 && i < tokens.length ? (bare ? tokens[i]!.folded : tokens[i]!.term) : undefined) };
+/** A reader of the words from `from` to the first not joined to the one before (punctuation between them). */
+function readerOf(tokens: readonly Token[], bare: boolean, from: number): Reader {
+  // Extended as far as words are read: a run of joined words may be a whole sentence.
+  let end = from + 1;
+  return {
+    bare,
+    word: (i) => {
+      while (end <= i && end < tokens.length && tokens[end]!.joined) end++;
+      return i >= from && i < end ? (bare ? tokens[i]!.folded : tokens[i]!.term) : undefined;
+    },
+  };
 }
 
 /**
@@ -117,14 +129,14 @@ function readerOf(tokens: readonly Token[], bare: boolean): Reader {
  * lam"). Words must follow one another with only spaces between.
  */
 export function numeralAt(tokens: readonly Token[], i: number, unaccented = false): Numeral | null {
-  const r = readerOf(tokens, unaccented);
-  if (tokens[i]?.isNumber !== false) return null;
+  const t = tokens[i];
+  if (t?.isNumber !== false || !(unaccented ? STARTS_FOLDED : STARTS).has(unaccented ? t.folded : t.term)) return null;
+  const r = readerOf(tokens, unaccented, i);
   let total = 0;
   let current = 0;
   let at = i;
   let end = i;
-  while (at < tokens.length) {
-    if (at > i && !tokens[at]!.joined) break;
+  while (r.word(at) !== undefined) {
     const m = at > i ? magnitudeOf(r, at) : undefined;
     if (m !== undefined && end === at) {
       if (current > 0) {
@@ -143,7 +155,7 @@ export function numeralAt(tokens: readonly Token[], i: number, unaccented = fals
     // A second block follows only a magnitude ("hai tỷ ba trăm triệu"), never another block ("ba bốn" is 3-4).
     if (current > 0) break;
     const block = readBlock(r, at);
-    if (!block || !tokens.slice(at + 1, block.end).every((t) => t.joined)) break;
+    if (!block) break;
     current = block.value;
     at = block.end;
     end = at;

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { useCorpusEngine } from '../helpers/index-fixture.js';
 import { chatAnswer } from '../helpers/conversations.js';
+import { fold } from '../../src/text/normalise.js';
 
 const XUAN_LOC = [
   '---',
@@ -35,16 +36,55 @@ const TAN_PHU = [
 
 const engine = useCorpusEngine({ 'xuan-loc.txt': XUAN_LOC, 'tan-phu.txt': TAN_PHU });
 
+/** The answer's marked words in the first quote. */
+function marked(a: { results: readonly { quote: string; answer?: readonly (readonly [number, number])[] }[] }): string[] {
+  const r = a.results[0];
+  return r ? (r.answer ?? []).map(([s, e]) => r.quote.slice(s, e)) : [];
+}
+
 describe('a count written in words answers "bao nhiêu …?"', () => {
-  it('prints', async () => {
-    for (const q of ['Huyện Xuân Lộc khởi công bao nhiêu dự án?', 'Xuân Lộc kết nạp bao nhiêu đảng viên?', 'Xuân Lộc thành lập mấy chi bộ?', 'Xuân Lộc khởi công 35 dự án hạ tầng ở đâu?', 'xuan loc khoi cong bao nhieu du an?', 'Hội nghị Xuân Lộc thống nhất bao nhiêu giải pháp?']) {
+  it('answers with the count, underlined', async () => {
+    for (const [q, count] of [
+      ['Huyện Xuân Lộc khởi công bao nhiêu dự án?', 'ba mươi lăm dự án'],
+      ['Xuân Lộc hoàn thành bao nhiêu công trình giao thông?', 'mười lăm công trình'],
+      ['xuan loc khoi cong bao nhieu du an?', 'ba mươi lăm dự án'],
+      ['Xuân Lộc thành lập mấy chi bộ?', 'hai chi bộ'],
+    ] as const) {
       const a = await engine().ask(q);
-      console.log(q, a.answered, JSON.stringify(a.results[0]?.quote), JSON.stringify(a.results[0] ? a.results[0].answer?.map((s: any) => a.results[0]!.quote.slice(s.start ?? s[0], s.end ?? s[1])) : null));
+      expect(a.answered, q).toBe(true);
+      expect(a.results[0]!.quote, q).toContain(count);
+      expect(marked(a), q).toEqual([count]);
     }
-    for (const q of ['Xuân Lộc khởi công 35 dự án phải không?']) {
+  });
+
+  it('"một số chi bộ" states no count of chi bộ', async () => {
+    const a = await engine().ask('Tân Phú có bao nhiêu chi bộ?');
+    expect(a.answered).toBe(false);
+  });
+});
+
+describe('a number the question types is stated by the same number in words', () => {
+  it('"35" is stated by "ba mươi lăm", not "36"', async () => {
+    const same = await engine().ask('Xuân Lộc khởi công 35 dự án hạ tầng ở đâu?');
+    expect(same.answered).toBe(true);
+    expect(same.results[0]!.quote).toContain('ba mươi lăm dự án');
+    expect((await engine().ask('Xuân Lộc khởi công 36 dự án hạ tầng ở đâu?')).answered).toBe(false);
+  });
+});
+
+describe('a figure to check finds the report\'s figure written in words', () => {
+  it('typed in digits or in words, the count is asked and quoted', async () => {
+    for (const q of ['Xuân Lộc khởi công 35 dự án phải không?', 'Xuân Lộc khởi công 40 dự án đúng không?', 'Xuân Lộc khởi công ba mươi lăm dự án phải không?', 'xuan loc khoi cong bon muoi du an phai khong?']) {
       const a = await chatAnswer(engine(), [q]);
-      console.log(q, a.answered, a.interpreted, JSON.stringify(a.results[0]?.quote));
+      expect(fold(a.interpreted).toLowerCase(), q).toBe('xuan loc khoi cong bao nhieu du an?');
+      expect(a.answered, q).toBe(true);
+      expect(marked(a), q).toEqual(['ba mươi lăm dự án']);
     }
-    expect(1).toBe(1);
+  });
+
+  it('leaves a year, an article and a name in words as typed', async () => {
+    for (const q of ['Xuân Lộc tổ chức hội nghị năm nay phải không?', 'Xuân Lộc có một số chi bộ yếu phải không?', 'Huyện có đồng chí Mười dự hội nghị không?']) {
+      expect((await chatAnswer(engine(), [q])).interpreted, q).not.toContain('bao nhiêu');
+    }
   });
 });
