@@ -9,7 +9,7 @@ import { isFamilyName } from '../text/names.js';
 import { fold } from '../text/normalise.js';
 import { numeralsIn } from '../text/numerals.js';
 import { PAIR_SEP, isPair } from '../index/terms.js';
-import { isStop, tokenize, type Token } from '../text/tokens.js';
+import { isStop, looksLikeYear, tokenize, type Token } from '../text/tokens.js';
 import { MAGNITUDE_WORDS, OFFICE_TITLES } from '../text/words.js';
 import type { Span } from './types.js';
 
@@ -89,7 +89,27 @@ export function pickQuote(
     // Every field written out: a spread copy of each token cost more than the rest of the quote.
     for (const t of read[i]!.tokens) tokens.push({ term: t.term, folded: t.folded, start: t.start + shift, end: t.end + shift, isNumber: t.isNumber, joined: t.joined });
   }
-  return { text, start, end, highlights: highlightSpans(text, q, tokens), answer: answerSpans(text, q) };
+  return { text, start, end, highlights: withNumbersInWords(text, q, tokens, highlightSpans(text, q, tokens)), answer: answerSpans(text, q) };
+}
+
+/**
+ * The question's numbers in digits where the quote writes them in words ("35" / "ba mươi lăm"), added to the
+ * highlights; spans with only spaces between merge, as highlightSpans merges words.
+ */
+function withNumbersInWords(text: string, q: AnalyzedQuery, tokens: readonly Token[], spans: Span[]): Span[] {
+  const values = new Set(q.tokens.filter((t) => t.isNumber && /^\d{2,}$/u.test(t.term) && !looksLikeYear(t.term)).map((t) => Number(t.term)));
+  if (values.size === 0) return spans;
+  const found = numeralsIn(text, tokens, { countedAt: (j) => tokens[j]!.joined }).filter((n) => values.has(n.value));
+  if (found.length === 0) return spans;
+  const all = [...spans, ...found.map((n) => [tokens[n.start]!.start, tokens[n.end - 1]!.end] as const)].sort((a, b) => a[0] - b[0]);
+  const out: Array<[number, number]> = [];
+  for (const [s, e] of all) {
+    const last = out[out.length - 1];
+    if (last && last[1] >= s) last[1] = Math.max(last[1], e);
+    else if (last && /^\s*$/u.test(text.slice(last[1], s))) last[1] = e;
+    else out.push([s, e]);
+  }
+  return out;
 }
 
 /*

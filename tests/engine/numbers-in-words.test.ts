@@ -68,6 +68,9 @@ describe('a number the question types is stated by the same number in words', ()
     const same = await engine().ask('Xuân Lộc khởi công 35 dự án hạ tầng ở đâu?');
     expect(same.answered).toBe(true);
     expect(same.results[0]!.quote).toContain('ba mươi lăm dự án');
+    // Highlighted as the words the question typed are: "khởi công ba mươi lăm dự án hạ tầng".
+    const r = same.results[0]!;
+    expect(r.highlights.map(([s, e]) => r.quote.slice(s, e))).toContain('khởi công ba mươi lăm dự án hạ tầng');
     expect((await engine().ask('Xuân Lộc khởi công 36 dự án hạ tầng ở đâu?')).answered).toBe(false);
   });
 });
