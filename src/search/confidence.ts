@@ -609,6 +609,8 @@ function sentenceFacts(q: AnalyzedQuery, cov: CoverageModel, s: { terms: Set<str
   const countsUnit = head !== null && skip !== null && (statesCount(tokens, [head], skip, q.countUnitFolded) || q.countUnitShort.some((a) => statesCount(tokens, [a], skip)));
   let number = countsUnit;
   for (let i = 0; !number && part !== null && i < tokens.length; i++) number = isCount(tokens, i, s.sentence) && !part(i);
+  // A number in words of several words ("ba mươi lăm công trình") is a count as its digits are.
+  if (!number && part !== null) number = numeralsIn(s.sentence, tokens).some((n) => !part(n.start));
   const day = (cov.day || cov.meetingDay) && DAY_ONCE.test(s.sentence);
   const person = cov.holder && namesPerson(s.sentence, tokens);
   const elsewhere = cov.places !== null && number && countsElsewhere(s.sentence, tokens, cov.places, cov.headPlaces(article));

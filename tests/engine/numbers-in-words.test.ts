@@ -19,6 +19,8 @@ const XUAN_LOC = [
   '',
   'Công tác xây dựng Đảng được chú trọng: Đảng bộ huyện kết nạp mười hai đảng viên mới, thành lập hai chi bộ tại các doanh nghiệp.',
   '',
+  'Về chương trình nông thôn mới, tổng số xã đạt chuẩn của huyện đến nay là mười bảy.',
+  '',
   'Hội nghị thống nhất năm giải pháp trọng tâm cho sáu tháng cuối năm, trong đó ưu tiên giải ngân vốn đầu tư công.',
 ].join('\n');
 
@@ -55,6 +57,12 @@ describe('a count written in words answers "bao nhiêu …?"', () => {
       expect(a.results[0]!.quote, q).toContain(count);
       expect(marked(a), q).toEqual([count]);
     }
+  });
+
+  it('a numeral of several words after the unit is its count, as digits are ("tổng số xã … là mười bảy")', async () => {
+    const a = await engine().ask('Xuân Lộc có bao nhiêu xã đạt chuẩn nông thôn mới?');
+    expect(a.answered).toBe(true);
+    expect(a.results[0]!.quote).toContain('là mười bảy');
   });
 
   it('"một số chi bộ" states no count of chi bộ', async () => {
