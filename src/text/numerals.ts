@@ -6,9 +6,10 @@
  * The words are also everyday words: "năm" is far more often the year ("năm 2024", "năm nay", "hằng năm",
  * "5 năm") than five, "một" an article ("một số", "một trong những"), "tư" a syllable of "tư tưởng", "đầu
  * tư", "ba" of "ba mẹ", "Ba Đình", "Mười" a name. So one word alone is read only where the caller knows a
- * counted noun follows it (countedAt), and never "tư"; a numeral of several words ("ba mươi", "năm trăm")
+ * counted noun follows it (countedAt), and "tư" only after the tens; a numeral of several words ("ba mươi", "năm trăm")
  * is one wherever it stands, except capitalised inside a sentence (a name: "chú Mười Ba", "Ba Mươi").
  */
+import { fold } from './normalise.js';
 import type { Token } from './tokens.js';
 
 /** A numeral in words: tokens [start, end) and its value. */
@@ -44,13 +45,17 @@ const MAGNITUDES: ReadonlyMap<string, number> = new Map([['nghìn', 1e3], ['ngà
 const MAGNITUDES_FOLDED: ReadonlyMap<string, number> = new Map([['nghin', 1e3], ['ngan', 1e3], ['trieu', 1e6], ['ty', 1e9], ['ti', 1e9]]);
 
 /**
- * Digits that alone are no count whatever follows: "tư" (tư tưởng, đầu tư, tư pháp, thứ tư), and "một"
- * before the words that make it an article ("một số", "một trong những", "một cách", "một phần").
+ * Typed without marks, digits that alone are as often other words, whatever follows: "sau" (after), "bay"
+ * (to fly), "tam" (tạm, tâm). ("tư" never opens a numeral: "tư tưởng", "đầu tư", "tư pháp", "thứ tư".)
  */
-const NOT_ALONE = new Set(['tư']);
+const BARE_NOT_ALONE = new Set(['sau', 'bay', 'tam']);
+/** Words after "một" that make it an article ("một số", "một trong những", "một cách", "một phần"). */
 const ARTICLE_AFTER_ONE = new Set(['số', 'trong', 'cách', 'phần', 'vài', 'loạt', 'chút', 'ít', 'lúc', 'khi', 'mặt', 'nửa', 'nào', 'khác']);
 /** Words before "năm" that make it the year: "hằng năm", "mỗi năm", "các năm", "trong năm", "cuối năm". */
 const YEAR_BEFORE = new Set(['hằng', 'hàng', 'mỗi', 'các', 'những', 'nhiều', 'trong', 'cuối', 'đầu', 'giữa', 'cả', 'cùng', 'từng', 'qua']);
+
+const ARTICLE_AFTER_ONE_FOLDED = new Set([...ARTICLE_AFTER_ONE].map((w) => fold(w)));
+const YEAR_BEFORE_FOLDED = new Set([...YEAR_BEFORE].map((w) => fold(w)));
 
 /** One token as the reader sees it: its written form, or (typed without marks) its folded one. */
 interface Reader {
@@ -179,7 +184,7 @@ function opensSentence(text: string, tokens: readonly Token[], i: number): boole
 /**
  * The numerals in words the text states as numbers, in order. A numeral of several words counts wherever it
  * stands; a word alone only where `countedAt(j)` says token `j`, right after it, is something counted
- * ("hai chi bộ", "năm giải pháp") and it is no article, year or syllable of another word (see NOT_ALONE,
+ * ("hai chi bộ", "năm giải pháp") and it is no article, year or syllable of another word (see BARE_NOT_ALONE,
  * ARTICLE_AFTER_ONE, YEAR_BEFORE). Capitalised inside a sentence, a numeral is a name ("Ba Đình", "anh Mười").
  */
 export function numeralsIn(text: string, tokens: readonly Token[], opts: { unaccented?: boolean; countedAt?: (j: number) => boolean } = {}): Numeral[] {
@@ -205,11 +210,11 @@ function isNumeral(text: string, tokens: readonly Token[], n: Numeral, opts: { u
   if (n.end - n.start > 1) return true;
   const t = tokens[n.start]!;
   const word = opts.unaccented ? t.folded : t.term;
-  if (NOT_ALONE.has(t.term) || (opts.unaccented && word === 'tu')) return false;
-  if ((t.term === 'một' || (opts.unaccented && word === 'mot')) && next && ARTICLE_AFTER_ONE.has(next.term)) return false;
+  if (opts.unaccented && BARE_NOT_ALONE.has(word)) return false;
+  if ((t.term === 'một' || (opts.unaccented && word === 'mot')) && next && (opts.unaccented ? ARTICLE_AFTER_ONE_FOLDED.has(next.folded) : ARTICLE_AFTER_ONE.has(next.term))) return false;
   const before = tokens[n.start - 1];
   // "5 năm", "mười năm qua", "hằng năm": years counted.
-  const afterNumber = before !== undefined && (before.isNumber || numeralAt(tokens, n.start - 1, opts.unaccented) !== null || YEAR_BEFORE.has(before.term));
+  const afterNumber = before !== undefined && (before.isNumber || numeralAt(tokens, n.start - 1, opts.unaccented) !== null || (opts.unaccented ? YEAR_BEFORE_FOLDED.has(before.folded) : YEAR_BEFORE.has(before.term)));
   if ((t.term === 'năm' || (opts.unaccented && word === 'nam')) && afterNumber) return false;
   return next !== undefined && next.joined && !next.isNumber && (opts.countedAt?.(n.end) ?? false);
 }

@@ -122,6 +122,12 @@ describe('numeralsIn: which numbers in words a text states', () => {
   it('reads a text typed without marks', () => {
     expect(read('huyen co ba muoi lam du an', () => false)).toEqual(['ba muoi lam=35']);
     expect(read('nam 2024 ket nap')).toEqual([]);
+    expect(read('mot so chi bo')).toEqual([]);
+    expect(read('hang nam to chuc')).toEqual([]);
     expect(read('dau tu cong')).toEqual([]);
+    // "sau" (after), "bay" (to fly), "tam" (tạm, tâm) alone are not read in a text without marks; "sáu" is six.
+    for (const text of ['sau khi hop', 'may bay dan dung', 'tam dung hoat dong']) expect(read(text), text).toEqual([]);
+    expect(read('sáu chi bộ')).toEqual(['sáu=6']);
+    expect(read('sau muoi nguoi', () => false)).toEqual(['sau muoi=60']);
   });
 });
