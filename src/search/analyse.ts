@@ -217,7 +217,8 @@ function countsDespiteYear(tokens: readonly Token[], i: number): boolean {
 /**
  * Does the text count `unit` ("4.466 đảng viên", "6-10 đảng viên", "1,5 tỷ tấn", "sáu tứ giác", "ba mươi lăm
  * dự án")? A number (not one a year's word leads) or a number in words (all its words: text/numerals.ts),
- * any magnitude words, then the unit's syllables, matched exactly or (`folded`) by their folded forms. `skip`: numbers (by token index) that do not count here.
+ * any magnitude words, then the unit's syllables, matched exactly or (`folded`) by their folded forms.
+ * `skip`: numbers (by token index) that do not count here.
  */
 export function statesCount(tokens: readonly Token[], unit: readonly string[], skip?: (at: number) => boolean, folded = true): boolean {
   for (let i = 0; i < tokens.length; i++) {

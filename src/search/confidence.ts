@@ -223,6 +223,7 @@ function statesNumbers(cov: CoverageModel, pass: KeywordPass, article: number): 
   return cov.numbers.every((m) => writesNumber(pass, m, article));
 }
 
+/** Does the article (a passage or its title) write the question's number `m` in digits? */
 function writesNumber(pass: KeywordPass, m: number, article: number): boolean {
   return pass.matches[m] != null && (pass.articleDf(m, article) > 0 || (pass.titleMatches[m] !== null && KeywordIndex.contains(pass.titleMatches[m]!, article)));
 }
