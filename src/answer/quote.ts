@@ -7,8 +7,9 @@ import { DATE, DAY, PERSON_NAME, sentenceTerms, unitSyllables } from '../search/
 import { sentenceTokens } from '../search/sentence-tokens.js';
 import { isFamilyName } from '../text/names.js';
 import { fold } from '../text/normalise.js';
+import { numeralsIn } from '../text/numerals.js';
 import { PAIR_SEP, isPair } from '../index/terms.js';
-import { isStop, tokenize, type Token } from '../text/tokens.js';
+import { isStop, looksLikeYear, tokenize, type Token } from '../text/tokens.js';
 import { MAGNITUDE_WORDS, OFFICE_TITLES } from '../text/words.js';
 import type { Span } from './types.js';
 
@@ -88,7 +89,27 @@ export function pickQuote(
     // Every field written out: a spread copy of each token cost more than the rest of the quote.
     for (const t of read[i]!.tokens) tokens.push({ term: t.term, folded: t.folded, start: t.start + shift, end: t.end + shift, isNumber: t.isNumber, joined: t.joined });
   }
-  return { text, start, end, highlights: highlightSpans(text, q, tokens), answer: answerSpans(text, q) };
+  return { text, start, end, highlights: withNumbersInWords(text, q, tokens, highlightSpans(text, q, tokens)), answer: answerSpans(text, q) };
+}
+
+/**
+ * The question's numbers in digits where the quote writes them in words ("35" / "ba mươi lăm"), added to the
+ * highlights; spans with only spaces between merge, as highlightSpans merges words.
+ */
+function withNumbersInWords(text: string, q: AnalyzedQuery, tokens: readonly Token[], spans: Span[]): Span[] {
+  const values = new Set(q.tokens.filter((t) => t.isNumber && /^\d{2,}$/u.test(t.term) && !looksLikeYear(t.term)).map((t) => Number(t.term)));
+  if (values.size === 0) return spans;
+  const found = numeralsIn(text, tokens, { countedAt: (j) => tokens[j]!.joined }).filter((n) => values.has(n.value));
+  if (found.length === 0) return spans;
+  const all = [...spans, ...found.map((n) => [tokens[n.start]!.start, tokens[n.end - 1]!.end] as const)].sort((a, b) => a[0] - b[0]);
+  const out: Array<[number, number]> = [];
+  for (const [s, e] of all) {
+    const last = out[out.length - 1];
+    if (last && last[1] >= s) last[1] = Math.max(last[1], e);
+    else if (last && /^\s*$/u.test(text.slice(last[1], s))) last[1] = e;
+    else out.push([s, e]);
+  }
+  return out;
 }
 
 /*
@@ -235,11 +256,45 @@ export function answerSpans(text: string, q: AnalyzedQuery): Span[] {
     const end = unitEnd(tokenize(text.slice(s, e)), unit.map((u) => fold(u)));
     if (end !== null) withUnit.push([s, s + end]);
   }
+  const inWords = countsInWords(text, unit.map((u) => fold(u)));
+  if (inWords.withUnit.length > 0) {
+    withUnit.push(...inWords.withUnit);
+    withUnit.sort((a, b) => a[0] - b[0]);
+  }
   // Another measure's number is not the answer: any count is marked only where any count answers
   // ("bao nhiêu người", "bao nhiêu tiền").
   // A range before no unit is more likely a date ("16-10") than a count.
   if (withUnit.length > 0 || unitSyllables(q).length > 0) return qualifiedCounts(text, withUnit, q, unit);
-  return spans.filter(([s, e]) => !RANGE.test(text.slice(s, e))).map(([s, e]) => [s, s + wordsEnd(tokenize(text.slice(s, e)), FALLBACK_UNIT_WORDS)] as const);
+  const any = spans.filter(([s, e]) => !RANGE.test(text.slice(s, e))).map(([s, e]) => [s, s + wordsEnd(tokenize(text.slice(s, e)), FALLBACK_UNIT_WORDS)] as const);
+  return inWords.any.length > 0 ? [...any, ...inWords.any].sort((a, b) => a[0] - b[0]) : any;
+}
+
+/**
+ * Counts written in words (text/numerals.ts): "ba mươi lăm dự án", and "hai chi bộ" (a word alone only
+ * before the unit asked, `unit` folded): the numeral, any magnitude words, the unit. `any`: numerals of
+ * several words, each with up to FALLBACK_UNIT_WORDS words after it, for a question whose unit is none.
+ */
+function countsInWords(text: string, unit: readonly string[]): { withUnit: Span[]; any: Span[] } {
+  const tokens = tokenize(text);
+  const unitEndAt = (j: number): number | null => {
+    while (tokens[j]?.joined && MAGNITUDE.has(tokens[j]!.term)) j++;
+    let k = 0;
+    while (k < unit.length && tokens[j + k]?.joined && tokens[j + k]!.folded === unit[k]) k++;
+    return unit.length > 0 && k === unit.length ? j + k : null;
+  };
+  const withUnit: Span[] = [];
+  const any: Span[] = [];
+  for (const n of numeralsIn(text, tokens, { countedAt: (j) => unitEndAt(j) !== null })) {
+    const end = unitEndAt(n.end);
+    const start = tokens[n.start]!.start;
+    if (end !== null) withUnit.push([start, tokens[end - 1]!.end]);
+    else if (n.end - n.start > 1) {
+      let last = n.end - 1;
+      while (last + 1 < tokens.length && last + 1 < n.end + FALLBACK_UNIT_WORDS && tokens[last + 1]!.joined && !tokens[last + 1]!.isNumber) last++;
+      any.push([start, tokens[last]!.end]);
+    }
+  }
+  return { withUnit, any };
 }
 
 /** Words after a count's unit read as what qualifies it ("961 đảng viên hoàn thành xuất sắc nhiệm vụ"). */

@@ -7,6 +7,7 @@
 import type { Answer, AnswerResult, ReportFacts } from '../answer/types.js';
 import { findPlaces, placesIn } from '../text/gazetteer.js';
 import { fold } from '../text/normalise.js';
+import { numeralsIn } from '../text/numerals.js';
 import { tokenize } from '../text/tokens.js';
 import { collapse, escapeRe, readFollowUp, turnOf, type TurnContext } from './conversation.js';
 import type { ArticleView, AskOptions, QaEngine } from './types.js';
@@ -193,6 +194,25 @@ function figureChecked(question: string): string | null {
   if (!m || ASKS_ITSELF.test(m[1]!) || ASKS_ITSELF.test(m[3]!)) return null;
   // Typed without marks, the question word is too, so that the reading of the rest is not mixed.
   return `${m[1]} ${fold(m[0]) === m[0] ? 'bao nhieu' : 'bao nhiêu'} ${m[3]}?`;
+}
+
+/**
+ * Words that alone are too seldom a figure in a question to check: "năm" is the year ("năm nay có … không?"),
+ * "một" an article ("có một số … không?"). Inside a numeral of several words they are read ("năm mươi").
+ */
+const NO_FIGURE_ALONE = new Set(['nam', 'mot']);
+
+/**
+ * "Xuân Lộc khởi công ba mươi lăm dự án phải không?": the question with its one figure typed in words
+ * (text/numerals.ts) written in digits, for figureChecked; the question as typed when it has none or several.
+ */
+function figureInWords(question: string): string {
+  const tokens = tokenize(question);
+  const unaccented = tokens.every((t) => t.term === t.folded);
+  const found = numeralsIn(question, tokens, { unaccented, countedAt: (j) => !NO_FIGURE_ALONE.has(tokens[j - 1]!.folded) });
+  if (found.length !== 1) return question;
+  const n = found[0]!;
+  return `${question.slice(0, tokens[n.start]!.start)}${n.value}${question.slice(tokens[n.end - 1]!.end)}`;
 }
 
 /** One line per article: the best passage of each, up to LIST_LIMIT. */
@@ -444,7 +464,7 @@ export async function converse(engine: QaEngine, message: string, previous: Turn
   if (sides) return finish(await compareAnswer(engine, 'whole' in sides ? sides : yearOnBothSides(sides), askOpts));
   const people = peopleAsked(question);
   if (people) return finish(await engine.ask(people, askOpts));
-  const checked = figureChecked(question);
+  const checked = figureChecked(question) ?? figureChecked(figureInWords(question));
   if (checked) return finish(await engine.ask(checked, askOpts));
   if (IS_LIST.test(f)) return finish(await listAnswer(engine, question, askOpts));
   if (/chup anh|anh cua ai|tac gia anh/u.test(f)) {

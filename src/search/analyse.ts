@@ -11,6 +11,7 @@ import { arePlaceInitials, findPlaces, isCapitalised, onePlaceSpelling, placeFor
 import { stripMarkup } from '../text/markup.js';
 import { isFamilyName, isFamilyNameFolded, isOfficeWord, isTitleCase } from '../text/names.js';
 import { fold, foldSyllable } from '../text/normalise.js';
+import { numeralAt } from '../text/numerals.js';
 import { isWellFormedSyllable } from '../text/syllable.js';
 import { isStop, isStopTwin, isUnaccented, looksLikeYear, tokenize, type Token } from '../text/tokens.js';
 import { ABBREVIATION_GROUPS, COUNT_LINKS, COUNT_WHOLE_WORDS, COUNTED_ACTIONS, MAGNITUDE_WORDS, NUMBER_WORDS, QUESTION_PHRASES, REPORTING_VERBS } from '../text/words.js';
@@ -214,15 +215,16 @@ function countsDespiteYear(tokens: readonly Token[], i: number): boolean {
 }
 
 /**
- * Does the text count `unit` ("4.466 đảng viên", "6-10 đảng viên", "1,5 tỷ tấn", "sáu tứ giác")? A number
- * (not one a year's word leads) or a number word, any magnitude words, then the unit's syllables, matched exactly or
- * (`folded`) by their folded forms. `skip`: numbers (by token index) that do not count here.
+ * Does the text count `unit` ("4.466 đảng viên", "6-10 đảng viên", "1,5 tỷ tấn", "sáu tứ giác", "ba mươi lăm
+ * dự án")? A number (not one a year's word leads) or a number in words (all its words: text/numerals.ts),
+ * any magnitude words, then the unit's syllables, matched exactly or (`folded`) by their folded forms.
+ * `skip`: numbers (by token index) that do not count here.
  */
 export function statesCount(tokens: readonly Token[], unit: readonly string[], skip?: (at: number) => boolean, folded = true): boolean {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!(t.isNumber ? !looksLikeYear(t.term) || countsDespiteYear(tokens, i) : NUMBER_WORD.has(t.term)) || skip?.(i)) continue;
-    let j = i + 1;
+    let j = t.isNumber ? i + 1 : (numeralAt(tokens, i)?.end ?? i + 1);
     while (j < tokens.length && MAGNITUDE.has(tokens[j]!.term)) j++;
     let k = 0;
     while (k < unit.length && tokens[j + k]?.joined && (tokens[j + k]!.term === unit[k] || (folded && tokens[j + k]!.folded === unit[k]))) k++;

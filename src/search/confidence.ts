@@ -8,6 +8,7 @@ import { KeywordIndex } from '../index/keyword-index.js';
 import type { LoadedIndex } from '../index/load.js';
 import { PAIR_SEP, isPair } from '../index/terms.js';
 import { fold } from '../text/normalise.js';
+import { numeralsIn } from '../text/numerals.js';
 import { isStop, isStopTwin, looksLikeYear, tokenize, type Token } from '../text/tokens.js';
 import { CLASS_RANKS, CLASS_WORDS, DOCUMENT_NUMBER_WORDS, MEETING_WORDS, OFFICE_TITLES } from '../text/words.js';
 import { isOfficeWord } from '../text/names.js';
@@ -112,7 +113,7 @@ export interface CoverageModel {
   headPlaces: (article: number) => Set<string>;
   /** Per article met: each term's credit where a window lacks it (several candidates share an article). */
   credits: Map<number, number[]>;
-  /** The question's numbers (see STATED_NUMBER_DIGITS), as indices into pass.matches (-1: the corpus never writes it). */
+  /** The question's numbers (see STATED_NUMBER_DIGITS), as indices into q.terms and pass.matches (null there: the corpus never writes it in digits). */
   numbers: number[];
 }
 
@@ -212,14 +213,32 @@ function statedNumbers(q: AnalyzedQuery, pass: KeywordPass): number[] {
   });
   const out: number[] = [];
   q.terms.forEach((t, i) => {
-    if (plain.has(t.term)) out.push(pass.matches[i] ? i : -1);
+    if (plain.has(t.term)) out.push(i);
   });
   return out;
 }
 
 /** Does the article (a passage or its title) write every number of the question (CoverageModel.numbers)? */
 function statesNumbers(cov: CoverageModel, pass: KeywordPass, article: number): boolean {
-  return cov.numbers.every((m) => m >= 0 && (pass.articleDf(m, article) > 0 || (pass.titleMatches[m] !== null && KeywordIndex.contains(pass.titleMatches[m]!, article))));
+  return cov.numbers.every((m) => writesNumber(pass, m, article));
+}
+
+/** Does the article (a passage or its title) write the question's number `m` in digits? */
+function writesNumber(pass: KeywordPass, m: number, article: number): boolean {
+  return pass.matches[m] != null && (pass.articleDf(m, article) > 0 || (pass.titleMatches[m] !== null && KeywordIndex.contains(pass.titleMatches[m]!, article)));
+}
+
+/**
+ * statesNumbers, or the passage writes in words what its article does not in digits: "ba mươi lăm dự án"
+ * states the "35" of "… 35 dự án …?". Only a numeral of several words, or "mười" before a word, is read
+ * (text/numerals.ts): every number of two digits or more is one.
+ */
+function statesNumbersInWords(q: AnalyzedQuery, cov: CoverageModel, pass: KeywordPass, article: number, sentences: readonly ReadSentence[]): boolean {
+  return cov.numbers.every((m) => {
+    if (writesNumber(pass, m, article)) return true;
+    const value = Number(q.terms[m]!.term);
+    return Number.isInteger(value) && sentences.some((s) => numeralsIn(s.sentence, s.tokens, { countedAt: (j) => s.tokens[j]!.joined }).some((n) => n.value === value));
+  });
 }
 
 const CLASS_HEADS = new Set(CLASS_WORDS.map((w) => fold(w)));
@@ -591,6 +610,8 @@ function sentenceFacts(q: AnalyzedQuery, cov: CoverageModel, s: { terms: Set<str
   const countsUnit = head !== null && skip !== null && (statesCount(tokens, [head], skip, q.countUnitFolded) || q.countUnitShort.some((a) => statesCount(tokens, [a], skip)));
   let number = countsUnit;
   for (let i = 0; !number && part !== null && i < tokens.length; i++) number = isCount(tokens, i, s.sentence) && !part(i);
+  // A number in words of several words ("ba mươi lăm công trình") is a count as its digits are.
+  if (!number && part !== null) number = numeralsIn(s.sentence, tokens).some((n) => !part(n.start));
   const day = (cov.day || cov.meetingDay) && DAY_ONCE.test(s.sentence);
   const person = cov.holder && namesPerson(s.sentence, tokens);
   const elsewhere = cov.places !== null && number && countsElsewhere(s.sentence, tokens, cov.places, cov.headPlaces(article));
@@ -788,6 +809,6 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
   const windowHasNumber = windowHasNumberIn(inWindow);
   const windowText = spans.length > 0 ? text.slice(spans[best.first]?.start ?? 0, spans[best.last]?.end ?? text.length) : text;
   const windowHasAnswer = holdsAnswerType(q, cov, inWindow, windowText, windowHasNumber);
-  const answerMissing = !statesNumbers(cov, pass, article) || (asks && holding.window <= 0 && windowLacks(q, cov, inWindow)) || (cov.meetingDay && !sentences.some((x) => x.day)) || (cov.meetingRole && !PERSON_NAME.test(text)) || (q.answerType === 'reason' && CONSEQUENCE.test(text) && !REASON.test(text) && !REASON_TOLD_OTHERWISE.test(text));
+  const answerMissing = !(statesNumbers(cov, pass, article) || statesNumbersInWords(q, cov, pass, article, spans)) || (asks && holding.window <= 0 && windowLacks(q, cov, inWindow)) || (cov.meetingDay && !sentences.some((x) => x.day)) || (cov.meetingRole && !PERSON_NAME.test(text)) || (q.answerType === 'reason' && CONSEQUENCE.test(text) && !REASON.test(text) && !REASON_TOLD_OTHERWISE.test(text));
   return { paragraph, ...best, bigramShare: shareOfGrams(bi, cov.grams.bigrams), trigramShare: shareOfGrams(tri, cov.grams.trigrams), windowHasNumber, windowHasAnswer, answerMissing };
 }
