@@ -662,7 +662,54 @@ export function nearName(index: LoadedIndex, label: string): string | null {
   return best.syllables.map((s, k) => (isCapitalised(label, tokens[k]!) ? s.charAt(0).toUpperCase() + s.slice(1) : s)).join(' ');
 }
 
+/** A year of the span MIN_YEAR..MAX_YEAR written anywhere in a text. */
+const ANY_YEAR = /(?<!\d)(?:19[3-9]\d|20\d\d|2100)(?!\d)/u;
+
+const timelessByIndex = new WeakMap<LoadedIndex, Uint8Array>();
+
+/**
+ * Per article, 1 when it has no date and writes no year anywhere (title or text): an encyclopaedia's
+ * excerpt that never places itself in time says nothing against the year a question names ("mùa giải
+ * 2015" of an article on that season that never writes it). A report has its date: never timeless.
+ */
+function timelessArticles(index: LoadedIndex): Uint8Array {
+  let out = timelessByIndex.get(index);
+  if (out) return out;
+  out = new Uint8Array(index.articles.length);
+  index.articles.forEach((a, k) => (out![k] = a.date === null && !ANY_YEAR.test(a.title) ? 1 : 0));
+  index.chunks.forEach((c, k) => {
+    const a = index.chunkArticle[k]!;
+    if (out![a] === 1 && ANY_YEAR.test(c.text)) out![a] = 0;
+  });
+  timelessByIndex.set(index, out);
+  return out;
+}
+
+/**
+ * A foreign name no report states that is one letter off a name the reports write ("Lor Loudoun" for
+ * "Lord Loudoun"): the name they write, when only one syllable differs, both spellings of it are foreign
+ * (no Vietnamese syllable) and the typed one is a slip of the written one (a letter left out or doubled,
+ * two neighbours swapped). A Vietnamese syllable one letter off is as often another person ("Tôn Danh",
+ * "Tôn Doanh"): that stays missing, and is asked back.
+ */
+export function foreignSlip(index: LoadedIndex, c: Constraint): Constraint | null {
+  if (c.kind !== 'name' || c.soft) return null;
+  const near = nearName(index, c.label);
+  if (near === null) return null;
+  const typed = tokenize(c.label);
+  const found = tokenize(near);
+  if (typed.length !== found.length) return null;
+  const changed = typed.flatMap((t, k) => (t.term === found[k]!.term ? [] : [k]));
+  if (changed.length !== 1) return null;
+  const a = typed[changed[0]!]!.term;
+  const b = found[changed[0]!]!.term;
+  if (isWellFormedSyllable(a) || isWellFormedSyllable(b) || !lexiconOf(index).slips(a).includes(b)) return null;
+  return { kind: 'name', label: near, forms: [termsOf(found, false)], phrases: [phraseOf(found, false)] };
+}
+
 export function checkConstraints(index: LoadedIndex, constraints: readonly Constraint[]): ConstraintCheck {
+  // A foreign name's one-letter slip is read as the name the reports write (see foreignSlip).
+  constraints = constraints.map((c) => (c.kind === 'name' && !c.soft && !checkerOf(index, c).anywhere() ? (foreignSlip(index, c) ?? c) : c));
   const hard = constraints.filter((c) => !c.soft);
   // A foreign word many reports state is a concept of theirs ("Covid", "Internet"), not what one of them is about.
   const fewReports = Math.max(1, SOFT_NAME_SHARE * index.articles.length);
@@ -671,5 +718,7 @@ export function checkConstraints(index: LoadedIndex, constraints: readonly Const
   if (hard.length === 0) return { allows: null, missing: [], named };
   const stated = hard.map((c) => checkerOf(index, c));
   const missing = hard.filter((_, i) => !stated[i]!.anywhere()).map((c) => c.label);
-  return { allows: (chunk, article) => stated.every((s) => s.articleStates(article) || s.chunkStates(chunk)), missing, named };
+  // An article that never places itself in time is not ruled out by a year (see timelessArticles).
+  const timeless = hard.some((c) => c.kind === 'year') ? timelessArticles(index) : null;
+  return { allows: (chunk, article) => stated.every((s, i) => s.articleStates(article) || s.chunkStates(chunk) || (timeless !== null && hard[i]!.kind === 'year' && timeless[article] === 1)), missing, named };
 }
