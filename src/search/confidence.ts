@@ -275,15 +275,6 @@ export const NO_ANSWER_CAP = 0.3;
  * sĩ" for "bao nhiêu người"), money and shares under signs ("800 triệu USD", "75%").
  */
 const GENERIC_UNITS = new Set(['nguoi', 'tien', 'phan tram', 'ty le']);
-/** The unit (folded) a passage writes as a sign after the number ("32,9%"), which the tokens drop. */
-const PERCENT_UNIT = 'phan tram';
-const PERCENT_SIGN = /^\s?%/u;
-
-/** For "bao nhiêu phần trăm": does the sentence state a number with its sign ("32,9%"), not one `skip` rules out? */
-function statesPercent(q: AnalyzedQuery, sentence: string, tokens: readonly Token[], skip: (at: number) => boolean): boolean {
-  if (q.countUnit === null || fold(q.countUnit.join(' ')) !== PERCENT_UNIT) return false;
-  return tokens.some((t, i) => t.isNumber && !skip(i) && PERCENT_SIGN.test(sentence.slice(t.end, t.end + 2)));
-}
 
 const DOCUMENT_WORD = new Set(DOCUMENT_NUMBER_WORDS);
 
@@ -603,8 +594,7 @@ function sentenceFacts(q: AnalyzedQuery, cov: CoverageModel, s: { terms: Set<str
   const day = (cov.day || cov.meetingDay) && DAY_ONCE.test(s.sentence);
   const person = cov.holder && namesPerson(s.sentence, tokens);
   const elsewhere = cov.places !== null && number && countsElsewhere(s.sentence, tokens, cov.places, cov.headPlaces(article));
-  const counts = q.countUnit !== null && skip !== null && (statesCount(tokens, q.countUnit, skip, q.countUnitFolded) || statesPercent(q, s.sentence, tokens, skip));
-  return { terms: s.terms, tokens, counts, number, named, countsUnit, day, person, elsewhere };
+  return { terms: s.terms, tokens, counts: q.countUnit !== null && skip !== null && statesCount(tokens, q.countUnit, skip, q.countUnitFolded), number, named, countsUnit, day, person, elsewhere };
 }
 
 /**

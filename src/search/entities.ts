@@ -685,31 +685,7 @@ function timelessArticles(index: LoadedIndex): Uint8Array {
   return out;
 }
 
-/**
- * A foreign name no report states that is one letter off a name the reports write ("Lor Loudoun" for
- * "Lord Loudoun"): the name they write, when only one syllable differs, both spellings of it are foreign
- * (no Vietnamese syllable) and the typed one is a slip of the written one (a letter left out or doubled,
- * two neighbours swapped). A Vietnamese syllable one letter off is as often another person ("Tôn Danh",
- * "Tôn Doanh"): that stays missing, and is asked back.
- */
-export function foreignSlip(index: LoadedIndex, c: Constraint): Constraint | null {
-  if (c.kind !== 'name' || c.soft) return null;
-  const near = nearName(index, c.label);
-  if (near === null) return null;
-  const typed = tokenize(c.label);
-  const found = tokenize(near);
-  if (typed.length !== found.length) return null;
-  const changed = typed.flatMap((t, k) => (t.term === found[k]!.term ? [] : [k]));
-  if (changed.length !== 1) return null;
-  const a = typed[changed[0]!]!.term;
-  const b = found[changed[0]!]!.term;
-  if (isWellFormedSyllable(a) || isWellFormedSyllable(b) || !lexiconOf(index).slips(a).includes(b)) return null;
-  return { kind: 'name', label: near, forms: [termsOf(found, false)], phrases: [phraseOf(found, false)] };
-}
-
 export function checkConstraints(index: LoadedIndex, constraints: readonly Constraint[]): ConstraintCheck {
-  // A foreign name's one-letter slip is read as the name the reports write (see foreignSlip).
-  constraints = constraints.map((c) => (c.kind === 'name' && !c.soft && !checkerOf(index, c).anywhere() ? (foreignSlip(index, c) ?? c) : c));
   const hard = constraints.filter((c) => !c.soft);
   // A foreign word many reports state is a concept of theirs ("Covid", "Internet"), not what one of them is about.
   const fewReports = Math.max(1, SOFT_NAME_SHARE * index.articles.length);
