@@ -662,29 +662,6 @@ export function nearName(index: LoadedIndex, label: string): string | null {
   return best.syllables.map((s, k) => (isCapitalised(label, tokens[k]!) ? s.charAt(0).toUpperCase() + s.slice(1) : s)).join(' ');
 }
 
-/** A year of the span MIN_YEAR..MAX_YEAR written anywhere in a text. */
-const ANY_YEAR = /(?<!\d)(?:19[3-9]\d|20\d\d|2100)(?!\d)/u;
-
-const timelessByIndex = new WeakMap<LoadedIndex, Uint8Array>();
-
-/**
- * Per article, 1 when it has no date and writes no year anywhere (title or text): an encyclopaedia's
- * excerpt that never places itself in time says nothing against the year a question names ("mùa giải
- * 2015" of an article on that season that never writes it). A report has its date: never timeless.
- */
-function timelessArticles(index: LoadedIndex): Uint8Array {
-  let out = timelessByIndex.get(index);
-  if (out) return out;
-  out = new Uint8Array(index.articles.length);
-  index.articles.forEach((a, k) => (out![k] = a.date === null && !ANY_YEAR.test(a.title) ? 1 : 0));
-  index.chunks.forEach((c, k) => {
-    const a = index.chunkArticle[k]!;
-    if (out![a] === 1 && ANY_YEAR.test(c.text)) out![a] = 0;
-  });
-  timelessByIndex.set(index, out);
-  return out;
-}
-
 export function checkConstraints(index: LoadedIndex, constraints: readonly Constraint[]): ConstraintCheck {
   const hard = constraints.filter((c) => !c.soft);
   // A foreign word many reports state is a concept of theirs ("Covid", "Internet"), not what one of them is about.
@@ -694,7 +671,5 @@ export function checkConstraints(index: LoadedIndex, constraints: readonly Const
   if (hard.length === 0) return { allows: null, missing: [], named };
   const stated = hard.map((c) => checkerOf(index, c));
   const missing = hard.filter((_, i) => !stated[i]!.anywhere()).map((c) => c.label);
-  // An article that never places itself in time is not ruled out by a year (see timelessArticles).
-  const timeless = hard.some((c) => c.kind === 'year') ? timelessArticles(index) : null;
-  return { allows: (chunk, article) => stated.every((s, i) => s.articleStates(article) || s.chunkStates(chunk) || (timeless !== null && hard[i]!.kind === 'year' && timeless[article] === 1)), missing, named };
+  return { allows: (chunk, article) => stated.every((s) => s.articleStates(article) || s.chunkStates(chunk)), missing, named };
 }
