@@ -573,7 +573,7 @@ interface SentenceFacts {
   number: boolean;
   /** It names the unit, its syllables in a row (or it needs none: a generic unit). */
   named: boolean;
-  /** It states a number of the unit's first syllable (or of a two-syllable unit's last, see countsLastSyllable). */
+  /** It states a number of the unit's first syllable. */
   countsUnit: boolean;
   /** It states a day (only looked for when the question asks one). */
   day: boolean;
@@ -607,7 +607,7 @@ function sentenceFacts(q: AnalyzedQuery, cov: CoverageModel, s: { terms: Set<str
   // Numbers that count nothing here: a part's, or a document's or session's ("Đại hội 6 Đảng bộ").
   const skip = part && ((i: number) => part(i) || numbersDocument(tokens, i));
   const head = cov.countHead;
-  const countsUnit = head !== null && skip !== null && (statesCount(tokens, [head], skip, q.countUnitFolded) || q.countUnitShort.some((a) => statesCount(tokens, [a], skip)) || countsLastSyllable(cov, tokens, skip, q.countUnitFolded));
+  const countsUnit = head !== null && skip !== null && (statesCount(tokens, [head], skip, q.countUnitFolded) || q.countUnitShort.some((a) => statesCount(tokens, [a], skip)));
   let number = countsUnit;
   for (let i = 0; !number && part !== null && i < tokens.length; i++) number = isCount(tokens, i, s.sentence) && !part(i);
   // A number in words of several words ("ba mươi lăm công trình") is a count as its digits are.
@@ -616,14 +616,6 @@ function sentenceFacts(q: AnalyzedQuery, cov: CoverageModel, s: { terms: Set<str
   const person = cov.holder && namesPerson(s.sentence, tokens);
   const elsewhere = cov.places !== null && number && countsElsewhere(s.sentence, tokens, cov.places, cov.headPlaces(article));
   return { terms: s.terms, tokens, counts: q.countUnit !== null && skip !== null && statesCount(tokens, q.countUnit, skip, q.countUnitFolded), number, named, countsUnit, day, person, elsewhere };
-}
-
-/**
- * Does the sentence state a number of a two-syllable unit's last syllable ("25 thi thể" for "bao nhiêu tử
- * thi")? A compound noun is as often written with another word sharing that syllable: the count is there.
- */
-function countsLastSyllable(cov: CoverageModel, tokens: readonly Token[], skip: (at: number) => boolean, folded: boolean): boolean {
-  return cov.units.length === 2 && statesCount(tokens, [cov.units[1]!], skip, folded);
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
- * Answers the reports give otherwise than the question asks: a compound unit counted by its last
- * syllable ("25 thi thể" for "bao nhiêu tử thi"). Invented reports.
+ * What a count question's unit is stated by: its own words, not another word sharing one of its
+ * syllables. Invented reports.
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeQuery } from '../../src/search/analyse.js';
@@ -30,10 +30,12 @@ function coverageOf(question: string, text: string) {
   return coverage(q, pass, coverageModel(index, q, pass), text, 0);
 }
 
-describe('a count written otherwise than the question asks it', () => {
-  it('a two-syllable unit is counted by its last syllable ("25 thi thể" for "tử thi"), not by a number of something else', () => {
-    const question = 'Đoàn khảo cổ đã khai quật bao nhiêu tử thi quanh đồn biên giới?';
-    expect(coverageOf(question, 'Đoàn khảo cổ đã khai quật 25 thi thể quanh đồn biên giới trong mùa hè.').answerMissing).toBe(false);
-    expect(coverageOf(question, 'Đoàn khảo cổ đã khai quật quanh đồn biên giới trong 3 tháng mùa hè.').answerMissing).toBe(true);
+describe('a count of another word sharing a syllable of the unit', () => {
+  // "25 thi thể" would answer "bao nhiêu tử thi", but the same rule counts "53 viên chức" as party
+  // members ("đảng viên") and "3 bộ phận" as Party cells ("chi bộ"): another body's figure as an answer.
+  it('is no count of the unit asked', () => {
+    expect(coverageOf('Đồn biên giới có bao nhiêu đảng viên?', 'Đồn biên giới có 53 viên chức.').answerMissing).toBe(true);
+    expect(coverageOf('Đồn biên giới có bao nhiêu chi bộ?', 'Đồn biên giới có 3 bộ phận.').answerMissing).toBe(true);
+    expect(coverageOf('Đồn biên giới có bao nhiêu đảng viên?', 'Đồn biên giới có 53 đảng viên.').answerMissing).toBe(false);
   });
 });
