@@ -1,0 +1,67 @@
+/**
+ * place9: places, names and citations a newsroom would notice, over two district reports written for the
+ * tests (Đồng Văn and Yên Minh: districts the gazetteer does not hold, their names spelt with office words).
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeQuery } from '../../src/search/analyse.js';
+import { findConstraints } from '../../src/search/entities.js';
+import { useCorpusEngine } from '../helpers/index-fixture.js';
+import { chatAnswer } from '../helpers/conversations.js';
+
+const DONG_VAN = [
+  '---',
+  'title: Huyện ủy Đồng Văn sơ kết quý I năm 2025',
+  'date: 2025-03-05',
+  '---',
+  'Sáng 5/3/2025, Ban Thường vụ Huyện ủy Đồng Văn tổ chức hội nghị sơ kết quý I năm 2025 tại Trung tâm Chính trị huyện.',
+  '',
+  'Quý I năm 2025, Đảng bộ huyện kết nạp 48 đảng viên mới, đạt 24% chỉ tiêu năm.',
+].join('\n');
+
+const YEN_MINH = [
+  '---',
+  'title: Huyện ủy Yên Minh tổng kết công tác năm 2024',
+  'date: 2024-12-20',
+  '---',
+  'Chiều 20/12/2024, Huyện ủy Yên Minh tổ chức hội nghị tổng kết công tác xây dựng Đảng năm 2024.',
+  '',
+  'Đồng chí Sùng Mí Páo, Bí thư Huyện ủy chủ trì hội nghị.',
+  '',
+  'Năm 2024, Đảng bộ huyện Yên Minh kết nạp 150 đảng viên mới.',
+].join('\n');
+
+const engine = useCorpusEngine({ 'dong-van-2025.txt': DONG_VAN, 'yen-minh-2024.txt': YEN_MINH });
+const chat = (...messages: string[]) => chatAnswer(engine(), messages);
+const labels = (q: string) => findConstraints(analyzeQuery(q)).map((c) => `${c.kind}:${c.label}`);
+
+describe('a district the gazetteer lacks, opening the question', () => {
+  it('is read as a name, whatever words it is spelt with', () => {
+    expect(labels('Đồng Văn kết nạp bao nhiêu đảng viên năm 2024?')).toEqual(['name:Đồng Văn', 'year:2024']);
+    expect(labels('Yên Minh có bao nhiêu đảng viên?')).toEqual(['name:Yên Minh']);
+    // An office opening the question stays an office, a common word before a foreign name is not the name's.
+    expect(labels('Ban Thường vụ Tỉnh ủy họp khi nào?')).toEqual([]);
+    expect(labels('Sở Y tế làm gì?')).toEqual([]);
+    expect(labels('Người Norman đến từ đâu?')).not.toContain('name:Người Norman');
+  });
+
+  it('is not answered from another district\'s report, in Vietnamese or in English', async () => {
+    for (const q of ['Đồng Văn kết nạp bao nhiêu đảng viên năm 2024?', 'How many new party members did Dong Van admit in 2024?']) {
+      const a = await chat(q);
+      expect(a.confidence, q).not.toBe('high');
+      expect(a.results.some((r) => r.text.includes('150 đảng viên')), q).toBe(false);
+    }
+    const yes = await chat('Yên Minh kết nạp bao nhiêu đảng viên năm 2024?');
+    expect(yes.answered).toBe(true);
+    expect(yes.results[0]!.quote).toContain('150 đảng viên');
+  });
+});
+
+describe('a short sentence of a typed report', () => {
+  it('is quoted as the report\'s text, not as a photo caption', async () => {
+    const a = await chat('Ai chủ trì hội nghị tổng kết ở Yên Minh?');
+    expect(a.answered).toBe(true);
+    const r = a.results.find((x) => x.quote.includes('Sùng Mí Páo'));
+    expect(r).toBeDefined();
+    expect(r!.kind ?? 'paragraph').toBe('paragraph');
+  });
+});
