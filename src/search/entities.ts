@@ -251,7 +251,8 @@ function openingName(q: AnalyzedQuery, cap: (k: number) => boolean): number {
   while (j + 1 < tokens.length && tokens[j + 1]!.joined && cap(j + 1) && !tokens[j + 1]!.isNumber && !isAcronym(q.text, tokens[j + 1]!)) j++;
   if (j < 1 || j + 1 >= tokens.length) return -1;
   const run = tokens.slice(0, j + 1);
-  if (isStop(run[0]!.term) || isAcronym(q.text, run[0]!) || !run.every((t) => isWellFormedSyllable(t.term))) return -1;
+  // "Huyện Cẩm Xuyên …": the place word is not the name's (read below, after PLACE_BEFORE).
+  if (isStop(run[0]!.term) || PLACE_BEFORE.has(run[0]!.term) || isAcronym(q.text, run[0]!) || !run.every((t) => isWellFormedSyllable(t.term))) return -1;
   const next = tokens[j + 1]!;
   return cap(j + 1) || next.isNumber || isInstitution(next) ? -1 : j;
 }

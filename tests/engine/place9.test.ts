@@ -38,6 +38,7 @@ describe('a district the gazetteer lacks, opening the question', () => {
   it('is read as a name, whatever words it is spelt with', () => {
     expect(labels('Đồng Văn kết nạp bao nhiêu đảng viên năm 2024?')).toEqual(['name:Đồng Văn', 'year:2024']);
     expect(labels('Yên Minh có bao nhiêu đảng viên?')).toEqual(['name:Yên Minh']);
+    expect(labels('Huyện Cẩm Xuyên kết nạp bao nhiêu đảng viên?')).toEqual(['name:Cẩm Xuyên']);
     // An office opening the question stays an office, a common word before a foreign name is not the name's.
     expect(labels('Ban Thường vụ Tỉnh ủy họp khi nào?')).toEqual([]);
     expect(labels('Sở Y tế làm gì?')).toEqual([]);
@@ -64,4 +65,24 @@ describe('a short sentence of a typed report', () => {
     expect(r).toBeDefined();
     expect(r!.kind ?? 'paragraph').toBe('paragraph');
   });
+});
+
+describe('a district the seeds do not cover, opening the question', () => {
+  it('"Cẩm Xuyên có bao nhiêu đảng viên?" says the reports do not name it, with no other place\'s figure', async () => {
+    const { makeTestEngine } = await import('../helpers/test-engine.js');
+    const { renderAnswerPlain } = await import('../../src/present/render.js');
+    const { converse } = await import('../../src/engine/chat.js');
+    const seeds = await makeTestEngine();
+    try {
+      const a = (await converse(seeds, 'Cẩm Xuyên có bao nhiêu đảng viên?', null)).answer;
+      expect(a.confidence).toBe('none');
+      expect(a.missing).toEqual(['Cẩm Xuyên']);
+      const shown = renderAnswerPlain(a, 'vi');
+      expect(shown).toContain('Các báo cáo hiện có không nhắc đến Cẩm Xuyên.');
+      // Titles of the nearest reports at most: no quoted count of another place's members.
+      expect(shown).not.toMatch(/\d[\d.]* (?:đảng viên|tổ chức)/u);
+    } finally {
+      await seeds.close();
+    }
+  }, 120_000);
 });
