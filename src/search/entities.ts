@@ -242,7 +242,8 @@ function givenName(q: AnalyzedQuery, i: number): boolean {
  * as the sentence's, yet it is the name's too. Read so when each syllable is a Vietnamese one (not "Người
  * Norman", "Vườn Saxon": a common word before a foreign name), the first no function word, and the word
  * after the run a plain lower-case one: an office goes on in lower case ("Ban Thường vụ", "Sở Y tế").
- * Without this the run was read as no place, and another district's report answered for it.
+ * Only where the run without its first word names nothing (one syllable, or office words): without this
+ * it was read as no place, and another district's report answered for it.
  * `cap(k)`: token k is capitalised. Returns the run's last token, or -1.
  */
 function openingName(q: AnalyzedQuery, cap: (k: number) => boolean): number {
@@ -251,6 +252,8 @@ function openingName(q: AnalyzedQuery, cap: (k: number) => boolean): number {
   while (j + 1 < tokens.length && tokens[j + 1]!.joined && cap(j + 1) && !tokens[j + 1]!.isNumber && !isAcronym(q.text, tokens[j + 1]!)) j++;
   if (j < 1 || j + 1 >= tokens.length) return -1;
   const run = tokens.slice(0, j + 1);
+  // Read without its first word, a longer run still names something ("Người La Mã" -> "La Mã"): kept so.
+  if (j >= 2 && !run.slice(1).every(isInstitution)) return -1;
   // "Huyện Cẩm Xuyên …": the place word is not the name's (read below, after PLACE_BEFORE).
   if (isStop(run[0]!.term) || PLACE_BEFORE.has(run[0]!.term) || isAcronym(q.text, run[0]!) || !run.every((t) => isWellFormedSyllable(t.term))) return -1;
   const next = tokens[j + 1]!;
