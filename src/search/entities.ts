@@ -205,6 +205,12 @@ function termsOf(tokens: readonly Token[], folded: boolean): Array<{ term: strin
  * office, so another district's report answered for it.
  */
 const PLACE_BEFORE = new Set(['ở', 'tại', 'huyện', 'quận', 'xã', 'phường', 'tỉnh', 'trấn', 'phố']);
+/**
+ * First words of a body's name ("Sở Văn hóa", "Bộ Giáo dục", "Ban Dân vận", "Hội Cựu chiến binh"): a
+ * question opening with one names an office, whose capitalised second word is no place ("Sở Văn"). Also
+ * a kind before a name ("Người La Mã", "Nhà Trần", "Tiếng Anh"): the name is what follows it.
+ */
+const BODY_HEADS = new Set(['sở', 'bộ', 'ban', 'cục', 'vụ', 'viện', 'hội', 'đoàn', 'ủy', 'uỷ', 'tòa', 'toà', 'phòng', 'trường', 'ngành', 'chi', 'đảng', 'báo', 'đài', 'tổng', 'liên', 'mặt', 'học', 'bệnh', 'quân', 'công', 'trung', 'thành', 'nhà', 'người', 'tiếng']);
 /** An office word: compared with its marks when typed with them, so "Trần Văn Bình" is no "trận", "văn", "binh"; folded for syllables typed without marks ("ban thuong vu"). */
 const isInstitution = (t: Token) => (t.term === t.folded ? isOfficeWord(t.folded, true) : isOfficeWord(t.term));
 
@@ -255,7 +261,7 @@ function openingName(q: AnalyzedQuery, cap: (k: number) => boolean): number {
   // Read without its first word, a longer run still names something ("Người La Mã" -> "La Mã"): kept so.
   if (j >= 2 && !run.slice(1).every(isInstitution)) return -1;
   // "Huyện Cẩm Xuyên …": the place word is not the name's (read below, after PLACE_BEFORE).
-  if (isStop(run[0]!.term) || PLACE_BEFORE.has(run[0]!.term) || isAcronym(q.text, run[0]!) || !run.every((t) => isWellFormedSyllable(t.term))) return -1;
+  if (isStop(run[0]!.term) || PLACE_BEFORE.has(run[0]!.term) || BODY_HEADS.has(run[0]!.term) || isAcronym(q.text, run[0]!) || !run.every((t) => isWellFormedSyllable(t.term))) return -1;
   const next = tokens[j + 1]!;
   return cap(j + 1) || next.isNumber || isInstitution(next) ? -1 : j;
 }

@@ -23,7 +23,7 @@ const YEN_MINH = [
   'title: Huyện ủy Yên Minh tổng kết công tác năm 2024',
   'date: 2024-12-20',
   '---',
-  'Chiều 20/12/2024, Huyện ủy Yên Minh tổ chức hội nghị tổng kết công tác xây dựng Đảng năm 2024.',
+  'Chiều 20/12/2024, Ban Chấp hành Đảng bộ huyện Yên Minh khóa XXIII tổ chức hội nghị tổng kết công tác xây dựng Đảng năm 2024.',
   '',
   'Đồng chí Sùng Mí Páo, Bí thư Huyện ủy chủ trì hội nghị.',
   '',
@@ -42,6 +42,8 @@ describe('a district the gazetteer lacks, opening the question', () => {
     // An office opening the question stays an office, a common word before a foreign name is not the name's.
     expect(labels('Ban Thường vụ Tỉnh ủy họp khi nào?')).toEqual([]);
     expect(labels('Sở Y tế làm gì?')).toEqual([]);
+    expect(labels('Sở Văn hóa Nghệ An làm gì?')).toEqual(['place:Nghệ An']);
+    expect(labels('Bộ Giáo dục có bao nhiêu chi bộ?')).toEqual([]);
     expect(labels('Người Norman đến từ đâu?')).not.toContain('name:Người Norman');
   });
 
@@ -85,4 +87,11 @@ describe('a district the seeds do not cover, opening the question', () => {
       await seeds.close();
     }
   }, 120_000);
+});
+
+describe('a word after a place\'s name is read as typed, not fixed into the word a report writes after it', () => {
+  it('"Yên Minh hóa giải …" is no "Yên Minh khóa" (the report writes "Yên Minh khóa XXIII")', async () => {
+    const a = await chat('Yên Minh hóa giải khó khăn thế nào?');
+    expect(a.interpreted).not.toContain('khóa');
+  });
 });
