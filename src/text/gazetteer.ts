@@ -149,6 +149,10 @@ export function findPlaces(text: string, tokens: readonly Token[], typedUnaccent
     if (!hit) continue;
     const n = hit.folded.length;
     const marked = MARKERS.some((m) => endsWith(folded, i, m));
+    // In a report, "Hồ Chí Minh" with no place word before it is the person ("tư tưởng Hồ Chí Minh",
+    // "Chủ tịch Hồ Chí Minh"): the city is written "Thành phố/TP Hồ Chí Minh". Read as the place, a
+    // passage on his thought stated where a meeting of the city's Party was held.
+    if (!question && !marked && PERSON_NAMED.has(hit.folded.join(' '))) continue;
     // The first word is capitalised anyway, unless all in capitals ("TPHCM có …") or spelt as no word
     // is: with the place's own marks ("Huế có …") or shaped like no Vietnamese syllable ("Campuchia").
     const raw = text.slice(tokens[i]!.start, tokens[i]!.end);
