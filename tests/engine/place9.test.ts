@@ -30,7 +30,17 @@ const YEN_MINH = [
   'Năm 2024, Đảng bộ huyện Yên Minh kết nạp 150 đảng viên mới.',
 ].join('\n');
 
-const engine = useCorpusEngine({ 'dong-van-2025.txt': DONG_VAN, 'yen-minh-2024.txt': YEN_MINH });
+const DAN_VAN = [
+  '---',
+  'title: Đảng ủy Khối Dân vận TPHCM tổ chức hội nghị lần thứ 5',
+  'date: 2024-10-15',
+  '---',
+  'Chiều 15-10, Đảng ủy Khối Dân vận TPHCM tổ chức hội nghị lần thứ 5 khóa II.',
+  '',
+  'Hội nghị quán triệt việc đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh trong toàn Đảng bộ khối.',
+].join('\n');
+
+const engine = useCorpusEngine({ 'dong-van-2025.txt': DONG_VAN, 'yen-minh-2024.txt': YEN_MINH, 'dan-van-2024.txt': DAN_VAN });
 const chat = (...messages: string[]) => chatAnswer(engine(), messages);
 const labels = (q: string) => findConstraints(analyzeQuery(q)).map((c) => `${c.kind}:${c.label}`);
 
@@ -93,5 +103,14 @@ describe('a word after a place\'s name is read as typed, not fixed into the word
   it('"Yên Minh hóa giải …" is no "Yên Minh khóa" (the report writes "Yên Minh khóa XXIII")', async () => {
     const a = await chat('Yên Minh hóa giải khó khăn thế nào?');
     expect(a.interpreted).not.toContain('khóa');
+  });
+});
+
+describe('where a meeting was held, when the report does not say', () => {
+  it('is not answered by a sentence on "tư tưởng Hồ Chí Minh" (the person, not the city)', async () => {
+    const a = await chat('Hội nghị lần thứ 5 của Đảng ủy Khối Dân vận TPHCM diễn ra khi nào?', 'hội nghị đó diễn ra ở đâu?');
+    expect(a.confidence).not.toBe('high');
+    // The report's other facts still answer.
+    expect((await chat('Hội nghị lần thứ 5 của Đảng ủy Khối Dân vận TPHCM diễn ra khi nào?')).results[0]!.quote).toContain('Chiều 15-10');
   });
 });
