@@ -4,7 +4,7 @@
  * (author, date, outlet, link, how many articles), a list across articles, a comparison of two sides,
  * or an ordinary question — answered through the engine. Returns the answer and what the chat keeps.
  */
-import type { Answer, AnswerResult, ReportFacts } from '../answer/types.js';
+import type { Answer, AnswerResult, Notice, ReportFacts } from '../answer/types.js';
 import { findPlaces, placesIn } from '../text/gazetteer.js';
 import { fold } from '../text/normalise.js';
 import { tokenize } from '../text/tokens.js';
@@ -332,12 +332,18 @@ async function compareAnswer(engine: QaEngine, sides: { measure: string; sides: 
   const results = answers.flatMap((a) => a.results.slice(0, 1)).map((r, i) => ({ ...r, rank: i + 1 }));
   const missing = sides.sides.filter((_, i) => answers[i]!.results.length === 0);
   const base = answers[0]!;
-  const confidence = results.length === 0 ? 'none' : answers.every((a) => a.confidence === 'high') ? 'high' : 'low';
+  // Every side quoted, some of them surely: an answer, each unsure side said so before the quotes. As
+  // wholly unsure ("Chưa có câu trả lời chắc chắn"), the side the reports do answer was hidden among
+  // passages "có thể liên quan".
+  const sure = answers.map((a) => a.confidence === 'high');
+  const mixed = missing.length === 0 && sure.some(Boolean) && answers.every((a) => a.results.length > 0);
+  const confidence = results.length === 0 ? 'none' : sure.every(Boolean) || mixed ? 'high' : 'low';
+  const unsure: Notice[] = mixed ? sides.sides.filter((_, i) => !sure[i]).map((side) => ({ kind: 'unsure-side', side })) : [];
   // Read as one question per side, and shown so ("Hiểu là: Hải Phòng có …; Nghệ An có …"), not as the first side alone;
   // an English comparison's sides as asked in English, since the search's reading of them is Vietnamese words.
   const interpreted = sides.english ? sides.sides.map(askSide).join('; ') : answers.map((a) => a.interpreted).join('; ');
   // Each side's figure that is a body's inside its place is said so, not only the first side's.
-  const notices = [...base.notices, ...answers.slice(1).flatMap((a) => a.notices.filter((n) => n.kind === 'narrower-body'))];
+  const notices = [...base.notices, ...answers.slice(1).flatMap((a) => a.notices.filter((n) => n.kind === 'narrower-body')), ...unsure];
   return { ...base, interpreted, answered: confidence === 'high', confidence, results, total: results.length, missing, suggestions: [], notices };
 }
 

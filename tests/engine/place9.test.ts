@@ -79,6 +79,29 @@ describe('a short sentence of a typed report', () => {
   });
 });
 
+describe('a comparison the reports answer for one side only', () => {
+  it('quotes the answered side as an answer and says which side is unsure, instead of "no sure answer" for both', async () => {
+    const { makeTestEngine } = await import('../helpers/test-engine.js');
+    const { renderAnswerPlain } = await import('../../src/present/render.js');
+    const { converse } = await import('../../src/engine/chat.js');
+    const seeds = await makeTestEngine();
+    try {
+      const a = (await converse(seeds, 'So sánh số chi bộ của Đảng bộ Khối các cơ quan tỉnh Nghệ An và Đảng bộ Khối các cơ quan thành phố Hải Phòng', null)).answer;
+      expect(a.confidence).toBe('high');
+      expect(a.notices).toContainEqual({ kind: 'unsure-side', side: 'Đảng bộ Khối các cơ quan tỉnh Nghệ An' });
+      const shown = renderAnswerPlain(a, 'vi');
+      expect(shown).toContain('Lưu ý: các báo cáo chưa nêu rõ điều này cho Đảng bộ Khối các cơ quan tỉnh Nghệ An');
+      expect(shown).toContain('442 chi bộ');
+      expect(shown).not.toContain('Chưa có câu trả lời chắc chắn');
+      // A side with no passage at all stays a refusal for that side, and no sure answer (as before).
+      const one = (await converse(seeds, 'Hải Phòng và Đà Nẵng có bao nhiêu đảng viên?', null)).answer;
+      expect(one.confidence).not.toBe('high');
+    } finally {
+      await seeds.close();
+    }
+  }, 120_000);
+});
+
 describe('a district the seeds do not cover, opening the question', () => {
   it('"Cẩm Xuyên có bao nhiêu đảng viên?" says the reports do not name it, with no other place\'s figure', async () => {
     const { makeTestEngine } = await import('../helpers/test-engine.js');
