@@ -317,6 +317,18 @@ export function placeSides(question: string): { measure: string; sides: string[]
   return place(m[1]!) && place(m[2]!) ? { measure: m[3]!, sides: [m[1]!, m[2]!], asks: true } : null;
 }
 
+/**
+ * "Nghệ An và Hà Tĩnh ai có nhiều chi bộ hơn?", "… bên nào có ít …": how many of X each place has. Read by
+ * placeSides, "ai" went with the second place ("Hà Tĩnh ai", which no report names) and "có nhiều chi bộ
+ * hơn" was asked as it stands. Null unless both sides are places.
+ */
+export function whichSides(question: string): { measure: string; sides: string[] } | null {
+  const m = /^(.+?)\s*(?:,|\svà\s|\svới\s)\s*(.+?)\s*,?\s+(?:ai|bên nào|nơi nào|(?:tỉnh|thành phố|địa phương|đảng bộ|huyện|đơn vị) nào)\s+(?:có\s+|đã\s+)?(?:nhiều|ít)\s+(.+?)\s+hơn$/iu.exec(collapse(question).replace(/[?.!]+$/u, ''));
+  if (!m) return null;
+  const place = (side: string) => placesIn(side).length === 1 && side.split(' ').length <= MAX_SIDE_WORDS;
+  return place(m[1]!) && place(m[2]!) ? { measure: `số ${m[3]!}`, sides: [m[1]!, m[2]!] } : null;
+}
+
 /** One quote per side, each asked with that side as its constraint. */
 async function compareAnswer(engine: QaEngine, sides: { measure: string; sides: string[]; asks?: true; whole?: true; english?: true }, opts: AskOptions): Promise<Answer> {
   // "số đảng viên" of a side is asked as "<side> có bao nhiêu đảng viên": the sentence with the figure.
@@ -446,7 +458,7 @@ export async function converse(engine: QaEngine, message: string, previous: Turn
   const meta = await metaAnswer(engine, question, askOpts.articles ? [...askOpts.articles] : null, previous, askOpts);
   if (meta) return finish(meta.answer, meta.turn);
   const f = plain(question);
-  const sides = yearSides(question) ?? (has(question, IS_COMPARE) ? countedSides(question) : placeSides(question));
+  const sides = yearSides(question) ?? (has(question, IS_COMPARE) ? countedSides(question) : (whichSides(question) ?? placeSides(question)));
   if (sides) return finish(await compareAnswer(engine, 'whole' in sides ? sides : yearOnBothSides(sides), askOpts));
   const people = peopleAsked(question);
   if (people) return finish(await engine.ask(people, askOpts));

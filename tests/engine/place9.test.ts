@@ -102,6 +102,20 @@ describe('a comparison the reports answer for one side only', () => {
   }, 120_000);
 });
 
+describe('"A và B ai có nhiều X hơn?"', () => {
+  it('asks how many X each place has, not "B ai" as a place', async () => {
+    const { converse } = await import('../../src/engine/chat.js');
+    // Read as two count questions, one per place (the reports of this test name neither: both missing).
+    const a = (await converse(engine(), 'Nghệ An và Hà Tĩnh ai có nhiều chi bộ hơn?', null)).answer;
+    expect(a.interpreted).toBe('Nghệ An có bao nhiêu chi bộ; Hà Tĩnh có bao nhiêu chi bộ');
+    const { whichSides } = await import('../../src/engine/chat.js');
+    expect(whichSides('Nghệ An và Hà Tĩnh ai có nhiều chi bộ hơn?')).toEqual({ measure: 'số chi bộ', sides: ['Nghệ An', 'Hà Tĩnh'] });
+    expect(whichSides('Hải Phòng với Huế, bên nào có ít đảng viên hơn?')).toEqual({ measure: 'số đảng viên', sides: ['Hải Phòng', 'Huế'] });
+    // Not two places: not this reading.
+    expect(whichSides('Nguyễn Văn A và Trần Văn B ai có nhiều phiếu hơn?')).toBeNull();
+  });
+});
+
 describe('a district the seeds do not cover, opening the question', () => {
   it('"Cẩm Xuyên có bao nhiêu đảng viên?" says the reports do not name it, with no other place\'s figure', async () => {
     const { makeTestEngine } = await import('../helpers/test-engine.js');
