@@ -11,7 +11,7 @@ import { fold } from '../text/normalise.js';
 import { isStop, isStopTwin, looksLikeYear, tokenize, type Token } from '../text/tokens.js';
 import { CLASS_RANKS, CLASS_WORDS, DOCUMENT_NUMBER_WORDS, MEETING_WORDS, OFFICE_TITLES } from '../text/words.js';
 import { isOfficeWord } from '../text/names.js';
-import { findPlaces, isCapitalised, placesNamedIn } from '../text/gazetteer.js';
+import { findPlaces, personNotPlace, isCapitalised, placesNamedIn } from '../text/gazetteer.js';
 import { isWellFormedSyllable } from '../text/syllable.js';
 import { actionInClause, foldedLine, holdsAny, passageTermSet, saysAction, statesCount, type AnalyzedQuery } from './analyse.js';
 import type { KeywordPass } from './keyword.js';
@@ -346,7 +346,9 @@ const GENERAL = 'tổng';
 const GENERAL_FOLDED = 'tong';
 
 function placeSaid(text: string): boolean {
-  return PLACE_SAID.test(text) || findPlaces(text, tokenize(text), false).length > 0;
+  if (PLACE_SAID.test(text)) return true;
+  const tokens = tokenize(text);
+  return findPlaces(text, tokens, false).some((h) => !personNotPlace(tokens, h));
 }
 
 /**

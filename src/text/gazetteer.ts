@@ -134,6 +134,16 @@ export function placeForms(place: number): Token[][] {
 const NO_LONE = () => false;
 
 /**
+ * In a report, is the place `hit` rather a person ("tư tưởng Hồ Chí Minh", "Chủ tịch Hồ Chí Minh"): a form
+ * that is also his name (PERSON_NAMED_FORMS) with no place word before it? The city is written "Thành
+ * phố/TP Hồ Chí Minh". Read as the place, a passage on his thought told where a meeting was held.
+ */
+export function personNotPlace(tokens: readonly Token[], hit: PlaceHit): boolean {
+  const folded = tokens.map((t) => t.folded);
+  return PERSON_NAMED.has(folded.slice(hit.first, hit.first + hit.length).join(' ')) && !MARKERS.some((m) => endsWith(folded, hit.first, m));
+}
+
+/**
  * Places named in `text` (tokens of it). `typedUnaccented`: the text was typed without marks, so marks
  * cannot tell "Lào" from "lao"; otherwise a place must be written with its own marks. `question`: the text
  * is a user's question, where a place of two syllables or more typed whole without marks is the place
@@ -149,10 +159,6 @@ export function findPlaces(text: string, tokens: readonly Token[], typedUnaccent
     if (!hit) continue;
     const n = hit.folded.length;
     const marked = MARKERS.some((m) => endsWith(folded, i, m));
-    // In a report, "Hồ Chí Minh" with no place word before it is the person ("tư tưởng Hồ Chí Minh",
-    // "Chủ tịch Hồ Chí Minh"): the city is written "Thành phố/TP Hồ Chí Minh". Read as the place, a
-    // passage on his thought stated where a meeting of the city's Party was held.
-    if (!question && !marked && PERSON_NAMED.has(hit.folded.join(' '))) continue;
     // The first word is capitalised anyway, unless all in capitals ("TPHCM có …") or spelt as no word
     // is: with the place's own marks ("Huế có …") or shaped like no Vietnamese syllable ("Campuchia").
     const raw = text.slice(tokens[i]!.start, tokens[i]!.end);
