@@ -344,11 +344,12 @@ async function compareAnswer(engine: QaEngine, sides: { measure: string; sides: 
   const results = answers.flatMap((a) => a.results.slice(0, 1)).map((r, i) => ({ ...r, rank: i + 1 }));
   const missing = sides.sides.filter((_, i) => answers[i]!.results.length === 0);
   const base = answers[0]!;
-  // Every side quoted, some of them surely: an answer, each unsure side said so before the quotes. As
+  // Every place quoted, some of them surely: an answer, each unsure side said so before the quotes. As
   // wholly unsure ("Chưa có câu trả lời chắc chắn"), the side the reports do answer was hidden among
   // passages "có thể liên quan".
   const sure = answers.map((a) => a.confidence === 'high');
-  const mixed = missing.length === 0 && sure.some(Boolean) && answers.every((a) => a.results.length > 0);
+  // Not two years of one place ("… năm 2024 so với năm 2023"): a year no report counts leaves no comparison to make.
+  const mixed = sides.whole !== true && missing.length === 0 && sure.some(Boolean) && answers.every((a) => a.results.length > 0);
   const confidence = results.length === 0 ? 'none' : sure.every(Boolean) || mixed ? 'high' : 'low';
   const unsure: Notice[] = mixed ? sides.sides.filter((_, i) => !sure[i]).map((side) => ({ kind: 'unsure-side', side })) : [];
   // Read as one question per side, and shown so ("Hiểu là: Hải Phòng có …; Nghệ An có …"), not as the first side alone;
