@@ -345,6 +345,11 @@ export function cleanArticleText(input: string, options: CleanOptions = {}): Cle
     return line;
   });
 
+  // A line worded like a caption ("Đồng chí X, Bí thư Tỉnh ủy chủ trì hội nghị.") is one only in a page
+  // with a photo: in a typed report (.txt, .docx without images) it is a sentence of the article, and was
+  // cited as "chú thích ảnh". A PDF's text keeps no trace of its photos: there wording is the only cue.
+  const photos = options.linePages !== undefined || lines.some((l) => l.spot || l.caption === true || (l.text !== '' && splitCredit(l.text) !== null));
+
   // 2. Cut the page tail at the first end-of-article marker that follows some article text.
   let seenText = false;
   for (let i = 0; i < lines.length; i++) {
@@ -533,7 +538,7 @@ export function cleanArticleText(input: string, options: CleanOptions = {}): Cle
       const credit = splitCredit(alt.caption);
       if (credit) {
         push('caption', credit.caption);
-        if (credit.rest) push(classify(credit.rest, false), credit.rest);
+        if (credit.rest) push(classify(credit.rest, false, photos), credit.rest);
       } else {
         push('caption', alt.caption);
       }
@@ -542,10 +547,10 @@ export function cleanArticleText(input: string, options: CleanOptions = {}): Cle
     const credit = splitCredit(s);
     if (credit) {
       push('caption', credit.caption);
-      if (credit.rest) push(classify(credit.rest, false), credit.rest);
+      if (credit.rest) push(classify(credit.rest, false, photos), credit.rest);
       continue;
     }
-    push(classify(s, spotCaptions.has(line)), s);
+    push(classify(s, spotCaptions.has(line), photos), s);
   }
 
   // The outlet tag that opens the lead: "(HPĐT)- Sáng 16-10, …".
@@ -562,8 +567,9 @@ export function cleanArticleText(input: string, options: CleanOptions = {}): Cle
   return { blocks, title, dates, outlets, sources, byline, dropped };
 }
 
-function classify(s: string, besidePhoto: boolean): BlockKind {
-  if (besidePhoto || isCaptionLike(s)) return 'caption';
+/** `photos`: the page has a photo somewhere (a spot, an image, a credit), so a line may describe one. */
+function classify(s: string, besidePhoto: boolean, photos: boolean): BlockKind {
+  if (besidePhoto || (photos && isCaptionLike(s))) return 'caption';
   if (isHeadingLike(s)) return 'heading';
   return 'body';
 }

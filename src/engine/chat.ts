@@ -4,7 +4,7 @@
  * (author, date, outlet, link, how many articles), a list across articles, a comparison of two sides,
  * or an ordinary question — answered through the engine. Returns the answer and what the chat keeps.
  */
-import type { Answer, AnswerResult, ReportFacts } from '../answer/types.js';
+import type { Answer, AnswerResult, Notice, ReportFacts } from '../answer/types.js';
 import { findPlaces, placesIn } from '../text/gazetteer.js';
 import { fold } from '../text/normalise.js';
 import { numeralsIn } from '../text/numerals.js';
@@ -337,6 +337,18 @@ export function placeSides(question: string): { measure: string; sides: string[]
   return place(m[1]!) && place(m[2]!) ? { measure: m[3]!, sides: [m[1]!, m[2]!], asks: true } : null;
 }
 
+/**
+ * "Nghệ An và Hà Tĩnh ai có nhiều chi bộ hơn?", "… bên nào có ít …": how many of X each place has. Read by
+ * placeSides, "ai" went with the second place ("Hà Tĩnh ai", which no report names) and "có nhiều chi bộ
+ * hơn" was asked as it stands. Null unless both sides are places.
+ */
+export function whichSides(question: string): { measure: string; sides: string[] } | null {
+  const m = /^(.+?)\s*(?:,|\svà\s|\svới\s)\s*(.+?)\s*,?\s+(?:ai|bên nào|nơi nào|(?:tỉnh|thành phố|địa phương|đảng bộ|huyện|đơn vị) nào)\s+(?:có\s+|đã\s+)?(?:nhiều|ít)\s+(.+?)\s+hơn$/iu.exec(collapse(question).replace(/[?.!]+$/u, ''));
+  if (!m) return null;
+  const place = (side: string) => placesIn(side).length === 1 && side.split(' ').length <= MAX_SIDE_WORDS;
+  return place(m[1]!) && place(m[2]!) ? { measure: `số ${m[3]!}`, sides: [m[1]!, m[2]!] } : null;
+}
+
 /** One quote per side, each asked with that side as its constraint. */
 async function compareAnswer(engine: QaEngine, sides: { measure: string; sides: string[]; asks?: true; whole?: true; english?: true }, opts: AskOptions): Promise<Answer> {
   // "số đảng viên" of a side is asked as "<side> có bao nhiêu đảng viên": the sentence with the figure.
@@ -352,12 +364,19 @@ async function compareAnswer(engine: QaEngine, sides: { measure: string; sides: 
   const results = answers.flatMap((a) => a.results.slice(0, 1)).map((r, i) => ({ ...r, rank: i + 1 }));
   const missing = sides.sides.filter((_, i) => answers[i]!.results.length === 0);
   const base = answers[0]!;
-  const confidence = results.length === 0 ? 'none' : answers.every((a) => a.confidence === 'high') ? 'high' : 'low';
+  // Every place quoted, some of them surely: an answer, each unsure side said so before the quotes. As
+  // wholly unsure ("Chưa có câu trả lời chắc chắn"), the side the reports do answer was hidden among
+  // passages "có thể liên quan".
+  const sure = answers.map((a) => a.confidence === 'high');
+  // Not two years of one place ("… năm 2024 so với năm 2023"): a year no report counts leaves no comparison to make.
+  const mixed = sides.whole !== true && missing.length === 0 && sure.some(Boolean) && answers.every((a) => a.results.length > 0);
+  const confidence = results.length === 0 ? 'none' : sure.every(Boolean) || mixed ? 'high' : 'low';
+  const unsure: Notice[] = mixed ? sides.sides.filter((_, i) => !sure[i]).map((side) => ({ kind: 'unsure-side', side })) : [];
   // Read as one question per side, and shown so ("Hiểu là: Hải Phòng có …; Nghệ An có …"), not as the first side alone;
   // an English comparison's sides as asked in English, since the search's reading of them is Vietnamese words.
   const interpreted = sides.english ? sides.sides.map(askSide).join('; ') : answers.map((a) => a.interpreted).join('; ');
   // Each side's figure that is a body's inside its place is said so, not only the first side's.
-  const notices = [...base.notices, ...answers.slice(1).flatMap((a) => a.notices.filter((n) => n.kind === 'narrower-body'))];
+  const notices = [...base.notices, ...answers.slice(1).flatMap((a) => a.notices.filter((n) => n.kind === 'narrower-body')), ...unsure];
   return { ...base, interpreted, answered: confidence === 'high', confidence, results, total: results.length, missing, suggestions: [], notices };
 }
 
@@ -460,7 +479,7 @@ export async function converse(engine: QaEngine, message: string, previous: Turn
   const meta = await metaAnswer(engine, question, askOpts.articles ? [...askOpts.articles] : null, previous, askOpts);
   if (meta) return finish(meta.answer, meta.turn);
   const f = plain(question);
-  const sides = yearSides(question) ?? (has(question, IS_COMPARE) ? countedSides(question) : placeSides(question));
+  const sides = yearSides(question) ?? (has(question, IS_COMPARE) ? countedSides(question) : (whichSides(question) ?? placeSides(question)));
   if (sides) return finish(await compareAnswer(engine, 'whole' in sides ? sides : yearOnBothSides(sides), askOpts));
   const people = peopleAsked(question);
   if (people) return finish(await engine.ask(people, askOpts));

@@ -235,6 +235,10 @@ export function noticeText(notice: Notice, lang: Lang): string {
       return lang === 'en'
         ? `Note: the figure below is for ${notice.body}; the reports give none for ${notice.place} as a whole.`
         : `Lưu ý: số liệu dưới đây là của ${notice.body}; các báo cáo không nêu số liệu của toàn ${notice.place}.`;
+    case 'unsure-side':
+      return lang === 'en'
+        ? `Note: the reports give no clear answer for ${notice.side}; its passage below may only be related.`
+        : `Lưu ý: các báo cáo chưa nêu rõ điều này cho ${notice.side}; đoạn trích về ${notice.side} dưới đây chỉ có thể liên quan.`;
   }
 }
 

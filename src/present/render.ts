@@ -244,11 +244,11 @@ function pack(pieces: string[], budget: number): string[] {
 }
 
 /** Notices the reply's own text says (a refusal's "did you mean …?" sits under its reason). */
-const IN_REPLY = new Set<Notice['kind']>(['empty-question', 'ask-who', 'did-you-mean', 'article-gone', 'narrower-body']);
+const IN_REPLY = new Set<Notice['kind']>(['empty-question', 'ask-who', 'did-you-mean', 'article-gone', 'narrower-body', 'unsure-side']);
 
-/** Whose figure the quotes give when it is a body's inside the place asked: said before them. */
+/** Whose figure the quotes give when it is a body's inside the place asked, and which side of a comparison they are unsure for: said before them. */
 function scopeLines(answer: Answer, lang: Lang): string[] {
-  return answer.notices.filter((n) => n.kind === 'narrower-body').map((n) => noticeText(n, lang));
+  return answer.notices.filter((n) => n.kind === 'narrower-body' || n.kind === 'unsure-side').map((n) => noticeText(n, lang));
 }
 
 function didYouMean(answer: Answer, lang: Lang): string[] {

@@ -12,7 +12,7 @@ import { numeralsIn } from '../text/numerals.js';
 import { isStop, isStopTwin, looksLikeYear, tokenize, type Token } from '../text/tokens.js';
 import { CLASS_RANKS, CLASS_WORDS, DOCUMENT_NUMBER_WORDS, MEETING_WORDS, OFFICE_TITLES } from '../text/words.js';
 import { isOfficeWord } from '../text/names.js';
-import { findPlaces, isCapitalised, placesNamedIn } from '../text/gazetteer.js';
+import { findPlaces, personNotPlace, isCapitalised, placesNamedIn } from '../text/gazetteer.js';
 import { isWellFormedSyllable } from '../text/syllable.js';
 import { actionInClause, foldedLine, holdsAny, passageTermSet, saysAction, statesCount, type AnalyzedQuery } from './analyse.js';
 import type { KeywordPass } from './keyword.js';
@@ -96,6 +96,11 @@ export interface CoverageModel {
    * is chosen as for any question (a window without the day, beside one with it, may cover more of it).
    */
   meetingDay: boolean;
+  /**
+   * A meeting's "ở đâu" ("hội nghị đó diễn ra ở đâu?"): a paragraph naming no place at all is no answer
+   * (it was given high with a passage on the city's Party work that states no venue).
+   */
+  meetingPlace: boolean;
   /** A "who" question naming an office, its deputy's too ("Ai là Phó Bí thư …?"): a window must name someone. */
   holder: boolean;
   /** A "who" question about a meeting's role ("ai chủ trì", "ai phát biểu chỉ đạo"): a paragraph naming no one is no answer. */
@@ -184,6 +189,7 @@ export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: Keywor
     awardClass: classesIn(q.tokens)[0] ?? null,
     day: q.answerType === 'date' && asksDay(q),
     meetingDay: q.answerType === 'date' && asksMeetingTime(q),
+    meetingPlace: q.answerType === 'place' && namesMeeting(q),
     meetingRole: q.answerType === 'person' && asksMeetingRole(q),
     holder: q.answerType === 'person' && OFFICES.some((o) => q.tokens.some((_, i) => o.every((w, k) => q.tokens[i + k]?.folded === fold(w)))),
     places: places && places.size > 0 ? places : null,
@@ -359,7 +365,9 @@ const GENERAL = 'tổng';
 const GENERAL_FOLDED = 'tong';
 
 function placeSaid(text: string): boolean {
-  return PLACE_SAID.test(text) || findPlaces(text, tokenize(text), false).length > 0;
+  if (PLACE_SAID.test(text)) return true;
+  const tokens = tokenize(text);
+  return findPlaces(text, tokens, false).some((h) => !personNotPlace(tokens, h));
 }
 
 /**
@@ -485,6 +493,11 @@ function asksMeetingRole(q: AnalyzedQuery): boolean {
 
 function asksMeetingTime(q: AnalyzedQuery): boolean {
   if (!holdsAny(foldedLine(q.tokens), MEETING_TIME_WORDS)) return false;
+  return namesMeeting(q);
+}
+
+/** Does the question name a meeting ("hội nghị", "đại hội"…)? */
+function namesMeeting(q: AnalyzedQuery): boolean {
   // As typed, or folded where the question was read so ("hoi nghi").
   return MEETINGS.some((m) => q.tokens.some((_, i) => m.every((w, k) => q.tokens[i + k] !== undefined && (q.foldedAt[i + k] ? q.tokens[i + k]!.folded === fold(w) : q.tokens[i + k]!.term === w))));
 }
@@ -809,6 +822,6 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
   const windowHasNumber = windowHasNumberIn(inWindow);
   const windowText = spans.length > 0 ? text.slice(spans[best.first]?.start ?? 0, spans[best.last]?.end ?? text.length) : text;
   const windowHasAnswer = holdsAnswerType(q, cov, inWindow, windowText, windowHasNumber);
-  const answerMissing = !(statesNumbers(cov, pass, article) || statesNumbersInWords(q, cov, pass, article, spans)) || (asks && holding.window <= 0 && windowLacks(q, cov, inWindow)) || (cov.meetingDay && !sentences.some((x) => x.day)) || (cov.meetingRole && !PERSON_NAME.test(text)) || (q.answerType === 'reason' && CONSEQUENCE.test(text) && !REASON.test(text) && !REASON_TOLD_OTHERWISE.test(text));
+  const answerMissing = !(statesNumbers(cov, pass, article) || statesNumbersInWords(q, cov, pass, article, spans)) || (asks && holding.window <= 0 && windowLacks(q, cov, inWindow)) || (cov.meetingDay && !sentences.some((x) => x.day)) || (cov.meetingRole && !PERSON_NAME.test(text)) || (q.answerType === 'reason' && CONSEQUENCE.test(text) && !REASON.test(text) && !REASON_TOLD_OTHERWISE.test(text)) || (cov.meetingPlace && !placeSaid(text));
   return { paragraph, ...best, bigramShare: shareOfGrams(bi, cov.grams.bigrams), trigramShare: shareOfGrams(tri, cov.grams.trigrams), windowHasNumber, windowHasAnswer, answerMissing };
 }

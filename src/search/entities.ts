@@ -205,6 +205,12 @@ function termsOf(tokens: readonly Token[], folded: boolean): Array<{ term: strin
  * office, so another district's report answered for it.
  */
 const PLACE_BEFORE = new Set(['ở', 'tại', 'huyện', 'quận', 'xã', 'phường', 'tỉnh', 'trấn', 'phố']);
+/**
+ * First words of a body's name ("Sở Văn hóa", "Bộ Giáo dục", "Ban Dân vận", "Hội Cựu chiến binh"): a
+ * question opening with one names an office, whose capitalised second word is no place ("Sở Văn"). Also
+ * a kind before a name ("Người La Mã", "Nhà Trần", "Tiếng Anh"): the name is what follows it.
+ */
+const BODY_HEADS = new Set(['sở', 'bộ', 'ban', 'cục', 'vụ', 'viện', 'hội', 'đoàn', 'ủy', 'uỷ', 'tòa', 'toà', 'phòng', 'trường', 'ngành', 'chi', 'đảng', 'báo', 'đài', 'tổng', 'liên', 'mặt', 'học', 'bệnh', 'quân', 'công', 'trung', 'thành', 'nhà', 'người', 'tiếng']);
 /** An office word: compared with its marks when typed with them, so "Trần Văn Bình" is no "trận", "văn", "binh"; folded for syllables typed without marks ("ban thuong vu"). */
 const isInstitution = (t: Token) => (t.term === t.folded ? isOfficeWord(t.folded, true) : isOfficeWord(t.term));
 
@@ -234,6 +240,30 @@ function givenName(q: AnalyzedQuery, i: number): boolean {
   const is = (k: number, w: Token) => k >= 0 && (q.typedUnaccented ? q.tokens[k]!.folded === w.folded : q.tokens[k]!.term === w.term);
   if (!GIVEN_NAME_AFTER.some((m) => m.every((w, k) => is(i - m.length + k, w)))) return false;
   return !q.foldedAt[i] && !q.lowerName[i] && !t.isNumber && isWellFormedSyllable(t.term) && !isStop(t.term) && !isInstitution(t) && !isAcronym(q.text, t);
+}
+
+/**
+ * The question opens with a name of two or more capitalised syllables ("Đồng Văn kết nạp bao nhiêu đảng
+ * viên?", "Yên Minh có …", and the English reading "Đồng Văn kết nạp 2024 …"): its first word is capitalised
+ * as the sentence's, yet it is the name's too. Read so when each syllable is a Vietnamese one (not "Người
+ * Norman", "Vườn Saxon": a common word before a foreign name), the first no function word, and the word
+ * after the run a plain lower-case one: an office goes on in lower case ("Ban Thường vụ", "Sở Y tế").
+ * Only where the run without its first word names nothing (one syllable, or office words): without this
+ * it was read as no place, and another district's report answered for it.
+ * `cap(k)`: token k is capitalised. Returns the run's last token, or -1.
+ */
+function openingName(q: AnalyzedQuery, cap: (k: number) => boolean): number {
+  const { tokens } = q;
+  let j = 0;
+  while (j + 1 < tokens.length && tokens[j + 1]!.joined && cap(j + 1) && !tokens[j + 1]!.isNumber && !isAcronym(q.text, tokens[j + 1]!)) j++;
+  if (j < 1 || j + 1 >= tokens.length) return -1;
+  const run = tokens.slice(0, j + 1);
+  // Read without its first word, a longer run still names something ("Người La Mã" -> "La Mã"): kept so.
+  if (j >= 2 && !run.slice(1).every(isInstitution)) return -1;
+  // "Huyện Cẩm Xuyên …": the place word is not the name's (read below, after PLACE_BEFORE).
+  if (isStop(run[0]!.term) || PLACE_BEFORE.has(run[0]!.term) || BODY_HEADS.has(run[0]!.term) || isAcronym(q.text, run[0]!) || !run.every((t) => isWellFormedSyllable(t.term))) return -1;
+  const next = tokens[j + 1]!;
+  return cap(j + 1) || next.isNumber || isInstitution(next) ? -1 : j;
 }
 
 /** The constraints a question states. */
@@ -284,12 +314,13 @@ export function findConstraints(q: AnalyzedQuery): Constraint[] {
       used[i] = true;
       continue;
     }
-    if ((i === 0 && !isFamilyName(tokens[0]!.term, true) && q.lowerName[0] !== true) || PERSON.some((m) => m.length === 1 && (tokens[i]!.term === m[0] || tokens[i]!.folded === fold(m[0]!)))) continue;
+    const opening = i === 0 && !titled && q.lowerName[0] !== true && !isFamilyName(tokens[0]!.term, true) ? openingName(q, cap) : -1;
+    if ((i === 0 && !isFamilyName(tokens[0]!.term, true) && q.lowerName[0] !== true && opening < 0) || PERSON.some((m) => m.length === 1 && (tokens[i]!.term === m[0] || tokens[i]!.folded === fold(m[0]!)))) continue;
     let j = i;
     while (j + 1 < tokens.length && !used[j + 1] && tokens[j + 1]!.joined && cap(j + 1) && (q.lowerName[j + 1] === true) === (q.lowerName[i] === true) && !tokens[j + 1]!.isNumber && !isAcronym(text, tokens[j + 1]!)) j++;
     const n = j - i + 1;
     // A name read from its family name and what follows it ("tran van binh phat bieu gi") is no office, whatever its letters fold to.
-    if (n >= 2 && (q.lowerName[i] === true || !tokens.slice(i, j + 1).every(isInstitution) || (i > 0 && PLACE_BEFORE.has(tokens[i - 1]!.term)))) {
+    if (n >= 2 && (q.lowerName[i] === true || opening === j || !tokens.slice(i, j + 1).every(isInstitution) || (i > 0 && PLACE_BEFORE.has(tokens[i - 1]!.term)))) {
       const span = tokens.slice(i, j + 1);
       // Restored diacritics are a guess: a name typed without marks is matched folded.
       const isFolded = q.typedUnaccented || q.foldedAt.slice(i, j + 1).some(Boolean);

@@ -320,7 +320,7 @@ export function readTokens(tokens: readonly Token[], lex: Lexicon, unaccented: b
     const prevs = cands[i - 1]!;
     const prevBest = best[i - 1]!;
     const np = prevs.length;
-    const table = tokens[i]!.joined ? pairTable(prevs, cands[i]!, lex, memo) : null;
+    const table = tokens[i]!.joined ? besideName(pairTable(prevs, cands[i]!, lex, memo), prevs, cands[i]!, names[i - 1] ?? null, names[i] ?? null) : null;
     tables.push(table);
     const here: number[] = [];
     const back: number[] = [];
@@ -369,6 +369,22 @@ export function readTokens(tokens: readonly Token[], lex: Lexicon, unaccented: b
     const folded = c.keepFolded === true || (t.term === t.folded && !t.isNumber && c.change !== 'typo' && (!paired || contested) && known > 1 && unaccented);
     out.push({ token: t, form: c.form, folded, change: c.change });
   }
+  return out;
+}
+
+/**
+ * A pair table of two joined tokens, one of them a name's syllable and the other not: a name is followed
+ * by any word, so such a pair is no evidence for a one-letter fix of the other word ("Nghệ An hóa" is no
+ * "Nghệ An khóa" because a report wrote "Nghệ An khóa XIX"). Those scores are zeroed in a copy (the
+ * remembered table is shared); a table between two names or two words is returned as it is.
+ */
+function besideName(table: Float64Array, prevs: readonly Cand[], curs: readonly Cand[], prevName: NameKind, curName: NameKind): Float64Array {
+  if ((prevName === null) === (curName === null)) return table;
+  const fixed = prevName === null ? prevs : curs;
+  if (!fixed.some((c) => c.change === 'typo')) return table;
+  const out = Float64Array.from(table);
+  const np = prevs.length;
+  for (let c = 0; c < curs.length; c++) for (let j = 0; j < np; j++) if ((prevName === null ? prevs[j]! : curs[c]!).change === 'typo') out[c * np + j] = 0;
   return out;
 }
 

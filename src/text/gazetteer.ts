@@ -134,6 +134,16 @@ export function placeForms(place: number): Token[][] {
 const NO_LONE = () => false;
 
 /**
+ * In a report, is the place `hit` rather a person ("tư tưởng Hồ Chí Minh", "Chủ tịch Hồ Chí Minh"): a form
+ * that is also his name (PERSON_NAMED_FORMS) with no place word before it? The city is written "Thành
+ * phố/TP Hồ Chí Minh". Read as the place, a passage on his thought told where a meeting was held.
+ */
+export function personNotPlace(tokens: readonly Token[], hit: PlaceHit): boolean {
+  const folded = tokens.map((t) => t.folded);
+  return PERSON_NAMED.has(folded.slice(hit.first, hit.first + hit.length).join(' ')) && !MARKERS.some((m) => endsWith(folded, hit.first, m));
+}
+
+/**
  * Places named in `text` (tokens of it). `typedUnaccented`: the text was typed without marks, so marks
  * cannot tell "Lào" from "lao"; otherwise a place must be written with its own marks. `question`: the text
  * is a user's question, where a place of two syllables or more typed whole without marks is the place
