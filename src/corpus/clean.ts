@@ -209,6 +209,9 @@ function isUpperWord(w: string): boolean {
  * An ALL-CAPS credit ends where the capitals end ("Ảnh: DŨNG PHƯƠNG Đồng chí …").
  */
 export function splitCredit(line: string): { caption: string; rest: string } | null {
+  // Every label holds "Ảnh" or "ảnh": a line with neither (nearly every paragraph) skips the regex, whose
+  // alternatives were tried at every space of the paragraph.
+  if (!line.includes('\u1ea2nh') && !line.includes('\u1ea3nh')) return null;
   CREDIT_LABEL.lastIndex = 0;
   const m = CREDIT_LABEL.exec(line);
   if (!m) return null;

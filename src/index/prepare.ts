@@ -7,9 +7,9 @@
 import { chunkArticle, type Chunk } from '../chunk/chunker.js';
 import { readArticle } from '../corpus/read.js';
 import type { Article } from '../corpus/types.js';
-import { tokenize, type Token } from '../text/tokens.js';
+import { isStop, tokenize, type Token } from '../text/tokens.js';
 import { articleMeta } from './store.js';
-import { PAIR_SEP, walkIndexTerms } from './terms.js';
+import { PAIR_SEP } from './terms.js';
 
 /** Terms of one chunk counted at once: the distinct ones per chunk fit this (grown when not). */
 const FIRST_DISTINCT = 1 << 10;
@@ -38,6 +38,9 @@ export interface PreparedArticle extends Pick<Article, 'id' | 'file' | 'title' |
  */
 const SMALL = 2 ** 15;
 const LARGE = 2 ** 26;
+/** The number a stop word's syllable gets: it makes no term and no pair (see walkIndexTerms). */
+const STOP_SYLLABLE = -1;
+
 const pairKey = (a: number, b: number) => (a < SMALL && b < SMALL ? a * SMALL + b : SMALL * SMALL + a * LARGE + b);
 
 /**
@@ -67,23 +70,20 @@ export class TermCounter {
     this.newTerms = [];
     texts.forEach((text, c) => {
       const toks = tokens(text);
-      // The last syllable counted (its number) and its token: a pair's first syllable is always the token before it.
-      let lastAt = -1;
-      let last = -1;
-      let prev = -1;
       this.m = 0;
       this.length = 0;
-      walkIndexTerms(
-        toks,
-        false,
-        (i) => {
-          prev = lastAt === i - 1 ? last : -1;
-          lastAt = i;
-          last = this.syllable(toks[i]!.term);
-          this.add(this.syllableTerm[last]!);
-        },
-        (i) => this.add(this.pairId(prev, last, toks[i - 1]!.term, toks[i]!.term)),
-      );
+      // walkIndexTerms' walk (terms.ts), with one look-up per token: a syllable's number also says whether
+      // it is a stop word (STOP_SYLLABLE), so the stop list is asked once per distinct syllable, not per token.
+      let prev = STOP_SYLLABLE;
+      for (let i = 0; i < toks.length; i++) {
+        const t = toks[i]!;
+        const s = this.syllable(t.term);
+        if (s !== STOP_SYLLABLE) {
+          this.add(this.syllableTerm[s]!);
+          if (i > 0 && t.joined && prev !== STOP_SYLLABLE) this.add(this.pairId(prev, s, toks[i - 1]!.term, t.term));
+        }
+        prev = s;
+      }
       for (let k = 0; k < this.m; k++) {
         const id = this.seen[k]!;
         ids.push(id);
@@ -96,10 +96,14 @@ export class TermCounter {
     return { distinct, lengths, termIds: Uint32Array.from(ids), tfs: Uint16Array.from(tfs), newTerms: this.newTerms };
   }
 
-  /** The syllable's number (its term id: syllableTerm). */
+  /** The syllable's number (its term id: syllableTerm), or STOP_SYLLABLE for a stop word (never a term). */
   private syllable(term: string): number {
     let s = this.syllables.get(term);
     if (s === undefined) {
+      if (isStop(term, false)) {
+        this.syllables.set(term, STOP_SYLLABLE);
+        return STOP_SYLLABLE;
+      }
       s = this.syllableTerm.length;
       this.syllableTerm.push(this.newId(term));
       this.syllables.set(term, s);
