@@ -42,11 +42,11 @@ export const PLACES: readonly (readonly string[])[] = [
   ['Việt Nam'], ['Trung Quốc'], ['Hoa Kỳ', 'Mỹ'], ['Nhật Bản'], ['Hàn Quốc'], ['Lào'], ['Campuchia'], ['Thái Lan'],
 ];
 
-/** Words that, before a one-syllable name ("Vinh", "Huế"), show that it is a place. */
 /**
  * Forms that are also a person's name ("tư tưởng Hồ Chí Minh"): a report's text names the place with
  * them only after a place word, which the place's other forms ("Thành phố Hồ Chí Minh") already hold.
  */
 export const PERSON_NAMED_FORMS: readonly string[] = ['Hồ Chí Minh'];
 
+/** Words that, before a one-syllable name ("Vinh", "Huế"), show that it is a place. */
 export const PLACE_MARKERS: readonly string[] = ['thành phố', 'tp', 'tỉnh', 'thị xã', 'tx', 'quận', 'huyện', 'ủy', 'ở', 'tại', 'về'];
