@@ -201,6 +201,11 @@ function figureChecked(question: string): string | null {
  * "một" an article ("có một số … không?"). Inside a numeral of several words they are read ("năm mươi").
  */
 const NO_FIGURE_ALONE = new Set(['nam', 'mot']);
+/**
+ * Typed without marks, these magnitudes are as often a noun ("hai tram y te": two health stations, "trạm"; "ngan"
+ * of "ngăn"): a figure ending on one before another word is not read, and the question is asked as typed.
+ */
+const NOUN_LIKE_MAGNITUDES = new Set(['tram', 'ngan']);
 
 /**
  * "Xuân Lộc khởi công ba mươi lăm dự án phải không?": the question with its one figure typed in words
@@ -212,6 +217,7 @@ function figureInWords(question: string): string {
   const found = numeralsIn(question, tokens, { unaccented, countedAt: (j) => !NO_FIGURE_ALONE.has(tokens[j - 1]!.folded) });
   if (found.length !== 1) return question;
   const n = found[0]!;
+  if (unaccented && n.end < tokens.length && !tokens[n.end]!.isNumber && NOUN_LIKE_MAGNITUDES.has(tokens[n.end - 1]!.folded)) return question;
   return `${question.slice(0, tokens[n.start]!.start)}${n.value}${question.slice(tokens[n.end - 1]!.end)}`;
 }
 

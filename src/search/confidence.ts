@@ -302,6 +302,8 @@ export const NO_ANSWER_CAP = 0.3;
 const GENERIC_UNITS = new Set(['nguoi', 'tien', 'phan tram', 'ty le']);
 
 const DOCUMENT_WORD = new Set(DOCUMENT_NUMBER_WORDS);
+/** Words after a numeral in words that make it a span of time, an age or a share, not a count of something. */
+const NOT_COUNTED_AFTER = new Set(['năm', 'tháng', 'tuần', 'ngày', 'giờ', 'phút', 'tuổi', 'phần', 'lần']);
 
 /**
  * The counted unit's syllables a window must name: folded when the question was typed without marks,
@@ -363,6 +365,13 @@ const DEPUTY = 'phó';
 /** "Tổng Bí thư" is another office than a "Bí thư" (of a province, a bloc). */
 const GENERAL = 'tổng';
 const GENERAL_FOLDED = 'tong';
+
+/**
+ * A meeting's venue in the words reports use beyond PLACE_SAID's ("tại khách sạn Mường Thanh", "tại phòng
+ * họp số 1", "tại sân vận động trung tâm xã"), or a meeting held online ("theo hình thức trực tuyến"): a
+ * paragraph saying so answers "hội nghị diễn ra ở đâu?" (meetingPlace).
+ */
+const VENUE_SAID = /(?:tại|ở)\s+(?:các\s+)?(?:khách sạn|phòng|sân|trung tâm|cung|nhà hát|nhà văn hóa|nhà văn hoá|quảng trường|công viên|điểm cầu|văn phòng|trụ sở|hội trường|đình|chùa|đền|di tích|bản|ấp|tòa nhà|toà nhà)(?![\p{L}])|trực tuyến/u;
 
 function placeSaid(text: string): boolean {
   if (PLACE_SAID.test(text)) return true;
@@ -623,8 +632,10 @@ function sentenceFacts(q: AnalyzedQuery, cov: CoverageModel, s: { terms: Set<str
   const countsUnit = head !== null && skip !== null && (statesCount(tokens, [head], skip, q.countUnitFolded) || q.countUnitShort.some((a) => statesCount(tokens, [a], skip)));
   let number = countsUnit;
   for (let i = 0; !number && part !== null && i < tokens.length; i++) number = isCount(tokens, i, s.sentence) && !part(i);
-  // A number in words of several words ("ba mươi lăm công trình") is a count as its digits are.
-  if (!number && part !== null) number = numeralsIn(s.sentence, tokens).some((n) => !part(n.start));
+  // A number in words of several words ("ba mươi lăm công trình") is a count as its digits are: not a
+  // session's or document's ("lần thứ mười một khóa mười ba", left out in digits by isCount too), nor a
+  // span of time or a share ("hai mươi năm qua", "một trăm phần trăm") unless that is the unit asked.
+  if (!number && skip !== null) number = numeralsIn(s.sentence, tokens).some((n) => !skip(n.start) && (tokens[n.end]?.term === head || !NOT_COUNTED_AFTER.has(tokens[n.end]?.term ?? '')));
   const day = (cov.day || cov.meetingDay) && DAY_ONCE.test(s.sentence);
   const person = cov.holder && namesPerson(s.sentence, tokens);
   const elsewhere = cov.places !== null && number && countsElsewhere(s.sentence, tokens, cov.places, cov.headPlaces(article));
@@ -822,6 +833,6 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
   const windowHasNumber = windowHasNumberIn(inWindow);
   const windowText = spans.length > 0 ? text.slice(spans[best.first]?.start ?? 0, spans[best.last]?.end ?? text.length) : text;
   const windowHasAnswer = holdsAnswerType(q, cov, inWindow, windowText, windowHasNumber);
-  const answerMissing = !(statesNumbers(cov, pass, article) || statesNumbersInWords(q, cov, pass, article, spans)) || (asks && holding.window <= 0 && windowLacks(q, cov, inWindow)) || (cov.meetingDay && !sentences.some((x) => x.day)) || (cov.meetingRole && !PERSON_NAME.test(text)) || (q.answerType === 'reason' && CONSEQUENCE.test(text) && !REASON.test(text) && !REASON_TOLD_OTHERWISE.test(text)) || (cov.meetingPlace && !placeSaid(text));
+  const answerMissing = !(statesNumbers(cov, pass, article) || statesNumbersInWords(q, cov, pass, article, spans)) || (asks && holding.window <= 0 && windowLacks(q, cov, inWindow)) || (cov.meetingDay && !sentences.some((x) => x.day)) || (cov.meetingRole && !PERSON_NAME.test(text)) || (q.answerType === 'reason' && CONSEQUENCE.test(text) && !REASON.test(text) && !REASON_TOLD_OTHERWISE.test(text)) || (cov.meetingPlace && !placeSaid(text) && !VENUE_SAID.test(text));
   return { paragraph, ...best, bigramShare: shareOfGrams(bi, cov.grams.bigrams), trigramShare: shareOfGrams(tri, cov.grams.trigrams), windowHasNumber, windowHasAnswer, answerMissing };
 }

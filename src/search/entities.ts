@@ -211,6 +211,12 @@ const PLACE_BEFORE = new Set(['ở', 'tại', 'huyện', 'quận', 'xã', 'phư�
  * a kind before a name ("Người La Mã", "Nhà Trần", "Tiếng Anh"): the name is what follows it.
  */
 const BODY_HEADS = new Set(['sở', 'bộ', 'ban', 'cục', 'vụ', 'viện', 'hội', 'đoàn', 'ủy', 'uỷ', 'tòa', 'toà', 'phòng', 'trường', 'ngành', 'chi', 'đảng', 'báo', 'đài', 'tổng', 'liên', 'mặt', 'học', 'bệnh', 'quân', 'công', 'trung', 'thành', 'nhà', 'người', 'tiếng']);
+/**
+ * First words of a time said at the question's start ("Hôm Qua ai chủ trì …?", "Chiều Qua …", "Tuần Trước
+ * …"): typed capitalised, such a run is no name, and no report writes it ("Chiều 14/1"): read as one, it
+ * refused a question the reports answer.
+ */
+const TIME_HEADS = new Set(['hôm', 'chiều', 'sáng', 'tối', 'trưa', 'đêm', 'vừa', 'tuần', 'tháng', 'ngày', 'gần', 'sắp', 'cuối', 'đầu', 'hiện', 'sau', 'trước', 'khi', 'lúc', 'dịp']);
 /** An office word: compared with its marks when typed with them, so "Trần Văn Bình" is no "trận", "văn", "binh"; folded for syllables typed without marks ("ban thuong vu"). */
 const isInstitution = (t: Token) => (t.term === t.folded ? isOfficeWord(t.folded, true) : isOfficeWord(t.term));
 
@@ -261,7 +267,7 @@ function openingName(q: AnalyzedQuery, cap: (k: number) => boolean): number {
   // Read without its first word, a longer run still names something ("Người La Mã" -> "La Mã"): kept so.
   if (j >= 2 && !run.slice(1).every(isInstitution)) return -1;
   // "Huyện Cẩm Xuyên …": the place word is not the name's (read below, after PLACE_BEFORE).
-  if (isStop(run[0]!.term) || PLACE_BEFORE.has(run[0]!.term) || BODY_HEADS.has(run[0]!.term) || isAcronym(q.text, run[0]!) || !run.every((t) => isWellFormedSyllable(t.term))) return -1;
+  if (isStop(run[0]!.term) || PLACE_BEFORE.has(run[0]!.term) || BODY_HEADS.has(run[0]!.term) || TIME_HEADS.has(run[0]!.term) || isAcronym(q.text, run[0]!) || !run.every((t) => isWellFormedSyllable(t.term))) return -1;
   const next = tokens[j + 1]!;
   return cap(j + 1) || next.isNumber || isInstitution(next) ? -1 : j;
 }

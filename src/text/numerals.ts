@@ -159,8 +159,21 @@ export function numeralAt(tokens: readonly Token[], i: number, unaccented = fals
     }
     // A second block follows only a magnitude ("hai tỷ ba trăm triệu"), never another block ("ba bốn" is 3-4).
     if (current > 0) break;
+    const afterMagnitude = total > 0;
+    // "một nghìn không trăm năm mươi" (1.050): no hundreds, then the tens.
+    if (afterMagnitude && r.word(at) === (r.bare ? 'khong' : 'không') && isHundred(r, at + 1)) {
+      const rest = readTens(r, at + 2, true);
+      if (!rest) break;
+      current = rest.value;
+      at = rest.end;
+      end = at;
+      continue;
+    }
     const block = readBlock(r, at);
     if (!block) break;
+    // After a magnitude a digit alone is no part of the number: "một nghìn năm" is a thousand years (1.005 is
+    // "một nghìn không trăm linh năm"), "hai nghìn năm lịch sử".
+    if (afterMagnitude && block.end === at + 1 && digitOf(r, at) !== undefined) break;
     current = block.value;
     at = block.end;
     end = at;

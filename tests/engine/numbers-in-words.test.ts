@@ -93,8 +93,9 @@ describe('a figure to check finds the report\'s figure written in words', () => 
     }
   });
 
-  it('leaves a year, an article and a name in words as typed', async () => {
-    for (const q of ['Xuân Lộc tổ chức hội nghị năm nay phải không?', 'Xuân Lộc có một số chi bộ yếu phải không?', 'Huyện có đồng chí Mười dự hội nghị không?', 'xuan loc hop sau khi bau cu phai khong?', 'xuan loc co mot so chi bo yeu phai khong?']) {
+  // review10: without marks "hai tram y te" is two health stations ("trạm"), not 200.
+  it('leaves a year, an article, a name, and a magnitude that may be a noun without marks, as typed', async () => {
+    for (const q of ['Xuân Lộc tổ chức hội nghị năm nay phải không?', 'Xuân Lộc có một số chi bộ yếu phải không?', 'Huyện có đồng chí Mười dự hội nghị không?', 'xuan loc hop sau khi bau cu phai khong?', 'xuan loc co mot so chi bo yeu phai khong?', 'xuan loc co hai tram y te phai khong?']) {
       expect(fold((await chatAnswer(engine(), [q])).interpreted), q).not.toContain('bao nhieu');
     }
   });
