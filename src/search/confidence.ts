@@ -650,10 +650,30 @@ function sentenceFacts(q: AnalyzedQuery, cov: CoverageModel, s: { terms: Set<str
  * report, asked of a province named there in passing). A head naming no place says nothing.
  */
 function countsElsewhere(sentence: string, tokens: readonly Token[], asked: ReadonlySet<string>, head: ReadonlySet<string>): boolean {
+  if (provinceOwnsCount(sentence, tokens, asked)) return true;
   for (const p of head) if (asked.has(p)) return false;
   const named = placesNamedIn(sentence, tokens);
   return named.length > 0 ? named.every((p) => !asked.has(p)) : head.size > 0;
 }
+
+/**
+ * Does the count's own clause name, after "tỉnh", only provinces not asked ("Đảng bộ tỉnh Nghệ An có 5.400 đảng
+ * viên" in a report whose title names Quảng Bình, asked of Quảng Bình)? That count is the other province's
+ * whatever the report's head says (review10). Only after "tỉnh": a city or district a province's report names
+ * ("Đảng bộ thành phố Vinh có …") is a body inside it, which answer/scope.ts says; and only the clause before
+ * the number ("Sau khi hợp nhất với tỉnh Thái Bình, toàn Đảng bộ có …" is the report's own count).
+ */
+function provinceOwnsCount(sentence: string, tokens: readonly Token[], asked: ReadonlySet<string>): boolean {
+  const at = tokens.findIndex((t) => t.isNumber && !looksLikeYear(t.term));
+  if (at <= 0) return false;
+  let from = 0;
+  for (let k = at - 1; k > 0 && from === 0; k--) if (/[,;:(]/u.test(sentence.slice(tokens[k - 1]!.end, tokens[k]!.start))) from = k;
+  const owners = findPlaces(sentence, tokens, false).filter((h) => h.first >= from && h.first < at && tokens[h.first - 1]?.folded === PROVINCE_WORD);
+  return owners.length > 0 && owners.every((h) => !asked.has(h.label));
+}
+
+/** The word before a province's name ("tỉnh Nghệ An"), folded. */
+const PROVINCE_WORD = 'tinh';
 
 /**
  * The places each article's title and subject name, per index: a loaded index's articles never change,
