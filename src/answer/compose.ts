@@ -12,7 +12,8 @@ import type { AnalyzedQuery } from '../search/analyse.js';
 import { pickQuote } from './quote.js';
 import { namesUnitInside, narrowerBody } from './scope.js';
 import { squash } from '../text/normalise.js';
-import type { AnswerResult, ArticleRef, Confidence } from './types.js';
+import type { AnswerResult, ArticleRef, Confidence, ReportsWithin } from './types.js';
+import { reportsWithin } from './within.js';
 
 /**
  * Confidence from which passages are offered as "may be related" when none reaches the answer threshold.
@@ -51,6 +52,8 @@ export interface Composed {
   suggestions: ArticleRef[];
   /** The first quote gives the figure of this body inside the place asked, not the place's own. */
   narrower: { place: string; body: string } | null;
+  /** Reports on places inside a place asked that no report states (within.ts); their articles open `suggestions`. */
+  within?: ReportsWithin[];
 }
 
 // "liệt kê", "tất cả", "toàn bộ", "list", "all": the question wants many results, maybe from one report.
@@ -188,16 +191,26 @@ export function compose(index: LoadedIndex, candidates: readonly Candidate[], we
     if (body !== null) narrower = { place: opts.wholePlace, body };
   }
   const suggestions: ArticleRef[] = [];
+  // Reports on places inside a place asked that none states go first, said for what they are.
+  const within = confidence === 'none' && check.missing.length > 0 ? reportsWithin(index, candidates, check.missing, articleRef) : [];
   if (confidence === 'none') {
-    const seen = new Set<number>();
+    const seen = new Set<string>();
+    for (const w of within) for (const a of w.articles) if (!seen.has(a.id)) {
+      seen.add(a.id);
+      suggestions.push(a);
+    }
+    const limit = Math.max(opts.suggestions, suggestions.length);
     for (const c of candidates) {
-      if (seen.has(c.article) || c.confidence <= 0) continue;
-      seen.add(c.article);
+      if (suggestions.length >= limit) break;
+      const id = index.articles[c.article]!.id;
+      if (seen.has(id) || c.confidence <= 0) continue;
+      seen.add(id);
       suggestions.push(articleRef(index.articles[c.article]!));
-      if (suggestions.length >= opts.suggestions) break;
     }
   }
-  return { answered: confidence === 'high', confidence, missing: check.missing, results, total: relevant.length, suggestions, narrower };
+  const composed: Composed = { answered: confidence === 'high', confidence, missing: check.missing, results, total: relevant.length, suggestions, narrower };
+  if (within.length > 0) composed.within = within;
+  return composed;
 }
 
 function round(x: number): number {

@@ -62,6 +62,8 @@ export interface Answer {
   total: number;
   /** When not answered: the closest article titles to offer. */
   suggestions: ArticleRef[];
+  /** When a place asked is missing: the closest reports on places inside it, named first for what they are (see answer/within.ts). */
+  within?: ReportsWithin[];
   /** Things the user should know: keyword-only mode, question cut, … (message keys, see answer/messages). */
   notices: Notice[];
   timings: { embedMs: number; searchMs: number; answerMs: number };
@@ -79,6 +81,17 @@ export interface ReportFacts {
   articles: ArticleRef[];
   /** The question asks for the link: each article's address is shown too. */
   links: boolean;
+}
+
+/** Reports on a place inside the one asked ("Đông Hà" in Quảng Trị; Bình Định, part of Gia Lai since July 2025). */
+export interface ReportsWithin {
+  /** The place asked, that no report states. */
+  asked: string;
+  /** The place inside it, and the former province it lies in when that is not `asked` (see text/gazetteer.ts PlaceWithin). */
+  place: string;
+  via: string | null;
+  merged: boolean;
+  articles: ArticleRef[];
 }
 
 export type Notice =
