@@ -1,0 +1,21 @@
+/** merger10: the narrower-body note knows a city of the gazetteer is inside its province (text/places.ts PROVINCE_OF). */
+import { describe, expect, it } from 'vitest';
+import { narrowerBody } from '../../src/answer/scope.js';
+
+describe('narrowerBody: a city inside the province asked', () => {
+  it('names the city whose figure the quote gives, with the province', () => {
+    const quote = 'Năm 2020, Đảng bộ thành phố Đông Hà có 6.120 đảng viên, sinh hoạt tại 58 tổ chức cơ sở đảng.';
+    expect(narrowerBody(quote, 'Quảng Trị', quote.indexOf('6.120'))).toBe('Đảng bộ thành phố Đông Hà (Quảng Trị)');
+    expect(narrowerBody('TP Vinh kết nạp 410 đảng viên mới.', 'Nghệ An')).toBe('TP Vinh (Nghệ An)');
+  });
+
+  it('finds none for a city of another province, or the place\'s own city, or a quote on the whole province', () => {
+    expect(narrowerBody('Đảng bộ thành phố Đông Hà có 6.120 đảng viên.', 'Nghệ An')).toBeNull();
+    expect(narrowerBody('Đảng bộ thành phố Hải Phòng có 140.000 đảng viên.', 'Hải Phòng')).toBeNull();
+    expect(narrowerBody('Toàn tỉnh có 52.000 đảng viên, trong đó thành phố Đông Hà có 6.120.', 'Quảng Trị')).toBeNull();
+  });
+
+  it('keeps a bloc of the city as the body, not the city inside its name', () => {
+    expect(narrowerBody('Đảng bộ Khối các cơ quan thành phố Đông Hà có 900 đảng viên.', 'Quảng Trị')).toBe('Đảng bộ Khối các cơ quan thành phố Đông Hà (Quảng Trị)');
+  });
+});
