@@ -7,7 +7,7 @@
  */
 import type { LoadedIndex } from '../index/load.js';
 import type { StoredArticle } from '../index/store.js';
-import { checkConstraints, placeConstraint } from '../search/entities.js';
+import { articleAbout, placeConstraint } from '../search/entities.js';
 import type { Candidate } from '../search/types.js';
 import { placesWithin } from '../text/gazetteer.js';
 import type { ArticleRef, ReportsWithin } from './types.js';
@@ -29,12 +29,11 @@ export function reportsWithin(index: LoadedIndex, candidates: readonly Candidate
       if (out.length >= MAX_PLACES) return out;
       const c = placeConstraint(inside.place);
       if (c === null) continue;
-      const check = checkConstraints(index, [c]);
-      if (check.missing.length > 0 || check.allows === null) continue;
       const articles: number[] = [];
       for (const cand of candidates) {
         if (articles.length >= MAX_ARTICLES) break;
-        if (cand.confidence <= 0 || named.has(cand.article) || articles.includes(cand.article) || !check.allows(cand.chunk, cand.article)) continue;
+        // A report about the place, not one naming it in passing: "Có báo cáo về Đông Hà" says what it is about.
+        if (cand.confidence <= 0 || named.has(cand.article) || articles.includes(cand.article) || !articleAbout(index, c, cand.article)) continue;
         articles.push(cand.article);
       }
       if (articles.length === 0) continue;

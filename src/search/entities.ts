@@ -705,6 +705,14 @@ export function nearName(index: LoadedIndex, label: string): string | null {
   return best.syllables.map((s, k) => (isCapitalised(label, tokens[k]!) ? s.charAt(0).toUpperCase() + s.slice(1) : s)).join(' ');
 }
 
+/**
+ * Is article `article` about what `c` states: its title or lead states it, or ARTICLE_MENTIONS of its
+ * paragraphs do (not a passage naming it in passing)?
+ */
+export function articleAbout(index: LoadedIndex, c: Constraint, article: number): boolean {
+  return checkerOf(index, c).articleStates(article);
+}
+
 export function checkConstraints(index: LoadedIndex, constraints: readonly Constraint[]): ConstraintCheck {
   const hard = constraints.filter((c) => !c.soft);
   // A foreign word many reports state is a concept of theirs ("Covid", "Internet"), not what one of them is about.

@@ -26,7 +26,18 @@ const BINH_DINH = [
   'Toàn Đảng bộ tỉnh Bình Định hiện có 78.500 đảng viên, sinh hoạt tại 1.020 tổ chức cơ sở đảng.',
 ].join('\n');
 
-const engine = useCorpusEngine({ 'dong-ha-2021.txt': DONG_HA, 'binh-dinh-2024.txt': BINH_DINH });
+/** Another province's report naming Đông Hà once, in passing: no report on Đông Hà. */
+const NGHE_AN = [
+  '---',
+  'title: Tỉnh ủy Nghệ An tiếp đoàn công tác',
+  'date: 2021-03-02',
+  '---',
+  'Sáng 2/3/2021, Ban Thường vụ Tỉnh ủy Nghệ An tiếp đoàn công tác và trao đổi kinh nghiệm công tác xây dựng Đảng.',
+  '',
+  'Tại buổi làm việc, đoàn chia sẻ cách phát triển đảng viên ở thành phố Đông Hà và các địa phương bạn.',
+].join('\n');
+
+const engine = useCorpusEngine({ 'dong-ha-2021.txt': DONG_HA, 'binh-dinh-2024.txt': BINH_DINH, 'nghe-an-2021.txt': NGHE_AN });
 
 describe('a province no report states, with a report on its city', () => {
   it('is not answered with the city\'s figures, and the city\'s report is named first for what it is', async () => {
@@ -36,6 +47,9 @@ describe('a province no report states, with a report on its city', () => {
     expect(a.results.some((r) => r.quote.includes('6.120'))).toBe(false);
     expect(a.within).toHaveLength(1);
     expect(a.within![0]).toMatchObject({ asked: 'Quảng Trị', place: 'Đông Hà', via: null, merged: false });
+    // The report naming Đông Hà in passing is among the closest articles, not one on Đông Hà.
+    expect(a.within![0]!.articles.map((x) => x.title)).toEqual(['Thành ủy Đông Hà tổng kết công tác xây dựng Đảng năm 2020']);
+    expect(a.suggestions.map((x) => x.title)).toContain('Tỉnh ủy Nghệ An tiếp đoàn công tác');
     expect(a.suggestions[0]!.title).toContain('Đông Hà');
     const shown = renderAnswerPlain(a, 'vi');
     expect(shown).toContain('Các báo cáo hiện có không nhắc đến Quảng Trị.');
@@ -88,6 +102,10 @@ describe('the seeds: Quảng Trị, asked over the report on Đông Hà', () => 
       expect(a.missing).toEqual(['Quảng Trị']);
       expect(a.within?.map((w) => w.place)).toEqual(['Đông Hà']);
       expect(renderAnswerPlain(a, 'vi')).toContain('Có báo cáo về Đông Hà (thuộc Quảng Trị):');
+      // Through the conversation too (what the bot replies with).
+      const { converse } = await import('../../src/engine/chat.js');
+      const chatted = (await converse(seeds, 'Quảng Trị có bao nhiêu đảng viên?', null)).answer;
+      expect(renderAnswerHtml(chatted, 'vi').join('\n')).toContain('Có báo cáo về Đông Hà (thuộc Quảng Trị):');
     } finally {
       await seeds.close();
     }
