@@ -10,7 +10,7 @@ import { admitted, type ConstraintCheck } from '../search/entities.js';
 import type { Candidate } from '../search/types.js';
 import type { AnalyzedQuery } from '../search/analyse.js';
 import { pickQuote } from './quote.js';
-import { namesUnitInside, narrowerBody } from './scope.js';
+import { formerProvinceBody, namesUnitInside, narrowerBody } from './scope.js';
 import { squash } from '../text/normalise.js';
 import type { AnswerResult, ArticleRef, Confidence, ReportsWithin } from './types.js';
 import { reportsWithin } from './within.js';
@@ -51,7 +51,7 @@ export interface Composed {
   total: number;
   suggestions: ArticleRef[];
   /** The first quote gives the figure of this body inside the place asked, not the place's own. */
-  narrower: { place: string; body: string } | null;
+  narrower: { place: string; body: string; merged?: true } | null;
   /** Reports on places inside a place asked that no report states (within.ts); their articles open `suggestions`. */
   within?: ReportsWithin[];
 }
@@ -187,8 +187,17 @@ export function compose(index: LoadedIndex, candidates: readonly Candidate[], we
     .map((r, i) => ({ ...r, rank: opts.offset + i + 1 }));
   let narrower: Composed['narrower'] = null;
   if (confidence === 'high' && opts.wholePlace && results.length > 0) {
-    const body = narrowerBody(results[0]!.quote, opts.wholePlace, results[0]!.answer?.[0]?.[0]);
-    if (body !== null) narrower = { place: opts.wholePlace, body };
+    const at = results[0]!.answer?.[0]?.[0];
+    // A former province's figure is no answer for the province it was merged into (part of it, not all of
+    // it): said, and given as a passage that may be related.
+    const former = formerProvinceBody(results[0]!.quote, opts.wholePlace, at);
+    if (former !== null) {
+      narrower = { place: opts.wholePlace, body: former, merged: true };
+      confidence = 'low';
+    } else {
+      const body = narrowerBody(results[0]!.quote, opts.wholePlace, at);
+      if (body !== null) narrower = { place: opts.wholePlace, body };
+    }
   }
   const suggestions: ArticleRef[] = [];
   // Reports on places inside a place asked that none states go first, said for what they are.

@@ -105,8 +105,11 @@ export type Notice =
   | { kind: 'article-gone' }
   /** A name no report states, one slip away from one they do ("Tôn Danh" / "Tôn Doanh"): asked back, never answered for. */
   | { kind: 'did-you-mean'; names: string[] }
-  /** The quote gives the figure of `body`, inside the place asked, not the place's own (see answer/scope.ts): said before it. */
-  | { kind: 'narrower-body'; place: string; body: string }
+  /**
+   * The quote gives the figure of `body`, inside the place asked, not the place's own (see answer/scope.ts):
+   * said before it. `merged`: a former province, part of the place since the 2025 merger.
+   */
+  | { kind: 'narrower-body'; place: string; body: string; merged?: true }
   /** A comparison answered for its other sides: this side's passage is only possibly related (said before the quotes). */
   | { kind: 'unsure-side'; side: string };
 

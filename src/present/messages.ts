@@ -249,6 +249,11 @@ export function noticeText(notice: Notice, lang: Lang): string {
     case 'did-you-mean':
       return lang === 'en' ? `Did you mean ${notice.names.join(', ')}?` : `Có phải bạn muốn hỏi về ${notice.names.join(', ')}?`;
     case 'narrower-body':
+      if (notice.merged) {
+        return lang === 'en'
+          ? `Note: the figure below is for ${notice.body} (part of ${notice.place} since July 2025), not for ${notice.place} as a whole.`
+          : `Lưu ý: số liệu dưới đây là của ${notice.body} (từ 7/2025 thuộc ${provinceLevel(notice.place)} ${notice.place}), không phải của toàn ${provinceLevel(notice.place)} ${notice.place}.`;
+      }
       return lang === 'en'
         ? `Note: the figure below is for ${notice.body}; the reports give none for ${notice.place} as a whole.`
         : `Lưu ý: số liệu dưới đây là của ${notice.body}; các báo cáo không nêu số liệu của toàn ${notice.place}.`;

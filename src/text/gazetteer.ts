@@ -226,6 +226,11 @@ export function provinceSince2025(label: string): string | null {
   return MERGED_INTO[province] ?? province;
 }
 
+/** The province (of the 34) that province `label` (of the 63) was merged into in 2025, or null when it kept its name or is none. */
+export function mergedInto(label: string): string | null {
+  return MERGED_INTO[label] ?? null;
+}
+
 /** "thành phố" for the six cities governed by the centre, else "tỉnh": how a province is named in full. */
 export function provinceLevel(label: string): 'thành phố' | 'tỉnh' {
   return CENTRAL_CITIES.includes(label) ? 'thành phố' : 'tỉnh';

@@ -1,6 +1,6 @@
 /** merger10: the narrower-body note knows a city of the gazetteer is inside its province (text/places.ts PROVINCE_OF). */
 import { describe, expect, it } from 'vitest';
-import { narrowerBody } from '../../src/answer/scope.js';
+import { formerProvinceBody, narrowerBody } from '../../src/answer/scope.js';
 
 describe('narrowerBody: a city inside the province asked', () => {
   it('names the city whose figure the quote gives, with the province', () => {
@@ -17,5 +17,20 @@ describe('narrowerBody: a city inside the province asked', () => {
 
   it('keeps a bloc of the city as the body, not the city inside its name', () => {
     expect(narrowerBody('Đảng bộ Khối các cơ quan thành phố Đông Hà có 900 đảng viên.', 'Quảng Trị')).toBe('Đảng bộ Khối các cơ quan thành phố Đông Hà (Quảng Trị)');
+  });
+});
+
+describe('formerProvinceBody: a province merged into the one asked', () => {
+  it('names the former province whose figure the quote gives', () => {
+    const quote = 'Trước khi hợp nhất, Đảng bộ tỉnh Bình Định có 78.500 đảng viên.';
+    expect(formerProvinceBody(quote, 'Gia Lai', quote.indexOf('78.500'))).toBe('Đảng bộ tỉnh Bình Định');
+    expect(formerProvinceBody('Tỉnh Hải Dương kết nạp 3.200 đảng viên mới.', 'Hải Phòng')).toBe('Tỉnh Hải Dương');
+  });
+
+  it('finds none when the quote gives the whole place\'s figure, or the province was not merged into it', () => {
+    expect(formerProvinceBody('Sau khi hợp nhất với tỉnh Thái Bình, toàn Đảng bộ tỉnh có 245.000 đảng viên.', 'Hưng Yên')).toBeNull();
+    expect(formerProvinceBody('Đảng bộ tỉnh Bình Định và tỉnh Gia Lai có 150.000 đảng viên.', 'Gia Lai')).toBeNull();
+    expect(formerProvinceBody('Đảng bộ tỉnh Bình Định có 78.500 đảng viên.', 'Đắk Lắk')).toBeNull();
+    expect(formerProvinceBody('Đảng bộ tỉnh Gia Lai có 70.000 đảng viên.', 'Gia Lai')).toBeNull();
   });
 });

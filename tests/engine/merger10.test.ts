@@ -111,3 +111,32 @@ describe('the seeds: Quảng Trị, asked over the report on Đông Hà', () => 
     }
   });
 });
+
+describe('a report since the merger giving a former province\'s figure', () => {
+  const GIA_LAI_2025 = [
+    '---',
+    'title: Tỉnh Gia Lai sau hợp nhất bước vào nhiệm kỳ mới',
+    'date: 2025-08-20',
+    '---',
+    'Sáng 20/8/2025, tỉnh Gia Lai tổ chức hội nghị sơ kết công tác xây dựng Đảng sau khi hợp nhất với tỉnh Bình Định.',
+    '',
+    'Trước khi hợp nhất, Đảng bộ tỉnh Bình Định có 78.500 đảng viên, sinh hoạt tại 1.020 tổ chức cơ sở đảng.',
+    '',
+    'Hội nghị thống nhất các nhiệm vụ trọng tâm của tỉnh Gia Lai trong những tháng cuối năm 2025.',
+  ].join('\n');
+  const merged = useCorpusEngine({ 'gia-lai-2025.txt': GIA_LAI_2025 });
+
+  it('does not give the former province\'s count as the new province\'s with confidence', async () => {
+    const a = await merged().ask('Gia Lai có bao nhiêu đảng viên?');
+    expect(a.answered).toBe(false);
+    expect(a.confidence).toBe('low');
+    expect(a.results[0]!.quote).toContain('78.500');
+    expect(a.notices).toContainEqual({ kind: 'narrower-body', place: 'Gia Lai', body: 'Đảng bộ tỉnh Bình Định', merged: true });
+    expect(renderAnswerPlain(a, 'vi')).toContain('Lưu ý: số liệu dưới đây là của Đảng bộ tỉnh Bình Định (từ 7/2025 thuộc tỉnh Gia Lai), không phải của toàn tỉnh Gia Lai.');
+    expect(renderAnswerPlain(a, 'en')).toContain('Note: the figure below is for Đảng bộ tỉnh Bình Định (part of Gia Lai since July 2025), not for Gia Lai as a whole.');
+    // Asked of the former province, the figure is its own.
+    const own = await merged().ask('Bình Định có bao nhiêu đảng viên?');
+    expect(own.answered).toBe(true);
+    expect(own.results[0]!.quote).toContain('78.500');
+  });
+});
