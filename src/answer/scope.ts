@@ -101,15 +101,16 @@ export function narrowerBody(quote: string, place: string, answerAt = Number.POS
 }
 
 /**
- * The former province, merged into `place` in 2025, whose figure `quote` gives ("Trước khi hợp nhất, Đảng bộ
- * tỉnh Bình Định có 78.500 đảng viên" asked of Gia Lai), or null when it names none, or also speaks of the
+ * The former province (or a city of it), merged into `place` in 2025, whose figure `quote` gives ("Trước khi
+ * hợp nhất, Đảng bộ tỉnh Bình Định có 78.500 đảng viên" asked of Gia Lai), or null when it names none, or also speaks of the
  * place itself ("Sau khi hợp nhất với tỉnh Thái Bình, toàn Đảng bộ tỉnh có …" is Hưng Yên's). Its figure is
  * part of the place's since July 2025, and another province's before: never the place's. `answerAt` as in
  * narrowerBody.
  */
 export function formerProvinceBody(quote: string, place: string, answerAt = Number.POSITIVE_INFINITY): string | null {
   const bodies = [...quote.matchAll(PROVINCE_BODY)].flatMap((m) => {
-    const former = placesIn(m[0]).find((p) => mergedInto(p) === place);
+    // The province itself, or one of its cities ("thành phố Quy Nhơn" asked of Gia Lai).
+    const former = placesIn(m[0]).find((p) => mergedInto(p) === place || mergedInto(provinceOf(p) ?? '') === place);
     if (former === undefined) return [];
     const end = m[0].indexOf(former);
     return [{ index: m.index!, text: end < 0 ? m[0] : m[0].slice(0, end + former.length) }];

@@ -25,6 +25,7 @@ describe('formerProvinceBody: a province merged into the one asked', () => {
     const quote = 'Trước khi hợp nhất, Đảng bộ tỉnh Bình Định có 78.500 đảng viên.';
     expect(formerProvinceBody(quote, 'Gia Lai', quote.indexOf('78.500'))).toBe('Đảng bộ tỉnh Bình Định');
     expect(formerProvinceBody('Tỉnh Hải Dương kết nạp 3.200 đảng viên mới.', 'Hải Phòng')).toBe('Tỉnh Hải Dương');
+    expect(formerProvinceBody('Đảng bộ thành phố Quy Nhơn có 12.000 đảng viên.', 'Gia Lai')).toBe('Đảng bộ thành phố Quy Nhơn');
   });
 
   it('finds none when the quote gives the whole place\'s figure, or the province was not merged into it', () => {
