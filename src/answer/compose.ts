@@ -204,7 +204,8 @@ export function compose(index: LoadedIndex, candidates: readonly Candidate[], we
   const within = confidence === 'none' && check.missing.length > 0 ? reportsWithin(index, candidates, check.missing, articleRef) : [];
   if (confidence === 'none') {
     const seen = new Set<string>();
-    for (const w of within) for (const a of w.articles) if (!seen.has(a.id)) {
+    for (const a of within.flatMap((w) => w.articles)) {
+      if (seen.has(a.id)) continue;
       seen.add(a.id);
       suggestions.push(a);
     }
