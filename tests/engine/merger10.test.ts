@@ -60,10 +60,12 @@ describe('a province no report states, with a report on its city', () => {
     expect(html).toContain('Có báo cáo về Đông Hà (thuộc Quảng Trị):');
   });
 
-  it('says so in English to an English-speaking user', async () => {
-    const a = await engine().ask('How many party members does Quảng Trị have?');
-    expect(a.answered).toBe(false);
-    expect(renderAnswerPlain(a, 'en')).toContain('Reports on Đông Hà (in Quảng Trị):');
+  it('says so in English to an English-speaking user, the place typed with marks or without', async () => {
+    for (const q of ['How many party members does Quảng Trị have?', 'How many party members does Quang Tri have?', 'quang tri co bao nhieu dang vien']) {
+      const a = await engine().ask(q);
+      expect(a.answered, q).toBe(false);
+      expect(renderAnswerPlain(a, 'en'), q).toContain('Reports on Đông Hà (in Quảng Trị):');
+    }
   });
 });
 
