@@ -10,9 +10,10 @@ import { admitted, type ConstraintCheck } from '../search/entities.js';
 import type { Candidate } from '../search/types.js';
 import type { AnalyzedQuery } from '../search/analyse.js';
 import { pickQuote } from './quote.js';
-import { namesUnitInside, narrowerBody } from './scope.js';
+import { formerProvinceBody, namesUnitInside, narrowerBody } from './scope.js';
 import { squash } from '../text/normalise.js';
-import type { AnswerResult, ArticleRef, Confidence } from './types.js';
+import type { AnswerResult, ArticleRef, Confidence, ReportsWithin } from './types.js';
+import { reportsWithin } from './within.js';
 
 /**
  * Confidence from which passages are offered as "may be related" when none reaches the answer threshold.
@@ -50,7 +51,9 @@ export interface Composed {
   total: number;
   suggestions: ArticleRef[];
   /** The first quote gives the figure of this body inside the place asked, not the place's own. */
-  narrower: { place: string; body: string } | null;
+  narrower: { place: string; body: string; merged?: true } | null;
+  /** Reports on places inside a place asked that no report states (within.ts); their articles open `suggestions`. */
+  within?: ReportsWithin[];
 }
 
 // "liệt kê", "tất cả", "toàn bộ", "list", "all": the question wants many results, maybe from one report.
@@ -184,20 +187,40 @@ export function compose(index: LoadedIndex, candidates: readonly Candidate[], we
     .map((r, i) => ({ ...r, rank: opts.offset + i + 1 }));
   let narrower: Composed['narrower'] = null;
   if (confidence === 'high' && opts.wholePlace && results.length > 0) {
-    const body = narrowerBody(results[0]!.quote, opts.wholePlace, results[0]!.answer?.[0]?.[0]);
-    if (body !== null) narrower = { place: opts.wholePlace, body };
-  }
-  const suggestions: ArticleRef[] = [];
-  if (confidence === 'none') {
-    const seen = new Set<number>();
-    for (const c of candidates) {
-      if (seen.has(c.article) || c.confidence <= 0) continue;
-      seen.add(c.article);
-      suggestions.push(articleRef(index.articles[c.article]!));
-      if (suggestions.length >= opts.suggestions) break;
+    const at = results[0]!.answer?.[0]?.[0];
+    // A former province's figure is no answer for the province it was merged into (part of it, not all of
+    // it): said, and given as a passage that may be related.
+    const former = formerProvinceBody(results[0]!.quote, opts.wholePlace, at);
+    if (former !== null) {
+      narrower = { place: opts.wholePlace, body: former, merged: true };
+      confidence = 'low';
+    } else {
+      const body = narrowerBody(results[0]!.quote, opts.wholePlace, at);
+      if (body !== null) narrower = { place: opts.wholePlace, body };
     }
   }
-  return { answered: confidence === 'high', confidence, missing: check.missing, results, total: relevant.length, suggestions, narrower };
+  const suggestions: ArticleRef[] = [];
+  // Reports on places inside a place asked that none states go first, said for what they are.
+  const within = confidence === 'none' && check.missing.length > 0 ? reportsWithin(index, candidates, check.missing, articleRef) : [];
+  if (confidence === 'none') {
+    const seen = new Set<string>();
+    for (const a of within.flatMap((w) => w.articles)) {
+      if (seen.has(a.id)) continue;
+      seen.add(a.id);
+      suggestions.push(a);
+    }
+    const limit = Math.max(opts.suggestions, suggestions.length);
+    for (const c of candidates) {
+      if (suggestions.length >= limit) break;
+      const id = index.articles[c.article]!.id;
+      if (seen.has(id) || c.confidence <= 0) continue;
+      seen.add(id);
+      suggestions.push(articleRef(index.articles[c.article]!));
+    }
+  }
+  const composed: Composed = { answered: confidence === 'high', confidence, missing: check.missing, results, total: relevant.length, suggestions, narrower };
+  if (within.length > 0) composed.within = within;
+  return composed;
 }
 
 function round(x: number): number {

@@ -6,7 +6,7 @@
  */
 import { foldedLine, holdsAny, type AnalyzedQuery } from '../search/analyse.js';
 import type { Constraint } from '../search/entities.js';
-import { placesIn } from '../text/gazetteer.js';
+import { mergedInto, placesIn, provinceOf } from '../text/gazetteer.js';
 import { fold } from '../text/normalise.js';
 
 const NAME = String.raw`\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)*`;
@@ -40,6 +40,25 @@ export function namesUnitInside(text: string): boolean {
   return UNIT_INSIDE.test(text);
 }
 
+/** A city named in full, with its Party organisation or not ("Đảng bộ thành phố Đông Hà", "TP Vinh"). */
+const CITY_BODY = new RegExp(String.raw`(?<!\p{L})(?:(?:Đảng bộ|Đảng ủy|Đảng uỷ)\s+)?(?:[Tt]hành phố|TP\.?)\s+${NAME}`, 'gu');
+
+/**
+ * The cities of the gazetteer inside province `place` that `quote` names in full ("thành phố Đông Hà" for
+ * Quảng Trị): a city's figure is part of its province's, not the whole. Cut after the city's name.
+ */
+function citiesInside(quote: string, place: string): Array<{ index: number; 0: string }> {
+  return [...quote.matchAll(CITY_BODY)].flatMap((m) => {
+    const city = placesIn(m[0]).find((p) => provinceOf(p) === place);
+    if (city === undefined) return [];
+    const end = m[0].indexOf(city);
+    return [{ index: m.index!, 0: end < 0 ? m[0] : m[0].slice(0, end + city.length) }];
+  });
+}
+
+/** A province named in full, with its Party organisation or not ("Đảng bộ tỉnh Bình Định", "tỉnh Hải Dương"). */
+const PROVINCE_BODY = new RegExp(String.raw`(?<!\p{L})(?:(?:Đảng bộ|Đảng ủy|Đảng uỷ)\s+)?(?:[Tt]ỉnh|[Tt]hành phố|TP\.?)\s+${NAME}`, 'gu');
+
 /** The quote also speaks of the place as a whole ("toàn tỉnh", "Đảng bộ tỉnh có …"): its figure may be the place's. */
 const WHOLE_PLACE = /(?<!\p{L})(?:[Tt]oàn\s+(?:tỉnh|thành phố|Đảng bộ)|(?:Đảng bộ|Đảng ủy|Đảng uỷ)\s+(?:tỉnh|thành phố)(?!\s+\p{Lu})|(?:[Tt]ỉnh|[Tt]hành phố)\s+(?:có|đã|đạt|hiện có))(?!\p{L})/u;
 /**
@@ -65,9 +84,12 @@ export function wholePlaceAsked(q: AnalyzedQuery, constraints: readonly Constrai
  * figure starts in the quote.
  */
 export function narrowerBody(quote: string, place: string, answerAt = Number.POSITIVE_INFINITY): string | null {
-  const bodies = [...quote.matchAll(NARROWER_BODY)];
+  const units = [...quote.matchAll(NARROWER_BODY)].map((m) => ({ index: m.index!, 0: m[0] }));
+  const cities = citiesInside(quote, place).filter((c) => !units.some((u) => c.index >= u.index && c.index < u.index + u[0].length));
+  const bodies = [...units, ...cities].sort((a, b) => a.index - b.index);
   if (bodies.length === 0) return null;
-  const rest = quote.replace(NARROWER_BODY, ' ');
+  let rest = quote.replace(NARROWER_BODY, ' ');
+  for (const c of cities) rest = rest.replace(c[0], ' ');
   if (WHOLE_PLACE.test(rest) || placesIn(rest).includes(place)) return null;
   // The body named last before the figure is the one it counts ("Bí thư Đảng ủy Khối …, cho biết, Đảng bộ Khối … có 4.466 đảng viên").
   const before = bodies.filter((m) => m.index! < answerAt);
@@ -76,4 +98,28 @@ export function narrowerBody(quote: string, place: string, answerAt = Number.POS
   if (before.length === 0 && Number.isFinite(answerAt)) return null;
   const body = (before.length > 0 ? before[before.length - 1]! : bodies[0]!)[0].trim();
   return fold(body).includes(fold(place)) ? body : `${body} (${place})`;
+}
+
+/**
+ * The former province (or a city of it), merged into `place` in 2025, whose figure `quote` gives ("Trước khi
+ * hợp nhất, Đảng bộ tỉnh Bình Định có 78.500 đảng viên" asked of Gia Lai), or null when it names none, or also speaks of the
+ * place itself ("Sau khi hợp nhất với tỉnh Thái Bình, toàn Đảng bộ tỉnh có …" is Hưng Yên's). Its figure is
+ * part of the place's since July 2025, and another province's before: never the place's. `answerAt` as in
+ * narrowerBody.
+ */
+export function formerProvinceBody(quote: string, place: string, answerAt = Number.POSITIVE_INFINITY): string | null {
+  const bodies = [...quote.matchAll(PROVINCE_BODY)].flatMap((m) => {
+    // The province itself, or one of its cities ("thành phố Quy Nhơn" asked of Gia Lai).
+    const former = placesIn(m[0]).find((p) => mergedInto(p) === place || mergedInto(provinceOf(p) ?? '') === place);
+    if (former === undefined) return [];
+    const end = m[0].indexOf(former);
+    return [{ index: m.index!, text: end < 0 ? m[0] : m[0].slice(0, end + former.length) }];
+  });
+  if (bodies.length === 0) return null;
+  let rest = quote;
+  for (const b of bodies) rest = rest.replace(b.text, ' ');
+  if (WHOLE_PLACE.test(rest) || placesIn(rest).includes(place)) return null;
+  const before = bodies.filter((b) => b.index < answerAt);
+  if (before.length === 0 && Number.isFinite(answerAt)) return null;
+  return (before.length > 0 ? before[before.length - 1]! : bodies[0]!).text.trim();
 }

@@ -62,6 +62,8 @@ export interface Answer {
   total: number;
   /** When not answered: the closest article titles to offer. */
   suggestions: ArticleRef[];
+  /** When a place asked is missing: the closest reports on places inside it, named first for what they are (see answer/within.ts). */
+  within?: ReportsWithin[];
   /** Things the user should know: keyword-only mode, question cut, … (message keys, see answer/messages). */
   notices: Notice[];
   timings: { embedMs: number; searchMs: number; answerMs: number };
@@ -81,6 +83,17 @@ export interface ReportFacts {
   links: boolean;
 }
 
+/** Reports on a place inside the one asked ("Đông Hà" in Quảng Trị; Bình Định, part of Gia Lai since July 2025). */
+export interface ReportsWithin {
+  /** The place asked, that no report states. */
+  asked: string;
+  /** The place inside it, and the former province it lies in when that is not `asked` (see text/gazetteer.ts PlaceWithin). */
+  place: string;
+  via: string | null;
+  merged: boolean;
+  articles: ArticleRef[];
+}
+
 export type Notice =
   | { kind: 'keyword-only'; reason: string }
   | { kind: 'question-truncated'; maxChars: number }
@@ -92,8 +105,11 @@ export type Notice =
   | { kind: 'article-gone' }
   /** A name no report states, one slip away from one they do ("Tôn Danh" / "Tôn Doanh"): asked back, never answered for. */
   | { kind: 'did-you-mean'; names: string[] }
-  /** The quote gives the figure of `body`, inside the place asked, not the place's own (see answer/scope.ts): said before it. */
-  | { kind: 'narrower-body'; place: string; body: string }
+  /**
+   * The quote gives the figure of `body`, inside the place asked, not the place's own (see answer/scope.ts):
+   * said before it. `merged`: a former province, part of the place since the 2025 merger.
+   */
+  | { kind: 'narrower-body'; place: string; body: string; merged?: true }
   /** A comparison answered for its other sides: this side's passage is only possibly related (said before the quotes). */
   | { kind: 'unsure-side'; side: string };
 

@@ -4,8 +4,9 @@
  * (callers escape anything that comes from the corpus or the user).
  */
 import type { ArticleDate } from '../corpus/types.js';
-import type { Lang, Notice, ReportFacts } from '../answer/types.js';
+import type { Lang, Notice, ReportFacts, ReportsWithin } from '../answer/types.js';
 import { localizeLine } from '../text/operator.js';
+import { provinceLevel } from '../text/gazetteer.js';
 import { EXAMPLE_QUESTIONS } from '../engine/examples.js';
 
 
@@ -207,6 +208,22 @@ export function missingText(labels: readonly string[], lang: Lang): string {
   return lang === 'en' ? `The available reports do not mention ${list}.` : `Các báo cáo hiện có không nhắc đến ${list}.`;
 }
 
+/**
+ * What a report named before the closest articles is, for a place asked that no report states (see
+ * answer/within.ts): "Có báo cáo về Đông Hà (thuộc Quảng Trị):", "… về Bình Định (từ 7/2025 thuộc tỉnh Gia Lai):".
+ */
+export function withinText(w: Pick<ReportsWithin, 'asked' | 'place' | 'via' | 'merged'>, lang: Lang): string {
+  const level = provinceLevel(w.asked);
+  if (lang === 'en') {
+    const since = `part of ${w.asked} ${level === 'tỉnh' ? 'province' : 'city'} since July 2025`;
+    const where = !w.merged ? `in ${w.asked}` : w.via ? `in ${w.via}, ${since}` : since;
+    return `Reports on ${w.place} (${where}):`;
+  }
+  const since = `từ 7/2025 thuộc ${level} ${w.asked}`;
+  const where = !w.merged ? `thuộc ${w.asked}` : w.via ? `thuộc ${w.via}, ${since}` : since;
+  return `Có báo cáo về ${w.place} (${where}):`;
+}
+
 /** How the question was read, when that differs from what was typed. */
 export function interpretedText(interpreted: string, lang: Lang): string {
   return lang === 'en' ? `Read as: ${interpreted}` : `Hiểu là: ${interpreted}`;
@@ -232,6 +249,11 @@ export function noticeText(notice: Notice, lang: Lang): string {
     case 'did-you-mean':
       return lang === 'en' ? `Did you mean ${notice.names.join(', ')}?` : `Có phải bạn muốn hỏi về ${notice.names.join(', ')}?`;
     case 'narrower-body':
+      if (notice.merged) {
+        return lang === 'en'
+          ? `Note: the figure below is for ${notice.body} (part of ${notice.place} since July 2025), not for ${notice.place} as a whole.`
+          : `Lưu ý: số liệu dưới đây là của ${notice.body} (từ 7/2025 thuộc ${provinceLevel(notice.place)} ${notice.place}), không phải của toàn ${provinceLevel(notice.place)} ${notice.place}.`;
+      }
       return lang === 'en'
         ? `Note: the figure below is for ${notice.body}; the reports give none for ${notice.place} as a whole.`
         : `Lưu ý: số liệu dưới đây là của ${notice.body}; các báo cáo không nêu số liệu của toàn ${notice.place}.`;

@@ -11,7 +11,7 @@ import { localizeLine, operatorText } from '../text/operator.js';
 import type { ArticleView, ChunkView, EngineStatus } from '../engine/types.js';
 import type { Answer, AnswerResult, ArticleRef, Lang, Notice, Span } from '../answer/types.js';
 import { cutAtWord, cutWithEllipsis, fold, safeOffset, squash } from '../text/normalise.js';
-import { ARTICLE_LABELS, askWhoText, factLines, factsTitle, STATUS_LABELS, exampleLines, formatDate, formatTimestamp, interpretedText, missingText, noticeText, pageLabel, paragraphLabel, paragraphsCount, resultsRangeText, t } from './messages.js';
+import { ARTICLE_LABELS, askWhoText, factLines, factsTitle, STATUS_LABELS, exampleLines, formatDate, formatTimestamp, interpretedText, missingText, noticeText, withinText, pageLabel, paragraphLabel, paragraphsCount, resultsRangeText, t } from './messages.js';
 
 /** Telegram's limit on a message's text, after entity parsing (UTF-16 code units). */
 export const TELEGRAM_MAX_MESSAGE = 4096;
@@ -276,6 +276,12 @@ function suggestionLineHtml(a: ArticleRef, lang: Lang): string {
   return `• ${titleHtml(a, false)}${date ? ` (${escapeHtml(date)})` : ''}`;
 }
 
+/** The closest articles not already named as reports on a place inside the one asked (answer.within). */
+function suggestionsBeyondWithin(answer: Answer): ArticleRef[] {
+  const named = new Set((answer.within ?? []).flatMap((w) => w.articles.map((a) => a.id)));
+  return answer.suggestions.filter((a) => !named.has(a.id));
+}
+
 /** The reply when the reports do not answer: why (a place or name they never state, or nothing close enough) and the closest articles. */
 function notFoundHtml(answer: Answer, lang: Lang): string {
   const empty = emptyQuestionNotice(answer);
@@ -285,8 +291,10 @@ function notFoundHtml(answer: Answer, lang: Lang): string {
   if (gone) return escapeHtml(noticeText(gone, lang));
   const missing = answer.missing.length > 0;
   const lines = [escapeHtml(missing ? missingText(answer.missing, lang) : t('notFound', lang)), ...didYouMean(answer, lang).map(escapeHtml)];
-  if (answer.suggestions.length > 0) {
-    lines.push('', escapeHtml(t(missing ? 'nearestIntro' : 'suggestionsIntro', lang)), ...answer.suggestions.map((a) => suggestionLineHtml(a, lang)));
+  for (const w of answer.within ?? []) lines.push('', escapeHtml(withinText(w, lang)), ...w.articles.map((a) => suggestionLineHtml(a, lang)));
+  const rest = suggestionsBeyondWithin(answer);
+  if (rest.length > 0) {
+    lines.push('', escapeHtml(t(missing ? 'nearestIntro' : 'suggestionsIntro', lang)), ...rest.map((a) => suggestionLineHtml(a, lang)));
   }
   return lines.join('\n');
 }
@@ -351,9 +359,17 @@ export function renderAnswerPlain(answer: Answer, lang: Lang, opts: PlainRenderO
     } else {
       const missing = answer.missing.length > 0;
       const lines = [missing ? missingText(answer.missing, lang) : t('notFound', lang), ...didYouMean(answer, lang)];
-      if (answer.suggestions.length > 0) {
+      for (const w of answer.within ?? []) {
+        lines.push(withinText(w, lang));
+        for (const a of w.articles) {
+          const date = formatDate(a.date, lang);
+          lines.push(`  • ${a.title.trim()}${date ? ` (${date})` : ''}`);
+        }
+      }
+      const rest = suggestionsBeyondWithin(answer);
+      if (rest.length > 0) {
         lines.push(t(missing ? 'nearestIntro' : 'suggestionsIntro', lang));
-        for (const a of answer.suggestions) {
+        for (const a of rest) {
           const date = formatDate(a.date, lang);
           lines.push(`  • ${a.title.trim()}${date ? ` (${date})` : ''}`);
         }

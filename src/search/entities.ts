@@ -11,6 +11,7 @@ import { ByteLru } from '../index/lru.js';
 import { PAIR_SEP } from '../index/terms.js';
 import { fold } from '../text/normalise.js';
 import { findPlaces, inPersonName, isCapitalised, placeForms } from '../text/gazetteer.js';
+import { PLACES } from '../text/places.js';
 import { DOCUMENT_NAMES, PARTY_BLOCS } from '../text/words.js';
 import { isFamilyName, isFamilyNameFolded, isOfficeWord, isTitleCase } from '../text/names.js';
 import { splitSentences } from '../text/sentences.js';
@@ -272,6 +273,18 @@ function openingName(q: AnalyzedQuery, cap: (k: number) => boolean): number {
   return cap(j + 1) || next.isNumber || isInstitution(next) ? -1 : j;
 }
 
+/** The constraint that a report states the gazetteer's place `place` (an index into PLACES). */
+function placeConstraintOf(place: number): Constraint {
+  const forms = placeForms(place);
+  return { kind: 'place', label: PLACES[place]![0]!, forms: forms.map((f) => termsOf(f, false)), phrases: forms.map((f) => capitalPhrase(f) ?? phraseOf(f, false)) };
+}
+
+/** The constraint that a report states the place shown as `label` ("Đông Hà"), or null when the gazetteer has none so named. */
+export function placeConstraint(label: string): Constraint | null {
+  const place = PLACES.findIndex((forms) => forms[0] === label);
+  return place < 0 ? null : placeConstraintOf(place);
+}
+
 /** The constraints a question states. */
 export function findConstraints(q: AnalyzedQuery): Constraint[] {
   const { tokens, text } = q;
@@ -285,8 +298,7 @@ export function findConstraints(q: AnalyzedQuery): Constraint[] {
     // A person's given name ("Ông Trần Hà Nam", "Lê Văn Vinh"): the names below read it whole, as a
     // report's is read (inPersonName), or the place alone was asked about and the person dropped.
     if (inPersonName(text, tokens, hit.first)) continue;
-    const forms = placeForms(hit.place);
-    out.push({ kind: 'place', label: hit.label, forms: forms.map((f) => termsOf(f, false)), phrases: forms.map((f) => capitalPhrase(f) ?? phraseOf(f, false)) });
+    out.push(placeConstraintOf(hit.place));
     for (let k = 0; k < hit.length; k++) used[hit.first + k] = true;
   }
 
@@ -697,6 +709,14 @@ export function nearName(index: LoadedIndex, label: string): string | null {
   walk(0, [], 0);
   if (best.syllables.length === 0) return null;
   return best.syllables.map((s, k) => (isCapitalised(label, tokens[k]!) ? s.charAt(0).toUpperCase() + s.slice(1) : s)).join(' ');
+}
+
+/**
+ * Is article `article` about what `c` states: its title or lead states it, or ARTICLE_MENTIONS of its
+ * paragraphs do (not a passage naming it in passing)?
+ */
+export function articleAbout(index: LoadedIndex, c: Constraint, article: number): boolean {
+  return checkerOf(index, c).articleStates(article);
 }
 
 export function checkConstraints(index: LoadedIndex, constraints: readonly Constraint[]): ConstraintCheck {

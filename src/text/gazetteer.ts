@@ -5,7 +5,7 @@
  */
 import { fold } from './normalise.js';
 import { isFamilyName, isFamilyNameFolded } from './names.js';
-import { PERSON_NAMED_FORMS, PLACES, PLACE_MARKERS } from './places.js';
+import { CENTRAL_CITIES, MERGED_INTO, PERSON_NAMED_FORMS, PLACES, PLACE_MARKERS, PROVINCE_OF, PROVINCES } from './places.js';
 import { isWellFormedSyllable } from './syllable.js';
 import { isStop, tokenize, type Token } from './tokens.js';
 import { STOP_SYLLABLES } from './words.js';
@@ -212,4 +212,51 @@ export function firstPlace(text: string, tokens: readonly Token[] = tokenize(tex
 export function inPersonName(text: string, tokens: readonly Token[], at: number): boolean {
   for (let k = at - 1; k >= Math.max(0, at - NAME_REACH) && tokens[k + 1]!.joined && isCapitalised(text, tokens[k]!); k--) if (isFamilyName(tokens[k]!.term, true)) return true;
   return false;
+}
+
+/** The province (of the 63 before 2025) a city, town or district of the gazetteer lies in, or null. */
+export function provinceOf(label: string): string | null {
+  return PROVINCE_OF[label] ?? null;
+}
+
+/** The province (of the 34 since 1 July 2025) a province of the 63, or a city in one, is part of; null for any other name. */
+export function provinceSince2025(label: string): string | null {
+  const province = PROVINCE_OF[label] ?? label;
+  if (!PROVINCES.includes(province)) return null;
+  return MERGED_INTO[province] ?? province;
+}
+
+/** The province (of the 34) that province `label` (of the 63) was merged into in 2025, or null when it kept its name or is none. */
+export function mergedInto(label: string): string | null {
+  return MERGED_INTO[label] ?? null;
+}
+
+/** "thành phố" for the six cities governed by the centre, else "tỉnh": how a province is named in full. */
+export function provinceLevel(label: string): 'thành phố' | 'tỉnh' {
+  return CENTRAL_CITIES.includes(label) ? 'thành phố' : 'tỉnh';
+}
+
+/** A place of the gazetteer inside another: a city of a province, or a province (or its city) merged into one in 2025. */
+export interface PlaceWithin {
+  /** The place inside ("Đông Hà", "Bình Định", "Quy Nhơn"). */
+  place: string;
+  /** The former province it lies in, when that is not the place it is inside of ("Bình Định" for Quy Nhơn inside Gia Lai). */
+  via: string | null;
+  /** Inside only since the 2025 merger (a former province, or a city of one). */
+  merged: boolean;
+}
+
+/**
+ * The places of the gazetteer inside `label` (a province's name shown): its own cities and districts first,
+ * then the provinces merged into it in 2025, then their cities. None for a city or a country.
+ */
+export function placesWithin(label: string): PlaceWithin[] {
+  if (!PROVINCES.includes(label)) return [];
+  const out: PlaceWithin[] = Object.keys(PROVINCE_OF)
+    .filter((city) => PROVINCE_OF[city] === label)
+    .map((place) => ({ place, via: null, merged: false }));
+  const merged = Object.keys(MERGED_INTO).filter((p) => MERGED_INTO[p] === label);
+  out.push(...merged.map((place) => ({ place, via: null, merged: true })));
+  for (const p of merged) out.push(...Object.keys(PROVINCE_OF).filter((city) => PROVINCE_OF[city] === p).map((place) => ({ place, via: p, merged: true })));
+  return out;
 }
