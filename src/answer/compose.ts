@@ -186,15 +186,16 @@ export function compose(index: LoadedIndex, candidates: readonly Candidate[], we
     .slice(0, opts.top)
     .map((r, i) => ({ ...r, rank: opts.offset + i + 1 }));
   let narrower: Composed['narrower'] = null;
-  if (confidence === 'high' && opts.wholePlace && results.length > 0) {
+  if (confidence !== 'none' && opts.wholePlace && results.length > 0) {
     const at = results[0]!.answer?.[0]?.[0];
     // A former province's figure is no answer for the province it was merged into (part of it, not all of
-    // it): said, and given as a passage that may be related.
+    // it): said, and given as a passage that may be related (also when the count was already held back
+    // as another province's: the note says why).
     const former = formerProvinceBody(results[0]!.quote, opts.wholePlace, at);
     if (former !== null) {
       narrower = { place: opts.wholePlace, body: former, merged: true };
       confidence = 'low';
-    } else {
+    } else if (confidence === 'high') {
       const body = narrowerBody(results[0]!.quote, opts.wholePlace, at);
       if (body !== null) narrower = { place: opts.wholePlace, body };
     }
