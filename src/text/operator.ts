@@ -154,6 +154,10 @@ const TEXTS = {
     vi: (p) => `  ghi chú: ${p.note}`,
     en: (p) => `  note: ${p.note}`,
   },
+  addNameTaken: {
+    vi: (p) => `  ghi chú: ${p.file} đã mang tên này nên bài được lưu tên mới; nếu đây là bản sửa, chạy lại với --replace để thay bài cũ`,
+    en: (p) => `  note: ${p.file} already had this name, so the article was saved under a new one; if it is a corrected version, run again with --replace to replace the old one`,
+  },
   notAdded: {
     vi: (p) => `Không thêm được ${p.source}: ${p.reason}`,
     en: (p) => `Not added ${p.source}: ${p.reason}`,

@@ -332,6 +332,14 @@ describe('conversation replies', () => {
     expect(renderAnswerPlain(answer([result(1, 'Một câu.')], { facts: { count: null, articles: [hcm], links: false } }), 'vi')).not.toContain('https://');
   });
 
+  it('an upload saved under another name because its name was taken says which article had it and how to drop that one (probe10)', () => {
+    const info = { id: 'bao-cao-2', file: 'bao-cao-2.md', title: 'Hội nghị', date: null, outlet: null, paragraphs: 2, replaced: false, warnings: [], build: { ok: true, message: '', seconds: 1 }, indexed: true };
+    expect(addedText({ ...info, nameTakenBy: 'bao-cao.md' }, 'vi')).toContain('Đã có bài cùng tên tệp (bao-cao.md, mã bao-cao)');
+    expect(addedText({ ...info, nameTakenBy: 'bao-cao.md' }, 'vi')).toContain('/remove bao-cao');
+    expect(addedText({ ...info, nameTakenBy: 'bao-cao.md' }, 'en')).toContain('/remove bao-cao');
+    expect(addedText({ ...info, nameTakenBy: null }, 'vi')).not.toContain('/remove');
+  });
+
   it('an upload the rebuilt index does not hold is never said to be answerable now', () => {
     const info = { id: 'qnam', file: 'qnam.md', title: 'Hội nghị', date: null, outlet: null, paragraphs: 2, replaced: false, warnings: [], build: { ok: true, message: '', seconds: 1 } };
     expect(addedText({ ...info, indexed: true }, 'vi')).toContain('có thể hỏi về bài này ngay');

@@ -102,6 +102,7 @@ async function addAndReport(ctx: BotContext, replyTo: number, add: () => Promise
       outlet: a.outlet,
       paragraphs: a.blocks.filter((b) => b.kind === 'body').length,
       replaced: added.replaced,
+      nameTakenBy: added.nameTakenBy,
       warnings: a.warnings,
       build: { ok: build.ok, message: build.message, seconds: build.ms / 1000 },
       indexed: engine.article(id) !== null,
