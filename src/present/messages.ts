@@ -521,6 +521,11 @@ export function removedText(id: string, file: string, build: { ok: boolean; mess
   return `${head}\n${buildResultText(build, lang).replace(/: có thể hỏi về bài này ngay\.$|: it can be asked about now\.$/u, '.')}`;
 }
 
+/** A /remove whose file could not be deleted: one line, in the admin's language; the index is unchanged. */
+export function notRemovedText(id: string, reason: string, lang: Lang): string {
+  return lang === 'en' ? `Not removed ${id}: ${reason}` : `Không xoá được bài ${id}: ${localizeLine(reason, lang)}`;
+}
+
 export function noSuchArticleText(id: string, lang: Lang): string {
   return lang === 'en' ? `There is no article with id “${id}” (an article's id is its file name without the extension; I say it when an article is added).` : `Không có bài nào mang mã “${id}” (mã bài là tên tệp không có phần đuôi; tôi báo mã khi thêm bài).`;
 }

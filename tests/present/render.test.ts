@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addedText, formatDate, noticeText } from '../../src/present/messages.js';
+import { addedText, formatDate, noticeText, notRemovedText } from '../../src/present/messages.js';
 import { escapeHtml, htmlToPlain, htmlVisibleLength, normalizeSpans, renderAnswerHtml, renderAnswerPlain, renderArticleHtml, renderParagraphHtml, renderSourcesHtml, renderStatusHtml } from '../../src/present/render.js';
 import type { Answer, AnswerResult, ArticleRef, Span } from '../../src/answer/types.js';
 import type { ArticleView } from '../../src/engine/types.js';
@@ -338,6 +338,14 @@ describe('conversation replies', () => {
     expect(addedText({ ...info, nameTakenBy: 'bao-cao.md' }, 'vi')).toContain('/remove bao-cao');
     expect(addedText({ ...info, nameTakenBy: 'bao-cao.md' }, 'en')).toContain('/remove bao-cao');
     expect(addedText({ ...info, nameTakenBy: null }, 'vi')).not.toContain('/remove');
+  });
+
+  it('a /remove the disk refuses is said in the language of the admin, not as the raw English reason (probe10)', () => {
+    const reason = 'the corpus folder /srv/corpus is not writable for the bot (EROFS); mount it read-write to add articles from Telegram';
+    const vi = notRemovedText('bao-cao', reason, 'vi');
+    expect(vi).toMatch(/^Không xoá được bài bao-cao: /u);
+    expect(vi).not.toContain('is not writable');
+    expect(notRemovedText('bao-cao', reason, 'en')).toBe(`Not removed bao-cao: ${reason}`);
   });
 
   it('an upload the rebuilt index does not hold is never said to be answerable now', () => {
