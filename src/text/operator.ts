@@ -240,6 +240,9 @@ const LINES: readonly { en: RegExp; vi: string }[] = [
   // A missing or damaged index as plain text (an IndexLoadError thrown without a note, or quoted by the
   // build): the same words as the index codes above, so either way reads the same.
   { en: /^No index in (.+)\. Build it with: (.+)$/, vi: 'Chưa có chỉ mục trong $1. Hãy xây dựng bằng: $2' },
+  // The model hub a download came from (embedder.ts hubName), inside the lines above and below.
+  { en: /^the Hugging Face hub$/, vi: 'kho mô hình Hugging Face' },
+  { en: /^the model hub (\S+)$/, vi: 'kho mô hình $1' },
   { en: /^(.+) is corrupted \((.+)\)\. Rebuild with: (.+)$/, vi: '$1 bị hỏng ($r2). Hãy xây dựng lại bằng: $3' },
   { en: /^(.+) is corrupted\. Rebuild with: (.+)$/, vi: '$1 bị hỏng. Hãy xây dựng lại bằng: $2' },
   { en: /^(.+) is missing\. Rebuild with: (.+)$/, vi: 'Thiếu tệp $1. Hãy xây dựng lại bằng: $2' },
@@ -333,15 +336,15 @@ const LINES: readonly { en: RegExp; vi: string }[] = [
   },
   {
     en: /^Embedding model "(.+)" could not be downloaded from (.+?) \((.*)\)\. Check the internet connection, or set MODELS_DIR to a folder that holds the model, or set EMBEDDING_MODEL=none for keyword-only search\.$/,
-    vi: 'Không tải được mô hình nhúng "$1" từ $2 ($3). Hãy kiểm tra kết nối mạng, hoặc đặt MODELS_DIR là thư mục chứa mô hình, hoặc đặt EMBEDDING_MODEL=none để chỉ tìm theo từ khóa.',
+    vi: 'Không tải được mô hình nhúng "$1" từ $r2 ($3). Hãy kiểm tra kết nối mạng, hoặc đặt MODELS_DIR là thư mục chứa mô hình, hoặc đặt EMBEDDING_MODEL=none để chỉ tìm theo từ khóa.',
   },
   {
     en: /^Embedding model "(.+)" was not found on (.+?) \((.*)\)\. Check EMBEDDING_MODEL \(a transformers\.js ONNX model id, e\.g\. Xenova\/multilingual-e5-small\), or set EMBEDDING_MODEL=none for keyword-only search\.$/,
-    vi: 'Không tìm thấy mô hình nhúng "$1" trên $2 ($3). Hãy kiểm tra EMBEDDING_MODEL (mã một mô hình ONNX cho transformers.js, ví dụ Xenova/multilingual-e5-small), hoặc đặt EMBEDDING_MODEL=none để chỉ tìm theo từ khóa.',
+    vi: 'Không tìm thấy mô hình nhúng "$1" trên $r2 ($3). Hãy kiểm tra EMBEDDING_MODEL (mã một mô hình ONNX cho transformers.js, ví dụ Xenova/multilingual-e5-small), hoặc đặt EMBEDDING_MODEL=none để chỉ tìm theo từ khóa.',
   },
   {
     en: /^Embedding model "(.+)" from (.+?) could not be loaded \((.*)\)\. Delete its cached copy under (.+) and retry, set MODELS_DIR to a folder that holds the model, or set EMBEDDING_MODEL=none for keyword-only search\.$/,
-    vi: 'Không nạp được mô hình nhúng "$1" từ $2 ($3). Hãy xoá bản lưu tạm trong $4 rồi thử lại, đặt MODELS_DIR là thư mục chứa mô hình, hoặc đặt EMBEDDING_MODEL=none để chỉ tìm theo từ khóa.',
+    vi: 'Không nạp được mô hình nhúng "$1" từ $r2 ($3). Hãy xoá bản lưu tạm trong $4 rồi thử lại, đặt MODELS_DIR là thư mục chứa mô hình, hoặc đặt EMBEDDING_MODEL=none để chỉ tìm theo từ khóa.',
   },
   {
     en: /^Embedding model "(.+)" could not be loaded: the ONNX runtime \(@xenova\/transformers, onnxruntime-node\) failed to start \((.*)\)\. Reinstall dependencies \(npm ci\), or set EMBEDDING_MODEL=none for keyword-only search\.$/,
