@@ -422,6 +422,28 @@ export function parseByline(line: string): Byline | null {
   return { raw, author: name, role: rest };
 }
 
+/** Between a byline and its date on one line: "THANH HÀ - 05/06/2025 08:30", "MINH ANH | 07:56 05/06/2025". */
+const BYLINE_DATE_SEPARATOR = /\s+[-–—|]\s+/gu;
+
+/**
+ * A byline and a whole date on one line under the title, or null: the name must read as a byline and
+ * the rest as a dateline with day, month and year (a heading such as "Đại hội lần thứ 5 - 05/06/2025"
+ * is no byline; a yearless "ngày 5/6" may be anything).
+ */
+export function splitBylineDate(line: string): { byline: string; date: string } | null {
+  const s = line.trim();
+  if (s.length > 120) return null;
+  for (const sep of s.matchAll(BYLINE_DATE_SEPARATOR)) {
+    const name = s.slice(0, sep.index).trim();
+    const rest = s.slice(sep.index + sep[0].length).trim();
+    const date = parseDateLine(rest);
+    if (!date || date.precision !== 'day' || date.yearMissing) continue;
+    const byline = parseByline(name);
+    if (byline && byline.role === null) return { byline: name, date: rest };
+  }
+  return null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Titles
 // ---------------------------------------------------------------------------------------------
