@@ -514,6 +514,16 @@ function subjectOf(bodies: readonly string[], tokens: (text: string) => Token[])
  * `tokens`: the tokenizer for finding places (a caller that tokenises the paragraphs again, for the index,
  * passes one that remembers them).
  */
+/**
+ * A whole date (day, month, year) in a title, for an article whose text gives none ("Nghị quyết Hội nghị
+ * lần thứ 12 ngày 12/7/2025"): closer to the meeting than the file's creation date. A year alone or a
+ * yearless day says too little.
+ */
+function titleDate(title: string): ArticleDate | null {
+  const found = findDate(title, { allowYearless: false });
+  return found && found.date.precision === 'day' && !found.date.yearMissing ? found.date : null;
+}
+
 export function extractMetadata(clean: CleanResult, fm: FormatMeta, tokens: (text: string) => Token[] = tokenize): ArticleMetadata {
   const warnings: string[] = [];
   const bodies = clean.blocks.filter((b) => b.kind === 'body').map((b) => b.text);
@@ -528,6 +538,10 @@ export function extractMetadata(clean: CleanResult, fm: FormatMeta, tokens: (tex
   const resolved = resolveDate(clean.dates, bodies.slice(0, 3), fm.date);
   let date = resolved.date;
   warnings.push(...resolved.warnings);
+  if (!date && title) {
+    date = titleDate(title);
+    if (date) warnings.push(`the text gives no date; using the date in the title (${date.raw})`);
+  }
   if (!date && fm.fileDate !== undefined) {
     const d = parseDate(fm.fileDate);
     if (d) {

@@ -392,6 +392,7 @@ const LINES: readonly { en: RegExp; vi: string }[] = [
   { en: /^no title found$/, vi: 'không tìm thấy tiêu đề' },
   { en: /^no title line found; the title was made from the lead sentence$/, vi: 'không có dòng tiêu đề; tiêu đề được lấy từ câu mở đầu' },
   { en: /^the text gives no date; using the date the file was created \((.+)\)$/, vi: 'bài không ghi ngày; dùng ngày tạo tệp ($1)' },
+  { en: /^the text gives no date; using the date in the title \((.+)\)$/, vi: 'bài không ghi ngày; dùng ngày trong tiêu đề ($1)' },
   { en: /^the article gives the date "(.+)" without a year; the year is left unknown$/, vi: 'bài ghi ngày "$1" mà không có năm; năm để trống' },
   { en: /^front matter date "(.+)" is not a date I can read; using the date in the text$/, vi: 'ngày "$1" trong front matter không đọc được; dùng ngày trong bài' },
   { en: /^front matter has no title; the title is taken from the text$/, vi: 'front matter không có tiêu đề; tiêu đề lấy từ bài' },
