@@ -242,6 +242,16 @@ describe('articles from Telegram', () => {
     expect(text).toMatch(/can be asked about now/);
   });
 
+  it('a corrected report sent again under the same name says it was kept beside the old one and how to drop that (probe10)', async () => {
+    const admin = fake.user(ADMIN);
+    const report = (n: string) => `Hội nghị Đảng bộ xã Tân Lập lần 3\n\nĐảng bộ xã Tân Lập hiện có ${n} đảng viên sinh hoạt tại 18 chi bộ.\n`;
+    expect(textOf(await replyTo(fake.sendDocument({ from: admin, fileName: 'Tân Lập.txt', bytes: report('512') })))).not.toContain('/remove');
+    const second = textOf(await replyTo(fake.sendDocument({ from: admin, fileName: 'Tân Lập.txt', bytes: report('515') })));
+    expect(second).toContain('(tan-lap-2.txt, mã tan-lap-2)');
+    expect(second).toContain('Đã có bài cùng tên tệp (tan-lap.txt, mã tan-lap)');
+    expect(second).toContain('/remove tan-lap');
+  });
+
   it('lists /add and /remove as admin commands: in /help for admins only, never in the public menu', async () => {
     const menu = fake.callsOf('setMyCommands').flatMap((c) => (c.params.commands as { command: string }[]).map((x) => x.command));
     expect(menu).not.toContain('add');
