@@ -510,10 +510,16 @@ export function fileTooBigText(bytes: number, maxBytes: number, lang: Lang): str
     : `Không thêm được: tệp nặng ${mb(bytes)} MB, quá giới hạn ${mb(maxBytes)} MB.`;
 }
 
-export function unsupportedFileText(extensions: readonly string[], lang: Lang): string {
+/** Office files an office keeps that Word or LibreOffice saves as .docx in two clicks. */
+const RESAVABLE_EXTENSIONS = new Set(['.doc', '.odt', '.rtf', '.docm', '.dot', '.dotx', '.wps']);
+
+export function unsupportedFileText(extensions: readonly string[], lang: Lang, ext = ''): string {
+  const text = lang === 'en' ? `Not added: I can read ${extensions.join(', ')} files only.` : `Không thêm được: tôi chỉ đọc được các tệp ${extensions.join(', ')}.`;
+  const e = ext.toLowerCase();
+  if (!RESAVABLE_EXTENSIONS.has(e)) return text;
   return lang === 'en'
-    ? `Not added: I can read ${extensions.join(', ')} files only.`
-    : `Không thêm được: tôi chỉ đọc được các tệp ${extensions.join(', ')}.`;
+    ? `${text} Open the ${e} file in Word or LibreOffice, save it as .docx (or export a .pdf) and send that.`
+    : `${text} Hãy mở tệp ${e} bằng Word hoặc LibreOffice, lưu lại thành .docx (hoặc xuất ra .pdf) rồi gửi lại.`;
 }
 
 export function removedText(id: string, file: string, build: { ok: boolean; message: string; seconds: number }, lang: Lang): string {

@@ -188,7 +188,7 @@ corpus.on('message:document', async (ctx) => {
   }
   const name = safeName(doc.file_name, '');
   if (!formatFor(name)) {
-    await sendText(ctx, unsupportedFileText(knownExtensions(), ctx.lang), ctx.msg.message_id);
+    await sendText(ctx, unsupportedFileText(knownExtensions(), ctx.lang, path.extname(name)), ctx.msg.message_id);
     return;
   }
   if (doc.file_size !== undefined && doc.file_size > MAX_UPLOAD_BYTES) {
