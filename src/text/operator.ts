@@ -137,12 +137,12 @@ const TEXTS = {
     en: (p) => `The disk is full (writing ${p.path}). Free some space (df -h) and run again; the index in use is left as it was.`,
   },
   corpusMissing: {
-    vi: (p) => `Không tìm thấy thư mục bài viết ${p.dir}. Hãy kiểm tra --corpus hoặc CORPUS_DIR (thư mục chứa các tệp .txt, .md).`,
-    en: (p) => `Corpus folder not found: ${p.dir}. Check --corpus or CORPUS_DIR (the folder of .txt and .md files).`,
+    vi: (p) => `Không tìm thấy thư mục bài viết ${p.dir}. Hãy kiểm tra --corpus hoặc CORPUS_DIR (thư mục chứa các bài: tệp .txt, .md, .html, .htm, .docx, .pdf).`,
+    en: (p) => `Corpus folder not found: ${p.dir}. Check --corpus or CORPUS_DIR (the folder of the articles: .txt, .md, .html, .htm, .docx, .pdf files).`,
   },
   corpusNotFolder: {
-    vi: (p) => `${p.dir} không phải là thư mục. --corpus hoặc CORPUS_DIR phải là thư mục chứa các tệp .txt, .md.`,
-    en: (p) => `${p.dir} is not a folder. --corpus or CORPUS_DIR must be the folder of .txt and .md files.`,
+    vi: (p) => `${p.dir} không phải là thư mục. --corpus hoặc CORPUS_DIR phải là thư mục chứa các bài (tệp .txt, .md, .html, .htm, .docx, .pdf).`,
+    en: (p) => `${p.dir} is not a folder. --corpus or CORPUS_DIR must be the folder of the articles (.txt, .md, .html, .htm, .docx, .pdf files).`,
   },
 
   // ----- the scripts' own lines (npm start, build-index, add)

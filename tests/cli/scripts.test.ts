@@ -49,6 +49,13 @@ describe('--help', () => {
   });
 });
 
+describe('build-index --help (probe10)', () => {
+  it('names every kind of article file the corpus may hold, not only .txt and .md', async () => {
+    const { stdout } = await run(TSX, ['scripts/build-index.ts', '--help'], { cwd: ROOT, env: ENV });
+    expect(stdout).toMatch(/--corpus DIR .*\.txt, \.md, \.html, \.htm, \.docx, \.pdf/u);
+  });
+});
+
 describe('npm start -- --help (probe10)', () => {
   // It used to ignore its arguments: `--help` built a missing index and opened the chat or the bot.
   const empty = () => {
