@@ -394,7 +394,7 @@ export function cleanArticleText(input: string, options: CleanOptions = {}): Cle
       line.text = '';
       continue;
     }
-    const signed = title !== null && headByline === null && !line.heading ? splitBylineDate(s) : null;
+    const signed: { byline: string; date: string } | null = title !== null && headByline === null && !line.heading ? splitBylineDate(s) : null;
     if (signed) {
       dates.push({ raw: signed.date, where: 'head' });
       headByline = signed.byline;
