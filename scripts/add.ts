@@ -28,6 +28,7 @@ async function main(): Promise<void> {
       const a = await addToCorpus(source, corpusDir, { replace: values.replace ?? false });
       added++;
       console.log(say(note('added', { replaced: a.replaced ? 1 : 0, file: path.relative(process.cwd(), path.join(corpusDir, a.file)), title: a.article.title })));
+      if (a.nameTakenBy) console.log(say(note('addNameTaken', { file: a.nameTakenBy })));
       for (const w of a.article.warnings) console.log(say(note('addNote', { note: localizeLine(w, operatorLang()) })));
     } catch (e) {
       if (!(e instanceof IngestError || e instanceof ArticleError)) throw e;

@@ -3,10 +3,11 @@ import path from 'node:path';
 import { runBuild } from '../src/cli/build.js';
 import { configOrExit, exitOnError, parseCli } from '../src/cli/common.js';
 import { runVerify } from '../src/cli/verify.js';
+import { knownExtensions } from '../src/corpus/formats/registry.js';
 
 const USAGE = `Usage: npm run build-index -- [--corpus DIR] [--out DIR] [--verify]
 Builds or updates the index: only new or changed paragraphs are embedded; a running bot switches over by itself.
-  --corpus DIR   the articles, .txt and .md (default: CORPUS_DIR, corpus/)
+  --corpus DIR   the articles: ${knownExtensions().join(', ')} files (default: CORPUS_DIR, corpus/)
   --out DIR      the index folder (default: INDEX_DIR, embeddings/)
   --verify       build nothing: read every file of the index and check its size and checksum against
                  the manifest (loading trusts unchanged files by their stamp); names each damaged file

@@ -2,7 +2,7 @@
  * npm start: builds the index if there is none, opens the engine, then runs the Telegram bot
  * (BOT_TOKEN set) or a console chat on stdin/stdout (no token; works with piped input too).
  */
-import { configOrExit, exitOnError } from '../src/cli/common.js';
+import { configOrExit, exitOnError, parseCli } from '../src/cli/common.js';
 import { buildLog, progressBar } from '../src/cli/progress.js';
 import { note, operatorLang, operatorText, type OperatorNote } from '../src/text/operator.js';
 import { openEngine } from '../src/engine/engine.js';
@@ -19,11 +19,18 @@ function ignoreOutputErrors(): void {
 /** A line for the operator, in the locale's language (Vietnamese unless LANG/LC_ALL is English). */
 const say = (n: OperatorNote) => operatorText(n, operatorLang());
 
+const USAGE = `Usage: npm start [-- --help]
+Runs the Telegram bot when BOT_TOKEN is set, else a console chat on stdin/stdout (piped input too).
+Builds the index first when INDEX_DIR has none. Everything else is set in the environment or .env
+(README, "Settings"): CORPUS_DIR, INDEX_DIR, EMBEDDING_MODEL, ADMIN_USER_IDS, LOG_FILE, …`;
+
 /** Seconds a shutdown may take before the process exits anyway. */
 const FORCED_EXIT_MS = 30_000;
 
 async function main(): Promise<void> {
   ignoreOutputErrors();
+  // Before the settings are read: --help works with bad ones, and an unknown argument starts nothing.
+  parseCli(USAGE, {});
   const config = configOrExit();
   const botMode = config.botToken !== null;
   // Logs go to stderr (so that the console chat's answers on stdout stay clean), or to LOG_FILE.

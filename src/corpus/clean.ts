@@ -14,7 +14,7 @@
  * Words are never changed: only whole lines, page chrome, stamps and tags are removed.
  */
 import type { BlockKind, Block, CleanBlock, CleanResult, DateCandidate } from './types.js';
-import { isDateOnlyLine, outletFromLine, parseByline, sourceFromLine, splitGluedDateStamp, splitOutletPrefix } from './metadata.js';
+import { isDateOnlyLine, outletFromLine, parseByline, sourceFromLine, splitBylineDate, splitGluedDateStamp, splitOutletPrefix } from './metadata.js';
 import { ODD_SPACE_CLASS, normalizeInline, normalizeSource } from '../text/normalise.js';
 import { sentenceCount } from '../text/sentences.js';
 
@@ -383,11 +383,21 @@ export function cleanArticleText(input: string, options: CleanOptions = {}): Cle
 
   // 4. The head: section label, title, dateline, outlet line, a stamp glued to the lead.
   let title: string | null = null;
+  // "THANH HÀ - 05/06/2025 08:30" under the title: the dateline and the byline, not a heading.
+  let headByline: string | null = null;
   for (const line of lines) {
     if (line.spot) continue;
     const s = line.text;
     if (isDateOnlyLine(s)) {
       dates.push({ raw: s, where: 'head' });
+      dropped.push(s);
+      line.text = '';
+      continue;
+    }
+    const signed: { byline: string; date: string } | null = title !== null && headByline === null && !line.heading ? splitBylineDate(s) : null;
+    if (signed) {
+      dates.push({ raw: signed.date, where: 'head' });
+      headByline = signed.byline;
       dropped.push(s);
       line.text = '';
       continue;
@@ -567,7 +577,7 @@ export function cleanArticleText(input: string, options: CleanOptions = {}): Cle
     }
   }
 
-  return { blocks, title, dates, outlets, sources, byline, dropped };
+  return { blocks, title, dates, outlets, sources, byline: byline ?? headByline, dropped };
 }
 
 /** `photos`: the page has a photo somewhere (a spot, an image, a credit), so a line may describe one. */

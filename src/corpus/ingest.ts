@@ -42,6 +42,11 @@ export interface Added {
   file: string;
   /** True when an existing file was overwritten (`replace`). */
   replaced: boolean;
+  /**
+   * The corpus file that already held the wanted name, when this one was saved under another: a
+   * corrected report sent again otherwise stands beside the old one, both answered from.
+   */
+  nameTakenBy: string | null;
   article: Article;
 }
 
@@ -216,6 +221,7 @@ export async function addToCorpus(source: string, corpusDir: string, opts: Inges
   await fs.writeFile(tmp, prepared.bytes);
   try {
     let article: Article;
+    let nameTakenBy: string | null = null;
     for (let n = 1; ; n++) {
       const candidate = n === 1 ? stem : `${stem}-${n}`;
       const name = `${candidate}${prepared.ext}`;
@@ -228,16 +234,20 @@ export async function addToCorpus(source: string, corpusDir: string, opts: Inges
       if (taken && opts.replace && n === 1) {
         if (taken !== name) await fs.rm(path.join(corpusDir, taken));
         await fs.rename(tmp, path.join(corpusDir, name));
-        return { source, file: name, replaced: true, article: article! };
+        return { source, file: name, replaced: true, nameTakenBy: null, article: article! };
       }
+      if (taken && n === 1) nameTakenBy = taken;
       if (taken) continue;
       try {
         await fs.link(tmp, path.join(corpusDir, name));
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'EEXIST') continue;
+        if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
+          if (n === 1) nameTakenBy = name;
+          continue;
+        }
         throw e;
       }
-      return { source, file: name, replaced: false, article: { ...article!, id: candidate, file: name } };
+      return { source, file: name, replaced: false, nameTakenBy, article: { ...article!, id: candidate, file: name } };
     }
   } finally {
     await fs.rm(tmp, { force: true });

@@ -422,6 +422,28 @@ export function parseByline(line: string): Byline | null {
   return { raw, author: name, role: rest };
 }
 
+/** Between a byline and its date on one line: "THANH HÀ - 05/06/2025 08:30", "MINH ANH | 07:56 05/06/2025". */
+const BYLINE_DATE_SEPARATOR = /\s+[-–—|]\s+/gu;
+
+/**
+ * A byline and a whole date on one line under the title, or null: the name must read as a byline and
+ * the rest as a dateline with day, month and year (a heading such as "Đại hội lần thứ 5 - 05/06/2025"
+ * is no byline; a yearless "ngày 5/6" may be anything).
+ */
+export function splitBylineDate(line: string): { byline: string; date: string } | null {
+  const s = line.trim();
+  if (s.length > 120) return null;
+  for (const sep of s.matchAll(BYLINE_DATE_SEPARATOR)) {
+    const name = s.slice(0, sep.index).trim();
+    const rest = s.slice(sep.index + sep[0].length).trim();
+    const date = parseDateLine(rest);
+    if (!date || date.precision !== 'day' || date.yearMissing) continue;
+    const byline = parseByline(name);
+    if (byline && byline.role === null) return { byline: name, date: rest };
+  }
+  return null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Titles
 // ---------------------------------------------------------------------------------------------
@@ -492,6 +514,16 @@ function subjectOf(bodies: readonly string[], tokens: (text: string) => Token[])
  * `tokens`: the tokenizer for finding places (a caller that tokenises the paragraphs again, for the index,
  * passes one that remembers them).
  */
+/**
+ * A whole date (day, month, year) in a title, for an article whose text gives none ("Nghị quyết Hội nghị
+ * lần thứ 12 ngày 12/7/2025"): closer to the meeting than the file's creation date. A year alone or a
+ * yearless day says too little.
+ */
+function titleDate(title: string): ArticleDate | null {
+  const found = findDate(title, { allowYearless: false });
+  return found && found.date.precision === 'day' && !found.date.yearMissing ? found.date : null;
+}
+
 export function extractMetadata(clean: CleanResult, fm: FormatMeta, tokens: (text: string) => Token[] = tokenize): ArticleMetadata {
   const warnings: string[] = [];
   const bodies = clean.blocks.filter((b) => b.kind === 'body').map((b) => b.text);
@@ -506,6 +538,10 @@ export function extractMetadata(clean: CleanResult, fm: FormatMeta, tokens: (tex
   const resolved = resolveDate(clean.dates, bodies.slice(0, 3), fm.date);
   let date = resolved.date;
   warnings.push(...resolved.warnings);
+  if (!date && title) {
+    date = titleDate(title);
+    if (date) warnings.push(`the text gives no date; using the date in the title (${date.raw})`);
+  }
   if (!date && fm.fileDate !== undefined) {
     const d = parseDate(fm.fileDate);
     if (d) {

@@ -472,6 +472,8 @@ export interface AddedInfo {
   outlet: string | null;
   paragraphs: number;
   replaced: boolean;
+  /** The corpus file that already held the wanted name (this one was saved under another), if any. */
+  nameTakenBy?: string | null;
   /** What the reader noticed (plain one-liners). */
   warnings: readonly string[];
   /** The rebuild: ok, and its summary or why it failed. */
@@ -491,6 +493,7 @@ export function addedText(a: AddedInfo, lang: Lang): string {
     `${L.paragraphs}: ${a.paragraphs}`,
   ];
   if (a.replaced) lines.push(en ? 'It replaced the article with the same name.' : 'Bài này thay cho bài cùng tên trước đó.');
+  if (a.nameTakenBy) lines.push(nameTakenText(a.nameTakenBy, lang));
   const skipped = a.build.ok && !a.indexed;
   const warnings = a.warnings.map((w) => localizeLine(w, lang)); // the reader's English one-liners, in the admin's language
   if (skipped) warnings.push(en ? 'the index does not hold it after the build (a duplicate of another article?)' : 'chỉ mục không có bài này sau khi xây dựng (trùng với một bài khác?)');
@@ -502,6 +505,14 @@ export function addedText(a: AddedInfo, lang: Lang): string {
   // Not in the index: the index was updated, but the article cannot be asked about.
   lines.push(skipped ? built.replace(/: có thể hỏi về bài này ngay\.$|: it can be asked about now\.$/u, '.') : built);
   return lines.join('\n');
+}
+
+/** A corrected report sent again under the same file name is kept beside the old one: say so, and how to drop the old. */
+function nameTakenText(file: string, lang: Lang): string {
+  const id = file.replace(/^.*[\\/]/u, '').replace(/\.[^.]+$/u, '');
+  return lang === 'en'
+    ? `An article with the same file name already exists (${file}, id ${id}), so this one was saved under a new name. If this is a corrected version, send /remove ${id} to drop the old one; otherwise both are quoted.`
+    : `Đã có bài cùng tên tệp (${file}, mã ${id}) nên bài này được lưu tên mới. Nếu đây là bản sửa, gõ /remove ${id} để xoá bản cũ; nếu không, cả hai bài đều được trích dẫn.`;
 }
 
 function buildResultText(b: { ok: boolean; message: string; seconds: number }, lang: Lang): string {
@@ -521,15 +532,26 @@ export function fileTooBigText(bytes: number, maxBytes: number, lang: Lang): str
     : `Không thêm được: tệp nặng ${mb(bytes)} MB, quá giới hạn ${mb(maxBytes)} MB.`;
 }
 
-export function unsupportedFileText(extensions: readonly string[], lang: Lang): string {
+/** Office files an office keeps that Word or LibreOffice saves as .docx in two clicks. */
+const RESAVABLE_EXTENSIONS = new Set(['.doc', '.odt', '.rtf', '.docm', '.dot', '.dotx', '.wps']);
+
+export function unsupportedFileText(extensions: readonly string[], lang: Lang, ext = ''): string {
+  const text = lang === 'en' ? `Not added: I can read ${extensions.join(', ')} files only.` : `Không thêm được: tôi chỉ đọc được các tệp ${extensions.join(', ')}.`;
+  const e = ext.toLowerCase();
+  if (!RESAVABLE_EXTENSIONS.has(e)) return text;
   return lang === 'en'
-    ? `Not added: I can read ${extensions.join(', ')} files only.`
-    : `Không thêm được: tôi chỉ đọc được các tệp ${extensions.join(', ')}.`;
+    ? `${text} Open the ${e} file in Word or LibreOffice, save it as .docx (or export a .pdf) and send that.`
+    : `${text} Hãy mở tệp ${e} bằng Word hoặc LibreOffice, lưu lại thành .docx (hoặc xuất ra .pdf) rồi gửi lại.`;
 }
 
 export function removedText(id: string, file: string, build: { ok: boolean; message: string; seconds: number }, lang: Lang): string {
   const head = lang === 'en' ? `Removed article ${id} (${file}).` : `Đã xoá bài ${id} (${file}).`;
   return `${head}\n${buildResultText(build, lang).replace(/: có thể hỏi về bài này ngay\.$|: it can be asked about now\.$/u, '.')}`;
+}
+
+/** A /remove whose file could not be deleted: one line, in the admin's language; the index is unchanged. */
+export function notRemovedText(id: string, reason: string, lang: Lang): string {
+  return lang === 'en' ? `Not removed ${id}: ${reason}` : `Không xoá được bài ${id}: ${localizeLine(reason, lang)}`;
 }
 
 export function noSuchArticleText(id: string, lang: Lang): string {

@@ -137,12 +137,12 @@ const TEXTS = {
     en: (p) => `The disk is full (writing ${p.path}). Free some space (df -h) and run again; the index in use is left as it was.`,
   },
   corpusMissing: {
-    vi: (p) => `Không tìm thấy thư mục bài viết ${p.dir}. Hãy kiểm tra --corpus hoặc CORPUS_DIR (thư mục chứa các tệp .txt, .md).`,
-    en: (p) => `Corpus folder not found: ${p.dir}. Check --corpus or CORPUS_DIR (the folder of .txt and .md files).`,
+    vi: (p) => `Không tìm thấy thư mục bài viết ${p.dir}. Hãy kiểm tra --corpus hoặc CORPUS_DIR (thư mục chứa các bài: tệp .txt, .md, .html, .htm, .docx, .pdf).`,
+    en: (p) => `Corpus folder not found: ${p.dir}. Check --corpus or CORPUS_DIR (the folder of the articles: .txt, .md, .html, .htm, .docx, .pdf files).`,
   },
   corpusNotFolder: {
-    vi: (p) => `${p.dir} không phải là thư mục. --corpus hoặc CORPUS_DIR phải là thư mục chứa các tệp .txt, .md.`,
-    en: (p) => `${p.dir} is not a folder. --corpus or CORPUS_DIR must be the folder of .txt and .md files.`,
+    vi: (p) => `${p.dir} không phải là thư mục. --corpus hoặc CORPUS_DIR phải là thư mục chứa các bài (tệp .txt, .md, .html, .htm, .docx, .pdf).`,
+    en: (p) => `${p.dir} is not a folder. --corpus or CORPUS_DIR must be the folder of the articles (.txt, .md, .html, .htm, .docx, .pdf files).`,
   },
 
   // ----- the scripts' own lines (npm start, build-index, add)
@@ -153,6 +153,10 @@ const TEXTS = {
   addNote: {
     vi: (p) => `  ghi chú: ${p.note}`,
     en: (p) => `  note: ${p.note}`,
+  },
+  addNameTaken: {
+    vi: (p) => `  ghi chú: ${p.file} đã mang tên này nên bài được lưu tên mới; nếu đây là bản sửa, chạy lại với --replace để thay bài cũ`,
+    en: (p) => `  note: ${p.file} already had this name, so the article was saved under a new one; if it is a corrected version, run again with --replace to replace the old one`,
   },
   notAdded: {
     vi: (p) => `Không thêm được ${p.source}: ${p.reason}`,
@@ -236,6 +240,9 @@ const LINES: readonly { en: RegExp; vi: string }[] = [
   // A missing or damaged index as plain text (an IndexLoadError thrown without a note, or quoted by the
   // build): the same words as the index codes above, so either way reads the same.
   { en: /^No index in (.+)\. Build it with: (.+)$/, vi: 'Chưa có chỉ mục trong $1. Hãy xây dựng bằng: $2' },
+  // The model hub a download came from (embedder.ts hubName), inside the lines above and below.
+  { en: /^the Hugging Face hub$/, vi: 'kho mô hình Hugging Face' },
+  { en: /^the model hub (\S+)$/, vi: 'kho mô hình $1' },
   { en: /^(.+) is corrupted \((.+)\)\. Rebuild with: (.+)$/, vi: '$1 bị hỏng ($r2). Hãy xây dựng lại bằng: $3' },
   { en: /^(.+) is corrupted\. Rebuild with: (.+)$/, vi: '$1 bị hỏng. Hãy xây dựng lại bằng: $2' },
   { en: /^(.+) is missing\. Rebuild with: (.+)$/, vi: 'Thiếu tệp $1. Hãy xây dựng lại bằng: $2' },
@@ -329,15 +336,15 @@ const LINES: readonly { en: RegExp; vi: string }[] = [
   },
   {
     en: /^Embedding model "(.+)" could not be downloaded from (.+?) \((.*)\)\. Check the internet connection, or set MODELS_DIR to a folder that holds the model, or set EMBEDDING_MODEL=none for keyword-only search\.$/,
-    vi: 'Không tải được mô hình nhúng "$1" từ $2 ($3). Hãy kiểm tra kết nối mạng, hoặc đặt MODELS_DIR là thư mục chứa mô hình, hoặc đặt EMBEDDING_MODEL=none để chỉ tìm theo từ khóa.',
+    vi: 'Không tải được mô hình nhúng "$1" từ $r2 ($3). Hãy kiểm tra kết nối mạng, hoặc đặt MODELS_DIR là thư mục chứa mô hình, hoặc đặt EMBEDDING_MODEL=none để chỉ tìm theo từ khóa.',
   },
   {
     en: /^Embedding model "(.+)" was not found on (.+?) \((.*)\)\. Check EMBEDDING_MODEL \(a transformers\.js ONNX model id, e\.g\. Xenova\/multilingual-e5-small\), or set EMBEDDING_MODEL=none for keyword-only search\.$/,
-    vi: 'Không tìm thấy mô hình nhúng "$1" trên $2 ($3). Hãy kiểm tra EMBEDDING_MODEL (mã một mô hình ONNX cho transformers.js, ví dụ Xenova/multilingual-e5-small), hoặc đặt EMBEDDING_MODEL=none để chỉ tìm theo từ khóa.',
+    vi: 'Không tìm thấy mô hình nhúng "$1" trên $r2 ($3). Hãy kiểm tra EMBEDDING_MODEL (mã một mô hình ONNX cho transformers.js, ví dụ Xenova/multilingual-e5-small), hoặc đặt EMBEDDING_MODEL=none để chỉ tìm theo từ khóa.',
   },
   {
     en: /^Embedding model "(.+)" from (.+?) could not be loaded \((.*)\)\. Delete its cached copy under (.+) and retry, set MODELS_DIR to a folder that holds the model, or set EMBEDDING_MODEL=none for keyword-only search\.$/,
-    vi: 'Không nạp được mô hình nhúng "$1" từ $2 ($3). Hãy xoá bản lưu tạm trong $4 rồi thử lại, đặt MODELS_DIR là thư mục chứa mô hình, hoặc đặt EMBEDDING_MODEL=none để chỉ tìm theo từ khóa.',
+    vi: 'Không nạp được mô hình nhúng "$1" từ $r2 ($3). Hãy xoá bản lưu tạm trong $4 rồi thử lại, đặt MODELS_DIR là thư mục chứa mô hình, hoặc đặt EMBEDDING_MODEL=none để chỉ tìm theo từ khóa.',
   },
   {
     en: /^Embedding model "(.+)" could not be loaded: the ONNX runtime \(@xenova\/transformers, onnxruntime-node\) failed to start \((.*)\)\. Reinstall dependencies \(npm ci\), or set EMBEDDING_MODEL=none for keyword-only search\.$/,
@@ -385,6 +392,7 @@ const LINES: readonly { en: RegExp; vi: string }[] = [
   { en: /^no title found$/, vi: 'không tìm thấy tiêu đề' },
   { en: /^no title line found; the title was made from the lead sentence$/, vi: 'không có dòng tiêu đề; tiêu đề được lấy từ câu mở đầu' },
   { en: /^the text gives no date; using the date the file was created \((.+)\)$/, vi: 'bài không ghi ngày; dùng ngày tạo tệp ($1)' },
+  { en: /^the text gives no date; using the date in the title \((.+)\)$/, vi: 'bài không ghi ngày; dùng ngày trong tiêu đề ($1)' },
   { en: /^the article gives the date "(.+)" without a year; the year is left unknown$/, vi: 'bài ghi ngày "$1" mà không có năm; năm để trống' },
   { en: /^front matter date "(.+)" is not a date I can read; using the date in the text$/, vi: 'ngày "$1" trong front matter không đọc được; dùng ngày trong bài' },
   { en: /^front matter has no title; the title is taken from the text$/, vi: 'front matter không có tiêu đề; tiêu đề lấy từ bài' },

@@ -170,6 +170,13 @@ describe('articles from Telegram', () => {
     const downloads = fake.downloads.length;
     const exe = fake.sendDocument({ from: fake.user(ADMIN), fileName: 'setup.exe', bytes: 'MZ' });
     expect(textOf(await replyTo(exe))).toMatch(/chỉ đọc được các tệp .*\.docx/);
+    // probe10: an old Word or LibreOffice file gets the way to a readable one, not only the list.
+    for (const name of ['Báo cáo quý 3.doc', 'bien-ban.odt', 'to-trinh.rtf']) {
+      const text = textOf(await replyTo(fake.sendDocument({ from: fake.user(ADMIN), fileName: name, bytes: 'x' })));
+      expect(text, name).toContain(`Hãy mở tệp ${path.extname(name)} bằng Word hoặc LibreOffice, lưu lại thành .docx (hoặc xuất ra .pdf) rồi gửi lại.`);
+    }
+    const en = textOf(await replyTo(fake.sendDocument({ from: fake.user(ADMIN, { languageCode: 'en' }), fileName: 'minutes.doc', bytes: 'x' })));
+    expect(en).toContain('Open the .doc file in Word or LibreOffice, save it as .docx (or export a .pdf) and send that.');
     const big = fake.sendDocument({ from: fake.user(ADMIN), fileName: 'lon.pdf', bytes: '%PDF-1.4', size: 25 * 1024 * 1024 });
     expect(textOf(await replyTo(big))).toMatch(/quá giới hạn 20\.0 MB/);
     expect(fake.downloads.length).toBe(downloads);
@@ -240,6 +247,16 @@ describe('articles from Telegram', () => {
     expect(text).toMatch(/^Added “/);
     expect(text).toContain('Paragraphs: ');
     expect(text).toMatch(/can be asked about now/);
+  });
+
+  it('a corrected report sent again under the same name says it was kept beside the old one and how to drop that (probe10)', async () => {
+    const admin = fake.user(ADMIN);
+    const report = (n: string) => `Hội nghị Đảng bộ xã Tân Lập lần 3\n\nĐảng bộ xã Tân Lập hiện có ${n} đảng viên sinh hoạt tại 18 chi bộ.\n`;
+    expect(textOf(await replyTo(fake.sendDocument({ from: admin, fileName: 'Tân Lập.txt', bytes: report('512') })))).not.toContain('/remove');
+    const second = textOf(await replyTo(fake.sendDocument({ from: admin, fileName: 'Tân Lập.txt', bytes: report('515') })));
+    expect(second).toContain('(tan-lap-2.txt, mã tan-lap-2)');
+    expect(second).toContain('Đã có bài cùng tên tệp (tan-lap.txt, mã tan-lap)');
+    expect(second).toContain('/remove tan-lap');
   });
 
   it('lists /add and /remove as admin commands: in /help for admins only, never in the public menu', async () => {

@@ -1,6 +1,7 @@
 /** npm run add: files into the corpus, then the incremental build; a refused source fails alone. */
 import { execFile } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +40,24 @@ describe('npm run add', () => {
     expect(r.stdout).toMatch(/^2 articles, \d+ chunks: \d+ embedded, 0 reused, 0 removed/mu);
     expect(readdirSync(t.corpusDir).sort()).toEqual(['003_8fd1f3030b24dd22.pdf', '004_7239dae0792dcdec.html']);
   }, 60_000);
+
+  it('says when a name is taken and the article was saved under another, and how to replace it instead (probe10)', async () => {
+    const src = mkdtempSync(path.join(tmpdir(), 'add-src-'));
+    try {
+      // Two different reports under the same file name: the second must not pass silently as "added".
+      const file = path.join(src, 'Báo cáo hội nghị.pdf');
+      copyFileSync(path.join(FIXTURES, 'pdf/000_2f1c6def5fbb55b7.pdf'), file);
+      expect((await add([file])).code).toBe(0);
+      copyFileSync(path.join(FIXTURES, 'pdf/001_118586bd13fbd541.pdf'), file);
+      const r = await add([file]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/Added .*bao-cao-hoi-nghi-2\.pdf/u);
+      expect(r.stdout).toContain('note: bao-cao-hoi-nghi.pdf already had this name');
+      expect(r.stdout).toContain('--replace');
+    } finally {
+      rmSync(src, { recursive: true, force: true });
+    }
+  }, 90_000);
 
   it('speaks Vietnamese to a Vietnamese locale', async () => {
     const r = await add(['file:///etc/passwd'], 'vi_VN.UTF-8');

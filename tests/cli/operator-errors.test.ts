@@ -80,9 +80,9 @@ describe('operator errors of build-index', () => {
     const args = ['--corpus', '/nonexistent', '--out', t.indexDir];
     const vi = await childBuild(t, { args, env: VI });
     expect(vi.code).toBe(1);
-    expect(oneLine(vi)).toBe('Không tìm thấy thư mục bài viết /nonexistent. Hãy kiểm tra --corpus hoặc CORPUS_DIR (thư mục chứa các tệp .txt, .md).');
+    expect(oneLine(vi)).toBe('Không tìm thấy thư mục bài viết /nonexistent. Hãy kiểm tra --corpus hoặc CORPUS_DIR (thư mục chứa các bài: tệp .txt, .md, .html, .htm, .docx, .pdf).');
     const en = await childBuild(t, { args, env: EN });
-    expect(oneLine(en)).toBe('Corpus folder not found: /nonexistent. Check --corpus or CORPUS_DIR (the folder of .txt and .md files).');
+    expect(oneLine(en)).toBe('Corpus folder not found: /nonexistent. Check --corpus or CORPUS_DIR (the folder of the articles: .txt, .md, .html, .htm, .docx, .pdf files).');
     await intact();
   });
 });

@@ -49,6 +49,46 @@ describe('--help', () => {
   });
 });
 
+describe('build-index --help (probe10)', () => {
+  it('names every kind of article file the corpus may hold, not only .txt and .md', async () => {
+    const { stdout } = await run(TSX, ['scripts/build-index.ts', '--help'], { cwd: ROOT, env: ENV });
+    expect(stdout).toMatch(/--corpus DIR .*\.txt, \.md, \.html, \.htm, \.docx, \.pdf/u);
+  });
+});
+
+describe('npm start -- --help (probe10)', () => {
+  // It used to ignore its arguments: `--help` built a missing index and opened the chat or the bot.
+  const empty = () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'vn-start-help-'));
+    mkdirSync(path.join(dir, 'corpus'));
+    return dir;
+  };
+  it('prints its usage and exits 0, without building an index, even with bad settings', async () => {
+    const dir = empty();
+    try {
+      const env = { ...ENV, TOP_K: 'many', CORPUS_DIR: path.join(dir, 'corpus'), INDEX_DIR: path.join(dir, 'index'), BOT_TOKEN: '' };
+      const { stdout } = await run(TSX, ['scripts/start.ts', '--help'], { cwd: ROOT, env, timeout: 30_000 });
+      expect(stdout).toMatch(/^Usage: npm start /u);
+      expect(stdout.trim().split('\n').length).toBeGreaterThan(2);
+      expect(readdirSync(dir)).toEqual(['corpus']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('refuses an argument it does not know with the usage and exit code 1', async () => {
+    const dir = empty();
+    try {
+      const env = { ...ENV, CORPUS_DIR: path.join(dir, 'corpus'), INDEX_DIR: path.join(dir, 'index'), BOT_TOKEN: '' };
+      const err = (await run(TSX, ['scripts/start.ts', '--port', '8080'], { cwd: ROOT, env, timeout: 30_000 }).catch((e: unknown) => e)) as { code: number; stderr: string };
+      expect(err.code).toBe(1);
+      expect(err.stderr).toContain('Usage: npm start');
+      expect(readdirSync(dir)).toEqual(['corpus']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('scripts/run.mjs', () => {
   it('runs the compiled copy only while it is newer than every source file, else the source through tsx', async () => {
     const root = mkdtempSync(path.join(os.tmpdir(), 'vn-launcher-'));

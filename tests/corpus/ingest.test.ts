@@ -170,6 +170,9 @@ describe('add from a file', () => {
       const second = await addToCorpus(file, dir);
       expect(second.file).toBe(`${stem}-2.docx`);
       expect(second.article.id).toBe(`${stem}-2`);
+      // probe10: the admin must learn which article held the name (a corrected report otherwise stands beside the old one).
+      expect(first.nameTakenBy).toBeNull();
+      expect(second.nameTakenBy).toBe(`${stem}.docx`);
       writeFileSync(path.join(src, `${stem}.txt`), readFileSync(path.join(ROOT, 'corpus/004_7239dae0792dcdec.txt')));
       // Same stem, other extension: the id is taken, so another name…
       expect((await addToCorpus(path.join(src, `${stem}.txt`), dir)).file).toBe(`${stem}-3.txt`);

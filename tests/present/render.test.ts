@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addedText, formatDate, noticeText } from '../../src/present/messages.js';
+import { addedText, formatDate, noticeText, notRemovedText } from '../../src/present/messages.js';
 import { escapeHtml, htmlToPlain, htmlVisibleLength, normalizeSpans, renderAnswerHtml, renderAnswerPlain, renderArticleHtml, renderParagraphHtml, renderSourcesHtml, renderStatusHtml } from '../../src/present/render.js';
 import type { Answer, AnswerResult, ArticleRef, Span } from '../../src/answer/types.js';
 import type { ArticleView } from '../../src/engine/types.js';
@@ -330,6 +330,22 @@ describe('conversation replies', () => {
     expect(en).toContain('From the reports’ details:\n  • Articles: 2\n  • Bài Nghệ An · 14/01/2021\n  • Bài TPHCM · 15 Oct (year unknown) · SGGPO · https://sggp.org.vn/x');
     // Without "link" in the question, no address.
     expect(renderAnswerPlain(answer([result(1, 'Một câu.')], { facts: { count: null, articles: [hcm], links: false } }), 'vi')).not.toContain('https://');
+  });
+
+  it('an upload saved under another name because its name was taken says which article had it and how to drop that one (probe10)', () => {
+    const info = { id: 'bao-cao-2', file: 'bao-cao-2.md', title: 'Hội nghị', date: null, outlet: null, paragraphs: 2, replaced: false, warnings: [], build: { ok: true, message: '', seconds: 1 }, indexed: true };
+    expect(addedText({ ...info, nameTakenBy: 'bao-cao.md' }, 'vi')).toContain('Đã có bài cùng tên tệp (bao-cao.md, mã bao-cao)');
+    expect(addedText({ ...info, nameTakenBy: 'bao-cao.md' }, 'vi')).toContain('/remove bao-cao');
+    expect(addedText({ ...info, nameTakenBy: 'bao-cao.md' }, 'en')).toContain('/remove bao-cao');
+    expect(addedText({ ...info, nameTakenBy: null }, 'vi')).not.toContain('/remove');
+  });
+
+  it('a /remove the disk refuses is said in the language of the admin, not as the raw English reason (probe10)', () => {
+    const reason = 'the corpus folder /srv/corpus is not writable for the bot (EROFS); mount it read-write to add articles from Telegram';
+    const vi = notRemovedText('bao-cao', reason, 'vi');
+    expect(vi).toMatch(/^Không xoá được bài bao-cao: /u);
+    expect(vi).not.toContain('is not writable');
+    expect(notRemovedText('bao-cao', reason, 'en')).toBe(`Not removed bao-cao: ${reason}`);
   });
 
   it('an upload the rebuilt index does not hold is never said to be answerable now', () => {

@@ -114,6 +114,10 @@ describe('operator texts', () => {
     expect(localizeLine('the file could not be downloaded from Telegram (timeout)', 'vi')).toBe('không tải được tệp từ Telegram (quá thời gian chờ)');
     expect(localizeLine('the file could not be downloaded from Telegram (network error)', 'vi')).toBe('không tải được tệp từ Telegram (lỗi mạng)');
     expect(localizeLine(zip('it is not a ZIP package'), 'vi')).toBe('tệp không phải tài liệu Word hợp lệ (không phải gói ZIP)');
+    // probe10: the hub's name stayed English inside the Vietnamese line ("từ the Hugging Face hub").
+    const hub = (from: string) => `Embedding model "Xenova/multilingual-e5-small" could not be downloaded from ${from} (fetch failed). Check the internet connection, or set MODELS_DIR to a folder that holds the model, or set EMBEDDING_MODEL=none for keyword-only search.`;
+    expect(localizeLine(hub('the Hugging Face hub'), 'vi')).toContain('từ kho mô hình Hugging Face (fetch failed)');
+    expect(localizeLine(hub('the model hub http://127.0.0.1:9/'), 'vi')).toContain('từ kho mô hình http://127.0.0.1:9/ (fetch failed)');
     // In the build's log line too.
     expect(localizeLine('Skipped bao-cao.docx: the Word document has no text', 'vi')).toBe('Bỏ qua bao-cao.docx: tài liệu Word không có chữ nào');
   });

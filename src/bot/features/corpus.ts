@@ -12,7 +12,7 @@ import { Composer, type CommandContext } from 'grammy';
 import { ArticleError } from '../../corpus/errors.js';
 import { formatFor, knownExtensions } from '../../corpus/formats/registry.js';
 import { addToCorpus, IngestError, looksLikeUrl, type Added } from '../../corpus/ingest.js';
-import { addedText, CORPUS_TEXTS, fileTooBigText, noSuchArticleText, notAddedText, removedText, unsupportedFileText } from '../../present/messages.js';
+import { addedText, CORPUS_TEXTS, fileTooBigText, noSuchArticleText, notAddedText, notRemovedText, removedText, unsupportedFileText } from '../../present/messages.js';
 import { commandComposer, isAdmin, type BotCommandSpec } from '../command-registry.js';
 import type { BotContext } from '../context.js';
 import { sendText } from '../reply.js';
@@ -102,6 +102,7 @@ async function addAndReport(ctx: BotContext, replyTo: number, add: () => Promise
       outlet: a.outlet,
       paragraphs: a.blocks.filter((b) => b.kind === 'body').length,
       replaced: added.replaced,
+      nameTakenBy: added.nameTakenBy,
       warnings: a.warnings,
       build: { ok: build.ok, message: build.message, seconds: build.ms / 1000 },
       indexed: engine.article(id) !== null,
@@ -148,7 +149,7 @@ async function removeCommand(ctx: CommandContext<BotContext>): Promise<void> {
   } catch (e) {
     const reason = refusalReason(e, config.corpusDir);
     if (reason === null) throw e;
-    await sendText(ctx, reason, ctx.msg.message_id);
+    await sendText(ctx, notRemovedText(id, reason, ctx.lang), ctx.msg.message_id);
     return;
   }
   logger.info({ event: 'removed', by: ctx.from?.id, file: rel }, 'article removed from the corpus');
@@ -187,7 +188,7 @@ corpus.on('message:document', async (ctx) => {
   }
   const name = safeName(doc.file_name, '');
   if (!formatFor(name)) {
-    await sendText(ctx, unsupportedFileText(knownExtensions(), ctx.lang), ctx.msg.message_id);
+    await sendText(ctx, unsupportedFileText(knownExtensions(), ctx.lang, path.extname(name)), ctx.msg.message_id);
     return;
   }
   if (doc.file_size !== undefined && doc.file_size > MAX_UPLOAD_BYTES) {
