@@ -511,10 +511,6 @@ function subjectOf(bodies: readonly string[], tokens: (text: string) => Token[])
 }
 
 /**
- * `tokens`: the tokenizer for finding places (a caller that tokenises the paragraphs again, for the index,
- * passes one that remembers them).
- */
-/**
  * A whole date (day, month, year) in a title, for an article whose text gives none ("Nghị quyết Hội nghị
  * lần thứ 12 ngày 12/7/2025"): closer to the meeting than the file's creation date. A year alone or a
  * yearless day says too little.
@@ -524,6 +520,10 @@ function titleDate(title: string): ArticleDate | null {
   return found && found.date.precision === 'day' && !found.date.yearMissing ? found.date : null;
 }
 
+/**
+ * `tokens`: the tokenizer for finding places (a caller that tokenises the paragraphs again, for the index,
+ * passes one that remembers them).
+ */
 export function extractMetadata(clean: CleanResult, fm: FormatMeta, tokens: (text: string) => Token[] = tokenize): ArticleMetadata {
   const warnings: string[] = [];
   const bodies = clean.blocks.filter((b) => b.kind === 'body').map((b) => b.text);
