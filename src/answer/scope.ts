@@ -47,14 +47,22 @@ const CITY_BODY = new RegExp(String.raw`(?<!\p{L})(?:(?:Đảng bộ|Đảng ủ
  * The cities of the gazetteer inside province `place` that `quote` names in full ("thành phố Đông Hà" for
  * Quảng Trị): a city's figure is part of its province's, not the whole. Cut after the city's name.
  */
-function citiesInside(quote: string, place: string): Array<{ index: number; 0: string }> {
+function citiesInside(quote: string, place: string): Array<{ index: number; 0: string; span: string }> {
   return [...quote.matchAll(CITY_BODY)].flatMap((m) => {
     const city = placesIn(m[0]).find((p) => provinceOf(p) === place);
     if (city === undefined) return [];
     const end = m[0].indexOf(city);
-    return [{ index: m.index!, 0: end < 0 ? m[0] : m[0].slice(0, end + city.length) }];
+    const body = end < 0 ? m[0] : m[0].slice(0, end + city.length);
+    // "thành phố Vinh, tỉnh Nghệ An", "thành phố Đông Hà (tỉnh Quảng Trị)": the province named only to locate the city.
+    const after = quote.slice(m.index! + body.length);
+    const locator = CITY_LOCATOR.exec(after);
+    const span = locator && placesIn(locator[0]).includes(place) ? body + locator[0] : body;
+    return [{ index: m.index!, 0: body, span }];
   });
 }
+
+/** The province right after a city, in brackets or after a comma: ", tỉnh Nghệ An", " (tỉnh Quảng Trị)". */
+const CITY_LOCATOR = new RegExp(String.raw`^(?:\s*\(\s*(?:[Tt]ỉnh|[Tt]hành phố|TP\.?)\s+${NAME}\s*\)|\s*[,–-]\s*(?:[Tt]ỉnh|[Tt]hành phố|TP\.?)\s+${NAME})`, 'u');
 
 /** A province named in full, with its Party organisation or not ("Đảng bộ tỉnh Bình Định", "tỉnh Hải Dương"). */
 const PROVINCE_BODY = new RegExp(String.raw`(?<!\p{L})(?:(?:Đảng bộ|Đảng ủy|Đảng uỷ)\s+)?(?:[Tt]ỉnh|[Tt]hành phố|TP\.?)\s+${NAME}`, 'gu');
@@ -89,7 +97,7 @@ export function narrowerBody(quote: string, place: string, answerAt = Number.POS
   const bodies = [...units, ...cities].sort((a, b) => a.index - b.index);
   if (bodies.length === 0) return null;
   let rest = quote.replace(NARROWER_BODY, ' ');
-  for (const c of cities) rest = rest.replace(c[0], ' ');
+  for (const c of cities) rest = rest.replace(c.span, ' ');
   if (WHOLE_PLACE.test(rest) || placesIn(rest).includes(place)) return null;
   // The body named last before the figure is the one it counts ("Bí thư Đảng ủy Khối …, cho biết, Đảng bộ Khối … có 4.466 đảng viên").
   const before = bodies.filter((m) => m.index! < answerAt);

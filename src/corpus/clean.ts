@@ -385,6 +385,7 @@ export function cleanArticleText(input: string, options: CleanOptions = {}): Cle
   let title: string | null = null;
   // "THANH HÀ - 05/06/2025 08:30" under the title: the dateline and the byline, not a heading.
   let headByline: string | null = null;
+  let headDated = false;
   for (const line of lines) {
     if (line.spot) continue;
     const s = line.text;
@@ -394,10 +395,11 @@ export function cleanArticleText(input: string, options: CleanOptions = {}): Cle
       line.text = '';
       continue;
     }
-    const signed: { byline: string; date: string } | null = title !== null && headByline === null && !line.heading ? splitBylineDate(s) : null;
+    const signed: { byline: string | null; date: string } | null = title !== null && !headDated && !line.heading ? splitBylineDate(s) : null;
     if (signed) {
       dates.push({ raw: signed.date, where: 'head' });
       headByline = signed.byline;
+      headDated = true;
       dropped.push(s);
       line.text = '';
       continue;

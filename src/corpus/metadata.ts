@@ -422,6 +422,14 @@ export function parseByline(line: string): Byline | null {
   return { raw, author: name, role: rest };
 }
 
+/** The whole of `name` is a place of the gazetteer ("HẠ LONG", "Hà Nội"): a dateline's place, not a byline. */
+function isPlaceName(name: string): boolean {
+  const cased = name.toLocaleLowerCase('vi').replace(/(^|\s)(\p{L})/gu, (_m, a: string, b: string) => a + b.toLocaleUpperCase('vi'));
+  const tokens = tokenize(cased);
+  const folded = tokens.map((t) => t.folded).join(' ');
+  return tokens.length > 0 && placesIn(cased, tokens).some((n) => tokenize(n).map((t) => t.folded).join(' ') === folded);
+}
+
 /** Between a byline and its date on one line: "THANH HÀ - 05/06/2025 08:30", "MINH ANH | 07:56 05/06/2025". */
 const BYLINE_DATE_SEPARATOR = /\s+[-–—|]\s+/gu;
 
@@ -430,7 +438,7 @@ const BYLINE_DATE_SEPARATOR = /\s+[-–—|]\s+/gu;
  * the rest as a dateline with day, month and year (a heading such as "Đại hội lần thứ 5 - 05/06/2025"
  * is no byline; a yearless "ngày 5/6" may be anything).
  */
-export function splitBylineDate(line: string): { byline: string; date: string } | null {
+export function splitBylineDate(line: string): { byline: string | null; date: string } | null {
   const s = line.trim();
   if (s.length > 120) return null;
   for (const sep of s.matchAll(BYLINE_DATE_SEPARATOR)) {
@@ -439,6 +447,8 @@ export function splitBylineDate(line: string): { byline: string; date: string } 
     const date = parseDateLine(rest);
     if (!date || date.precision !== 'day' || date.yearMissing) continue;
     const byline = parseByline(name);
+    // "HẠ LONG - 05/06/2025": a place's dateline, its date but no author.
+    if (isPlaceName(name)) return { byline: null, date: rest };
     if (byline && byline.role === null) return { byline: name, date: rest };
   }
   return null;
@@ -510,6 +520,9 @@ function subjectOf(bodies: readonly string[], tokens: (text: string) => Token[])
   return best && best[1] >= SUBJECT_MENTIONS ? best[0] : null;
 }
 
+/** "… số 18-NQ/TW ngày ", "… 54/2019/NQ-HĐND, ngày " just before a date. */
+const NUMBERED_DOCUMENT_BEFORE = /\p{N}+[-/][\p{L}\p{N}\-/.]*\p{Lu}[\p{L}\p{N}\-/.]*,?\s+(?:ngày\s+)?$/u;
+
 /**
  * A whole date (day, month, year) in a title, for an article whose text gives none ("Nghị quyết Hội nghị
  * lần thứ 12 ngày 12/7/2025"): closer to the meeting than the file's creation date. A year alone or a
@@ -517,7 +530,13 @@ function subjectOf(bodies: readonly string[], tokens: (text: string) => Token[])
  */
 function titleDate(title: string): ArticleDate | null {
   const found = findDate(title, { allowYearless: false });
-  return found && found.date.precision === 'day' && !found.date.yearMissing ? found.date : null;
+  if (!found || found.date.precision !== 'day' || found.date.yearMissing) return null;
+  // A second whole date ("(3/2/1930 - 3/2/2025)", "từ 1/1/2020 đến 31/12/2024") makes it a span or an
+  // anniversary, not the meeting's day.
+  if (findDate(title.slice(found.index + found.length), { allowYearless: false })) return null;
+  // A numbered document's date ("Nghị quyết số 18-NQ/TW ngày 25/10/2017") is when it was issued, not when it was met on.
+  if (NUMBERED_DOCUMENT_BEFORE.test(title.slice(0, found.index))) return null;
+  return found.date;
 }
 
 /**

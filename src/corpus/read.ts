@@ -25,7 +25,7 @@ const READ_AHEAD = 16;
  * Bump when parseArticle() gives different articles for the same bytes (cleaning rules, metadata): the
  * index builder then parses every file again instead of trusting what it stored for unchanged ones.
  */
-export const READER_VERSION = 'reader-v6';
+export const READER_VERSION = 'reader-v7';
 
 export interface ReadCorpusOptions<T extends ParsedFile = Article> {
   /** Files larger than this are skipped with a problem (default 20 MB). */

@@ -14,6 +14,7 @@ import { CLASS_RANKS, CLASS_WORDS, DOCUMENT_NUMBER_WORDS, MEETING_WORDS, OFFICE_
 import { isOfficeWord } from '../text/names.js';
 import { findPlaces, personNotPlace, isCapitalised, placesNamedIn } from '../text/gazetteer.js';
 import { isWellFormedSyllable } from '../text/syllable.js';
+import { CENTRAL_CITIES } from '../text/places.js';
 import { actionInClause, foldedLine, holdsAny, passageTermSet, saysAction, statesCount, type AnalyzedQuery } from './analyse.js';
 import type { KeywordPass } from './keyword.js';
 import { sentenceTokens } from './sentence-tokens.js';
@@ -666,9 +667,31 @@ function countsElsewhere(sentence: string, tokens: readonly Token[], asked: Read
 function provinceOwnsCount(sentence: string, tokens: readonly Token[], asked: ReadonlySet<string>): boolean {
   const at = tokens.findIndex((t) => t.isNumber && !looksLikeYear(t.term));
   if (at <= 0) return false;
+  const hits = findPlaces(sentence, tokens, false);
+  const between = (k: number) => sentence.slice(tokens[k - 1]!.end, tokens[k]!.start);
+  // Inside "( … )" a place locates or qualifies the body before it ("thành phố Đông Hà (tỉnh Quảng Trị)",
+  // "tỉnh Hưng Yên (sau hợp nhất với tỉnh Thái Bình)"): it owns no count.
+  const depth: number[] = [];
+  for (let k = 0, d = 0; k < tokens.length; k++) {
+    if (k > 0) for (const ch of between(k)) d = ch === '(' ? d + 1 : ch === ')' ? Math.max(0, d - 1) : d;
+    depth.push(d);
+  }
+  // ", tỉnh Quảng Trị" after a name is an apposition ("thành phố Đông Hà, tỉnh Quảng Trị có …"), not a new clause.
   let from = 0;
-  for (let k = at - 1; k > 0 && from === 0; k--) if (/[,;:(]/u.test(sentence.slice(tokens[k - 1]!.end, tokens[k]!.start))) from = k;
-  const owners = findPlaces(sentence, tokens, false).filter((h) => h.first >= from && h.first < at && tokens[h.first - 1]?.folded === PROVINCE_WORD);
+  for (let k = at - 1; k > 0 && from === 0; k--) if (/[,;:]/u.test(between(k)) && !isCapitalised(sentence, tokens[k - 1]!)) from = k;
+  const apposed = (k: number) => k >= 2 && /,/u.test(between(k)) && isCapitalised(sentence, tokens[k - 1]!);
+  // "tỉnh Nghệ An", or a city governed by the centre ("thành phố Đà Nẵng", "TP Cần Thơ"), a province too.
+  const provinceWordBefore = (h: { first: number; label: string }) =>
+    tokens[h.first - 1]?.folded === PROVINCE_WORD ? 1 : CENTRAL_CITIES.includes(h.label) ? (tokens[h.first - 1]?.folded === 'tp' ? 1 : tokens[h.first - 1]?.folded === 'pho' && tokens[h.first - 2]?.folded === 'thanh' ? 2 : 0) : 0;
+  const owned = (h: { first: number; label: string }) => {
+    const w = provinceWordBefore(h);
+    return depth[h.first] === 0 && w > 0 && !apposed(h.first - w);
+  };
+  // A sentence that also gives the province asked a count of its own ("tỉnh Kon Tum có 38.000 …, tỉnh Quảng Ngãi có 71.000 …").
+  // Only with a number after it: "…, nhiều hơn tỉnh Quảng Bình." gives Quảng Bình no count.
+  const numberAfter = (k: number) => tokens.some((t, j) => j > k && t.isNumber && !looksLikeYear(t.term));
+  if (hits.some((h) => h.first > at && owned(h) && asked.has(h.label) && numberAfter(h.first))) return false;
+  const owners = hits.filter((h) => h.first >= from && h.first < at && owned(h));
   return owners.length > 0 && owners.every((h) => !asked.has(h.label));
 }
 

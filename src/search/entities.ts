@@ -194,7 +194,8 @@ function termsOf(tokens: readonly Token[], folded: boolean): Array<{ term: strin
   const stop = (t: Token) => (folded ? isStopTwin(t.folded) : isStop(t.term));
   const pairs: Array<{ term: string; folded: boolean }> = [];
   for (let i = 1; i < tokens.length; i++) {
-    if (!stop(tokens[i - 1]!) && !stop(tokens[i]!)) pairs.push({ term: form(tokens[i - 1]!) + PAIR_SEP + form(tokens[i]!), folded });
+    // No pair across a dash ("Bà Rịa - Vũng Tàu"): the index makes none there.
+    if (!stop(tokens[i - 1]!) && !stop(tokens[i]!) && tokens[i]!.joined) pairs.push({ term: form(tokens[i - 1]!) + PAIR_SEP + form(tokens[i]!), folded });
   }
   if (pairs.length > 0) return pairs;
   return tokens.filter((t) => !stop(t)).map((t) => ({ term: form(t), folded }));
@@ -487,11 +488,13 @@ function whereStated(index: LoadedIndex, c: Constraint): Stated {
  */
 function placeStatedBy(label: string, syllables: readonly string[], capital = false): (text: string) => boolean {
   const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-  const written = syllables.map((w) => `[${esc(w.charAt(0).toUpperCase())}${esc(w.charAt(0))}]${esc(w.slice(1))}`).join('[ \\t\\u00a0]+');
+  // "Bà Rịa - Vũng Tàu", "Bà Rịa – Vũng Tàu": a dash between two syllables of a place's name is its own spelling.
+  const gap = '(?:[ \\t\\u00a0]*[-–—][ \\t\\u00a0]*|[ \\t\\u00a0]+)';
+  const written = syllables.map((w) => `[${esc(w.charAt(0).toUpperCase())}${esc(w.charAt(0))}]${esc(w.slice(1))}`).join(gap);
   const edge = '(?![\\p{L}\\p{M}\\p{N}])';
   const beside = new RegExp(`\\p{Lu}[\\p{L}\\p{M}]*[ \\t\\u00a0]+${written}${edge}|(?<![\\p{L}\\p{M}\\p{N}])${written}[ \\t\\u00a0]+\\p{Lu}`, 'u');
   const occurrences = new RegExp(written, 'gu');
-  const anyCase = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${syllables.map(esc).join('[ \\t\\u00a0]+')}${edge}`, 'iu');
+  const anyCase = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${syllables.map(esc).join(gap)}${edge}`, 'iu');
   const present = capital ? capitalised(syllables[0]!) : (text: string) => anyCase.test(text);
   return (raw) => {
     const text = raw.normalize('NFC');
@@ -502,7 +505,7 @@ function placeStatedBy(label: string, syllables: readonly string[], capital = fa
     const tokens = tokenize(text);
     const longer = findPlaces(text, tokens, false).filter((h) => h.label !== label && h.length > 1);
     for (let i = 0; i + syllables.length <= tokens.length; i++) {
-      if (!syllables.every((s, k) => tokens[i + k]!.term === s && (k === 0 || tokens[i + k]!.joined))) continue;
+      if (!syllables.every((s, k) => tokens[i + k]!.term === s && (k === 0 || tokens[i + k]!.joined || DASHED.test(text.slice(tokens[i + k - 1]!.end, tokens[i + k]!.start))))) continue;
       if (capital && !present(text.slice(tokens[i]!.start, tokens[i]!.end))) continue;
       const end = i + syllables.length;
       if (longer.some((h) => h.first <= i && h.first + h.length >= end && h.length > syllables.length)) continue;
@@ -511,6 +514,9 @@ function placeStatedBy(label: string, syllables: readonly string[], capital = fa
     return false;
   };
 }
+
+/** Only a dash, spaces around it or not, between two syllables ("Rịa - Vũng"). */
+const DASHED = /^[ \t\u00a0]*[-–—][ \t\u00a0]*$/u;
 
 /** Without the u flag: a surrogate pair is two code units here, not one code point outside the range. */
 const SURROGATE = /[\uD800-\uDFFF]/;

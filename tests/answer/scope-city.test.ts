@@ -35,3 +35,11 @@ describe('formerProvinceBody: a province merged into the one asked', () => {
     expect(formerProvinceBody('Đảng bộ tỉnh Gia Lai có 70.000 đảng viên.', 'Gia Lai')).toBeNull();
   });
 });
+
+describe('narrowerBody: the province named only to locate the city (review11)', () => {
+  it('still names the city when the quote adds ", tỉnh X" or "(tỉnh X)" after it', () => {
+    expect(narrowerBody('Đảng bộ thành phố Vinh, tỉnh Nghệ An có 21.000 đảng viên.', 'Nghệ An')).toBe('Đảng bộ thành phố Vinh (Nghệ An)');
+    expect(narrowerBody('Đảng bộ thành phố Đông Hà (tỉnh Quảng Trị) có 6.200 đảng viên.', 'Quảng Trị')).toBe('Đảng bộ thành phố Đông Hà (Quảng Trị)');
+    expect(narrowerBody('Đảng bộ thành phố Vinh có 21.000 đảng viên, toàn tỉnh Nghệ An có 170.000.', 'Nghệ An')).toBeNull();
+  });
+});

@@ -44,3 +44,22 @@ describe('a date only in the title (probe10)', () => {
     expect(parseArticle(`Hội nghị ngày 12/7 của Đảng bộ xã Phước Long\n\n${BODY}\n`, 'c.txt').date).toBeNull();
   });
 });
+
+describe('a title date that is not the meeting\'s (review11)', () => {
+  it('takes no date from an anniversary span or a numbered document\'s date', () => {
+    expect(parseArticle(`Tỉnh ủy Nghệ An kỷ niệm 95 năm Ngày thành lập Đảng (3/2/1930 - 3/2/2025)\n\n${BODY}\n`, 'k.txt').date).toBeNull();
+    expect(parseArticle(`Hà Tĩnh sơ kết Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương\n\n${BODY}\n`, 'n.txt').date).toBeNull();
+    expect(parseArticle(`Nghị quyết Hội nghị Ban Chấp hành Đảng bộ xã Phước Long lần thứ 12 ngày 12/7/2025\n\n${BODY}\n`, 'p.txt').date?.iso).toBe('2025-07-12');
+  });
+});
+
+describe('a place and a date under the title (review11)', () => {
+  it('dates the article but makes no author of the place', () => {
+    const a = parseArticle(`Hội nghị Đảng bộ tỉnh Quảng Ninh\n\nHẠ LONG - 05/06/2025 08:30\n\n${BODY}\n`, 'hl.txt');
+    expect(a.author).toBeNull();
+    expect(a.date?.iso).toBe('2025-06-05');
+    expect(a.blocks.map((b) => b.text)).toEqual([BODY]);
+    expect(splitBylineDate('HẠ LONG - 05/06/2025 08:30')).toEqual({ byline: null, date: '05/06/2025 08:30' });
+    expect(splitBylineDate('THANH HÀ - 05/06/2025 08:30')).toEqual({ byline: 'THANH HÀ', date: '05/06/2025 08:30' });
+  });
+});
