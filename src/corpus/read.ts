@@ -163,7 +163,6 @@ function isArticleFile(name: string): boolean {
   return formatFor(name) !== null;
 }
 
-/** Relative paths (with "/") of the article files under dir; hidden files and folders are skipped. */
 /**
  * Why the symbolic link `full` is not followed, or null when it leads to a file inside `root` (the
  * corpus folder, resolved): a link out of the corpus could make the index quote any file of the machine.
@@ -182,6 +181,7 @@ async function symlinkProblem(root: string, full: string): Promise<string | null
   return null;
 }
 
+/** Relative paths (with "/") of the article files under dir; hidden files and folders are skipped. */
 async function listArticleFiles(dir: string, root: string): Promise<{ files: string[]; problems: CorpusProblem[] }> {
   const files: string[] = [];
   const problems: CorpusProblem[] = [];

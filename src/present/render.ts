@@ -469,7 +469,6 @@ export function renderSourcesHtml(articles: readonly ArticleRef[] | readonly Art
   return out;
 }
 
-/** /status: index size, search mode (and why it is degraded), model and its measured dense band, last rebuild. */
 /** Absolute file paths (POSIX or Windows, at least two segments) inside a message. */
 const ABSOLUTE_PATH = /(?<![\w.\/\\])(?:[A-Za-z]:)?[\/\\](?:[^\s\/\\'"`<>()]+[\/\\])+[^\s'"`<>(),;]*/g;
 
@@ -484,6 +483,7 @@ interface StatusRenderOptions {
   showPaths?: boolean;
 }
 
+/** /status: index size, search mode (and why it is degraded), model and its measured dense band, last rebuild. */
 export function renderStatusHtml(status: EngineStatus, lang: Lang, opts: StatusRenderOptions = {}): string {
   const L = STATUS_LABELS[lang];
   const showPaths = opts.showPaths ?? false;
