@@ -6,17 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzeQuery } from '../../src/search/analyse.js';
 import { findConstraints } from '../../src/search/entities.js';
 import { useCorpusEngine } from '../helpers/index-fixture.js';
+import { DONG_VAN } from '../helpers/district-reports.js';
 import { chatAnswer } from '../helpers/conversations.js';
-
-const DONG_VAN = [
-  '---',
-  'title: Huyện ủy Đồng Văn sơ kết quý I năm 2025',
-  'date: 2025-03-05',
-  '---',
-  'Sáng 5/3/2025, Ban Thường vụ Huyện ủy Đồng Văn tổ chức hội nghị sơ kết quý I năm 2025 tại Trung tâm Chính trị huyện.',
-  '',
-  'Quý I năm 2025, Đảng bộ huyện kết nạp 48 đảng viên mới, đạt 24% chỉ tiêu năm.',
-].join('\n');
 
 const YEN_MINH = [
   '---',
