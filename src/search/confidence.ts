@@ -225,22 +225,18 @@ function statedNumbers(q: AnalyzedQuery, pass: KeywordPass): number[] {
   return out;
 }
 
-/** Does the article (a passage or its title) write every number of the question (CoverageModel.numbers)? */
-function statesNumbers(cov: CoverageModel, pass: KeywordPass, article: number): boolean {
-  return cov.numbers.every((m) => writesNumber(pass, m, article));
-}
-
 /** Does the article (a passage or its title) write the question's number `m` in digits? */
 function writesNumber(pass: KeywordPass, m: number, article: number): boolean {
   return pass.matches[m] != null && (pass.articleDf(m, article) > 0 || (pass.titleMatches[m] !== null && KeywordIndex.contains(pass.titleMatches[m]!, article)));
 }
 
 /**
- * statesNumbers, or the passage writes in words what its article does not in digits: "ba mươi lăm dự án"
- * states the "35" of "… 35 dự án …?". Only a numeral of several words, or "mười" before a word, is read
- * (text/numerals.ts): every number of two digits or more is one.
+ * Does the article write every number of the question (CoverageModel.numbers): in digits (a passage or its
+ * title), or, where it does not, does the passage write it in words ("ba mươi lăm dự án" states the "35" of
+ * "… 35 dự án …?")? Only a numeral of several words, or "mười" before a word, is read (text/numerals.ts):
+ * every number of two digits or more is one.
  */
-function statesNumbersInWords(q: AnalyzedQuery, cov: CoverageModel, pass: KeywordPass, article: number, sentences: readonly ReadSentence[]): boolean {
+function statesNumbers(q: AnalyzedQuery, cov: CoverageModel, pass: KeywordPass, article: number, sentences: readonly ReadSentence[]): boolean {
   return cov.numbers.every((m) => {
     if (writesNumber(pass, m, article)) return true;
     const value = Number(q.terms[m]!.term);
@@ -876,6 +872,6 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
   const windowHasNumber = windowHasNumberIn(inWindow);
   const windowText = spans.length > 0 ? text.slice(spans[best.first]?.start ?? 0, spans[best.last]?.end ?? text.length) : text;
   const windowHasAnswer = holdsAnswerType(q, cov, inWindow, windowText, windowHasNumber);
-  const answerMissing = !(statesNumbers(cov, pass, article) || statesNumbersInWords(q, cov, pass, article, spans)) || (asks && holding.window <= 0 && windowLacks(q, cov, inWindow)) || (cov.meetingDay && !sentences.some((x) => x.day)) || (cov.meetingRole && !PERSON_NAME.test(text)) || (q.answerType === 'reason' && CONSEQUENCE.test(text) && !REASON.test(text) && !REASON_TOLD_OTHERWISE.test(text)) || (cov.meetingPlace && !placeSaid(text) && !VENUE_SAID.test(text));
+  const answerMissing = !statesNumbers(q, cov, pass, article, spans) || (asks && holding.window <= 0 && windowLacks(q, cov, inWindow)) || (cov.meetingDay && !sentences.some((x) => x.day)) || (cov.meetingRole && !PERSON_NAME.test(text)) || (q.answerType === 'reason' && CONSEQUENCE.test(text) && !REASON.test(text) && !REASON_TOLD_OTHERWISE.test(text)) || (cov.meetingPlace && !placeSaid(text) && !VENUE_SAID.test(text));
   return { paragraph, ...best, bigramShare: shareOfGrams(bi, cov.grams.bigrams), trigramShare: shareOfGrams(tri, cov.grams.trigrams), windowHasNumber, windowHasAnswer, answerMissing };
 }
