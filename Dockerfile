@@ -10,6 +10,8 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
+# npm ci runs the "prepare" script: with no sources here yet it compiles nothing, but it must exist.
+COPY scripts/prepare.mjs ./scripts/prepare.mjs
 # The runtime's modules only: tsx and typescript are dev dependencies (the image runs compiled JavaScript).
 # onnxruntime-node and sharp fetch their prebuilt binaries here (network needed at build time only).
 RUN npm ci --omit=dev --no-audit --no-fund \

@@ -70,6 +70,16 @@ describe('deployment kit', () => {
     for (const f of ['README.md', 'compose.yaml']) expect(read(f)).not.toMatch(/node --import tsx/);
   });
 
+  it('copies the prepare script before every npm ci of the image (npm ci runs it; a missing file fails the install)', () => {
+    const d = read('Dockerfile');
+    expect(pkg.scripts.prepare).toBe('node scripts/prepare.mjs');
+    const copied = d.indexOf('COPY scripts/prepare.mjs ./scripts/prepare.mjs');
+    expect(copied).toBeGreaterThan(0);
+    const installs = [...d.matchAll(/^RUN npm ci/gm)].map((m) => m.index);
+    expect(installs.length).toBeGreaterThan(0);
+    for (const at of installs) expect(at).toBeGreaterThan(copied);
+  });
+
   it('supports Node 20 to 24', () => {
     expect(pkg.engines.node).toBe('>=20 <25');
     expect(read('Dockerfile')).toMatch(/^ARG NODE_VERSION=20$/m);
