@@ -629,15 +629,25 @@ function byArticle(index: LoadedIndex, chunks: Uint32Array): { at: Uint32Array; 
 
 /** Answers "does this chunk / article state the constraint?", reading texts for `maybe` forms once each. */
 function statedChecker(index: LoadedIndex, c: Constraint, s: Stated) {
-  // Per chunk: 0 not read yet, 1 it does not hold a maybe form, 2 it does (a Map of a common
-  // syllable's 100,000 chunks outgrew the checkers' budget and was read again at every question).
-  const chunkMemo = new Uint8Array(s.maybe.length > 0 ? index.chunks.length : 0);
+  // Per maybe form, per chunk of its list: 0 not read yet, 1 the text does not hold the form, 2 it does
+  // (a Map of a common syllable's 100,000 chunks outgrew the checkers' budget and was read again at every
+  // question; one byte per chunk of the index, 515 KB a checker at 515,000 chunks, let the budget keep
+  // some 30 checkers, and a province asked again was read again).
+  const formMemo = s.maybe.map((m) => new Uint8Array(m.chunks.length));
   const articleMemo = new Map<number, boolean>();
   // Per maybe form, its chunks by article: asking each article of thousands to scan them all took seconds.
   const grouped: Array<ReturnType<typeof byArticle>> = [];
   const chunkHolds = (x: number) => {
-    if (chunkMemo[x] === 0) chunkMemo[x] = s.maybe.some((m) => hasSorted(m.chunks, x) && m.test(index.chunks[x]!.text)) ? 2 : 1;
-    return chunkMemo[x] === 2;
+    let text: string | undefined;
+    for (let i = 0; i < s.maybe.length; i++) {
+      const m = s.maybe[i]!;
+      const k = indexOfSorted(m.chunks, x);
+      if (k < 0) continue;
+      const memo = formMemo[i]!;
+      if (memo[k] === 0) memo[k] = m.test((text ??= index.chunks[x]!.text)) ? 2 : 1;
+      if (memo[k] === 2) return true;
+    }
+    return false;
   };
   const chunkStates = (x: number) => hasSorted(s.chunks, x) || (s.maybe.length > 0 && chunkHolds(x));
   const articleStates = (a: number) => {
@@ -679,8 +689,8 @@ function checkerOf(index: LoadedIndex, c: Constraint): Checker {
   if (!checker) {
     const s = whereStated(index, c);
     checker = statedChecker(index, c, s);
-    const memo = s.maybe.length > 0 ? index.chunks.length : 0;
-    cache.set(key, checker, 4 * s.chunks.length + BYTES_PER_MAYBE_CHUNK * s.articles.size + memo + s.maybe.reduce((n, m) => n + 8 * m.chunks.length + (4 + BYTES_PER_MAYBE_CHUNK) * m.heads.length, 0));
+    // Per maybe chunk: its id, its place by article, its memo byte.
+    cache.set(key, checker, 4 * s.chunks.length + BYTES_PER_MAYBE_CHUNK * s.articles.size + s.maybe.reduce((n, m) => n + 9 * m.chunks.length + (4 + BYTES_PER_MAYBE_CHUNK) * m.heads.length, 0));
   }
   return checker;
 }
