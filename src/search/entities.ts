@@ -521,13 +521,16 @@ function placeStatedBy(label: string, syllables: readonly string[], capital = fa
   const gap = '(?:[ \\t\\u00a0]*[-–—][ \\t\\u00a0]*|[ \\t\\u00a0]+)';
   const written = syllables.map((w) => `[${esc(w.charAt(0).toUpperCase())}${esc(w.charAt(0))}]${esc(w.slice(1))}`).join(gap);
   const edge = '(?![\\p{L}\\p{M}\\p{N}])';
-  const beside = new RegExp(`\\p{Lu}[\\p{L}\\p{M}]*[ \\t\\u00a0]+${written}${edge}|(?<![\\p{L}\\p{M}\\p{N}])${written}[ \\t\\u00a0]+\\p{Lu}`, 'u');
+  // The expressions with Unicode classes made at their first use: making one costs a fifth of a
+  // millisecond or more, a checker is made for every place inside a place asked (within.ts), and most
+  // never meet a text with surrogates (beside) or without the place as written (anyCase).
+  let beside: RegExp | null = null;
+  let anyCase: RegExp | null = null;
   const occurrences = new RegExp(written, 'gu');
-  const anyCase = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${syllables.map(esc).join(gap)}${edge}`, 'iu');
-  const present = capital ? capitalised(syllables[0]!) : (text: string) => anyCase.test(text);
+  const present = capital ? capitalised(syllables[0]!) : (text: string) => (anyCase ??= new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${syllables.map(esc).join(gap)}${edge}`, 'iu')).test(text);
   return (raw) => {
     const text = raw.normalize('NFC');
-    const found = SURROGATE.test(text) ? (beside.test(text) ? BESIDE_CAPITAL : NOT_WHOLE) : placeWritten(text, occurrences);
+    const found = SURROGATE.test(text) ? ((beside ??= new RegExp(`\\p{Lu}[\\p{L}\\p{M}]*[ \\t\\u00a0]+${written}${edge}|(?<![\\p{L}\\p{M}\\p{N}])${written}[ \\t\\u00a0]+\\p{Lu}`, 'u')).test(text) ? BESIDE_CAPITAL : NOT_WHOLE) : placeWritten(text, occurrences);
     // A whole occurrence as written is one in any case: the case-blind expression need not scan the text again.
     if (found === WHOLE) return capital ? present(text) : true;
     if (found === NOT_WHOLE) return present(text);
