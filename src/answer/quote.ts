@@ -136,6 +136,12 @@ function wordCount(text: string, from: number, to: number): number {
   return n;
 }
 
+/** /^\s*$/ of text.slice(from, to), without the slice: asked between every two highlighted words. */
+function onlySpaces(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
 /**
  * Spans of the question's words in `text`: whole syllables only, and a syllable that belongs to one of
  * the question's two-syllable words only where that word stands ("đảng bộ", not the "bộ" of "bộ phận").
@@ -151,7 +157,7 @@ export function highlightSpans(text: string, q: AnalyzedQuery, tokens: readonly 
     const alone = !(inPair.has(tok.term) || (both && inPair.has(tok.folded)));
     if (!alone && !pairAt(tokens, i, both, pairs) && !pairAt(tokens, i + 1, both, pairs)) continue;
     const lastSpan = spans[spans.length - 1];
-    if (lastSpan && tok.joined && lastSpan[1] <= tok.start && /^\s*$/.test(text.slice(lastSpan[1], tok.start))) lastSpan[1] = tok.end;
+    if (lastSpan && tok.joined && lastSpan[1] <= tok.start && onlySpaces(text, lastSpan[1], tok.start)) lastSpan[1] = tok.end;
     else spans.push([tok.start, tok.end]);
   }
   return spans;

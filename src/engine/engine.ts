@@ -218,9 +218,9 @@ export class Engine implements QaEngine {
       notices,
       timings: { embedMs: ms(t1 - t0), searchMs: ms(t2 - t1), answerMs: ms(t3 - t2) },
     };
-    // The ranking alone, for eval: every candidate, those the constraints rule out after the others.
-    const byConstraint = admitted(check, candidates, true);
-    const ranked = rankedTop > 0 ? compose(s.index, byConstraint, termWeights, q, { threshold: 0, maxPerArticle: cfg.maxPerArticle, top: rankedTop, offset: 0, suggestions: 0 }).results : [];
+    // The ranking alone, for eval: every candidate, those the constraints rule out after the others. Only
+    // when asked for: a refused question's check never read its candidates, and this would read them all.
+    const ranked = rankedTop > 0 ? compose(s.index, admitted(check, candidates, true), termWeights, q, { threshold: 0, maxPerArticle: cfg.maxPerArticle, top: rankedTop, offset: 0, suggestions: 0 }).results : [];
     return { answer, candidates, ranked };
   }
 

@@ -473,10 +473,39 @@ function whereStated(index: LoadedIndex, c: Constraint): Stated {
     chunks = unionSorted(chunks, stating);
     for (const x of inHead ?? NONE) articles.add(x);
   }
-  if (c.kind === 'year') index.articles.forEach((a, i) => a.date?.year === Number(c.label) && articles.add(i));
+  if (c.kind === 'year') {
+    const year = Number(c.label);
+    index.articles.forEach((a, i) => a.date?.year === year && articles.add(i));
+  }
   // An outlet's name ("HPĐT") is stated by its own articles, which may not write it.
-  if (c.kind === 'name') index.articles.forEach((a, i) => a.outlet !== null && fold(a.outlet).toLowerCase() === fold(c.label).toLowerCase() && articles.add(i));
+  if (c.kind === 'name') for (const i of articlesOfOutlet(index, c.label)) articles.add(i);
   return { chunks, articles, maybe };
+}
+
+/** Per index, its articles by outlet as a name is compared with it (folded, lower case), in article order. */
+const outletArticles = new WeakMap<LoadedIndex, Map<string, number[]>>();
+
+/**
+ * The articles whose outlet is `label` (folded, case aside): worked out once per loaded index (its articles
+ * never change). Folding every article's outlet and the label again at each name asked cost some
+ * 10 µs an article, a tenth of a second or more per name at 20,000 articles.
+ */
+function articlesOfOutlet(index: LoadedIndex, label: string): readonly number[] {
+  let byOutlet = outletArticles.get(index);
+  if (!byOutlet) {
+    const made = new Map<string, number[]>();
+    const keyOf = new Map<string, string>();
+    index.articles.forEach((a, i) => {
+      if (a.outlet === null) return;
+      let key = keyOf.get(a.outlet);
+      if (key === undefined) keyOf.set(a.outlet, (key = fold(a.outlet).toLowerCase()));
+      const list = made.get(key);
+      if (list) list.push(i);
+      else made.set(key, [i]);
+    });
+    outletArticles.set(index, (byOutlet = made));
+  }
+  return byOutlet.get(fold(label).toLowerCase()) ?? [];
 }
 
 /**
@@ -492,13 +521,16 @@ function placeStatedBy(label: string, syllables: readonly string[], capital = fa
   const gap = '(?:[ \\t\\u00a0]*[-–—][ \\t\\u00a0]*|[ \\t\\u00a0]+)';
   const written = syllables.map((w) => `[${esc(w.charAt(0).toUpperCase())}${esc(w.charAt(0))}]${esc(w.slice(1))}`).join(gap);
   const edge = '(?![\\p{L}\\p{M}\\p{N}])';
-  const beside = new RegExp(`\\p{Lu}[\\p{L}\\p{M}]*[ \\t\\u00a0]+${written}${edge}|(?<![\\p{L}\\p{M}\\p{N}])${written}[ \\t\\u00a0]+\\p{Lu}`, 'u');
+  // The expressions with Unicode classes made at their first use: making one costs a fifth of a
+  // millisecond or more, a checker is made for every place inside a place asked (within.ts), and most
+  // never meet a text with surrogates (beside) or without the place as written (anyCase).
+  let beside: RegExp | null = null;
+  let anyCase: RegExp | null = null;
   const occurrences = new RegExp(written, 'gu');
-  const anyCase = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${syllables.map(esc).join(gap)}${edge}`, 'iu');
-  const present = capital ? capitalised(syllables[0]!) : (text: string) => anyCase.test(text);
+  const present = capital ? capitalised(syllables[0]!) : (text: string) => (anyCase ??= new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${syllables.map(esc).join(gap)}${edge}`, 'iu')).test(text);
   return (raw) => {
     const text = raw.normalize('NFC');
-    const found = SURROGATE.test(text) ? (beside.test(text) ? BESIDE_CAPITAL : NOT_WHOLE) : placeWritten(text, occurrences);
+    const found = SURROGATE.test(text) ? ((beside ??= new RegExp(`\\p{Lu}[\\p{L}\\p{M}]*[ \\t\\u00a0]+${written}${edge}|(?<![\\p{L}\\p{M}\\p{N}])${written}[ \\t\\u00a0]+\\p{Lu}`, 'u')).test(text) ? BESIDE_CAPITAL : NOT_WHOLE) : placeWritten(text, occurrences);
     // A whole occurrence as written is one in any case: the case-blind expression need not scan the text again.
     if (found === WHOLE) return capital ? present(text) : true;
     if (found === NOT_WHOLE) return present(text);
@@ -600,15 +632,25 @@ function byArticle(index: LoadedIndex, chunks: Uint32Array): { at: Uint32Array; 
 
 /** Answers "does this chunk / article state the constraint?", reading texts for `maybe` forms once each. */
 function statedChecker(index: LoadedIndex, c: Constraint, s: Stated) {
-  // Per chunk: 0 not read yet, 1 it does not hold a maybe form, 2 it does (a Map of a common
-  // syllable's 100,000 chunks outgrew the checkers' budget and was read again at every question).
-  const chunkMemo = new Uint8Array(s.maybe.length > 0 ? index.chunks.length : 0);
+  // Per maybe form, per chunk of its list: 0 not read yet, 1 the text does not hold the form, 2 it does
+  // (a Map of a common syllable's 100,000 chunks outgrew the checkers' budget and was read again at every
+  // question; one byte per chunk of the index, 515 KB a checker at 515,000 chunks, let the budget keep
+  // some 30 checkers, and a province asked again was read again).
+  const formMemo = s.maybe.map((m) => new Uint8Array(m.chunks.length));
   const articleMemo = new Map<number, boolean>();
   // Per maybe form, its chunks by article: asking each article of thousands to scan them all took seconds.
   const grouped: Array<ReturnType<typeof byArticle>> = [];
   const chunkHolds = (x: number) => {
-    if (chunkMemo[x] === 0) chunkMemo[x] = s.maybe.some((m) => hasSorted(m.chunks, x) && m.test(index.chunks[x]!.text)) ? 2 : 1;
-    return chunkMemo[x] === 2;
+    let text: string | undefined;
+    for (let i = 0; i < s.maybe.length; i++) {
+      const m = s.maybe[i]!;
+      const k = indexOfSorted(m.chunks, x);
+      if (k < 0) continue;
+      const memo = formMemo[i]!;
+      if (memo[k] === 0) memo[k] = m.test((text ??= index.chunks[x]!.text)) ? 2 : 1;
+      if (memo[k] === 2) return true;
+    }
+    return false;
   };
   const chunkStates = (x: number) => hasSorted(s.chunks, x) || (s.maybe.length > 0 && chunkHolds(x));
   const articleStates = (a: number) => {
@@ -650,8 +692,8 @@ function checkerOf(index: LoadedIndex, c: Constraint): Checker {
   if (!checker) {
     const s = whereStated(index, c);
     checker = statedChecker(index, c, s);
-    const memo = s.maybe.length > 0 ? index.chunks.length : 0;
-    cache.set(key, checker, 4 * s.chunks.length + BYTES_PER_MAYBE_CHUNK * s.articles.size + memo + s.maybe.reduce((n, m) => n + 8 * m.chunks.length + (4 + BYTES_PER_MAYBE_CHUNK) * m.heads.length, 0));
+    // Per maybe chunk: its id, its place by article, its memo byte.
+    cache.set(key, checker, 4 * s.chunks.length + BYTES_PER_MAYBE_CHUNK * s.articles.size + s.maybe.reduce((n, m) => n + 9 * m.chunks.length + (4 + BYTES_PER_MAYBE_CHUNK) * m.heads.length, 0));
   }
   return checker;
 }

@@ -40,6 +40,22 @@ describe('finding constraints', () => {
     expect(missing('HPĐT đưa tin gì về Hải Phòng?')).toEqual([]);
   });
 
+  it('states an outlet\'s name by exactly its articles, however the name is cased or marked ("hpđt", "HPDT")', () => {
+    const index = seeds();
+    const outletOf = (label: string) => {
+      const { allows } = checkConstraints(index, [{ kind: 'name', label, forms: [[{ term: 'zzkhongco', folded: false }]] }]);
+      // Chunk -1 is no chunk: only an article's own head or outlet states the name.
+      return index.articles.flatMap((a, i) => (allows!(-1, i) ? [a.id] : []));
+    };
+    const hp = index.articles.filter((a) => a.outlet === 'HPĐT').map((a) => a.id);
+    expect(hp.length).toBeGreaterThan(0);
+    expect(outletOf('HPĐT')).toEqual(hp);
+    expect(outletOf('hpđt')).toEqual(hp);
+    expect(outletOf('HPDT')).toEqual(hp);
+    expect(outletOf('sggpo')).toEqual(index.articles.filter((a) => a.outlet === 'SGGPO').map((a) => a.id));
+    expect(outletOf('Báo Không Có')).toEqual([]);
+  });
+
   it('does not read everyday words as places', () => {
     expect(labels('Cay toc la gi?')).toEqual([]); // "là gì", not the town La Gi
     expect(labels('Ai được trao Huân chương Lao động hạng Nhì?')).toEqual([]); // "Lao động", not Lào
