@@ -19,6 +19,7 @@ import { actionInClause, foldedLine, holdsAny, passageTermSet, saysAction, state
 import type { KeywordPass } from './keyword.js';
 import { sentenceTokens } from './sentence-tokens.js';
 import { edgePairs, straddlingPairs } from './pair-cohesion.js';
+import { FOLD_SYLLABLE_SHARE, foldHeld, foldReading, type FoldHeld, type FoldReading } from './fold-reading.js';
 
 /** Credit for a question term the passage lacks but its article's title has (see contextCredit). */
 const ARTICLE_CREDIT = 0.9;
@@ -121,6 +122,8 @@ export interface CoverageModel {
   credits: Map<number, number[]>;
   /** The question's numbers (see STATED_NUMBER_DIGITS), as indices into q.terms and pass.matches (null there: the corpus never writes it in digits). */
   numbers: number[];
+  /** Typed without marks: its restored terms as each passage writes them (fold-reading.ts); else null. */
+  folds: FoldReading | null;
 }
 
 /**
@@ -177,7 +180,8 @@ export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: Keywor
     for (const t of terms) if (unitTerms.has(t.term)) countWeight = Math.max(countWeight, t.weight);
     if (countWeight > 0) countWeight = Math.max(countWeight, COUNT_SHARE * mass);
   }
-  const forms = q.tokens.map((t, i) => (q.foldedAt[i] ? t.folded : t.term));
+  // Typed without marks, a sequence is the passage's whatever marks repair gave its syllables.
+  const forms = q.tokens.map((t, i) => (q.foldedAt[i] || q.typedUnaccented ? t.folded : t.term));
   const places = q.countUnit ? new Set(findPlaces(q.text, q.tokens, q.typedUnaccented, true).map((h) => h.label)) : null;
   return {
     terms,
@@ -197,6 +201,7 @@ export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: Keywor
     headPlaces: headPlacesOf(index),
     credits: new Map(),
     numbers: statedNumbers(q, pass),
+    folds: foldReading(terms, q.typedUnaccented, MASK_TERMS),
   };
 }
 
@@ -771,6 +776,53 @@ function shareOfMask(cov: CoverageModel, credit: readonly number[], mask: number
   return shareOf(cov, credit, counts, (_, k) => ((mask >>> k) & 1) === 1);
 }
 
+/**
+ * coverage()'s paragraph share and window scores (into `scores`) for a question read against the passage
+ * (cov.folds: typed without marks, some terms restored): a term held exactly, or written with other marks
+ * as fold-reading.ts reads it. Only made when the model's terms fit a mask (foldReading).
+ */
+function foldedScores(cov: CoverageModel, credit: readonly number[], folds: FoldReading, spans: readonly ReadSentence[], masks: readonly number[], sentences: readonly SentenceFacts[], scores: Float64Array): number {
+  const held = spans.map((s) => foldHeld(folds, s.tokens));
+  const n = sentences.length;
+  let exact = 0;
+  let full = 0;
+  let part = 0;
+  let counts = false;
+  for (let i = 0; i < n; i++) {
+    exact |= masks[i]!;
+    full |= held[i]!.full;
+    part |= held[i]!.part;
+    counts ||= sentences[i]!.counts;
+    const one: FoldHeld = held[i]!;
+    scores[2 * i] = shareOfFolded(cov, credit, masks[i]!, one.full, one.part, sentences[i]!.counts);
+    if (i + 1 < n) {
+      const two = held[i + 1]!;
+      scores[2 * i + 1] = PAIR_WINDOW_DISCOUNT * shareOfFolded(cov, credit, masks[i]! | masks[i + 1]!, one.full | two.full, one.part | two.part, sentences[i]!.counts || sentences[i + 1]!.counts);
+    }
+  }
+  return shareOfFolded(cov, credit, exact, full, part, counts);
+}
+
+/** shareOf where bit k of `exact` or `full` holds term k, and of `part` holds a share of it (FOLD_SYLLABLE_SHARE). */
+function shareOfFolded(cov: CoverageModel, credit: readonly number[], exact: number, full: number, part: number, counts: boolean): number {
+  let got = counts ? cov.countWeight : 0;
+  let edgeMass = 0;
+  for (let k = 0; k < cov.terms.length; k++) {
+    const t = cov.terms[k]!;
+    const whole = (((exact | full) >>> k) & 1) === 1;
+    const some = !whole && ((part >>> k) & 1) === 1;
+    // A term the corpus lacks as restored ("người mô") is held only where a passage writes its fold.
+    if (t.match < 0 && !whole && !some) continue;
+    const lacking = t.match < 0 ? 0 : credit[k]!;
+    if (!t.edge) got += whole ? t.weight : Math.max(lacking, some ? FOLD_SYLLABLE_SHARE * t.weight : 0);
+    else if (whole) {
+      got += t.weight;
+      edgeMass += t.weight;
+    } else edgeMass += EDGE_PAIR_LACKING_SHARE * t.weight;
+  }
+  return got / (cov.mass + cov.countWeight + edgeMass);
+}
+
 /*
  * The window tests below are functions of their own, not closures of coverage(): it runs for every
  * candidate of every question, and each closure made there was allocated and, under the tsx loader,
@@ -839,7 +891,7 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
   const sentences: SentenceFacts[] = [];
   for (const s of spans) {
     findGrams(cov, s.tokens, false, bi, tri);
-    if (q.unaccented) findGrams(cov, s.tokens, true, bi, tri);
+    if (q.unaccented || q.typedUnaccented) findGrams(cov, s.tokens, true, bi, tri);
     sentences.push(sentenceFacts(q, cov, s, article));
   }
   // What each term is worth where the window lacks it: the same for every window of the paragraph.
@@ -854,10 +906,10 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
     all |= masked ? masks[i]! : 0;
     anyCounts ||= sentences[i]!.counts;
   }
-  const paragraph = masked ? shareOfMask(cov, credit, all, anyCounts) : shareHeld(cov, credit, sentences, 0, -1);
-  // Every window of one sentence, then of it and the next, in that order (ties go to the first).
   const scores = new Float64Array(2 * n);
-  for (let i = 0; i < n; i++) {
+  const paragraph = cov.folds ? foldedScores(cov, credit, cov.folds, spans, masks, sentences, scores) : masked ? shareOfMask(cov, credit, all, anyCounts) : shareHeld(cov, credit, sentences, 0, -1);
+  // Every window of one sentence, then of it and the next, in that order (ties go to the first).
+  for (let i = 0; !cov.folds && i < n; i++) {
     scores[2 * i] = masked ? shareOfMask(cov, credit, masks[i]!, sentences[i]!.counts) : shareHeld(cov, credit, sentences, i, i);
     if (i + 1 < n) scores[2 * i + 1] = PAIR_WINDOW_DISCOUNT * (masked ? shareOfMask(cov, credit, masks[i]! | masks[i + 1]!, sentences[i]!.counts || sentences[i + 1]!.counts) : shareHeld(cov, credit, sentences, i, i + 1));
   }
