@@ -4,7 +4,7 @@
  * found in the passage (full credit) or elsewhere in its article (part credit). It is computed over
  * every sentence window of one or two sentences, and the best window is what the answer quotes.
  */
-import { KeywordIndex } from '../index/keyword-index.js';
+import { KeywordIndex, idf } from '../index/keyword-index.js';
 import type { LoadedIndex } from '../index/load.js';
 import { PAIR_SEP, isPair } from '../index/terms.js';
 import { fold } from '../text/normalise.js';
@@ -19,7 +19,7 @@ import { actionInClause, foldedLine, holdsAny, passageTermSet, saysAction, state
 import type { KeywordPass } from './keyword.js';
 import { sentenceTokens } from './sentence-tokens.js';
 import { edgePairs, straddlingPairs } from './pair-cohesion.js';
-import { FOLD_SYLLABLE_SHARE, foldHeld, foldReading, type FoldHeld, type FoldReading } from './fold-reading.js';
+import { foldReading, readPassage, type FoldReading, type PassageReading } from './fold-reading.js';
 
 /** Credit for a question term the passage lacks but its article's title has (see contextCredit). */
 const ARTICLE_CREDIT = 0.9;
@@ -122,8 +122,12 @@ export interface CoverageModel {
   credits: Map<number, number[]>;
   /** The question's numbers (see STATED_NUMBER_DIGITS), as indices into q.terms and pass.matches (null there: the corpus never writes it in digits). */
   numbers: number[];
-  /** Typed without marks: its restored terms as each passage writes them (fold-reading.ts); else null. */
+  /** Typed without marks: its terms as each passage writes them (fold-reading.ts); else null. */
   folds: FoldReading | null;
+  /** Per term: the IDF its weight was made with (see fold-reading.ts). */
+  idfs: number[];
+  /** The IDF of a form as a passage writes it (see formIdf). */
+  formIdf: (form: string) => number;
 }
 
 /**
@@ -151,6 +155,7 @@ function gramsOf(forms: readonly string[]): Grams {
 
 export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: KeywordPass): CoverageModel {
   const terms: CoverageTerm[] = [];
+  const idfs: number[] = [];
   let mass = 0;
   const edges = edgePairs(q.terms, pass.matches, namePairs(q));
   const seams = straddlingPairs(q.terms, pass.matches);
@@ -163,6 +168,7 @@ export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: Keywor
     // The seam of two known words (straddlingPairs) is lacking as an edge pair is, never held.
     const weight = (m ? m.idf : unseen) * Math.min(t.weight, MAX_TERM_REPEAT) * (seams.has(i) ? EDGE_PAIR_LACKING_SHARE : 1);
     terms.push({ term: t.term, weight, match: m ? i : -1, edge: edges.has(i) });
+    idfs.push(m ? m.idf : unseen);
   });
   // A syllable of a two-syllable word the corpus knows ("viên" of "đảng viên") is weak evidence on its
   // own: "Ủy viên … Trung ương Đảng" holds both syllables and not the word. The word carries the weight.
@@ -202,6 +208,8 @@ export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: Keywor
     credits: new Map(),
     numbers: statedNumbers(q, pass),
     folds: foldReading(terms, q.typedUnaccented, MASK_TERMS),
+    idfs,
+    formIdf: (form) => formIdf(index, form),
   };
 }
 
@@ -777,50 +785,51 @@ function shareOfMask(cov: CoverageModel, credit: readonly number[], mask: number
 }
 
 /**
- * coverage()'s paragraph share and window scores (into `scores`) for a question read against the passage
- * (cov.folds: typed without marks, some terms restored): a term held exactly, or written with other marks
- * as fold-reading.ts reads it. Only made when the model's terms fit a mask (foldReading).
+ * coverage()'s paragraph share and window scores (into `scores`) for a question typed without marks, read
+ * against the passage (fold-reading.ts): a term is held exactly or where the passage writes its fold,
+ * and weighs what the passage's form weighs. Only made when the model's terms fit a mask (foldReading).
  */
-function foldedScores(cov: CoverageModel, credit: readonly number[], folds: FoldReading, spans: readonly ReadSentence[], masks: readonly number[], sentences: readonly SentenceFacts[], scores: Float64Array): number {
-  const held = spans.map((s) => foldHeld(folds, s.tokens));
+function foldedScores(cov: CoverageModel, credit: readonly number[], read: PassageReading, masks: readonly number[], sentences: readonly SentenceFacts[], scores: Float64Array): number {
   const n = sentences.length;
-  let exact = 0;
-  let full = 0;
-  let part = 0;
+  let mass = 0;
+  for (let k = 0; k < cov.terms.length; k++) if (!cov.terms[k]!.edge) mass += read.weights[k]!;
+  let all = 0;
   let counts = false;
   for (let i = 0; i < n; i++) {
-    exact |= masks[i]!;
-    full |= held[i]!.full;
-    part |= held[i]!.part;
+    const one = masks[i]! | read.held[i]!;
+    all |= one;
     counts ||= sentences[i]!.counts;
-    const one: FoldHeld = held[i]!;
-    scores[2 * i] = shareOfFolded(cov, credit, masks[i]!, one.full, one.part, sentences[i]!.counts);
-    if (i + 1 < n) {
-      const two = held[i + 1]!;
-      scores[2 * i + 1] = PAIR_WINDOW_DISCOUNT * shareOfFolded(cov, credit, masks[i]! | masks[i + 1]!, one.full | two.full, one.part | two.part, sentences[i]!.counts || sentences[i + 1]!.counts);
-    }
+    scores[2 * i] = shareRead(cov, credit, read.weights, mass, one, sentences[i]!.counts);
+    if (i + 1 < n) scores[2 * i + 1] = PAIR_WINDOW_DISCOUNT * shareRead(cov, credit, read.weights, mass, one | masks[i + 1]! | read.held[i + 1]!, sentences[i]!.counts || sentences[i + 1]!.counts);
   }
-  return shareOfFolded(cov, credit, exact, full, part, counts);
+  return shareRead(cov, credit, read.weights, mass, all, counts);
 }
 
-/** shareOf where bit k of `exact` or `full` holds term k, and of `part` holds a share of it (FOLD_SYLLABLE_SHARE). */
-function shareOfFolded(cov: CoverageModel, credit: readonly number[], exact: number, full: number, part: number, counts: boolean): number {
+/** shareOf with the passage's weights (`mass`: theirs, edges aside) where bit k of `held` holds term k. */
+function shareRead(cov: CoverageModel, credit: readonly number[], weights: Float64Array, mass: number, held: number, counts: boolean): number {
   let got = counts ? cov.countWeight : 0;
   let edgeMass = 0;
   for (let k = 0; k < cov.terms.length; k++) {
     const t = cov.terms[k]!;
-    const whole = (((exact | full) >>> k) & 1) === 1;
-    const some = !whole && ((part >>> k) & 1) === 1;
-    // A term the corpus lacks as restored ("người mô") is held only where a passage writes its fold.
-    if (t.match < 0 && !whole && !some) continue;
-    const lacking = t.match < 0 ? 0 : credit[k]!;
-    if (!t.edge) got += whole ? t.weight : Math.max(lacking, some ? FOLD_SYLLABLE_SHARE * t.weight : 0);
-    else if (whole) {
-      got += t.weight;
-      edgeMass += t.weight;
-    } else edgeMass += EDGE_PAIR_LACKING_SHARE * t.weight;
+    const w = weights[k]!;
+    const has = ((held >>> k) & 1) === 1;
+    // A term the corpus lacks as the question reads it ("người mô") is held only where a passage writes its fold.
+    if (t.match < 0 && !has) continue;
+    const lacking = t.match < 0 || t.weight <= 0 ? 0 : (credit[k]! * w) / t.weight;
+    if (!t.edge) got += has ? w : lacking;
+    else if (has) {
+      got += w;
+      edgeMass += w;
+    } else edgeMass += EDGE_PAIR_LACKING_SHARE * w;
   }
-  return got / (cov.mass + cov.countWeight + edgeMass);
+  return got / (mass + cov.countWeight + edgeMass);
+}
+
+/** The IDF of a syllable or pair as written; a pair the corpus never writes weighs as coverageModel weighs one. */
+function formIdf(index: LoadedIndex, form: string): number {
+  const df = index.keyword.df(form);
+  if (df > 0) return idf(index.keyword.docCount, df);
+  return isPair(form) ? UNSEEN_PAIR_SHARE * index.keyword.unseenIdf : index.keyword.unseenIdf;
 }
 
 /*
@@ -907,7 +916,7 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
     anyCounts ||= sentences[i]!.counts;
   }
   const scores = new Float64Array(2 * n);
-  const paragraph = cov.folds ? foldedScores(cov, credit, cov.folds, spans, masks, sentences, scores) : masked ? shareOfMask(cov, credit, all, anyCounts) : shareHeld(cov, credit, sentences, 0, -1);
+  const paragraph = cov.folds ? foldedScores(cov, credit, readPassage(cov.folds, cov.terms, cov.idfs, spans.map((s) => s.tokens), cov.formIdf), masks, sentences, scores) : masked ? shareOfMask(cov, credit, all, anyCounts) : shareHeld(cov, credit, sentences, 0, -1);
   // Every window of one sentence, then of it and the next, in that order (ties go to the first).
   for (let i = 0; !cov.folds && i < n; i++) {
     scores[2 * i] = masked ? shareOfMask(cov, credit, masks[i]!, sentences[i]!.counts) : shareHeld(cov, credit, sentences, i, i);
