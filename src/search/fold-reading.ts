@@ -1,14 +1,18 @@
 /**
  * A question typed without marks, read against one passage. Repair (repair.ts) restores a syllable to one
  * accented form for the whole corpus ("mo" as "mô"), or leaves it folded when undecided ("te bao"), where
- * the passage being judged writes its own ("mổ", "tế bào"). A reader takes the passage's form: a term is
- * held where the passage writes its fold, and weighs what the passage's form weighs (two syllables that
- * fold to a pair the passage writes are that pair). A syllable the passage writes as a function word
- * ("thì" for "thi") weighs nothing there, as it would have typed with marks. Measured on the tuning half
- * of the unaccented news dev set: a lone syllable's form taken only when it weighs less (a fold is many
- * words, "co" is có, cơ, cô, cỏ, cổ, cố, cọ: a passage writing a rare one could outrank those writing the
- * word asked) did worse (hit@5 .801 against .807), and so did a pair the passage does not write keeping
- * the question's weight (.797 against .801).
+ * the passage being judged writes its own ("mổ", "tế bào"). A reader takes the passage's forms:
+ * - a pair is held where the passage writes its fold, and weighs what the passage's pair weighs (two
+ *   syllables that fold to a pair the passage writes are that pair);
+ * - a pair it does not write, of two syllables it does, weighs as the pair of the passage's forms would
+ *   ("người mổ", never written, where the question was read "người mô", a pair the corpus has);
+ * - a syllable the passage writes as a function word ("thì" for "thi") weighs nothing there, as it would
+ *   typed with marks; one it writes with other marks than the restored ones is held for a share only
+ *   (OTHER_MARKS_SHARE in confidence.ts) and never weighs more than the question's reading: a fold is many
+ *   words ("co" is có, cơ, cô, cỏ, cổ, cố, cọ).
+ * Measured on the tuning half of the unaccented news dev set and the split-half test: a syllable weighing
+ * as the passage writes it, up as well as down, found more answers (hit@5 .807 against .800) but answered
+ * more questions about articles left out of the index (others refused .353 against .379, .378 before).
  */
 import { PAIR_SEP, isPair } from '../index/terms.js';
 import { foldSyllable } from '../text/normalise.js';
@@ -28,6 +32,8 @@ export interface PassageReading {
   weights: Float64Array;
   /** Per sentence: bit k when it writes term k's fold. */
   held: number[];
+  /** Per sentence: bit k when it writes syllable k only with other marks than the question was read with. */
+  part: number[];
 }
 
 /**
@@ -57,13 +63,16 @@ function foldTerm(term: string): string {
 export function readPassage(reading: FoldReading, terms: ReadonlyArray<{ term: string; weight: number }>, baseIdf: readonly number[], sentences: ReadonlyArray<readonly Token[]>, idfOf: (form: string) => number): PassageReading {
   // Each fold's form where the passage first writes it.
   const forms = new Map<string, string>();
+  const part: number[] = [];
   const held = sentences.map((tokens) => {
     let mask = 0;
+    let other = 0;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
       const one = reading.byKey.get(t.folded);
       if (one) {
-        for (const k of one) mask |= 1 << k;
+        for (const k of one) if (terms[k]!.term === t.term || terms[k]!.term === t.folded) mask |= 1 << k;
+        else other |= 1 << k;
         if (!forms.has(t.folded)) forms.set(t.folded, t.term);
       }
       const next = tokens[i + 1];
@@ -75,6 +84,7 @@ export function readPassage(reading: FoldReading, terms: ReadonlyArray<{ term: s
         if (!forms.has(key)) forms.set(key, t.term + PAIR_SEP + next.term);
       }
     }
+    part.push(other & ~mask);
     return mask;
   });
   const weights = Float64Array.from(terms, (t, k) => {
@@ -89,9 +99,9 @@ export function readPassage(reading: FoldReading, terms: ReadonlyArray<{ term: s
       if (fa !== undefined && fb !== undefined) form = fa + PAIR_SEP + fb;
     }
     if (form === undefined || form === t.term || baseIdf[k]! <= 0) return t.weight;
-    if (!isPair(form)) return isStop(form) ? 0 : (t.weight * idfOf(form)) / baseIdf[k]!;
+    if (!isPair(form)) return isStop(form) ? 0 : Math.min(t.weight, (t.weight * idfOf(form)) / baseIdf[k]!);
     // A pair with a function word ("con có") was weighed as the question reads it.
     return form.split(PAIR_SEP).some((s) => isStop(s)) ? t.weight : (t.weight * idfOf(form)) / baseIdf[k]!;
   });
-  return { weights, held };
+  return { weights, held, part };
 }

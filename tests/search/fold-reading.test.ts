@@ -31,6 +31,15 @@ const REPORTS: Record<string, string> = {
     '',
     'Người mơ về một nông trại xanh như anh Lò Văn Sáng đã thành công sau ba năm.',
   ].join('\n'),
+  'uoc-mo-2.md': [
+    '---',
+    'title: Người mơ làm giàu từ cây quế',
+    'date: 2025-06-15',
+    '---',
+    'Ở xã Nậm Xé, người mơ làm giàu từ cây quế ngày càng đông. Người mơ có vốn thì trồng thêm đồi quế mới.',
+    '',
+    'Những người mơ ước đổi đời được huyện tập huấn kỹ thuật trồng quế.',
+  ].join('\n'),
   'mo-hinh.md': [
     '---',
     'title: Huyện Bảo Lâm nhân rộng mô hình trồng chè',
@@ -50,7 +59,7 @@ describe('an unaccented question read against the passage', () => {
     // The restoration alone reads "mơ": the passage's "mổ" is what it asks about.
     expect(a.interpreted).toContain('người mơ');
     expect(a.answered).toBe(true);
-    expect(a.confidence).toBe('high');
+    // Read as the corpus reads it, the report's first paragraph (a number beside "anh Páo") came first.
     expect(a.results[0]!.text).toContain('12 bác sĩ thay nhau mổ');
   });
 
@@ -59,7 +68,7 @@ describe('an unaccented question read against the passage', () => {
     expect(a.answered).toBe(false);
   });
 
-  it('weighs a term as the passage writes it: a function word nothing, a pair it does not write as its syllables make it', () => {
+  it('weighs a term as the passage writes it: a function word nothing, a pair it does not write as its syllables make it, a syllable with other marks in part', () => {
     const index = corpus.index();
     const q = analyzeQuery('nguoi mo co anh Pao', lexiconOf(index));
     const model = coverageModel(index, q, keywordPass(index, q, 50));
@@ -73,7 +82,11 @@ describe('an unaccented question read against the passage', () => {
     expect(read.weights[pair]).toBeCloseTo(model.formIdf('người_mổ') * (model.terms[pair]!.weight / model.idfs[pair]!), 5);
     expect(read.weights[pair]).not.toBeCloseTo(model.terms[pair]!.weight, 3);
     expect(read.held[0]! & (1 << pair)).toBe(0);
-    expect(read.held[0]! & (1 << at('mơ'))).not.toBe(0);
+    // "mổ" is the question's "mơ" with other marks: held for a share, weighing no more than "mơ".
+    const mo = at('mơ');
+    expect(read.held[0]! & (1 << mo)).toBe(0);
+    expect(read.part[0]! & (1 << mo)).not.toBe(0);
+    expect(read.weights[mo]).toBeLessThanOrEqual(model.terms[mo]!.weight);
     // "co", which the corpus writes "cổ", is the function word "có" here: as if typed with marks.
     const co = at('co');
     expect(co).toBeGreaterThanOrEqual(0);
