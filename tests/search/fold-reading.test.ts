@@ -1,7 +1,7 @@
 /** A question typed without marks read against each passage (src/search/fold-reading.ts), on reports invented here. */
 import { describe, expect, it } from 'vitest';
 import { analyzeQuery } from '../../src/search/analyse.js';
-import { coverageModel } from '../../src/search/confidence.js';
+import { coverage, coverageModel } from '../../src/search/confidence.js';
 import { foldReading, readPassage } from '../../src/search/fold-reading.js';
 import { keywordPass } from '../../src/search/keyword.js';
 import { lexiconOf } from '../../src/search/lexicon.js';
@@ -92,5 +92,31 @@ describe('an unaccented question read against the passage', () => {
     expect(co).toBeGreaterThanOrEqual(0);
     expect(model.terms[co]!.weight).toBeGreaterThan(0);
     expect(read.weights[co]).toBe(0);
+  });
+
+  it("holds a restored syllable where the passage writes it with other marks, for a share: the surgery's passage covers more of the question", () => {
+    const index = corpus.index();
+    const q = analyzeQuery('Co bao nhieu nguoi mo cho anh Pao?', lexiconOf(index));
+    const pass = keywordPass(index, q, 50);
+    const model = coverageModel(index, q, pass);
+    const text = REPORTS['ca-mo.md']!.split('\n').at(-1)!;
+    const chunk = index.chunks.findIndex((c) => c.text === text);
+    expect(chunk).toBeGreaterThanOrEqual(0);
+    const read = coverage(q, pass, model, text, index.chunkArticle[chunk]!).paragraph;
+    const asRestored = coverage(q, pass, { ...model, folds: null }, text, index.chunkArticle[chunk]!).paragraph;
+    // Read as restored ("mơ"), 0.38: under the answer threshold.
+    expect(read).toBeGreaterThan(asRestored);
+    expect(read).toBeGreaterThan(0.45);
+  });
+
+  it('matches the question\'s word sequences folded: "mổ cho anh Páo" repeats the question as much as "mơ cho anh Páo"', () => {
+    const index = corpus.index();
+    const q = analyzeQuery('Co bao nhieu nguoi mo cho anh Pao?', lexiconOf(index));
+    expect(q.text).toContain('mơ cho anh Páo');
+    const pass = keywordPass(index, q, 50);
+    const model = coverageModel(index, q, pass);
+    const bigrams = (text: string) => coverage(q, pass, model, text, 0).bigramShare;
+    expect(bigrams('Bác sĩ mổ cho anh Páo.')).toBeGreaterThan(0);
+    expect(bigrams('Bác sĩ mổ cho anh Páo.')).toBe(bigrams('Bác sĩ mơ cho anh Páo.'));
   });
 });
