@@ -4,7 +4,7 @@
  * found in the passage (full credit) or elsewhere in its article (part credit). It is computed over
  * every sentence window of one or two sentences, and the best window is what the answer quotes.
  */
-import { KeywordIndex } from '../index/keyword-index.js';
+import { KeywordIndex, idf } from '../index/keyword-index.js';
 import type { LoadedIndex } from '../index/load.js';
 import { PAIR_SEP, isPair } from '../index/terms.js';
 import { fold } from '../text/normalise.js';
@@ -19,6 +19,7 @@ import { actionInClause, foldedLine, holdsAny, passageTermSet, saysAction, state
 import type { KeywordPass } from './keyword.js';
 import { sentenceTokens } from './sentence-tokens.js';
 import { edgePairs, straddlingPairs } from './pair-cohesion.js';
+import { foldReading, readPassage, type FoldReading, type PassageReading } from './fold-reading.js';
 
 /** Credit for a question term the passage lacks but its article's title has (see contextCredit). */
 const ARTICLE_CREDIT = 0.9;
@@ -44,6 +45,12 @@ const SYLLABLE_IN_WORD_SHARE = 0.5;
  * that is not there lacks it too (none at all let the split-half test's questions through; chosen there).
  */
 const EDGE_PAIR_LACKING_SHARE = 0.6;
+/**
+ * Typed without marks, a restored syllable a passage writes only with other marks ("mổ" for a question
+ * read "mô") earns this share of its weight there (fold-reading.ts): full credit answered more questions
+ * about articles not in the index (split-half test); half found fewer answers. Chosen on the tuning half.
+ */
+const OTHER_MARKS_SHARE = 0.75;
 /** A term repeated in the question counts at most this many times. */
 const MAX_TERM_REPEAT = 2;
 /**
@@ -121,6 +128,12 @@ export interface CoverageModel {
   credits: Map<number, number[]>;
   /** The question's numbers (see STATED_NUMBER_DIGITS), as indices into q.terms and pass.matches (null there: the corpus never writes it in digits). */
   numbers: number[];
+  /** Typed without marks: its terms as each passage writes them (fold-reading.ts); else null. */
+  folds: FoldReading | null;
+  /** Per term: the IDF its weight was made with (see fold-reading.ts). */
+  idfs: number[];
+  /** The IDF of a form as a passage writes it (see formIdf). */
+  formIdf: (form: string) => number;
 }
 
 /**
@@ -148,6 +161,7 @@ function gramsOf(forms: readonly string[]): Grams {
 
 export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: KeywordPass): CoverageModel {
   const terms: CoverageTerm[] = [];
+  const idfs: number[] = [];
   let mass = 0;
   const edges = edgePairs(q.terms, pass.matches, namePairs(q));
   const seams = straddlingPairs(q.terms, pass.matches);
@@ -160,6 +174,7 @@ export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: Keywor
     // The seam of two known words (straddlingPairs) is lacking as an edge pair is, never held.
     const weight = (m ? m.idf : unseen) * Math.min(t.weight, MAX_TERM_REPEAT) * (seams.has(i) ? EDGE_PAIR_LACKING_SHARE : 1);
     terms.push({ term: t.term, weight, match: m ? i : -1, edge: edges.has(i) });
+    idfs.push(m ? m.idf : unseen);
   });
   // A syllable of a two-syllable word the corpus knows ("viên" of "đảng viên") is weak evidence on its
   // own: "Ủy viên … Trung ương Đảng" holds both syllables and not the word. The word carries the weight.
@@ -177,7 +192,8 @@ export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: Keywor
     for (const t of terms) if (unitTerms.has(t.term)) countWeight = Math.max(countWeight, t.weight);
     if (countWeight > 0) countWeight = Math.max(countWeight, COUNT_SHARE * mass);
   }
-  const forms = q.tokens.map((t, i) => (q.foldedAt[i] ? t.folded : t.term));
+  // Typed without marks, a sequence is the passage's whatever marks repair gave its syllables.
+  const forms = q.tokens.map((t, i) => (q.foldedAt[i] || q.typedUnaccented ? t.folded : t.term));
   const places = q.countUnit ? new Set(findPlaces(q.text, q.tokens, q.typedUnaccented, true).map((h) => h.label)) : null;
   return {
     terms,
@@ -197,6 +213,9 @@ export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: Keywor
     headPlaces: headPlacesOf(index),
     credits: new Map(),
     numbers: statedNumbers(q, pass),
+    folds: foldReading(terms, q.typedUnaccented, MASK_TERMS),
+    idfs,
+    formIdf: (form) => formIdf(index, form),
   };
 }
 
@@ -771,6 +790,57 @@ function shareOfMask(cov: CoverageModel, credit: readonly number[], mask: number
   return shareOf(cov, credit, counts, (_, k) => ((mask >>> k) & 1) === 1);
 }
 
+/**
+ * coverage()'s paragraph share and window scores (into `scores`) for a question typed without marks, read
+ * against the passage (fold-reading.ts): a term is held exactly or where the passage writes its fold,
+ * and weighs what the passage's form weighs. Only made when the model's terms fit a mask (foldReading).
+ */
+function foldedScores(cov: CoverageModel, credit: readonly number[], read: PassageReading, masks: readonly number[], sentences: readonly SentenceFacts[], scores: Float64Array): number {
+  const n = sentences.length;
+  let mass = 0;
+  for (let k = 0; k < cov.terms.length; k++) if (!cov.terms[k]!.edge) mass += read.weights[k]!;
+  let all = 0;
+  let part = 0;
+  let counts = false;
+  for (let i = 0; i < n; i++) {
+    const one = masks[i]! | read.held[i]!;
+    all |= one;
+    part |= read.part[i]!;
+    counts ||= sentences[i]!.counts;
+    scores[2 * i] = shareRead(cov, credit, read.weights, mass, one, read.part[i]!, sentences[i]!.counts);
+    if (i + 1 < n) scores[2 * i + 1] = PAIR_WINDOW_DISCOUNT * shareRead(cov, credit, read.weights, mass, one | masks[i + 1]! | read.held[i + 1]!, read.part[i]! | read.part[i + 1]!, sentences[i]!.counts || sentences[i + 1]!.counts);
+  }
+  return shareRead(cov, credit, read.weights, mass, all, part, counts);
+}
+
+/** shareOf with the passage's weights (`mass`: theirs, edges aside) where bit k of `held` holds term k, of `part` a share of it. */
+function shareRead(cov: CoverageModel, credit: readonly number[], weights: Float64Array, mass: number, held: number, part: number, counts: boolean): number {
+  let got = counts ? cov.countWeight : 0;
+  let edgeMass = 0;
+  for (let k = 0; k < cov.terms.length; k++) {
+    const t = cov.terms[k]!;
+    const w = weights[k]!;
+    const has = ((held >>> k) & 1) === 1;
+    const some = !has && ((part >>> k) & 1) === 1;
+    // A term the corpus lacks as the question reads it ("người mô") is held only where a passage writes its fold.
+    if (t.match < 0 && !has && !some) continue;
+    const lacking = t.match < 0 || t.weight <= 0 ? 0 : (credit[k]! * w) / t.weight;
+    if (!t.edge) got += has ? w : Math.max(lacking, some ? OTHER_MARKS_SHARE * w : 0);
+    else if (has) {
+      got += w;
+      edgeMass += w;
+    } else edgeMass += EDGE_PAIR_LACKING_SHARE * w;
+  }
+  return got / (mass + cov.countWeight + edgeMass);
+}
+
+/** The IDF of a syllable or pair as written; a pair the corpus never writes weighs as coverageModel weighs one. */
+function formIdf(index: LoadedIndex, form: string): number {
+  const df = index.keyword.df(form);
+  if (df > 0) return idf(index.keyword.docCount, df);
+  return isPair(form) ? UNSEEN_PAIR_SHARE * index.keyword.unseenIdf : index.keyword.unseenIdf;
+}
+
 /*
  * The window tests below are functions of their own, not closures of coverage(): it runs for every
  * candidate of every question, and each closure made there was allocated and, under the tsx loader,
@@ -839,7 +909,7 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
   const sentences: SentenceFacts[] = [];
   for (const s of spans) {
     findGrams(cov, s.tokens, false, bi, tri);
-    if (q.unaccented) findGrams(cov, s.tokens, true, bi, tri);
+    if (q.unaccented || q.typedUnaccented) findGrams(cov, s.tokens, true, bi, tri);
     sentences.push(sentenceFacts(q, cov, s, article));
   }
   // What each term is worth where the window lacks it: the same for every window of the paragraph.
@@ -854,10 +924,10 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
     all |= masked ? masks[i]! : 0;
     anyCounts ||= sentences[i]!.counts;
   }
-  const paragraph = masked ? shareOfMask(cov, credit, all, anyCounts) : shareHeld(cov, credit, sentences, 0, -1);
-  // Every window of one sentence, then of it and the next, in that order (ties go to the first).
   const scores = new Float64Array(2 * n);
-  for (let i = 0; i < n; i++) {
+  const paragraph = cov.folds ? foldedScores(cov, credit, readPassage(cov.folds, cov.terms, cov.idfs, spans.map((s) => s.tokens), cov.formIdf), masks, sentences, scores) : masked ? shareOfMask(cov, credit, all, anyCounts) : shareHeld(cov, credit, sentences, 0, -1);
+  // Every window of one sentence, then of it and the next, in that order (ties go to the first).
+  for (let i = 0; !cov.folds && i < n; i++) {
     scores[2 * i] = masked ? shareOfMask(cov, credit, masks[i]!, sentences[i]!.counts) : shareHeld(cov, credit, sentences, i, i);
     if (i + 1 < n) scores[2 * i + 1] = PAIR_WINDOW_DISCOUNT * (masked ? shareOfMask(cov, credit, masks[i]! | masks[i + 1]!, sentences[i]!.counts || sentences[i + 1]!.counts) : shareHeld(cov, credit, sentences, i, i + 1));
   }
