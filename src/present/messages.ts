@@ -288,7 +288,7 @@ export function factsTitle(lang: Lang): string {
 export function factLines(facts: ReportFacts, lang: Lang): string[] {
   const lines = facts.count === null ? [] : [lang === 'en' ? `Articles: ${facts.count}` : `Số bài: ${facts.count}`];
   for (const a of facts.articles) {
-    lines.push([a.title.trim(), formatDate(a.date, lang), a.outlet, a.author, facts.links ? a.url : null].filter(Boolean).join(' · '));
+    lines.push([a.title.trim(), formatDate(a.date, lang), a.outlet, a.byline ?? a.author, facts.links ? a.url : null].filter(Boolean).join(' · '));
   }
   return lines;
 }
