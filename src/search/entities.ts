@@ -636,7 +636,13 @@ function statedChecker(index: LoadedIndex, c: Constraint, s: Stated) {
   // Stated anywhere: stops at the first text that holds it; asked once.
   let stated: boolean | undefined;
   const anywhere = () => (stated ??= s.chunks.length > 0 || s.articles.size > 0 || s.maybe.some((m) => m.heads.some((a) => articleStates(a)) || m.chunks.some((x) => chunkHolds(x))));
-  return { chunkStates, articleStates, anywhere, articleCount: () => s.articles.size };
+  // The articles that may state it, those whose title or lead holds its words first (for articlesAbout).
+  function* mayState(): Generator<number> {
+    yield* s.articles;
+    for (const m of s.maybe) yield* m.heads;
+    for (const m of s.maybe) for (const x of m.chunks) yield index.chunkArticle[x]!;
+  }
+  return { chunkStates, articleStates, anywhere, articleCount: () => s.articles.size, mayState };
 }
 
 type Checker = ReturnType<typeof statedChecker>;
@@ -725,6 +731,23 @@ export function nearName(index: LoadedIndex, label: string): string | null {
  */
 export function articleAbout(index: LoadedIndex, c: Constraint, article: number): boolean {
   return checkerOf(index, c).articleStates(article);
+}
+
+/**
+ * Up to `max` articles about what `c` states (as articleAbout), looked up in the index rather than among a
+ * question's passages; at most `reach` articles are read for it.
+ */
+export function articlesAbout(index: LoadedIndex, c: Constraint, max: number, skip: ReadonlySet<number>, reach: number): number[] {
+  const checker = checkerOf(index, c);
+  const out: number[] = [];
+  const seen = new Set<number>();
+  for (const a of checker.mayState()) {
+    if (out.length >= max || seen.size >= reach) break;
+    if (seen.has(a)) continue;
+    seen.add(a);
+    if (!skip.has(a) && checker.articleStates(a)) out.push(a);
+  }
+  return out;
 }
 
 /** An article's byline (author and office) as words between spaces, lower case; per index. */
