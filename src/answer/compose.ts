@@ -66,7 +66,9 @@ export function wantsMany(q: AnalyzedQuery): boolean {
 }
 
 export function articleRef(a: StoredArticle): ArticleRef {
-  return { id: a.id, title: a.title, subject: a.subject ?? null, date: a.date, outlet: a.outlet, author: a.author, url: a.url };
+  const ref: ArticleRef = { id: a.id, title: a.title, subject: a.subject ?? null, date: a.date, outlet: a.outlet, author: a.author, url: a.url };
+  if (a.byline !== undefined) ref.byline = a.byline;
+  return ref;
 }
 
 export function selectRelevant(index: LoadedIndex, candidates: readonly Candidate[], q: AnalyzedQuery, opts: Pick<ComposeOptions, 'threshold' | 'maxPerArticle'>): Candidate[] {

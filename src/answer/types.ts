@@ -10,6 +10,8 @@ export interface ArticleRef {
   date: ArticleDate | null;
   outlet: string | null;
   author: string | null;
+  /** The byline as printed, author and office ("Hồ Sỹ Trung - Phó Bí thư Thường trực Thành ủy Đông Hà"), when the article has one. */
+  byline?: string;
   url: string | null;
 }
 

@@ -7,7 +7,7 @@
  */
 import type { LoadedIndex } from '../index/load.js';
 import type { StoredArticle } from '../index/store.js';
-import { articleAbout, placeConstraint } from '../search/entities.js';
+import { articleAbout, articlesAbout, placeConstraint } from '../search/entities.js';
 import type { Candidate } from '../search/types.js';
 import { placesWithin } from '../text/gazetteer.js';
 import type { ArticleRef, ReportsWithin } from './types.js';
@@ -16,10 +16,17 @@ import type { ArticleRef, ReportsWithin } from './types.js';
 const MAX_PLACES = 3;
 /** Articles named per place inside: one or two make the point, the rest are a search away. */
 const MAX_ARTICLES = 2;
+/**
+ * Articles read per place inside when none of the question's passages is about it: a report on Đông Hà
+ * is named for "Quảng Trị …" though its passages share no word with the question, and a place whose
+ * words many reports write costs no more than this.
+ */
+const MAX_LOOKED_UP = 200;
 
 /**
- * For each place of `missing` (labels no report states), the places inside it whose reports are among
- * `candidates` (the question's closest passages, best first), with those reports.
+ * For each place of `missing` (labels no report states), the places inside it that reports are about,
+ * with those reports: those among `candidates` (the question's closest passages, best first) first, else
+ * those the index finds.
  */
 export function reportsWithin(index: LoadedIndex, candidates: readonly Candidate[], missing: readonly string[], ref: (a: StoredArticle) => ArticleRef): ReportsWithin[] {
   const out: ReportsWithin[] = [];
@@ -36,6 +43,8 @@ export function reportsWithin(index: LoadedIndex, candidates: readonly Candidate
         if (cand.confidence <= 0 || named.has(cand.article) || articles.includes(cand.article) || !articleAbout(index, c, cand.article)) continue;
         articles.push(cand.article);
       }
+      // None of the closest passages is about it: the reports about it, from the index.
+      if (articles.length === 0) articles.push(...articlesAbout(index, c, MAX_ARTICLES, named, MAX_LOOKED_UP));
       if (articles.length === 0) continue;
       for (const a of articles) named.add(a);
       out.push({ asked, place: inside.place, via: inside.via, merged: inside.merged, articles: articles.map((a) => ref(index.articles[a]!)) });

@@ -10,6 +10,7 @@
  *   n:<tag>:<offset>         the next page of results, starting after `offset` results
  *   v:<tag>:<u|d>            👍 / 👎 on the answer (the question and chunk ids are read from the chat)
  *   N:<tag>                  start a new conversation (forget the chat's context)
+ *   r:<tag>                  ask the question again (when its kept list of results is gone)
  *
  * <tag> is a short hash of the index version that produced the button. A chunk shown after the index
  * changed is served only when it still exists with the same text (its fingerprint matches); otherwise
@@ -25,7 +26,8 @@ export type CallbackAction =
   | { kind: 'article-rank'; tag: string; rank: number }
   | { kind: 'next'; tag: string; offset: number }
   | { kind: 'vote'; tag: string; vote: 'up' | 'down' }
-  | { kind: 'new-chat'; tag: string };
+  | { kind: 'new-chat'; tag: string }
+  | { kind: 'again'; tag: string };
 
 /** The one-letter prefix of each kind (buttons are routed on it). */
 export const CALLBACK_PREFIX = {
@@ -36,6 +38,7 @@ export const CALLBACK_PREFIX = {
   next: 'n',
   vote: 'v',
   'new-chat': 'N',
+  again: 'r',
 } as const satisfies Record<CallbackAction['kind'], string>;
 
 /** Matches the callback data of one kind, for `bot.callbackQuery(pattern, …)`. */
@@ -93,12 +96,16 @@ export function encodeNewChat(tag: string): string {
   return `${CALLBACK_PREFIX['new-chat']}:${tag}:`;
 }
 
+export function encodeAgain(tag: string): string {
+  return `${CALLBACK_PREFIX.again}:${tag}:`;
+}
+
 const TAG = /^[0-9a-z]{1,8}$/;
 const nonNegInt = (s: string | undefined): number | null => (s !== undefined && /^\d{1,6}$/.test(s) ? Number(s) : null);
 
 /** Parses callback data; null for anything this bot did not produce (or an older format). */
 export function decodeCallback(data: string): CallbackAction | null {
-  const m = /^([pPaAnvN]):([^:]*):(.*)$/s.exec(data);
+  const m = /^([pPaAnvNr]):([^:]*):(.*)$/s.exec(data);
   if (!m) return null;
   const [, kind, tag = '', rest = ''] = m;
   if (!TAG.test(tag)) return null;
@@ -129,6 +136,8 @@ export function decodeCallback(data: string): CallbackAction | null {
       return rest === 'u' || rest === 'd' ? { kind: 'vote', tag, vote: rest === 'u' ? 'up' : 'down' } : null;
     case 'N':
       return { kind: 'new-chat', tag };
+    case 'r':
+      return { kind: 'again', tag };
     default:
       return null;
   }

@@ -25,10 +25,8 @@ export function answerKeyboard(answer: Answer, lang: Lang, opts: { offset?: numb
       if (art) row.push({ text: buttonArticle(r.rank, lang), callback_data: art });
       rows.push(row);
     }
-    const shown = (opts.offset ?? 0) + answer.results.length;
-    const lastRank = answer.results[answer.results.length - 1]!.rank;
-    const nextOffset = Math.max(shown, lastRank);
-    if (answer.total > nextOffset) rows.push([{ text: t('buttonNext', lang), callback_data: encodeNext(tag, nextOffset) }]);
+    const next = nextOffset(answer, opts.offset ?? 0);
+    if (next !== null) rows.push([{ text: t('buttonNext', lang), callback_data: encodeNext(tag, next) }]);
   } else {
     for (const a of answer.suggestions.slice(0, 5)) {
       const data = encodeArticle(tag, a.id, null);
@@ -45,6 +43,14 @@ export function answerKeyboard(answer: Answer, lang: Lang, opts: { offset?: numb
     ]);
   }
   return rows.length > 0 ? { inline_keyboard: rows } : undefined;
+}
+
+/** Where the page after this one starts (results shown so far), or null when there is no further page. */
+export function nextOffset(answer: Answer, offset: number): number | null {
+  const last = answer.results.at(-1);
+  if (!last) return null;
+  const next = Math.max(offset + answer.results.length, last.rank);
+  return answer.total > next ? next : null;
 }
 
 /** The chunk ids an answer message showed, read from its "full paragraph" buttons. */

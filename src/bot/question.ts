@@ -5,7 +5,7 @@ import { chatKey, type ChatKey } from '../store/types.js';
 import { rateLimitText, t } from '../present/messages.js';
 import { renderAnswerHtml, renderEmptyQuestionHtml } from '../present/render.js';
 import type { BotContext } from './context.js';
-import { answerKeyboard } from './keyboards.js';
+import { answerKeyboard, nextOffset } from './keyboards.js';
 import { sendHtml, sendText, startTyping } from './reply.js';
 
 /** Rate limit for one user: true when the request may go on; replies politely once per window. */
@@ -108,6 +108,28 @@ export function askPage(ctx: BotContext, question: string, offset: number, top =
   return guarded(ctx, async () => (await converse(ctx.services.engine, question, null, { lang: ctx.lang, offset, top })).answer);
 }
 
+/**
+ * Pages kept after the first, so that "Kết quả tiếp" continues the list the user saw even when the index
+ * changes between two pages; further pages are asked of the index while it is the same one.
+ */
+const KEPT_PAGES = 3;
+
+/**
+ * Keeps the results after page 1 of an answer that has more (asked after the reply is on its way): a
+ * further page then comes from this list, the same one page 1 was cut from.
+ */
+function keepFurtherPages(ctx: BotContext, answer: Answer, questionMessageId: number): void {
+  const from = nextOffset(answer, 0);
+  if (from === null || !ctx.chat) return;
+  const key = { chatId: ctx.chat.id, messageId: questionMessageId };
+  setImmediate(() => {
+    void askPage(ctx, answer.interpreted, from, ctx.services.config.topK * KEPT_PAGES).then((rest) => {
+      // Asked of another index (a switch landed meanwhile) it would not be page 1's list.
+      if (rest && rest.indexVersion === answer.indexVersion && rest.results.length > 0) ctx.services.pages.set(key, { answer: rest, from });
+    });
+  });
+}
+
 /** One log line per answer: the question as the engine searched it, and how it went. */
 export function logAnswer(ctx: BotContext, answer: Answer, startedAt: number, extra: Record<string, unknown> = {}): void {
   ctx.services.logger.info(
@@ -148,6 +170,7 @@ export async function answerQuestion(ctx: BotContext, question: string, replyTo:
       return;
     }
     await sendHtml(ctx, renderAnswerHtml(answer, lang), { replyTo, keyboard: answerKeyboard(answer, lang, { offset: 0 }) });
+    keepFurtherPages(ctx, answer, replyTo);
     logAnswer(ctx, answer, startedAt);
   } finally {
     stopTyping();

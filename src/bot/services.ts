@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import { buildInChildProcess, Rebuilder } from '../engine/rebuild.js';
 import type { QaEngine } from '../engine/types.js';
 import { MemoryStore } from '../store/memory.js';
+import { PageLists } from '../store/pages.js';
 import type { ChatStore } from '../store/types.js';
 import { RateLimiter, RefusalMemory } from './limits.js';
 import { withErrorSerializer } from './logger.js';
@@ -64,6 +65,8 @@ export interface Services extends Required<BotDeps> {
   inlineLimiter: RateLimiter;
   refusals: RefusalMemory;
   inFlight: InFlight;
+  /** The ranked lists further pages continue (per question message, in memory). */
+  pages: PageLists;
 }
 
 function defaultRebuilder(deps: BotDeps): Rebuilder {
@@ -88,5 +91,6 @@ export function makeServices(deps: BotDeps): Services {
     inlineLimiter: new RateLimiter(deps.config.rateLimitPerMinute * 3),
     refusals: new RefusalMemory(),
     inFlight: new InFlight(),
+    pages: new PageLists(),
   };
 }

@@ -520,6 +520,24 @@ function subjectOf(bodies: readonly string[], tokens: (text: string) => Token[])
   return best && best[1] >= SUBJECT_MENTIONS ? best[0] : null;
 }
 
+/**
+ * Words before a title's date that make it a day the report recalls, not its own ("kỷ niệm ngày 3/2/1930",
+ * "95 năm ngày thành lập Đảng 3/2/1930", "ngày sinh Chủ tịch Hồ Chí Minh 19/5/1890"): an anniversary, a
+ * founding, a birth or a victory. Such a date is the report's only when it is that of the file's own year.
+ */
+const RECALLED_BEFORE = /(?<![\p{L}])(?:kỷ niệm|kỉ niệm|thành lập|ngày sinh|ngày mất|ngày truyền thống|giải phóng|chiến thắng|khởi nghĩa|ra đời)(?![\p{L}])/iu;
+/**
+ * Years a report is written after its meeting, at most: a title's date further before the file's own
+ * (a Word file's creation) is one the report recalls.
+ */
+const REPORT_LAG_YEARS = 2;
+/**
+ * The earliest year a title's date may be a report's own when the file gives no date of its own: the
+ * meeting reports this bot reads are news of the online press (since the late 1990s); an older date in a
+ * title is history the report recalls ("3/2/1930", "2/9/1945").
+ */
+const EARLIEST_REPORT_YEAR = 1990;
+
 /** "… số 18-NQ/TW ngày ", "… 54/2019/NQ-HĐND, ngày " just before a date. */
 const NUMBERED_DOCUMENT_BEFORE = /\p{N}+[-/][\p{L}\p{N}\-/.]*\p{Lu}[\p{L}\p{N}\-/.]*,?\s+(?:ngày\s+)?$/u;
 
@@ -528,15 +546,28 @@ const NUMBERED_DOCUMENT_BEFORE = /\p{N}+[-/][\p{L}\p{N}\-/.]*\p{Lu}[\p{L}\p{N}\-
  * lần thứ 12 ngày 12/7/2025"): closer to the meeting than the file's creation date. A year alone or a
  * yearless day says too little.
  */
-function titleDate(title: string): ArticleDate | null {
+function titleDate(title: string, fileDate: ArticleDate | null): ArticleDate | null {
   const found = findDate(title, { allowYearless: false });
   if (!found || found.date.precision !== 'day' || found.date.yearMissing) return null;
+  if (!couldBeReportsOwn(found.date, title.slice(0, found.index), fileDate)) return null;
   // A second whole date ("(3/2/1930 - 3/2/2025)", "từ 1/1/2020 đến 31/12/2024") makes it a span or an
   // anniversary, not the meeting's day.
   if (findDate(title.slice(found.index + found.length), { allowYearless: false })) return null;
   // A numbered document's date ("Nghị quyết số 18-NQ/TW ngày 25/10/2017") is when it was issued, not when it was met on.
   if (NUMBERED_DOCUMENT_BEFORE.test(title.slice(0, found.index))) return null;
   return found.date;
+}
+
+/**
+ * Can a title's date be the report's own day? Not one the report recalls: after an anniversary's words
+ * unless in the file's own year, nor years before the file was made, nor (the file giving no date) before
+ * the years of the reports this bot reads.
+ */
+function couldBeReportsOwn(date: ArticleDate, before: string, fileDate: ArticleDate | null): boolean {
+  const year = date.year ?? 0;
+  const fileYear = fileDate?.year;
+  if (fileYear !== undefined) return year >= fileYear - REPORT_LAG_YEARS && year <= fileYear + 1 && (!RECALLED_BEFORE.test(before) || year === fileYear);
+  return year >= EARLIEST_REPORT_YEAR && !RECALLED_BEFORE.test(before);
 }
 
 /**
@@ -557,12 +588,13 @@ export function extractMetadata(clean: CleanResult, fm: FormatMeta, tokens: (tex
   const resolved = resolveDate(clean.dates, bodies.slice(0, 3), fm.date);
   let date = resolved.date;
   warnings.push(...resolved.warnings);
+  const fileDate = fm.fileDate !== undefined ? parseDate(fm.fileDate) : null;
   if (!date && title) {
-    date = titleDate(title);
+    date = titleDate(title, fileDate);
     if (date) warnings.push(`the text gives no date; using the date in the title (${date.raw})`);
   }
   if (!date && fm.fileDate !== undefined) {
-    const d = parseDate(fm.fileDate);
+    const d = fileDate;
     if (d) {
       date = { ...d, raw: fm.fileDate.trim() };
       warnings.push(`the text gives no date; using the date the file was created (${date.iso ?? fm.fileDate})`);

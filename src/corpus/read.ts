@@ -25,7 +25,9 @@ const READ_AHEAD = 16;
  * Bump when parseArticle() gives different articles for the same bytes (cleaning rules, metadata): the
  * index builder then parses every file again instead of trusting what it stored for unchanged ones.
  */
-export const READER_VERSION = 'reader-v7';
+// v8: the byline as printed (author and office) is kept in the index's article table; a title's date a
+// report recalls (an anniversary, years before the file) is not its date.
+export const READER_VERSION = 'reader-v8';
 
 export interface ReadCorpusOptions<T extends ParsedFile = Article> {
   /** Files larger than this are skipped with a problem (default 20 MB). */

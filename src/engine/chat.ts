@@ -9,6 +9,7 @@ import { findPlaces, placesIn } from '../text/gazetteer.js';
 import { fold } from '../text/normalise.js';
 import { numeralsIn } from '../text/numerals.js';
 import { tokenize } from '../text/tokens.js';
+import { bylineNames } from '../search/entities.js';
 import { collapse, escapeRe, readFollowUp, turnOf, type TurnContext } from './conversation.js';
 import type { ArticleView, AskOptions, QaEngine } from './types.js';
 
@@ -142,7 +143,7 @@ async function metaAnswer(engine: QaEngine, question: string, articleIds: string
   }
   const facts: ReportFacts = {
     count: wants.includes('count') || wants.includes('which') ? arts.length : null,
-    articles: arts.map((a) => ({ id: a.id, title: a.title, subject: a.subject, date: a.date, outlet: a.outlet, author: a.author, url: a.url })),
+    articles: arts.map((a) => ({ id: a.id, title: a.title, subject: a.subject, date: a.date, outlet: a.outlet, author: a.author, url: a.url, ...(a.byline !== undefined ? { byline: a.byline } : {}) })),
     links: wants.includes('link'),
   };
   // Each fact is cited by its article's lead: the first passage shown under it.
@@ -158,6 +159,34 @@ async function metaAnswer(engine: QaEngine, question: string, articleIds: string
   const authors = arts.flatMap((a) => (a.author ? [a.author] : []));
   const turn = turnOf(question, { chunkIds: results.map((r) => r.chunkId), articleIds: arts.map((a) => a.id), quotes: [], person: authors.length === 1 ? authors[0]! : null });
   return { answer, turn };
+}
+
+/** Asks who a person is, their office, or their reports: "X là ai?", "X giữ chức vụ gì?", "bài của ông X". */
+const ASKS_SIGNER = /\bla ai\b|chuc vu|chuc danh|giu chuc|cuong vi|\bbai (viet |bao )?cua\b/u;
+
+/**
+ * A person the reports name only in their bylines ("Hồ Sỹ Trung - Phó Bí thư Thường trực Thành ủy Đông Hà" at
+ * the end of a report): who they are, their office or their reports is answered with those reports' facts,
+ * the byline shown whole. A passage that answers is quoted instead.
+ */
+async function signedAnswer(engine: QaEngine, question: string, opts: AskOptions): Promise<ChatTurn | null> {
+  if (!has(question, ASKS_SIGNER)) return null;
+  const names = turnOf(question, { chunkIds: [], articleIds: [], quotes: [] }).constraints.filter((c) => c.kind === 'name');
+  if (names.length !== 1) return null;
+  const name = names[0]!.label;
+  const arts = engine.articles().filter((a) => (!opts.articles || opts.articles.includes(a.id)) && bylineNames(a.byline ?? a.author ?? '', name));
+  if (arts.length === 0) return null;
+  const probe = await engine.ask(question, opts);
+  if (probe.answered) return { answer: probe, turn: turnOf(question, { chunkIds: probe.results.map((r) => r.chunkId), articleIds: [...new Set(probe.results.map((r) => r.article.id))], quotes: probe.results.map((r) => r.quote) }) };
+  const facts: ReportFacts = { count: null, articles: arts.slice(0, LIST_LIMIT).map(({ paragraphs: _p, chunks: _c, ...ref }) => ref), links: false };
+  // Each report is cited by its lead, as the facts of metaAnswer are.
+  const results: AnswerResult[] = [];
+  for (const a of arts.slice(0, LIST_LIMIT)) {
+    const r = (await engine.ask(a.title, { ...opts, top: 1, offset: 0, articles: [a.id] })).results[0];
+    if (r) results.push({ ...r, rank: results.length + 1 });
+  }
+  const answer: Answer = { ...probe, answered: true, confidence: 'high', missing: [], results, total: results.length, suggestions: [], facts };
+  return { answer, turn: turnOf(question, { chunkIds: results.map((r) => r.chunkId), articleIds: arts.map((a) => a.id), quotes: [], person: name }) };
 }
 
 /** The words that ask for a list, not for a passage ("liệt kê", "được nhắc đến", "những bài nào nói về"). */
@@ -484,6 +513,8 @@ export async function converse(engine: QaEngine, message: string, previous: Turn
   }
   const meta = await metaAnswer(engine, question, askOpts.articles ? [...askOpts.articles] : null, previous, askOpts);
   if (meta) return finish(meta.answer, meta.turn);
+  const signed = await signedAnswer(engine, question, askOpts);
+  if (signed) return finish(signed.answer, signed.turn);
   const f = plain(question);
   const sides = yearSides(question) ?? (has(question, IS_COMPARE) ? countedSides(question) : (whichSides(question) ?? placeSides(question)));
   if (sides) return finish(await compareAnswer(engine, 'whole' in sides ? sides : yearOnBothSides(sides), askOpts));

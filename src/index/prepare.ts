@@ -14,7 +14,7 @@ import { PAIR_SEP } from './terms.js';
 /** Terms of one chunk counted at once: the distinct ones per chunk fit this (grown when not). */
 const FIRST_DISTINCT = 1 << 10;
 
-export interface PreparedArticle extends Pick<Article, 'id' | 'file' | 'title' | 'subject' | 'date' | 'outlet' | 'author' | 'url' | 'contentHash' | 'warnings'> {
+export interface PreparedArticle extends Pick<Article, 'id' | 'file' | 'title' | 'subject' | 'date' | 'outlet' | 'author' | 'byline' | 'url' | 'contentHash' | 'warnings'> {
   /** Body paragraphs of the article. */
   paragraphs: number;
   chunks: Array<Omit<Chunk, 'text'>>;

@@ -101,17 +101,21 @@ export interface Manifest {
 
 /** An article as the index keeps it: its metadata (not its text) and what it became. */
 export interface StoredArticle extends Pick<Article, 'id' | 'file' | 'title' | 'subject' | 'date' | 'outlet' | 'author' | 'url' | 'contentHash'> {
+  /** The byline as printed, author and office ("Hồ Sỹ Trung - Phó Bí thư …"); absent when none or in an index of reader-v7 or older. */
+  byline?: string;
   paragraphs: number;
   chunks: number;
   /** What the corpus reader noticed (repeated by every build, also when the file is not parsed again). */
   warnings?: string[];
 }
 
-type ArticleMeta = Pick<StoredArticle, 'id' | 'file' | 'title' | 'subject' | 'date' | 'outlet' | 'author' | 'url' | 'contentHash'>;
+type ArticleMeta = Pick<StoredArticle, 'id' | 'file' | 'title' | 'subject' | 'date' | 'outlet' | 'author' | 'byline' | 'url' | 'contentHash'>;
 
 /** The metadata an article keeps in the index (what a citation shows), from its reading or its preparation. */
 export function articleMeta(a: Omit<ArticleMeta, 'subject'> & { subject?: string | null }): ArticleMeta {
-  return { id: a.id, file: a.file, title: a.title, subject: a.subject ?? null, date: a.date, outlet: a.outlet, author: a.author, url: a.url, contentHash: a.contentHash };
+  const meta: ArticleMeta = { id: a.id, file: a.file, title: a.title, subject: a.subject ?? null, date: a.date, outlet: a.outlet, author: a.author, url: a.url, contentHash: a.contentHash };
+  if (a.byline !== undefined) meta.byline = a.byline;
+  return meta;
 }
 
 export interface StoredChunk extends Chunk {

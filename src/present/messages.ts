@@ -147,6 +147,14 @@ const T = {
     vi: 'Kết quả tiếp ▸',
     en: 'More results ▸',
   },
+  listGone: {
+    vi: 'Không thể xem tiếp danh sách này: kho báo cáo đã được cập nhật sau câu trả lời, và danh sách cũ không còn được lưu. Hãy bấm «Hỏi lại» để tìm trong kho mới.',
+    en: 'These results cannot be continued: the reports have been updated since this answer and its list is no longer kept. Press «Ask again» to search the updated reports.',
+  },
+  buttonAskAgain: {
+    vi: '🔄 Hỏi lại',
+    en: '🔄 Ask again',
+  },
   buttonNewChat: {
     vi: '🆕 Hỏi chuyện mới',
     en: '🆕 New topic',
@@ -280,7 +288,7 @@ export function factsTitle(lang: Lang): string {
 export function factLines(facts: ReportFacts, lang: Lang): string[] {
   const lines = facts.count === null ? [] : [lang === 'en' ? `Articles: ${facts.count}` : `Số bài: ${facts.count}`];
   for (const a of facts.articles) {
-    lines.push([a.title.trim(), formatDate(a.date, lang), a.outlet, a.author, facts.links ? a.url : null].filter(Boolean).join(' · '));
+    lines.push([a.title.trim(), formatDate(a.date, lang), a.outlet, a.byline ?? a.author, facts.links ? a.url : null].filter(Boolean).join(' · '));
   }
   return lines;
 }
@@ -294,6 +302,19 @@ export function rateLimitText(lang: Lang, waitSeconds: number): string {
 
 export function resultsRangeText(from: number, to: number, total: number, lang: Lang): string {
   return lang === 'en' ? `Results ${from}–${to} of ${total}` : `Kết quả ${from}–${to} / ${total}`;
+}
+
+/**
+ * Above a further page served from the list kept since the first page, when the reports changed in
+ * between: the list is the old one (new reports are not in it), and results removed since are left out.
+ */
+export function oldListText(dropped: number, lang: Lang): string {
+  if (lang === 'en') {
+    const gone = dropped > 0 ? ` ${dropped} of its results are no longer in the reports and are left out.` : '';
+    return `The reports have been updated since this answer: these results continue the list you saw.${gone} Ask again to search the new reports too.`;
+  }
+  const gone = dropped > 0 ? ` ${dropped} kết quả của danh sách không còn trong kho nên được bỏ qua.` : '';
+  return `Kho báo cáo đã được cập nhật sau câu trả lời này: các kết quả dưới đây tiếp nối danh sách bạn đã xem.${gone} Hãy hỏi lại để tìm cả trong các báo cáo mới.`;
 }
 
 export function buttonFullParagraph(rank: number, lang: Lang): string {

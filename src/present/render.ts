@@ -438,7 +438,8 @@ export function renderArticleHtml(article: ArticleView, lang: Lang): string {
     `${escapeHtml(L.date)}: ${escapeHtml(formatDate(article.date, lang) || L.unknown)}`,
     `${escapeHtml(L.outlet)}: ${escapeHtml(article.outlet ?? L.unknown)}`,
   ];
-  if (article.author) lines.push(`${escapeHtml(L.author)}: ${escapeHtml(cutWithEllipsis(article.author, 300))}`);
+  const author = article.byline ?? article.author;
+  if (author) lines.push(`${escapeHtml(L.author)}: ${escapeHtml(cutWithEllipsis(author, 300))}`);
   lines.push(`${escapeHtml(L.paragraphs)}: ${article.paragraphs}`);
   if (url) lines.push(`${escapeHtml(L.link)}: <a href="${escapeHtml(url)}">${escapeHtml(cutWithEllipsis(url, 500))}</a>`);
   return lines.join('\n');

@@ -4,6 +4,8 @@
  * the table in src/text/words.ts.
  */
 import { placeInitials, placeOfInitials } from '../text/gazetteer.js';
+import { fold } from '../text/normalise.js';
+import { PLACES } from '../text/places.js';
 import { isStop, tokenize, type Token } from '../text/tokens.js';
 import { ABBREVIATION_GROUPS, CHAT_SHORTHANDS } from '../text/words.js';
 import type { Lexicon } from './lexicon.js';
@@ -14,12 +16,32 @@ interface Form {
   syllables: string[];
   /** Its syllables as written (tokenize(text) terms). */
   accented: string[];
+  /** Per syllable: joined to the one before by a space only (the index makes no pair across "-"). */
+  joined: boolean[];
 }
 
-const GROUPS: Form[][] = [...ABBREVIATION_GROUPS, ...CHAT_SHORTHANDS].map((g) =>
+/** A form's letters, folded, without the dots, dashes and spaces between them ("BR-VT" -> "brvt"). */
+const letters = (form: string) => fold(form).toLowerCase().replace(/[\s.\-–/]+/gu, '');
+const initials = (name: string) => tokenize(name).map((t) => t.folded[0]!).join('');
+
+/**
+ * A place's short form made of its name's initials ("BR-VT", "BRVT" for Bà Rịa - Vũng Tàu), written by
+ * questions where the reports write the name: rewritten as the abbreviations above are (it matched no
+ * word of the reports, and the place was found only through its constraint, never by the search).
+ */
+function placeInitialGroups(): string[][] {
+  const known = new Set([...ABBREVIATION_GROUPS, ...CHAT_SHORTHANDS].flat().map(letters));
+  return PLACES.flatMap((forms) => {
+    const name = forms[0]!;
+    const short = forms.filter((f) => /^[\p{Lu}.\-\s]+$/u.test(f) && letters(f).length > 1 && letters(f) === initials(name) && !known.has(letters(f)));
+    return short.length > 0 ? [[name, ...short]] : [];
+  });
+}
+
+const GROUPS: Form[][] = [...ABBREVIATION_GROUPS, ...CHAT_SHORTHANDS, ...placeInitialGroups()].map((g) =>
   g.map((text) => {
     const tokens = tokenize(text);
-    return { text, syllables: tokens.map((t) => t.folded), accented: tokens.map((t) => t.term) };
+    return { text, syllables: tokens.map((t) => t.folded), accented: tokens.map((t) => t.term), joined: tokens.map((t) => t.joined) };
   }),
 );
 /** Longest forms first, so that "tp hcm" wins over "tp". */
@@ -41,8 +63,9 @@ function presence(form: Form, lex: Lexicon): number {
   let min = Infinity;
   for (let i = 1; i < accented.length; i++) {
     const [a, b] = [accented[i - 1]!, accented[i]!];
-    // Function words make no indexed pairs ("bao nhiêu", "như thế nào"): their own frequency stands in.
-    min = Math.min(min, isStop(a) || isStop(b) ? Math.min(lex.df(a), lex.df(b)) : lex.pairDf(a, b));
+    // Function words make no indexed pairs ("bao nhiêu", "như thế nào"), nor do syllables across a dash
+    // ("Bà Rịa - Vũng Tàu"): their own frequency stands in.
+    min = Math.min(min, isStop(a) || isStop(b) || !form.joined[i] ? Math.min(lex.df(a), lex.df(b)) : lex.pairDf(a, b));
   }
   return min === Infinity ? 0 : min;
 }

@@ -43,6 +43,8 @@ const ARTICLE_MENTIONS: Record<Constraint['kind'], number> = { place: 2, year: I
 const CHECKERS_BYTES = 16 << 20;
 /** Bytes a checker may come to hold per article it knows of (a set or memo entry), for the budget above. */
 const BYTES_PER_MAYBE_CHUNK = 64;
+/** Names whose signed articles are kept per index (a scan of every byline is some ms at 50,000 articles). */
+const SIGNED_MEMO = 1000;
 /** Words that introduce a person's name in a question. */
 const PERSON_MARKERS = ['đồng chí', 'ông', 'bà', 'anh', 'chị', 'cô', 'chú', 'bác', 'bố', 'mẹ', 'em', 'đ/c', 'comrade', 'mr', 'mrs', 'ms'];
 
@@ -676,7 +678,13 @@ function statedChecker(index: LoadedIndex, c: Constraint, s: Stated) {
   // Stated anywhere: stops at the first text that holds it; asked once.
   let stated: boolean | undefined;
   const anywhere = () => (stated ??= s.chunks.length > 0 || s.articles.size > 0 || s.maybe.some((m) => m.heads.some((a) => articleStates(a)) || m.chunks.some((x) => chunkHolds(x))));
-  return { chunkStates, articleStates, anywhere, articleCount: () => s.articles.size };
+  // The articles that may state it, those whose title or lead holds its words first (for articlesAbout).
+  function* mayState(): Generator<number> {
+    yield* s.articles;
+    for (const m of s.maybe) yield* m.heads;
+    for (const m of s.maybe) for (const x of m.chunks) yield index.chunkArticle[x]!;
+  }
+  return { chunkStates, articleStates, anywhere, articleCount: () => s.articles.size, mayState };
 }
 
 type Checker = ReturnType<typeof statedChecker>;
@@ -767,6 +775,75 @@ export function articleAbout(index: LoadedIndex, c: Constraint, article: number)
   return checkerOf(index, c).articleStates(article);
 }
 
+/**
+ * Up to `max` articles about what `c` states (as articleAbout), looked up in the index rather than among a
+ * question's passages; at most `reach` articles are read for it.
+ */
+export function articlesAbout(index: LoadedIndex, c: Constraint, max: number, skip: ReadonlySet<number>, reach: number): number[] {
+  const checker = checkerOf(index, c);
+  const out: number[] = [];
+  const seen = new Set<number>();
+  for (const a of checker.mayState()) {
+    if (out.length >= max || seen.size >= reach) break;
+    if (seen.has(a)) continue;
+    seen.add(a);
+    if (!skip.has(a) && checker.articleStates(a)) out.push(a);
+  }
+  return out;
+}
+
+/** An article's byline (author and office) as words between spaces, lower case; per index. */
+const bylineWords = new WeakMap<LoadedIndex, Array<string | null>>();
+
+const asWords = (text: string) => ` ${text.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+
+/**
+ * The articles whose byline writes a person's name ("Hồ Sỹ Trung - Phó Bí thư …" at the end of a report):
+ * the report is theirs though no paragraph names them, so "bài của ông Hồ Sỹ Trung" is not "not in the
+ * reports". A name typed without marks matches the byline folded.
+ */
+function signedBy(index: LoadedIndex, c: Constraint): readonly number[] {
+  if (c.kind !== 'name' || c.soft) return [];
+  let memo = signedMemo.get(index);
+  if (!memo) signedMemo.set(index, (memo = new Map()));
+  let found = memo.get(c.label);
+  if (!found) {
+    if (memo.size >= SIGNED_MEMO) memo.clear();
+    memo.set(c.label, (found = bylinesNaming(index, c.label)));
+  }
+  return found;
+}
+
+const signedMemo = new WeakMap<LoadedIndex, Map<string, readonly number[]>>();
+
+function bylinesNaming(index: LoadedIndex, label: string): number[] {
+  let words = bylineWords.get(index);
+  if (!words) bylineWords.set(index, (words = index.articles.map((a) => (a.byline ?? a.author ? asWords(a.byline ?? a.author!) : null))));
+  const out: number[] = [];
+  words.forEach((w, i) => {
+    if (w !== null && wordsName(w, label)) out.push(i);
+  });
+  return out;
+}
+
+/** Words between spaces (asWords) that write the name, as typed or, typed without marks, folded. */
+function wordsName(words: string, label: string): boolean {
+  const name = asWords(label);
+  return (fold(name) === name ? fold(words) : words).includes(name);
+}
+
+/** Does a byline ("Hồ Sỹ Trung - Phó Bí thư …") write the person's name? */
+export function bylineNames(byline: string, name: string): boolean {
+  return wordsName(asWords(byline), name);
+}
+
+/** A constraint's checker, with the articles its name signs counted as stating it. */
+function withBylines(checker: Checker, signed: readonly number[]): Checker {
+  if (signed.length === 0) return checker;
+  const set = new Set(signed);
+  return { ...checker, articleStates: (a) => set.has(a) || checker.articleStates(a), anywhere: () => true };
+}
+
 export function checkConstraints(index: LoadedIndex, constraints: readonly Constraint[]): ConstraintCheck {
   const hard = constraints.filter((c) => !c.soft);
   // A foreign word many reports state is a concept of theirs ("Covid", "Internet"), not what one of them is about.
@@ -774,7 +851,7 @@ export function checkConstraints(index: LoadedIndex, constraints: readonly Const
   const soft = constraints.filter((c) => c.soft).map((c) => checkerOf(index, c)).filter((s) => s.articleCount() <= fewReports);
   const named = soft.length === 0 ? null : (chunk: number, article: number) => soft.reduce((n, s) => n + (s.articleStates(article) || s.chunkStates(chunk) ? 1 : 0), 0);
   if (hard.length === 0) return { allows: null, missing: [], named };
-  const stated = hard.map((c) => checkerOf(index, c));
+  const stated = hard.map((c) => withBylines(checkerOf(index, c), signedBy(index, c)));
   const missing = hard.filter((_, i) => !stated[i]!.anywhere()).map((c) => c.label);
   return { allows: (chunk, article) => stated.every((s) => s.articleStates(article) || s.chunkStates(chunk)), missing, named };
 }

@@ -14,7 +14,7 @@ const PROVINCE_FORMS: readonly (readonly string[])[] = [
   ['Cần Thơ'],
   ['Huế', 'Thừa Thiên Huế', 'Thừa Thiên - Huế', 'TT-Huế', 'TT Huế', 'TP Huế'],
   // Provinces (63-province list, 2008–2025)
-  ['An Giang'], ['Bà Rịa - Vũng Tàu', 'Bà Rịa Vũng Tàu', 'BR-VT'], ['Bắc Giang'], ['Bắc Kạn', 'Bắc Cạn'], ['Bạc Liêu'], ['Bắc Ninh'],
+  ['An Giang'], ['Bà Rịa - Vũng Tàu', 'Bà Rịa Vũng Tàu', 'BR-VT', 'BRVT'], ['Bắc Giang'], ['Bắc Kạn', 'Bắc Cạn'], ['Bạc Liêu'], ['Bắc Ninh'],
   ['Bến Tre'], ['Bình Định'], ['Bình Dương'], ['Bình Phước'], ['Bình Thuận'], ['Cà Mau'], ['Cao Bằng'], ['Đắk Lắk', 'Đắc Lắc', 'Daklak'],
   ['Đắk Nông', 'Đắc Nông'], ['Điện Biên'], ['Đồng Nai'], ['Đồng Tháp'], ['Gia Lai'], ['Hà Giang'], ['Hà Nam'], ['Hà Tĩnh'],
   ['Hải Dương'], ['Hậu Giang'], ['Hòa Bình'], ['Hưng Yên'], ['Khánh Hòa'], ['Kiên Giang'], ['Kon Tum'], ['Lai Châu'], ['Lâm Đồng'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byteLength, callbackPattern, decodeCallback, encodeArticle, encodeNewChat, encodeNext, encodeParagraph, encodeVote, versionTag } from '../../src/bot/callback-data.js';
+import { byteLength, callbackPattern, decodeCallback, encodeAgain, encodeArticle, encodeNewChat, encodeNext, encodeParagraph, encodeVote, versionTag } from '../../src/bot/callback-data.js';
 import { answerKeyboard, withoutNextRow } from '../../src/bot/keyboards.js';
 import { makeTestEngine } from '../helpers/test-engine.js';
 
@@ -14,6 +14,7 @@ describe('callback data', () => {
     expect(decodeCallback(encodeVote(tag, 'up'))).toEqual({ kind: 'vote', tag, vote: 'up' });
     expect(decodeCallback(encodeVote(tag, 'down'))).toEqual({ kind: 'vote', tag, vote: 'down' });
     expect(decodeCallback(encodeNewChat(tag))).toEqual({ kind: 'new-chat', tag });
+    expect(decodeCallback(encodeAgain(tag))).toEqual({ kind: 'again', tag });
     expect(decodeCallback(`v:${tag}:x`)).toBeNull();
   });
 

@@ -4,15 +4,17 @@
  */
 import { Composer, type CallbackQueryContext } from 'grammy';
 import type { Message } from 'grammy/types';
+import type { Answer } from '../../answer/types.js';
 import type { ChunkView } from '../../engine/types.js';
 import { escapeRe } from '../../engine/conversation.js';
-import { interpretedText, t } from '../../present/messages.js';
-import { renderAnswerHtml, renderArticleHtml, renderParagraphHtml } from '../../present/render.js';
+import { interpretedText, oldListText, t } from '../../present/messages.js';
+import { escapeHtml, renderAnswerHtml, renderArticleHtml, renderParagraphHtml } from '../../present/render.js';
 import { questionOfMessage } from '../addressing.js';
-import { callbackPattern, decodeCallback, textFingerprint, versionTag, type CallbackAction } from '../callback-data.js';
+import { callbackPattern, decodeCallback, encodeAgain, textFingerprint, versionTag, type CallbackAction } from '../callback-data.js';
 import type { BotContext } from '../context.js';
 import { answerKeyboard, shownChunkIds, withoutNextRow } from '../keyboards.js';
-import { askPage, checkRate, forgetContext, logAnswer, storeInBackground, storedReading } from '../question.js';
+import type { KeptList } from '../../store/pages.js';
+import { answerQuestion, askPage, checkRate, forgetContext, logAnswer, storeInBackground, storedReading } from '../question.js';
 import { sendHtml, startTyping } from '../reply.js';
 
 type ButtonContext = CallbackQueryContext<BotContext>;
@@ -99,14 +101,47 @@ async function onArticleRank(ctx: ButtonContext, action: Action<'article-rank'>)
   return showArticle(ctx, r?.article.id, action);
 }
 
+/**
+ * The page at `offset` of the list kept since page 1, or null when the list does not hold it. After an
+ * index switch, results whose paragraph is gone or changed are left out (counted for the note).
+ */
+function keptPage(ctx: ButtonContext, kept: KeptList, offset: number): { answer: Answer; dropped: number; switched: boolean } | null {
+  const at = offset - kept.from;
+  if (at < 0 || at >= kept.answer.results.length) return null;
+  const page = kept.answer.results.slice(at, at + ctx.services.config.topK);
+  const switched = kept.answer.indexVersion !== ctx.services.engine.status().indexVersion;
+  const results = switched
+    ? page.filter((r) => {
+        const chunk = ctx.services.engine.chunk(r.chunkId);
+        return chunk !== null && textFingerprint(chunk.text) === textFingerprint(r.text);
+      })
+    : page;
+  // The kept list ends where it ends: no "next" button beyond it once the index has changed.
+  const total = switched ? Math.min(kept.answer.total, kept.from + kept.answer.results.length) : kept.answer.total;
+  return { answer: { ...kept.answer, results, total }, dropped: page.length - results.length, switched };
+}
+
+/** The list cannot be continued (the index changed and the list is not kept): said so, with a button to ask again. */
+async function listGone(ctx: ButtonContext, action: Action<'next'>, questionMessageId: number): Promise<void> {
+  ctx.services.logger.info({ event: 'button-outdated', kind: action.kind, why: 'list gone' }, 'outdated button');
+  await ctx.answerCallbackQuery();
+  const keyboard = { inline_keyboard: [[{ text: t('buttonAskAgain', ctx.lang), callback_data: encodeAgain(versionTag(ctx.services.engine.status().indexVersion)) }]] };
+  await sendHtml(ctx, [escapeHtml(t('listGone', ctx.lang))], { replyTo: questionMessageId, keyboard });
+}
+
 async function onNext(ctx: ButtonContext, action: Action<'next'>): Promise<void> {
   const { lang } = ctx;
   const rec = await recoverReading(ctx);
   if (!rec) return outdated(ctx, action, 'question not recoverable');
+  const kept = ctx.chat ? ctx.services.pages.get({ chatId: ctx.chat.id, messageId: rec.questionMessageId }) : null;
+  const fromList = kept ? keptPage(ctx, kept, action.offset) : null;
+  const sameIndex = action.tag === versionTag(ctx.services.engine.status().indexVersion);
+  // Asked again of another index, the same offset would repeat a result of page 1 or skip one.
+  if (!sameIndex && (!fromList || fromList.answer.results.length === 0)) return listGone(ctx, action, rec.questionMessageId);
   const stopTyping = startTyping(ctx);
   const startedAt = performance.now();
   try {
-    const answer = await askPage(ctx, rec.question, action.offset);
+    const answer = fromList?.answer ?? (await askPage(ctx, rec.question, action.offset));
     if (!answer) {
       await ctx.answerCallbackQuery({ text: t('engineError', lang) });
       return;
@@ -118,11 +153,13 @@ async function onNext(ctx: ButtonContext, action: Action<'next'>): Promise<void>
     await ctx.answerCallbackQuery();
     // A truncation note was already given with the first page.
     const page = { ...answer, notices: answer.notices.filter((n) => n.kind !== 'question-truncated') };
-    await sendHtml(ctx, renderAnswerHtml(page, lang), {
+    const html = renderAnswerHtml(page, lang);
+    if (fromList?.switched) html[0] = `<i>${escapeHtml(oldListText(fromList.dropped, lang))}</i>\n\n${html[0] ?? ''}`;
+    await sendHtml(ctx, html, {
       replyTo: rec.questionMessageId,
       keyboard: answerKeyboard(page, lang, { offset: action.offset }),
     });
-    logAnswer(ctx, page, startedAt, { offset: action.offset });
+    logAnswer(ctx, page, startedAt, { offset: action.offset, ...(fromList ? { keptList: true } : {}) });
     // The old "next" button has been used: drop it so the page is not fetched twice.
     const old = buttonMessage(ctx);
     if (old?.reply_markup) {
@@ -131,6 +168,14 @@ async function onNext(ctx: ButtonContext, action: Action<'next'>): Promise<void>
   } finally {
     stopTyping();
   }
+}
+
+/** "Hỏi lại" under a list that could not be continued: the question answered afresh, from the index serving now. */
+async function onAgain(ctx: ButtonContext): Promise<void> {
+  const rec = await recoverReading(ctx);
+  if (!rec) return outdated(ctx, null, 'question not recoverable');
+  await ctx.answerCallbackQuery();
+  await answerQuestion(ctx, rec.question, rec.questionMessageId);
 }
 
 /** 👍 / 👎: a feedback record with the question and the chunks the answer showed. */
@@ -180,5 +225,6 @@ route('article-rank', onArticleRank);
 route('next', onNext);
 route('vote', onVote);
 route('new-chat', onNewChat);
+route('again', onAgain);
 // Data this bot did not make (or an older format), or none at all.
 buttons.on('callback_query', (ctx) => outdated(ctx, null, 'unknown data'));
