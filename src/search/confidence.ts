@@ -11,7 +11,7 @@ import { fold } from '../text/normalise.js';
 import { numeralsIn } from '../text/numerals.js';
 import { isStop, isStopTwin, looksLikeYear, tokenize, type Token } from '../text/tokens.js';
 import { CLASS_RANKS, CLASS_WORDS, DOCUMENT_NUMBER_WORDS, MEETING_WORDS, OFFICE_TITLES } from '../text/words.js';
-import { isOfficeWord } from '../text/names.js';
+import { isFamilyName, isOfficeWord } from '../text/names.js';
 import { findPlaces, personNotPlace, isCapitalised, placesNamedIn } from '../text/gazetteer.js';
 import { isWellFormedSyllable } from '../text/syllable.js';
 import { CENTRAL_CITIES } from '../text/places.js';
@@ -338,6 +338,23 @@ function isCount(tokens: readonly Token[], i: number, sentence: string): boolean
 
 /** "đồng chí Phạm Quang Hiển", "ông Nguyễn Văn A", or three capitalised syllables or more in a row: a person named. */
 export const PERSON_NAME = /(?:đồng chí|ông|bà|Đồng chí|Ông|Bà)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)+|\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){2,}/u;
+const PERSON_NAMES = new RegExp(PERSON_NAME.source, 'gu');
+
+/**
+ * Is a capitalised run a place with a word of region before it ("miền Tây Nghệ An"): three capitals, but
+ * no one's name. A run opening with a family name or a title is a name still ("Trần Hà Nam").
+ */
+export function isPlaceRun(run: string): boolean {
+  const tokens = tokenize(run);
+  if (tokens.length === 0 || isFamilyName(tokens[0]!.term) || /^(?:đồng chí|ông|bà)\s/iu.test(run)) return false;
+  return findPlaces(run, tokens, false).some((h) => h.first > 0 && h.first + h.length === tokens.length);
+}
+
+/** Does `text` name a person (PERSON_NAME), not only a place in capitals (isPlaceRun)? */
+export function namesSomeone(text: string): boolean {
+  for (const m of text.matchAll(PERSON_NAMES)) if (!isPlaceRun(m[0])) return true;
+  return false;
+}
 /**
  * A window that gives a reason, for a question asking why: "vì", "bởi", "khiến", "dẫn đến", "nguyên nhân",
  * "lý do", or "do" before what caused it ("do khối u …"); not the "do" of who did it ("do đồng chí X chủ
@@ -818,7 +835,7 @@ function holdsAnswerType(q: AnalyzedQuery, cov: CoverageModel, inWindow: readonl
       // A count of the very unit asked ("4.466 đảng viên"), not any number near it ("kiện toàn 1 đồng chí").
       return cov.units.length > 0 ? inWindow.some((x) => x.countsUnit) : windowHasNumber;
     case 'person':
-      return PERSON_NAME.test(windowText);
+      return namesSomeone(windowText);
     case 'date':
       return cov.day ? DAY_ONCE.test(windowText) : DATE.test(windowText);
     case 'place':
@@ -872,6 +889,6 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
   const windowHasNumber = windowHasNumberIn(inWindow);
   const windowText = spans.length > 0 ? text.slice(spans[best.first]?.start ?? 0, spans[best.last]?.end ?? text.length) : text;
   const windowHasAnswer = holdsAnswerType(q, cov, inWindow, windowText, windowHasNumber);
-  const answerMissing = !statesNumbers(q, cov, pass, article, spans) || (asks && holding.window <= 0 && windowLacks(q, cov, inWindow)) || (cov.meetingDay && !sentences.some((x) => x.day)) || (cov.meetingRole && !PERSON_NAME.test(text)) || (q.answerType === 'reason' && CONSEQUENCE.test(text) && !REASON.test(text) && !REASON_TOLD_OTHERWISE.test(text)) || (cov.meetingPlace && !placeSaid(text) && !VENUE_SAID.test(text));
+  const answerMissing = !statesNumbers(q, cov, pass, article, spans) || (asks && holding.window <= 0 && windowLacks(q, cov, inWindow)) || (cov.meetingDay && !sentences.some((x) => x.day)) || (cov.meetingRole && !namesSomeone(text)) || (q.answerType === 'reason' && CONSEQUENCE.test(text) && !REASON.test(text) && !REASON_TOLD_OTHERWISE.test(text)) || (cov.meetingPlace && !placeSaid(text) && !VENUE_SAID.test(text));
   return { paragraph, ...best, bigramShare: shareOfGrams(bi, cov.grams.bigrams), trigramShare: shareOfGrams(tri, cov.grams.trigrams), windowHasNumber, windowHasAnswer, answerMissing };
 }
