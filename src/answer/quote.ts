@@ -3,7 +3,7 @@
  * highlight in them. The quote is always a verbatim slice of the paragraph: nothing is rewritten.
  */
 import { passageTermSet, type AnalyzedQuery } from '../search/analyse.js';
-import { DATE, DAY, PERSON_NAME, isPlaceRun, sentenceTerms, unitSyllables } from '../search/confidence.js';
+import { DATE, DAY, PERSON_NAME, asksDay, isPlaceRun, sentenceTerms, unitSyllables } from '../search/confidence.js';
 import { sentenceTokens } from '../search/sentence-tokens.js';
 import { isFamilyName } from '../text/names.js';
 import { fold } from '../text/normalise.js';
@@ -314,7 +314,8 @@ export function answerSpans(text: string, q: AnalyzedQuery): Span[] {
   if (q.answerType === 'date') {
     // A day ("15-10", "ngày 9") answers "khi nào" better than the years of a term ("2020-2025").
     const days = matchSpans(text, DAY);
-    return days.length > 0 ? days : matchSpans(text, DATE);
+    // "ngày nào" is not answered by a year ("Năm 2021, …"): nothing is marked then.
+    return days.length > 0 ? days : asksDay(q) ? [] : matchSpans(text, DATE);
   }
   if (q.answerType !== 'count') return [];
   const unit = q.countUnit ?? [];
@@ -375,13 +376,13 @@ function countsInWords(text: string, unit: readonly string[]): { withUnit: Span[
   return { withUnit, any };
 }
 
-/** Words after a count's unit read as what qualifies it ("961 đảng viên hoàn thành xuất sắc nhiệm vụ"). */
+/** Words after a count's unit (or before its number) read as what qualifies it ("961 đảng viên hoàn thành xuất sắc nhiệm vụ"). */
 const QUALIFIER_WORDS = 6;
 
 /**
  * Of several counts of the asked unit in one sentence ("5.907 đảng viên được đánh giá có 4.706 đảng viên
- * hoàn thành tốt …, 961 đảng viên hoàn thành xuất sắc …"), those whose next words say most of what the
- * question asks besides the unit; all of them when no count's words do (nothing tells them apart).
+ * hoàn thành tốt …, 961 đảng viên hoàn thành xuất sắc …"), those whose next words (and the action before
+ * the number) say most of what the question asks besides the unit; all of them when no count's words do (nothing tells them apart).
  */
 function qualifiedCounts(text: string, spans: Span[], q: AnalyzedQuery, unit: readonly string[]): Span[] {
   if (spans.length < 2) return spans;
@@ -390,10 +391,17 @@ function qualifiedCounts(text: string, spans: Span[], q: AnalyzedQuery, unit: re
   const units = new Set(unit.flatMap((u) => fold(u).split(/\s+/u)));
   const form = (t: { term: string; folded: string }) => (q.unaccented ? t.folded : t.term);
   const asked = new Set(q.syllables.filter((s) => !units.has(fold(s)) && fold(s) !== 'nam').map((s) => (q.unaccented ? fold(s) : s)));
-  const scores = spans.map(([, end], i) => {
+  const scores = spans.map(([start, end], i) => {
     // Up to the next count, or the end of its clause.
     const stop = Math.min(spans[i + 1]?.[0] ?? text.length, ...[',', ';', '.', '('].map((c) => text.indexOf(c, end)).filter((k) => k >= 0));
-    return tokenize(text.slice(end, stop)).slice(0, QUALIFIER_WORDS).filter((t) => asked.has(form(t))).length;
+    // And the action before it, back to the count before or its clause's start ("xử lý kỷ luật 4 đảng
+    // viên, đình chỉ sinh hoạt đối với 4 đảng viên").
+    const from = Math.max(spans[i - 1]?.[1] ?? 0, ...[', ', '; ', '. ', '('].map((c) => {
+      const k = text.lastIndexOf(c, start);
+      return k < 0 ? 0 : k + c.length;
+    }));
+    const before = tokenize(text.slice(from, start)).slice(-QUALIFIER_WORDS);
+    return [...tokenize(text.slice(end, stop)).slice(0, QUALIFIER_WORDS), ...before].filter((t) => asked.has(form(t))).length;
   });
   const best = Math.max(...scores);
   return best === 0 ? spans : spans.filter((_, i) => scores[i] === best);

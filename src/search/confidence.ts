@@ -494,7 +494,7 @@ const DAY_ONCE = new RegExp(DAY.source, 'u');
 /** … unless asked of several ("những ngày nào": a kind of day, "những ngày có mức độ ô nhiễm cao"). */
 const PLURAL = ['nhung', 'cac'];
 
-function asksDay(q: AnalyzedQuery): boolean {
+export function asksDay(q: AnalyzedQuery): boolean {
   const f = foldedLine(q.tokens);
   return DAY_WORDS.some((w) => f.includes(` ${w} `) && !PLURAL.some((p) => f.includes(` ${p} ${w} `)));
 }

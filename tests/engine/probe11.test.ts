@@ -4,7 +4,9 @@
  * before its fix: the answer must be marked (underlined) whole in the quote, and only the answer.
  */
 import { describe, expect, it } from 'vitest';
+import { answerSpans } from '../../src/answer/quote.js';
 import type { Answer } from '../../src/answer/types.js';
+import { analyzeQuery } from '../../src/search/analyse.js';
 import { useCorpusEngine } from '../helpers/index-fixture.js';
 
 /** A province's bloc conference (invented), written as the reports are. */
@@ -76,5 +78,22 @@ describe('"số mấy", "lần thứ mấy": the number of the document or sessi
   it('underlines the resolution\'s number and the session\'s', async () => {
     expect(marked(await ask('Đảng ủy Khối Khánh Hòa triển khai nghị quyết số mấy của Tỉnh ủy về kinh tế biển?'))).toEqual(['09-NQ/TU']);
     expect(marked(await ask('Đảng ủy Khối các cơ quan tỉnh Khánh Hòa tổ chức hội nghị lần thứ mấy?'))).toEqual(['12']);
+  });
+});
+
+describe('what is marked in a quote, by the question', () => {
+  const marks = (text: string, question: string) => answerSpans(text, analyzeQuery(question)).map(([s, e]) => text.slice(s, e));
+
+  it('"ngày nào": a year alone is no day, and is not underlined', () => {
+    const text = 'Năm 2025, Đảng ủy Khối các cơ quan tỉnh Khánh Hòa cần đề cao trách nhiệm người đứng đầu.';
+    expect(marks(text, 'Hội nghị của Đảng ủy Khối Khánh Hòa khai mạc ngày nào?')).toEqual([]);
+    // Asked "khi nào", the year may be all there is.
+    expect(marks(text, 'Đảng ủy Khối Khánh Hòa đề cao trách nhiệm người đứng đầu khi nào?')).toEqual(['Năm 2025']);
+  });
+
+  it('a count whose action stands before it: the one the question\'s action leads', () => {
+    const text = 'Qua đó, xử lý kỷ luật 3 đảng viên, đình chỉ sinh hoạt đảng đối với 5 đảng viên và 1 cấp ủy viên.';
+    expect(marks(text, 'Đảng ủy Khối Khánh Hòa xử lý kỷ luật bao nhiêu đảng viên?')).toEqual(['3 đảng viên']);
+    expect(marks(text, 'Đảng ủy Khối Khánh Hòa đình chỉ sinh hoạt đảng bao nhiêu đảng viên?')).toEqual(['5 đảng viên']);
   });
 });
