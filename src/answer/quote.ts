@@ -249,6 +249,8 @@ const NUMBER_ASKED = / (?:so|thu) may /u;
 const DOCUMENT_NUMBER = new RegExp(`(?<![\\p{L}])(${DOCUMENT_NAMES.join('|')})(?:\\s+số)?\\s+(\\p{N}+(?:[-/.][\\p{L}\\p{N}]+)*)`, 'giud');
 /** A session's or congress's rank ("lần thứ 12", "lần thứ XIII"). */
 const SESSION_NUMBER = /(?<![\p{L}])lần thứ\s+(\p{N}+|[IVXLC]+)(?![\p{L}\p{N}])/giud;
+/** A committee's term ("khóa III", "khoá XII"). */
+const TERM_NUMBER = /(?<![\p{L}])kh(?:óa|oá)\s+(\p{N}+|[IVXLC]+)(?![\p{L}\p{N}])/giud;
 /** A clause's end: a sentence's or a semicolon's; with `COMMA_END`, a comma's too (not the point or comma inside "4.466", "87,9"). */
 const CLAUSE_END = /[.;!?](?=\s|$)/gu;
 const COMMA_END = /[.;,!?](?=\s|$)/gu;
@@ -281,11 +283,12 @@ function inAskedClause(text: string, spans: Span[], q: AnalyzedQuery): Span[] {
 }
 
 /**
- * The number of the document or session asked ("Nghị quyết số mấy …?", "nghị quyết nào …?", "lần thứ
- * mấy?"), of the kind the question names; null when none is asked.
+ * The number of the document, session or term asked ("Nghị quyết số mấy …?", "nghị quyết nào …?", "lần
+ * thứ mấy?", "khóa mấy?"), of the kind the question names; null when none is asked.
  */
 function numberAsked(text: string, q: AnalyzedQuery, line: string): Span[] | null {
   if (/ lan thu may /u.test(line)) return matchGroups(text, SESSION_NUMBER);
+  if (/ khoa may /u.test(line)) return matchGroups(text, TERM_NUMBER);
   const kinds = DOCUMENT_NAMES.filter((d) => line.includes(` ${fold(d)} `));
   if (kinds.length === 0 || !(NUMBER_ASKED.test(line) || kinds.some((d) => line.includes(` ${fold(d)} nao `)))) return null;
   const wanted = new Set(kinds.map((d) => fold(d)));

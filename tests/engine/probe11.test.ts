@@ -31,6 +31,9 @@ const engine = useCorpusEngine({ 'khanh-hoa-2024.txt': KHANH_HOA });
 
 const ask = (q: string) => engine().ask(q);
 
+/** What answerSpans marks in `text` for `question`. */
+const marks = (text: string, question: string) => answerSpans(text, analyzeQuery(question)).map(([s, e]) => text.slice(s, e));
+
 /** The underlined answers of the first result, as the quote writes them. */
 function marked(a: Answer): string[] {
   const r = a.results[0];
@@ -78,12 +81,11 @@ describe('"số mấy", "lần thứ mấy": the number of the document or sessi
   it('underlines the resolution\'s number and the session\'s', async () => {
     expect(marked(await ask('Đảng ủy Khối Khánh Hòa triển khai nghị quyết số mấy của Tỉnh ủy về kinh tế biển?'))).toEqual(['09-NQ/TU']);
     expect(marked(await ask('Đảng ủy Khối các cơ quan tỉnh Khánh Hòa tổ chức hội nghị lần thứ mấy?'))).toEqual(['12']);
+    expect(marks('Ban Chấp hành Đảng bộ Khối khóa IV tổ chức hội nghị lần thứ 12.', 'Ban Chấp hành Đảng bộ Khối Khánh Hòa khóa mấy?')).toEqual(['IV']);
   });
 });
 
 describe('what is marked in a quote, by the question', () => {
-  const marks = (text: string, question: string) => answerSpans(text, analyzeQuery(question)).map(([s, e]) => text.slice(s, e));
-
   it('"ngày nào": a year alone is no day, and is not underlined', () => {
     const text = 'Năm 2025, Đảng ủy Khối các cơ quan tỉnh Khánh Hòa cần đề cao trách nhiệm người đứng đầu.';
     expect(marks(text, 'Hội nghị của Đảng ủy Khối Khánh Hòa khai mạc ngày nào?')).toEqual([]);
