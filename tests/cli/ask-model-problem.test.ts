@@ -1,9 +1,10 @@
 /**
  * `npm run ask` over an index whose model the terminal cannot load: the answers say only "keyword search,
  * see /status", and a terminal has no /status. The operator gets one line saying why and what to do, in
- * Vietnamese or English; stdout (the answer, or the JSON) is unchanged.
+ * Vietnamese or English; stdout (the answer, or the JSON) is unchanged. `npm start` says it too (its log
+ * line is English JSON, silent at LOG_LEVEL=silent).
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -41,5 +42,20 @@ describe('ask with the index\'s model missing', () => {
   it('says nothing when the model serves, or keyword-only search was asked for', async () => {
     expect((await ask([HP], { MODELS_DIR: path.join(ROOT, 'tests/fixtures/models') })).stderr).toBe('');
     expect((await ask([HP], { MODELS_DIR: noModels, EMBEDDING_MODEL: 'none' })).stderr).toBe('');
+  });
+});
+
+describe('npm start (console chat) with the index\'s model missing', () => {
+  it('says why it searches by keywords only before the chat opens', async () => {
+    const child = spawn(TSX, ['scripts/start.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, EMBEDDING_MODEL: 'tiny-vi', MODELS_DIR: noModels, INDEX_DIR: t.indexDir, CORPUS_DIR: t.corpusDir, STORE_PATH: 'none', LOG_LEVEL: 'silent', BOT_TOKEN: '', LANG: 'vi_VN.UTF-8', LC_ALL: '' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdin.end();
+    await new Promise((resolve) => child.on('exit', resolve));
+    expect(stderr).toMatch(/"tiny-vi".*MODELS_DIR.*Chỉ tìm theo từ khóa/u);
   });
 });
