@@ -3,7 +3,7 @@
  * highlight in them. The quote is always a verbatim slice of the paragraph: nothing is rewritten.
  */
 import { passageTermSet, type AnalyzedQuery } from '../search/analyse.js';
-import { DATE, DAY, PERSON_NAME, asksDay, isPlaceRun, sentenceTerms, unitSyllables } from '../search/confidence.js';
+import { DATE, DAY, PERSON_NAME, asksDay, namesNoOne, sentenceTerms, unitSyllables } from '../search/confidence.js';
 import { sentenceTokens } from '../search/sentence-tokens.js';
 import { isFamilyName } from '../text/names.js';
 import { fold } from '../text/normalise.js';
@@ -239,6 +239,8 @@ function matchSpans(text: string, re: RegExp): Span[] {
   return [...text.matchAll(globalOf(re))].map((m) => [m.index, m.index + m[0].length] as const);
 }
 
+/** Words before a year that make it a term's or a period's bound ("nhiệm kỳ 2020 - 2025", "giai đoạn 2021-2030"). */
+const TERM_BEFORE = /(?:nhiệm kỳ|giai đoạn|khóa|khoá)\s*(?:\d{4}\s*[-–]\s*)?$/iu;
 /** A percentage with its sign ("87,9%", "106 %"). */
 const PERCENT = /(?<![\p{L}\p{N}.,])\p{N}+(?:[.,]\p{N}+)?\s*%/gu;
 /** A share asked, folded: "bao nhiêu phần trăm", "bao nhiêu %" (the sign kept by folding the text), "tỷ lệ". */
@@ -313,12 +315,13 @@ export function answerSpans(text: string, q: AnalyzedQuery): Span[] {
   }
   // "Tổng kinh phí … là bao nhiêu?": an amount whose unit the question leaves unsaid.
   if (q.answerType === null && line.includes(' bao nhieu ')) return inAskedClause(text, anyCounts(text, matchSpans(text, COUNT)), q);
-  if (q.answerType === 'person') return askedNames(text, matchSpans(text, PERSON_NAME).map((n) => fromFamilyName(text, n)).filter(([s, e]) => !isPlaceRun(text.slice(s, e))), q);
+  if (q.answerType === 'person') return askedNames(text, matchSpans(text, PERSON_NAME).map((n) => fromFamilyName(text, n)).filter(([s, e]) => !namesNoOne(text, s, e)), q);
   if (q.answerType === 'date') {
     // A day ("15-10", "ngày 9") answers "khi nào" better than the years of a term ("2020-2025").
     const days = matchSpans(text, DAY);
-    // "ngày nào" is not answered by a year ("Năm 2021, …"): nothing is marked then.
-    return days.length > 0 ? days : asksDay(q) ? [] : matchSpans(text, DATE);
+    // "ngày nào" is not answered by a year ("Năm 2021, …"): nothing is marked then; nor is a term's span
+    // ("nhiệm kỳ 2020 - 2025") when it happened.
+    return days.length > 0 ? days : asksDay(q) ? [] : matchSpans(text, DATE).filter(([s]) => !TERM_BEFORE.test(text.slice(Math.max(0, s - 25), s)));
   }
   if (q.answerType !== 'count') return [];
   const unit = q.countUnit ?? [];

@@ -14,7 +14,7 @@ import { CLASS_RANKS, CLASS_WORDS, DOCUMENT_NUMBER_WORDS, MEETING_WORDS, OFFICE_
 import { isFamilyName, isOfficeWord } from '../text/names.js';
 import { findPlaces, personNotPlace, isCapitalised, placesNamedIn } from '../text/gazetteer.js';
 import { isWellFormedSyllable } from '../text/syllable.js';
-import { CENTRAL_CITIES } from '../text/places.js';
+import { CENTRAL_CITIES, PERSON_NAMED_FORMS } from '../text/places.js';
 import { actionInClause, foldedLine, holdsAny, passageTermSet, saysAction, statesCount, type AnalyzedQuery } from './analyse.js';
 import type { KeywordPass } from './keyword.js';
 import { sentenceTokens } from './sentence-tokens.js';
@@ -344,15 +344,27 @@ const PERSON_NAMES = new RegExp(PERSON_NAME.source, 'gu');
  * Is a capitalised run a place with a word of region before it ("miền Tây Nghệ An"): three capitals, but
  * no one's name. A run opening with a family name or a title is a name still ("Trần Hà Nam").
  */
-export function isPlaceRun(run: string): boolean {
+function isPlaceRun(run: string): boolean {
   const tokens = tokenize(run);
   if (tokens.length === 0 || isFamilyName(tokens[0]!.term) || /^(?:đồng chí|ông|bà)\s/iu.test(run)) return false;
   return findPlaces(run, tokens, false).some((h) => h.first > 0 && h.first + h.length === tokens.length);
 }
 
-/** Does `text` name a person (PERSON_NAME), not only a place in capitals (isPlaceRun)? */
+/** Words right before "Hồ Chí Minh" that make it the thought, the example or the city, not someone at the meeting. */
+const NAMED_AFTER = /(?:tư tưởng|đạo đức|phong cách|tấm gương|gương|di chúc|lời dạy|thành phố|TP\.?)[\s,]*$/iu;
+
+/**
+ * Is the capitalised run at `start`..`end` of `text` no one present: a place (isPlaceRun), or a name that is
+ * also a thought or a city (PERSON_NAMED_FORMS) after a word that says so ("phong cách Hồ Chí Minh")?
+ */
+export function namesNoOne(text: string, start: number, end: number): boolean {
+  const run = text.slice(start, end);
+  return isPlaceRun(run) || (PERSON_NAMED_FORMS.includes(run) && NAMED_AFTER.test(text.slice(Math.max(0, start - 20), start)));
+}
+
+/** Does `text` name a person (PERSON_NAME), not only a place or a thought in capitals (namesNoOne)? */
 export function namesSomeone(text: string): boolean {
-  for (const m of text.matchAll(PERSON_NAMES)) if (!isPlaceRun(m[0])) return true;
+  for (const m of text.matchAll(PERSON_NAMES)) if (!namesNoOne(text, m.index, m.index + m[0].length)) return true;
   return false;
 }
 /**

@@ -27,7 +27,16 @@ const KHANH_HOA = [
   'Phát biểu chỉ đạo tại hội nghị, Phó Bí thư Tỉnh ủy Lương Văn Khải đề nghị Đảng ủy Khối tập trung nâng cao chất lượng sinh hoạt chi bộ.',
 ].join('\n');
 
-const engine = useCorpusEngine({ 'khanh-hoa-2024.txt': KHANH_HOA });
+/** A report that names no one present: only the thought studied and the term to come (invented). */
+const NINH_BINH = [
+  '---',
+  'title: Đảng bộ Khối các cơ quan tỉnh Ninh Bình học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh',
+  'date: 2024-06-20',
+  '---',
+  'Năm 2024, Đảng bộ Khối các cơ quan tỉnh Ninh Bình tổ chức hội nghị đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh, chuẩn bị đại hội Đảng bộ Khối nhiệm kỳ 2025 - 2030.',
+].join('\n');
+
+const engine = useCorpusEngine({ 'khanh-hoa-2024.txt': KHANH_HOA, 'ninh-binh-2024.txt': NINH_BINH });
 
 const ask = (q: string) => engine().ask(q);
 
@@ -47,6 +56,14 @@ describe('a place in capitals is no person', () => {
       expect(a.answered, q).toBe(false);
       for (const r of a.results) expect((r.answer ?? []).map(([s, e]) => r.quote.slice(s, e)), q).not.toContain('Tây Khánh Hòa');
     }
+  });
+});
+
+describe('"Hồ Chí Minh" of a thought studied is no one present', () => {
+  it('"phong cách Hồ Chí Minh" answers no "ai dự", and is not underlined', async () => {
+    const a = await ask('Ai dự hội nghị ở Ninh Bình?');
+    expect(a.answered).toBe(false);
+    for (const r of a.results) expect((r.answer ?? []).map(([s, e]) => r.quote.slice(s, e))).not.toContain('Hồ Chí Minh');
   });
 });
 
@@ -91,6 +108,10 @@ describe('what is marked in a quote, by the question', () => {
     expect(marks(text, 'Hội nghị của Đảng ủy Khối Khánh Hòa khai mạc ngày nào?')).toEqual([]);
     // Asked "khi nào", the year may be all there is.
     expect(marks(text, 'Đảng ủy Khối Khánh Hòa đề cao trách nhiệm người đứng đầu khi nào?')).toEqual(['Năm 2025']);
+  });
+
+  it('"khi nào": a term\'s years are not when it happened', () => {
+    expect(marks('Năm 2024, Đảng bộ Khối chuẩn bị đại hội Đảng bộ Khối nhiệm kỳ 2025 - 2030.', 'Đảng bộ Khối Ninh Bình chuẩn bị đại hội khi nào?')).toEqual(['Năm 2024']);
   });
 
   it('a count whose action stands before it: the one the question\'s action leads', () => {
