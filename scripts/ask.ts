@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { toJson } from '../src/answer/json.js';
 import { renderAnswerHtml, renderAnswerPlain } from '../src/present/render.js';
-import { configOrExit, exitOnError, parseCli, UsageError } from '../src/cli/common.js';
+import { configOrExit, exitOnError, parseCli, servingProblem, UsageError } from '../src/cli/common.js';
 import { converse } from '../src/engine/chat.js';
 import type { TurnContext } from '../src/engine/conversation.js';
 import { Engine } from '../src/engine/engine.js';
@@ -61,6 +61,8 @@ async function main(): Promise<void> {
 
   if (values.index) config.indexDir = path.resolve(values.index);
   const engine = await Engine.open(config, { watch: false });
+  const problem = servingProblem(engine.status());
+  if (problem !== null) process.stderr.write(`${problem}\n`);
   try {
     let previous: TurnContext | null = null;
     const asked = questions.filter((q) => q !== null).length;

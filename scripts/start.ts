@@ -2,7 +2,7 @@
  * npm start: builds the index if there is none, opens the engine, then runs the Telegram bot
  * (BOT_TOKEN set) or a console chat on stdin/stdout (no token; works with piped input too).
  */
-import { configOrExit, exitOnError, parseCli } from '../src/cli/common.js';
+import { configOrExit, exitOnError, parseCli, servingProblem } from '../src/cli/common.js';
 import { buildLog, progressBar } from '../src/cli/progress.js';
 import { note, operatorLang, operatorText, type OperatorNote } from '../src/text/operator.js';
 import { openEngine } from '../src/engine/engine.js';
@@ -60,6 +60,9 @@ async function main(): Promise<void> {
   }
 
   engine = await openEngine(config, { logger, watch: config.watchIndex });
+  // The index's model cannot serve: said once in the operator's language (the log line is English JSON).
+  const problem = servingProblem(engine.status());
+  if (problem !== null) console.error(problem);
 
   // In idle time, so that the first users' questions find the code compiled (src/engine/warm-up.ts).
   const warmed = engine.warmUp?.().then((w) => logger.debug({ questions: w.questions, ms: Math.round(w.ms) }, 'warmed up'));

@@ -3,14 +3,14 @@
  * highlight in them. The quote is always a verbatim slice of the paragraph: nothing is rewritten.
  */
 import { passageTermSet, type AnalyzedQuery } from '../search/analyse.js';
-import { DATE, DAY, PERSON_NAME, sentenceTerms, unitSyllables } from '../search/confidence.js';
+import { DATE, DAY, PERSON_NAME, asksDay, namesNoOne, sentenceTerms, unitSyllables } from '../search/confidence.js';
 import { sentenceTokens } from '../search/sentence-tokens.js';
 import { isFamilyName } from '../text/names.js';
 import { fold } from '../text/normalise.js';
 import { numeralsIn } from '../text/numerals.js';
 import { PAIR_SEP, isPair } from '../index/terms.js';
 import { isStop, looksLikeYear, tokenize, type Token } from '../text/tokens.js';
-import { MAGNITUDE_WORDS, OFFICE_TITLES } from '../text/words.js';
+import { DOCUMENT_NAMES, MAGNITUDE_WORDS, OFFICE_TITLES } from '../text/words.js';
 import type { Span } from './types.js';
 
 export interface QuoteOptions {
@@ -193,9 +193,9 @@ function highlightTerms(q: AnalyzedQuery): { wanted: Set<string>; pairs: Set<str
 
 /**
  * A number or a range with its unit after it ("4.466 đảng viên", "64,5%", "6-10 đảng viên", "1,5 tỷ tấn
- * cacbon", "3 Chi bộ": some reports capitalise the unit), not a date.
+ * cacbon", "3 Chi bộ": some reports capitalise the unit, "9 TCCS đảng": or abbreviate it), not a date.
  */
-const COUNT = /(?<![\p{L}\p{N}/-])\p{N}+(?:[.,]\p{N}+)*(?:\s*[-–]\s*\p{N}+(?:[.,]\p{N}+)*)?(?:\s*%|(?:\s+\p{L}\p{Ll}*(?!\p{L})){1,3})?(?![\p{N}/-])/gu;
+const COUNT = /(?<![\p{L}\p{N}/-])\p{N}+(?:[.,]\p{N}+)*(?:\s*[-–]\s*\p{N}+(?:[.,]\p{N}+)*)?(?:\s*%|(?:\s+\p{L}(?:\p{Ll}*|\p{Lu}+)(?!\p{L})){1,3})?(?![\p{N}/-])/gu;
 const RANGE = /^\p{N}+(?:[.,]\p{N}+)*\s*[-–]\s*\p{N}/u;
 const MAGNITUDE = new Set(MAGNITUDE_WORDS);
 const OFFICES = OFFICE_TITLES.map((o) => tokenize(o).map((t) => t.folded));
@@ -245,13 +245,89 @@ function matchSpans(text: string, re: RegExp): Span[] {
   return [...text.matchAll(globalOf(re))].map((m) => [m.index, m.index + m[0].length] as const);
 }
 
+/** Words before a year that make it a term's or a period's bound ("nhiệm kỳ 2020 - 2025", "giai đoạn 2021-2030"). */
+const TERM_BEFORE = /(?:nhiệm kỳ|giai đoạn|khóa|khoá)\s*(?:\d{4}\s*[-–]\s*)?$/iu;
+/** A percentage with its sign ("87,9%", "106 %"). */
+const PERCENT = /(?<![\p{L}\p{N}.,])\p{N}+(?:[.,]\p{N}+)?\s*%/gu;
+/** A share asked, folded: "bao nhiêu phần trăm", "bao nhiêu %" (the sign kept by folding the text), "tỷ lệ". */
+const SHARE_ASKED = / bao nhieu (?:phan tram|%)| t[yi] le /u;
+/** "số mấy", "thứ mấy" (folded): the number of a document or a session is asked, not a count. */
+const NUMBER_ASKED = / (?:so|thu) may /u;
+/** A document's kind, then "số", then its number or code ("Nghị quyết số 09-NQ/TU", "Chỉ thị 05"). */
+const DOCUMENT_NUMBER = new RegExp(`(?<![\\p{L}])(${DOCUMENT_NAMES.join('|')})(?:\\s+số)?\\s+(\\p{N}+(?:[-/.][\\p{L}\\p{N}]+)*)`, 'giud');
+/** A session's or congress's rank ("lần thứ 12", "lần thứ XIII"). */
+const SESSION_NUMBER = /(?<![\p{L}])lần thứ\s+(\p{N}+|[IVXLC]+)(?![\p{L}\p{N}])/giud;
+/** A committee's term ("khóa III", "khoá XII"). */
+const TERM_NUMBER = /(?<![\p{L}])kh(?:óa|oá)\s+(\p{N}+|[IVXLC]+)(?![\p{L}\p{N}])/giud;
+/** A clause's end: a sentence's or a semicolon's; with `COMMA_END`, a comma's too (not the point or comma inside "4.466", "87,9"). */
+const CLAUSE_END = /[.;!?](?=\s|$)/gu;
+const COMMA_END = /[.;,!?](?=\s|$)/gu;
+/** The words between the commas around an answer weigh this many times those of the rest of its clause. */
+const NEAR_WEIGHT = 2;
+
+/** The question's line folded, its signs kept (" bao nhieu % "). */
+function foldedQuestion(q: AnalyzedQuery): string {
+  return ` ${fold(q.text).toLowerCase().replace(/%/gu, ' % ').replace(/[^\p{L}\p{N}%]+/gu, ' ').trim()} `;
+}
+
+/**
+ * Of several answers in a quote, those whose clause holds most of the question's syllables, those
+ * between the commas around it most of all: "961 đảng viên hoàn thành xuất sắc nhiệm vụ (chiếm 16,3%)" answers the
+ * share of the excellent, "đạt 81,63% so với chỉ tiêu" the admissions' share; all of them when no clause
+ * says more than another.
+ */
+function inAskedClause(text: string, spans: Span[], q: AnalyzedQuery): Span[] {
+  if (spans.length < 2) return spans;
+  const asked = new Set(q.syllables.map((x) => fold(x)).filter((x) => x !== 'nam'));
+  const held = (re: RegExp, [s, e]: Span) => {
+    const ends = [...text.matchAll(re)].map((m) => m.index);
+    const from = Math.max(0, ...ends.filter((k) => k < s));
+    const to = ends.find((k) => k >= e) ?? text.length;
+    return new Set(tokenize(text.slice(from, to)).map((t) => t.folded).filter((f) => asked.has(f))).size;
+  };
+  const scores = spans.map((span) => NEAR_WEIGHT * held(COMMA_END, span) + held(CLAUSE_END, span));
+  const best = Math.max(...scores);
+  return spans.filter((_, i) => scores[i] === best);
+}
+
+/**
+ * The number of the document, session or term asked ("Nghị quyết số mấy …?", "nghị quyết nào …?", "lần
+ * thứ mấy?", "khóa mấy?"), of the kind the question names; null when none is asked.
+ */
+function numberAsked(text: string, q: AnalyzedQuery, line: string): Span[] | null {
+  if (/ lan thu may /u.test(line)) return matchGroups(text, SESSION_NUMBER);
+  if (/ khoa may /u.test(line)) return matchGroups(text, TERM_NUMBER);
+  const kinds = DOCUMENT_NAMES.filter((d) => line.includes(` ${fold(d)} `));
+  if (kinds.length === 0 || !(NUMBER_ASKED.test(line) || kinds.some((d) => line.includes(` ${fold(d)} nao `)))) return null;
+  const wanted = new Set(kinds.map((d) => fold(d)));
+  return inAskedClause(text, matchGroups(text, DOCUMENT_NUMBER, (m) => wanted.has(fold(m[1]!).toLowerCase())), q);
+}
+
+/** The spans of each match's last group (`re` has the d flag), of the matches `keep` keeps. */
+function matchGroups(text: string, re: RegExp, keep: (m: RegExpMatchArray) => boolean = () => true): Span[] {
+  const group = (m: RegExpMatchArray) => m.indices![m.length - 1]!;
+  return [...text.matchAll(globalOf(re))].filter(keep).map((m) => [group(m)[0], group(m)[1]] as const);
+}
+
 /** Where the answer stands in a quote, by what the question asks for. */
 export function answerSpans(text: string, q: AnalyzedQuery): Span[] {
-  if (q.answerType === 'person') return askedNames(text, matchSpans(text, PERSON_NAME).map((n) => fromFamilyName(text, n)), q);
+  const line = foldedQuestion(q);
+  const numbered = numberAsked(text, q, line);
+  if (numbered !== null) return numbered;
+  if (SHARE_ASKED.test(line)) {
+    const shares = matchSpans(text, PERCENT);
+    // A share asked and none given: no other number is the answer.
+    return inAskedClause(text, shares, q);
+  }
+  // "Tổng kinh phí … là bao nhiêu?": an amount whose unit the question leaves unsaid.
+  if (q.answerType === null && line.includes(' bao nhieu ')) return inAskedClause(text, anyCounts(text, matchSpans(text, COUNT)), q);
+  if (q.answerType === 'person') return askedNames(text, matchSpans(text, PERSON_NAME).map((n) => fromFamilyName(text, n)).filter(([s, e]) => !namesNoOne(text, s, e)), q);
   if (q.answerType === 'date') {
     // A day ("15-10", "ngày 9") answers "khi nào" better than the years of a term ("2020-2025").
     const days = matchSpans(text, DAY);
-    return days.length > 0 ? days : matchSpans(text, DATE);
+    // "ngày nào" is not answered by a year ("Năm 2021, …"): nothing is marked then; nor is a term's span
+    // ("nhiệm kỳ 2020 - 2025") when it happened.
+    return days.length > 0 ? days : asksDay(q) ? [] : matchSpans(text, DATE).filter(([s]) => !TERM_BEFORE.test(text.slice(Math.max(0, s - 25), s)));
   }
   if (q.answerType !== 'count') return [];
   const unit = q.countUnit ?? [];
@@ -259,7 +335,9 @@ export function answerSpans(text: string, q: AnalyzedQuery): Span[] {
   // With the unit the question counts, only those ("442 chi bộ", not "62 tổ chức"); else every count.
   const withUnit: Span[] = [];
   for (const [s, e] of unit.length > 0 ? spans : []) {
-    const end = unitEnd(tokenize(text.slice(s, e)), unit.map((u) => fold(u)));
+    const tokens = tokenize(text.slice(s, e));
+    // Or the unit's one-word abbreviation ("11 TCCS đảng" for "tổ chức cơ sở đảng").
+    const end = unitEnd(tokens, unit.map((u) => fold(u))) ?? shortUnitEnd(tokens, q);
     if (end !== null) withUnit.push([s, s + end]);
   }
   const inWords = countsInWords(text, unit.map((u) => fold(u)));
@@ -271,8 +349,15 @@ export function answerSpans(text: string, q: AnalyzedQuery): Span[] {
   // ("bao nhiêu người", "bao nhiêu tiền").
   // A range before no unit is more likely a date ("16-10") than a count.
   if (withUnit.length > 0 || unitSyllables(q).length > 0) return qualifiedCounts(text, withUnit, q, unit);
-  const any = spans.filter(([s, e]) => !RANGE.test(text.slice(s, e))).map(([s, e]) => [s, s + wordsEnd(tokenize(text.slice(s, e)), FALLBACK_UNIT_WORDS)] as const);
+  const any = anyCounts(text, spans);
   return inWords.any.length > 0 ? [...any, ...inWords.any].sort((a, b) => a[0] - b[0]) : any;
+}
+
+/** Every count of `spans` (COUNT's) but a range (more likely a date), with at most FALLBACK_UNIT_WORDS words; a percentage keeps its sign. */
+function anyCounts(text: string, spans: Span[]): Span[] {
+  return spans
+    .filter(([s, e]) => !RANGE.test(text.slice(s, e)) && !/^(19|20)\d\d\b/u.test(text.slice(s, e)))
+    .map(([s, e]): Span => (text.slice(s, e).endsWith('%') ? [s, e] : [s, s + wordsEnd(tokenize(text.slice(s, e)), FALLBACK_UNIT_WORDS)]));
 }
 
 /**
@@ -303,13 +388,13 @@ function countsInWords(text: string, unit: readonly string[]): { withUnit: Span[
   return { withUnit, any };
 }
 
-/** Words after a count's unit read as what qualifies it ("961 đảng viên hoàn thành xuất sắc nhiệm vụ"). */
+/** Words after a count's unit (or before its number) read as what qualifies it ("961 đảng viên hoàn thành xuất sắc nhiệm vụ"). */
 const QUALIFIER_WORDS = 6;
 
 /**
  * Of several counts of the asked unit in one sentence ("5.907 đảng viên được đánh giá có 4.706 đảng viên
- * hoàn thành tốt …, 961 đảng viên hoàn thành xuất sắc …"), those whose next words say most of what the
- * question asks besides the unit; all of them when no count's words do (nothing tells them apart).
+ * hoàn thành tốt …, 961 đảng viên hoàn thành xuất sắc …"), those whose next words (and the action before
+ * the number) say most of what the question asks besides the unit; all of them when no count's words do (nothing tells them apart).
  */
 function qualifiedCounts(text: string, spans: Span[], q: AnalyzedQuery, unit: readonly string[]): Span[] {
   if (spans.length < 2) return spans;
@@ -318,10 +403,17 @@ function qualifiedCounts(text: string, spans: Span[], q: AnalyzedQuery, unit: re
   const units = new Set(unit.flatMap((u) => fold(u).split(/\s+/u)));
   const form = (t: { term: string; folded: string }) => (q.unaccented ? t.folded : t.term);
   const asked = new Set(q.syllables.filter((s) => !units.has(fold(s)) && fold(s) !== 'nam').map((s) => (q.unaccented ? fold(s) : s)));
-  const scores = spans.map(([, end], i) => {
+  const scores = spans.map(([start, end], i) => {
     // Up to the next count, or the end of its clause.
     const stop = Math.min(spans[i + 1]?.[0] ?? text.length, ...[',', ';', '.', '('].map((c) => text.indexOf(c, end)).filter((k) => k >= 0));
-    return tokenize(text.slice(end, stop)).slice(0, QUALIFIER_WORDS).filter((t) => asked.has(form(t))).length;
+    // And the action before it, back to the count before or its clause's start ("xử lý kỷ luật 4 đảng
+    // viên, đình chỉ sinh hoạt đối với 4 đảng viên").
+    const from = Math.max(spans[i - 1]?.[1] ?? 0, ...[', ', '; ', '. ', '('].map((c) => {
+      const k = text.lastIndexOf(c, start);
+      return k < 0 ? 0 : k + c.length;
+    }));
+    const before = tokenize(text.slice(from, start)).slice(-QUALIFIER_WORDS);
+    return [...tokenize(text.slice(end, stop)).slice(0, QUALIFIER_WORDS), ...before].filter((t) => asked.has(form(t))).length;
   });
   const best = Math.max(...scores);
   return best === 0 ? spans : spans.filter((_, i) => scores[i] === best);
@@ -337,6 +429,24 @@ function unitEnd(tokens: readonly Token[], unit: readonly string[]): number | nu
     if (k === 0 && (t.isNumber || MAGNITUDE.has(t.term))) continue;
     if (t.folded !== unit[k]) return null;
     if (++k === unit.length) return t.end;
+  }
+  return null;
+}
+
+/**
+ * Where a count's unit written as its one-word abbreviation ends (countUnitShort: "TCCS" for "tổ chức cơ
+ * sở đảng"), with the syllable of the question's name the initials leave out when the report writes it
+ * too ("TCCS đảng"); null when the count is of something else.
+ */
+function shortUnitEnd(tokens: readonly Token[], q: AnalyzedQuery): number | null {
+  const unit = (q.countUnit ?? []).map((u) => fold(u));
+  const at = q.tokens.findIndex((_, i) => unit.length > 0 && unit.every((u, k) => q.tokens[i + k]?.folded === u));
+  for (const short of q.countUnitShort) {
+    const end = unitEnd(tokens, [short]);
+    if (end === null) continue;
+    const next = tokens.findIndex((t) => t.end === end) + 1;
+    const rest = at >= 0 ? q.tokens[at + short.length]?.folded : undefined;
+    return rest !== undefined && tokens[next]?.folded === rest ? tokens[next]!.end : end;
   }
   return null;
 }

@@ -5,19 +5,23 @@
  */
 import type { MiddlewareFn } from 'grammy';
 import { t } from '../present/messages.js';
-import { isAddressedToMe } from './addressing.js';
+import { isAddressedToMe, leadingCommand } from './addressing.js';
 import type { BotContext } from './context.js';
 import { isAllowed } from './limits.js';
 import { chatTypeOf } from './question.js';
 import { sendText } from './reply.js';
 
-/** Lets through buttons, inline queries and messages addressed to the bot (`commands`: the names it knows). */
+/** Lets through buttons, inline queries, messages addressed to the bot and their edits (`commands`: the names it knows). */
 export function forMe(commands: Iterable<string>): MiddlewareFn<BotContext> {
   const known: ReadonlySet<string> = new Set(commands);
   return async (ctx, next) => {
     if (ctx.from?.is_bot) return;
     if (ctx.message) {
       if (isAddressedToMe(ctx.message, ctx.message.chat.type, ctx.me, known)) await next();
+    } else if (ctx.editedMessage) {
+      // A question corrected by editing it is asked again; an edited command or file is not run twice.
+      const m = ctx.editedMessage;
+      if (m.text !== undefined && !leadingCommand(m, ctx.me) && isAddressedToMe(m, m.chat.type, ctx.me, known)) await next();
     } else if (ctx.callbackQuery || ctx.inlineQuery) {
       await next();
     }

@@ -34,8 +34,8 @@ import { makeServices, type BotDeps, type Services } from './services.js';
 export type { BotDeps } from './services.js';
 export type { BotContext } from './context.js';
 
-/** The update types the bot handles (and asks Telegram for). */
-export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
+/** The update types the bot handles (and asks Telegram for): an edited question is asked again (questions.ts). */
+export const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'inline_query'] as const;
 
 export type QaBot = Bot<BotContext>;
 

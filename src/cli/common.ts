@@ -3,6 +3,7 @@ import 'dotenv/config';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, loadConfig, misspeltSettings, type Config } from '../config.js';
 import { maskToken } from '../bot/logger.js';
+import type { EngineStatus } from '../engine/types.js';
 import { IndexLoadError, LockBusyError } from '../index/store.js';
 import { localizeLine, note, operatorLang, operatorText, type OperatorLang } from '../text/operator.js';
 import { operatorMessage } from './messages.js';
@@ -72,3 +73,17 @@ export function parseCli<const O extends CliOptions>(usage: string, options: O, 
 type ParsedValues<O extends CliOptions> = {
   [K in keyof O]: O[K] extends { type: 'boolean' } ? (O[K] extends { default: boolean } ? boolean : boolean | undefined) : O[K] extends { default: string } ? string : string | undefined;
 };
+
+/** Reasons that are the operator's own choice, not a fault to report: asked for, or an index built so. */
+const CHOSEN_MODES = new Set(['keywordOnlySetting', 'builtWithoutModel']);
+
+/**
+ * One line for the operator when the index's model cannot serve (missing from MODELS_DIR, another
+ * dimension, failed to load): a script's answers say only "keyword search, see /status", which a
+ * terminal has not. Null when nothing is wrong.
+ */
+export function servingProblem(status: EngineStatus, lang: OperatorLang = operatorLang()): string | null {
+  const n = status.degradedNote;
+  if (n) return CHOSEN_MODES.has(n.code) ? null : operatorText(n, lang);
+  return status.mode === 'keyword' && status.degradedReason ? localizeLine(status.degradedReason, lang) : null;
+}

@@ -14,7 +14,7 @@ import type { SearchMode } from '../search/types.js';
 import { embedderOptions, loadEmbedder } from '../embed/embedder.js';
 import type { Embedder } from '../embed/types.js';
 import { loadIndex, type LoadedIndex } from '../index/load.js';
-import { POINTER_FILE } from '../index/store.js';
+import { IndexLoadError, POINTER_FILE } from '../index/store.js';
 import { analyzeQuery, type AnalyzedQuery } from '../search/analyse.js';
 import { lexiconOf } from '../search/lexicon.js';
 import { note as operatorNote, operatorText, type OperatorNote } from '../text/operator.js';
@@ -326,7 +326,7 @@ export class Engine implements QaEngine {
     } catch (e) {
       const message = `new index refused, still serving ${before}: ${(e as Error).message}`;
       this.logger?.error({ indexVersion: before }, message);
-      return { ok: false, message };
+      return { ok: false, message, reason: e instanceof IndexLoadError ? e.note : null };
     }
     if (index.manifest.version === before) return { ok: true, message: `index ${before} already loaded`, current: true };
     this.serving = await this.prepare(index);

@@ -63,4 +63,6 @@ export interface ReloadResult {
   ok: boolean;
   message: string;
   current?: true;
+  /** Why a new index was refused, as a code and parameters for the reader's language (null: a text only). */
+  reason?: OperatorNote | null;
 }

@@ -5,7 +5,7 @@
  */
 import type { ArticleDate } from '../corpus/types.js';
 import type { Lang, Notice, ReportFacts, ReportsWithin } from '../answer/types.js';
-import { localizeLine } from '../text/operator.js';
+import { localizeLine, operatorText, type OperatorNote } from '../text/operator.js';
 import { provinceLevel } from '../text/gazetteer.js';
 import { EXAMPLE_QUESTIONS } from '../engine/examples.js';
 
@@ -326,7 +326,7 @@ export function buttonArticle(rank: number | null, lang: Lang): string {
   return rank === null ? base : `${base} ${rank}`;
 }
 
-export function reloadResultText(result: { ok: boolean; message: string; current?: true }, lang: Lang, serving?: { indexVersion: string; articles: number; chunks: number }): string {
+export function reloadResultText(result: { ok: boolean; message: string; current?: true; reason?: OperatorNote | null }, lang: Lang, serving?: { indexVersion: string; articles: number; chunks: number }): string {
   const { ok, message } = result;
   // Nothing newer on disk: "reloaded" would tell the admin that a rebuild they expect has landed.
   if (ok && result.current && serving) {
@@ -341,7 +341,9 @@ export function reloadResultText(result: { ok: boolean; message: string; current
     const { indexVersion: v, articles: a, chunks: c } = serving;
     return `${head} ${lang === 'en' ? `Serving index ${v}: ${a} articles, ${c} paragraphs.` : `Đang dùng chỉ mục ${v}: ${a} bài, ${c} đoạn.`}`;
   }
-  return message ? `${head} ${message}` : head;
+  // Refused: why, in the reader's language (the engine's `message` is the log's English, "still serving" said by `head`).
+  if (!ok && result.reason) return `${head} ${operatorText(result.reason, lang)}`;
+  return message ? `${head} ${ok ? message : localizeLine(message, lang)}` : head;
 }
 
 /** Lines of the examples list (plain text; callers escape for HTML): the index's own (see engine/examples.ts) when known. */

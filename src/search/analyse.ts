@@ -79,6 +79,8 @@ const WORD_OF_TWIN_SHARE = 0.5;
 
 /** Question words of each answer type, folded (typed with or without marks). */
 const PERSON_WORDS = ['ai', 'who'];
+/** "Đồng chí nào phát biểu?": a Party office asks who by the comrade's title, folded. */
+const PERSON_PHRASES = ['dong chi nao'];
 const DATE_WORDS = ['khi nao', 'bao gio', 'ngay nao', 'thoi gian nao', 'luc nao', 'when', 'ngay bao nhieu', 'thang nao', 'nam nao'];
 
 /** Question words asking why, folded: the answering sentence gives a reason ("do …", "vì …", "khiến …"). */
@@ -105,7 +107,7 @@ function answerTypeOf(tokens: readonly Token[], countUnitFound: boolean, typedUn
   const typed = ` ${tokens.map((t) => t.term).join(' ')} `;
   if (PLACE_WORDS.some((w, k) => typed.includes(` ${w} `) || (typedUnaccented && f.includes(` ${PLACE_WORDS_FOLDED[k]} `)))) return 'place';
   // "ai" is the question word only typed as such ("ái", "ải" are other words).
-  if (tokens.some((t) => PERSON_WORDS.includes(t.term))) return 'person';
+  if (tokens.some((t) => PERSON_WORDS.includes(t.term)) || holdsAny(f, PERSON_PHRASES)) return 'person';
   if (holdsAny(f, REASON_WORDS)) return 'reason';
   return null;
 }

@@ -11,10 +11,10 @@ import { fold } from '../text/normalise.js';
 import { numeralsIn } from '../text/numerals.js';
 import { isStop, isStopTwin, looksLikeYear, tokenize, type Token } from '../text/tokens.js';
 import { CLASS_RANKS, CLASS_WORDS, DOCUMENT_NUMBER_WORDS, MEETING_WORDS, OFFICE_TITLES } from '../text/words.js';
-import { isOfficeWord } from '../text/names.js';
+import { isFamilyName, isOfficeWord } from '../text/names.js';
 import { findPlaces, personNotPlace, isCapitalised, placesNamedIn } from '../text/gazetteer.js';
 import { isWellFormedSyllable } from '../text/syllable.js';
-import { CENTRAL_CITIES } from '../text/places.js';
+import { CENTRAL_CITIES, PERSON_NAMED_FORMS } from '../text/places.js';
 import { actionInClause, foldedLine, holdsAny, passageTermSet, saysAction, statesCount, type AnalyzedQuery } from './analyse.js';
 import type { KeywordPass } from './keyword.js';
 import { sentenceTokens } from './sentence-tokens.js';
@@ -357,6 +357,35 @@ function isCount(tokens: readonly Token[], i: number, sentence: string): boolean
 
 /** "đồng chí Phạm Quang Hiển", "ông Nguyễn Văn A", or three capitalised syllables or more in a row: a person named. */
 export const PERSON_NAME = /(?:đồng chí|ông|bà|Đồng chí|Ông|Bà)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)+|\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){2,}/u;
+const PERSON_NAMES = new RegExp(PERSON_NAME.source, 'gu');
+
+/**
+ * Is a capitalised run a place with a word of region before it ("miền Tây Nghệ An"): three capitals, but
+ * no one's name. A run opening with a family name or a title is a name still ("Trần Hà Nam").
+ */
+function isPlaceRun(run: string): boolean {
+  const tokens = tokenize(run);
+  if (tokens.length === 0 || isFamilyName(tokens[0]!.term) || /^(?:đồng chí|ông|bà)\s/iu.test(run)) return false;
+  return findPlaces(run, tokens, false).some((h) => h.first > 0 && h.first + h.length === tokens.length);
+}
+
+/** Words right before "Hồ Chí Minh" that make it the thought, the example or the city, not someone at the meeting. */
+const NAMED_AFTER = /(?:tư tưởng|đạo đức|phong cách|tấm gương|gương|di chúc|lời dạy|thành phố|TP\.?)[\s,]*$/iu;
+
+/**
+ * Is the capitalised run at `start`..`end` of `text` no one present: a place (isPlaceRun), or a name that is
+ * also a thought or a city (PERSON_NAMED_FORMS) after a word that says so ("phong cách Hồ Chí Minh")?
+ */
+export function namesNoOne(text: string, start: number, end: number): boolean {
+  const run = text.slice(start, end);
+  return isPlaceRun(run) || (PERSON_NAMED_FORMS.includes(run) && NAMED_AFTER.test(text.slice(Math.max(0, start - 20), start)));
+}
+
+/** Does `text` name a person (PERSON_NAME), not only a place or a thought in capitals (namesNoOne)? */
+export function namesSomeone(text: string): boolean {
+  for (const m of text.matchAll(PERSON_NAMES)) if (!namesNoOne(text, m.index, m.index + m[0].length)) return true;
+  return false;
+}
 /**
  * A window that gives a reason, for a question asking why: "vì", "bởi", "khiến", "dẫn đến", "nguyên nhân",
  * "lý do", or "do" before what caused it ("do khối u …"); not the "do" of who did it ("do đồng chí X chủ
@@ -496,7 +525,7 @@ const DAY_ONCE = new RegExp(DAY.source, 'u');
 /** … unless asked of several ("những ngày nào": a kind of day, "những ngày có mức độ ô nhiễm cao"). */
 const PLURAL = ['nhung', 'cac'];
 
-function asksDay(q: AnalyzedQuery): boolean {
+export function asksDay(q: AnalyzedQuery): boolean {
   const f = foldedLine(q.tokens);
   return DAY_WORDS.some((w) => f.includes(` ${w} `) && !PLURAL.some((p) => f.includes(` ${p} ${w} `)));
 }
@@ -888,7 +917,7 @@ function holdsAnswerType(q: AnalyzedQuery, cov: CoverageModel, inWindow: readonl
       // A count of the very unit asked ("4.466 đảng viên"), not any number near it ("kiện toàn 1 đồng chí").
       return cov.units.length > 0 ? inWindow.some((x) => x.countsUnit) : windowHasNumber;
     case 'person':
-      return PERSON_NAME.test(windowText);
+      return namesSomeone(windowText);
     case 'date':
       return cov.day ? DAY_ONCE.test(windowText) : DATE.test(windowText);
     case 'place':
@@ -942,6 +971,6 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
   const windowHasNumber = windowHasNumberIn(inWindow);
   const windowText = spans.length > 0 ? text.slice(spans[best.first]?.start ?? 0, spans[best.last]?.end ?? text.length) : text;
   const windowHasAnswer = holdsAnswerType(q, cov, inWindow, windowText, windowHasNumber);
-  const answerMissing = !statesNumbers(q, cov, pass, article, spans) || (asks && holding.window <= 0 && windowLacks(q, cov, inWindow)) || (cov.meetingDay && !sentences.some((x) => x.day)) || (cov.meetingRole && !PERSON_NAME.test(text)) || (q.answerType === 'reason' && CONSEQUENCE.test(text) && !REASON.test(text) && !REASON_TOLD_OTHERWISE.test(text)) || (cov.meetingPlace && !placeSaid(text) && !VENUE_SAID.test(text));
+  const answerMissing = !statesNumbers(q, cov, pass, article, spans) || (asks && holding.window <= 0 && windowLacks(q, cov, inWindow)) || (cov.meetingDay && !sentences.some((x) => x.day)) || (cov.meetingRole && !namesSomeone(text)) || (q.answerType === 'reason' && CONSEQUENCE.test(text) && !REASON.test(text) && !REASON_TOLD_OTHERWISE.test(text)) || (cov.meetingPlace && !placeSaid(text) && !VENUE_SAID.test(text));
   return { paragraph, ...best, bigramShare: shareOfGrams(bi, cov.grams.bigrams), trigramShare: shareOfGrams(tri, cov.grams.trigrams), windowHasNumber, windowHasAnswer, answerMissing };
 }

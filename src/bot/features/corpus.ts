@@ -180,9 +180,11 @@ export const CORPUS_COMMANDS: readonly BotCommandSpec[] = [
 export const corpus = new Composer<BotContext>();
 corpus.use(commandComposer(CORPUS_COMMANDS));
 
-corpus.on('message:document', async (ctx) => {
+corpus.on('message:document', async (ctx, next) => {
   const doc = ctx.msg.document;
   if (!isAdmin(ctx)) {
+    // A file sent with a question as its caption (a screenshot saved as a file): the question is answered.
+    if (ctx.msg.caption?.trim()) return next();
     await sendText(ctx, CORPUS_TEXTS[ctx.lang].uploadRefused, ctx.msg.message_id);
     return;
   }

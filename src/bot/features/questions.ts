@@ -22,8 +22,17 @@ questions.on('message:text', async (ctx) => {
 });
 
 /**
+ * A question corrected by editing it (access.ts lets through edited texts only, addressed to the bot, no
+ * commands): answered again, as typed now, in reply to the edited message.
+ */
+questions.on('edited_message:text', async (ctx) => {
+  const msg = ctx.editedMessage;
+  await answerQuestion(ctx, groupQuestion(msg, ctx.me).question, msg.message_id);
+});
+
+/**
  * A photo (or video) sent with a question as its caption: the caption is the question, as a typed
- * message would be (documents never get here: corpus.ts takes every one of them).
+ * message would be (a document gets here only from someone who may not add reports: see corpus.ts).
  */
 questions.on('message:caption', async (ctx, next) => {
   const msg = ctx.msg;
