@@ -77,8 +77,10 @@ const WRITTEN_OTHERWISE_AFTER = new Set(['nghin', 'ngan', 'trieu', 'ty', 'gio', 
 interface CoverageTerm {
   term: string;
   weight: number;
-  /** Index into pass.matches, or -1 when the corpus lacks the term. */
+  /** Index into pass.matches, or -1 when no paragraph of the corpus holds the term. */
   match: number;
+  /** The term's place in the question: its title's and lead's matches are pass.titleMatches[at], leadMatches[at]. */
+  at: number;
   /** A pair at the edge of two words (see EDGE_PAIR_LACKING_SHARE); its weight is not in the model's mass. */
   edge: boolean;
 }
@@ -173,7 +175,7 @@ export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: Keywor
     const unseen = isPair(t.term) ? UNSEEN_PAIR_SHARE * index.keyword.unseenIdf : index.keyword.unseenIdf;
     // The seam of two known words (straddlingPairs) is lacking as an edge pair is, never held.
     const weight = (m ? m.idf : unseen) * Math.min(t.weight, MAX_TERM_REPEAT) * (seams.has(i) ? EDGE_PAIR_LACKING_SHARE : 1);
-    terms.push({ term: t.term, weight, match: m ? i : -1, edge: edges.has(i) });
+    terms.push({ term: t.term, weight, match: m ? i : -1, at: i, edge: edges.has(i) });
     idfs.push(m ? m.idf : unseen);
   });
   // A syllable of a two-syllable word the corpus knows ("viên" of "đảng viên") is weak evidence on its
@@ -293,13 +295,15 @@ function namePairs(q: AnalyzedQuery): Set<string> {
  * every paragraph; a term only a few paragraphs hold ("kết nạp") is what the question asks about,
  * and a paragraph without it does not answer.
  */
-function contextCredit(pass: KeywordPass, match: number, article: number): number {
-  const tm = pass.titleMatches[match];
+function contextCredit(pass: KeywordPass, t: CoverageTerm, article: number): number {
+  const tm = pass.titleMatches[t.at];
   if (tm && KeywordIndex.contains(tm, article)) return ARTICLE_CREDIT;
-  const df = pass.articleDf(match, article);
+  // A term no paragraph writes ("Hưng Yên" of a one-paragraph report titled with it) is implied by a title alone.
+  if (t.match < 0) return 0;
+  const df = pass.articleDf(t.match, article);
   if (df === 0) return 0;
   const prevalence = ARTICLE_CREDIT * Math.min(1, df / Math.max(1, pass.stats.chunks[article]!));
-  const lm = pass.leadMatches[match];
+  const lm = pass.leadMatches[t.match];
   return lm && KeywordIndex.contains(lm, article) ? Math.max(LEAD_CREDIT, prevalence) : prevalence;
 }
 
@@ -790,7 +794,10 @@ function shareOf(cov: CoverageModel, credit: readonly number[], counts: boolean,
   let edgeMass = 0;
   for (let k = 0; k < cov.terms.length; k++) {
     const t = cov.terms[k]!;
-    if (t.match < 0) continue;
+    if (t.match < 0) {
+      if (!t.edge) got += credit[k]!;
+      continue;
+    }
     const held = has(t, k);
     if (!t.edge) got += held ? t.weight : credit[k]!;
     else if (held) {
@@ -852,8 +859,11 @@ function shareRead(cov: CoverageModel, credit: readonly number[], weights: Float
     const has = ((held >>> k) & 1) === 1;
     const some = !has && ((part >>> k) & 1) === 1;
     // A term the corpus lacks as the question reads it ("người mô") is held only where a passage writes its fold.
-    if (t.match < 0 && !has && !some) continue;
-    const lacking = t.match < 0 || t.weight <= 0 ? 0 : (credit[k]! * w) / t.weight;
+    const lacking = t.weight <= 0 ? 0 : (credit[k]! * w) / t.weight;
+    if (t.match < 0 && !has && !some) {
+      if (!t.edge) got += lacking;
+      continue;
+    }
     if (!t.edge) got += has ? w : Math.max(lacking, some ? OTHER_MARKS_SHARE * w : 0);
     else if (has) {
       got += w;
@@ -943,7 +953,7 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
   }
   // What each term is worth where the window lacks it: the same for every window of the paragraph.
   let credit = cov.credits.get(article);
-  if (!credit) cov.credits.set(article, (credit = cov.terms.map((t) => (t.match < 0 ? 0 : contextCredit(pass, t.match, article) * t.weight))));
+  if (!credit) cov.credits.set(article, (credit = cov.terms.map((t) => contextCredit(pass, t, article) * t.weight)));
   const n = sentences.length;
   const masked = cov.terms.length <= MASK_TERMS;
   const masks = masked ? sentences.map((x) => heldMask(cov, x.terms)) : [];
