@@ -518,10 +518,15 @@ function officeMissing(tokens: readonly Token[], office: readonly string[]): boo
   return true;
 }
 
+/**
+ * A day and month as figures ("16-10", "9/1"): a day up to 31, a month up to 12, so that a share of a count
+ * ("42/49 TCCS đảng", "6/49") is no date — it had answered "khi nào … đại hội?" with confidence.
+ */
+const DAY_MONTH = '(?:0?[1-9]|[12]\\d|3[01])[-/.](?:0?[1-9]|1[0-2])';
 /** A date: "16-10", "9/1", "ngày 9", "tháng 10", a year. */
-export const DATE = /\b\d{1,2}[-/.]\d{1,2}\b|(?:ngày|tháng|năm)\s+\d{1,4}|\b(?:19|20)\d\d\b/iu;
+export const DATE = new RegExp(`\\b${DAY_MONTH}\\b|(?:ngày|tháng|năm)\\s+\\d{1,4}|\\b(?:19|20)\\d\\d\\b`, 'iu');
 /** A day of the month: "15-10", "9/1", "16/10/2024", "ngày 9"; not a number's thousands ("1.310 chi bộ"). */
-export const DAY = /(?<!\d)\d{1,2}[-/.]\d{1,2}(?:[-/.](?:19|20)\d\d)?(?![-/.]?\d)|(?:ngày|Ngày)\s+\d{1,2}(?:\s+tháng\s+\d{1,2})?/gu;
+export const DAY = new RegExp(`(?<!\\d)${DAY_MONTH}(?:[-/.](?:19|20)\\d\\d)?(?![-/.]?\\d)|(?:ngày|Ngày)\\s+\\d{1,2}(?:\\s+tháng\\s+\\d{1,2})?`, 'gu');
 /** Question words asking for the day itself, folded: a year ("Năm 2021 …") does not answer them. */
 const DAY_WORDS = ['ngay nao', 'hom nao', 'ngay bao nhieu', 'ngay may'];
 const DAY_ONCE = new RegExp(DAY.source, 'u');
