@@ -5,6 +5,7 @@
 import { passageTermSet, type AnalyzedQuery } from '../search/analyse.js';
 import { DATE, DAY, PERSON_NAME, asksDay, namesNoOne, sentenceTerms, unitSyllables } from '../search/confidence.js';
 import { sentenceTokens } from '../search/sentence-tokens.js';
+import { findPlaces } from '../text/gazetteer.js';
 import { isFamilyName } from '../text/names.js';
 import { fold } from '../text/normalise.js';
 import { numeralsIn } from '../text/numerals.js';
@@ -217,6 +218,28 @@ function askedNames(text: string, names: Span[], q: AnalyzedQuery): Span[] {
   return names.filter((_, i) => score[i] === best);
 }
 
+/** Folded words of a "who" question that ask who, or name the meeting, not what the person did. */
+const WHO_WORDS = new Set(['ai', 'dong', 'chi', 'nao', 'ong', 'ba', 'nguoi', 'la', 'o', 'tai', 'hoi', 'nghi', 'co', 'khong', 'vay', 'a']);
+
+/**
+ * The names whose sentence says what the question asks of them ("bị kỷ luật", "chủ trì"): the chair of a
+ * meeting is no answer to "đồng chí nào bị kỷ luật?". All of them when the question asks nothing but who.
+ */
+function namesDoing(text: string, names: Span[], q: AnalyzedQuery): Span[] {
+  if (names.length === 0) return names;
+  const qTokens = tokenize(q.text);
+  const place = new Set(findPlaces(q.text, qTokens, false).flatMap((h) => qTokens.slice(h.first, h.first + h.length).map((t) => t.folded)));
+  const asked = new Set(qTokens.filter((t) => !isStop(t.term) && !WHO_WORDS.has(t.folded) && !place.has(t.folded)).map((t) => t.folded));
+  if (asked.size === 0) return names;
+  // Sentences, not clauses: a list's "; " shares its verb ("Dự hội nghị các đồng chí A; B; C").
+  const ends = [...text.matchAll(/[.!?](?=\s|$)/gu)].map((m) => m.index);
+  return names.filter(([s, e]) => {
+    const from = Math.max(0, ...ends.filter((k) => k < s));
+    const to = ends.find((k) => k >= e) ?? text.length;
+    return tokenize(text.slice(from, s) + ' ' + text.slice(e, to)).some((t) => asked.has(t.folded));
+  });
+}
+
 /** Words that introduce a name ("đồng chí Phạm Quang Hiển"): part of what is marked. */
 const TITLED = /^(?:đồng chí|ông|bà)\s/iu;
 
@@ -251,6 +274,8 @@ const TERM_BEFORE = /(?:nhiệm kỳ|giai đoạn|khóa|khoá)\s*(?:\d{4}\s*[-�
 const PERCENT = /(?<![\p{L}\p{N}.,])\p{N}+(?:[.,]\p{N}+)?\s*%/gu;
 /** A share asked, folded: "bao nhiêu phần trăm", "bao nhiêu %" (the sign kept by folding the text), "tỷ lệ". */
 const SHARE_ASKED = / bao nhieu (?:phan tram|%)| t[yi] le /u;
+/** The share itself is what is counted: "bao nhiêu phần trăm", "bao nhiêu %" (folded, signs kept). */
+const SHARE_COUNTED = / bao nhieu (?:phan tram|%)/u;
 /** "số mấy", "thứ mấy" (folded): the number of a document or a session is asked, not a count. */
 const NUMBER_ASKED = / (?:so|thu) may /u;
 /** A document's kind, then "số", then its number or code ("Nghị quyết số 09-NQ/TU", "Chỉ thị 05"). */
@@ -276,9 +301,10 @@ function foldedQuestion(q: AnalyzedQuery): string {
  * share of the excellent, "đạt 81,63% so với chỉ tiêu" the admissions' share; all of them when no clause
  * says more than another.
  */
-function inAskedClause(text: string, spans: Span[], q: AnalyzedQuery): Span[] {
-  if (spans.length < 2) return spans;
-  const asked = new Set(q.syllables.map((x) => fold(x)).filter((x) => x !== 'nam'));
+function inAskedClause(text: string, spans: Span[], q: AnalyzedQuery, sayOnly?: ReadonlySet<string>): Span[] {
+  if (spans.length < (sayOnly ? 1 : 2)) return spans;
+  const asked = new Set(q.syllables.map((x) => fold(x)).filter((x) => x !== 'nam' && !sayOnly?.has(x)));
+  if (asked.size === 0) return spans;
   const held = (re: RegExp, [s, e]: Span) => {
     const ends = [...text.matchAll(re)].map((m) => m.index);
     const from = Math.max(0, ...ends.filter((k) => k < s));
@@ -287,8 +313,15 @@ function inAskedClause(text: string, spans: Span[], q: AnalyzedQuery): Span[] {
   };
   const scores = spans.map((span) => NEAR_WEIGHT * held(COMMA_END, span) + held(CLAUSE_END, span));
   const best = Math.max(...scores);
+  // Words that only say what kind of answer is asked (`sayOnly`: "tỷ lệ … bao nhiêu") leave the measure
+  // unsaid: a clause with none of the rest is a share of something else ("tỷ lệ đảng viên … 92%" for
+  // "tỷ lệ hộ nghèo"), no answer.
+  if (sayOnly && best === 0) return [];
   return spans.filter((_, i) => scores[i] === best);
 }
+
+/** The folded words of a share question that say a share is asked, not of what. */
+const SHARE_WORDS: ReadonlySet<string> = new Set(['ty', 'ti', 'le', 'bao', 'nhieu', 'phan', 'tram', 'la', 'dat', 'chiem', 'muc']);
 
 /**
  * The number of the document, session or term asked ("Nghị quyết số mấy …?", "nghị quyết nào …?", "lần
@@ -314,14 +347,18 @@ export function answerSpans(text: string, q: AnalyzedQuery): Span[] {
   const line = foldedQuestion(q);
   const numbered = numberAsked(text, q, line);
   if (numbered !== null) return numbered;
-  if (SHARE_ASKED.test(line)) {
-    const shares = matchSpans(text, PERCENT);
+  // "Có bao nhiêu xã đạt tỷ lệ … trên 95%?" counts the communes: the share is the question's condition.
+  const countOfUnit = q.answerType === 'count' && (q.countUnit?.length ?? 0) > 0 && !SHARE_COUNTED.test(line);
+  if (SHARE_ASKED.test(line) && !countOfUnit) {
+    // A percentage the question writes itself ("trên 95%") is its condition, not the answer.
+    const given = new Set([...q.text.matchAll(PERCENT)].map((m) => m[0].replace(/\s+/gu, '')));
+    const shares = matchSpans(text, PERCENT).filter(([s, e]) => !given.has(text.slice(s, e).replace(/\s+/gu, '')));
     // A share asked and none given: no other number is the answer.
-    return inAskedClause(text, shares, q);
+    return inAskedClause(text, shares, q, SHARE_WORDS);
   }
   // "Tổng kinh phí … là bao nhiêu?": an amount whose unit the question leaves unsaid.
-  if (q.answerType === null && line.includes(' bao nhieu ')) return inAskedClause(text, anyCounts(text, matchSpans(text, COUNT)), q);
-  if (q.answerType === 'person') return askedNames(text, matchSpans(text, PERSON_NAME).map((n) => fromFamilyName(text, n)).filter(([s, e]) => !namesNoOne(text, s, e)), q);
+  if (q.answerType === null && line.includes(' bao nhieu ')) return inAskedClause(text, notGiven(text, anyCounts(text, matchSpans(text, COUNT)), q), q);
+  if (q.answerType === 'person') return namesDoing(text, askedNames(text, matchSpans(text, PERSON_NAME).map((n) => fromFamilyName(text, n)).filter(([s, e]) => !namesNoOne(text, s, e)), q), q);
   if (q.answerType === 'date') {
     // A day ("15-10", "ngày 9") answers "khi nào" better than the years of a term ("2020-2025").
     const days = matchSpans(text, DAY);
@@ -351,6 +388,15 @@ export function answerSpans(text: string, q: AnalyzedQuery): Span[] {
   if (withUnit.length > 0 || unitSyllables(q).length > 0) return qualifiedCounts(text, withUnit, q, unit);
   const any = anyCounts(text, spans);
   return inWords.any.length > 0 ? [...any, ...inWords.any].sort((a, b) => a[0] - b[0]) : any;
+}
+
+/** The numbers a question writes itself ("hỗ trợ 365 trang thiết bị … trị giá là bao nhiêu?"), digits only. */
+const numbersOf = (text: string) => new Set([...text.matchAll(/\p{N}+(?:[.,]\p{N}+)*/gu)].map((m) => m[0].replace(/[.,]/gu, '')));
+
+/** Of `spans`, those whose number the question does not write itself: its condition or its subject, not the answer. */
+function notGiven(text: string, spans: Span[], q: AnalyzedQuery): Span[] {
+  const given = numbersOf(q.text);
+  return given.size === 0 ? spans : spans.filter(([s, e]) => !given.has([...numbersOf(text.slice(s, e))][0] ?? ''));
 }
 
 /** Every count of `spans` (COUNT's) but a range (more likely a date), with at most FALLBACK_UNIT_WORDS words; a percentage keeps its sign. */

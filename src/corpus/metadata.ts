@@ -8,7 +8,7 @@ import type { ArticleDate, CleanResult, DateCandidate } from './types.js';
 import type { FormatMeta } from './formats/types.js';
 import { cutWithEllipsis } from '../text/normalise.js';
 import { firstSentence } from '../text/sentences.js';
-import { firstPlace, placesIn } from '../text/gazetteer.js';
+import { firstPlace, placesIn, placesNamedIn } from '../text/gazetteer.js';
 import { tokenize, type Token } from '../text/tokens.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -512,10 +512,11 @@ const SUBJECT_MENTIONS = 2;
 
 /** The place a report is about: the one its lead names, else the one most of its paragraphs name. */
 function subjectOf(bodies: readonly string[], tokens: (text: string) => Token[]): string | null {
-  const lead = bodies[0] ? firstPlace(bodies[0], tokens(bodies[0])) : null;
+  // A person's given name is no place the report is about ("đồng chí Triệu Tài Vinh" is not Vinh, Nghệ An).
+  const lead = bodies[0] ? (placesNamedIn(bodies[0], tokens(bodies[0]))[0] ?? null) : null;
   if (lead) return lead;
   const counts = new Map<string, number>();
-  for (const b of bodies) for (const p of new Set(placesIn(b, tokens(b)))) counts.set(p, (counts.get(p) ?? 0) + 1);
+  for (const b of bodies) for (const p of new Set(placesNamedIn(b, tokens(b)))) counts.set(p, (counts.get(p) ?? 0) + 1);
   const [best] = [...counts].sort((a, b) => b[1] - a[1]);
   return best && best[1] >= SUBJECT_MENTIONS ? best[0] : null;
 }
@@ -525,7 +526,11 @@ function subjectOf(bodies: readonly string[], tokens: (text: string) => Token[])
  * "95 năm ngày thành lập Đảng 3/2/1930", "ngày sinh Chủ tịch Hồ Chí Minh 19/5/1890"): an anniversary, a
  * founding, a birth or a victory. Such a date is the report's only when it is that of the file's own year.
  */
-const RECALLED_BEFORE = /(?<![\p{L}])(?:kỷ niệm|kỉ niệm|thành lập|ngày sinh|ngày mất|ngày truyền thống|giải phóng|chiến thắng|khởi nghĩa|ra đời)(?![\p{L}])/iu;
+// "thành lập" recalls a founding ("ngày thành lập Đảng"), not a founding decided at the meeting ("công bố
+// quyết định thành lập Đảng bộ xã … ngày 30/6/2025").
+const RECALLED_BEFORE = /(?<![\p{L}])(?:kỷ niệm|kỉ niệm|(?<!(?:quyết định|công bố|thông báo|tổ chức|về việc)\s+)thành lập|ngày sinh|ngày mất|ngày truyền thống|giải phóng|chiến thắng|khởi nghĩa|ra đời)(?![\p{L}])/iu;
+/** Words before a title's date that make it a target, not a meeting's day ("đến ngày 31/12/2030", "tầm nhìn"). */
+const TARGET_BEFORE = /(?<![\p{L}])(?:đến|tới|trước|tầm nhìn|giai đoạn|hạn)(?:\s+(?:ngày|năm))?\s*$/iu;
 /**
  * Years a report is written after its meeting, at most: a title's date further before the file's own
  * (a Word file's creation) is one the report recalls.
@@ -566,7 +571,9 @@ function titleDate(title: string, fileDate: ArticleDate | null): ArticleDate | n
 function couldBeReportsOwn(date: ArticleDate, before: string, fileDate: ArticleDate | null): boolean {
   const year = date.year ?? 0;
   const fileYear = fileDate?.year;
-  if (fileYear !== undefined) return year >= fileYear - REPORT_LAG_YEARS && year <= fileYear + 1 && (!RECALLED_BEFORE.test(before) || year === fileYear);
+  // A date after the file's year is the report's unless it is a target ("đến ngày 31/12/2030"): a Word file
+  // made from an old one keeps that one's creation date.
+  if (fileYear !== undefined) return year >= fileYear - REPORT_LAG_YEARS && (year <= fileYear + 1 || !TARGET_BEFORE.test(before)) && (!RECALLED_BEFORE.test(before) || year === fileYear);
   return year >= EARLIEST_REPORT_YEAR && !RECALLED_BEFORE.test(before);
 }
 

@@ -27,7 +27,9 @@ const READ_AHEAD = 16;
  */
 // v8: the byline as printed (author and office) is kept in the index's article table; a title's date a
 // report recalls (an anniversary, years before the file) is not its date.
-export const READER_VERSION = 'reader-v8';
+// v9: a place's name inside a person's name after "đồng chí/ông/bà" is not the article's subject; a title's
+// date after "quyết định … thành lập" or later than the file's own is the report's.
+export const READER_VERSION = 'reader-v9';
 
 export interface ReadCorpusOptions<T extends ParsedFile = Article> {
   /** Files larger than this are skipped with a problem (default 20 MB). */

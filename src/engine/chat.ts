@@ -161,6 +161,15 @@ async function metaAnswer(engine: QaEngine, question: string, articleIds: string
   return { answer, turn };
 }
 
+/** The words of a question about a signer besides their name ("theo", "bài của ông", "là ai", "giữ chức vụ gì"), folded. */
+const SIGNER_WORDS = new Set(['theo', 'bai', 'viet', 'bao', 'cua', 'ong', 'ba', 'anh', 'chi', 'dong', 'la', 'ai', 'gi', 'giu', 'chuc', 'vu', 'danh', 'cuong', 'vi', 'nao', 'nhung', 'cac', 'nguoi', 'do', 'tac', 'gia', 'a', 'vay', 'nhi', 'oi', 'bot', 'cho', 'minh', 'hoi', 'xem', 'tim']);
+
+/** Does the question ask only who the person is, their office or their reports, nothing the reports would have to state? */
+function asksOnlySigner(question: string, name: string, authors: readonly (string | null)[]): boolean {
+  const named = new Set([name, ...authors].flatMap((n) => (n ? tokenize(n).map((t) => t.folded) : [])));
+  return tokenize(question).every((t) => named.has(t.folded) || SIGNER_WORDS.has(t.folded));
+}
+
 /** Asks who a person is, their office, or their reports: "X là ai?", "X giữ chức vụ gì?", "bài của ông X". */
 const ASKS_SIGNER = /\bla ai\b|chuc vu|chuc danh|giu chuc|cuong vi|\bbai (viet |bao )?cua\b/u;
 
@@ -174,10 +183,13 @@ async function signedAnswer(engine: QaEngine, question: string, opts: AskOptions
   const names = turnOf(question, { chunkIds: [], articleIds: [], quotes: [] }).constraints.filter((c) => c.kind === 'name');
   if (names.length !== 1) return null;
   const name = names[0]!.label;
-  const arts = engine.articles().filter((a) => (!opts.articles || opts.articles.includes(a.id)) && bylineNames(a.byline ?? a.author ?? '', name));
+  const arts = engine.articles().filter((a) => (!opts.articles || opts.articles.includes(a.id)) && bylineNames(a, name));
   if (arts.length === 0) return null;
   const probe = await engine.ask(question, opts);
   if (probe.answered) return { answer: probe, turn: turnOf(question, { chunkIds: probe.results.map((r) => r.chunkId), articleIds: [...new Set(probe.results.map((r) => r.article.id))], quotes: probe.results.map((r) => r.quote) }) };
+  // "Theo bài của ông X, Đông Hà kết nạp bao nhiêu đảng viên?" asks what the report says, not who X is: its
+  // byline answers nothing of that, and a passage that does not answer is no answer.
+  if (!asksOnlySigner(question, name, arts.map((a) => a.author))) return null;
   const facts: ReportFacts = { count: null, articles: arts.slice(0, LIST_LIMIT).map(({ paragraphs: _p, chunks: _c, ...ref }) => ref), links: false };
   // Each report is cited by its lead, as the facts of metaAnswer are.
   const results: AnswerResult[] = [];

@@ -9,6 +9,7 @@ import { indexOfSorted } from '../index/keyword-index.js';
 import { intersectSorted, unionSorted } from '../index/sorted.js';
 import { ByteLru } from '../index/lru.js';
 import { PAIR_SEP } from '../index/terms.js';
+import { parseByline } from '../corpus/metadata.js';
 import { fold } from '../text/normalise.js';
 import { findPlaces, inPersonName, isCapitalised, placeForms } from '../text/gazetteer.js';
 import { PLACES } from '../text/places.js';
@@ -818,7 +819,7 @@ const signedMemo = new WeakMap<LoadedIndex, Map<string, readonly number[]>>();
 
 function bylinesNaming(index: LoadedIndex, label: string): number[] {
   let words = bylineWords.get(index);
-  if (!words) bylineWords.set(index, (words = index.articles.map((a) => (a.byline ?? a.author ? asWords(a.byline ?? a.author!) : null))));
+  if (!words) bylineWords.set(index, (words = index.articles.map((a) => { const s = signers(a); return s.length > 0 ? s.map(asWords).join('|') : null; })));
   const out: number[] = [];
   words.forEach((w, i) => {
     if (w !== null && wordsName(w, label)) out.push(i);
@@ -832,9 +833,18 @@ function wordsName(words: string, label: string): boolean {
   return (fold(name) === name ? fold(words) : words).includes(name);
 }
 
-/** Does a byline ("Hồ Sỹ Trung - Phó Bí thư …") write the person's name? */
-export function bylineNames(byline: string, name: string): boolean {
-  return wordsName(asWords(byline), name);
+/**
+ * The person(s) an article is signed by, without their office: "Nguyễn Hải - Giảng viên Trường Chính trị
+ * Lê Duẩn" is signed by Nguyễn Hải, not by Lê Duẩn (a name the office writes is no author).
+ */
+function signers(a: { author: string | null; byline?: string }): string[] {
+  const fromByline = a.byline ? parseByline(a.byline)?.author : undefined;
+  return [...new Set([a.author, fromByline].filter((x): x is string => !!x))];
+}
+
+/** Is the article signed by the person (a byline's or the author's name, not the office)? */
+export function bylineNames(a: { author: string | null; byline?: string }, name: string): boolean {
+  return signers(a).some((s) => wordsName(asWords(s), name));
 }
 
 /** A constraint's checker, with the articles its name signs counted as stating it. */

@@ -210,9 +210,16 @@ export function firstPlace(text: string, tokens: readonly Token[] = tokenize(tex
  * beside their province's figures.
  */
 export function inPersonName(text: string, tokens: readonly Token[], at: number): boolean {
-  for (let k = at - 1; k >= Math.max(0, at - NAME_REACH) && tokens[k + 1]!.joined && isCapitalised(text, tokens[k]!); k--) if (isFamilyName(tokens[k]!.term, true)) return true;
-  return false;
+  let k = at - 1;
+  for (; k >= Math.max(0, at - NAME_REACH) && tokens[k + 1]!.joined && isCapitalised(text, tokens[k]!); k--) if (isFamilyName(tokens[k]!.term, true)) return true;
+  // "đồng chí Triệu Tài Vinh": capitals right after a word that introduces a person are a name, whatever
+  // its family name ("Triệu" is no common one).
+  const first = k + 1;
+  return first < at && PERSON_BEFORE.test(text.slice(Math.max(0, tokens[first]!.start - 12), tokens[first]!.start));
 }
+
+/** A word that introduces a person, just before a capitalised run. */
+const PERSON_BEFORE = /(?<![\p{L}])(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\s+$/u;
 
 /** The province (of the 63 before 2025) a city, town or district of the gazetteer lies in, or null. */
 export function provinceOf(label: string): string | null {

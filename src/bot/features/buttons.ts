@@ -133,7 +133,10 @@ async function onNext(ctx: ButtonContext, action: Action<'next'>): Promise<void>
   const { lang } = ctx;
   const rec = await recoverReading(ctx);
   if (!rec) return outdated(ctx, action, 'question not recoverable');
-  const kept = ctx.chat ? ctx.services.pages.get({ chatId: ctx.chat.id, messageId: rec.questionMessageId }) : null;
+  const stored = ctx.chat ? ctx.services.pages.get({ chatId: ctx.chat.id, messageId: rec.questionMessageId }) : null;
+  // Only the list page 1 was cut from: a list kept since for the same question message ("Hỏi lại" after
+  // an index switch) belongs to another page 1, whose button carries the newer index's tag.
+  const kept = stored && versionTag(stored.answer.indexVersion) === action.tag ? stored : null;
   const fromList = kept ? keptPage(ctx, kept, action.offset) : null;
   const sameIndex = action.tag === versionTag(ctx.services.engine.status().indexVersion);
   // Asked again of another index, the same offset would repeat a result of page 1 or skip one.

@@ -183,9 +183,10 @@ corpus.use(commandComposer(CORPUS_COMMANDS));
 corpus.on('message:document', async (ctx, next) => {
   const doc = ctx.msg.document;
   if (!isAdmin(ctx)) {
-    // A file sent with a question as its caption (a screenshot saved as a file): the question is answered.
-    if (ctx.msg.caption?.trim()) return next();
+    // Told first that the file is not added (a report sent with a caption describing it must not pass for
+    // an upload); a caption is then answered as a question (a screenshot saved as a file).
     await sendText(ctx, CORPUS_TEXTS[ctx.lang].uploadRefused, ctx.msg.message_id);
+    if (ctx.msg.caption?.trim()) return next();
     return;
   }
   const name = safeName(doc.file_name, '');
