@@ -525,8 +525,8 @@ function officeMissing(tokens: readonly Token[], office: readonly string[]): boo
 const DAY_MONTH = '(?:0?[1-9]|[12]\\d|3[01])[-/.](?:0?[1-9]|1[0-2])';
 /** A date: "16-10", "9/1", "ngày 9", "tháng 10", a year. */
 export const DATE = new RegExp(`\\b${DAY_MONTH}\\b|(?:ngày|tháng|năm)\\s+\\d{1,4}|\\b(?:19|20)\\d\\d\\b`, 'iu');
-/** A day of the month: "15-10", "9/1", "16/10/2024", "ngày 9"; not a number's thousands ("1.310 chi bộ"). */
-export const DAY = new RegExp(`(?<!\\d)${DAY_MONTH}(?:[-/.](?:19|20)\\d\\d)?(?![-/.]?\\d)|(?:ngày|Ngày)\\s+\\d{1,2}(?:\\s+tháng\\s+\\d{1,2})?`, 'gu');
+/** A day of the month: "15-10", "9/1", "16/10/2024", "ngày 9", "ngày 18/12/2024" whole; not a number's thousands ("1.310 chi bộ"). */
+export const DAY = new RegExp(`(?<!\\d)${DAY_MONTH}(?:[-/.](?:19|20)\\d\\d)?(?![-/.]?\\d)|(?:ngày|Ngày)\\s+\\d{1,2}(?:[-/.](?:0?[1-9]|1[0-2])(?:[-/.](?:19|20)\\d\\d)?(?![-/.]?\\d)|\\s+tháng\\s+\\d{1,2})?`, 'gu');
 /** Question words asking for the day itself, folded: a year ("Năm 2021 …") does not answer them. */
 const DAY_WORDS = ['ngay nao', 'hom nao', 'ngay bao nhieu', 'ngay may'];
 const DAY_ONCE = new RegExp(DAY.source, 'u');

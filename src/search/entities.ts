@@ -14,7 +14,7 @@ import { fold } from '../text/normalise.js';
 import { findPlaces, inPersonName, isCapitalised, placeForms } from '../text/gazetteer.js';
 import { PLACES } from '../text/places.js';
 import { DOCUMENT_NAMES, PARTY_BLOCS } from '../text/words.js';
-import { isFamilyName, isFamilyNameFolded, isOfficeWord, isTitleCase } from '../text/names.js';
+import { PERSON_MARKERS, isFamilyName, isFamilyNameFolded, isOfficeWord, isTitleCase } from '../text/names.js';
 import { splitSentences } from '../text/sentences.js';
 import { isStop, isStopTwin, tokenize, type Token } from '../text/tokens.js';
 import { isWellFormedSyllable } from '../text/syllable.js';
@@ -46,8 +46,6 @@ const CHECKERS_BYTES = 16 << 20;
 const BYTES_PER_MAYBE_CHUNK = 64;
 /** Names whose signed articles are kept per index (a scan of every byline is some ms at 50,000 articles). */
 const SIGNED_MEMO = 1000;
-/** Words that introduce a person's name in a question. */
-const PERSON_MARKERS = ['đồng chí', 'ông', 'bà', 'anh', 'chị', 'cô', 'chú', 'bác', 'bố', 'mẹ', 'em', 'đ/c', 'comrade', 'mr', 'mrs', 'ms'];
 
 export interface Constraint {
   /** 'body': a Party bloc (PARTY_BLOCS), stated whole like a place. */

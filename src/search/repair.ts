@@ -7,7 +7,7 @@
 import { foldSyllable } from '../text/normalise.js';
 import { isWellFormedSyllable } from '../text/syllable.js';
 import { isStop, type Token } from '../text/tokens.js';
-import { isFamilyName } from '../text/names.js';
+import { PERSON_MARKERS, isFamilyName } from '../text/names.js';
 import { QUESTION_PHRASES } from '../text/words.js';
 import type { Lexicon } from './lexicon.js';
 
@@ -246,12 +246,26 @@ function pairTable(prevs: readonly Cand[], curs: readonly Cand[], lex: Lexicon):
   return table;
 }
 
+/** PERSON_MARKERS as folded syllables ("dong chi"). */
+const MARKERS = PERSON_MARKERS.map((m) => m.split(' ').map((w) => foldSyllable(w)));
+
 /**
  * Syllables of a person's name typed with marks: a capitalised run that starts with a family name
  * ("Nguyễn Thị Kim Ngân"). They are kept as typed: a name the corpus lacks is no slip of a word it has.
  */
-function personSyllables(tokens: readonly Token[], names: readonly NameKind[]): boolean[] {
+function personSyllables(tokens: readonly Token[], names: readonly NameKind[], unaccented: boolean): boolean[] {
   const out = tokens.map(() => false);
+  // "bà Thu Hường": the capitalised run after a word that introduces a person is a name whatever its
+  // family name; typed with marks, every syllable is as typed ("Thu Hường" had become "Thư Thường", and
+  // "Phó Bí thư Thường trực" answered for her).
+  for (let i = 0; i < tokens.length; i++) {
+    const m = MARKERS.find((w) => w.length <= i && w.every((x, k) => tokens[i - w.length + k]!.folded === x));
+    if (!m || names[i] !== 'capitalised') continue;
+    let j = i;
+    while (j < tokens.length && names[j] === 'capitalised' && (j === i || tokens[j]!.joined)) j++;
+    for (let k = i; k < j; k++) if (!unaccented || tokens[k]!.term !== tokens[k]!.folded) out[k] = true;
+    i = j - 1;
+  }
   for (let i = 0; i < tokens.length; i++) {
     if (!isFamilyName(tokens[i]!.term) || (i > 0 && names[i] !== 'capitalised')) continue;
     let j = i + 1;
@@ -270,7 +284,7 @@ function personSyllables(tokens: readonly Token[], names: readonly NameKind[]): 
  */
 export function readTokens(tokens: readonly Token[], lex: Lexicon, unaccented: boolean, names: readonly NameKind[] = []): ReadToken[] {
   if (tokens.length === 0) return [];
-  const person = personSyllables(tokens, names);
+  const person = personSyllables(tokens, names, unaccented);
   const cands = tokens.map((t, i) => (person[i] ? [{ form: t.term, cost: 0, change: 'none' as const }] : rememberedCandidates(t, lex, unaccented, names[i] ?? null)));
   // best[i][k]: lowest cost of a reading of tokens 0..i ending in candidate k; from[i][k]: its predecessor.
   const best: number[][] = [cands[0]!.map((c) => c.cost)];

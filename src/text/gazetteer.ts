@@ -4,7 +4,7 @@
  * name the place a report is about.
  */
 import { fold } from './normalise.js';
-import { isFamilyName, isFamilyNameFolded } from './names.js';
+import { REPORT_PERSON_MARKERS, isFamilyName, isFamilyNameFolded } from './names.js';
 import { CENTRAL_CITIES, MERGED_INTO, PERSON_NAMED_FORMS, PLACES, PLACE_MARKERS, PROVINCE_OF, PROVINCES } from './places.js';
 import { isWellFormedSyllable } from './syllable.js';
 import { isStop, tokenize, type Token } from './tokens.js';
@@ -218,8 +218,8 @@ export function inPersonName(text: string, tokens: readonly Token[], at: number)
   return first < at && PERSON_BEFORE.test(text.slice(Math.max(0, tokens[first]!.start - 12), tokens[first]!.start));
 }
 
-/** A word that introduces a person, just before a capitalised run. */
-const PERSON_BEFORE = /(?<![\p{L}])(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\s+$/u;
+/** A word that introduces a person, just before a capitalised run (either case). */
+const PERSON_BEFORE = new RegExp(`(?<![\\p{L}])(?:${REPORT_PERSON_MARKERS.join('|')})\\s+$`, 'iu');
 
 /** The province (of the 63 before 2025) a city, town or district of the gazetteer lies in, or null. */
 export function provinceOf(label: string): string | null {

@@ -10,6 +10,11 @@ const TITLE_CASE_MIN_WORDS = 2;
 /** A text of this many words after the first, all capitalised, is Title Case: no name runs so long. */
 const TITLE_CASE_ALL_WORDS = 5;
 
+/** Words that introduce a person's name in a report's own text ("đồng chí Triệu Tài Vinh", "bà Thu Hường"). */
+export const REPORT_PERSON_MARKERS: readonly string[] = ['đồng chí', 'ông', 'bà'];
+/** Words that introduce a person's name in a question: a report's, and those of speech ("anh", "chú", "mr"). */
+export const PERSON_MARKERS: readonly string[] = [...REPORT_PERSON_MARKERS, 'anh', 'chị', 'cô', 'chú', 'bác', 'bố', 'mẹ', 'em', 'đ/c', 'comrade', 'mr', 'mrs', 'ms'];
+
 const COMMON = new Set(FAMILY_NAMES);
 const ANY = new Set([...FAMILY_NAMES, ...OTHER_FAMILY_NAMES]);
 const COMMON_FOLDED = new Set(FAMILY_NAMES.map((n) => fold(n)));

@@ -11,7 +11,8 @@ it('reads a day up to 31 and a month up to 12, so shares of counts are no dates'
     expect(DATE.test(share)).toBe(false);
     expect(share.match(DAY)).toBeNull();
   }
-  expect('ngày 16/10/2024'.match(DAY)).toEqual(['ngày 16']);
+  expect('ngày 16/10/2024'.match(DAY)).toEqual(['ngày 16/10/2024']);
+  expect('ngày 9 tháng 10'.match(DAY)).toEqual(['ngày 9 tháng 10']);
   expect('khai mạc 31/12/2020 tại'.match(DAY)).toEqual(['31/12/2020']);
   expect(DATE.test('họp 9/1')).toBe(true);
 });
