@@ -275,6 +275,8 @@ const LINK_MARK = /:\/\/|www\.|@/iu;
  */
 function namesAt(text: string, tokens: readonly Token[], lex: Lexicon): NameKind[] {
   const out: NameKind[] = tokens.map((t, i) => (i > 0 && isCapitalised(text, t) ? 'capitalised' : null));
+  // The first word opens a capitalised run ("Cam Lộ có …"): it is the name's, not a slip to repair ("Cảm Lộ").
+  if (out[1] === 'capitalised' && tokens[1]!.joined && isCapitalised(text, tokens[0]!) && !isTitleCase(tokens.map((t) => text.slice(t.start, t.end)))) out[0] = 'capitalised';
   const inLink = linkTokens(text, tokens);
   // A name of two or more capitalised syllables typed without marks is read as the reports write it;
   // the first word too when the next one is capitalised ("Hoa Da noi tieng …"). Not in a question typed

@@ -763,7 +763,10 @@ export function nearName(index: LoadedIndex, label: string): string | null {
   };
   walk(0, [], 0);
   if (best.syllables.length === 0) return null;
-  return best.syllables.map((s, k) => (isCapitalised(label, tokens[k]!) ? s.charAt(0).toUpperCase() + s.slice(1) : s)).join(' ');
+  // Only a name the reports write as one (capitalised), as they spell it: "Cam Lộ" is no slip of the
+  // everyday "chăm lo" ("Có phải bạn muốn hỏi về Chăm Lo?").
+  const written = lex.spelling(best.syllables.map((s) => fold(s)));
+  return written ? written.map((s) => s.charAt(0).toUpperCase() + s.slice(1)).join(' ') : null;
 }
 
 /**
