@@ -132,17 +132,16 @@ function candidates(t: Token, lex: Lexicon, unaccented: boolean, name: NameKind)
     // A twin of a function word ("nao": nào / não, "co": có / cơ): corpus pairs cannot tell a question's
     // glue from content (stop words make no indexed pairs), so it keeps folded matching as typed.
     return [{ form: t.term, cost: 0, change: 'none', keepFolded: true }];
-  } else if (name === 'capitalised' && !unaccented) {
+  } else {
     // A capitalised word without marks in a question typed with them is a name spelled so ("Cam Lộ"), not
     // the corpus's more frequent syllable ("Cảm Lộ"): as typed, unless a known pair prefers an accent.
-    out.push({ form: t.term, cost: 0, change: 'none' });
-    for (const v of lex.variants(t.folded)) if (v !== t.term) out.push({ form: v, cost: COST_ACCENT_ACCENTED, change: 'accent' });
-  } else {
+    const asTyped = name === 'capitalised' && !unaccented;
     for (const v of lex.variants(t.folded)) {
       const cost = v === t.term ? 0 : unaccented ? COST_ACCENT_UNACCENTED : COST_ACCENT_ACCENTED;
       // Among accents of unmarked letters, the corpus's more frequent syllable is likelier.
-      out.push({ form: v, cost: cost - DF_WEIGHT * Math.log1p(lex.df(v)), change: v === t.term ? 'none' : 'accent' });
+      out.push({ form: v, cost: asTyped ? cost : cost - DF_WEIGHT * Math.log1p(lex.df(v)), change: v === t.term ? 'none' : 'accent' });
     }
+    if (asTyped && out.length > 0 && !out.some((c) => c.form === t.term)) out.push({ form: t.term, cost: 0, change: 'none' });
     if (!out.some((c) => lex.df(c.form) > 0)) {
       for (const n of lex.neighbours(t.folded)) out.push({ form: n, cost: COST_TYPO - DF_WEIGHT * Math.log1p(lex.df(n)), change: 'typo' });
       out.push({ form: t.term, cost: COST_UNSEEN, change: 'none' });
