@@ -82,6 +82,8 @@ interface IndexState {
   passes: number;
   articleScore: Float32Array;
   titleScore: Float32Array;
+  /** Per article, during the pruned pass: its share of a chunk's score (the article's and the title's BM25, weighted). */
+  share: Float64Array;
   /** Per article, zero between uses: a term's frequency and chunk count while its postings are summed. */
   tf: Float64Array;
   df: Uint32Array;
@@ -142,6 +144,7 @@ function stateOf(index: LoadedIndex): IndexState {
       passes: 0,
       articleScore: new Float32Array(nArticles),
       titleScore: new Float32Array(nArticles),
+      share: new Float64Array(nArticles),
       tf: new Float64Array(nArticles),
       df: new Uint32Array(nArticles),
       touched: new Uint32Array(nArticles),
@@ -288,32 +291,45 @@ function prunedTop(index: LoadedIndex, s: IndexState, exact: ExactScores, bounds
   const { partial, running, articleScore, titleScore } = s;
   const norm = index.keyword.lengthNorms();
   const k1p1 = DEFAULT_BM25.k1 + 1;
+  const { chunkArticle } = index;
+  const share = (s.share.length === articleScore.length ? s.share : (s.share = new Float64Array(articleScore.length)));
   let maxPart = 0;
-  for (let a = 0; a < articleScore.length; a++) maxPart = Math.max(maxPart, ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]!);
+  for (let a = 0; a < articleScore.length; a++) maxPart = Math.max(maxPart, (share[a] = ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]!));
   const order = present.map((_, i) => i).sort((x, y) => bounds[y]! - bounds[x]!);
   const leaders = new Leaders(index, s, exact, depth);
   let left = bounds.reduce((a, b) => a + b, 0);
   let n = 0;
   let pruned = false;
   let theta = 0;
+  // The least exact score of `depth` chunks seen so far (0 before there are that many): the final
+  // depth-th score is at least this, so a chunk none of the lists read so far holds, whose article's
+  // share plus what the lists left can add stays under it, cannot enter, and is not taken in.
+  let floor = 0;
   // The marks and partial sums must be zero for the next question even when a read throws (a file gone).
   try {
     for (const t of order) {
       const m = present[t]!;
       const w = m.term.weight * m.idf * k1p1;
+      const cut = floor - left;
       left -= bounds[t]!;
       if (!pruned) {
-        for (let i = 0; i < m.docs.length; i++) {
-          const d = m.docs[i]!;
-          const tf = m.tfs[i]!;
-          if (partial[d] === 0) running[n++] = d;
-          partial[d]! += (w * tf) / (tf + norm[d]!);
+        if (cut > 0) n = readNewIfReaching(m, w, norm, chunkArticle, share, cut, s, n);
+        else {
+          for (let i = 0; i < m.docs.length; i++) {
+            const d = m.docs[i]!;
+            const tf = m.tfs[i]!;
+            if (partial[d] === 0) running[n++] = d;
+            partial[d]! += (w * tf) / (tf + norm[d]!);
+          }
         }
         leaders.update(m.docs);
         if (n < depth) continue;
-        const reached = leaders.reachedAbove((left + maxPart) * (1 + BOUND_SLACK));
-        if (reached === null) continue;
-        theta = reached * (1 - BOUND_SLACK);
+        // Worth knowing only above what the lists left can add (else the next list takes in every chunk).
+        const least = leaders.reachedAbove(left);
+        if (least === null) continue;
+        if (Number.isFinite(least)) floor = Math.max(floor, least * (1 - BOUND_SLACK));
+        if (!(least > (left + maxPart) * (1 + BOUND_SLACK))) continue;
+        theta = least * (1 - BOUND_SLACK);
         pruned = true;
         n = keepReaching(index, s, n, left, theta);
         running.subarray(0, n).sort();
@@ -344,6 +360,37 @@ function prunedTop(index: LoadedIndex, s: IndexState, exact: ExactScores, bounds
   }
   if (!pruned) return null;
   return exactTop(index, s, exact, n, depth);
+}
+
+/**
+ * A list read before the pruning starts, when a chunk new to the pass needs its article's share to be
+ * at least `cut` to reach the floor: the chunks already running (partial sum not zero) take the term's
+ * part, w · tf / (tf + norm), and the new ones are taken in (appended to running[n..]) only in such
+ * articles: most of a common term's chunks are in articles that hold none of the rarer terms, whose
+ * share is small. The new count of running chunks.
+ */
+export function readNewIfReaching(
+  list: { docs: Uint32Array; tfs: Uint16Array },
+  w: number,
+  norm: Float32Array,
+  chunkArticle: Uint32Array,
+  share: Float64Array,
+  cut: number,
+  run: { partial: Float64Array; running: Uint32Array },
+  n: number,
+): number {
+  const { partial, running } = run;
+  const { docs, tfs } = list;
+  for (let i = 0; i < docs.length; i++) {
+    const d = docs[i]!;
+    if (partial[d] === 0) {
+      if (share[chunkArticle[d]!]! < cut) continue;
+      running[n++] = d;
+    }
+    const tf = tfs[i]!;
+    partial[d]! += (w * tf) / (tf + norm[d]!);
+  }
+  return n;
 }
 
 /** Keeps in running[0..n) (in their order) the chunks whose partial sum plus `left` and their article's share may reach theta; their count. */
@@ -395,6 +442,8 @@ class Leaders {
     }
     for (let i = 0; i < docs.length; i++) {
       const d = docs[i]!;
+      // A chunk the pass did not take in (see readNewIfReaching) cannot reach the floor: no leader.
+      if (partial[d] === 0) continue;
       const a = chunkArticle[d]!;
       const g = partial[d]! + ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]!;
       if (g <= least || this.s.leader[d]) continue;
