@@ -315,14 +315,24 @@ function prunedTop(index: LoadedIndex, s: IndexState, exact: ExactScores, bounds
       if (!pruned) {
         if (cut > 0) n = readNewIfReaching(m, w, norm, chunkArticle, share, cut, s, n);
         else {
+          // The leaders' candidates picked as the list is read (see Leaders.open), not in a second pass over it.
+          const least = leaders.open(m.docs.length);
+          const { pool, guess, leader } = s;
+          let k = leaders.reserved;
           for (let i = 0; i < m.docs.length; i++) {
             const d = m.docs[i]!;
             const tf = m.tfs[i]!;
             if (partial[d] === 0) running[n++] = d;
-            partial[d]! += (w * tf) / (tf + norm[d]!);
+            const p = (partial[d]! += (w * tf) / (tf + norm[d]!));
+            const g = p + share[chunkArticle[d]!]!;
+            if (g > least && leader[d] === 0) {
+              pool[k] = d;
+              guess[k++] = g;
+            }
           }
+          leaders.close(k);
         }
-        leaders.update(m.docs);
+        if (cut > 0) leaders.update(m.docs);
         if (n < depth) continue;
         // Worth knowing only above what the lists left can add (else the next list takes in every chunk).
         const least = leaders.reachedAbove(left);
@@ -422,13 +432,50 @@ class Leaders {
     private readonly depth: number,
   ) {}
 
-  update(docs: Uint32Array): void {
-    const { partial, articleScore, titleScore } = this.s;
+  /** Slots at the head of the pool kept for the leaders themselves (see open). */
+  reserved = 0;
+
+  /**
+   * Before a list whose candidates the reader puts in the pool from `reserved` on (then close()): the
+   * least guess of the leaders now, under which no chunk of the list can become one (their guesses only
+   * grow), −∞ while they are fewer than `depth`.
+   */
+  open(listLength: number): number {
+    this.room(listLength);
+    const { partial } = this.s;
+    const share = this.s.share;
     const chunkArticle = this.index.chunkArticle;
-    if (this.s.pool.length < docs.length + this.best.length) {
+    let least = this.best.length < this.depth ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+    for (const d of this.best) least = Math.min(least, partial[d]! + share[chunkArticle[d]!]!);
+    this.reserved = this.best.length;
+    return least;
+  }
+
+  /** The new leaders among the previous ones (their guesses read again) and pool[reserved..k). */
+  close(k: number): void {
+    const { partial, pool, guess } = this.s;
+    const share = this.s.share;
+    const chunkArticle = this.index.chunkArticle;
+    this.best.forEach((d, i) => {
+      pool[i] = d;
+      guess[i] = partial[d]! + share[chunkArticle[d]!]!;
+    });
+    this.done();
+    this.best = topK(guess.subarray(0, k), this.depth).map((i) => pool[i]!);
+    for (const d of this.best) this.s.leader[d] = 1;
+  }
+
+  private room(listLength: number): void {
+    if (this.s.pool.length < listLength + this.best.length) {
       this.s.pool = new Uint32Array(this.index.chunks.length + this.depth);
       this.s.guess = new Float32Array(this.index.chunks.length + this.depth);
     }
+  }
+
+  update(docs: Uint32Array): void {
+    const { partial, articleScore, titleScore } = this.s;
+    const chunkArticle = this.index.chunkArticle;
+    this.room(docs.length);
     const { pool, guess } = this.s;
     // A chunk of the list enters only above the least leader (their guesses grew too: read them again).
     let n = 0;
