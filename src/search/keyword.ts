@@ -82,6 +82,8 @@ interface IndexState {
   passes: number;
   articleScore: Float32Array;
   titleScore: Float32Array;
+  /** Per article, during the pruned pass: its share of a chunk's score (the article's and the title's BM25, weighted). */
+  share: Float64Array;
   /** Per article, zero between uses: a term's frequency and chunk count while its postings are summed. */
   tf: Float64Array;
   df: Uint32Array;
@@ -142,6 +144,7 @@ function stateOf(index: LoadedIndex): IndexState {
       passes: 0,
       articleScore: new Float32Array(nArticles),
       titleScore: new Float32Array(nArticles),
+      share: new Float64Array(nArticles),
       tf: new Float64Array(nArticles),
       df: new Uint32Array(nArticles),
       touched: new Uint32Array(nArticles),
@@ -288,32 +291,55 @@ function prunedTop(index: LoadedIndex, s: IndexState, exact: ExactScores, bounds
   const { partial, running, articleScore, titleScore } = s;
   const norm = index.keyword.lengthNorms();
   const k1p1 = DEFAULT_BM25.k1 + 1;
+  const { chunkArticle } = index;
+  const share = (s.share.length === articleScore.length ? s.share : (s.share = new Float64Array(articleScore.length)));
   let maxPart = 0;
-  for (let a = 0; a < articleScore.length; a++) maxPart = Math.max(maxPart, ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]!);
+  for (let a = 0; a < articleScore.length; a++) maxPart = Math.max(maxPart, (share[a] = ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]!));
   const order = present.map((_, i) => i).sort((x, y) => bounds[y]! - bounds[x]!);
   const leaders = new Leaders(index, s, exact, depth);
   let left = bounds.reduce((a, b) => a + b, 0);
   let n = 0;
   let pruned = false;
   let theta = 0;
+  // The least exact score of `depth` chunks seen so far (0 before there are that many): the final
+  // depth-th score is at least this, so a chunk none of the lists read so far holds, whose article's
+  // share plus what the lists left can add stays under it, cannot enter, and is not taken in.
+  let floor = 0;
   // The marks and partial sums must be zero for the next question even when a read throws (a file gone).
   try {
     for (const t of order) {
       const m = present[t]!;
       const w = m.term.weight * m.idf * k1p1;
+      const cut = floor - left;
       left -= bounds[t]!;
       if (!pruned) {
-        for (let i = 0; i < m.docs.length; i++) {
-          const d = m.docs[i]!;
-          const tf = m.tfs[i]!;
-          if (partial[d] === 0) running[n++] = d;
-          partial[d]! += (w * tf) / (tf + norm[d]!);
+        if (cut > 0) n = readNewIfReaching(m, w, norm, chunkArticle, share, cut, s, n);
+        else {
+          // The leaders' candidates picked as the list is read (see Leaders.open), not in a second pass over it.
+          const least = leaders.open(m.docs.length);
+          const { pool, guess, leader } = s;
+          let k = leaders.reserved;
+          for (let i = 0; i < m.docs.length; i++) {
+            const d = m.docs[i]!;
+            const tf = m.tfs[i]!;
+            if (partial[d] === 0) running[n++] = d;
+            const p = (partial[d]! += (w * tf) / (tf + norm[d]!));
+            const g = p + share[chunkArticle[d]!]!;
+            if (g > least && leader[d] === 0) {
+              pool[k] = d;
+              guess[k++] = g;
+            }
+          }
+          leaders.close(k);
         }
-        leaders.update(m.docs);
+        if (cut > 0) leaders.update(m.docs);
         if (n < depth) continue;
-        const reached = leaders.reachedAbove((left + maxPart) * (1 + BOUND_SLACK));
-        if (reached === null) continue;
-        theta = reached * (1 - BOUND_SLACK);
+        // Worth knowing only above what the lists left can add (else the next list takes in every chunk).
+        const least = leaders.reachedAbove(left);
+        if (least === null) continue;
+        if (Number.isFinite(least)) floor = Math.max(floor, least * (1 - BOUND_SLACK));
+        if (!(least > (left + maxPart) * (1 + BOUND_SLACK))) continue;
+        theta = least * (1 - BOUND_SLACK);
         pruned = true;
         n = keepReaching(index, s, n, left, theta);
         running.subarray(0, n).sort();
@@ -346,6 +372,37 @@ function prunedTop(index: LoadedIndex, s: IndexState, exact: ExactScores, bounds
   return exactTop(index, s, exact, n, depth);
 }
 
+/**
+ * A list read before the pruning starts, when a chunk new to the pass needs its article's share to be
+ * at least `cut` to reach the floor: the chunks already running (partial sum not zero) take the term's
+ * part, w · tf / (tf + norm), and the new ones are taken in (appended to running[n..]) only in such
+ * articles: most of a common term's chunks are in articles that hold none of the rarer terms, whose
+ * share is small. The new count of running chunks.
+ */
+export function readNewIfReaching(
+  list: { docs: Uint32Array; tfs: Uint16Array },
+  w: number,
+  norm: Float32Array,
+  chunkArticle: Uint32Array,
+  share: Float64Array,
+  cut: number,
+  run: { partial: Float64Array; running: Uint32Array },
+  n: number,
+): number {
+  const { partial, running } = run;
+  const { docs, tfs } = list;
+  for (let i = 0; i < docs.length; i++) {
+    const d = docs[i]!;
+    if (partial[d] === 0) {
+      if (share[chunkArticle[d]!]! < cut) continue;
+      running[n++] = d;
+    }
+    const tf = tfs[i]!;
+    partial[d]! += (w * tf) / (tf + norm[d]!);
+  }
+  return n;
+}
+
 /** Keeps in running[0..n) (in their order) the chunks whose partial sum plus `left` and their article's share may reach theta; their count. */
 function keepReaching(index: LoadedIndex, s: IndexState, n: number, left: number, theta: number): number {
   const { partial, running, articleScore, titleScore } = s;
@@ -375,13 +432,50 @@ class Leaders {
     private readonly depth: number,
   ) {}
 
-  update(docs: Uint32Array): void {
-    const { partial, articleScore, titleScore } = this.s;
+  /** Slots at the head of the pool kept for the leaders themselves (see open). */
+  reserved = 0;
+
+  /**
+   * Before a list whose candidates the reader puts in the pool from `reserved` on (then close()): the
+   * least guess of the leaders now, under which no chunk of the list can become one (their guesses only
+   * grow), −∞ while they are fewer than `depth`.
+   */
+  open(listLength: number): number {
+    this.room(listLength);
+    const { partial } = this.s;
+    const share = this.s.share;
     const chunkArticle = this.index.chunkArticle;
-    if (this.s.pool.length < docs.length + this.best.length) {
+    let least = this.best.length < this.depth ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+    for (const d of this.best) least = Math.min(least, partial[d]! + share[chunkArticle[d]!]!);
+    this.reserved = this.best.length;
+    return least;
+  }
+
+  /** The new leaders among the previous ones (their guesses read again) and pool[reserved..k). */
+  close(k: number): void {
+    const { partial, pool, guess } = this.s;
+    const share = this.s.share;
+    const chunkArticle = this.index.chunkArticle;
+    this.best.forEach((d, i) => {
+      pool[i] = d;
+      guess[i] = partial[d]! + share[chunkArticle[d]!]!;
+    });
+    this.done();
+    this.best = topK(guess.subarray(0, k), this.depth).map((i) => pool[i]!);
+    for (const d of this.best) this.s.leader[d] = 1;
+  }
+
+  private room(listLength: number): void {
+    if (this.s.pool.length < listLength + this.best.length) {
       this.s.pool = new Uint32Array(this.index.chunks.length + this.depth);
       this.s.guess = new Float32Array(this.index.chunks.length + this.depth);
     }
+  }
+
+  update(docs: Uint32Array): void {
+    const { partial, articleScore, titleScore } = this.s;
+    const chunkArticle = this.index.chunkArticle;
+    this.room(docs.length);
     const { pool, guess } = this.s;
     // A chunk of the list enters only above the least leader (their guesses grew too: read them again).
     let n = 0;
@@ -395,6 +489,8 @@ class Leaders {
     }
     for (let i = 0; i < docs.length; i++) {
       const d = docs[i]!;
+      // A chunk the pass did not take in (see readNewIfReaching) cannot reach the floor: no leader.
+      if (partial[d] === 0) continue;
       const a = chunkArticle[d]!;
       const g = partial[d]! + ARTICLE_WEIGHT * articleScore[a]! + TITLE_WEIGHT * titleScore[a]!;
       if (g <= least || this.s.leader[d]) continue;
