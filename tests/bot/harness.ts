@@ -1,5 +1,6 @@
 /** Runs the real bot (createBot + startBot, long polling) against the fake Bot API. */
 import { pino, type Logger } from 'pino';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { createBot, startBot, type BotHandle, type QaBot } from '../../src/bot/bot.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { FakeBotApi, type FakeChat, type FakeMessage, type FakeUser, type RecordedCall } from '../helpers/fake-bot-api.js';
@@ -24,6 +25,27 @@ let nextUserId = 10_000;
 /** A fresh user id per call, so rate limits and refusals of one test never touch another. */
 export function freshUserId(): number {
   return nextUserId++;
+}
+
+/**
+ * One bot for the file's tests: started before them, stopped after; `strict` also resets the engine after
+ * each test and fails it if Telegram rejected any call the bot made.
+ */
+export function useHarness(opts: { strict?: boolean } = {}): () => Harness {
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    h = await startHarness();
+  }, 120_000);
+  if (opts.strict) {
+    afterEach(() => {
+      h!.engine.reset();
+      expect(h!.fake.rejections().map((c) => `${c.method}: ${c.response.description}`)).toEqual([]);
+    });
+  }
+  afterAll(async () => {
+    await h?.stop();
+  });
+  return () => h!;
 }
 
 export async function startHarness(env: Record<string, string> = {}, opts: { logger?: Logger; concurrency?: number; beforeStart?: (fake: FakeBotApi) => void } = {}): Promise<Harness> {
