@@ -38,6 +38,8 @@ export interface AnalyzedQuery {
   unknownAcronyms: number[];
   /** Per token of `text`: matched folded (any accent) rather than exactly. */
   foldedAt: boolean[];
+  /** Per token of `text`: typed with marks by the asker (not restored), so it means what its marks say. */
+  markedAt: boolean[];
   /** Per token: a one-syllable place typed as no name is ("vinh", "hue", the first word "Vinh") that stands alone as the place (see lonePlaces). */
   lonePlace: boolean[];
   /** The question was typed without diacritics (its restored syllables are a guess). */
@@ -613,6 +615,7 @@ export function analyzeQuery(question: string, lex: Lexicon | null = null): Anal
   const core = readEnglish(plain) ?? plain;
   let text = core;
   let foldedAt: boolean[];
+  let markedAt: boolean[];
   // Each text tokenised once: the same text read again (no abbreviation rewritten, no syllable changed) keeps its tokens.
   const coreTokens = tokenize(core);
   let tokens: Token[] | null = null;
@@ -636,12 +639,15 @@ export function analyzeQuery(question: string, lex: Lexicon | null = null): Anal
     if (readText === text) tokens = typed;
     text = readText;
     foldedAt = read.map((r) => r.folded);
+    markedAt = read.map((r) => r.token.term !== r.token.folded);
   } else {
     tokens = coreTokens;
     foldedAt = tokens.map(() => typedUnaccented);
+    markedAt = tokens.map((t) => t.term !== t.folded);
   }
   tokens ??= tokenize(text);
   if (foldedAt.length !== tokens.length) foldedAt = tokens.map((_, i) => foldedAt[i] ?? false);
+  if (markedAt.length !== tokens.length) markedAt = tokens.map((_, i) => markedAt[i] ?? false);
   const unaccented = foldedAt.some(Boolean);
 
   const counts = new Map<string, { n: number; folded: boolean }>();
@@ -686,7 +692,7 @@ export function analyzeQuery(question: string, lex: Lexicon | null = null): Anal
   const lonePlace = lex ? lonePlaces(text, tokens, lex, lowerName) : tokens.map(() => false);
   // Typed in lower case ("cho em hỏi sakthivel …"), still a name when the reports write it capitalised.
   const foreignName = tokens.map((t) => lex !== null && isForeignName(t, lex) && (isCapitalised(text, t) || lex.spelling([t.folded]) !== null));
-  return { text, tokens, unaccented, lowerName, foreignName, unknownAcronyms, foldedAt, lonePlace, typedUnaccented, terms, syllables, countUnit: unit, countUnitFolded, countUnitShort, countScope, answerType: answerTypeOf(tokens, unit !== null, typedUnaccented) };
+  return { text, tokens, unaccented, lowerName, foreignName, unknownAcronyms, foldedAt, markedAt, lonePlace, typedUnaccented, terms, syllables, countUnit: unit, countUnitFolded, countUnitShort, countScope, answerType: answerTypeOf(tokens, unit !== null, typedUnaccented) };
 }
 
 /**

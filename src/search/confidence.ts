@@ -83,6 +83,8 @@ interface CoverageTerm {
   at: number;
   /** A pair at the edge of two words (see EDGE_PAIR_LACKING_SHARE); its weight is not in the model's mass. */
   edge: boolean;
+  /** Its syllables are those of a place the question names (see contextCredit). */
+  place: boolean;
 }
 
 export interface CoverageModel {
@@ -167,6 +169,7 @@ export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: Keywor
   let mass = 0;
   const edges = edgePairs(q.terms, pass.matches, namePairs(q));
   const seams = straddlingPairs(q.terms, pass.matches);
+  const placeSyllables = new Set(findPlaces(q.text, q.tokens, q.typedUnaccented, true).flatMap((h) => q.tokens.slice(h.first, h.first + h.length).map((x) => x.folded)));
   q.terms.forEach((t, i) => {
     const m = pass.matches[i] ?? null;
     // Typed without marks, a function word's twin ("vao" of vào, "ra" in "gay ra") is never indexed:
@@ -175,7 +178,7 @@ export function coverageModel(index: LoadedIndex, q: AnalyzedQuery, pass: Keywor
     const unseen = isPair(t.term) ? UNSEEN_PAIR_SHARE * index.keyword.unseenIdf : index.keyword.unseenIdf;
     // The seam of two known words (straddlingPairs) is lacking as an edge pair is, never held.
     const weight = (m ? m.idf : unseen) * Math.min(t.weight, MAX_TERM_REPEAT) * (seams.has(i) ? EDGE_PAIR_LACKING_SHARE : 1);
-    terms.push({ term: t.term, weight, match: m ? i : -1, at: i, edge: edges.has(i) });
+    terms.push({ term: t.term, weight, match: m ? i : -1, at: i, edge: edges.has(i), place: t.term.split(PAIR_SEP).every((x) => placeSyllables.has(fold(x))) });
     idfs.push(m ? m.idf : unseen);
   });
   // A syllable of a two-syllable word the corpus knows ("viên" of "đảng viên") is weak evidence on its
@@ -295,7 +298,11 @@ function namePairs(q: AnalyzedQuery): Set<string> {
  * every paragraph; a term only a few paragraphs hold ("kết nạp") is what the question asks about,
  * and a paragraph without it does not answer.
  */
-function contextCredit(pass: KeywordPass, t: CoverageTerm, article: number): number {
+function contextCredit(pass: KeywordPass, t: CoverageTerm, article: number, headPlaces: ReadonlySet<string>): number {
+  // A term no paragraph writes is implied by a title only as the one place the report is about: a title
+  // naming others too ("Đoàn công tác tỉnh Hưng Yên thăm … Thái Bình") or a person ("Đồng chí Nguyễn Văn An
+  // dự Đại hội …", whose paragraph elects someone else) does not make its paragraphs' facts theirs.
+  if (t.match < 0 && !(t.place && headPlaces.size === 1)) return 0;
   const tm = pass.titleMatches[t.at];
   if (tm && KeywordIndex.contains(tm, article)) return ARTICLE_CREDIT;
   // A term no paragraph writes ("Hưng Yên" of a one-paragraph report titled with it) is implied by a title alone.
@@ -705,8 +712,11 @@ function sentenceFacts(q: AnalyzedQuery, cov: CoverageModel, s: { terms: Set<str
  */
 function countsElsewhere(sentence: string, tokens: readonly Token[], asked: ReadonlySet<string>, head: ReadonlySet<string>): boolean {
   if (provinceOwnsCount(sentence, tokens, asked)) return true;
-  for (const p of head) if (asked.has(p)) return false;
   const named = placesNamedIn(sentence, tokens);
+  // A head naming the place asked beside another that the sentence alone names ("Đoàn công tác tỉnh Hưng
+  // Yên thăm và làm việc tại Thái Bình" over "… Tỉnh ủy Thái Bình cho biết toàn Đảng bộ có 112.000 …") does not decide.
+  const other = named.length > 0 && named.every((p) => !asked.has(p) && head.has(p));
+  for (const p of head) if (asked.has(p) && !other) return false;
   return named.length > 0 ? named.every((p) => !asked.has(p)) : head.size > 0;
 }
 
@@ -958,7 +968,7 @@ export function coverage(q: AnalyzedQuery, pass: KeywordPass, cov: CoverageModel
   }
   // What each term is worth where the window lacks it: the same for every window of the paragraph.
   let credit = cov.credits.get(article);
-  if (!credit) cov.credits.set(article, (credit = cov.terms.map((t) => contextCredit(pass, t, article) * t.weight)));
+  if (!credit) cov.credits.set(article, (credit = cov.terms.map((t) => contextCredit(pass, t, article, cov.headPlaces(article)) * t.weight)));
   const n = sentences.length;
   const masked = cov.terms.length <= MASK_TERMS;
   const masks = masked ? sentences.map((x) => heldMask(cov, x.terms)) : [];

@@ -343,7 +343,8 @@ export function findConstraints(q: AnalyzedQuery): Constraint[] {
     if (n >= 2 && (q.lowerName[i] === true || opening === j || !tokens.slice(i, j + 1).every(isInstitution) || (i > 0 && PLACE_BEFORE.has(tokens[i - 1]!.term)))) {
       const span = tokens.slice(i, j + 1);
       // Restored diacritics are a guess: a name typed without marks is matched folded.
-      const isFolded = q.typedUnaccented || q.foldedAt.slice(i, j + 1).some(Boolean);
+      // A name typed with its marks in a question otherwise without them ("… dong chi Nguyễn Văn Hạ …") is that name, not "Nguyễn Văn Hà".
+      const isFolded = (q.typedUnaccented && !q.markedAt.slice(i, j + 1).some(Boolean)) || q.foldedAt.slice(i, j + 1).some(Boolean);
       // A Vietnamese name ("Nguyễn Đức Hùng") is pinned by its given name: of its pairs, the last one
       // must be stated, or "Nguyễn Đức" would let a report on Nguyễn Đức Trung answer for him.
       const terms = termsOf(span, isFolded);
