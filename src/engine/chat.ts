@@ -9,7 +9,6 @@ import { findPlaces, placesIn } from '../text/gazetteer.js';
 import { fold } from '../text/normalise.js';
 import { numeralsIn } from '../text/numerals.js';
 import { tokenize } from '../text/tokens.js';
-import { bylineNames } from '../search/entities.js';
 import { collapse, escapeRe, readFollowUp, turnOf, type TurnContext } from './conversation.js';
 import type { ArticleView, AskOptions, QaEngine } from './types.js';
 
@@ -183,7 +182,11 @@ async function signedAnswer(engine: QaEngine, question: string, opts: AskOptions
   const names = turnOf(question, { chunkIds: [], articleIds: [], quotes: [] }).constraints.filter((c) => c.kind === 'name');
   if (names.length !== 1) return null;
   const name = names[0]!.label;
-  const arts = engine.articles().filter((a) => (!opts.articles || opts.articles.includes(a.id)) && bylineNames(a, name));
+  const arts = engine
+    .signedBy(name)
+    .filter((id) => !opts.articles || opts.articles.includes(id))
+    .map((id) => engine.article(id))
+    .filter((a): a is ArticleView => a !== null);
   if (arts.length === 0) return null;
   const probe = await engine.ask(question, opts);
   if (probe.answered) return { answer: probe, turn: turnOf(question, { chunkIds: probe.results.map((r) => r.chunkId), articleIds: [...new Set(probe.results.map((r) => r.article.id))], quotes: probe.results.map((r) => r.quote) }) };

@@ -18,7 +18,7 @@ import { IndexLoadError, POINTER_FILE } from '../index/store.js';
 import { analyzeQuery, type AnalyzedQuery } from '../search/analyse.js';
 import { lexiconOf } from '../search/lexicon.js';
 import { note as operatorNote, operatorText, type OperatorNote } from '../text/operator.js';
-import { admitted, checkConstraints, findConstraints, nearName, type ConstraintCheck } from '../search/entities.js';
+import { admitted, articlesSignedBy, checkConstraints, findConstraints, nearName, type ConstraintCheck } from '../search/entities.js';
 import { retrieve } from '../search/retrieve.js';
 import { type Candidate, type RetrieveOptions } from '../search/types.js';
 import { isOnlyChat } from '../text/chat.js';
@@ -250,6 +250,11 @@ export class Engine implements QaEngine {
     const { allows } = checkConstraints(idx, constraints);
     // Chunk -1 is no chunk: only articles whose head or several paragraphs state every constraint pass.
     return idx.articles.flatMap((a, i) => (allows?.(-1, i) ? [a.id] : []));
+  }
+
+  signedBy(name: string): string[] {
+    const idx = this.serving.index;
+    return articlesSignedBy(idx, name).map((i) => idx.articles[i]!.id);
   }
 
   article(id: string): ArticleView | null {

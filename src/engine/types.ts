@@ -48,6 +48,8 @@ export interface QaEngine {
   articles(): ArticleView[];
   /** Ids of the articles the question's places, names and years are about (null: it names none). */
   about(question: string): string[] | null;
+  /** Ids of the articles a person signs (byline or author; not a name their office holds), in index order. */
+  signedBy(name: string): string[];
   article(id: string): ArticleView | null;
   chunk(chunkId: string): ChunkView | null;
   status(): EngineStatus;

@@ -811,13 +811,17 @@ const asWords = (text: string) => ` ${text.normalize('NFC').toLowerCase().replac
  * reports". A name typed without marks matches the byline folded.
  */
 function signedBy(index: LoadedIndex, c: Constraint): readonly number[] {
-  if (c.kind !== 'name' || c.soft) return [];
+  return c.kind !== 'name' || c.soft ? [] : articlesSignedBy(index, c.label);
+}
+
+/** The articles (ordinals, in index order) a byline's or the author's name signs: the person, not their office. */
+export function articlesSignedBy(index: LoadedIndex, name: string): readonly number[] {
   let memo = signedMemo.get(index);
   if (!memo) signedMemo.set(index, (memo = new Map()));
-  let found = memo.get(c.label);
+  let found = memo.get(name);
   if (!found) {
     if (memo.size >= SIGNED_MEMO) memo.clear();
-    memo.set(c.label, (found = bylinesNaming(index, c.label)));
+    memo.set(name, (found = bylinesNaming(index, name)));
   }
   return found;
 }
@@ -843,11 +847,6 @@ function bylinesNaming(index: LoadedIndex, label: string): number[] {
 }
 
 /** Words between spaces (asWords) that write the name, as typed or, typed without marks, folded. */
-function wordsName(words: string, label: string): boolean {
-  const name = asWords(label);
-  return (fold(name) === name ? fold(words) : words).includes(name);
-}
-
 /**
  * The person(s) an article is signed by, without their office: "Nguyễn Hải - Giảng viên Trường Chính trị
  * Lê Duẩn" is signed by Nguyễn Hải, not by Lê Duẩn (a name the office writes is no author).
@@ -855,11 +854,6 @@ function wordsName(words: string, label: string): boolean {
 function signers(a: { author: string | null; byline?: string }): string[] {
   const fromByline = a.byline ? parseByline(a.byline)?.author : undefined;
   return [...new Set([a.author, fromByline].filter((x): x is string => !!x))];
-}
-
-/** Is the article signed by the person (a byline's or the author's name, not the office)? */
-export function bylineNames(a: { author: string | null; byline?: string }, name: string): boolean {
-  return signers(a).some((s) => wordsName(asWords(s), name));
 }
 
 /** A constraint's checker, with the articles its name signs counted as stating it. */

@@ -38,6 +38,7 @@ export async function makeTestEngine(): Promise<QaEngine> {
     examples: () => engine.examples(),
     articles: () => engine.articles(),
     about: (q) => engine.about(q),
+    signedBy: (name) => engine.signedBy(name),
     article: (id) => engine.article(id),
     chunk: (id) => engine.chunk(id),
     status: () => engine.status(),
@@ -115,6 +116,7 @@ export function controlledEngine(inner: QaEngine): ControlledEngine {
     examples: () => inner.examples(),
     articles: () => inner.articles().map((a) => (wrapper.longIds ? { ...a, id: lengthen(a.id) } : a)),
     about: (q) => inner.about(q),
+    signedBy: (name) => inner.signedBy(name).map((id) => (wrapper.longIds ? lengthen(id) : id)),
     article: (id) => {
       const a = inner.article(shorten(id));
       return a && wrapper.longIds ? { ...a, id: lengthen(a.id) } : a;
