@@ -232,12 +232,21 @@ function namesDoing(text: string, names: Span[], q: AnalyzedQuery): Span[] {
   const asked = new Set(qTokens.filter((t) => !isStop(t.term) && !WHO_WORDS.has(t.folded) && !place.has(t.folded)).map((t) => t.folded));
   if (asked.size === 0) return names;
   // Sentences, not clauses: a list's "; " shares its verb ("Dự hội nghị các đồng chí A; B; C").
-  const ends = [...text.matchAll(/[.!?](?=\s|$)/gu)].map((m) => m.index);
+  const ends = endsOf(text, /[.!?](?=\s|$)/gu);
   return names.filter(([s, e]) => {
-    const from = Math.max(0, ...ends.filter((k) => k < s));
-    const to = ends.find((k) => k >= e) ?? text.length;
+    const [from, to] = around(ends, s, e, text.length);
     return tokenize(text.slice(from, s) + ' ' + text.slice(e, to)).some((t) => asked.has(t.folded));
   });
+}
+
+/** Where `re` (global) matches in `text`: the ends of its sentences or clauses. */
+function endsOf(text: string, re: RegExp): number[] {
+  return [...text.matchAll(re)].map((m) => m.index);
+}
+
+/** The stretch holding [s, e] between two of `ends` (the last before it, the first at or after its end). */
+function around(ends: readonly number[], s: number, e: number, length: number): Span {
+  return [Math.max(0, ...ends.filter((k) => k < s)), ends.find((k) => k >= e) ?? length];
 }
 
 /** Words that introduce a name ("đồng chí Phạm Quang Hiển"): part of what is marked. */
@@ -305,13 +314,14 @@ function inAskedClause(text: string, spans: Span[], q: AnalyzedQuery, sayOnly?: 
   if (spans.length < (sayOnly ? 1 : 2)) return spans;
   const asked = new Set(q.syllables.map((x) => fold(x)).filter((x) => x !== 'nam' && !sayOnly?.has(x)));
   if (asked.size === 0) return spans;
-  const held = (re: RegExp, [s, e]: Span) => {
-    const ends = [...text.matchAll(re)].map((m) => m.index);
-    const from = Math.max(0, ...ends.filter((k) => k < s));
-    const to = ends.find((k) => k >= e) ?? text.length;
+  // Each stretch's ends found once, not again for every answer in it.
+  const commas = endsOf(text, COMMA_END);
+  const clauses = endsOf(text, CLAUSE_END);
+  const held = (ends: readonly number[], [s, e]: Span) => {
+    const [from, to] = around(ends, s, e, text.length);
     return new Set(tokenize(text.slice(from, to)).map((t) => t.folded).filter((f) => asked.has(f))).size;
   };
-  const scores = spans.map((span) => NEAR_WEIGHT * held(COMMA_END, span) + held(CLAUSE_END, span));
+  const scores = spans.map((span) => NEAR_WEIGHT * held(commas, span) + held(clauses, span));
   const best = Math.max(...scores);
   // Words that only say what kind of answer is asked (`sayOnly`: "tỷ lệ … bao nhiêu") leave the measure
   // unsaid: a clause with none of the rest is a share of something else ("tỷ lệ đảng viên … 92%" for
