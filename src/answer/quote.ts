@@ -6,7 +6,7 @@ import { passageTermSet, type AnalyzedQuery } from '../search/analyse.js';
 import { DATE, DAY, PERSON_NAME, asksDay, namesNoOne, sentenceTerms, unitSyllables } from '../search/confidence.js';
 import { sentenceTokens } from '../search/sentence-tokens.js';
 import { findPlaces } from '../text/gazetteer.js';
-import { isFamilyName } from '../text/names.js';
+import { OPENS_WITH_PERSON_MARKER, isFamilyName } from '../text/names.js';
 import { fold } from '../text/normalise.js';
 import { numeralsIn } from '../text/numerals.js';
 import { PAIR_SEP, isPair } from '../index/terms.js';
@@ -249,16 +249,13 @@ function around(ends: readonly number[], s: number, e: number, length: number): 
   return [Math.max(0, ...ends.filter((k) => k < s)), ends.find((k) => k >= e) ?? length];
 }
 
-/** Words that introduce a name ("đồng chí Phạm Quang Hiển"): part of what is marked. */
-const TITLED = /^(?:đồng chí|ông|bà)\s/iu;
-
 /**
  * A run of capitals may open with the place or body before a name ("Thành ủy Huế Phan Thiên Định"): a
  * run that neither starts with a family name nor a title starts at the first one that leaves two syllables.
  */
 function fromFamilyName(text: string, [s, e]: Span): Span {
   const tokens = tokenize(text.slice(s, e));
-  if (tokens.length < 3 || isFamilyName(tokens[0]!.term) || TITLED.test(text.slice(s, e))) return [s, e];
+  if (tokens.length < 3 || isFamilyName(tokens[0]!.term) || OPENS_WITH_PERSON_MARKER.test(text.slice(s, e))) return [s, e];
   const at = tokens.findIndex((t, i) => i > 0 && i <= tokens.length - 2 && isFamilyName(t.term));
   return at > 0 ? [s + tokens[at]!.start, e] : [s, e];
 }

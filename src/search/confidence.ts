@@ -11,7 +11,7 @@ import { fold } from '../text/normalise.js';
 import { numeralsIn } from '../text/numerals.js';
 import { isStop, isStopTwin, looksLikeYear, tokenize, type Token } from '../text/tokens.js';
 import { CLASS_RANKS, CLASS_WORDS, DOCUMENT_NUMBER_WORDS, MEETING_WORDS, OFFICE_TITLES } from '../text/words.js';
-import { isFamilyName, isOfficeWord } from '../text/names.js';
+import { OPENS_WITH_PERSON_MARKER, isFamilyName, isOfficeWord } from '../text/names.js';
 import { findPlaces, personNotPlace, isCapitalised, placesNamedIn } from '../text/gazetteer.js';
 import { isWellFormedSyllable } from '../text/syllable.js';
 import { CENTRAL_CITIES, PERSON_NAMED_FORMS } from '../text/places.js';
@@ -376,7 +376,7 @@ const PERSON_NAMES = new RegExp(PERSON_NAME.source, 'gu');
  */
 function isPlaceRun(run: string): boolean {
   const tokens = tokenize(run);
-  if (tokens.length === 0 || isFamilyName(tokens[0]!.term) || /^(?:đồng chí|ông|bà)\s/iu.test(run)) return false;
+  if (tokens.length === 0 || isFamilyName(tokens[0]!.term) || OPENS_WITH_PERSON_MARKER.test(run)) return false;
   return findPlaces(run, tokens, false).some((h) => h.first > 0 && h.first + h.length === tokens.length);
 }
 

@@ -12,6 +12,8 @@ const TITLE_CASE_ALL_WORDS = 5;
 
 /** Words that introduce a person's name in a report's own text ("đồng chí Triệu Tài Vinh", "bà Thu Hường"). */
 export const REPORT_PERSON_MARKERS: readonly string[] = ['đồng chí', 'ông', 'bà'];
+/** A text opening with a word that introduces a person ("Đồng chí Phạm Quang Hiển", "bà Thu Hường"). */
+export const OPENS_WITH_PERSON_MARKER = new RegExp(`^(?:${REPORT_PERSON_MARKERS.join('|')})\\s`, 'iu');
 /** Words that introduce a person's name in a question: a report's, and those of speech ("anh", "chú", "mr"). */
 export const PERSON_MARKERS: readonly string[] = [...REPORT_PERSON_MARKERS, 'anh', 'chị', 'cô', 'chú', 'bác', 'bố', 'mẹ', 'em', 'đ/c', 'comrade', 'mr', 'mrs', 'ms'];
 
